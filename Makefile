@@ -1,0 +1,41 @@
+# dongshu — see README.md. Every target works on a fresh Debian/Ubuntu machine with Go >= 1.26.
+GO ?= go
+BIN := bin
+
+.PHONY: all run test build vet fmt-check bench calibrate clean check-go
+
+all: build
+
+check-go:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "Go >= 1.26 is needed: see https://go.dev/doc/install (Debian's golang package is too old)"; exit 1; }
+	@$(GO) version | awk '{split($$3,v,"."); sub("go","",v[1]); if (v[1]+0 < 1 || (v[1]==1 && v[2]+0 < 26)) {print "Go >= 1.26 is needed, found " $$3; exit 1}}'
+
+build: check-go
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/dongshu-batch ./cmd/dongshu-batch
+
+# The headless baseline: embedded scenario, seed 1, into ./out.
+run: build
+	./$(BIN)/dongshu-batch run
+
+fmt-check: check-go
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet: check-go
+	$(GO) vet ./...
+
+# What CI runs: formatting, vet, the whole test suite (incl. fuzz seed corpora and calibration), and the
+# pure-Go build of the batch runner.
+test: fmt-check vet
+	CGO_ENABLED=0 $(GO) build ./cmd/dongshu-batch
+	$(GO) test -count=1 ./...
+
+bench: check-go
+	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/
+
+# Calibration table over 20 seeds (prints the figures in the closing notes).
+calibrate: check-go
+	$(GO) test -count=1 -run TestCalibration -v ./agents/
+
+clean:
+	rm -rf $(BIN) out

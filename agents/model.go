@@ -1,0 +1,123 @@
+// Package agents holds the decision makers of dongshu — the provinces and the central planner — and the
+// model's monthly step loop, the one place where the order of events is decided.
+package agents
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"dongshu/configs"
+	"dongshu/economy"
+)
+
+// Model is one run: the world, the run's single random generator and the agents' memories.
+type Model struct {
+	W       *economy.World
+	Rng     *rand.Rand
+	Planner Planner
+	Prov    []ProvinceMind
+	// Human decisions waiting for the next quota round, by province index (the game fills it).
+	Pending map[int]Decision
+	// Last quota round's decisions, by province (for reports and the game).
+	LastDecisions []Decision
+
+	scopes []economy.Scope
+	pRows  [][]float64
+	sRows  [][]float64
+}
+
+// New builds a model from a validated scenario; the generator is seeded from the scenario's seed.
+func New(s *configs.Scenario) (*Model, error) {
+	if s.Regime != "planned" {
+		return nil, fmt.Errorf("regime %q is not available yet (planned only)", s.Regime)
+	}
+	w, err := economy.NewWorld(s)
+	if err != nil {
+		return nil, err
+	}
+	// PCG takes two 64-bit words; the second is a fixed odd constant so that seed 0 is as good as any.
+	m := &Model{W: w, Rng: rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15)), Pending: map[int]Decision{}}
+	m.Prov = make([]ProvinceMind, len(w.Provinces))
+	for i, p := range w.Provinces {
+		m.Prov[i] = newMind(w, p)
+	}
+	m.Planner = newPlanner(w)
+	m.scopes = w.Scopes()
+	ncol := len(w.Columns())
+	m.pRows = make([][]float64, len(w.Provinces))
+	for i := range m.pRows {
+		m.pRows[i] = make([]float64, ncol)
+	}
+	m.sRows = make([][]float64, len(m.scopes))
+	for i := range m.sRows {
+		m.sRows[i] = make([]float64, ncol)
+	}
+	return m, nil
+}
+
+// Done reports whether the last month has been simulated.
+func (m *Model) Done() bool { return m.W.Now >= m.W.End }
+
+// Scopes returns the metric scopes in output order.
+func (m *Model) Scopes() []economy.Scope { return m.scopes }
+
+// Rows returns this month's metric rows, one per scope (valid until the next Step).
+func (m *Model) Rows() [][]float64 { return m.sRows }
+
+// Step simulates one month. The order is the design's (DESIGN.md section 3); why each phase sits where it
+// does is said at the phase.
+func (m *Model) Step() error {
+	w := m.W
+	// 0. The clock moves and yearly/monthly drifts apply, so that everything below sees this month.
+	w.BeginMonth()
+	// 1. Scripted events fire first, so that a fibre line or IXP opening this month already shapes this
+	// month's decisions and routes.
+	w.OpenDueEvents()
+	// 2. The quota round, once a year: decisions come before construction so that nothing started now can
+	// be online this month (lead time >= 1), and before demand so provinces decide on what they have seen,
+	// not on this month's draw.
+	if w.Now.MonthOfYear() == w.Scn.Planner.QuotaMonth {
+		m.quotaRound()
+	}
+	// 3. Construction: capacity finishing this month serves this month's demand.
+	w.AdvanceConstruction()
+	// 4. Demand, then expiries: work whose contract ends joins the new work in one pool.
+	w.GenerateDemand(m.Rng)
+	// 5. The allocator places the pool on the capacity left.
+	if err := w.Allocate(); err != nil {
+		return err
+	}
+	// 6. Operations and accounts use the placements just made.
+	w.Operate()
+	for i := range m.Prov {
+		m.Prov[i].observe(w.Provinces[i])
+	}
+	// 7. Metrics last: they describe the month as it ended.
+	m.record()
+	return nil
+}
+
+// Run steps to the end, calling emit after every month with the scopes' rows.
+func (m *Model) Run(emit func(month configs.Month, rows [][]float64) error) error {
+	for !m.Done() {
+		if err := m.Step(); err != nil {
+			return err
+		}
+		if emit != nil {
+			if err := emit(m.W.Now, m.sRows); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Model) record() {
+	w := m.W
+	for p := range w.Provinces {
+		w.ProvinceRow(p, m.pRows[p])
+	}
+	for i, s := range m.scopes {
+		w.ScopeRow(s.Members, m.pRows, m.sRows[i])
+	}
+}

@@ -1,0 +1,225 @@
+package agents
+
+import (
+	"math"
+	"slices"
+
+	"dongshu/configs"
+	"dongshu/economy"
+)
+
+// Planner is the central planner's memory between quota rounds.
+type Planner struct {
+	// NationalQuotaMW is this year's national quota.
+	NationalQuotaMW float64
+	// lastDemand is national demand at the previous round (MW), for the observed growth.
+	lastDemand float64
+	// Detected lists the provinces caught beyond quota at the last round.
+	Detected []int
+}
+
+func newPlanner(w *economy.World) Planner { return Planner{} }
+
+// nationalDemand is this month's national demand (MW) — at a round, the last month's draw.
+func nationalDemand(w *economy.World) float64 {
+	d := 0.0
+	for p := range w.DemandMW {
+		for _, v := range w.DemandMW[p] {
+			d += v
+		}
+	}
+	return d
+}
+
+// setQuota projects national demand to when this year's builds come online (observed growth over the
+// last year), adds the margin, converts to capacity at the target utilisation and grants what the
+// capacity online and under construction does not cover.
+func (pl *Planner) setQuota(w *economy.World) {
+	s := w.Scn
+	d := nationalDemand(w)
+	if d == 0 { // first round, before any demand was drawn
+		for c := range w.Classes {
+			d += w.Demand.NationalTrend(c)
+		}
+	}
+	growth := 0.0
+	if pl.lastDemand > 0 {
+		growth = d/pl.lastDemand - 1
+	} else {
+		for _, c := range w.Classes {
+			growth += c.Cfg.Share * c.Cfg.Growth
+		}
+	}
+	pl.lastDemand = d
+	years := float64(s.DataCentres.LeadTimeMonths)/12 + 1
+	need := d * math.Pow(1+max(growth, 0), years) * (1 + s.Planner.Margin) / s.Planner.TargetUtilisation
+	have := 0.0
+	for _, p := range w.Provinces {
+		have += p.OnlineMW + p.BuildingMW
+	}
+	pl.NationalQuotaMW = max(0, need-have)
+}
+
+// shares splits the national quota into per-province allotments. Once hubs are designated, west hubs
+// share planner.west_share by efficiency (1 / (PUE x power price)); the rest goes to the other provinces
+// by their share of demand, weighted 1 in an east hub and planner.non_hub_weight outside any hub.
+// Before designation the whole quota follows demand.
+func (pl *Planner) shares(w *economy.World, out []float64) {
+	s := w.Scn
+	anyHub := false
+	for _, p := range w.Provinces {
+		anyHub = anyHub || p.HubActive
+	}
+	westW, restW := 0.0, 0.0
+	weight := make([]float64, len(w.Provinces))
+	for i, p := range w.Provinces {
+		switch {
+		case !anyHub:
+			weight[i] = p.DemandShare
+			restW += weight[i]
+		case p.HubSide == economy.WestHub:
+			weight[i] = 1 / (p.PUE * p.PowerPrice)
+			westW += weight[i]
+		case p.HubSide == economy.EastHub:
+			weight[i] = p.DemandShare
+			restW += weight[i]
+		default:
+			weight[i] = p.DemandShare * s.Planner.NonHubWeight
+			restW += weight[i]
+		}
+	}
+	west := 0.0
+	if anyHub && westW > 0 {
+		west = s.Planner.WestShare * pl.NationalQuotaMW
+	}
+	rest := pl.NationalQuotaMW - west
+	for i, p := range w.Provinces {
+		out[i] = 0
+		switch {
+		case anyHub && p.HubSide == economy.WestHub:
+			out[i] = west * weight[i] / westW
+		case restW > 0:
+			out[i] = rest * weight[i] / restW
+		}
+	}
+}
+
+// grant gives each province min(request, allotment) and hands what is left to provinces that asked
+// for more, in proportion to their unmet requests, until the quota or the requests run out.
+func grant(allot, request, out []float64) {
+	left := 0.0
+	for i := range allot {
+		out[i] = min(request[i], allot[i])
+		left += allot[i] - out[i]
+	}
+	for range 8 { // a few rounds settle it; what remains is quota nobody asked for
+		unmet := 0.0
+		for i := range out {
+			unmet += request[i] - out[i]
+		}
+		if left <= 1e-9 || unmet <= 1e-9 {
+			return
+		}
+		give := min(left, unmet)
+		for i := range out {
+			out[i] += give * (request[i] - out[i]) / unmet
+		}
+		left -= give
+	}
+}
+
+// quotaRound is the yearly round: the planner reads last year, issues moderation calls and sets and
+// splits the quota; provinces request, learn their grant and decide; the planner then enforces.
+func (m *Model) quotaRound() {
+	w := m.W
+	s := w.Scn
+	n := len(w.Provinces)
+	for i := range m.Prov {
+		m.Prov[i].closeYear(s.Behaviour.Adaptation)
+	}
+	// Moderation calls go to provinces whose data centres stood mostly idle last year.
+	for i, p := range w.Provinces {
+		p.ModerationCalled = m.Prov[i].LastUtilisation < s.Planner.ModerationBelow && p.OnlineMW > 0
+		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false
+	}
+	m.Planner.setQuota(w)
+	allot := make([]float64, n)
+	m.Planner.shares(w, allot)
+
+	opts := m.options(nil)
+	request := make([]float64, n)
+	for i := range w.Provinces {
+		if d, ok := m.Pending[i]; ok {
+			request[i] = d.RequestMW
+			continue
+		}
+		request[i] = m.bestBuild(m.newEvaluator(i, math.Inf(1)), opts)
+	}
+	granted := make([]float64, n)
+	grant(allot, request, granted)
+
+	m.LastDecisions = m.LastDecisions[:0]
+	scores := make([]float64, len(opts))
+	for i, p := range w.Provinces {
+		p.QuotaMW = granted[i]
+		d, human := m.Pending[i]
+		if human {
+			delete(m.Pending, i)
+		} else {
+			o, sc := m.choose(m.newEvaluator(i, granted[i]), opts, scores)
+			d = Decision{RequestMW: request[i], BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
+		}
+		d.Province = i
+		m.apply(d)
+		m.LastDecisions = append(m.LastDecisions, d)
+	}
+	m.enforce()
+}
+
+// apply carries out a province's decision.
+func (m *Model) apply(d Decision) {
+	w := m.W
+	s := w.Scn
+	p := w.Provinces[d.Province]
+	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))
+	within := min(build, p.QuotaMW)
+	if within > 0 {
+		w.StartBuild(d.Province, economy.NewBuild{MW: within})
+	}
+	if build > within {
+		w.StartBuild(d.Province, economy.NewBuild{MW: build - within, BeyondQuota: true})
+	}
+	p.LocalSubsidy = max(0, d.Subsidy)
+	if d.Fibre {
+		h := w.Net.NearestHistoric(d.Province)
+		if h != d.Province {
+			p.Ledger.Investment += s.Behaviour.FibreCostBnYuan
+			w.Net.AddLine(d.Province, h, w.Now+configs.Month(s.Behaviour.FibreLeadMonths))
+		}
+	}
+	if d.Power {
+		p.Ledger.Investment += s.Behaviour.PowerCostBnYuan
+		p.SparePowerMW += s.Behaviour.PowerMW
+	}
+}
+
+// enforce detects building beyond quota with probability planner.enforcement (one draw per offending
+// province, in province order), fines it and halts a share of it.
+func (m *Model) enforce() {
+	w := m.W
+	pl := &w.Scn.Planner
+	m.Planner.Detected = m.Planner.Detected[:0]
+	for i, p := range w.Provinces {
+		if p.BeyondQuotaMW <= 0 {
+			continue
+		}
+		if m.Rng.Float64() >= pl.Enforcement {
+			continue
+		}
+		p.Penalised = true
+		p.Ledger.Penalties += p.BeyondQuotaMW * pl.PenaltyMYuanPerMW / 1000
+		w.HaltBeyondQuota(i, pl.HaltShare)
+		m.Planner.Detected = append(m.Planner.Detected, i)
+	}
+	slices.Sort(m.Planner.Detected)
+}

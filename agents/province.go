@@ -1,0 +1,259 @@
+package agents
+
+import (
+	"math"
+
+	"dongshu/economy"
+)
+
+// Decision is what one province does at a quota round. AI provinces and human players produce the same
+// type; the model applies it, so a human never touches the world directly.
+type Decision struct {
+	Province  int
+	RequestMW float64 // quota requested
+	BuildMW   float64 // capacity started this year (the part beyond the quota granted is over quota)
+	Subsidy   float64 // local power-price discount, yuan/kWh
+	Fibre     bool    // build a direct fibre line to the nearest historic hub
+	Power     bool    // invest in dedicated generation
+	Score     float64 // the option's score (AI only; for the advisor and reports)
+}
+
+// ProvinceMind is a province's memory: adaptive expectations of its own data-centre demand.
+type ProvinceMind struct {
+	// Growth is the expected yearly growth of the work running in the province's data centres.
+	Growth float64
+	// yearUsed accumulates this year's used MW month by month; lastYearUsed is last year's average.
+	yearUsed, yearCap  float64
+	months             int
+	lastYearUsed       float64
+	LastUtilisation    float64 // last year's average utilisation
+	landSale0, revenue float64
+}
+
+func newMind(w *economy.World, p *economy.Province) ProvinceMind {
+	// Before any observation a province expects its data-centre work to grow like national demand
+	// (the demand-weighted class growth).
+	g := 0.0
+	for _, c := range w.Classes {
+		g += c.Cfg.Share * c.Cfg.Growth
+	}
+	return ProvinceMind{Growth: g, landSale0: p.LandSale, revenue: p.BaseRevenue + p.LandSale}
+}
+
+func (pm *ProvinceMind) observe(p *economy.Province) {
+	pm.yearUsed += p.UsedMW
+	pm.yearCap += p.OnlineMW
+	pm.months++
+}
+
+// closeYear turns the year's observations into expectations (called at the quota round).
+func (pm *ProvinceMind) closeYear(adaptation float64) {
+	if pm.months == 0 {
+		return
+	}
+	used := pm.yearUsed / float64(pm.months)
+	if pm.yearCap > 0 {
+		pm.LastUtilisation = pm.yearUsed / pm.yearCap
+	}
+	if pm.lastYearUsed > 0 && used > 0 {
+		observed := used/pm.lastYearUsed - 1
+		pm.Growth = (1-adaptation)*pm.Growth + adaptation*observed
+	}
+	pm.lastYearUsed = used
+	pm.yearUsed, pm.yearCap, pm.months = 0, 0, 0
+}
+
+// option is one combination of choices a province weighs.
+type option struct {
+	build, subsidy float64
+	fibre, power   bool
+}
+
+// evaluator scores a province's options at a quota round.
+type evaluator struct {
+	m          *Model
+	p          *economy.Province
+	mind       *ProvinceMind
+	quota      float64 // quota granted (math.Inf(1) while forming the request)
+	rivalLead  float64 // GW: neighbours' average capacity under construction minus own
+	fiscalW    float64
+	expDemand  float64 // MW the province expects its data centres to be asked for, before subsidy
+	existingMW float64
+}
+
+func (m *Model) newEvaluator(pi int, quota float64) *evaluator {
+	w := m.W
+	p := w.Provinces[pi]
+	mind := &m.Prov[pi]
+	b := &w.Scn.Behaviour
+	e := &evaluator{m: m, p: p, mind: mind, quota: quota}
+	if len(p.Neighbours) > 0 {
+		nb := 0.0
+		for _, q := range p.Neighbours {
+			nb += w.Provinces[q].BuildingMW
+		}
+		e.rivalLead = max(0, nb/float64(len(p.Neighbours))-p.BuildingMW) / 1000
+	}
+	// Fiscal stress: the share of revenue lost as land sales decline makes every yuan of new revenue
+	// weigh more.
+	shortfall := 0.0
+	if mind.revenue > 0 {
+		shortfall = max(0, mind.landSale0-p.LandSale) / mind.revenue
+	}
+	e.fiscalW = b.FiscalWeight * (1 + b.StressAmplifier*shortfall)
+	// Expected demand for own data centres when new capacity would open (lead time) and a year after:
+	// adaptive growth, then the optimism bias.
+	years := float64(w.Scn.DataCentres.LeadTimeMonths)/12 + 1
+	used := max(mind.lastYearUsed, p.UsedMW)
+	e.expDemand = used * math.Pow(1+max(mind.Growth, -0.5), years) * (1 + b.Optimism)
+	e.existingMW = p.OnlineMW + p.BuildingMW
+	return e
+}
+
+// score is the option's value to the province (dimensionless utility); -Inf when infeasible.
+func (e *evaluator) score(o option) float64 {
+	w := e.m.W
+	s := w.Scn
+	b := &s.Behaviour
+	dc := &s.DataCentres
+	p := e.p
+	if o.build*dc.LandHaPerMW > p.LandLeftHa+1e-9 {
+		return math.Inf(-1)
+	}
+	if o.fibre && p.HasIXP && w.Net.NearestHistoric(p.Index) == p.Index {
+		return math.Inf(-1) // a historic hub is the backbone already
+	}
+	occ := dc.MaxOccupancy
+	horizon := b.HorizonYears
+	hours := 12 * economy.HoursPerMonth
+
+	// Demand the province believes it will attract, lifted by its subsidy.
+	demand := e.expDemand
+	if p.PowerPrice > 0 {
+		demand *= 1 + b.SubsidyBelief*o.subsidy/p.PowerPrice
+	}
+	if o.fibre {
+		// A direct line relieves a busy corridor: the province expects the extra work it carries.
+		demand += s.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
+	}
+	if o.power {
+		stress := 0.0
+		if p.SparePowerMW > 0 {
+			stress = min(1, p.FacilityLoadMW/p.SparePowerMW)
+		}
+		demand += stress * b.PowerMW / max(p.PUE, 1)
+	}
+	used := min(demand, (e.existingMW+o.build)*occ)
+	newUsed := max(0, used-e.existingMW*occ)
+	if o.fibre || o.power || o.subsidy > 0 {
+		newUsed = max(0, used-min(e.expDemand, e.existingMW*occ)) // extra work on any capacity counts
+	}
+
+	// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
+	// flowing in; minus the local subsidy bill, investments and the expected fine.
+	taxes := s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon
+	land := o.build * dc.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
+	central := 0.0
+	if p.HubActive {
+		central = o.build * s.Planner.SubsidyMYuanPerMW / 1000
+	}
+	subsidyBill := o.subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
+	invest := 0.0
+	if o.fibre {
+		invest += b.FibreCostBnYuan
+	}
+	if o.power {
+		invest += b.PowerCostBnYuan
+	}
+	beyond := max(0, o.build-e.quota)
+	enf := s.Planner.Enforcement
+	fine := enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
+	fiscal := taxes + land + central - subsidyBill - invest - fine
+
+	// Growth credit: investment attracted counts in the political tournament, whether or not it is used.
+	// Halted construction earns none.
+	capex := (o.build - enf*s.Planner.HaltShare*beyond) * dc.CapexMYuanPerMW / 1000
+	growth := b.GrowthCredit * (capex + invest)
+
+	rivalry := b.Rivalry * min(o.build/1000, e.rivalLead)
+
+	guidance := beyond / 1000
+	if p.ModerationCalled {
+		guidance += o.build / 1000
+	}
+	guidance *= b.GuidanceWeight * p.Cfg.Compliance
+
+	debtRatio := (p.Debt + invest) / max(e.mind.revenue, 1e-9)
+	debt := b.DebtWeight * max(0, debtRatio-b.DebtLimit)
+
+	waterMm3 := o.build * occ * hours * p.WUE / 1e6
+	water := b.WaterWeight * p.Cfg.WaterStress * waterMm3
+	farm := b.FarmlandWeight * o.build * dc.LandHaPerMW * p.Cfg.FarmlandShare / 100
+
+	return e.fiscalW*fiscal + growth + rivalry - guidance - debt - water - farm
+}
+
+// options enumerates every combination of build size, subsidy, fibre and power.
+func (m *Model) options(buf []option) []option {
+	b := &m.W.Scn.Behaviour
+	buf = buf[:0]
+	subs := b.SubsidyOptions
+	if len(subs) == 0 {
+		subs = []float64{0}
+	}
+	for _, mw := range b.BuildOptionsMW {
+		for _, s := range subs {
+			for _, f := range [2]bool{false, true} {
+				for _, pw := range [2]bool{false, true} {
+					buf = append(buf, option{build: mw, subsidy: s, fibre: f, power: pw})
+				}
+			}
+		}
+	}
+	return buf
+}
+
+// bestBuild returns the build size of the highest-scoring option (the quota request; no noise, since a
+// request is a statement, not a lottery).
+func (m *Model) bestBuild(e *evaluator, opts []option) float64 {
+	best, bestScore := 0.0, math.Inf(-1)
+	for _, o := range opts {
+		if sc := e.score(o); sc > bestScore {
+			best, bestScore = o.build, sc
+		}
+	}
+	return best
+}
+
+// choose draws an option with logit probabilities exp(score/T) from the run's generator.
+func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, float64) {
+	t := m.W.Scn.Behaviour.NoiseTemperature
+	top := math.Inf(-1)
+	for i, o := range opts {
+		scores[i] = e.score(o)
+		top = max(top, scores[i])
+	}
+	total := 0.0
+	for i := range scores {
+		if math.IsInf(scores[i], -1) {
+			scores[i] = 0
+			continue
+		}
+		scores[i] = math.Exp((scores[i] - top) / t)
+		total += scores[i]
+	}
+	r := m.Rng.Float64() * total
+	for i, o := range opts {
+		if r < scores[i] {
+			return o, e.score(o)
+		}
+		r -= scores[i]
+	}
+	// Floating-point leftovers: fall back to the last feasible option.
+	for i := len(opts) - 1; i >= 0; i-- {
+		if scores[i] > 0 {
+			return opts[i], e.score(opts[i])
+		}
+	}
+	return option{}, 0
+}

@@ -1,0 +1,77 @@
+// Command dongshu-batch runs the dongshu model without a screen.
+//
+// Usage:
+//
+//	dongshu-batch run [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--out DIR]
+//
+// With no flags, run simulates the embedded baseline with seed 1 into ./out, writing timeseries.csv (one
+// row per month and scope) and summary.json (scenario hash, seed, version, headline outcomes).
+// --set takes any scenario key in dotted form (planner.enforcement=1, province.guangxi.compliance=0.2,
+// demand.class.cold.growth=0.3) and may be repeated.
+//
+// Exit status: 0 success, 1 failure while running, 2 usage error or bad input (nothing is written then).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// usageError marks errors that exit with status 2.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+const usage = `usage: dongshu-batch <command> [flags]
+
+commands:
+  run    simulate one scenario and write timeseries.csv and summary.json
+
+run 'dongshu-batch <command> --help' for the command's flags.
+`
+
+func main() {
+	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Main runs the command line and returns the exit status (tests call it directly).
+func Main(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout, stderr)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errHelp):
+		return 0
+	default:
+		fmt.Fprintf(stderr, "dongshu-batch: %v\n", err)
+		var u usageError
+		if errors.As(err, &u) {
+			return 2
+		}
+		return 1
+	}
+}
+
+var errHelp = errors.New("help requested")
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usagef("no command given")
+	}
+	switch args[0] {
+	case "run":
+		return runCmd(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return errHelp
+	default:
+		fmt.Fprint(stderr, usage)
+		return usagef("unknown command %q", args[0])
+	}
+}

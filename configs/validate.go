@@ -1,0 +1,282 @@
+package configs
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// shareTolerance is how far shares that must sum to 1 may be off.
+const shareTolerance = 1e-6
+
+// Validate checks every value against its tags (range, enum, month) and the cross-references between
+// sections. It returns nil or Problems listing every problem found, named by key and, when the
+// scenario was parsed from a file, located by file and line ("--set" for values overridden by Set).
+func (s *Scenario) Validate() error {
+	if ps := toProblems(s, originOf(s), s.check()); len(ps) > 0 {
+		return ps
+	}
+	return nil
+}
+
+// checker collects problems by index path.
+type checker struct {
+	s     *Scenario
+	probs []rawProblem
+}
+
+func (c *checker) add(path, format string, args ...any) {
+	c.probs = append(c.probs, rawProblem{path: path, msg: fmt.Sprintf(format, args...)})
+}
+
+// check runs every check.
+func (s *Scenario) check() []rawProblem {
+	c := &checker{s: s}
+	c.fields(reflect.ValueOf(s).Elem(), root(), "")
+	c.months()
+	c.cross()
+	return c.probs
+}
+
+// fields checks the tags of every field, recursively.
+func (c *checker) fields(v reflect.Value, n *node, p string) {
+	for _, f := range n.fields {
+		fv := v.Field(f.index)
+		fp := joinKey(p, f.key)
+		switch f.kind {
+		case kFloat:
+			c.number(fp, f, fv.Float(), "")
+		case kInt:
+			c.number(fp, f, float64(fv.Int()), "")
+		case kUint:
+			c.number(fp, f, float64(fv.Uint()), "")
+		case kFloats:
+			for i := range fv.Len() {
+				c.number(fp, f, fv.Index(i).Float(), fmt.Sprintf("element %d: ", i+1))
+			}
+		case kString:
+			c.text(fp, f, fv.String(), n == root())
+		case kTable:
+			c.fields(fv, f.sub, fp)
+		case kArray:
+			for i := range fv.Len() {
+				c.fields(fv.Index(i), f.sub, joinIndex(fp, i))
+			}
+		}
+	}
+}
+
+// number checks that x is finite and within the field's range.
+func (c *checker) number(p string, f *field, x float64, prefix string) {
+	if !isFinite(x) {
+		c.add(p, "%s%v is not a finite number", prefix, x)
+		return
+	}
+	if x < f.lo || x > f.hi {
+		unit := ""
+		if f.unit != "1" && f.unit != "" {
+			unit = " " + f.unit
+		}
+		c.add(p, "%s%s%s is out of range %s", prefix, strconv.FormatFloat(x, 'g', -1, 64), unit, f.rng)
+	}
+}
+
+// text checks enums and months.
+func (c *checker) text(p string, f *field, x string, top bool) {
+	if f.enum != nil && !slices.Contains(f.enum, x) {
+		if top && f.key == "regime" && x == "market" {
+			c.add(p, `"market" is not available yet (planned only)`)
+		} else {
+			c.add(p, "%q is not one of: %s", x, strings.Join(f.enum, ", "))
+		}
+	}
+	if f.month {
+		if _, err := ParseMonth(x); err != nil {
+			c.add(p, "%v", err)
+		}
+	}
+}
+
+// months checks that the run does not end before it starts.
+func (c *checker) months() {
+	start, err1 := ParseMonth(c.s.Start)
+	end, err2 := ParseMonth(c.s.End)
+	if err1 == nil && err2 == nil && end < start {
+		c.add("end", "end %s is before start %s", end, start)
+	}
+}
+
+// ids checks the ids of one array of tables (non-empty bare keys, unique) and returns the index of
+// each id (its first element).
+func (c *checker) ids(p, what string, n int, id func(int) string) map[string]int {
+	index := map[string]int{}
+	for i := range n {
+		ip := joinKey(joinIndex(p, i), "id")
+		x := id(i)
+		switch {
+		case x == "":
+			c.add(ip, "missing %s id", what)
+			continue
+		case !isBareKey(x):
+			c.add(ip, "%s id %q must be a bare key (letters, digits, _ or -)", what, x)
+		}
+		if j, dup := index[x]; dup {
+			c.add(ip, "duplicate %s id %q (also %s)", what, x, displayKey(c.s, joinIndex(p, j)))
+			continue
+		}
+		index[x] = i
+	}
+	return index
+}
+
+// ref checks that id names one of known.
+func (c *checker) ref(p, what, id string, known map[string]int) bool {
+	if _, ok := known[id]; ok {
+		return true
+	}
+	names := make([]string, 0, len(known))
+	for k := range known {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	c.add(p, "unknown %s %q%s", what, id, didYouMean(id, names))
+	return false
+}
+
+// cross checks ids and references between sections, and the sums and orders the ranges cannot say.
+func (c *checker) cross() {
+	s := c.s
+	prov := c.ids("province", "province", len(s.Provinces), func(i int) string { return s.Provinces[i].ID })
+	hubs := c.ids("hub", "hub", len(s.Hubs), func(i int) string { return s.Hubs[i].ID })
+	c.ids("cluster", "cluster", len(s.Clusters), func(i int) string { return s.Clusters[i].ID })
+	c.ids("demand.class", "class", len(s.Demand.Classes), func(i int) string { return s.Demand.Classes[i].ID })
+	if len(s.Provinces) == 0 {
+		c.add("province", "at least one [[province]] is required")
+	}
+	if len(s.Demand.Classes) == 0 {
+		c.add("demand.class", "at least one [[demand.class]] is required")
+	}
+
+	// Provinces: neighbours exist, are listed once, and list the province back; generation shares.
+	for i, pr := range s.Provinces {
+		pp := joinIndex("province", i)
+		np := joinKey(pp, "neighbours")
+		seen := map[string]bool{}
+		for _, nb := range pr.Neighbours {
+			switch {
+			case nb == pr.ID:
+				c.add(np, "a province cannot neighbour itself")
+			case seen[nb]:
+				c.add(np, "lists %q twice", nb)
+			case c.ref(np, "province", nb, prov):
+				if j := prov[nb]; !slices.Contains(s.Provinces[j].Neighbours, pr.ID) {
+					c.add(np, "lists %q, but %s does not list %q", nb,
+						displayKey(s, joinKey(joinIndex("province", j), "neighbours")), pr.ID)
+				}
+			}
+			seen[nb] = true
+		}
+		if sum := pr.Thermal + pr.Hydro + pr.WindSolar + pr.Nuclear; sum > 1+shareTolerance {
+			c.add(pp, "generation shares thermal+hydro+wind_solar+nuclear sum to %g, more than 1", sum)
+		}
+	}
+
+	// Hubs: their provinces exist, and a province is in one hub at most.
+	hubOf := map[string]int{}
+	for i, h := range s.Hubs {
+		hp := joinKey(joinIndex("hub", i), "provinces")
+		if len(h.Provinces) == 0 {
+			c.add(hp, "a hub needs at least one province")
+		}
+		for _, id := range h.Provinces {
+			if !c.ref(hp, "province", id, prov) {
+				continue
+			}
+			if j, ok := hubOf[id]; ok && j != i {
+				c.add(hp, "province %q is already in %s", id, displayKey(s, joinIndex("hub", j)))
+				continue
+			}
+			hubOf[id] = i
+		}
+	}
+
+	// Clusters: hub and province exist, the province belongs to the hub, one cluster per province.
+	clusterOf := map[string]int{}
+	for i, cl := range s.Clusters {
+		cp := joinIndex("cluster", i)
+		okHub := c.ref(joinKey(cp, "hub"), "hub", cl.Hub, hubs)
+		if !c.ref(joinKey(cp, "province"), "province", cl.Province, prov) {
+			continue
+		}
+		if okHub && !slices.Contains(s.Hubs[hubs[cl.Hub]].Provinces, cl.Province) {
+			c.add(joinKey(cp, "province"), "province %q is not in hub %q", cl.Province, cl.Hub)
+		}
+		if j, ok := clusterOf[cl.Province]; ok {
+			c.add(joinKey(cp, "province"), "province %q already hosts %s", cl.Province, displayKey(s, joinIndex("cluster", j)))
+			continue
+		}
+		clusterOf[cl.Province] = i
+	}
+
+	// Network.
+	if len(s.Network.HistoricHubs) == 0 {
+		c.add("network.historic_hubs", "at least one historic hub is required")
+	}
+	for _, id := range s.Network.HistoricHubs {
+		c.ref("network.historic_hubs", "province", id, prov)
+	}
+	ixpOf := map[string]int{}
+	for i, x := range s.Network.IXPs {
+		xp := joinKey(joinIndex("network.ixp", i), "province")
+		if !c.ref(xp, "province", x.Province, prov) {
+			continue
+		}
+		if j, ok := ixpOf[x.Province]; ok {
+			c.add(xp, "province %q already has an IXP (%s)", x.Province, displayKey(s, joinIndex("network.ixp", j)))
+			continue
+		}
+		ixpOf[x.Province] = i
+	}
+	for i, fl := range s.Network.Fibre {
+		fp := joinIndex("network.fibre", i)
+		okFrom := c.ref(joinKey(fp, "from"), "province", fl.From, prov)
+		okTo := c.ref(joinKey(fp, "to"), "province", fl.To, prov)
+		if okFrom && okTo && fl.From == fl.To {
+			c.add(joinKey(fp, "to"), "a fibre line needs two different ends")
+		}
+	}
+
+	// Planner partnerships.
+	for i, pt := range s.Planner.Partnerships {
+		pp := joinIndex("planner.partnership", i)
+		okE := c.ref(joinKey(pp, "east"), "province", pt.East, prov)
+		okW := c.ref(joinKey(pp, "west"), "province", pt.West, prov)
+		if okE && okW && pt.East == pt.West {
+			c.add(joinKey(pp, "west"), "a partnership needs two different provinces")
+		}
+	}
+
+	// Demand classes: shares sum to 1.
+	if len(s.Demand.Classes) > 0 {
+		sum := 0.0
+		for _, cl := range s.Demand.Classes {
+			sum += cl.Share
+		}
+		if isFinite(sum) && math.Abs(sum-1) > shareTolerance {
+			c.add("demand.class", "class shares sum to %g, want 1", sum)
+		}
+	}
+
+	// Behaviour and technology.
+	if opts := s.Behaviour.BuildOptionsMW; len(opts) == 0 {
+		c.add("behaviour.build_options_mw", "needs at least one option")
+	} else if !slices.Contains(opts, 0) {
+		c.add("behaviour.build_options_mw", "must contain 0 (build nothing)")
+	}
+	if dc := s.DataCentres; isFinite(dc.PUEBest) && isFinite(dc.PUE2020) && dc.PUEBest > dc.PUE2020 {
+		c.add("datacentres.pue_best", "%g is above pue_2020 %g", dc.PUEBest, dc.PUE2020)
+	}
+}

@@ -1,0 +1,221 @@
+package economy
+
+import (
+	"fmt"
+	"math"
+)
+
+// costUnit is the allocator's integer cost unit in yuan per MW-month: costs are rounded to 10 yuan per
+// MW-month (0.01 yuan per kW-month), far below any difference that matters, so the instance is integral.
+const costUnit = 10.0
+
+// ArcKind says what an allocation arc stands for.
+type ArcKind uint8
+
+// Allocation arc kinds.
+const (
+	ArcLocal    ArcKind = iota // source -> own province's site
+	ArcRemote                  // source -> another province's corridor
+	ArcAccel                   // source -> a site's accelerator capacity
+	ArcUnserved                // source -> sink at the unserved penalty
+	ArcCorridor                // corridor -> site (inbound trunk bandwidth)
+	ArcSite                    // site -> sink (spare general capacity)
+	ArcAccelCap                // accelerator node -> sink (spare accelerator capacity)
+)
+
+// AllocArc describes one arc of the month's instance.
+type AllocArc struct {
+	Kind          ArcKind
+	Origin, Class int // for source arcs
+	Site          int
+	Cap           int64 // kW; -1 = bounded only by the source's supply
+	Cost          int64 // cost units per kW-month
+}
+
+// Allocator places each month's new work on data centres as an exact min-cost flow.
+//
+// The instance is a transportation problem with a corridor layer. Nodes: one source per (origin
+// province, class) with new work to place (its supply, kW); per site province a general-capacity node,
+// an inbound corridor node and an accelerator node; one sink. Arcs: source -> own site (local work uses
+// no trunk); source -> other site's corridor -> site, where the corridor carries the site's spare
+// inbound bandwidth shared by all classes; source -> accelerator node for classes that need accelerators
+// (training data is shipped in bulk, so it does not load the real-time corridor); site and accelerator
+// nodes -> sink with the spare capacity; source -> sink at the unserved penalty, which keeps every
+// instance feasible. An arc from a source exists only where the route's latency meets the class bound.
+//
+// Cost of placing a MW for a month: energy at the site (power price with scarcity markup, minus local
+// subsidy, times PUE), transit over the route, the latency the customer pays to avoid, minus the
+// planner's steering credits. A constant offset per source keeps costs non-negative without changing
+// the optimum (each source's supply leaves by exactly one of its arcs).
+type Allocator struct {
+	np, nc int
+	mcf    *MinCostFlow
+	arcs   []AllocArc
+	// Objective of the last solve in yuan (cost units converted back, offsets removed).
+	ObjectiveYuan float64
+	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
+	supply        []int64 // [o*nc+c] kW to place this month
+	srcNode       []int   // [o*nc+c] node id or -1
+}
+
+// NewAllocator makes a reusable allocator for np provinces and nc classes.
+func NewAllocator(np, nc int) *Allocator {
+	return &Allocator{np: np, nc: nc, mcf: NewMinCostFlow(),
+		supply: make([]int64, np*nc), srcNode: make([]int, np*nc)}
+}
+
+// SiteCost is the cost of running one MW of work for a month at site s, by energy alone (yuan).
+func (w *World) SiteCost(s int) float64 {
+	p := w.Provinces[s]
+	return p.EnergyCostMWh * p.PUE * HoursPerMonth
+}
+
+// PlacementCost is the cost of placing one MW of class c from origin o at site s for a month (yuan),
+// before the planner's steering credits.
+func (w *World) PlacementCost(o, c, s int) float64 {
+	cl := w.Classes[c].Cfg
+	return w.SiteCost(s) +
+		w.Scn.Network.TransitCost*cl.TransitWeight*w.Net.Km(o, s)/1000 +
+		cl.LatencyValue*w.Net.Latency(o, s)
+}
+
+// SteeringCredit is the planner's credit for placing class c from o at s (yuan per MW-month): work with no
+// latency bound placed in a designated west hub, and work along an east-west partnership.
+func (w *World) SteeringCredit(o, c, s int) float64 {
+	if w.Scn.Regime != "planned" {
+		return 0
+	}
+	credit := 0.0
+	ps := w.Provinces[s]
+	if w.Classes[c].Cfg.RTTBoundMs == 0 && ps.HubSide == WestHub {
+		credit += w.Scn.Planner.WestSteering
+	}
+	for _, pt := range w.partnerships {
+		if pt.east == o && pt.west == s && w.Now >= pt.since {
+			credit += pt.credit
+		}
+	}
+	return credit
+}
+
+// Reachable reports whether class c work from o may run at s: the latency meets the class bound.
+func (w *World) Reachable(o, c, s int) bool {
+	b := w.Classes[c].Cfg.RTTBoundMs
+	return b == 0 || w.Net.Latency(o, s) <= b
+}
+
+func costUnits(yuan float64) int64 { return int64(math.Round(yuan / costUnit)) }
+
+// Prepare writes this month's instance: supplies from the work left to place (demand minus work in
+// place), capacities from spare site, accelerator and corridor capacity, costs from the world now.
+func (a *Allocator) Prepare(w *World) {
+	for o := 0; o < a.np; o++ {
+		for c := 0; c < a.nc; c++ {
+			a.supply[o*a.nc+c] = kW(w.DemandMW[o][c]) - w.Contracts.Placed(o, c)
+		}
+	}
+	a.build(w)
+}
+
+// Optimise solves the prepared instance without booking anything and returns the objective in yuan
+// (for benchmarks and comparisons with other solvers).
+func (a *Allocator) Optimise() (float64, error) {
+	cost, err := a.mcf.Solve()
+	return float64(cost-a.offsetTotal) * costUnit / 1000, err
+}
+
+func (a *Allocator) build(w *World) {
+	np, nc := a.np, a.nc
+	occ := w.Scn.DataCentres.MaxOccupancy
+	maxCredit := w.Scn.Planner.WestSteering
+	for _, pt := range w.partnerships {
+		maxCredit += pt.credit
+	}
+	offset := costUnits(maxCredit) + 1
+	penalty := costUnits(w.Scn.Allocator.UnservedPenalty) + offset
+
+	// Node layout: sites [0,np), corridors [np,2np), accelerators [2np,3np), sink 3np, then sources.
+	sink := 3 * np
+	nodes := sink + 1
+	for k := range a.srcNode {
+		a.srcNode[k] = -1
+		if a.supply[k] > 0 {
+			a.srcNode[k] = nodes
+			nodes++
+		}
+	}
+	g := a.mcf
+	g.Reset(nodes)
+	a.arcs = a.arcs[:0]
+	add := func(from, to int, arc AllocArc) {
+		g.AddArc(from, to, max(arc.Cap, 0), arc.Cost)
+		a.arcs = append(a.arcs, arc)
+	}
+	total := int64(0)
+	for s := 0; s < np; s++ {
+		p := w.Provinces[s]
+		b := w.Contracts
+		gen := kW((p.OnlineMW-p.AccelOnlineMW)*occ) - (b.Used(s) - b.UsedAccel(s))
+		acc := kW(p.AccelOnlineMW*occ) - b.UsedAccel(s)
+		cor := kW(p.CorridorMW) - b.RemoteIn(s)
+		add(s, sink, AllocArc{Kind: ArcSite, Site: s, Cap: max(gen, 0)})
+		add(2*np+s, sink, AllocArc{Kind: ArcAccelCap, Site: s, Cap: max(acc, 0)})
+		add(np+s, s, AllocArc{Kind: ArcCorridor, Site: s, Cap: max(cor, 0)})
+	}
+	for o := 0; o < np; o++ {
+		for c := 0; c < nc; c++ {
+			k := o*nc + c
+			src := a.srcNode[k]
+			if src < 0 {
+				continue
+			}
+			sup := a.supply[k]
+			total += sup
+			g.SetSupply(src, sup)
+			accel := w.Classes[c].Cfg.NeedsAccelerator
+			for s := 0; s < np; s++ {
+				if !w.Reachable(o, c, s) {
+					continue
+				}
+				cost := costUnits(w.PlacementCost(o, c, s)-w.SteeringCredit(o, c, s)) + offset
+				cost = max(cost, 0)
+				switch {
+				case accel:
+					add(src, 2*np+s, AllocArc{Kind: ArcAccel, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
+				case s == o:
+					add(src, s, AllocArc{Kind: ArcLocal, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
+				default:
+					add(src, np+s, AllocArc{Kind: ArcRemote, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
+				}
+			}
+			add(src, sink, AllocArc{Kind: ArcUnserved, Origin: o, Class: c, Site: -1, Cap: sup, Cost: penalty})
+		}
+	}
+	g.SetSupply(sink, -total)
+	a.offsetTotal = offset * total
+}
+
+// Instance exposes the arcs of the last built instance (for inspection, LP export and tests).
+func (a *Allocator) Instance() []AllocArc { return a.arcs }
+
+// Solve solves the prepared instance, books the placements as contracts and records what stays unserved.
+func (a *Allocator) Solve(w *World) error {
+	obj, err := a.Optimise()
+	if err != nil {
+		return fmt.Errorf("allocator at %s: %w", w.Now, err)
+	}
+	a.ObjectiveYuan = obj
+	for i, arc := range a.arcs {
+		f := a.mcf.Flow(i)
+		if f == 0 {
+			continue
+		}
+		switch arc.Kind {
+		case ArcLocal, ArcRemote, ArcAccel:
+			w.Contracts.Add(arc.Origin, arc.Class, arc.Site, arc.Kind == ArcAccel, f, w.Classes[arc.Class].Cfg.ContractMonths)
+		case ArcUnserved:
+			w.UnservedMW[arc.Origin][arc.Class] += toMW(f)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package economy
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
+)
+
+const (
+	east, west, west2 = 0, 1, 2
+	hot, cold         = 0, 1
+)
+
+func TestLatencyFollowsDistanceAndHops(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	local := w.Net.Latency(east, east)
+	far := w.Net.Latency(east, west)
+	farther := w.Net.Latency(east, west2)
+	assert.InDelta(t, 4+0.5, local, 1e-9, "access + 50 km of metro fibre")
+	assert.Greater(t, far, 10.0, "the west is beyond the hot bound")
+	assert.Greater(t, farther, far)
+	km := GreatCircleKm(31.2, 121.5, 31.2, 108.9)
+	assert.InDelta(t, 4+km*1.5/100+2, far, 1e-6, "access + route + one exchange hop")
+}
+
+func TestColdGoesWestHotStaysEast(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	placeDemand(t, w, map[[2]int]float64{{east, hot}: 40, {east, cold}: 40})
+	assert.InDelta(t, 40, toMW(w.Contracts.Used(east)), 1e-3, "hot work runs at home")
+	assert.InDelta(t, 40, toMW(w.Contracts.Used(west)), 1e-3, "cold work runs where energy is cheapest")
+	assert.Zero(t, w.Contracts.Used(west2))
+	assert.InDelta(t, 40, w.ServedMW[east][hot], 1e-9)
+	assert.InDelta(t, 40, w.ServedMW[east][cold], 1e-9)
+	assert.InDelta(t, 0, w.UnservedMW[east][hot]+w.UnservedMW[east][cold], 1e-9)
+}
+
+func TestSaturatedCorridorSpillsToNextBestSite(t *testing.T) {
+	w := newTinyWorld(t, func(s *configs.Scenario) { s.Provinces[west].CorridorMW = 15 })
+	placeDemand(t, w, map[[2]int]float64{{east, cold}: 40})
+	assert.InDelta(t, 15, toMW(w.Contracts.Used(west)), 1e-3, "the corridor into the west carries 15 MW")
+	assert.InDelta(t, 25, toMW(w.Contracts.Used(west2)), 1e-3, "the rest spills to the next-cheapest site")
+	assert.Zero(t, w.Contracts.Used(east))
+}
+
+func TestFullSitesLeaveWorkUnserved(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	placeDemand(t, w, map[[2]int]float64{{east, hot}: 130, {east, cold}: 150})
+	assert.InDelta(t, 100, w.ServedMW[east][hot], 1e-3, "hot work can only use the east's 100 MW")
+	assert.InDelta(t, 30, w.UnservedMW[east][hot], 1e-3)
+	assert.InDelta(t, 150, w.ServedMW[east][cold], 1e-3, "cold work runs in the two western sites")
+	assert.InDelta(t, 100, toMW(w.Contracts.Used(west)), 1e-3)
+	assert.InDelta(t, 50, toMW(w.Contracts.Used(west2)), 1e-3)
+}
+
+func TestContractsKeepWorkInPlace(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	placeDemand(t, w, map[[2]int]float64{{east, cold}: 40})
+	require.InDelta(t, 40, toMW(w.Contracts.Used(west)), 1e-3)
+	// Next month the west gets dearer than west2; placed work stays under contract.
+	w.BeginMonth()
+	w.Provinces[west].PowerPrice = 1.0
+	w.GenerateDemand(rngFor(1))
+	for c := range w.Classes {
+		w.DemandMW[east][c] = 0
+	}
+	w.DemandMW[east][cold] = 40
+	require.NoError(t, w.Allocate())
+	assert.InDelta(t, 40, toMW(w.Contracts.Used(west)), 1e-3, "contracts hold placed work")
+	assert.Zero(t, w.Contracts.Used(west2))
+}
+
+func TestAllocatorObjectiveMatchesFlows(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	placeDemand(t, w, map[[2]int]float64{{east, hot}: 30, {east, cold}: 60})
+	manual := 0.0
+	w.Contracts.Each(func(c Contract) {
+		manual += toMW(c.KW) * costUnit * float64(costUnits(w.PlacementCost(int(c.Origin), int(c.Class), int(c.Site))-w.SteeringCredit(int(c.Origin), int(c.Class), int(c.Site))))
+	})
+	assert.InDelta(t, manual, w.Alloc.ObjectiveYuan, 1e-6*manual)
+}

@@ -1,0 +1,140 @@
+package economy
+
+// Contract keeps an amount of one province's work of one class at one site until it expires.
+type Contract struct {
+	Origin, Class, Site int32
+	Accel               bool  // the work runs on accelerator capacity
+	KW                  int64 // amount in kW (0 = released)
+}
+
+// ContractBook holds the work in place. Contracts sit in a ring of buckets by expiry month, so expiring
+// a month's contracts touches only that bucket and early releases (evictions, demand that fell) take the
+// contracts closest to expiry first: the cheapest to break.
+type ContractBook struct {
+	np, nc  int
+	buckets [][]Contract
+	// Aggregates in kW.
+	placed   []int64 // [origin*nc+class]
+	used     []int64 // [site]
+	usedAcc  []int64 // [site]
+	remoteIn []int64 // [site] work from other provinces
+	now      int     // month index of the bucket that expires next
+}
+
+// NewContractBook makes an empty book for contracts up to maxMonths long.
+func NewContractBook(np, nc, maxMonths int) *ContractBook {
+	return &ContractBook{np: np, nc: nc, buckets: make([][]Contract, maxMonths+1),
+		placed: make([]int64, np*nc), used: make([]int64, np), usedAcc: make([]int64, np), remoteIn: make([]int64, np)}
+}
+
+func (b *ContractBook) bucket(monthsAhead int) *[]Contract {
+	return &b.buckets[(b.now+monthsAhead)%len(b.buckets)]
+}
+
+func (b *ContractBook) drop(c *Contract, kw int64) {
+	c.KW -= kw
+	b.placed[int(c.Origin)*b.nc+int(c.Class)] -= kw
+	b.used[c.Site] -= kw
+	if c.Accel {
+		b.usedAcc[c.Site] -= kw
+	}
+	if c.Origin != c.Site {
+		b.remoteIn[c.Site] -= kw
+	}
+}
+
+// Advance moves the book to the next month and expires the contracts due; their work returns to the
+// demand pool (it is no longer placed).
+func (b *ContractBook) Advance() {
+	b.now = (b.now + 1) % len(b.buckets)
+	bk := b.bucket(0)
+	for i := range *bk {
+		if c := &(*bk)[i]; c.KW > 0 {
+			b.drop(c, c.KW)
+		}
+	}
+	*bk = (*bk)[:0]
+}
+
+// Add places work under a contract lasting months (>= 1).
+func (b *ContractBook) Add(origin, class, site int, accel bool, kw int64, months int) {
+	if kw <= 0 {
+		return
+	}
+	months = min(max(months, 1), len(b.buckets)-1)
+	bk := b.bucket(months)
+	*bk = append(*bk, Contract{Origin: int32(origin), Class: int32(class), Site: int32(site), Accel: accel, KW: kw})
+	b.placed[origin*b.nc+class] += kw
+	b.used[site] += kw
+	if accel {
+		b.usedAcc[site] += kw
+	}
+	if origin != site {
+		b.remoteIn[site] += kw
+	}
+}
+
+// release frees up to kw from the contracts selected by match, soonest expiry first, and returns the
+// amount freed.
+func (b *ContractBook) release(kw int64, match func(*Contract) bool) int64 {
+	freed := int64(0)
+	for ahead := 1; ahead < len(b.buckets) && freed < kw; ahead++ {
+		bk := *b.bucket(ahead)
+		for i := range bk {
+			c := &bk[i]
+			if c.KW == 0 || !match(c) {
+				continue
+			}
+			take := min(c.KW, kw-freed)
+			b.drop(c, take)
+			freed += take
+			if freed == kw {
+				break
+			}
+		}
+	}
+	return freed
+}
+
+// Trim releases work of an origin and class beyond target kW (demand fell below what is placed).
+func (b *ContractBook) Trim(origin, class int, target int64) {
+	if over := b.placed[origin*b.nc+class] - max(target, 0); over > 0 {
+		o, c := int32(origin), int32(class)
+		b.release(over, func(k *Contract) bool { return k.Origin == o && k.Class == c })
+	}
+}
+
+// Fit evicts work from a site until its general work fits the general capacity and its accelerator work
+// the accelerator capacity (kW). Accelerators are dedicated to the classes that need them.
+func (b *ContractBook) Fit(site int, genCapKW, accCapKW int64) {
+	s := int32(site)
+	if over := b.usedAcc[site] - accCapKW; over > 0 {
+		b.release(over, func(k *Contract) bool { return k.Site == s && k.Accel })
+	}
+	if over := b.used[site] - b.usedAcc[site] - genCapKW; over > 0 {
+		b.release(over, func(k *Contract) bool { return k.Site == s && !k.Accel })
+	}
+}
+
+// Placed is the work of an origin and class in place (kW).
+func (b *ContractBook) Placed(origin, class int) int64 { return b.placed[origin*b.nc+class] }
+
+// Used is the work in place at a site (kW).
+func (b *ContractBook) Used(site int) int64 { return b.used[site] }
+
+// UsedAccel is the accelerator work in place at a site (kW).
+func (b *ContractBook) UsedAccel(site int) int64 { return b.usedAcc[site] }
+
+// RemoteIn is the work at a site that came from other provinces (kW).
+func (b *ContractBook) RemoteIn(site int) int64 { return b.remoteIn[site] }
+
+// Each calls f for every contract in place (for flows on the map and checks).
+func (b *ContractBook) Each(f func(Contract)) {
+	for _, bk := range b.buckets {
+		for _, c := range bk {
+			if c.KW > 0 {
+				f(c)
+			}
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package economy
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// shockPersistence is the monthly autocorrelation of a province's demand shock: business cycles and
+// local booms last; month-to-month noise alone would average out within a year (assumption).
+const shockPersistence = 0.9
+
+// DemandModel generates each month's workload demand per province and class: the national trend of the
+// class (its first-month share of total demand, compounding at its growth rate) split by each province's
+// share of data production (GDP x digital intensity), times a persistent log-normal shock.
+type DemandModel struct {
+	w     *World
+	shock []float64 // log shock per province, AR(1)
+}
+
+// NewDemandModel prepares demand generation for a world.
+func NewDemandModel(w *World) *DemandModel {
+	return &DemandModel{w: w, shock: make([]float64, len(w.Provinces))}
+}
+
+// NationalTrend is the national demand of class c at the world's current month, before shocks (MW).
+func (d *DemandModel) NationalTrend(c int) float64 {
+	w := d.w
+	cl := w.Classes[c].Cfg
+	return w.Scn.Demand.TotalMW * cl.Share * math.Pow(1+cl.Growth, w.YearsSinceStart())
+}
+
+// Generate draws this month's shocks from the run's generator and fills w.DemandMW.
+func (d *DemandModel) Generate(rng *rand.Rand) {
+	w := d.w
+	sd := w.Scn.Demand.NoiseSD
+	// The stationary variance of the AR(1) equals sd^2; the -var/2 term keeps the mean shock at 1.
+	innov := sd * math.Sqrt(1-shockPersistence*shockPersistence)
+	for p := range d.shock {
+		d.shock[p] = shockPersistence*d.shock[p] + innov*rng.NormFloat64()
+	}
+	for c := range w.Classes {
+		trend := d.NationalTrend(c)
+		for p, pr := range w.Provinces {
+			w.DemandMW[p][c] = trend * pr.DemandShare * math.Exp(d.shock[p]-sd*sd/2)
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package economy
+
+// Column is one metric of the time series.
+type Column struct {
+	Name, Unit, Definition string
+}
+
+// Scope is a set of provinces metrics are summed over.
+type Scope struct {
+	Name    string
+	Members []int
+}
+
+// Fixed metric columns, in output order; the served_<class>_mw columns follow ColDemand.
+const (
+	ColCapacity = iota
+	ColBuilding
+	ColUsed
+	ColUtilisation
+	ColAccelCapacity
+	ColDemand
+	ColUnserved
+	ColQuota
+	ColOverQuota
+	ColOverbuild
+	ColRedundant
+	ColEnergy
+	ColCO2
+	ColWater
+	ColFarmland
+	ColDebt
+	ColRevenue
+	ColSpending
+	ColJobs
+	ColLatencyHot
+	numFixed
+)
+
+var fixedColumns = [numFixed]Column{
+	{"capacity_mw", "MW", "IT capacity online at month end"},
+	{"building_mw", "MW", "IT capacity under construction"},
+	{"used_mw", "MW", "work running at the scope's data centres (by site)"},
+	{"utilisation", "1", "used_mw / capacity_mw (0 when there is no capacity)"},
+	{"accelerator_mw", "MW", "accelerator (AI) capacity online"},
+	{"demand_mw", "MW", "work demanded by the scope's economy (by origin)"},
+	{"unserved_mw", "MW", "demand_mw not in place anywhere at month end"},
+	{"quota_mw", "MW", "quota granted to the scope in this year's round"},
+	{"over_quota_mw", "MW", "capacity started beyond quota this year (after any halt)"},
+	{"overbuild_mw", "MW", "sum over provinces of capacity beyond used / planner.target_utilisation"},
+	{"redundant_mw", "MW", "sum over provinces of idle capacity matched by idle capacity in a neighbour: min(idle, idle of neighbours)"},
+	{"energy_mwh", "MWh", "facility energy this month: (used + idle_load x idle) x PUE x hours"},
+	{"co2_t", "t", "emissions of that energy at the province's thermal share"},
+	{"water_m3", "m3", "cooling water: IT energy x WUE"},
+	{"farmland_ha", "ha", "farmland taken for data centres so far"},
+	{"debt_bn_yuan", "bn yuan", "local government debt"},
+	{"revenue_bn_yuan", "bn yuan", "fiscal revenue this month"},
+	{"spending_bn_yuan", "bn yuan", "fiscal spending this month"},
+	{"jobs", "jobs", "construction jobs on capacity being built plus operations jobs on capacity online"},
+	{"hot_rtt_ms", "ms", "demand-weighted round trip from origin to the nearest site a hot workload could use"},
+}
+
+// Columns lists every metric column for a world's classes: the fixed ones with served_<class>_mw
+// inserted after demand_mw.
+func (w *World) Columns() []Column {
+	cols := make([]Column, 0, numFixed+len(w.Classes))
+	cols = append(cols, fixedColumns[:ColDemand+1]...)
+	for _, c := range w.Classes {
+		cols = append(cols, Column{"served_" + c.ID + "_mw", "MW", "demand of class " + c.ID + " in place at month end (by origin)"})
+	}
+	return append(cols, fixedColumns[ColDemand+1:]...)
+}
+
+// col maps a fixed column to its position in a row.
+func (w *World) col(k int) int {
+	if k > ColDemand {
+		return k + len(w.Classes)
+	}
+	return k
+}
+
+// ServedCol is the row position of served_<class>_mw.
+func (w *World) ServedCol(c int) int { return ColDemand + 1 + c }
+
+// Col is the row position of a fixed column.
+func (w *World) Col(k int) int { return w.col(k) }
+
+// Scopes returns the aggregate scopes followed by one scope per province, in output order.
+func (w *World) Scopes() []Scope {
+	var all, east, west, nwest []int
+	region := map[string][]int{}
+	for _, p := range w.Provinces {
+		all = append(all, p.Index)
+		if p.Hub >= 0 {
+			if w.Hubs[p.Hub].Side == EastHub {
+				east = append(east, p.Index)
+			} else {
+				west = append(west, p.Index)
+			}
+		}
+		switch p.ID {
+		case "inner_mongolia", "ningxia", "gansu":
+			nwest = append(nwest, p.Index)
+		}
+		region[p.Cfg.Region] = append(region[p.Cfg.Region], p.Index)
+	}
+	scopes := []Scope{{"national", all}, {"east_hubs", east}, {"west_hubs", west}, {"northwest", nwest},
+		{"region_east", region["east"]}, {"region_central", region["central"]},
+		{"region_west", region["west"]}, {"region_northeast", region["northeast"]}}
+	for _, p := range w.Provinces {
+		scopes = append(scopes, Scope{p.ID, []int{p.Index}})
+	}
+	return scopes
+}
+
+// ProvinceRow fills row (len(Columns())) with one province's metrics this month; utilisation is left for
+// the scope sum to compute from capacity and use.
+func (w *World) ProvinceRow(p int, row []float64) {
+	pr := w.Provinces[p]
+	dc := &w.Scn.DataCentres
+	clear(row)
+	row[w.col(ColCapacity)] = pr.OnlineMW
+	row[w.col(ColBuilding)] = pr.BuildingMW
+	row[w.col(ColUsed)] = pr.UsedMW
+	row[w.col(ColAccelCapacity)] = pr.AccelOnlineMW
+	for c := range w.Classes {
+		row[w.col(ColDemand)] += w.DemandMW[p][c]
+		row[w.ServedCol(c)] = w.ServedMW[p][c]
+		row[w.col(ColUnserved)] += w.UnservedMW[p][c]
+	}
+	row[w.col(ColQuota)] = pr.QuotaMW
+	row[w.col(ColOverQuota)] = pr.BeyondQuotaMW
+	row[w.col(ColOverbuild)] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
+	idle := max(0, pr.OnlineMW*dc.MaxOccupancy-pr.UsedMW)
+	nIdle := 0.0
+	for _, q := range pr.Neighbours {
+		qq := w.Provinces[q]
+		nIdle += max(0, qq.OnlineMW*dc.MaxOccupancy-qq.UsedMW)
+	}
+	row[w.col(ColRedundant)] = min(idle, nIdle)
+	row[w.col(ColEnergy)] = pr.EnergyMWh
+	row[w.col(ColCO2)] = pr.CO2t
+	row[w.col(ColWater)] = pr.WaterM3
+	row[w.col(ColFarmland)] = pr.FarmlandHa
+	row[w.col(ColDebt)] = pr.Debt
+	row[w.col(ColRevenue)] = pr.Ledger.Revenue()
+	row[w.col(ColSpending)] = pr.Ledger.Spending()
+	row[w.col(ColJobs)] = pr.BuildingMW*dc.JobsPerMWBuilding + pr.OnlineMW*dc.JobsPerMWOnline
+	row[w.col(ColLatencyHot)] = w.bestHotRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
+}
+
+// bestHotRTT is the round trip from p to the nearest site with capacity (p itself when it has some).
+func (w *World) bestHotRTT(p int) float64 {
+	best := -1.0
+	for s, ps := range w.Provinces {
+		if ps.OnlineMW <= 0 {
+			continue
+		}
+		if rtt := w.Net.Latency(p, s); best < 0 || rtt < best {
+			best = rtt
+		}
+	}
+	return max(best, 0)
+}
+
+// ScopeRow sums province rows (indexed by province) into a scope row and derives the ratios.
+func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64) {
+	clear(row)
+	for _, p := range members {
+		for i, v := range provinceRows[p] {
+			row[i] += v
+		}
+	}
+	u := w.col(ColUtilisation)
+	row[u] = 0
+	if capMW := row[w.col(ColCapacity)]; capMW > 0 {
+		row[u] = row[w.col(ColUsed)] / capMW
+	}
+	lat := w.col(ColLatencyHot)
+	if d := row[w.col(ColDemand)]; d > 0 {
+		row[lat] /= d
+	} else {
+		row[lat] = 0
+	}
+}

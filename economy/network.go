@@ -1,0 +1,231 @@
+package economy
+
+import (
+	"fmt"
+	"math"
+
+	"dongshu/configs"
+)
+
+const earthRadiusKm = 6371.0
+
+// GreatCircleKm is the haversine distance between two points given in degrees.
+func GreatCircleKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// localKm is the fibre route inside a province from where data is made to where it is processed when
+// both are in the same province: metro and regional rings (assumption).
+const localKm = 50.0
+
+// Network is the backbone: which provinces have their own interconnection point (IXP), the dated fibre
+// lines, and the resulting round-trip latency and route length between every pair of provinces.
+//
+// Routing: provinces with an IXP exchange traffic directly over the backbone (one exchange hop); a
+// province without one reaches the backbone through the nearest historic hub (Beijing, Shanghai,
+// Guangzhou), paying the detour and an extra hop. A direct fibre line is a dedicated route with no
+// exchange. Latency between two provinces is the least-delay path over these edges (Floyd-Warshall on
+// 31 nodes is ~30k operations, rerun only when the network changes), plus access delay at both ends,
+// the leg from the capital to the data-centre site, and congestion on the site's inbound corridor.
+type Network struct {
+	w        *World
+	n        int
+	historic []int
+	ixps     []datedIXP
+	fibre    []datedFibre
+	// pathMs, pathKm are the least-delay exchange paths between capitals (no access, no congestion).
+	pathMs, pathKm []float64
+	// RTT is round-trip latency origin -> site (ms); RouteKm the matching route length.
+	RTT, RouteKm []float64
+	// OpenLines counts fibre lines open.
+	OpenLines int
+	dirty     bool
+}
+
+type datedIXP struct {
+	p     int
+	month configs.Month
+}
+
+type datedFibre struct {
+	a, b  int
+	month configs.Month
+	rf    float64
+	open  bool
+}
+
+// NewNetwork prepares the network of a world; IXPs and lines dated before the start are open at once.
+func NewNetwork(w *World) (*Network, error) {
+	s := w.Scn
+	n := len(w.Provinces)
+	nw := &Network{w: w, n: n, pathMs: make([]float64, n*n), pathKm: make([]float64, n*n),
+		RTT: make([]float64, n*n), RouteKm: make([]float64, n*n), dirty: true}
+	for _, id := range s.Network.HistoricHubs {
+		i := w.ProvinceIndex(id)
+		if i < 0 {
+			return nil, fmt.Errorf("network.historic_hubs: unknown province %q", id)
+		}
+		nw.historic = append(nw.historic, i)
+		w.Provinces[i].HasIXP = true
+	}
+	if len(nw.historic) == 0 {
+		return nil, fmt.Errorf("network.historic_hubs: at least one historic hub is needed")
+	}
+	for k, x := range s.Network.IXPs {
+		i := w.ProvinceIndex(x.Province)
+		if i < 0 {
+			return nil, fmt.Errorf("network.ixp[%d].province: unknown province %q", k, x.Province)
+		}
+		m, err := configs.ParseMonth(x.Month)
+		if err != nil {
+			return nil, fmt.Errorf("network.ixp[%d].month: %w", k, err)
+		}
+		nw.ixps = append(nw.ixps, datedIXP{i, m})
+	}
+	for k, f := range s.Network.Fibre {
+		a, b := w.ProvinceIndex(f.From), w.ProvinceIndex(f.To)
+		if a < 0 || b < 0 {
+			return nil, fmt.Errorf("network.fibre[%d]: unknown province in %q-%q", k, f.From, f.To)
+		}
+		m, err := configs.ParseMonth(f.Month)
+		if err != nil {
+			return nil, fmt.Errorf("network.fibre[%d].month: %w", k, err)
+		}
+		rf := f.RouteFactor
+		if rf == 0 {
+			rf = s.Network.RouteFactor
+		}
+		nw.fibre = append(nw.fibre, datedFibre{a: a, b: b, month: m, rf: rf})
+	}
+	nw.OpenDue()
+	nw.Update()
+	return nw, nil
+}
+
+// OpenDue opens the IXPs and fibre lines whose date has come; it returns what opened, for the news.
+func (nw *Network) OpenDue() (ixps []int, lines [][2]int) {
+	w := nw.w
+	for _, x := range nw.ixps {
+		if w.Now >= x.month && !w.Provinces[x.p].HasIXP {
+			w.Provinces[x.p].HasIXP = true
+			ixps = append(ixps, x.p)
+			nw.dirty = true
+		}
+	}
+	for i := range nw.fibre {
+		f := &nw.fibre[i]
+		if !f.open && w.Now >= f.month {
+			f.open = true
+			nw.OpenLines++
+			add := w.Scn.Network.FibreLineMW
+			w.Provinces[f.a].CorridorMW += add
+			w.Provinces[f.b].CorridorMW += add
+			lines = append(lines, [2]int{f.a, f.b})
+			nw.dirty = true
+		}
+	}
+	return ixps, lines
+}
+
+// AddLine schedules a new direct fibre line (a province's own investment) opening at month m.
+func (nw *Network) AddLine(a, b int, m configs.Month) {
+	nw.fibre = append(nw.fibre, datedFibre{a: a, b: b, month: m, rf: nw.w.Scn.Network.RouteFactor * 0.8})
+}
+
+// NearestHistoric returns the historic hub nearest to province p (p itself if it is one).
+func (nw *Network) NearestHistoric(p int) int {
+	best, bestKm := nw.historic[0], math.Inf(1)
+	for _, h := range nw.historic { // ties: first listed wins
+		pr, hr := nw.w.Provinces[p], nw.w.Provinces[h]
+		if km := GreatCircleKm(pr.Cfg.Lat, pr.Cfg.Lon, hr.Cfg.Lat, hr.Cfg.Lon); km < bestKm {
+			best, bestKm = h, km
+		}
+	}
+	return best
+}
+
+// Update recomputes exchange paths when the network changed, and latencies every month (congestion
+// depends on last month's corridor loads, which is why it lags by a month).
+func (nw *Network) Update() {
+	w, n := nw.w, nw.n
+	cfg := &w.Scn.Network
+	if nw.dirty {
+		nw.dirty = false
+		for i := range nw.pathMs {
+			nw.pathMs[i], nw.pathKm[i] = math.Inf(1), math.Inf(1)
+		}
+		edge := func(a, b int, km, ms float64) {
+			if ms < nw.pathMs[a*n+b] {
+				nw.pathMs[a*n+b], nw.pathKm[a*n+b] = ms, km
+				nw.pathMs[b*n+a], nw.pathKm[b*n+a] = ms, km
+			}
+		}
+		capKm := func(a, b int) float64 {
+			pa, pb := w.Provinces[a].Cfg, w.Provinces[b].Cfg
+			return GreatCircleKm(pa.Lat, pa.Lon, pb.Lat, pb.Lon)
+		}
+		for a := 0; a < n; a++ {
+			nw.pathMs[a*n+a], nw.pathKm[a*n+a] = 0, 0
+			pa := w.Provinces[a]
+			if !pa.HasIXP {
+				h := nw.NearestHistoric(a)
+				km := capKm(a, h) * cfg.RouteFactor
+				edge(a, h, km, km*cfg.MsPer100Km/100+cfg.HopMs)
+				continue
+			}
+			for b := a + 1; b < n; b++ {
+				if w.Provinces[b].HasIXP {
+					km := capKm(a, b) * cfg.RouteFactor
+					edge(a, b, km, km*cfg.MsPer100Km/100+cfg.HopMs)
+				}
+			}
+		}
+		for _, f := range nw.fibre {
+			if f.open {
+				km := capKm(f.a, f.b) * f.rf
+				edge(f.a, f.b, km, km*cfg.MsPer100Km/100)
+			}
+		}
+		// Floyd-Warshall; the fixed loop order makes ties deterministic.
+		for k := 0; k < n; k++ {
+			for i := 0; i < n; i++ {
+				ik := nw.pathMs[i*n+k]
+				if math.IsInf(ik, 1) {
+					continue
+				}
+				for j := 0; j < n; j++ {
+					if d := ik + nw.pathMs[k*n+j]; d < nw.pathMs[i*n+j] {
+						nw.pathMs[i*n+j] = d
+						nw.pathKm[i*n+j] = nw.pathKm[i*n+k] + nw.pathKm[k*n+j]
+					}
+				}
+			}
+		}
+	}
+	for o := 0; o < n; o++ {
+		for s := 0; s < n; s++ {
+			ps := w.Provinces[s]
+			siteKm := GreatCircleKm(ps.Cfg.Lat, ps.Cfg.Lon, ps.SiteLat, ps.SiteLon) * cfg.RouteFactor
+			km := nw.pathKm[o*n+s] + siteKm
+			if o == s {
+				km = localKm + siteKm
+			}
+			ms := cfg.AccessMs + km*cfg.MsPer100Km/100 + (nw.pathMs[o*n+s] - nw.pathKm[o*n+s]*cfg.MsPer100Km/100)
+			if o != s {
+				u := min(1, ps.CorridorLoad)
+				ms += cfg.CongestionMs * u * u
+			}
+			nw.RTT[o*n+s], nw.RouteKm[o*n+s] = ms, km
+		}
+	}
+}
+
+// Latency returns the round-trip latency from origin o to site s this month (ms).
+func (nw *Network) Latency(o, s int) float64 { return nw.RTT[o*nw.n+s] }
+
+// Km returns the route length from origin o to site s (km).
+func (nw *Network) Km(o, s int) float64 { return nw.RouteKm[o*nw.n+s] }

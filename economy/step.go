@@ -1,0 +1,115 @@
+package economy
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// The phases below are the economy's part of the monthly step; agents.Model.Step calls them in the order
+// of the design (events, decisions, construction, demand, allocation, operations, metrics).
+
+// BeginMonth moves the clock to month m, clears the month's flows and applies the yearly and monthly
+// drifts (land-sale decline each January; power price and spare generation drift monthly).
+func (w *World) BeginMonth() {
+	w.Now++
+	pw := &w.Scn.Power
+	priceStep := math.Pow(1+pw.PriceDriftPerYear, 1.0/12)
+	spareStep := math.Pow(1+pw.SpareGrowthPerYear, 1.0/12)
+	for _, p := range w.Provinces {
+		p.Ledger = Ledger{}
+		if w.Now.MonthOfYear() == 1 {
+			p.LandSale *= 1 - w.Scn.Fiscal.LandSaleDecline
+		}
+		p.PowerPrice *= priceStep
+		p.SparePowerMW *= spareStep
+	}
+	for p := range w.UnservedMW {
+		clear(w.UnservedMW[p])
+	}
+}
+
+// OpenDueEvents fires the dated network programme and hub designations due this month; it returns the
+// IXPs and fibre lines that opened.
+func (w *World) OpenDueEvents() (ixps []int, lines [][2]int) {
+	ixps, lines = w.Net.OpenDue()
+	w.UpdateHubs()
+	return ixps, lines
+}
+
+// GenerateDemand draws this month's demand, expires due contracts and releases work placed beyond
+// what is now demanded, so that the allocator sees exactly the work left to place.
+func (w *World) GenerateDemand(rng *rand.Rand) {
+	w.Demand.Generate(rng)
+	w.Contracts.Advance()
+	for o := range w.Provinces {
+		for c := range w.Classes {
+			w.Contracts.Trim(o, c, kW(w.DemandMW[o][c]))
+		}
+	}
+}
+
+// Allocate places the work left to place: energy prices and latencies are brought up to date, the
+// instance is built and solved exactly, placements become contracts, the rest is unserved.
+func (w *World) Allocate() error {
+	w.updateEnergyCosts()
+	w.Net.Update()
+	w.Alloc.Prepare(w)
+	if err := w.Alloc.Solve(w); err != nil {
+		return err
+	}
+	for o := range w.Provinces {
+		for c := range w.Classes {
+			w.ServedMW[o][c] = toMW(w.Contracts.Placed(o, c))
+			// Rounding to whole kW leaves under 1 kW per cell unplaced; it counts as unserved so that
+			// served + unserved = demand holds exactly.
+			w.UnservedMW[o][c] = w.DemandMW[o][c] - w.ServedMW[o][c]
+		}
+	}
+	return nil
+}
+
+// updateEnergyCosts sets each site's energy cost per MWh of facility energy: the power price, marked up
+// as data-centre load eats the spare generation (grid stress), less the local subsidy.
+func (w *World) updateEnergyCosts() {
+	markup := w.Scn.Power.ScarcityMarkup
+	for _, p := range w.Provinces {
+		stress := 1.0
+		if p.SparePowerMW > 0 {
+			stress = min(1, p.FacilityLoadMW/p.SparePowerMW)
+		}
+		price := p.PowerPrice * (1 + markup*stress*stress)
+		p.EnergyCostMWh = max(0, price-p.LocalSubsidy) * 1000
+	}
+}
+
+// Operate runs the data centres for the month and books the accounts: energy, emissions, water, sales,
+// taxes, subsidies, interest and the change in debt.
+func (w *World) Operate() {
+	dc := &w.Scn.DataCentres
+	fs := &w.Scn.Fiscal
+	for _, p := range w.Provinces {
+		p.UsedMW = toMW(w.Contracts.Used(p.Index))
+		p.UsedAccelMW = toMW(w.Contracts.UsedAccel(p.Index))
+		p.RemoteInMW = toMW(w.Contracts.RemoteIn(p.Index))
+		p.CorridorLoad = 0
+		if p.CorridorMW > 0 {
+			p.CorridorLoad = p.RemoteInMW / p.CorridorMW
+		}
+		idle := max(0, p.OnlineMW-p.UsedMW)
+		itMWh := p.UsedMW * HoursPerMonth
+		p.EnergyMWh = (p.UsedMW + dc.IdleLoad*idle) * p.PUE * HoursPerMonth
+		p.FacilityLoadMW = p.EnergyMWh / HoursPerMonth
+		p.CO2t = p.EnergyMWh * p.Cfg.Thermal * w.Scn.Power.ThermalCO2
+		p.WaterM3 = itMWh * p.WUE // L/kWh = m3/MWh
+		p.SalesYuan = itMWh * dc.PricePerMWh
+
+		l := &p.Ledger
+		l.GeneralRevenue = p.BaseRevenue / 12
+		l.LandSales = p.LandSale / 12
+		l.DCTaxes = fs.TaxRate * p.SalesYuan / 1e9
+		l.BaseSpending = p.BaseSpending / 12
+		l.Subsidies = p.LocalSubsidy * p.EnergyMWh * 1000 / 1e9
+		l.Interest = max(0, p.Debt) * fs.InterestRate / 12
+		p.Debt += l.Spending() - l.Revenue()
+	}
+}

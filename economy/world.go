@@ -1,0 +1,503 @@
+// Package economy is the world of dongshu: provinces, data centres, power, land, water, the fibre and
+// latency graph, demand, contracts, the allocator and the accounts. It holds state and the mechanisms
+// that change it; it makes no decisions (package agents does), renders nothing and does no file I/O.
+//
+// Units used throughout: capacity and load in MW of IT power; money in yuan inside a month's flows and
+// bn yuan in fiscal stocks; energy in MWh; time in months (configs.Month).
+package economy
+
+import (
+	"fmt"
+	"math"
+
+	"dongshu/configs"
+)
+
+// HoursPerMonth is the average number of hours in a month (8,760 / 12).
+const HoursPerMonth = 730.0
+
+// Side says which side of the East Data, West Computing plan a hub is on.
+type Side int
+
+// Hub sides.
+const (
+	NoHub Side = iota
+	EastHub
+	WestHub
+)
+
+// Province is one province's state.
+type Province struct {
+	Cfg   *configs.Province
+	Index int
+	ID    string
+	// Neighbours are indices of land neighbours (the rivals).
+	Neighbours []int
+	// DemandShare is the province's share of national data production.
+	DemandShare float64
+
+	// Site is where new data centres are built: the cluster if the province has one, else the capital.
+	SiteLat, SiteLon, SiteTempC float64
+	Cluster                     int // index into World.Clusters, -1 if none
+	Hub                         int // index into World.Hubs, -1 if none
+	HubSide                     Side
+	HubActive                   bool // the hub has been designated by now
+
+	HasIXP     bool
+	CorridorMW float64 // inbound trunk capacity for remote work
+
+	PowerPrice   float64 // yuan/kWh now, before scarcity markup and local subsidy
+	SparePowerMW float64 // spare generation available to data-centre load
+	LocalSubsidy float64 // yuan/kWh discount the province pays data centres
+
+	LandLeftHa float64
+	FarmlandHa float64 // farmland taken so far
+
+	// Fiscal state (bn yuan).
+	Debt         float64
+	LandSale     float64 // yearly land-sale revenue now
+	BaseRevenue  float64 // yearly general revenue excluding land sales
+	BaseSpending float64 // yearly base spending
+	Ledger       Ledger  // this month's flows
+
+	// Quota round of the current year.
+	QuotaMW          float64 // quota granted
+	StartedMW        float64 // capacity started this year
+	BeyondQuotaMW    float64 // of which beyond quota
+	ModerationCalled bool
+	Penalised        bool
+
+	// Aggregates refreshed each month by World.refreshSites.
+	OnlineMW      float64
+	AccelOnlineMW float64
+	BuildingMW    float64
+	PUE           float64 // capacity-weighted PUE of online capacity
+	WUE           float64 // capacity-weighted WUE of online capacity (L/kWh)
+
+	// Loads (kW integers inside the contract book; MW here for reading).
+	UsedMW         float64
+	UsedAccelMW    float64
+	RemoteInMW     float64 // work placed here from other provinces
+	CorridorLoad   float64 // RemoteInMW / CorridorMW last month, for congestion
+	EnergyCostMWh  float64 // yuan per MWh of IT energy at this site this month
+	FacilityLoadMW float64 // grid load of the site's data centres
+
+	// Outcome flows this month.
+	EnergyMWh float64
+	CO2t      float64
+	WaterM3   float64
+	SalesYuan float64
+}
+
+// Ledger is one province's fiscal flows in one month (bn yuan). Debt changes by Spending() - Revenue().
+type Ledger struct {
+	GeneralRevenue float64
+	LandSales      float64 // ordinary land-sale revenue
+	DCLandSales    float64 // land sold for data centres
+	DCTaxes        float64
+	BaseSpending   float64
+	Subsidies      float64 // local power subsidies paid
+	Investment     float64 // fibre and power investments
+	Interest       float64
+	Penalties      float64
+}
+
+// Revenue is the month's total revenue.
+func (l Ledger) Revenue() float64 {
+	return l.GeneralRevenue + l.LandSales + l.DCLandSales + l.DCTaxes
+}
+
+// Spending is the month's total spending.
+func (l Ledger) Spending() float64 {
+	return l.BaseSpending + l.Subsidies + l.Investment + l.Interest + l.Penalties
+}
+
+// DCState is a data centre's life stage.
+type DCState int
+
+// Data-centre states.
+const (
+	Building DCState = iota
+	Online
+	Retired
+)
+
+// DataCentre is one build: a campus phase started in one province in one month.
+type DataCentre struct {
+	Province    int
+	Cluster     int
+	MW          float64
+	AccelShare  float64
+	State       DCState
+	Start       configs.Month
+	OnlineAt    configs.Month
+	RetireAt    configs.Month
+	CapexBn     float64
+	PUE         float64
+	WUE         float64
+	BeyondQuota bool
+}
+
+// Hub is a designated national computing hub.
+type Hub struct {
+	Cfg        *configs.Hub
+	Side       Side
+	Provinces  []int
+	Designated configs.Month
+}
+
+// Class is a workload class.
+type Class struct {
+	Cfg   *configs.Class
+	Index int
+	ID    string
+}
+
+// World is the whole state of the economy at one month.
+type World struct {
+	Scn       *configs.Scenario
+	Start     configs.Month
+	End       configs.Month
+	Now       configs.Month
+	Provinces []*Province
+	Hubs      []Hub
+	Clusters  []configs.Cluster
+	Classes   []Class
+	DCs       []DataCentre
+
+	Net       *Network
+	Demand    *DemandModel
+	Contracts *ContractBook
+	Alloc     *Allocator
+
+	// Demand[p][c] this month (MW) and the part placed or unserved this month.
+	DemandMW   [][]float64
+	ServedMW   [][]float64 // work in place at month end, by origin and class
+	UnservedMW [][]float64
+
+	partnerships []partnership
+	index        map[string]int
+}
+
+type partnership struct {
+	east, west int
+	credit     float64
+	since      configs.Month
+}
+
+// NewWorld builds the world at its first month from a validated scenario.
+func NewWorld(s *configs.Scenario) (*World, error) {
+	start, err := configs.ParseMonth(s.Start)
+	if err != nil {
+		return nil, fmt.Errorf("start: %w", err)
+	}
+	end, err := configs.ParseMonth(s.End)
+	if err != nil {
+		return nil, fmt.Errorf("end: %w", err)
+	}
+	w := &World{Scn: s, Start: start, End: end, Now: start, index: map[string]int{}}
+	for i := range s.Provinces {
+		w.index[s.Provinces[i].ID] = i
+	}
+	totalWeight := 0.0
+	for i := range s.Provinces {
+		pc := &s.Provinces[i]
+		p := &Province{
+			Cfg: pc, Index: i, ID: pc.ID, Cluster: -1, Hub: -1,
+			SiteLat: pc.Lat, SiteLon: pc.Lon, SiteTempC: pc.MeanTempC,
+			CorridorMW: pc.CorridorMW, PowerPrice: pc.PowerPrice, SparePowerMW: pc.SparePowerMW,
+			LandLeftHa: pc.LandHa, Debt: pc.DebtBnYuan, LandSale: pc.LandSaleBnYuan,
+			BaseRevenue:  pc.RevenueBnYuan,
+			BaseSpending: s.Fiscal.SpendingRatio * (pc.RevenueBnYuan + pc.LandSaleBnYuan),
+		}
+		for _, n := range pc.Neighbours {
+			j, ok := w.index[n]
+			if !ok {
+				return nil, fmt.Errorf("province.%s.neighbours: unknown province %q", pc.ID, n)
+			}
+			p.Neighbours = append(p.Neighbours, j)
+		}
+		p.DemandShare = pc.GDPBnYuan * pc.DigitalIntensity
+		totalWeight += p.DemandShare
+		w.Provinces = append(w.Provinces, p)
+	}
+	if totalWeight <= 0 {
+		return nil, fmt.Errorf("provinces: total GDP x digital_intensity is zero, no demand can arise")
+	}
+	for _, p := range w.Provinces {
+		p.DemandShare /= totalWeight
+	}
+	for i := range s.Hubs {
+		h := Hub{Cfg: &s.Hubs[i], Side: EastHub}
+		if s.Hubs[i].Side == "west" {
+			h.Side = WestHub
+		}
+		if h.Designated, err = configs.ParseMonth(s.Hubs[i].Designated); err != nil {
+			return nil, fmt.Errorf("hub.%s.designated: %w", s.Hubs[i].ID, err)
+		}
+		for _, id := range s.Hubs[i].Provinces {
+			j, ok := w.index[id]
+			if !ok {
+				return nil, fmt.Errorf("hub.%s.provinces: unknown province %q", s.Hubs[i].ID, id)
+			}
+			h.Provinces = append(h.Provinces, j)
+			w.Provinces[j].Hub = i
+		}
+		w.Hubs = append(w.Hubs, h)
+	}
+	w.Clusters = s.Clusters
+	for i, c := range s.Clusters {
+		j, ok := w.index[c.Province]
+		if !ok {
+			return nil, fmt.Errorf("cluster.%s.province: unknown province %q", c.ID, c.Province)
+		}
+		p := w.Provinces[j]
+		if p.Cluster < 0 { // a province's first cluster is its build site
+			p.Cluster = i
+			p.SiteLat, p.SiteLon, p.SiteTempC = c.Lat, c.Lon, c.MeanTempC
+		}
+	}
+	for k, pt := range s.Planner.Partnerships {
+		e, wst := w.ProvinceIndex(pt.East), w.ProvinceIndex(pt.West)
+		if e < 0 || wst < 0 {
+			return nil, fmt.Errorf("planner.partnership[%d]: unknown province in %q-%q", k, pt.East, pt.West)
+		}
+		since, err := configs.ParseMonth(pt.Since)
+		if err != nil {
+			return nil, fmt.Errorf("planner.partnership[%d].since: %w", k, err)
+		}
+		w.partnerships = append(w.partnerships, partnership{e, wst, pt.Credit, since})
+	}
+	for i := range s.Demand.Classes {
+		w.Classes = append(w.Classes, Class{Cfg: &s.Demand.Classes[i], Index: i, ID: s.Demand.Classes[i].ID})
+	}
+	np, nc := len(w.Provinces), len(w.Classes)
+	w.DemandMW, w.ServedMW, w.UnservedMW = grid(np, nc), grid(np, nc), grid(np, nc)
+
+	if w.Net, err = NewNetwork(w); err != nil {
+		return nil, err
+	}
+	w.Demand = NewDemandModel(w)
+	w.Contracts = NewContractBook(np, nc, maxContract(s))
+	w.Alloc = NewAllocator(np, nc)
+	w.seedStock()
+	w.UpdateHubs()
+	w.refreshSites()
+	// The first Step moves the clock to Start: the world is "the end of the month before".
+	w.Now = start - 1
+	return w, nil
+}
+
+func maxContract(s *configs.Scenario) int {
+	m := 1
+	for _, c := range s.Demand.Classes {
+		m = max(m, c.ContractMonths)
+	}
+	return m
+}
+
+func grid(n, m int) [][]float64 {
+	g := make([][]float64, n)
+	flat := make([]float64, n*m)
+	for i := range g {
+		g[i] = flat[i*m : (i+1)*m : (i+1)*m]
+	}
+	return g
+}
+
+// ProvinceIndex returns the index of a province id, or -1.
+func (w *World) ProvinceIndex(id string) int {
+	if i, ok := w.index[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// YearsSinceStart is the time elapsed since the first month, in years.
+func (w *World) YearsSinceStart() float64 { return float64(w.Now-w.Start) / 12 }
+
+// seedStock creates the starting stock: capacity online (one data centre per province at its mean
+// vintage) and capacity under construction coming online evenly over the lead time.
+func (w *World) seedStock() {
+	dc := &w.Scn.DataCentres
+	for _, p := range w.Provinces {
+		pc := p.Cfg
+		if pc.CapacityMW > 0 {
+			vintage := configs.Month(pc.VintageYear*12 + 6)
+			w.DCs = append(w.DCs, DataCentre{
+				Province: p.Index, Cluster: -1, MW: pc.CapacityMW, AccelShare: pc.AcceleratorShare,
+				State: Online, Start: vintage - configs.Month(dc.LeadTimeMonths), OnlineAt: vintage,
+				RetireAt: vintage + configs.Month(12*dc.LifeYears),
+				PUE:      w.pue(pc.VintageYear, pc.MeanTempC), WUE: w.wue(pc.MeanTempC, pc.WaterStress),
+			})
+		}
+		if pc.BuildingMW > 0 {
+			n := dc.LeadTimeMonths
+			per := pc.BuildingMW / float64(n)
+			for k := 1; k <= n; k++ {
+				online := w.Start + configs.Month(k)
+				w.DCs = append(w.DCs, DataCentre{
+					Province: p.Index, Cluster: p.Cluster, MW: per, AccelShare: pc.AcceleratorShare,
+					State: Building, Start: online - configs.Month(n), OnlineAt: online,
+					RetireAt: online + configs.Month(12*dc.LifeYears),
+					PUE:      w.pue(w.Start.Year(), p.SiteTempC), WUE: w.wue(p.SiteTempC, pc.WaterStress),
+				})
+			}
+		}
+	}
+}
+
+// pue is the power usage effectiveness of a build of the given vintage year in a climate: newer builds
+// are more efficient down to the best the technology reaches; every degree of mean temperature above the
+// reference costs cooling energy.
+func (w *World) pue(vintage int, tempC float64) float64 {
+	dc := &w.Scn.DataCentres
+	base := max(dc.PUEBest, dc.PUE2020-dc.PUEGainPerYear*float64(vintage-2020))
+	return base + dc.PUEPerDegC*max(0, tempC-dc.PUERefTempC)
+}
+
+// wue is litres of water per kWh of IT energy: evaporative cooling uses more in warm climates; where
+// water is stressed, operators use dry coolers for part of the year.
+func (w *World) wue(tempC, stress float64) float64 {
+	dc := &w.Scn.DataCentres
+	return (dc.WUEBase + dc.WUEPerDegC*max(0, tempC)) * (1 - dc.WUEStressCut*stress)
+}
+
+// AcceleratorShareNew is the accelerator share of capacity started now.
+func (w *World) AcceleratorShareNew() float64 {
+	dc := &w.Scn.DataCentres
+	return min(1, dc.AcceleratorShareNew+dc.AcceleratorShareGrowth*w.YearsSinceStart())
+}
+
+// NewBuild describes what a province starts building this month.
+type NewBuild struct {
+	MW          float64
+	BeyondQuota bool
+}
+
+// StartBuild starts a data centre in a province's build site now; it takes land (and farmland), sells
+// it, and returns the data centre's index. The caller has checked land is available.
+func (w *World) StartBuild(p int, b NewBuild) int {
+	pr := w.Provinces[p]
+	dc := &w.Scn.DataCentres
+	acc := w.AcceleratorShareNew()
+	capex := b.MW * dc.CapexMYuanPerMW * (1 - acc + acc*dc.AcceleratorCapexFactor) / 1000
+	ha := min(pr.LandLeftHa, b.MW*dc.LandHaPerMW)
+	pr.LandLeftHa -= ha
+	pr.FarmlandHa += ha * pr.Cfg.FarmlandShare
+	pr.Ledger.DCLandSales += ha * w.Scn.Fiscal.LandPriceMYuanPerHa / 1000
+	online := w.Now + configs.Month(dc.LeadTimeMonths)
+	w.DCs = append(w.DCs, DataCentre{
+		Province: p, Cluster: pr.Cluster, MW: b.MW, AccelShare: acc, State: Building,
+		Start: w.Now, OnlineAt: online, RetireAt: online + configs.Month(12*dc.LifeYears),
+		CapexBn: capex, PUE: w.pue(w.Now.Year(), pr.SiteTempC), WUE: w.wue(pr.SiteTempC, pr.Cfg.WaterStress),
+		BeyondQuota: b.BeyondQuota,
+	})
+	pr.StartedMW += b.MW
+	if b.BeyondQuota {
+		pr.BeyondQuotaMW += b.MW
+	}
+	return len(w.DCs) - 1
+}
+
+// HaltBeyondQuota cancels a share of a province's over-quota construction started this year (the
+// planner's enforcement); the land stays sold. It returns the MW cancelled.
+func (w *World) HaltBeyondQuota(p int, share float64) float64 {
+	halted := 0.0
+	for i := range w.DCs {
+		d := &w.DCs[i]
+		if d.Province == p && d.BeyondQuota && d.State == Building && d.Start.Year() == w.Now.Year() {
+			cut := d.MW * share
+			d.MW -= cut
+			d.CapexBn *= 1 - share
+			halted += cut
+		}
+	}
+	w.Provinces[p].BeyondQuotaMW -= halted
+	w.Provinces[p].StartedMW -= halted
+	return halted
+}
+
+// UpdateHubs activates hubs whose designation month has come.
+func (w *World) UpdateHubs() {
+	for _, p := range w.Provinces {
+		if p.Hub < 0 {
+			continue
+		}
+		h := &w.Hubs[p.Hub]
+		p.HubActive = w.Now >= h.Designated
+		p.HubSide = NoHub
+		if p.HubActive {
+			p.HubSide = h.Side
+		}
+	}
+}
+
+// AdvanceConstruction brings finished data centres online and retires old ones. Retirement can leave a
+// province with less capacity than its contracts; those are evicted back to the demand pool.
+func (w *World) AdvanceConstruction() {
+	for i := range w.DCs {
+		d := &w.DCs[i]
+		switch {
+		case d.State == Building && w.Now >= d.OnlineAt:
+			d.State = Online
+		case d.State == Online && w.Now >= d.RetireAt:
+			d.State = Retired
+		}
+	}
+	w.refreshSites()
+	for _, p := range w.Provinces {
+		occ := w.Scn.DataCentres.MaxOccupancy
+		w.Contracts.Fit(p.Index, kW((p.OnlineMW-p.AccelOnlineMW)*occ), kW(p.AccelOnlineMW*occ))
+	}
+}
+
+// refreshSites recomputes each province's capacity aggregates from its data centres.
+func (w *World) refreshSites() {
+	for _, p := range w.Provinces {
+		p.OnlineMW, p.AccelOnlineMW, p.BuildingMW, p.PUE, p.WUE = 0, 0, 0, 0, 0
+	}
+	for i := range w.DCs {
+		d := &w.DCs[i]
+		p := w.Provinces[d.Province]
+		switch d.State {
+		case Online:
+			p.OnlineMW += d.MW
+			p.AccelOnlineMW += d.MW * d.AccelShare
+			p.PUE += d.MW * d.PUE
+			p.WUE += d.MW * d.WUE
+		case Building:
+			p.BuildingMW += d.MW
+		}
+	}
+	for _, p := range w.Provinces {
+		if p.OnlineMW > 0 {
+			p.PUE /= p.OnlineMW
+			p.WUE /= p.OnlineMW
+		} else { // an empty site would be built to today's standard
+			p.PUE = w.pue(w.Now.Year(), p.SiteTempC)
+			p.WUE = w.wue(p.SiteTempC, p.Cfg.WaterStress)
+		}
+	}
+}
+
+// SortedIDs returns province ids in scenario order (the canonical order of every output).
+func (w *World) SortedIDs() []string {
+	ids := make([]string, len(w.Provinces))
+	for i, p := range w.Provinces {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// kW converts MW to whole kW (the allocator's integer unit), rounding down so that placed work never
+// exceeds capacity.
+func kW(mw float64) int64 {
+	if mw <= 0 || math.IsNaN(mw) {
+		return 0
+	}
+	return int64(math.Floor(mw*1000 + 1e-6))
+}
+
+// toMW converts whole kW back to MW.
+func toMW(k int64) float64 { return float64(k) / 1000 }

@@ -1,0 +1,71 @@
+package economy
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
+)
+
+// tinyScenario is a hand-checkable world: an eastern metropolis with dear power, a cheap western site
+// 1,200 km away and a slightly dearer western site 1,500 km away. Everyone has an IXP; no noise.
+func tinyScenario() *configs.Scenario {
+	prov := func(id, region string, lat, lon, price, capMW, corridor float64) configs.Province {
+		return configs.Province{ID: id, NameEN: id, Region: region, Lat: lat, Lon: lon,
+			PopulationM: 10, GDPBnYuan: 1000, DigitalIntensity: 1, PowerPrice: price, Thermal: 0.5, Hydro: 0.5,
+			SparePowerMW: 1e6, MeanTempC: 10, LandHa: 1e4, RevenueBnYuan: 100, LandSaleBnYuan: 50,
+			Compliance: 1, CapacityMW: capMW, VintageYear: 2020, CorridorMW: corridor}
+	}
+	east := prov("east", "east", 31.2, 121.5, 0.70, 100, 1000)
+	west := prov("west", "west", 31.2, 108.9, 0.35, 100, 1000) // ~1,200 km west
+	west2 := prov("west2", "west", 31.2, 105.7, 0.38, 100, 1000)
+	east.DigitalIntensity = 1
+	west.GDPBnYuan, west2.GDPBnYuan = 0, 0 // all data is produced in the east
+	east.Neighbours, west.Neighbours, west2.Neighbours = []string{"west"}, []string{"east", "west2"}, []string{"west"}
+	return &configs.Scenario{
+		Name: "tiny", Seed: 1, Regime: "planned", Start: "2020-01", End: "2020-12",
+		Provinces: []configs.Province{east, west, west2},
+		Network: configs.Network{HistoricHubs: []string{"east", "west", "west2"}, RouteFactor: 1.5,
+			MsPer100Km: 1, HopMs: 2, AccessMs: 4, TransitCost: 10000},
+		Demand: configs.Demand{TotalMW: 100, Classes: []configs.Class{
+			{ID: "hot", RTTBoundMs: 10, Share: 0.5, LatencyValue: 1000, TransitWeight: 1, ContractMonths: 12},
+			{ID: "cold", RTTBoundMs: 0, Share: 0.5, LatencyValue: 10, TransitWeight: 1, ContractMonths: 12},
+		}},
+		DataCentres: configs.DataCentres{LeadTimeMonths: 24, LifeYears: 20, CapexMYuanPerMW: 20,
+			AcceleratorCapexFactor: 2, PUE2020: 1.3, PUEBest: 1.1, MaxOccupancy: 1, PricePerMWh: 400},
+		Power:     configs.Power{ThermalCO2: 0.85},
+		Fiscal:    configs.Fiscal{InterestRate: 0.03, TaxRate: 0.1, SpendingRatio: 1},
+		Planner:   configs.Planner{QuotaMonth: 1, TargetUtilisation: 0.65},
+		Behaviour: configs.Behaviour{BuildOptionsMW: []float64{0}, NoiseTemperature: 1},
+		Allocator: configs.Allocator{UnservedPenalty: 1e7},
+	}
+}
+
+// newTinyWorld builds the tiny world at its first month.
+func newTinyWorld(t *testing.T, edit func(*configs.Scenario)) *World {
+	t.Helper()
+	s := tinyScenario()
+	if edit != nil {
+		edit(s)
+	}
+	w, err := NewWorld(s)
+	require.NoError(t, err)
+	w.BeginMonth()
+	w.OpenDueEvents()
+	w.AdvanceConstruction()
+	return w
+}
+
+// placeDemand sets demand by hand (MW per origin and class) and runs the allocator.
+func placeDemand(t *testing.T, w *World, demand map[[2]int]float64) {
+	t.Helper()
+	for k, v := range demand {
+		w.DemandMW[k[0]][k[1]] = v
+	}
+	require.NoError(t, w.Allocate())
+	w.Operate()
+}
+
+func rngFor(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed)) }
