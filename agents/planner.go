@@ -139,7 +139,7 @@ func (m *Model) quotaRound() {
 	}
 	// Moderation calls go to provinces whose data centres stood mostly idle last year.
 	for i, p := range w.Provinces {
-		p.ModerationCalled = m.Prov[i].LastUtilisation < s.Planner.ModerationBelow && p.OnlineMW > 0
+		p.ModerationCalled = m.Prov[i].observed && m.Prov[i].LastUtilisation < s.Planner.ModerationBelow && p.OnlineMW > 0
 		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false
 	}
 	m.Planner.setQuota(w)

@@ -27,6 +27,7 @@ type ProvinceMind struct {
 	months             int
 	lastYearUsed       float64
 	LastUtilisation    float64 // last year's average utilisation
+	observed           bool    // a full year has been seen
 	landSale0, revenue float64
 }
 
@@ -55,6 +56,7 @@ func (pm *ProvinceMind) closeYear(adaptation float64) {
 	if pm.yearCap > 0 {
 		pm.LastUtilisation = pm.yearUsed / pm.yearCap
 	}
+	pm.observed = true
 	if pm.lastYearUsed > 0 && used > 0 {
 		observed := used/pm.lastYearUsed - 1
 		pm.Growth = (1-adaptation)*pm.Growth + adaptation*observed
@@ -139,7 +141,7 @@ func (e *evaluator) score(o option) float64 {
 	if o.power {
 		stress := 0.0
 		if p.SparePowerMW > 0 {
-			stress = min(1, p.FacilityLoadMW/p.SparePowerMW)
+			stress = min(1, max(0, p.FacilityLoadMW-p.BaseLoadMW)/p.SparePowerMW)
 		}
 		demand += stress * b.PowerMW / max(p.PUE, 1)
 	}
@@ -168,12 +170,15 @@ func (e *evaluator) score(o option) float64 {
 	beyond := max(0, o.build-e.quota)
 	enf := s.Planner.Enforcement
 	fine := enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
-	fiscal := taxes + land + central - subsidyBill - invest - fine
+	capex := o.build * dc.CapexMYuanPerMW / 1000
+	local := s.Fiscal.LocalCapexShare * capex
+	fiscal := taxes + land + central - local - subsidyBill - invest - fine
 
-	// Growth credit: investment attracted counts in the political tournament, whether or not it is used.
-	// Halted construction earns none.
-	capex := (o.build - enf*s.Planner.HaltShare*beyond) * dc.CapexMYuanPerMW / 1000
-	growth := b.GrowthCredit * (capex + invest)
+	// Growth credit: investment attracted counts in the political tournament, whether or not it is used,
+	// relative to the size of the economy (concave). Halted construction earns none.
+	counted := capex - enf*s.Planner.HaltShare*beyond*dc.CapexMYuanPerMW/1000 + invest
+	scale := b.GrowthScale * p.Cfg.GDPBnYuan
+	growth := b.GrowthCredit * scale * math.Log1p(counted/scale)
 
 	rivalry := b.Rivalry * min(o.build/1000, e.rivalLead)
 

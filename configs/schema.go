@@ -278,6 +278,9 @@ type Fiscal struct {
 	TaxRate float64 `toml:"tax_rate" unit:"1" range:"[0,1]"`
 	// LandPriceMYuanPerHa is what the province earns selling a hectare of data-centre land.
 	LandPriceMYuanPerHa float64 `toml:"land_price_m_yuan_per_ha" unit:"M yuan/ha" range:"[0,1e4]"`
+	// LocalCapexShare is the share of data-centre capex the province finances itself (local state-owned
+	// firms, financing vehicles, site infrastructure); it is spent from the budget as construction starts.
+	LocalCapexShare float64 `toml:"local_capex_share" unit:"1" range:"[0,1]"`
 	// SpendingRatio is base spending over base revenue (revenue plus first-year land sales).
 	SpendingRatio float64 `toml:"spending_ratio" unit:"1" range:"[0,5]"`
 }
@@ -337,8 +340,12 @@ type Behaviour struct {
 	FiscalWeight float64 `toml:"fiscal_weight" unit:"1/bn yuan" range:"[0,1e3]"`
 	// StressAmplifier raises the fiscal weight with the land-sale shortfall (share of revenue lost).
 	StressAmplifier float64 `toml:"stress_amplifier" unit:"1" range:"[0,100]"`
-	// GrowthCredit weighs investment itself (the political tournament), per bn yuan of capex.
+	// GrowthCredit weighs investment itself (the political tournament), per bn yuan of the first capex;
+	// the credit is concave: GrowthCredit x S x ln(1 + capex/S), S = growth_scale x GDP.
 	GrowthCredit float64 `toml:"growth_credit" unit:"1/bn yuan" range:"[0,1e3]"`
+	// GrowthScale is the investment, as a share of the province's GDP, at which the growth credit of a
+	// further yuan has halved (investment counts relative to the size of the economy).
+	GrowthScale float64 `toml:"growth_scale" unit:"1" range:"[1e-6,1]"`
 	// Rivalry weighs the fear of falling behind neighbours, per GW of neighbours' building lead.
 	Rivalry float64 `toml:"rivalry" unit:"1/GW" range:"[0,1e3]"`
 	// Optimism is the bias in expected demand growth for the province's own data centres.

@@ -40,6 +40,9 @@ func (w *World) OpenDueEvents() (ixps []int, lines [][2]int) {
 // what is now demanded, so that the allocator sees exactly the work left to place.
 func (w *World) GenerateDemand(rng *rand.Rand) {
 	w.Demand.Generate(rng)
+	if w.Now == w.Start {
+		w.seedContracts()
+	}
 	w.Contracts.Advance()
 	for o := range w.Provinces {
 		for c := range w.Classes {
@@ -69,13 +72,17 @@ func (w *World) Allocate() error {
 }
 
 // updateEnergyCosts sets each site's energy cost per MWh of facility energy: the power price, marked up
-// as data-centre load eats the spare generation (grid stress), less the local subsidy.
+// as data-centre load added since the start eats the spare generation (grid stress), less the local
+// subsidy. The load the grid already carried at the start is priced as it was.
 func (w *World) updateEnergyCosts() {
 	markup := w.Scn.Power.ScarcityMarkup
 	for _, p := range w.Provinces {
-		stress := 1.0
-		if p.SparePowerMW > 0 {
-			stress = min(1, p.FacilityLoadMW/p.SparePowerMW)
+		stress := 0.0
+		if extra := p.FacilityLoadMW - p.BaseLoadMW; extra > 0 {
+			stress = 1.0
+			if p.SparePowerMW > 0 {
+				stress = min(1, extra/p.SparePowerMW)
+			}
 		}
 		price := p.PowerPrice * (1 + markup*stress*stress)
 		p.EnergyCostMWh = max(0, price-p.LocalSubsidy) * 1000
@@ -99,6 +106,9 @@ func (w *World) Operate() {
 		itMWh := p.UsedMW * HoursPerMonth
 		p.EnergyMWh = (p.UsedMW + dc.IdleLoad*idle) * p.PUE * HoursPerMonth
 		p.FacilityLoadMW = p.EnergyMWh / HoursPerMonth
+		if w.Now == w.Start {
+			p.BaseLoadMW = p.FacilityLoadMW
+		}
 		p.CO2t = p.EnergyMWh * p.Cfg.Thermal * w.Scn.Power.ThermalCO2
 		p.WaterM3 = itMWh * p.WUE // L/kWh = m3/MWh
 		p.SalesYuan = itMWh * dc.PricePerMWh
@@ -111,5 +121,30 @@ func (w *World) Operate() {
 		l.Subsidies = p.LocalSubsidy * p.EnergyMWh * 1000 / 1e9
 		l.Interest = max(0, p.Debt) * fs.InterestRate / 12
 		p.Debt += l.Spending() - l.Revenue()
+	}
+}
+
+// seedContracts places the work of the first month that the history before the run had placed: each
+// province's demand runs in its own data centres as far as they reach (classes in scenario order, hot
+// first), under contracts whose remaining terms are spread evenly over the class's contract length. This
+// is the legacy the run starts from; the allocator re-tenders it as contracts expire.
+func (w *World) seedContracts() {
+	occ := w.Scn.DataCentres.MaxOccupancy
+	for o, p := range w.Provinces {
+		gen := kW((p.OnlineMW - p.AccelOnlineMW) * occ)
+		acc := kW(p.AccelOnlineMW * occ)
+		for c, cl := range w.Classes {
+			room := &gen
+			if cl.Cfg.NeedsAccelerator {
+				room = &acc
+			}
+			take := min(*room, kW(w.DemandMW[o][c]))
+			*room -= take
+			n := int64(cl.Cfg.ContractMonths)
+			for k := int64(1); k <= n; k++ {
+				part := take/n + min(1, max(0, take%n-k+1)) // spread the remainder over the first terms
+				w.Contracts.Add(o, c, o, cl.Cfg.NeedsAccelerator, part, int(k)+1)
+			}
+		}
 	}
 }

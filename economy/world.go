@@ -81,6 +81,7 @@ type Province struct {
 	CorridorLoad   float64 // RemoteInMW / CorridorMW last month, for congestion
 	EnergyCostMWh  float64 // yuan per MWh of IT energy at this site this month
 	FacilityLoadMW float64 // grid load of the site's data centres
+	BaseLoadMW     float64 // that load in the first month: what the grid carried before the run
 
 	// Outcome flows this month.
 	EnergyMWh float64
@@ -386,6 +387,7 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 	pr.LandLeftHa -= ha
 	pr.FarmlandHa += ha * pr.Cfg.FarmlandShare
 	pr.Ledger.DCLandSales += ha * w.Scn.Fiscal.LandPriceMYuanPerHa / 1000
+	pr.Ledger.Investment += capex * w.Scn.Fiscal.LocalCapexShare
 	online := w.Now + configs.Month(dc.LeadTimeMonths)
 	w.DCs = append(w.DCs, DataCentre{
 		Province: p, Cluster: pr.Cluster, MW: b.MW, AccelShare: acc, State: Building,
