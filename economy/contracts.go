@@ -17,7 +17,7 @@ type ContractBook struct {
 	placed   []int64 // [origin*nc+class]
 	used     []int64 // [site]
 	usedAcc  []int64 // [site]
-	remoteIn []int64 // [site] work from other provinces
+	remoteIn []int64 // [site] work from other provinces over the real-time corridor (not training)
 	now      int     // month index of the bucket that expires next
 }
 
@@ -38,7 +38,7 @@ func (b *ContractBook) drop(c *Contract, kw int64) {
 	if c.Accel {
 		b.usedAcc[c.Site] -= kw
 	}
-	if c.Origin != c.Site {
+	if c.Origin != c.Site && !c.Accel {
 		b.remoteIn[c.Site] -= kw
 	}
 }
@@ -69,7 +69,7 @@ func (b *ContractBook) Add(origin, class, site int, accel bool, kw int64, months
 	if accel {
 		b.usedAcc[site] += kw
 	}
-	if origin != site {
+	if origin != site && !accel {
 		b.remoteIn[site] += kw
 	}
 }
@@ -125,7 +125,8 @@ func (b *ContractBook) Used(site int) int64 { return b.used[site] }
 // UsedAccel is the accelerator work in place at a site (kW).
 func (b *ContractBook) UsedAccel(site int) int64 { return b.usedAcc[site] }
 
-// RemoteIn is the work at a site that came from other provinces (kW).
+// RemoteIn is the work at a site that came from other provinces over its corridor (kW); training work,
+// shipped in bulk, is not counted.
 func (b *ContractBook) RemoteIn(site int) int64 { return b.remoteIn[site] }
 
 // Each calls f for every contract in place (for flows on the map and checks).
