@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestRunDefaultsWriteTimeseriesAndSummary(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	code, stdout, stderr := runMain(t, "run")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "baseline seed 1")
+
+	csv, err := os.ReadFile(filepath.Join(dir, "out", "timeseries.csv"))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(csv)), "\n")
+	header := strings.Split(lines[0], ",")
+	require.Equal(t, []string{"month", "scope"}, header[:2])
+	for _, col := range []string{"capacity_mw", "building_mw", "used_mw", "utilisation", "demand_mw",
+		"served_hot_mw", "served_warm_mw", "served_cold_mw", "unserved_mw", "quota_mw", "over_quota_mw",
+		"overbuild_mw", "redundant_mw", "energy_mwh", "co2_t", "water_m3", "farmland_ha", "debt_bn_yuan", "jobs"} {
+		assert.Contains(t, header, col)
+	}
+	assert.True(t, strings.HasPrefix(lines[1], "2020-01,national,"), lines[1])
+	assert.True(t, strings.HasPrefix(lines[len(lines)-1], "2035-12,"), lines[len(lines)-1])
+	assert.Len(t, lines, 1+192*(8+31), "one row per month and scope")
+
+	var sum Summary
+	js, err := os.ReadFile(filepath.Join(dir, "out", "summary.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(js, &sum))
+	assert.Equal(t, uint64(1), sum.Seed)
+	assert.Len(t, sum.ScenarioHash, 64)
+	assert.NotEmpty(t, sum.Version)
+	assert.Equal(t, 192, sum.Headline.Months)
+	entries, err := os.ReadDir(filepath.Join(dir, "out"))
+	require.NoError(t, err)
+	assert.Len(t, entries, 2, "no temporary files left behind")
+}
+
+func TestRunIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	read := func(name string, args ...string) []byte {
+		out := filepath.Join(dir, name)
+		code, _, stderr := runMain(t, append([]string{"run", "--out", out}, args...)...)
+		require.Equal(t, 0, code, stderr)
+		b, err := os.ReadFile(filepath.Join(out, "timeseries.csv"))
+		require.NoError(t, err)
+		return b
+	}
+	a, b := read("a", "--seed", "5"), read("b", "--seed", "5")
+	c := read("c", "--seed", "6")
+	assert.True(t, bytes.Equal(a, b), "same scenario and seed: byte-identical timeseries.csv")
+	assert.False(t, bytes.Equal(a, c), "another seed: another run")
+}
+
+func TestRunSetOverridesAKey(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "o")
+	code, _, stderr := runMain(t, "run", "--out", out, "--set", "planner.enforcement=1", "--set", "province.guangxi.compliance=0.1")
+	require.Equal(t, 0, code, stderr)
+	var a, b Summary
+	js, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(js, &a))
+	code, _, stderr = runMain(t, "run", "--out", out)
+	require.Equal(t, 0, code, stderr)
+	js, err = os.ReadFile(filepath.Join(out, "summary.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(js, &b))
+	assert.NotEqual(t, a.ScenarioHash, b.ScenarioHash, "the override changes the scenario")
+}
+
+func TestBadInputExitsTwoAndWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	require.NoError(t, os.WriteFile(bad, []byte("name = \"x\"\nseed = \"one\"\nbogus = 3\n"), 0o644))
+	cases := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"unknown set key", []string{"--set", "planner.enforcment=1"}, []string{"planner.enforcment"}},
+		{"set out of range", []string{"--set", "planner.enforcement=2"}, []string{"planner.enforcement"}},
+		{"set bad value", []string{"--set", "planner.enforcement=high"}, []string{"planner.enforcement"}},
+		{"bad scenario file", []string{"--scenario", bad}, []string{"bad.toml", "seed"}},
+		{"missing scenario file", []string{"--scenario", filepath.Join(dir, "nope.toml")}, []string{"nope.toml"}},
+		{"unknown preset", []string{"--preset", "atlantis"}, []string{"atlantis"}},
+		{"both sources", []string{"--preset", "baseline", "--scenario", bad}, []string{"exclusive"}},
+		{"negative seed", []string{"--seed", "-5"}, []string{"--seed"}},
+		{"stray argument", []string{"extra"}, []string{"extra"}},
+		{"unknown flag", []string{"--nope"}, []string{"nope"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, "out-"+strings.ReplaceAll(tc.name, " ", "-"))
+			code, _, stderr := runMain(t, append([]string{"run", "--out", out}, tc.args...)...)
+			assert.Equal(t, 2, code)
+			assert.True(t, strings.HasPrefix(stderr, "dongshu-batch: ") || strings.Contains(stderr, "usage"), stderr)
+			for _, w := range tc.want {
+				assert.Contains(t, stderr, w)
+			}
+			_, err := os.Stat(out)
+			assert.True(t, os.IsNotExist(err), "nothing written to --out")
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	code, _, _ := runMain(t)
+	assert.Equal(t, 2, code)
+	code, _, stderr := runMain(t, "fly")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `unknown command "fly"`)
+	code, stdout, _ := runMain(t, "--help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stdout, "run")
+	code, _, stderr = runMain(t, "run", "--help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stderr, "--out")
+}
