@@ -134,7 +134,8 @@ func parse(file string, data []byte, defaults *Scenario) (*Scenario, error) {
 	if defaults != nil {
 		deepCopy(reflect.ValueOf(s).Elem(), reflect.ValueOf(defaults).Elem())
 		if _, ok := tree["name"]; !ok {
-			s.Name = strings.TrimSuffix(path.Base(strings.ReplaceAll(file, "\\", "/")), path.Ext(file))
+			base := path.Base(strings.ReplaceAll(file, "\\", "/"))
+			s.Name = strings.TrimSuffix(base, path.Ext(base))
 		}
 		if _, ok := tree["description"]; !ok {
 			s.Description = ""
@@ -224,19 +225,23 @@ func (d *decoder) failed(p string) bool {
 // table decodes a TOML table into the struct v described by n. When required, keys the table lacks
 // are problems (except booleans, lists and arrays of tables).
 func (d *decoder) table(m map[string]any, v reflect.Value, n *node, p string, required bool) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	type entry struct {
+		key, path string
+		line      int
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		li, lj := d.o.lines.lineOf(joinKey(p, keys[i]), nil), d.o.lines.lineOf(joinKey(p, keys[j]), nil)
-		if li != lj {
-			return li < lj
-		}
-		return keys[i] < keys[j]
-	})
-	for _, k := range keys {
+	entries := make([]entry, 0, len(m))
+	for k := range m {
 		kp := joinKey(p, k)
+		entries = append(entries, entry{k, kp, d.o.lines[kp]})
+	}
+	sort.Slice(entries, func(i, j int) bool { // file order, so that problems come in file order
+		if entries[i].line != entries[j].line {
+			return entries[i].line < entries[j].line
+		}
+		return entries[i].key < entries[j].key
+	})
+	for _, e := range entries {
+		k, kp := e.key, e.path
 		d.o.present[kp] = true
 		f := n.byName[k]
 		if f == nil {

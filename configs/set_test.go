@@ -1,6 +1,8 @@
 package configs_test
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,7 +57,8 @@ func TestSetValues(t *testing.T) {
 	assert.NoError(t, s.Validate())
 
 	other := baseline(t)
-	assert.Equal(t, 0.3, other.Planner.Enforcement, "Set on a loaded preset does not touch the preset")
+	assert.NotEqual(t, s.Hash(), other.Hash(), "Set on a loaded preset does not touch the preset")
+	assert.Equal(t, baseline(t).Planner, other.Planner)
 }
 
 func TestSetErrors(t *testing.T) {
@@ -131,9 +134,9 @@ func TestSetThenValidate(t *testing.T) {
 func TestSetChangesHash(t *testing.T) {
 	s := baseline(t)
 	h := s.Hash()
-	require.NoError(t, s.Set("planner.enforcement=0.3"))
+	require.NoError(t, s.Set(fmt.Sprintf("planner.enforcement=%v", s.Planner.Enforcement)))
 	assert.Equal(t, h, s.Hash(), "setting the same value")
-	require.NoError(t, s.Set("planner.enforcement=0.4"))
+	require.NoError(t, s.Set(fmt.Sprintf("planner.enforcement=%v", s.Planner.Enforcement/2)))
 	assert.NotEqual(t, h, s.Hash())
 }
 
@@ -146,12 +149,33 @@ func TestParams(t *testing.T) {
 		byKey[p.Key] = p
 		assert.NotEmpty(t, p.Unit, p.Key)
 	}
-	assert.Equal(t, configs.Param{Key: "planner.enforcement", Unit: "1", Range: "[0,1]", Default: "0.3"}, byKey["planner.enforcement"])
+	base := baseline(t)
+	assert.Equal(t, configs.Param{Key: "planner.enforcement", Unit: "1", Range: "[0,1]",
+		Default: strconv.FormatFloat(base.Planner.Enforcement, 'g', -1, 64)}, byKey["planner.enforcement"])
 	assert.Equal(t, configs.Param{Key: "regime", Unit: "text", Range: "{planned}", Default: "planned"}, byKey["regime"])
 	assert.Equal(t, configs.Param{Key: "seed", Unit: "1", Range: "[0,]", Default: "1"}, byKey["seed"])
-	assert.Equal(t, "0,50,150,400,800", byKey["behaviour.build_options_mw"].Default)
-	assert.Equal(t, "0.3..0.9", byKey["province.<id>.compliance"].Default)
-	assert.Equal(t, "2015", byKey["province.<id>.vintage_year"].Default)
+	opts := []string{}
+	for _, x := range base.Behaviour.BuildOptionsMW {
+		opts = append(opts, strconv.FormatFloat(x, 'g', -1, 64))
+	}
+	assert.Equal(t, strings.Join(opts, ","), byKey["behaviour.build_options_mw"].Default)
+	lo, hi := 1.0, 0.0
+	for _, p := range base.Provinces {
+		lo, hi = min(lo, p.Compliance), max(hi, p.Compliance)
+	}
+	require.Less(t, lo, hi)
+	assert.Equal(t, fmt.Sprintf("%v..%v", lo, hi), byKey["province.<id>.compliance"].Default)
+	vintage := fmt.Sprint(base.Provinces[0].VintageYear)
+	for _, p := range base.Provinces {
+		if fmt.Sprint(p.VintageYear) != vintage {
+			vintage = "" // varies: listed as min..max
+		}
+	}
+	if vintage != "" {
+		assert.Equal(t, vintage, byKey["province.<id>.vintage_year"].Default, "a common value is listed as it is")
+	} else {
+		assert.Contains(t, byKey["province.<id>.vintage_year"].Default, "..")
+	}
 	assert.Equal(t, "{east,west}", byKey["hub.<id>.side"].Range)
 	assert.Equal(t, "YYYY-MM", byKey["network.ixp[<i>].month"].Unit)
 	assert.Contains(t, byKey, "demand.class.<id>.growth")
@@ -171,4 +195,25 @@ func TestParams(t *testing.T) {
 	}
 	assert.Greater(t, n, 70)
 	assert.Equal(t, h, s.Hash())
+}
+
+func TestConcurrentUse(t *testing.T) {
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			s, err := configs.LoadPreset("baseline")
+			if err == nil {
+				c := s.Clone()
+				err = c.Set("planner.enforcement=0." + string(rune('1'+i)))
+				if err == nil {
+					err = c.Validate()
+				}
+				_ = c.Hash()
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		assert.NoError(t, <-done)
+	}
 }
