@@ -77,3 +77,40 @@ func TestCalibration(t *testing.T) {
 	assert.InDelta(t, 5.2, r21, 0.6, "racks end-2021 (M)")
 	assert.InDelta(t, 8.1, r23, 1.0, "racks end-2023 (M)")
 }
+
+// TestPatternBreaksWithoutTransitCost shows the knob that breaks the 2022 pattern: when carrying work
+// across the country costs nothing, every workload without a tight latency bound runs where energy is
+// cheapest, the north-west fills up and eastern halls empty. Under-use of the west is therefore not
+// built into the model: it comes from what it costs to move work there.
+func TestPatternBreaksWithoutTransitCost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("baseline runs")
+	}
+	s := baseline(t, 1)
+	require.NoError(t, s.Set("network.transit_cost=0"))
+	require.NoError(t, s.Validate())
+	hs := runHeadlines(t, s, 4)
+	nw := median(hs, func(h *Headline) float64 { return h.NorthwestUtil2022 })
+	east := median(hs, func(h *Headline) float64 { return h.EastHubsUtil2022 })
+	t.Logf("transit_cost = 0: northwest 2022 %.3f, east hubs 2022 %.3f", nw, east)
+	assert.Greater(t, nw, 0.6, "the north-west fills up")
+	assert.Greater(t, nw, east, "the pattern is reversed")
+}
+
+// TestEnforcementCurbsOverQuotaBuilding: the more likely building beyond quota is caught, the less of it
+// provinces start.
+func TestEnforcementCurbsOverQuotaBuilding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("baseline runs")
+	}
+	over := func(enf string) float64 {
+		s := baseline(t, 1)
+		require.NoError(t, s.Set("planner.enforcement="+enf))
+		require.NoError(t, s.Validate())
+		return median(runHeadlines(t, s, 4), func(h *Headline) float64 { return h.OverQuotaTotalMW })
+	}
+	none, some, full := over("0"), over("0.3"), over("1")
+	t.Logf("over-quota MW started 2020-2035 (median of 4 seeds): enforcement 0 %.0f, 0.3 %.0f, 1 %.0f", none, some, full)
+	assert.Greater(t, none, some)
+	assert.Greater(t, some, full)
+}
