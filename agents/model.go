@@ -67,6 +67,13 @@ func (m *Model) Rows() [][]float64 { return m.sRows }
 // Step simulates one month. The order is the design's (DESIGN.md section 3); why each phase sits where it
 // does is said at the phase.
 func (m *Model) Step() error {
+	m.StepToAllocation()
+	return m.FinishStep()
+}
+
+// StepToAllocation runs the next month up to the allocator: the month's instance is built (W.Alloc) but
+// not solved, so that it can be inspected or exported; FinishStep completes the month.
+func (m *Model) StepToAllocation() {
 	w := m.W
 	// 0. The clock moves and yearly/monthly drifts apply, so that everything below sees this month.
 	w.BeginMonth()
@@ -83,8 +90,14 @@ func (m *Model) Step() error {
 	w.AdvanceConstruction()
 	// 4. Demand, then expiries: work whose contract ends joins the new work in one pool.
 	w.GenerateDemand(m.Rng)
-	// 5. The allocator places the pool on the capacity left.
-	if err := w.Allocate(); err != nil {
+	// 5. The allocator places the pool on the capacity left (built here, solved in FinishStep).
+	w.PrepareAllocation()
+}
+
+// FinishStep solves the month's allocation and completes the month (operations, accounts, metrics).
+func (m *Model) FinishStep() error {
+	w := m.W
+	if err := w.FinishAllocation(); err != nil {
 		return err
 	}
 	// 6. Operations and accounts use the placements just made.

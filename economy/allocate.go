@@ -26,6 +26,7 @@ const (
 // AllocArc describes one arc of the month's instance.
 type AllocArc struct {
 	Kind          ArcKind
+	From, To      int // nodes of the instance
 	Origin, Class int // for source arcs
 	Site          int
 	Cap           int64 // kW; -1 = bounded only by the source's supply
@@ -56,6 +57,8 @@ type Allocator struct {
 	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
 	supply        []int64 // [o*nc+c] kW to place this month
 	srcNode       []int   // [o*nc+c] node id or -1
+	nodeSupply    []int64 // per node of the last instance
+	objective     int64   // last optimum in integer units
 }
 
 // NewAllocator makes a reusable allocator for np provinces and nc classes.
@@ -121,6 +124,7 @@ func (a *Allocator) Prepare(w *World) {
 // (for benchmarks and comparisons with other solvers).
 func (a *Allocator) Optimise() (float64, error) {
 	cost, err := a.mcf.Solve()
+	a.objective = cost
 	return float64(cost-a.offsetTotal) * costUnit / 1000, err
 }
 
@@ -147,8 +151,14 @@ func (a *Allocator) build(w *World) {
 	g := a.mcf
 	g.Reset(nodes)
 	a.arcs = a.arcs[:0]
+	if cap(a.nodeSupply) < nodes {
+		a.nodeSupply = make([]int64, nodes)
+	}
+	a.nodeSupply = a.nodeSupply[:nodes]
+	clear(a.nodeSupply)
 	add := func(from, to int, arc AllocArc) {
-		g.AddArc(from, to, max(arc.Cap, 0), arc.Cost)
+		arc.From, arc.To, arc.Cap = from, to, max(arc.Cap, 0)
+		g.AddArc(from, to, arc.Cap, arc.Cost)
 		a.arcs = append(a.arcs, arc)
 	}
 	total := int64(0)
@@ -172,6 +182,7 @@ func (a *Allocator) build(w *World) {
 			sup := a.supply[k]
 			total += sup
 			g.SetSupply(src, sup)
+			a.nodeSupply[src] = sup
 			accel := w.Classes[c].Cfg.NeedsAccelerator
 			for s := 0; s < np; s++ {
 				if !w.Reachable(o, c, s) {
@@ -192,11 +203,78 @@ func (a *Allocator) build(w *World) {
 		}
 	}
 	g.SetSupply(sink, -total)
+	a.nodeSupply[sink] = -total
 	a.offsetTotal = offset * total
 }
 
-// Instance exposes the arcs of the last built instance (for inspection, LP export and tests).
-func (a *Allocator) Instance() []AllocArc { return a.arcs }
+// Arcs exposes the arcs of the last built instance (for inspection and tests).
+func (a *Allocator) Arcs() []AllocArc { return a.arcs }
+
+// Instance returns the last built instance in plain form with readable names (source, corridor, site and
+// accelerator nodes named after provinces and classes), for LP export and checks. It allocates; it is
+// not for the monthly hot path.
+func (a *Allocator) Instance(w *World) *FlowInstance {
+	f := &FlowInstance{Nodes: len(a.nodeSupply), Supply: append([]int64(nil), a.nodeSupply...),
+		ObjectiveUnits: fmt.Sprintf("flows in kW of IT load for one month; costs in units of %g yuan per MW-month (%g yuan per kW-month)", costUnit, costUnit/1000)}
+	for _, arc := range a.arcs {
+		f.From, f.To = append(f.From, arc.From), append(f.To, arc.To)
+		f.Cap, f.Cost = append(f.Cap, arc.Cap), append(f.Cost, arc.Cost)
+	}
+	np := a.np
+	pid := func(i int) string { return w.Provinces[i].ID }
+	src := map[int]string{}
+	for o := 0; o < np; o++ {
+		for c := 0; c < a.nc; c++ {
+			if n := a.srcNode[o*a.nc+c]; n >= 0 {
+				src[n] = "src_" + pid(o) + "_" + w.Classes[c].ID
+			}
+		}
+	}
+	f.NodeName = func(v int) string {
+		switch {
+		case v < np:
+			return "site_" + pid(v)
+		case v < 2*np:
+			return "corridor_" + pid(v-np)
+		case v < 3*np:
+			return "accel_" + pid(v-2*np)
+		case v == 3*np:
+			return "sink"
+		}
+		return src[v]
+	}
+	f.ArcName = func(i int) string {
+		arc := a.arcs[i]
+		switch arc.Kind {
+		case ArcLocal:
+			return fmt.Sprintf("a%d_local_%s_%s", i, pid(arc.Origin), w.Classes[arc.Class].ID)
+		case ArcRemote, ArcAccel:
+			return fmt.Sprintf("a%d_%s_%s_to_%s", i, pid(arc.Origin), w.Classes[arc.Class].ID, pid(arc.Site))
+		case ArcUnserved:
+			return fmt.Sprintf("a%d_unserved_%s_%s", i, pid(arc.Origin), w.Classes[arc.Class].ID)
+		case ArcCorridor:
+			return fmt.Sprintf("a%d_corridor_%s", i, pid(arc.Site))
+		case ArcSite:
+			return fmt.Sprintf("a%d_spare_%s", i, pid(arc.Site))
+		default:
+			return fmt.Sprintf("a%d_accel_spare_%s", i, pid(arc.Site))
+		}
+	}
+	return f
+}
+
+// Flows returns the flow on every arc of the last solved instance (kW), in arc order.
+func (a *Allocator) Flows() []int64 {
+	out := make([]int64, len(a.arcs))
+	for i := range a.arcs {
+		out[i] = a.mcf.Flow(i)
+	}
+	return out
+}
+
+// Objective is the last solve's optimal objective in the instance's integer units (before the yuan
+// conversion), as an LP solver would report it for Instance.
+func (a *Allocator) Objective() int64 { return a.objective }
 
 // Solve solves the prepared instance, books the placements as contracts and records what stays unserved.
 func (a *Allocator) Solve(w *World) error {

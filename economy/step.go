@@ -54,9 +54,21 @@ func (w *World) GenerateDemand(rng *rand.Rand) {
 // Allocate places the work left to place: energy prices and latencies are brought up to date, the
 // instance is built and solved exactly, placements become contracts, the rest is unserved.
 func (w *World) Allocate() error {
+	w.PrepareAllocation()
+	return w.FinishAllocation()
+}
+
+// PrepareAllocation brings energy prices and latencies up to date and builds this month's allocation
+// instance (w.Alloc) without solving it; FinishAllocation solves and books it.
+func (w *World) PrepareAllocation() {
 	w.updateEnergyCosts()
 	w.Net.Update()
 	w.Alloc.Prepare(w)
+}
+
+// FinishAllocation solves the prepared instance, books the placements and records served and unserved
+// work.
+func (w *World) FinishAllocation() error {
 	if err := w.Alloc.Solve(w); err != nil {
 		return err
 	}

@@ -3,11 +3,16 @@
 // Usage:
 //
 //	dongshu-batch run [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--out DIR]
+//	dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] --lp FILE
 //
 // With no flags, run simulates the embedded baseline with seed 1 into ./out, writing timeseries.csv (one
 // row per month and scope) and summary.json (scenario hash, seed, version, headline outcomes).
 // --set takes any scenario key in dotted form (planner.enforcement=1, province.guangxi.compliance=0.2,
 // demand.class.cold.growth=0.3) and may be repeated.
+//
+// allocation runs the scenario up to a month, writes that month's allocation instance (the exact
+// min-cost flow the model solves) as a CPLEX LP file, and prints our solver's optimum on the last line
+// of stdout as `objective <number>`, in the LP's units, so any LP solver can be compared on it.
 //
 // Exit status: 0 success, 1 failure while running, 2 usage error or bad input (nothing is written then).
 package main
@@ -30,7 +35,8 @@ func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format
 const usage = `usage: dongshu-batch <command> [flags]
 
 commands:
-  run    simulate one scenario and write timeseries.csv and summary.json
+  run         simulate one scenario and write timeseries.csv and summary.json
+  allocation  write one month's allocation instance as a CPLEX LP file; print our optimum
 
 run 'dongshu-batch <command> --help' for the command's flags.
 `
@@ -67,6 +73,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCmd(args[1:], stdout, stderr)
+	case "allocation":
+		return allocationCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return errHelp

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -133,4 +134,25 @@ func TestUsageErrors(t *testing.T) {
 	code, _, stderr = runMain(t, "run", "--help")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, stderr, "--out")
+}
+
+func TestAllocationWritesLPAndObjective(t *testing.T) {
+	lp := filepath.Join(t.TempDir(), "a", "2022-06.lp")
+	code, stdout, stderr := runMain(t, "allocation", "--month", "2022-06", "--lp", lp)
+	require.Equal(t, 0, code, stderr)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	last := lines[len(lines)-1]
+	require.True(t, strings.HasPrefix(last, "objective "), last)
+	_, err := strconv.ParseInt(strings.TrimPrefix(last, "objective "), 10, 64)
+	require.NoError(t, err)
+	b, err := os.ReadFile(lp)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "Minimize")
+	assert.Contains(t, string(b), "src_beijing_hot")
+
+	code, _, stderr = runMain(t, "allocation", "--month", "1999-01", "--lp", lp)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "outside the scenario")
+	code, _, _ = runMain(t, "allocation", "--lp", lp)
+	assert.Equal(t, 2, code)
 }

@@ -1,0 +1,166 @@
+package economy
+
+import (
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/internal/glpk"
+)
+
+// RequireGLPK skips when glpsol is missing outside CI; in CI (CI=true, where .ci/run installs
+// glpk-utils) a missing glpsol fails the test.
+func requireGLPK(t *testing.T) {
+	t.Helper()
+	if glpk.Available() {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("glpsol not found: .ci/run must install Debian's glpk-utils")
+	}
+	t.Skip("glpsol not found (apt-get install glpk-utils); skipping the LP cross-check")
+}
+
+// randomAllocation draws an allocation-shaped instance: sources (province x class) -> a site directly,
+// or through the site's corridor, or into its accelerator pool; sites and pools -> sink; every source
+// -> sink at the unserved penalty. kind selects the degenerate cases the GLPK check must cover.
+func randomAllocation(rng *rand.Rand, kind int) *FlowInstance {
+	np := 2 + rng.IntN(10)
+	nc := 1 + rng.IntN(4)
+	sink := 3 * np
+	f := &FlowInstance{Nodes: sink + 1 + np*nc}
+	f.Supply = make([]int64, f.Nodes)
+	arc := func(from, to int, capacity, cost int64) {
+		f.From, f.To = append(f.From, from), append(f.To, to)
+		f.Cap, f.Cost = append(f.Cap, capacity), append(f.Cost, cost)
+	}
+	cost := func() int64 {
+		if kind == 1 { // ties everywhere
+			return int64(1 + rng.IntN(3))
+		}
+		return int64(rng.IntN(100000))
+	}
+	capacity := func(scale int) int64 {
+		switch {
+		case kind == 2 && rng.IntN(2) == 0: // many zero capacities
+			return 0
+		case kind == 3: // nothing can be served
+			return 0
+		}
+		return int64(rng.IntN(scale))
+	}
+	for s := 0; s < np; s++ {
+		arc(s, sink, capacity(5000), 0)      // spare general capacity
+		arc(2*np+s, sink, capacity(2000), 0) // spare accelerator capacity
+		cor := capacity(3000)
+		if kind == 4 && s == 0 { // one huge bottleneck corridor into the cheapest site
+			cor = 1
+		}
+		arc(np+s, s, cor, 0)
+	}
+	total := int64(0)
+	for o := 0; o < np; o++ {
+		for c := 0; c < nc; c++ {
+			src := sink + 1 + o*nc + c
+			sup := int64(rng.IntN(4000))
+			if kind == 4 && o == 0 {
+				sup = 100000
+			}
+			f.Supply[src] = sup
+			total += sup
+			accel := c == nc-1 && nc > 2
+			for s := 0; s < np; s++ {
+				if rng.IntN(4) == 0 && s != o { // latency bound rules the pair out
+					continue
+				}
+				cst := cost()
+				if kind == 4 && s == 0 {
+					cst = 0
+				}
+				switch {
+				case accel:
+					arc(src, 2*np+s, sup, cst)
+				case s == o:
+					arc(src, s, sup, cst)
+				default:
+					arc(src, np+s, sup, cst)
+				}
+			}
+			arc(src, sink, sup, 1_000_000) // unserved
+		}
+	}
+	f.Supply[sink] = -total
+	return f
+}
+
+func solveMCF(t *testing.T, f *FlowInstance, g *MinCostFlow) (int64, []int64) {
+	t.Helper()
+	g.Reset(f.Nodes)
+	for i := range f.From {
+		g.AddArc(f.From[i], f.To[i], f.Cap[i], f.Cost[i])
+	}
+	for v, s := range f.Supply {
+		g.SetSupply(v, s)
+	}
+	obj, err := g.Solve()
+	require.NoError(t, err)
+	flow := make([]int64, len(f.From))
+	for i := range flow {
+		flow[i] = g.Flow(i)
+	}
+	return obj, flow
+}
+
+// compareWithGLPK writes f as an LP file, solves it with glpsol and checks our optimum against it;
+// it returns the relative gap.
+func compareWithGLPK(t *testing.T, f *FlowInstance, obj int64, flow []int64) float64 {
+	t.Helper()
+	require.NoError(t, f.Check(flow), "our flow is feasible")
+	require.Equal(t, obj, f.TotalCost(flow), "reported objective = cost of the flow")
+	path := filepath.Join(t.TempDir(), "inst.lp")
+	out, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, f.WriteLP(out))
+	require.NoError(t, out.Close())
+	res, err := glpk.Solve(path)
+	require.NoError(t, err)
+	require.Equal(t, "optimal", res.Status)
+	gap := math.Abs(float64(obj)-res.Objective) / math.Max(1, math.Abs(res.Objective))
+	assert.LessOrEqual(t, gap, 1e-6, "ours %d, glpsol %.17g", obj, res.Objective)
+	return gap
+}
+
+// TestAllocatorMatchesGLPKOnRandomInstances solves 200 seeded random allocation instances (plain,
+// all ties, many zero capacities, nothing servable, one huge bottleneck) and compares each optimum with
+// glpsol's.
+func TestAllocatorMatchesGLPKOnRandomInstances(t *testing.T) {
+	requireGLPK(t)
+	rng := rand.New(rand.NewPCG(2026, 11))
+	g := NewMinCostFlow()
+	worst := 0.0
+	for i := range 200 {
+		f := randomAllocation(rng, i%5)
+		obj, flow := solveMCF(t, f, g)
+		worst = max(worst, compareWithGLPK(t, f, obj, flow))
+	}
+	t.Logf("200 random instances: worst relative gap to glpsol %.3g", worst)
+}
+
+func TestWriteLPReadsBackTrivially(t *testing.T) {
+	f := &FlowInstance{Nodes: 2, From: []int{0}, To: []int{1}, Cap: []int64{5}, Cost: []int64{3}, Supply: []int64{4, -4}}
+	var sb []byte
+	w := &byteWriter{&sb}
+	require.NoError(t, f.WriteLP(w))
+	assert.Equal(t, "\\ dongshu allocation instance: 2 nodes, 1 arcs\nMinimize\n obj: + 3 x0\nSubject To\n n0: + 1 x0 = 4\n n1: - 1 x0 = -4\nBounds\n 0 <= x0 <= 5\nEnd\n", string(sb))
+	assert.Error(t, f.Check([]int64{5}), "flow 5 breaks conservation")
+	assert.NoError(t, f.Check([]int64{4}))
+}
+
+type byteWriter struct{ b *[]byte }
+
+func (w *byteWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }
