@@ -57,6 +57,15 @@ func TestBaselineAllocationsMatchGLPK(t *testing.T) {
 		gap := math.Abs(ours-res.Objective) / math.Max(1, math.Abs(res.Objective))
 		t.Logf("%s: %d nodes, %d arcs, objective %.0f, glpsol %.0f, gap %.2g", when, inst.Nodes, len(inst.From), ours, res.Objective, gap)
 		assert.LessOrEqual(t, gap, 1e-6)
+		// Pruning the routes no optimum needs leaves the optimum unchanged.
+		w.Alloc.Exhaustive = true
+		w.Alloc.Prepare(w)
+		_, err = w.Alloc.Optimise()
+		require.NoError(t, err)
+		assert.Equal(t, w.Alloc.Objective(), int64(ours), "%s: exhaustive instance (%d arcs) has the same optimum", when, len(w.Alloc.Arcs()))
+		t.Logf("%s: pruned %d arcs, exhaustive %d arcs", when, len(inst.From), len(w.Alloc.Arcs()))
+		w.Alloc.Exhaustive = false
+		w.Alloc.Prepare(w)
 		require.NoError(t, m.FinishStep())
 	}
 }

@@ -1,8 +1,10 @@
 package economy
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // costUnit is the allocator's integer cost unit in yuan per MW-month: costs are rounded to 10 yuan per
@@ -58,7 +60,11 @@ type Allocator struct {
 	supply        []int64 // [o*nc+c] kW to place this month
 	srcNode       []int   // [o*nc+c] node id or -1
 	nodeSupply    []int64 // per node of the last instance
-	objective     int64   // last optimum in integer units
+	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
+	cand          []candidate
+	// Exhaustive keeps every reachable route instead of pruning the ones no optimum needs (for checks).
+	Exhaustive bool
+	objective  int64 // last optimum in integer units
 }
 
 // NewAllocator makes a reusable allocator for np provinces and nc classes.
@@ -141,36 +147,34 @@ func (a *Allocator) build(w *World) {
 	// Node layout: sites [0,np), corridors [np,2np), accelerators [2np,3np), sink 3np, then sources.
 	sink := 3 * np
 	nodes := sink + 1
+	total := int64(0)
 	for k := range a.srcNode {
 		a.srcNode[k] = -1
 		if a.supply[k] > 0 {
 			a.srcNode[k] = nodes
 			nodes++
+			total += a.supply[k]
 		}
 	}
 	g := a.mcf
 	g.Reset(nodes)
 	a.arcs = a.arcs[:0]
-	if cap(a.nodeSupply) < nodes {
-		a.nodeSupply = make([]int64, nodes)
-	}
-	a.nodeSupply = a.nodeSupply[:nodes]
-	clear(a.nodeSupply)
+	a.nodeSupply = resize(a.nodeSupply, nodes)
+	a.gen, a.acc, a.cor = resize(a.gen, np), resize(a.acc, np), resize(a.cor, np)
 	add := func(from, to int, arc AllocArc) {
 		arc.From, arc.To, arc.Cap = from, to, max(arc.Cap, 0)
 		g.AddArc(from, to, arc.Cap, arc.Cost)
 		a.arcs = append(a.arcs, arc)
 	}
-	total := int64(0)
 	for s := 0; s < np; s++ {
 		p := w.Provinces[s]
 		b := w.Contracts
-		gen := kW((p.OnlineMW-p.AccelOnlineMW)*occ) - (b.Used(s) - b.UsedAccel(s))
-		acc := kW(p.AccelOnlineMW*occ) - b.UsedAccel(s)
-		cor := kW(p.CorridorMW) - b.RemoteIn(s)
-		add(s, sink, AllocArc{Kind: ArcSite, Site: s, Cap: max(gen, 0)})
-		add(2*np+s, sink, AllocArc{Kind: ArcAccelCap, Site: s, Cap: max(acc, 0)})
-		add(np+s, s, AllocArc{Kind: ArcCorridor, Site: s, Cap: max(cor, 0)})
+		a.gen[s] = max(0, kW((p.OnlineMW-p.AccelOnlineMW)*occ)-(b.Used(s)-b.UsedAccel(s)))
+		a.acc[s] = max(0, kW(p.AccelOnlineMW*occ)-b.UsedAccel(s))
+		a.cor[s] = max(0, kW(p.CorridorMW)-b.RemoteIn(s))
+		add(s, sink, AllocArc{Kind: ArcSite, Site: s, Cap: a.gen[s]})
+		add(2*np+s, sink, AllocArc{Kind: ArcAccelCap, Site: s, Cap: a.acc[s]})
+		add(np+s, s, AllocArc{Kind: ArcCorridor, Site: s, Cap: a.cor[s]})
 	}
 	for o := 0; o < np; o++ {
 		for c := 0; c < nc; c++ {
@@ -180,23 +184,53 @@ func (a *Allocator) build(w *World) {
 				continue
 			}
 			sup := a.supply[k]
-			total += sup
 			g.SetSupply(src, sup)
 			a.nodeSupply[src] = sup
 			accel := w.Classes[c].Cfg.NeedsAccelerator
+			a.cand = a.cand[:0]
 			for s := 0; s < np; s++ {
 				if !w.Reachable(o, c, s) {
 					continue
 				}
-				cost := costUnits(w.PlacementCost(o, c, s)-w.SteeringCredit(o, c, s)) + offset
-				cost = max(cost, 0)
+				cost := max(0, costUnits(w.PlacementCost(o, c, s)-w.SteeringCredit(o, c, s))+offset)
+				// bound: the most this route can take whatever the other sources do.
+				bound := a.gen[s]
 				switch {
 				case accel:
-					add(src, 2*np+s, AllocArc{Kind: ArcAccel, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
+					bound = a.acc[s]
+				case s != o:
+					bound = min(a.gen[s], a.cor[s])
+				}
+				a.cand = append(a.cand, candidate{cost: cost, site: int32(s), bound: bound})
+			}
+			if !a.Exhaustive {
+				slices.SortFunc(a.cand, func(x, y candidate) int {
+					if x.cost != y.cost {
+						return cmp.Compare(x.cost, y.cost)
+					}
+					return cmp.Compare(x.site, y.site)
+				})
+			}
+			// Exact pruning: once the routes kept can take more than all the work placed this month, some
+			// kept route is sure to have room left in any optimum; a dearer route used instead could be
+			// moved onto it at no greater cost, so dearer routes are never needed.
+			room := int64(0)
+			for _, cd := range a.cand {
+				if !a.Exhaustive && room > total {
+					break
+				}
+				if cd.bound == 0 {
+					continue // no route through a full site or corridor
+				}
+				room += cd.bound
+				s := int(cd.site)
+				switch {
+				case accel:
+					add(src, 2*np+s, AllocArc{Kind: ArcAccel, Origin: o, Class: c, Site: s, Cap: sup, Cost: cd.cost})
 				case s == o:
-					add(src, s, AllocArc{Kind: ArcLocal, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
+					add(src, s, AllocArc{Kind: ArcLocal, Origin: o, Class: c, Site: s, Cap: sup, Cost: cd.cost})
 				default:
-					add(src, np+s, AllocArc{Kind: ArcRemote, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
+					add(src, np+s, AllocArc{Kind: ArcRemote, Origin: o, Class: c, Site: s, Cap: sup, Cost: cd.cost})
 				}
 			}
 			add(src, sink, AllocArc{Kind: ArcUnserved, Origin: o, Class: c, Site: -1, Cap: sup, Cost: penalty})
@@ -205,6 +239,23 @@ func (a *Allocator) build(w *World) {
 	g.SetSupply(sink, -total)
 	a.nodeSupply[sink] = -total
 	a.offsetTotal = offset * total
+}
+
+// candidate is a site a source could use, with the route's cost and the most it could carry.
+type candidate struct {
+	cost  int64
+	site  int32
+	bound int64
+}
+
+// resize returns s with length n, zeroed, reusing its array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // Arcs exposes the arcs of the last built instance (for inspection and tests).
