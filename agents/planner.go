@@ -62,8 +62,8 @@ func (pl *Planner) setQuota(w *economy.World) {
 
 // shares splits the national quota into per-province allotments. Once hubs are designated, west hubs
 // share planner.west_share by efficiency (1 / (PUE x power price)); the rest goes to the other provinces
-// by their share of demand, weighted 1 in an east hub and planner.non_hub_weight outside any hub.
-// Before designation the whole quota follows demand.
+// by their share of demand times efficiency, weighted 1 in an east hub and planner.non_hub_weight
+// outside any hub. Before designation the whole quota follows demand times efficiency.
 func (pl *Planner) shares(w *economy.World, out []float64) {
 	s := w.Scn
 	anyHub := false
@@ -73,18 +73,21 @@ func (pl *Planner) shares(w *economy.World, out []float64) {
 	westW, restW := 0.0, 0.0
 	weight := make([]float64, len(w.Provinces))
 	for i, p := range w.Provinces {
+		// Efficiency (1 / energy cost per MWh of IT work) weighs every split: the green data-centre
+		// guidance predates the hubs.
+		eff := 1 / (p.PUE * p.PowerPrice)
 		switch {
 		case !anyHub:
-			weight[i] = p.DemandShare
+			weight[i] = p.DemandShare * eff
 			restW += weight[i]
 		case p.HubSide == economy.WestHub:
-			weight[i] = 1 / (p.PUE * p.PowerPrice)
+			weight[i] = eff
 			westW += weight[i]
 		case p.HubSide == economy.EastHub:
-			weight[i] = p.DemandShare
+			weight[i] = p.DemandShare * eff
 			restW += weight[i]
 		default:
-			weight[i] = p.DemandShare * s.Planner.NonHubWeight
+			weight[i] = p.DemandShare * eff * s.Planner.NonHubWeight
 			restW += weight[i]
 		}
 	}

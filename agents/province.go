@@ -38,7 +38,11 @@ func newMind(w *economy.World, p *economy.Province) ProvinceMind {
 	for _, c := range w.Classes {
 		g += c.Cfg.Share * c.Cfg.Growth
 	}
-	return ProvinceMind{Growth: g, landSale0: p.LandSale, revenue: p.BaseRevenue + p.LandSale}
+	// Before the first year is observed, a province takes its data centres to run its own demand as far
+	// as they reach — the legacy the run starts from (economy.World.seedContracts).
+	own := p.DemandShare * w.Scn.Demand.TotalMW
+	used := min(own, p.OnlineMW*w.Scn.DataCentres.MaxOccupancy)
+	return ProvinceMind{Growth: g, landSale0: p.LandSale, revenue: p.BaseRevenue + p.LandSale, lastYearUsed: used}
 }
 
 func (pm *ProvinceMind) observe(p *economy.Province) {
@@ -139,11 +143,7 @@ func (e *evaluator) score(o option) float64 {
 		demand += s.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
 	}
 	if o.power {
-		stress := 0.0
-		if p.SparePowerMW > 0 {
-			stress = min(1, max(0, p.FacilityLoadMW-p.BaseLoadMW)/p.SparePowerMW)
-		}
-		demand += stress * b.PowerMW / max(p.PUE, 1)
+		demand += p.GridStress() * b.PowerMW / max(p.PUE, 1)
 	}
 	used := min(demand, (e.existingMW+o.build)*occ)
 	newUsed := max(0, used-e.existingMW*occ)
@@ -155,10 +155,7 @@ func (e *evaluator) score(o option) float64 {
 	// flowing in; minus the local subsidy bill, investments and the expected fine.
 	taxes := s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon
 	land := o.build * dc.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
-	central := 0.0
-	if p.HubActive {
-		central = o.build * s.Planner.SubsidyMYuanPerMW / 1000
-	}
+	central := w.CentralSubsidyBn(p.Index, o.build)
 	subsidyBill := o.subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
 	invest := 0.0
 	if o.fibre {
@@ -170,13 +167,13 @@ func (e *evaluator) score(o option) float64 {
 	beyond := max(0, o.build-e.quota)
 	enf := s.Planner.Enforcement
 	fine := enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
-	capex := o.build * dc.CapexMYuanPerMW / 1000
+	capex := w.CapexBn(o.build)
 	local := s.Fiscal.LocalCapexShare * capex
 	fiscal := taxes + land + central - local - subsidyBill - invest - fine
 
 	// Growth credit: investment attracted counts in the political tournament, whether or not it is used,
 	// relative to the size of the economy (concave). Halted construction earns none.
-	counted := capex - enf*s.Planner.HaltShare*beyond*dc.CapexMYuanPerMW/1000 + invest
+	counted := capex - enf*s.Planner.HaltShare*w.CapexBn(beyond) + invest
 	scale := b.GrowthScale * p.Cfg.GDPBnYuan
 	growth := b.GrowthCredit * scale * math.Log1p(counted/scale)
 
@@ -188,7 +185,7 @@ func (e *evaluator) score(o option) float64 {
 	}
 	guidance *= b.GuidanceWeight * p.Cfg.Compliance
 
-	debtRatio := (p.Debt + invest) / max(e.mind.revenue, 1e-9)
+	debtRatio := (p.Debt + invest + local) / max(e.mind.revenue, 1e-9)
 	debt := b.DebtWeight * max(0, debtRatio-b.DebtLimit)
 
 	waterMm3 := o.build * occ * hours * p.WUE / 1e6

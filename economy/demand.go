@@ -36,6 +36,10 @@ func (d *DemandModel) Generate(rng *rand.Rand) {
 	// The stationary variance of the AR(1) equals sd^2; the -var/2 term keeps the mean shock at 1.
 	innov := sd * math.Sqrt(1-shockPersistence*shockPersistence)
 	for p := range d.shock {
+		if w.Now == w.Start { // start from the stationary distribution
+			d.shock[p] = sd * rng.NormFloat64()
+			continue
+		}
 		d.shock[p] = shockPersistence*d.shock[p] + innov*rng.NormFloat64()
 	}
 	for c := range w.Classes {

@@ -109,7 +109,7 @@ const mcfMaxDistance = 1 << 60
 // at most (total supply) * (cost of the dearest simple path), so a simple
 // sufficient rule is total supply < 2^40 and every path costing < 2^23 (e.g.
 // costs < 2^21 on paths of at most 4 arcs). For the economy model (kW
-// supplies, milli-yuan costs <= 10^9, paths of <= 4 arcs or one "unserved"
+// supplies, cost units of 10 yuan per MW-month <= 10^9, paths of <= 4 arcs or one "unserved"
 // arc) the total fits whenever total supply * 4*10^9 < 9.2e18, i.e. for a
 // total supply below about 2.3e9 kW.
 type MinCostFlow struct {

@@ -32,7 +32,7 @@ const (
 	ColRevenue
 	ColSpending
 	ColJobs
-	ColLatencyHot
+	ColNearestRTT
 	numFixed
 )
 
@@ -56,7 +56,7 @@ var fixedColumns = [numFixed]Column{
 	{"revenue_bn_yuan", "bn yuan", "fiscal revenue this month"},
 	{"spending_bn_yuan", "bn yuan", "fiscal spending this month"},
 	{"jobs", "jobs", "construction jobs on capacity being built plus operations jobs on capacity online"},
-	{"hot_rtt_ms", "ms", "demand-weighted round trip from origin to the nearest site a hot workload could use"},
+	{"nearest_rtt_ms", "ms", "demand-weighted round trip from where work is made to the nearest province with capacity online"},
 }
 
 // Columns lists every metric column for a world's classes: the fixed ones with served_<class>_mw
@@ -145,11 +145,12 @@ func (w *World) ProvinceRow(p int, row []float64) {
 	row[w.col(ColRevenue)] = pr.Ledger.Revenue()
 	row[w.col(ColSpending)] = pr.Ledger.Spending()
 	row[w.col(ColJobs)] = pr.BuildingMW*dc.JobsPerMWBuilding + pr.OnlineMW*dc.JobsPerMWOnline
-	row[w.col(ColLatencyHot)] = w.bestHotRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
+	row[w.col(ColNearestRTT)] = w.nearestRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
 }
 
-// bestHotRTT is the round trip from p to the nearest site with capacity (p itself when it has some).
-func (w *World) bestHotRTT(p int) float64 {
+// nearestRTT is the round trip from p to the nearest province with capacity online (p itself when it
+// has some): how far a province's users sit from any data centre, whatever its spare capacity.
+func (w *World) nearestRTT(p int) float64 {
 	best := -1.0
 	for s, ps := range w.Provinces {
 		if ps.OnlineMW <= 0 {
@@ -175,7 +176,7 @@ func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64)
 	if capMW := row[w.col(ColCapacity)]; capMW > 0 {
 		row[u] = row[w.col(ColUsed)] / capMW
 	}
-	lat := w.col(ColLatencyHot)
+	lat := w.col(ColNearestRTT)
 	if d := row[w.col(ColDemand)]; d > 0 {
 		row[lat] /= d
 	} else {

@@ -17,7 +17,7 @@ func (w *World) BeginMonth() {
 	spareStep := math.Pow(1+pw.SpareGrowthPerYear, 1.0/12)
 	for _, p := range w.Provinces {
 		p.Ledger = Ledger{}
-		if w.Now.MonthOfYear() == 1 {
+		if w.Now.MonthOfYear() == 1 && w.Now != w.Start { // the first year earns land_sale_bn_yuan
 			p.LandSale *= 1 - w.Scn.Fiscal.LandSaleDecline
 		}
 		p.PowerPrice *= priceStep
@@ -40,10 +40,10 @@ func (w *World) OpenDueEvents() (ixps []int, lines [][2]int) {
 // what is now demanded, so that the allocator sees exactly the work left to place.
 func (w *World) GenerateDemand(rng *rand.Rand) {
 	w.Demand.Generate(rng)
+	w.Contracts.Advance()
 	if w.Now == w.Start {
 		w.seedContracts()
 	}
-	w.Contracts.Advance()
 	for o := range w.Provinces {
 		for c := range w.Classes {
 			w.Contracts.Trim(o, c, kW(w.DemandMW[o][c]))
@@ -89,13 +89,7 @@ func (w *World) FinishAllocation() error {
 func (w *World) updateEnergyCosts() {
 	markup := w.Scn.Power.ScarcityMarkup
 	for _, p := range w.Provinces {
-		stress := 0.0
-		if extra := p.FacilityLoadMW - p.BaseLoadMW; extra > 0 {
-			stress = 1.0
-			if p.SparePowerMW > 0 {
-				stress = min(1, extra/p.SparePowerMW)
-			}
-		}
+		stress := p.GridStress()
 		price := p.PowerPrice * (1 + markup*stress*stress)
 		p.EnergyCostMWh = max(0, price-p.LocalSubsidy) * 1000
 	}
@@ -155,7 +149,7 @@ func (w *World) seedContracts() {
 			n := int64(cl.Cfg.ContractMonths)
 			for k := int64(1); k <= n; k++ {
 				part := take/n + min(1, max(0, take%n-k+1)) // spread the remainder over the first terms
-				w.Contracts.Add(o, c, o, cl.Cfg.NeedsAccelerator, part, int(k)+1)
+				w.Contracts.Add(o, c, o, cl.Cfg.NeedsAccelerator, part, int(k))
 			}
 		}
 	}

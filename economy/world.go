@@ -98,14 +98,15 @@ type Ledger struct {
 	DCTaxes        float64
 	BaseSpending   float64
 	Subsidies      float64 // local power subsidies paid
-	Investment     float64 // fibre and power investments
+	Investment     float64 // fibre and power investments, and the local share of data-centre capex
+	CentralSubsidy float64 // central subsidy for capacity started in a designated hub
 	Interest       float64
 	Penalties      float64
 }
 
 // Revenue is the month's total revenue.
 func (l Ledger) Revenue() float64 {
-	return l.GeneralRevenue + l.LandSales + l.DCLandSales + l.DCTaxes
+	return l.GeneralRevenue + l.LandSales + l.DCLandSales + l.DCTaxes + l.CentralSubsidy
 }
 
 // Spending is the month's total spending.
@@ -317,19 +318,28 @@ func (w *World) ProvinceIndex(id string) int {
 // YearsSinceStart is the time elapsed since the first month, in years.
 func (w *World) YearsSinceStart() float64 { return float64(w.Now-w.Start) / 12 }
 
+// startVintages is how many vintages the starting stock is spread over.
+const startVintages = 10
+
 // seedStock creates the starting stock: capacity online (one data centre per province at its mean
 // vintage) and capacity under construction coming online evenly over the lead time.
 func (w *World) seedStock() {
 	dc := &w.Scn.DataCentres
 	for _, p := range w.Provinces {
 		pc := p.Cfg
-		if pc.CapacityMW > 0 {
-			vintage := configs.Month(pc.VintageYear*12 + 6)
+		// The stock online is spread evenly over ten vintages centred on its mean vintage year, so that it
+		// retires over a decade rather than in one month; no vintage is later than the year before start.
+		for k := range startVintages {
+			year := min(pc.VintageYear-startVintages/2+k, w.Start.Year()-1)
+			vintage := configs.NewMonth(year, 7)
+			if pc.CapacityMW <= 0 {
+				break
+			}
 			w.DCs = append(w.DCs, DataCentre{
-				Province: p.Index, Cluster: -1, MW: pc.CapacityMW, AccelShare: pc.AcceleratorShare,
+				Province: p.Index, Cluster: -1, MW: pc.CapacityMW / startVintages, AccelShare: pc.AcceleratorShare,
 				State: Online, Start: vintage - configs.Month(dc.LeadTimeMonths), OnlineAt: vintage,
 				RetireAt: vintage + configs.Month(12*dc.LifeYears),
-				PUE:      w.pue(pc.VintageYear, pc.MeanTempC), WUE: w.wue(pc.MeanTempC, pc.WaterStress),
+				PUE:      w.pue(year, pc.MeanTempC), WUE: w.wue(pc.MeanTempC, pc.WaterStress),
 			})
 		}
 		if pc.BuildingMW > 0 {
@@ -370,6 +380,36 @@ func (w *World) AcceleratorShareNew() float64 {
 	return min(1, dc.AcceleratorShareNew+dc.AcceleratorShareGrowth*w.YearsSinceStart())
 }
 
+// CapexBn is the investment in bn yuan for mw of capacity started now (general and accelerator capacity
+// in today's mix).
+func (w *World) CapexBn(mw float64) float64 {
+	dc := &w.Scn.DataCentres
+	acc := w.AcceleratorShareNew()
+	return mw * dc.CapexMYuanPerMW * (1 - acc + acc*dc.AcceleratorCapexFactor) / 1000
+}
+
+// CentralSubsidyBn is the central subsidy (bn yuan) a province receives for mw started now: paid only
+// inside a designated hub, under the planned regime.
+func (w *World) CentralSubsidyBn(p int, mw float64) float64 {
+	if w.Scn.Regime != "planned" || !w.Provinces[p].HubActive {
+		return 0
+	}
+	return mw * w.Scn.Planner.SubsidyMYuanPerMW / 1000
+}
+
+// GridStress is how much of its spare generation the data-centre load added since the start uses (0 to
+// 1); it drives the scarcity markup on power. Added load with no spare generation at all is full stress.
+func (p *Province) GridStress() float64 {
+	extra := p.FacilityLoadMW - p.BaseLoadMW
+	switch {
+	case extra <= 0:
+		return 0
+	case p.SparePowerMW <= 0:
+		return 1
+	}
+	return min(1, extra/p.SparePowerMW)
+}
+
 // NewBuild describes what a province starts building this month.
 type NewBuild struct {
 	MW          float64
@@ -382,12 +422,13 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 	pr := w.Provinces[p]
 	dc := &w.Scn.DataCentres
 	acc := w.AcceleratorShareNew()
-	capex := b.MW * dc.CapexMYuanPerMW * (1 - acc + acc*dc.AcceleratorCapexFactor) / 1000
+	capex := w.CapexBn(b.MW)
 	ha := min(pr.LandLeftHa, b.MW*dc.LandHaPerMW)
 	pr.LandLeftHa -= ha
 	pr.FarmlandHa += ha * pr.Cfg.FarmlandShare
 	pr.Ledger.DCLandSales += ha * w.Scn.Fiscal.LandPriceMYuanPerHa / 1000
 	pr.Ledger.Investment += capex * w.Scn.Fiscal.LocalCapexShare
+	pr.Ledger.CentralSubsidy += w.CentralSubsidyBn(p, b.MW)
 	online := w.Now + configs.Month(dc.LeadTimeMonths)
 	w.DCs = append(w.DCs, DataCentre{
 		Province: p, Cluster: pr.Cluster, MW: b.MW, AccelShare: acc, State: Building,
@@ -410,6 +451,9 @@ func (w *World) HaltBeyondQuota(p int, share float64) float64 {
 		d := &w.DCs[i]
 		if d.Province == p && d.BeyondQuota && d.State == Building && d.Start.Year() == w.Now.Year() {
 			cut := d.MW * share
+			// The province's share of the halted capex is not spent (halts come in the month the build
+			// started, so this month's investment covers it).
+			w.Provinces[p].Ledger.Investment -= d.CapexBn * share * w.Scn.Fiscal.LocalCapexShare
 			d.MW -= cut
 			d.CapexBn *= 1 - share
 			halted += cut
