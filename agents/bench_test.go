@@ -1,6 +1,7 @@
 package agents
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -34,5 +35,32 @@ func BenchmarkAllocate(b *testing.B) {
 		if _, err := w.Alloc.Optimise(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkAllocateScale solves one month's allocation (instance build and solve) in synthetic worlds of
+// n provinces (configs.Scenario.Scale), in June 2021 of a run.
+func BenchmarkAllocateScale(b *testing.B) {
+	for _, n := range []int{31, 310, 1000} {
+		b.Run(fmt.Sprintf("provinces=%d", n), func(b *testing.B) {
+			s, err := baseline(b, 1).Scale(n, 1)
+			require.NoError(b, err)
+			m, err := New(s)
+			require.NoError(b, err)
+			for m.W.Now.String() != "2021-05" {
+				require.NoError(b, m.Step())
+			}
+			m.StepToAllocation()
+			w := m.W
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				w.Alloc.Prepare(w)
+				if _, err := w.Alloc.Optimise(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(w.Alloc.Arcs())), "arcs")
+		})
 	}
 }

@@ -27,6 +27,7 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 type scenarioFlags struct {
 	preset, file string
 	seed         int64
+	scale        int
 	sets         multiFlag
 }
 
@@ -35,6 +36,7 @@ func (sf *scenarioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&sf.file, "scenario", "", "scenario TOML `FILE`")
 	fs.Int64Var(&sf.seed, "seed", -1, "random seed `N` (default: the scenario's)")
 	fs.Var(&sf.sets, "set", "override a scenario key, `key=value` (repeatable)")
+	fs.IntVar(&sf.scale, "scale", 0, "replicate the scenario's provinces into a synthetic world of `N` provinces (scaling experiments)")
 }
 
 // load resolves the flags into a validated scenario; every problem is a usage error (exit 2).
@@ -70,8 +72,16 @@ func (sf *scenarioFlags) load() (*configs.Scenario, error) {
 	if err := s.Validate(); err != nil {
 		problems = append(problems, err.Error())
 	}
+	if sf.scale < 0 {
+		problems = append(problems, fmt.Sprintf("--scale %d: must be >= 1", sf.scale))
+	}
 	if len(problems) > 0 {
 		return nil, usageError{errors.New(strings.Join(problems, "\n"))}
+	}
+	if sf.scale > 0 {
+		if s, err = s.Scale(sf.scale, s.Seed); err != nil {
+			return nil, usageError{err}
+		}
 	}
 	return s, nil
 }
@@ -83,7 +93,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	sf.register(fs)
 	out := fs.String("out", "out", "output `DIR`")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dongshu-batch run [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--out DIR]\n\n")
+		fmt.Fprintf(stderr, "usage: dongshu-batch run [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--scale N] [--out DIR]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
