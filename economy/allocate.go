@@ -1,10 +1,8 @@
 package economy
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"slices"
 )
 
 // costUnit is the allocator's integer cost unit in yuan per MW-month: costs are rounded to 10 yuan per
@@ -52,24 +50,27 @@ type AllocArc struct {
 // the optimum (each source's supply leaves by exactly one of its arcs).
 type Allocator struct {
 	np, nc int
-	mcf    *MinCostFlow
-	arcs   []AllocArc
+	// The solver: network simplex, warm-started from last month's optimal basis (node numbers are kept
+	// fixed from month to month so the basis carries over).
+	mcf  *NetworkSimplex
+	arcs []AllocArc
 	// Objective of the last solve in yuan (cost units converted back, offsets removed).
 	ObjectiveYuan float64
 	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
 	supply        []int64 // [o*nc+c] kW to place this month
-	srcNode       []int   // [o*nc+c] node id or -1
+	srcNode       []int   // [o*nc+c] node id
 	nodeSupply    []int64 // per node of the last instance
 	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
 	cand          []candidate
-	// Exhaustive keeps every reachable route instead of pruning the ones no optimum needs (for checks).
+	// Exhaustive keeps every usable route (reachable, with room) instead of pruning the ones no optimum
+	// needs (for checks).
 	Exhaustive bool
 	objective  int64 // last optimum in integer units
 }
 
 // NewAllocator makes a reusable allocator for np provinces and nc classes.
 func NewAllocator(np, nc int) *Allocator {
-	return &Allocator{np: np, nc: nc, mcf: NewMinCostFlow(),
+	return &Allocator{np: np, nc: nc, mcf: NewNetworkSimplex(),
 		supply: make([]int64, np*nc), srcNode: make([]int, np*nc)}
 }
 
@@ -148,13 +149,12 @@ func (a *Allocator) build(w *World) {
 	sink := 3 * np
 	nodes := sink + 1
 	total := int64(0)
+	// Every (origin, class) has a source node, with supply 0 when it has nothing to place, so that node
+	// numbers do not shift between months and the solver's warm start carries over.
 	for k := range a.srcNode {
-		a.srcNode[k] = -1
-		if a.supply[k] > 0 {
-			a.srcNode[k] = nodes
-			nodes++
-			total += a.supply[k]
-		}
+		a.srcNode[k] = nodes
+		nodes++
+		total += max(a.supply[k], 0)
 	}
 	g := a.mcf
 	g.Reset(nodes)
@@ -180,10 +180,10 @@ func (a *Allocator) build(w *World) {
 		for c := 0; c < nc; c++ {
 			k := o*nc + c
 			src := a.srcNode[k]
-			if src < 0 {
-				continue
+			sup := max(a.supply[k], 0)
+			if sup == 0 {
+				continue // nothing to place: the node stays, with no arcs
 			}
-			sup := a.supply[k]
 			g.SetSupply(src, sup)
 			a.nodeSupply[src] = sup
 			accel := w.Classes[c].Cfg.NeedsAccelerator
@@ -201,27 +201,30 @@ func (a *Allocator) build(w *World) {
 				case s != o:
 					bound = min(a.gen[s], a.cor[s])
 				}
+				if bound == 0 {
+					continue // no route through a full site, corridor or accelerator pool
+				}
 				a.cand = append(a.cand, candidate{cost: cost, site: int32(s), bound: bound})
-			}
-			if !a.Exhaustive {
-				slices.SortFunc(a.cand, func(x, y candidate) int {
-					if x.cost != y.cost {
-						return cmp.Compare(x.cost, y.cost)
-					}
-					return cmp.Compare(x.site, y.site)
-				})
 			}
 			// Exact pruning: once the routes kept can take more than all the work placed this month, some
 			// kept route is sure to have room left in any optimum; a dearer route used instead could be
-			// moved onto it at no greater cost, so dearer routes are never needed.
+			// moved onto it at no greater cost, so dearer routes are never needed. Routes are taken
+			// cheapest first (ties by site) by selection: only the first few are ever needed.
 			room := int64(0)
-			for _, cd := range a.cand {
+			for i := range a.cand {
 				if !a.Exhaustive && room > total {
 					break
 				}
-				if cd.bound == 0 {
-					continue // no route through a full site or corridor
+				if !a.Exhaustive {
+					best := i
+					for j := i + 1; j < len(a.cand); j++ {
+						if cj, cb := a.cand[j], a.cand[best]; cj.cost < cb.cost || (cj.cost == cb.cost && cj.site < cb.site) {
+							best = j
+						}
+					}
+					a.cand[i], a.cand[best] = a.cand[best], a.cand[i]
 				}
+				cd := a.cand[i]
 				room += cd.bound
 				s := int(cd.site)
 				switch {

@@ -44,6 +44,11 @@ type Network struct {
 	// OpenLines counts fibre lines open.
 	OpenLines int
 	dirty     bool
+	// Fixed geometry, computed once: great-circle km between capitals, the leg from each capital to its
+	// province's data-centre site (route km), and each province's nearest historic hub.
+	capKm    []float64
+	siteKm   []float64
+	nearestH []int
 }
 
 type datedIXP struct {
@@ -101,6 +106,22 @@ func NewNetwork(w *World) (*Network, error) {
 		}
 		nw.fibre = append(nw.fibre, datedFibre{a: a, b: b, month: m, rf: rf})
 	}
+	nw.capKm, nw.siteKm, nw.nearestH = make([]float64, n*n), make([]float64, n), make([]int, n)
+	for a, pa := range w.Provinces {
+		for b, pb := range w.Provinces {
+			nw.capKm[a*n+b] = GreatCircleKm(pa.Cfg.Lat, pa.Cfg.Lon, pb.Cfg.Lat, pb.Cfg.Lon)
+		}
+		nw.siteKm[a] = GreatCircleKm(pa.Cfg.Lat, pa.Cfg.Lon, pa.SiteLat, pa.SiteLon) * s.Network.RouteFactor
+	}
+	for a := range w.Provinces {
+		best, bestKm := nw.historic[0], math.Inf(1)
+		for _, h := range nw.historic { // ties: first listed wins
+			if km := nw.capKm[a*n+h]; km < bestKm {
+				best, bestKm = h, km
+			}
+		}
+		nw.nearestH[a] = best
+	}
 	nw.OpenDue()
 	nw.Update()
 	return nw, nil
@@ -137,16 +158,7 @@ func (nw *Network) AddLine(a, b int, m configs.Month) {
 }
 
 // NearestHistoric returns the historic hub nearest to province p (p itself if it is one).
-func (nw *Network) NearestHistoric(p int) int {
-	best, bestKm := nw.historic[0], math.Inf(1)
-	for _, h := range nw.historic { // ties: first listed wins
-		pr, hr := nw.w.Provinces[p], nw.w.Provinces[h]
-		if km := GreatCircleKm(pr.Cfg.Lat, pr.Cfg.Lon, hr.Cfg.Lat, hr.Cfg.Lon); km < bestKm {
-			best, bestKm = h, km
-		}
-	}
-	return best
-}
+func (nw *Network) NearestHistoric(p int) int { return nw.nearestH[p] }
 
 // Update recomputes exchange paths when the network changed, and latencies every month (congestion
 // depends on last month's corridor loads, which is why it lags by a month).
@@ -164,10 +176,7 @@ func (nw *Network) Update() {
 				nw.pathMs[b*n+a], nw.pathKm[b*n+a] = ms, km
 			}
 		}
-		capKm := func(a, b int) float64 {
-			pa, pb := w.Provinces[a].Cfg, w.Provinces[b].Cfg
-			return GreatCircleKm(pa.Lat, pa.Lon, pb.Lat, pb.Lon)
-		}
+		capKm := func(a, b int) float64 { return nw.capKm[a*n+b] }
 		for a := 0; a < n; a++ {
 			nw.pathMs[a*n+a], nw.pathKm[a*n+a] = 0, 0
 			pa := w.Provinces[a]
@@ -209,7 +218,7 @@ func (nw *Network) Update() {
 	for o := 0; o < n; o++ {
 		for s := 0; s < n; s++ {
 			ps := w.Provinces[s]
-			siteKm := GreatCircleKm(ps.Cfg.Lat, ps.Cfg.Lon, ps.SiteLat, ps.SiteLon) * cfg.RouteFactor
+			siteKm := nw.siteKm[s]
 			km := nw.pathKm[o*n+s] + siteKm
 			if o == s {
 				km = localKm + siteKm

@@ -1,0 +1,1113 @@
+package economy
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+)
+
+// Arc states of the network simplex: a non-tree arc sits at its lower bound
+// (flow 0) or at its upper bound (flow = capacity); tree arcs are basic.
+// The values are the sign with which an arc's reduced cost is priced.
+const (
+	nsLower int8 = 1
+	nsTree  int8 = 0
+	nsUpper int8 = -1
+)
+
+// Orientation of a node's tree arc (pred) relative to the node.
+const (
+	nsUp   int8 = 1  // the arc runs node -> parent (towards the root)
+	nsDown int8 = -1 // the arc runs parent -> node
+)
+
+// nsMinBlock is the smallest block of the block-search pivot rule.
+const nsMinBlock = 10
+
+// nsArc is one arc: user arcs as given to AddArc, artificial arcs as set by
+// Solve (capacity MaxInt64).
+type nsArc struct {
+	src, tgt int32
+	cost     int64
+	cap      int64
+}
+
+// NetworkSimplex is a reusable min-cost flow instance solved by the primal
+// network simplex method, exact on integer data, with a warm start from the
+// previous optimal basis. It has the same API, bounds and errors as
+// MinCostFlow, so either can solve the allocator's monthly instance.
+//
+// # Usage
+//
+// Build an instance with Reset, AddArc and SetSupply, call Solve, then read
+// per-arc flows with Flow. The object can be rebuilt (Reset) and solved any
+// number of times; all buffers are kept, so once it has solved an instance
+// of a given size, Reset, AddArc, SetSupply, Solve and Flow perform no heap
+// allocations for instances up to that size. A NetworkSimplex is not safe
+// for concurrent use; use one per goroutine.
+//
+// # Algorithm
+//
+// The classical primal network simplex (Ahuja, Magnanti and Orlin, Network
+// Flows, ch. 11; the layout follows LEMON's NetworkSimplex). An artificial
+// root r joins every node u through one artificial arc: u -> r at cost 0
+// when u has supply >= 0, r -> u at cost M when u is a demand node, where
+// M = (largest arc cost + 1) * (nodes + 1) exceeds the cost of any simple
+// path. These n arcs, carrying |supply(u)|, form the initial spanning-tree
+// basis; every other arc starts at flow 0. The tree is stored as parent,
+// tree arc (pred) and its orientation, subtree size, and a thread: the
+// nodes in preorder as a cyclic list, in which each subtree is the segment
+// from its root to its last successor (also stored). Node potentials pi
+// make every tree arc's reduced cost c(u,v) + pi(u) - pi(v) zero.
+//
+// Each pivot:
+//
+//  1. Entering arc, by block search: the user arcs are priced in blocks of
+//     max(sqrt(arcs), 10), cyclically from where the last search stopped;
+//     the most violating arc of the first block that has one enters (an
+//     arc at its lower bound with negative reduced cost, or at its upper
+//     bound with positive reduced cost). Ties go to the first in scan
+//     order, so runs are deterministic. None: optimal. As in LEMON, an
+//     artificial arc that has left the tree is not priced: it carries no
+//     flow and never needs to come back (see below).
+//  2. The entering arc closes a cycle with the tree paths from its ends to
+//     their nearest common ancestor, the apex (found by walking up from
+//     whichever end has the smaller subtree). The flow change delta is the
+//     least residual capacity on the cycle.
+//  3. Leaving arc: the last blocking arc met when the cycle is traversed in
+//     the direction of the flow change starting at the apex.
+//  4. Flow moves by delta around the cycle; the leaving arc drops out, the
+//     entering arc joins the tree: the subtree cut off by the leaving arc
+//     is re-hung from the entering arc, the stem between them reversed,
+//     and the thread, subtree sizes and last successors spliced (LEMON's
+//     updateTreeStructure, O(stem + paths to the apex)); the potentials
+//     of the re-hung subtree all shift by one constant, applied along its
+//     thread segment. If the entering arc itself blocks, it only swaps
+//     bounds.
+//
+// # Anti-cycling
+//
+// The basis is kept strongly feasible: every node can send a positive
+// amount of flow to the root along its tree path (a zero-flow tree arc
+// points towards the root, a saturated one away from it). The initial
+// basis is: supply and zero-supply nodes hang from r by u -> r arcs of
+// unbounded capacity, demand nodes by r -> u arcs with positive flow. The
+// leaving-arc rule of step 3 preserves the property (Cunningham 1976). In
+// a degenerate pivot (delta = 0) the blocking arc must then lie on the
+// tree path from the apex down to the node whose flow would leave through
+// the entering arc (the other path would carry flow towards the root,
+// which strong feasibility allows), so the re-hung subtree is on that side
+// and its potentials all rise by the absolute reduced cost of the
+// entering arc, while no other potential changes. The sum of potentials
+// therefore strictly increases over any run of degenerate pivots, so no
+// basis repeats within it; nondegenerate pivots strictly lower the cost.
+// As there are finitely many bases, the method terminates whatever the
+// entering rule.
+//
+// # Exactness and infeasibility
+//
+// All arithmetic is int64 and exact. At the end no user arc violates its
+// optimality condition, and tree arcs have reduced cost 0. If the
+// original instance has a feasible flow x*, the final flow x carries
+// nothing on artificial arcs: otherwise x* - x would contain a residual
+// cycle v -> r -> u -> ... -> v that removes artificial flow. It uses
+// artificial arcs only backwards, which needs flow on them, so they are
+// tree arcs (non-tree artificial arcs have flow 0), and its cost, at most
+// -M + (n-1)*(largest cost) < 0, would equal its reduced cost, a sum of
+// terms >= 0. So Solve reports ErrInfeasible exactly when an artificial
+// arc keeps positive flow. (An artificial arc could only leave the tree
+// with flow, at its upper bound, after a pivot of 2^63-1 - S units; should
+// that ever happen, artificial arcs are priced from then on.)
+// User capacities are clamped to the total supply S internally, which is
+// exact (some optimal flow has no flow cycle and so carries at most S on
+// any arc) and keeps every user arc's flow in [0, S].
+//
+// # Warm start
+//
+// After a Solve that ran the simplex to the end (returning nil,
+// ErrInfeasible, or ErrOverflow for the objective only), its basis is
+// kept: which arcs are in the tree, which non-tree arcs sit at their upper
+// bound. Unless ColdStart is set, the next Solve starts from it. Supplies,
+// capacities and costs may all differ arbitrarily, because any spanning
+// tree of the instance is a basis; it is made strongly feasible for the
+// new data as follows.
+//
+//   - Same structure (same node count; arc i joins the same from -> to as
+//     before, same arc count): the tree is reused as it is. Solve compares
+//     the packed endpoints with the stored list in the pass that finds the
+//     largest cost, about a nanosecond per arc.
+//   - Otherwise the basis is carried over by node number and endpoints
+//     (see remapBasis): node u keeps its parent if a new arc joins them in
+//     the direction of u's old tree arc, else hangs from r by its
+//     artificial arc; an arc starts at its upper bound if an old one with
+//     the same endpoints did. If more than half the nodes lose their tree
+//     arc this way, Solve cold-starts instead. The carried-over basis is
+//     only as good as node numbers are stable (nodes added or removed at
+//     the end, or arcs added, removed or reordered, cost little; renumbered
+//     nodes cost pivots), but it is always a valid start. A caller that
+//     keeps node numbers fixed (a node with nothing to send keeps its
+//     number with supply 0) gets the most out of it.
+//   - Non-tree arcs keep their bound (at the upper bound the flow is the
+//     new, possibly smaller, capacity); non-tree artificial arcs get 0.
+//   - Tree flows are recomputed bottom-up from the supplies. A real tree
+//     arc whose flow leaves its bounds, or breaks strong feasibility (zero
+//     flow pointing away from the root, full flow pointing towards it), is
+//     cut: it leaves the tree at the bound nearest its flow, and its
+//     subtree hangs from r by the subtree root's artificial arc, which
+//     carries the difference in whichever direction (a big-M phase-1
+//     repair that the following pivots undo).
+//   - Potentials are recomputed from the tree with the new costs and M.
+//
+// Pivoting then proceeds as from a cold start, so the optimal cost is the
+// same (the flow may be another optimum when it is not unique). A warm
+// start also falls back to a cold start if the repair's flow sums overflow
+// int64. When consecutive instances differ little, only the few pivots the
+// changes call for are made, plus O(arcs) work to rebuild flows, prove
+// optimality and sum the objective.
+//
+// # Complexity
+//
+// Memory O(V + E). Time O(E) per Solve plus, per pivot, O(priced arcs +
+// cycle length + stem + size of the re-hung subtree). A pivot prices at
+// least one block, O(sqrt E); near the optimum, where violating arcs are
+// rare, it may price most of the arcs before it finds one, and proving
+// optimality prices them all. The number of pivots is not polynomially
+// bounded in the worst case, but it is typically a small multiple of the
+// node count from a cold start (10-20 V on the transport benchmarks)
+// and a handful to a few dozen from a warm start after small changes.
+//
+// # Bounds
+//
+// As MinCostFlow: capacities any int64 >= 0, costs >= 0 (AddArc panics
+// otherwise), ErrOverflow when the positive supplies sum beyond int64, when
+// (nodes + 2) * (largest cost) >= 2^60 (which keeps M, potentials and
+// reduced costs far inside int64), when the optimal cost itself does not
+// fit in int64 (summed with exact overflow checks), or beyond about 2^31
+// nodes plus arcs.
+type NetworkSimplex struct {
+	// ColdStart, when true, makes every Solve start from the artificial
+	// basis instead of warm-starting from the previous one (for
+	// benchmarks and comparisons; the results are equally exact).
+	ColdStart bool
+
+	n, m   int     // user nodes and arcs; the root is node n
+	arcs   []nsArc // user arcs [0, m), artificial arc of node u at m+u
+	supply []int64
+
+	// Basis and flow, arcs [0, m+n).
+	flow  []int64
+	state []int8
+
+	// Spanning tree over nodes [0, n]: root n has parent -1. The thread
+	// lists the nodes in preorder, cyclically (root first; the last node's
+	// thread is the root); a subtree is the contiguous thread segment from
+	// its root to its last successor.
+	parent, pred      []int32 // parent node, tree arc to the parent
+	dir               []int8  // nsUp or nsDown: orientation of pred
+	pi                []int64 // potentials: reduced costs of tree arcs are 0
+	thread, revThread []int32 // preorder successor and predecessor
+	succNum           []int32 // subtree size
+	lastSucc          []int32 // last node of the subtree in the thread
+
+	// Scratch.
+	order   []int32 // preorder of the tree
+	child   []int32 // rebuildTree: first child, -1 if none
+	sibling []int32 // rebuildTree: next sibling, -1 if none
+	dirty   []int32 // pivot: nodes whose thread successor changed
+	excess  []int64 // warm start: imbalance left to route through the tree
+	upStart []int32 // remapBasis: old upper-bound arcs by tail (CSR)
+	upTo    []int32
+
+	// Solve parameters.
+	supTotal int64 // S: total positive supply, the clamp for capacities
+	art      int64 // M: cost of a root -> node artificial arc
+	searched int   // arcs priced: the user arcs (all arcs, see pivot)
+	block    int
+	nextArc  int
+	solved   bool
+
+	// Warm start: the basis above belongs to an instance of prevN nodes
+	// whose arc i joined nsKey prevKey[i]; same reports whether the
+	// current instance has exactly that structure (set by Solve).
+	basisOK bool
+	same    bool
+	prevN   int
+	prevKey []uint64
+
+	// Statistics of the last Solve (for tests and tuning).
+	lastWarm   bool // started from the previous basis
+	lastRemap  bool // a different structure: the basis was carried over (or, if lastWarm is false, abandoned)
+	lastCuts   int  // tree arcs the warm start had to replace
+	lastPivots int  // pivots, including bound swaps
+}
+
+// nsKey packs an arc's endpoints for the structure comparison.
+func nsKey(from, to int32) uint64 { return uint64(uint32(from))<<32 | uint64(uint32(to)) }
+
+// NewNetworkSimplex returns an empty instance with zero nodes.
+func NewNetworkSimplex() *NetworkSimplex {
+	return &NetworkSimplex{}
+}
+
+// Reset clears the instance to n nodes and no arcs, keeping allocated
+// buffers and the last basis (for a warm start).
+func (g *NetworkSimplex) Reset(n int) {
+	if n < 0 || n > math.MaxInt32-2 {
+		panic(fmt.Sprintf("economy: NetworkSimplex.Reset: invalid node count %d", n))
+	}
+	g.n = n
+	g.m = 0
+	g.arcs = g.arcs[:0]
+	g.supply = nsResize(g.supply, n)
+	clear(g.supply)
+	g.solved = false
+}
+
+// AddArc adds a directed arc and returns its id (0,1,2,... in insertion order); it panics unless both nodes are in range, capacity >= 0 and cost >= 0.
+func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
+	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity < 0 || cost < 0 {
+		g.badArc(from, to, capacity, cost)
+	}
+	id := g.m
+	g.arcs = append(g.arcs[:id], nsArc{src: int32(from), tgt: int32(to), cost: cost, cap: capacity})
+	g.m = id + 1
+	g.solved = false
+	return id
+}
+
+// badArc panics with the reason AddArc rejects an arc (kept out of AddArc
+// to keep that small).
+//
+//go:noinline
+func (g *NetworkSimplex) badArc(from, to int, capacity, cost int64) {
+	if from < 0 || from >= g.n || to < 0 || to >= g.n {
+		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
+	}
+	if capacity < 0 {
+		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative capacity %d", capacity))
+	}
+	panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative cost %d", cost))
+}
+
+// SetSupply sets node's supply: positive = source, negative = demand (sink); the total must be 0 for Solve to succeed.
+func (g *NetworkSimplex) SetSupply(node int, supply int64) {
+	if uint(node) >= uint(g.n) {
+		g.badNode("SetSupply", node, g.n)
+	}
+	g.supply[node] = supply
+	g.solved = false
+}
+
+// badNode and badArcID panic with an out-of-range node or arc (kept out
+// of the callers so that those can be inlined).
+//
+//go:noinline
+func (g *NetworkSimplex) badNode(method string, node, n int) {
+	panic(fmt.Sprintf("economy: NetworkSimplex.%s: node %d out of range (%d nodes)", method, node, n))
+}
+
+//go:noinline
+func (g *NetworkSimplex) badArcID(arc int) {
+	panic(fmt.Sprintf("economy: NetworkSimplex.Flow: arc %d out of range (%d arcs)", arc, g.m))
+}
+
+// NumNodes reports the number of nodes set by the last Reset.
+func (g *NetworkSimplex) NumNodes() int { return g.n }
+
+// NumArcs reports the number of arcs added since the last Reset.
+func (g *NetworkSimplex) NumArcs() int { return g.m }
+
+// Flow returns the flow on arc id after a successful Solve (0 if the instance has not been solved since it was last changed).
+func (g *NetworkSimplex) Flow(arc int) int64 {
+	if uint(arc) >= uint(g.m) {
+		g.badArcID(arc)
+	}
+	if !g.solved {
+		return 0
+	}
+	return g.flow[arc]
+}
+
+// Solve computes a min-cost flow meeting all supplies exactly; returns total cost, or an error (ErrInfeasible, ErrUnbalanced or ErrOverflow).
+func (g *NetworkSimplex) Solve() (int64, error) {
+	if err := g.prepare(); err != nil {
+		return 0, err
+	}
+	g.startPivots()
+	for g.step() {
+	}
+	g.basisOK = true
+	return g.finish()
+}
+
+// prepare checks the instance and sets up a strongly feasible starting
+// basis (warm or cold); on error the stored basis is left intact.
+func (g *NetworkSimplex) prepare() error {
+	g.solved = false
+	g.lastWarm, g.lastRemap, g.lastCuts, g.lastPivots = false, false, 0, 0
+	n, m := g.n, g.m
+
+	// Checks first: an early error leaves the stored basis intact.
+	var pos, neg int64
+	for _, s := range g.supply {
+		switch {
+		case s > 0:
+			if pos > math.MaxInt64-s {
+				return ErrOverflow
+			}
+			pos += s
+		case s < 0:
+			if neg < math.MinInt64-s {
+				return ErrOverflow
+			}
+			neg += s
+		}
+	}
+	if pos+neg != 0 {
+		return ErrUnbalanced
+	}
+	// Largest cost, and whether the arc list is the stored one.
+	same := n == g.prevN && m == len(g.prevKey)
+	var cmax int64
+	for e, a := range g.arcs[:m] {
+		cmax = max(cmax, a.cost)
+		if same && g.prevKey[e] != nsKey(a.src, a.tgt) {
+			same = false
+		}
+	}
+	g.same = same
+	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
+		return ErrOverflow
+	}
+	if int64(m)+int64(n) >= math.MaxInt32 {
+		return ErrOverflow // arc and node ids are int32
+	}
+	g.supTotal = pos
+	g.art = (cmax + 1) * int64(n+1)
+	g.arcs = nsGrow(g.arcs[:m], m+n)
+	for e := m; e < m+n; e++ {
+		g.arcs[e].cap = math.MaxInt64
+	}
+
+	warm := !g.ColdStart && g.basisOK
+	g.basisOK = false
+	if warm && !same {
+		g.lastRemap = true
+		warm = g.remapBasis()
+	}
+	if warm {
+		warm = g.warmStart()
+	}
+	if !warm {
+		g.coldStart()
+	}
+	g.lastWarm = warm
+	return nil
+}
+
+// finish checks feasibility and sums the objective of the optimal basis.
+func (g *NetworkSimplex) finish() (int64, error) {
+	n, m := g.n, g.m
+	for _, f := range g.flow[m : m+n] {
+		if f > 0 {
+			return 0, ErrInfeasible
+		}
+	}
+
+	// Total cost = sum flow*cost over user arcs, with exact overflow checks.
+	var total uint64
+	for e, f := range g.flow[:m] {
+		c := g.arcs[e].cost
+		if f == 0 || c == 0 {
+			continue
+		}
+		hi, lo := bits.Mul64(uint64(f), uint64(c))
+		if hi != 0 || lo > math.MaxInt64 {
+			return 0, ErrOverflow
+		}
+		total += lo
+		if total > math.MaxInt64 {
+			return 0, ErrOverflow
+		}
+	}
+	g.solved = true
+	return int64(total), nil
+}
+
+// ucap is arc e's capacity as the simplex sees it: a user arc's capacity
+// clamped to the total supply S (exact, see the type comment); an
+// artificial arc's is MaxInt64, above any flow it can carry, so that a
+// u -> root arc is never saturated (as strong feasibility requires, also
+// when S is 0 or one node holds all of S).
+func (g *NetworkSimplex) ucap(e int32) int64 {
+	c := g.arcs[e].cap
+	if int(e) >= g.m {
+		return c
+	}
+	return min(c, g.supTotal)
+}
+
+// setArtificial hangs u from the root by its artificial arc, carrying the
+// imbalance x of u's subtree: u -> root at cost 0 if x >= 0 (a zero-flow
+// tree arc must point to the root), root -> u at cost M otherwise.
+func (g *NetworkSimplex) setArtificial(u int32, x int64) {
+	e := int32(g.m) + u
+	root := int32(g.n)
+	a := &g.arcs[e]
+	g.parent[u] = root
+	g.pred[u] = e
+	g.state[e] = nsTree
+	if x >= 0 {
+		g.dir[u] = nsUp
+		a.src, a.tgt, a.cost = u, root, 0
+		g.flow[e] = x
+	} else {
+		g.dir[u] = nsDown
+		a.src, a.tgt, a.cost = root, u, g.art
+		g.flow[e] = -x
+	}
+}
+
+// coldStart sets up the artificial basis: every node hangs from the root by
+// its artificial arc carrying its supply, every user arc at flow 0.
+func (g *NetworkSimplex) coldStart() {
+	n, m := g.n, g.m
+	N := n + 1
+	g.flow = nsResize(g.flow, m+n)
+	g.state = nsResize(g.state, m+n)
+	g.parent = nsResize(g.parent, N)
+	g.pred = nsResize(g.pred, N)
+	g.dir = nsResize(g.dir, N)
+	g.resizeNodes(N)
+	g.recordStructure()
+
+	clear(g.flow[:m])
+	state := g.state[:m]
+	for e := range state {
+		state[e] = nsLower
+	}
+	root := int32(n)
+	// Thread root, 0, 1, ..., n-1 (and back to the root).
+	for u := int32(0); u < root; u++ {
+		g.setArtificial(u, g.supply[u])
+		g.pi[u] = 0
+		if g.dir[u] == nsDown {
+			g.pi[u] = g.art
+		}
+		g.thread[u] = u + 1
+		g.revThread[u+1] = u
+		g.succNum[u] = 1
+		g.lastSucc[u] = u
+	}
+	g.parent[root], g.pred[root], g.pi[root] = -1, -1, 0
+	g.thread[root] = 0
+	g.revThread[0] = root
+	g.succNum[root] = root + 1
+	g.lastSucc[root] = root - 1
+	if n == 0 {
+		g.lastSucc[root] = root
+	}
+}
+
+// resizeNodes sizes the per-node arrays other than parent, pred and dir
+// for N nodes (the root included); their contents are to be rebuilt.
+func (g *NetworkSimplex) resizeNodes(N int) {
+	g.pi = nsResize(g.pi, N)
+	g.thread = nsResize(g.thread, N)
+	g.revThread = nsResize(g.revThread, N)
+	g.succNum = nsResize(g.succNum, N)
+	g.lastSucc = nsResize(g.lastSucc, N)
+	g.order = nsResize(g.order, N)
+	g.child = nsResize(g.child, N)
+	g.sibling = nsResize(g.sibling, N)
+	g.excess = nsResize(g.excess, N)
+	if cap(g.dirty) < N {
+		g.dirty = make([]int32, 0, N)
+	}
+}
+
+// recordStructure stores the node count and arc endpoints that the basis
+// being built belongs to, unless they are already stored.
+func (g *NetworkSimplex) recordStructure() {
+	n, m := g.n, g.m
+	if g.same {
+		return
+	}
+	g.prevN = n
+	g.prevKey = nsResize(g.prevKey, m)
+	for e, a := range g.arcs[:m] {
+		g.prevKey[e] = nsKey(a.src, a.tgt)
+	}
+	g.same = true
+}
+
+// remapBasis carries the stored basis over to a different instance,
+// matching nodes by number and arcs by endpoints: node u keeps its parent
+// if both still exist and some new arc joins them in the same direction
+// as u's old tree arc (the first such arc not yet taken), and otherwise
+// hangs from the root by its artificial arc; a new arc starts at its upper
+// bound if an old arc with the same endpoints did (each old arc matched
+// once). The result is a spanning tree of the new instance, which
+// warmStart then repairs. It reports false, leaving a cold start to the
+// caller, when more than half the nodes lost their tree arc: the old basis
+// then says too little to be worth repairing. Node numbers should denote
+// the same nodes as before for the basis to be of use, but any numbering
+// gives a valid starting basis.
+func (g *NetworkSimplex) remapBasis() bool {
+	n, m := g.n, g.m
+	nOld, mOld := g.prevN, len(g.prevKey)
+	nMin := min(n, nOld)
+	root := int32(n)
+
+	// Old upper-bound arcs grouped by tail: heads upTo[upStart[v]:upStart[v+1]].
+	g.upStart = nsResize(g.upStart, nOld+1)
+	upStart := g.upStart
+	clear(upStart)
+	for e, st := range g.state[:mOld] {
+		if st == nsUpper {
+			upStart[g.prevKey[e]>>32]++
+		}
+	}
+	sum := int32(0)
+	for v, c := range upStart {
+		upStart[v] = sum
+		sum += c
+	}
+	g.upTo = nsResize(g.upTo, int(sum))
+	upTo := g.upTo
+	for e, st := range g.state[:mOld] {
+		if st == nsUpper {
+			k := g.prevKey[e]
+			v := k >> 32
+			upTo[upStart[v]] = int32(uint32(k))
+			upStart[v]++ // now the start of v+1
+		}
+	}
+	for v := nOld; v > 0; v-- {
+		upStart[v] = upStart[v-1]
+	}
+	upStart[0] = 0
+
+	// Node arrays for n+1 nodes, keeping the old tree of the first nMin.
+	// pred < 0 marks a node whose parent is kept if a new arc matches its
+	// old tree arc; all others will hang from the new root.
+	g.parent = nsGrow(g.parent, n+1)
+	g.pred = nsGrow(g.pred, n+1)
+	g.dir = nsGrow(g.dir, n+1)
+	g.resizeNodes(n + 1)
+	parent, pred, dir := g.parent, g.pred, g.dir
+	for u := range root {
+		if int(u) < nMin && int(pred[u]) < mOld && int(parent[u]) < n {
+			pred[u] = -1
+		} else {
+			parent[u], pred[u] = root, int32(m)+u
+		}
+	}
+	parent[root], pred[root] = -1, -1
+
+	g.flow = nsResize(g.flow, m+n)
+	g.state = nsResize(g.state, m+n)
+	state := g.state
+	for e, arc := range g.arcs[:m] {
+		a, b := arc.src, arc.tgt
+		st := nsLower
+		switch {
+		case parent[a] == b && dir[a] == nsUp && pred[a] < 0:
+			pred[a], st = int32(e), nsTree
+		case parent[b] == a && dir[b] == nsDown && pred[b] < 0:
+			pred[b], st = int32(e), nsTree
+		case int(a) < nOld:
+			for k := upStart[a]; k < upStart[a+1]; k++ {
+				if upTo[k] == b {
+					upTo[k] = -1 // matched once
+					st = nsUpper
+					break
+				}
+			}
+		}
+		state[e] = st
+	}
+	lost := 0
+	for u := range root {
+		e := int32(m) + u
+		if pred[u] < 0 {
+			parent[u], pred[u] = root, e
+			lost++
+		}
+		if pred[u] == e {
+			state[e] = nsTree
+		} else {
+			state[e] = nsLower
+		}
+	}
+	g.lastCuts += lost
+	if 2*lost > n {
+		return false
+	}
+	g.rebuildTree()
+	g.recordStructure()
+	return true
+}
+
+// warmStart turns the stored basis into a strongly feasible basis for the
+// current data (see "Warm start" in the type comment) and reports whether
+// it succeeded; on false (an int64 overflow while summing flows) the caller
+// must cold-start.
+func (g *NetworkSimplex) warmStart() bool {
+	n, m := g.n, g.m
+	root := int32(n)
+	arcs, flow, state := g.arcs, g.flow, g.state
+	parent, pred, dir := g.parent, g.pred, g.dir
+	ex := g.excess
+	copy(ex, g.supply)
+	ex[root] = 0
+
+	// Non-tree arcs at their bounds; their flow enters the imbalances.
+	for e, st := range state[:m] {
+		switch st {
+		case nsTree:
+		case nsUpper:
+			c := g.ucap(int32(e)) // 0 is fine: both bounds coincide
+			flow[e] = c
+			if c == 0 {
+				continue
+			}
+			s, t := arcs[e].src, arcs[e].tgt
+			var ok1, ok2 bool
+			ex[s], ok1 = nsAdd(ex[s], -c)
+			ex[t], ok2 = nsAdd(ex[t], c)
+			if !ok1 || !ok2 {
+				return false
+			}
+		default:
+			flow[e] = 0
+		}
+	}
+	for u := range root {
+		if e := int32(m) + u; state[e] != nsTree {
+			state[e], flow[e] = nsLower, 0
+			arcs[e].src, arcs[e].tgt, arcs[e].cost = u, root, 0
+		}
+	}
+
+	// Tree flows bottom-up (reverse preorder), cutting arcs that are out of
+	// bounds or not strongly feasible.
+	order := g.preorder()
+	cut := false
+	for i := n; i >= 1; i-- {
+		u := order[i]
+		x := ex[u]
+		p, e := parent[u], pred[u]
+		if p == root { // artificial arc: any flow, oriented by its sign
+			g.setArtificial(u, x)
+			continue
+		}
+		f := x
+		if dir[u] == nsDown {
+			f = -x
+		}
+		c := g.ucap(e)
+		if f >= 0 && f <= c && ((dir[u] == nsUp && f < c) || (dir[u] == nsDown && f > 0)) {
+			flow[e] = f
+			var ok bool
+			if ex[p], ok = nsAdd(ex[p], x); !ok {
+				return false
+			}
+			continue
+		}
+		// Cut: the arc leaves the tree at the bound nearest its flow and
+		// u's artificial arc carries what the subtree still has to route.
+		var fb int64
+		if f <= 0 || c == 0 {
+			state[e] = nsLower
+		} else {
+			state[e], fb = nsUpper, c
+		}
+		flow[e] = fb
+		if dir[u] == nsUp { // e = u -> p carries fb out of the subtree
+			fb = -fb
+		}
+		var ok1, ok2 bool
+		x, ok1 = nsAdd(x, fb)
+		ex[p], ok2 = nsAdd(ex[p], -fb)
+		if !ok1 || !ok2 {
+			return false
+		}
+		g.setArtificial(u, x)
+		g.lastCuts++
+		cut = true
+	}
+	if cut {
+		order = g.rebuildTree()
+	}
+
+	// Potentials top-down with the new costs and M.
+	g.pi[root] = 0
+	for _, u := range order[1:] {
+		p := parent[u]
+		c := arcs[pred[u]].cost
+		if dir[u] == nsUp {
+			g.pi[u] = g.pi[p] - c
+		} else {
+			g.pi[u] = g.pi[p] + c
+		}
+	}
+	return true
+}
+
+// preorder lists the tree's nodes in thread order: root first, parents
+// before children.
+func (g *NetworkSimplex) preorder() []int32 {
+	order := g.order[:g.n+1]
+	w := int32(g.n)
+	for i := range order {
+		order[i] = w
+		w = g.thread[w]
+	}
+	return order
+}
+
+// rebuildTree rebuilds thread, revThread, succNum and lastSucc from parent
+// (children in increasing node order) and returns the preorder.
+func (g *NetworkSimplex) rebuildTree() []int32 {
+	root := int32(g.n)
+	parent, child, sibling := g.parent, g.child, g.sibling
+	for i := range child {
+		child[i] = -1
+	}
+	for u := root - 1; u >= 0; u-- {
+		p := parent[u]
+		sibling[u] = child[p]
+		child[p] = u
+	}
+	order := g.order[:0]
+	w := root
+	for {
+		order = append(order, w) // n+1 nodes: capacity suffices
+		if c := child[w]; c >= 0 {
+			w = c
+			continue
+		}
+		for w != root && sibling[w] < 0 {
+			w = parent[w]
+		}
+		if w == root {
+			break
+		}
+		w = sibling[w]
+	}
+	g.order = order
+	for i, u := range order {
+		v := root
+		if i+1 < len(order) {
+			v = order[i+1]
+		}
+		g.thread[u] = v
+		g.revThread[v] = u
+		g.succNum[u] = 1
+	}
+	for i := len(order) - 1; i >= 1; i-- {
+		u := order[i]
+		g.succNum[parent[u]] += g.succNum[u]
+	}
+	for i, u := range order {
+		g.lastSucc[u] = order[i+int(g.succNum[u])-1]
+	}
+	return order
+}
+
+// startPivots sets up the pricing for a run of pivots.
+func (g *NetworkSimplex) startPivots() {
+	g.searched = g.m
+	g.block = max(int(math.Sqrt(float64(g.m))), nsMinBlock)
+	g.nextArc = 0
+}
+
+// step makes one pivot and reports false, without pivoting, once the
+// basis is optimal.
+func (g *NetworkSimplex) step() bool {
+	in := g.findEntering()
+	if in < 0 {
+		return false
+	}
+	g.pivot(in)
+	g.lastPivots++
+	return true
+}
+
+// findEntering returns the most violating arc of the first block (scanning
+// cyclically from nextArc) that has one, or -1 if the basis is optimal.
+func (g *NetworkSimplex) findEntering() int32 {
+	total := g.searched
+	arcs, state, pi := g.arcs[:total], g.state[:total], g.pi
+	var best int64
+	in := int32(-1)
+	e := g.nextArc
+	for scanned := 0; scanned < total; {
+		end := min(e+g.block, total)
+		scanned += end - e
+		for ; e < end; e++ {
+			if st := state[e]; st != nsTree {
+				a := &arcs[e]
+				if c := int64(st) * (a.cost + pi[a.src] - pi[a.tgt]); c < best {
+					best, in = c, int32(e)
+				}
+			}
+		}
+		if e == total {
+			e = 0
+		}
+		if in >= 0 {
+			break
+		}
+	}
+	g.nextArc = e
+	return in
+}
+
+// pivot brings arc in into the basis (or swaps its bound).
+func (g *NetworkSimplex) pivot(in int32) {
+	parent, pred, dir, succNum, flow := g.parent, g.pred, g.dir, g.succNum, g.flow
+
+	// Apex of the cycle: of two distinct nodes, the one with the smaller
+	// subtree is not an ancestor of the other, so it can step up.
+	s, t := g.arcs[in].src, g.arcs[in].tgt
+	u, v := s, t
+	for u != v {
+		if succNum[u] < succNum[v] {
+			u = parent[u]
+		} else {
+			v = parent[v]
+		}
+	}
+	join := u
+
+	// Flow is pushed first -> second along the entering arc, then up from
+	// second to the apex and down from the apex to first. The leaving arc
+	// is the last blocking arc in that order starting at the apex: strict
+	// comparison on the first side (ties go towards first), non-strict on
+	// the second (ties go towards the apex).
+	first, second := s, t
+	if g.state[in] == nsUpper {
+		first, second = t, s
+	}
+	delta := g.ucap(in)
+	result := 0
+	var uOut int32
+	for w := first; w != join; w = parent[w] {
+		e := pred[w]
+		d := flow[e]
+		if dir[w] == nsDown {
+			d = g.ucap(e) - d
+		}
+		if d < delta {
+			delta, uOut, result = d, w, 1
+		}
+	}
+	for w := second; w != join; w = parent[w] {
+		e := pred[w]
+		d := flow[e]
+		if dir[w] == nsUp {
+			d = g.ucap(e) - d
+		}
+		if d <= delta {
+			delta, uOut, result = d, w, 2
+		}
+	}
+
+	if delta > 0 {
+		val := int64(g.state[in]) * delta
+		flow[in] += val
+		for w := s; w != join; w = parent[w] {
+			flow[pred[w]] -= int64(dir[w]) * val
+		}
+		for w := t; w != join; w = parent[w] {
+			flow[pred[w]] += int64(dir[w]) * val
+		}
+	}
+	if result == 0 {
+		g.state[in] = -g.state[in]
+		return
+	}
+
+	uIn, vIn := first, second
+	if result == 2 {
+		uIn, vIn = second, first
+	}
+	out := pred[uOut]
+	g.state[in] = nsTree
+	if flow[out] == 0 {
+		g.state[out] = nsLower
+	} else {
+		g.state[out] = nsUpper
+		if int(out) >= g.m {
+			// An artificial arc at its upper bound (a flow of 2^63-1,
+			// never seen in practice) could be worth decreasing: from
+			// now on artificial arcs are priced too.
+			g.searched = g.m + g.n
+		}
+	}
+
+	g.updateTree(in, uIn, vIn, uOut, join)
+
+	// Potentials of the re-hung subtree shift by one constant.
+	c := g.arcs[in].cost
+	thread, pi := g.thread, g.pi
+	sigma := pi[vIn] - pi[uIn] - int64(dir[uIn])*c
+	end := thread[g.lastSucc[uIn]]
+	for w := uIn; w != end; w = thread[w] {
+		pi[w] += sigma
+	}
+}
+
+// updateTree re-hangs the subtree of uOut (whose tree arc leaves) from vIn
+// through the entering arc in, reversing the stem uIn ... uOut, and
+// updates parent, pred, dir, thread, revThread, succNum and lastSucc. This
+// is LEMON's updateTreeStructure: O(stem + paths to the apex) pointer
+// updates, apart from the thread splice.
+func (g *NetworkSimplex) updateTree(in, uIn, vIn, uOut, join int32) {
+	parent, pred, dir := g.parent, g.pred, g.dir
+	thread, revThread, succNum, lastSucc := g.thread, g.revThread, g.succNum, g.lastSucc
+	oldRevThread := revThread[uOut]
+	oldSuccNum := succNum[uOut]
+	oldLastSucc := lastSucc[uOut]
+	vOut := parent[uOut]
+	inDir := nsDown
+	if uIn == g.arcs[in].src {
+		inDir = nsUp
+	}
+
+	if uIn == uOut {
+		parent[uIn], pred[uIn], dir[uIn] = vIn, in, inDir
+		// Move the subtree's thread segment to right after vIn.
+		if thread[vIn] != uOut {
+			after := thread[oldLastSucc]
+			thread[oldRevThread] = after
+			revThread[after] = oldRevThread
+			after = thread[vIn]
+			thread[vIn] = uOut
+			revThread[uOut] = vIn
+			thread[oldLastSucc] = after
+			revThread[after] = oldLastSucc
+		}
+	} else {
+		// oldRevThread == vIn (then the apex is vOut): uOut's subtree
+		// already follows vIn in the thread.
+		threadContinue := thread[vIn]
+		if oldRevThread == vIn {
+			threadContinue = thread[oldLastSucc]
+		}
+
+		// Walk the stem from uIn to uOut: each stem node's subtree (less
+		// the part that contains the next stem node) is cut out of the
+		// thread and chained after its new parent.
+		stem, parStem := uIn, vIn
+		last := lastSucc[uIn]
+		after := thread[last]
+		thread[vIn] = uIn
+		dirty := append(g.dirty[:0], vIn)
+		for stem != uOut {
+			nextStem := parent[stem]
+			thread[last] = nextStem
+			dirty = append(dirty, last)
+
+			before := revThread[stem]
+			thread[before] = after
+			revThread[after] = before
+
+			parent[stem] = parStem
+			parStem = stem
+			stem = nextStem
+
+			if lastSucc[stem] == lastSucc[parStem] {
+				last = revThread[parStem]
+			} else {
+				last = lastSucc[stem]
+			}
+			after = thread[last]
+		}
+		parent[uOut] = parStem
+		thread[last] = threadContinue
+		revThread[threadContinue] = last
+		lastSucc[uOut] = last
+
+		// Remove the subtree of uOut from its old place in the thread,
+		// unless it was right after vIn.
+		if oldRevThread != vIn {
+			thread[oldRevThread] = after
+			revThread[after] = oldRevThread
+		}
+		for _, u := range dirty {
+			revThread[thread[u]] = u
+		}
+		g.dirty = dirty
+
+		// Tree arcs, sizes and last successors along the reversed stem.
+		tmpSc, tmpLs := int32(0), lastSucc[uOut]
+		for u, p := uOut, parent[uOut]; u != uIn; u, p = p, parent[p] {
+			pred[u] = pred[p]
+			dir[u] = -dir[p]
+			tmpSc += succNum[u] - succNum[p]
+			succNum[u] = tmpSc
+			lastSucc[p] = tmpLs
+		}
+		pred[uIn], dir[uIn] = in, inDir
+		succNum[uIn] = oldSuccNum
+	}
+
+	// Last successors from vIn towards the root.
+	upLimitOut := int32(-1)
+	if lastSucc[join] == vIn {
+		upLimitOut = join
+	}
+	lastSuccOut := lastSucc[uOut]
+	for u := vIn; u != -1 && lastSucc[u] == vIn; u = parent[u] {
+		lastSucc[u] = lastSuccOut
+	}
+	// ... and from vOut towards the root.
+	if join != oldRevThread && vIn != oldRevThread {
+		for u := vOut; u != upLimitOut && lastSucc[u] == oldLastSucc; u = parent[u] {
+			lastSucc[u] = oldRevThread
+		}
+	} else if lastSuccOut != oldLastSucc {
+		for u := vOut; u != upLimitOut && lastSucc[u] == oldLastSucc; u = parent[u] {
+			lastSucc[u] = lastSuccOut
+		}
+	}
+
+	// Subtree sizes between vIn, vOut and the apex.
+	for u := vIn; u != join; u = parent[u] {
+		succNum[u] += oldSuccNum
+	}
+	for u := vOut; u != join; u = parent[u] {
+		succNum[u] -= oldSuccNum
+	}
+}
+
+// nsAdd returns a+b and whether it stayed strictly inside
+// (MinInt64, MaxInt64] (so that it can also be negated).
+func nsAdd(a, b int64) (int64, bool) {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) || s == math.MinInt64 {
+		return s, false
+	}
+	return s, true
+}
+
+// nsResize returns s with length n, reusing its backing array when large enough.
+func nsResize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// nsGrow returns s extended to length n, keeping its contents.
+func nsGrow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	t := make([]T, n)
+	copy(t, s)
+	return t
+}
