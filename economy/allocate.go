@@ -3,6 +3,7 @@ package economy
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // costUnit is the allocator's integer cost unit in yuan per MW-month: costs are rounded to 10 yuan per
@@ -61,7 +62,10 @@ type Allocator struct {
 	srcNode       []int   // [o*nc+c] node id
 	nodeSupply    []int64 // per node of the last instance
 	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
-	cand          []candidate
+	keys          []int64 // route sort keys: cost << siteBits | site
+	bound         []int64 // per site: the most a route into it can carry this month
+	// This month's cost terms (yuan per MW-month), see costTerms.
+	siteCost, westCredit, partner []float64
 	// Exhaustive keeps every usable route (reachable, with room) instead of pruning the ones no optimum
 	// needs (for checks).
 	Exhaustive bool
@@ -161,6 +165,7 @@ func (a *Allocator) build(w *World) {
 	a.arcs = a.arcs[:0]
 	a.nodeSupply = resize(a.nodeSupply, nodes)
 	a.gen, a.acc, a.cor = resize(a.gen, np), resize(a.acc, np), resize(a.cor, np)
+	a.bound = resize(a.bound, np)
 	add := func(from, to int, arc AllocArc) {
 		arc.From, arc.To, arc.Cap = from, to, max(arc.Cap, 0)
 		g.AddArc(from, to, arc.Cap, arc.Cost)
@@ -176,6 +181,8 @@ func (a *Allocator) build(w *World) {
 		add(2*np+s, sink, AllocArc{Kind: ArcAccelCap, Site: s, Cap: a.acc[s]})
 		add(np+s, s, AllocArc{Kind: ArcCorridor, Site: s, Cap: a.cor[s]})
 	}
+	a.costTerms(w)
+	net := w.Net
 	for o := 0; o < np; o++ {
 		for c := 0; c < nc; c++ {
 			k := o*nc + c
@@ -186,13 +193,21 @@ func (a *Allocator) build(w *World) {
 			}
 			g.SetSupply(src, sup)
 			a.nodeSupply[src] = sup
-			accel := w.Classes[c].Cfg.NeedsAccelerator
-			a.cand = a.cand[:0]
+			cl := w.Classes[c].Cfg
+			accel := cl.NeedsAccelerator
+			transit := w.Scn.Network.TransitCost * cl.TransitWeight / 1000
+			a.keys = a.keys[:0]
 			for s := 0; s < np; s++ {
-				if !w.Reachable(o, c, s) {
+				rtt := net.RTT[o*np+s]
+				if cl.RTTBoundMs > 0 && rtt > cl.RTTBoundMs { // Reachable, inlined
 					continue
 				}
-				cost := max(0, costUnits(w.PlacementCost(o, c, s)-w.SteeringCredit(o, c, s))+offset)
+				// PlacementCost - SteeringCredit, from this month's precomputed terms.
+				yuan := a.siteCost[s] + transit*net.RouteKm[o*np+s] + cl.LatencyValue*rtt - a.partner[o*np+s]
+				if cl.RTTBoundMs == 0 {
+					yuan -= a.westCredit[s]
+				}
+				cost := max(0, costUnits(yuan)+offset)
 				// bound: the most this route can take whatever the other sources do.
 				bound := a.gen[s]
 				switch {
@@ -204,36 +219,30 @@ func (a *Allocator) build(w *World) {
 				if bound == 0 {
 					continue // no route through a full site, corridor or accelerator pool
 				}
-				a.cand = append(a.cand, candidate{cost: cost, site: int32(s), bound: bound})
+				a.bound[s] = bound
+				a.keys = append(a.keys, cost<<siteBits|int64(s))
 			}
 			// Exact pruning: once the routes kept can take more than all the work placed this month, some
 			// kept route is sure to have room left in any optimum; a dearer route used instead could be
 			// moved onto it at no greater cost, so dearer routes are never needed. Routes are taken
-			// cheapest first (ties by site) by selection: only the first few are ever needed.
+			// cheapest first, ties by site (the sort key is cost, then site).
+			if !a.Exhaustive {
+				slices.Sort(a.keys)
+			}
 			room := int64(0)
-			for i := range a.cand {
+			for _, key := range a.keys {
 				if !a.Exhaustive && room > total {
 					break
 				}
-				if !a.Exhaustive {
-					best := i
-					for j := i + 1; j < len(a.cand); j++ {
-						if cj, cb := a.cand[j], a.cand[best]; cj.cost < cb.cost || (cj.cost == cb.cost && cj.site < cb.site) {
-							best = j
-						}
-					}
-					a.cand[i], a.cand[best] = a.cand[best], a.cand[i]
-				}
-				cd := a.cand[i]
-				room += cd.bound
-				s := int(cd.site)
+				s, cost := int(key&(1<<siteBits-1)), key>>siteBits
+				room += a.bound[s]
 				switch {
 				case accel:
-					add(src, 2*np+s, AllocArc{Kind: ArcAccel, Origin: o, Class: c, Site: s, Cap: sup, Cost: cd.cost})
+					add(src, 2*np+s, AllocArc{Kind: ArcAccel, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
 				case s == o:
-					add(src, s, AllocArc{Kind: ArcLocal, Origin: o, Class: c, Site: s, Cap: sup, Cost: cd.cost})
+					add(src, s, AllocArc{Kind: ArcLocal, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
 				default:
-					add(src, np+s, AllocArc{Kind: ArcRemote, Origin: o, Class: c, Site: s, Cap: sup, Cost: cd.cost})
+					add(src, np+s, AllocArc{Kind: ArcRemote, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
 				}
 			}
 			add(src, sink, AllocArc{Kind: ArcUnserved, Origin: o, Class: c, Site: -1, Cap: sup, Cost: penalty})
@@ -244,12 +253,32 @@ func (a *Allocator) build(w *World) {
 	a.offsetTotal = offset * total
 }
 
-// candidate is a site a source could use, with the route's cost and the most it could carry.
-type candidate struct {
-	cost  int64
-	site  int32
-	bound int64
+// costTerms precomputes this month's cost terms that do not depend on the class: energy cost per site,
+// the planner's west-hub credit per site (for classes without a latency bound) and partnership credits
+// per (origin, site). They are the terms of World.PlacementCost and World.SteeringCredit; a test checks
+// the two agree.
+func (a *Allocator) costTerms(w *World) {
+	np := a.np
+	a.siteCost, a.westCredit, a.partner = resize(a.siteCost, np), resize(a.westCredit, np), resize(a.partner, np*np)
+	planned := w.Scn.Regime == "planned"
+	for s, p := range w.Provinces {
+		a.siteCost[s] = w.SiteCost(s)
+		if planned && p.HubSide == WestHub {
+			a.westCredit[s] = w.Scn.Planner.WestSteering
+		}
+	}
+	if !planned {
+		return
+	}
+	for _, pt := range w.partnerships {
+		if w.Now >= pt.since {
+			a.partner[pt.east*np+pt.west] += pt.credit
+		}
+	}
 }
+
+// siteBits is how many low bits of a route's sort key hold the site (up to a million provinces).
+const siteBits = 20
 
 // resize returns s with length n, zeroed, reusing its array when it is large enough.
 func resize[T any](s []T, n int) []T {
