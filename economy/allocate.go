@@ -226,13 +226,24 @@ func (a *Allocator) build(w *World) {
 			// kept route is sure to have room left in any optimum; a dearer route used instead could be
 			// moved onto it at no greater cost, so dearer routes are never needed. Routes are taken
 			// cheapest first, ties by site (the sort key is cost, then site).
-			if !a.Exhaustive {
-				slices.Sort(a.keys)
+			// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
+			keys, popped := a.keys, 0
+			switch {
+			case a.Exhaustive:
+			case len(keys) <= 64:
+				slices.Sort(keys)
+			default:
+				heapify(keys)
 			}
 			room := int64(0)
-			for _, key := range a.keys {
+			for i := range keys {
 				if !a.Exhaustive && room > total {
 					break
+				}
+				key := keys[i]
+				if len(keys) > 64 && !a.Exhaustive {
+					key = heapPop(keys[:len(keys)-popped])
+					popped++
 				}
 				s, cost := int(key&(1<<siteBits-1)), key>>siteBits
 				room += a.bound[s]
@@ -279,6 +290,39 @@ func (a *Allocator) costTerms(w *World) {
 
 // siteBits is how many low bits of a route's sort key hold the site (up to a million provinces).
 const siteBits = 20
+
+// heapify orders h as a binary min-heap.
+func heapify(h []int64) {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		siftDown(h, i)
+	}
+}
+
+// heapPop removes the smallest key of the heap h, moving it to h's last slot, and returns it.
+func heapPop(h []int64) int64 {
+	top := h[0]
+	last := len(h) - 1
+	h[0], h[last] = h[last], top
+	siftDown(h[:last], 0)
+	return top
+}
+
+func siftDown(h []int64, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		if r := l + 1; r < len(h) && h[r] < h[l] {
+			l = r
+		}
+		if h[i] <= h[l] {
+			return
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
+	}
+}
 
 // resize returns s with length n, zeroed, reusing its array when it is large enough.
 func resize[T any](s []T, n int) []T {

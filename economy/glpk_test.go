@@ -98,7 +98,16 @@ func randomAllocation(rng *rand.Rand, kind int) *FlowInstance {
 	return f
 }
 
-func solveMCF(t *testing.T, f *FlowInstance, g *MinCostFlow) (int64, []int64) {
+// flowSolver is what the allocator needs of a min-cost-flow solver (MinCostFlow, NetworkSimplex).
+type flowSolver interface {
+	Reset(n int)
+	AddArc(from, to int, capacity, cost int64) int
+	SetSupply(node int, supply int64)
+	Solve() (int64, error)
+	Flow(arc int) int64
+}
+
+func solveMCF(t *testing.T, f *FlowInstance, g flowSolver) (int64, []int64) {
 	t.Helper()
 	g.Reset(f.Nodes)
 	for i := range f.From {
@@ -141,12 +150,15 @@ func compareWithGLPK(t *testing.T, f *FlowInstance, obj int64, flow []int64) flo
 func TestAllocatorMatchesGLPKOnRandomInstances(t *testing.T) {
 	requireGLPK(t)
 	rng := rand.New(rand.NewPCG(2026, 11))
-	g := NewMinCostFlow()
+	primalDual, simplex := NewMinCostFlow(), NewNetworkSimplex() // the simplex warm-starts across instances
 	worst := 0.0
 	for i := range 200 {
 		f := randomAllocation(rng, i%5)
-		obj, flow := solveMCF(t, f, g)
+		obj, flow := solveMCF(t, f, simplex)
 		worst = max(worst, compareWithGLPK(t, f, obj, flow))
+		obj2, flow2 := solveMCF(t, f, primalDual)
+		require.NoError(t, f.Check(flow2))
+		assert.Equal(t, obj, obj2, "instance %d: both solvers find the optimum", i)
 	}
 	t.Logf("200 random instances: worst relative gap to glpsol %.3g", worst)
 }

@@ -225,6 +225,9 @@ func createAtomic(path string) (*atomicFile, error) {
 }
 
 func (a *atomicFile) commit() error {
+	if err := a.File.Chmod(0o644); err != nil { // CreateTemp makes 0600; outputs are ordinary files
+		return err
+	}
 	if err := a.File.Sync(); err != nil {
 		return err
 	}
