@@ -148,8 +148,9 @@ func (w *World) ProvinceRow(p int, row []float64) {
 	row[w.col(ColNearestRTT)] = w.nearestRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
 }
 
-// nearestRTT is the round trip from p to the nearest province with capacity online (p itself when it
-// has some): how far a province's users sit from any data centre, whatever its spare capacity.
+// nearestRTT is the round trip from p to the province with capacity online that is nearest in latency
+// (usually p itself; a neighbour's cluster can be nearer than p's own): how far a province's users sit
+// from any data centre, whatever its spare capacity.
 func (w *World) nearestRTT(p int) float64 {
 	best := -1.0
 	for s, ps := range w.Provinces {

@@ -321,7 +321,7 @@ func (w *World) YearsSinceStart() float64 { return float64(w.Now-w.Start) / 12 }
 // startVintages is how many vintages the starting stock is spread over.
 const startVintages = 10
 
-// seedStock creates the starting stock: capacity online (one data centre per province at its mean
+// seedStock creates the starting stock: capacity online (ten data centres per province, one per
 // vintage) and capacity under construction coming online evenly over the lead time.
 func (w *World) seedStock() {
 	dc := &w.Scn.DataCentres

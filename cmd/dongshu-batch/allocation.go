@@ -23,7 +23,7 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	month := fs.String("month", "", "the month `YYYY-MM` whose allocation to write (required)")
 	lp := fs.String("lp", "", "CPLEX LP output `FILE` (required)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... --lp FILE\n\n")
+		fmt.Fprintf(stderr, "usage: dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--scale N] --lp FILE\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

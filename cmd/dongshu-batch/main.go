@@ -3,7 +3,7 @@
 // Usage:
 //
 //	dongshu-batch run [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--out DIR]
-//	dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] --lp FILE
+//	dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--scale N] --lp FILE
 //
 // With no flags, run simulates the embedded baseline with seed 1 into ./out, writing timeseries.csv (one
 // row per month and scope) and summary.json (scenario hash, seed, version, headline outcomes).
@@ -37,6 +37,12 @@ const usage = `usage: dongshu-batch <command> [flags]
 commands:
   run         simulate one scenario and write timeseries.csv and summary.json
   allocation  write one month's allocation instance as a CPLEX LP file; print our optimum
+  sweep       run replications x a parameter grid or Latin hypercube; resumable, shardable
+  merge       merge the output directories of a sharded sweep
+  replay      re-run one run of a sweep and check it reproduces its row
+  validate    check scenario files and print every problem
+  params      list every scenario key with its unit, range and default
+  report      draw charts and an index.html for a run or sweep directory
 
 run 'dongshu-batch <command> --help' for the command's flags.
 `
@@ -75,6 +81,18 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return runCmd(args[1:], stdout, stderr)
 	case "allocation":
 		return allocationCmd(args[1:], stdout, stderr)
+	case "sweep":
+		return sweepCmd(args[1:], stdout, stderr)
+	case "merge":
+		return mergeCmd(args[1:], stdout, stderr)
+	case "replay":
+		return replayCmd(args[1:], stdout, stderr)
+	case "validate":
+		return validateCmd(args[1:], stdout, stderr)
+	case "params":
+		return paramsCmd(args[1:], stdout, stderr)
+	case "report":
+		return reportCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return errHelp

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"dongshu/agents"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// reportRunDir makes a short real run directory (2020-01 to 2022-12) with the run command.
+func reportRunDir(t *testing.T, seed int, extra ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "run")
+	args := append([]string{"run", "--seed", strconv.Itoa(seed), "--set", "end=2022-12", "--out", out}, extra...)
+	code, _, stderr := runMain(t, args...)
+	require.Equal(t, 0, code, stderr)
+	return out
+}
+
+// reportSweepDir assembles a sweep directory over planner.enforcement from run directories, in the
+// format the sweep command writes (runs.csv, tidy timeseries.csv, manifest.json).
+func reportSweepDir(t *testing.T, withTS bool) string {
+	t.Helper()
+	dir := t.TempDir()
+	var runs, ts strings.Builder
+	runs.WriteString("run_id,seed,planner.enforcement," + strings.Join(agents.HeadlineNames(), ",") + "\n")
+	id := 0
+	for _, e := range []string{"0", "1"} {
+		for seed := 1; seed <= 2; seed++ {
+			rd := reportRunDir(t, seed, "--set", "planner.enforcement="+e)
+			var sum Summary
+			js, err := os.ReadFile(filepath.Join(rd, "summary.json"))
+			require.NoError(t, err)
+			require.NoError(t, json.Unmarshal(js, &sum))
+			rid := fmt.Sprintf("r%d", id)
+			fmt.Fprintf(&runs, "%s,%d,%s", rid, seed, e)
+			for _, v := range sum.Headline.Values() {
+				runs.WriteString("," + strconv.FormatFloat(v, 'g', -1, 64))
+			}
+			runs.WriteString("\n")
+			b, err := os.ReadFile(filepath.Join(rd, "timeseries.csv"))
+			require.NoError(t, err)
+			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+			if id == 0 {
+				ts.WriteString("run_id," + lines[0] + "\n")
+			}
+			for _, l := range lines[1:] {
+				ts.WriteString(rid + "," + l + "\n")
+			}
+			id++
+		}
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "runs.csv"), []byte(runs.String()), 0o644))
+	if withTS {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "timeseries.csv"), []byte(ts.String()), 0o644))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"scenario":"baseline"}`), 0o644))
+	return dir
+}
+
+func reportCheckPNG(t *testing.T, path string, w, h int) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	img, err := png.Decode(bytes.NewReader(b))
+	require.NoError(t, err, path)
+	assert.Equal(t, w, img.Bounds().Dx(), path)
+	assert.Equal(t, h, img.Bounds().Dy(), path)
+	colours := map[uint32]bool{}
+	for y := 0; y < h; y += 2 {
+		for x := 0; x < w; x += 2 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			colours[r>>8<<16|g>>8<<8|b>>8] = true
+		}
+	}
+	assert.GreaterOrEqual(t, len(colours), 6, path)
+}
+
+func TestReportRunDirDefaultOut(t *testing.T) {
+	dir := reportRunDir(t, 1)
+	code, stdout, stderr := runMain(t, "report", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "baseline, seed 1 (run, 1 runs, 1 design points): 4 files")
+	out := filepath.Join(dir, "report")
+	reportCheckPNG(t, filepath.Join(out, "utilisation.png"), 1200, 750)
+	reportCheckPNG(t, filepath.Join(out, "capacity.png"), 1200, 750)
+	reportCheckPNG(t, filepath.Join(out, "overbuild_by_province.png"), 1200, 1200)
+	html, err := os.ReadFile(filepath.Join(out, "index.html"))
+	require.NoError(t, err)
+	for _, f := range []string{"utilisation.png", "capacity.png", "overbuild_by_province.png"} {
+		assert.Contains(t, string(html), `src="`+f+`"`)
+	}
+	assert.Contains(t, string(html), `<table id="headline">`)
+	assert.Contains(t, string(html), "over_quota_total_mw")
+	entries, err := os.ReadDir(out)
+	require.NoError(t, err)
+	assert.Len(t, entries, 4, "no temporary files left")
+}
+
+func TestReportSweepDir(t *testing.T) {
+	for _, withTS := range []bool{true, false} {
+		t.Run(fmt.Sprint("timeseries=", withTS), func(t *testing.T) {
+			dir := reportSweepDir(t, withTS)
+			out := filepath.Join(t.TempDir(), "rep")
+			code, stdout, stderr := runMain(t, "report", "--out", out, dir) // flags before DIR work too
+			require.Equal(t, 0, code, stderr)
+			assert.Contains(t, stdout, "Sweep: baseline (sweep, 4 runs, 2 design points)")
+			pngs := []string{"outcome_vs_planner.enforcement.png"}
+			reportCheckPNG(t, filepath.Join(out, pngs[0]), 1200, 900)
+			if withTS {
+				pngs = append(pngs, "utilisation.png", "capacity.png", "overbuild_by_province.png")
+				reportCheckPNG(t, filepath.Join(out, "utilisation.png"), 1200, 750)
+			}
+			html, err := os.ReadFile(filepath.Join(out, "index.html"))
+			require.NoError(t, err)
+			for _, f := range pngs {
+				assert.Contains(t, string(html), `src="`+f+`"`)
+			}
+			assert.Contains(t, string(html), "planner.enforcement = 1 (2 runs)")
+			entries, err := os.ReadDir(out)
+			require.NoError(t, err)
+			assert.Len(t, entries, len(pngs)+1)
+		})
+	}
+}
+
+func TestReportBadInputExits2AndWritesNothing(t *testing.T) {
+	good := reportRunDir(t, 1)
+	ts, err := os.ReadFile(filepath.Join(good, "timeseries.csv"))
+	require.NoError(t, err)
+	lines := strings.SplitN(string(ts), "\n", 4)
+	for _, c := range []struct {
+		name  string
+		setup func(dir string)
+		want  string
+	}{
+		{"missing dir", func(dir string) { os.Remove(dir) }, "directory not found"},
+		{"empty dir", func(dir string) {}, "neither timeseries.csv (a run) nor runs.csv (a sweep) found"},
+		{"malformed csv", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "timeseries.csv"), []byte(lines[0]+"\n"+lines[1]+"\n2020-01,east_hubs,1,2\n"), 0o644)
+		}, "timeseries.csv:3: wrong number of fields"},
+		{"malformed runs.csv", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "runs.csv"), []byte("run_id,seed,x,overbuild_end_mw\nr1,1,0,\"oops\n"), 0o644)
+		}, "runs.csv:2:"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "in")
+			require.NoError(t, os.Mkdir(dir, 0o755))
+			c.setup(dir)
+			out := filepath.Join(t.TempDir(), "out")
+			code, _, stderr := runMain(t, "report", dir, "--out", out)
+			assert.Equal(t, 2, code)
+			assert.True(t, strings.HasPrefix(stderr, "dongshu-batch: report: "), stderr)
+			assert.Contains(t, stderr, c.want)
+			assert.NoDirExists(t, out)
+			assert.NoDirExists(t, filepath.Join(dir, "report"))
+		})
+	}
+	code, _, stderr := runMain(t, "report")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "report: no directory given")
+	code, _, stderr = runMain(t, "report", good, "other")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `unexpected argument "other"`)
+	code, _, _ = runMain(t, "report", "--help")
+	assert.Equal(t, 0, code)
+}

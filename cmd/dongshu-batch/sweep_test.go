@@ -1,0 +1,305 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A short sweep: 2 x 2 points x 2 replications of an 18-month run.
+var shortSweep = []string{"sweep", "--reps", "2", "--set", "end=2021-06",
+	"--set", "planner.enforcement=0.2,0.9", "--set", "behaviour.build_options_mw=0,100;0,100,400"}
+
+func sweepArgsWith(extra ...string) []string {
+	return append(append([]string{}, shortSweep...), extra...)
+}
+
+func readAll(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+		out[e.Name()] = string(b)
+	}
+	return out
+}
+
+func TestSweepWritesRunsInOrderAndIsWorkerInvariant(t *testing.T) {
+	dir := t.TempDir()
+	one, four := filepath.Join(dir, "w1"), filepath.Join(dir, "w4")
+	code, stdout, stderr := runMain(t, sweepArgsWith("--timeseries", "--workers", "1", "--out", one)...)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "8 runs")
+	code, _, stderr = runMain(t, sweepArgsWith("--timeseries", "--workers", "4", "--out", four)...)
+	require.Equal(t, 0, code, stderr)
+	a, b := readAll(t, one), readAll(t, four)
+	assert.Equal(t, []string{"manifest.json", "runs.csv", "timeseries.csv"}, keys(a), "no journal left behind")
+	for name := range a {
+		assert.Equal(t, a[name], b[name], "%s differs between --workers 1 and 4", name)
+	}
+	lines := strings.Split(strings.TrimSuffix(a["runs.csv"], "\n"), "\n")
+	require.Len(t, lines, 9)
+	assert.True(t, strings.HasPrefix(lines[0], "run_id,seed,planner.enforcement,behaviour.build_options_mw,northwest_utilisation_2022,"), lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], "0,"))
+	assert.Contains(t, lines[1], `,0.2,"0,100",`)
+	assert.Contains(t, lines[8], `,0.9,"0,100,400",`)
+	ts := strings.Split(a["timeseries.csv"], "\n")
+	assert.True(t, strings.HasPrefix(ts[0], "run_id,month,scope,capacity_mw"), ts[0])
+	assert.True(t, strings.HasPrefix(ts[1], "0,2020-01,national,"), ts[1])
+	assert.Equal(t, 1+8*18*39, len(ts)-1, "one row per run, month and scope")
+	assert.Contains(t, a["manifest.json"], `"seed_rule"`)
+	assert.NotContains(t, a["manifest.json"], "w1", "--out is not recorded")
+}
+
+func keys(m map[string]string) []string {
+	var k []string
+	for n := range m {
+		k = append(k, n)
+	}
+	slicesSort(k)
+	return k
+}
+
+func TestSweepShardsMergeToTheSingleSweep(t *testing.T) {
+	dir := t.TempDir()
+	for _, format := range []string{"csv", "parquet"} {
+		single := filepath.Join(dir, format, "single")
+		code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--format", format, "--out", single)...)
+		require.Equal(t, 0, code, stderr)
+		var shards []string
+		for i := 1; i <= 3; i++ {
+			d := filepath.Join(dir, format, "shard"+string(rune('0'+i)))
+			shards = append(shards, d)
+			code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--format", format, "--shard", string(rune('0'+i))+"/3", "--out", d)...)
+			require.Equal(t, 0, code, stderr)
+			m := readAll(t, d)
+			assert.Contains(t, m["manifest.json"], `"shard": "`+string(rune('0'+i))+`/3"`)
+		}
+		// missing shard
+		code, _, stderr = runMain(t, "merge", "--out", filepath.Join(dir, format, "bad"), shards[0], shards[1])
+		assert.Equal(t, 2, code)
+		assert.Contains(t, stderr, "missing shard(s) 3/3")
+		merged := filepath.Join(dir, format, "merged")
+		code, _, stderr = runMain(t, append([]string{"merge", "--out", merged}, shards[2], shards[0], shards[1])...)
+		require.Equal(t, 0, code, stderr)
+		a, b := readAll(t, single), readAll(t, merged)
+		assert.Equal(t, keys(a), keys(b))
+		for name := range a {
+			assert.True(t, a[name] == b[name], "%s (%s): merged differs from the single sweep", name, format)
+		}
+	}
+	// shards of different sweeps are refused
+	other := filepath.Join(dir, "other")
+	code, _, stderr := runMain(t, sweepArgsWith("--seed-base", "9", "--timeseries", "--shard", "3/3", "--out", other)...)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = runMain(t, "merge", "--out", filepath.Join(dir, "bad2"), filepath.Join(dir, "csv", "shard1"), filepath.Join(dir, "csv", "shard2"), other)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "seed base")
+}
+
+func TestSweepParquetIsReadable(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--out", dir)...)
+	require.Equal(t, 0, code, stderr)
+	m := readAll(t, dir)
+	assert.Equal(t, []string{"manifest.json", "runs.parquet", "timeseries.parquet"}, keys(m))
+	check := func(name string, rows int64, first ...string) {
+		f, err := os.Open(filepath.Join(dir, name))
+		require.NoError(t, err)
+		defer f.Close()
+		st, _ := f.Stat()
+		pf, err := parquet.OpenFile(f, st.Size())
+		require.NoError(t, err)
+		assert.Equal(t, rows, pf.NumRows(), name)
+		var cols []string
+		for _, c := range pf.Schema().Fields() {
+			cols = append(cols, c.Name())
+		}
+		assert.Equal(t, first, cols[:len(first)], name)
+		r := parquet.NewReader(f)
+		defer r.Close()
+		buf := make([]parquet.Row, 1)
+		n, _ := r.ReadRows(buf)
+		require.Equal(t, 1, n)
+		assert.Equal(t, int64(0), buf[0][0].Int64(), "first run id")
+	}
+	check("runs.parquet", 8, "run_id", "seed", "planner.enforcement", "behaviour.build_options_mw", "northwest_utilisation_2022")
+	check("timeseries.parquet", 8*18*39, "run_id", "month", "scope", "capacity_mw")
+}
+
+func TestSweepResumesAfterKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "dongshu-batch")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, string(out))
+
+	args := []string{"sweep", "--reps", "30", "--set", "end=2023-06", "--set", "planner.enforcement=0.3,0.7",
+		"--timeseries", "--workers", "2"}
+	ref := filepath.Join(dir, "ref")
+	out, err = exec.Command(bin, append(args, "--out", ref)...).CombinedOutput()
+	require.NoError(t, err, string(out))
+
+	killed := filepath.Join(dir, "killed")
+	for attempt := 0; ; attempt++ {
+		cmd := exec.Command(bin, append(args, "--out", killed)...)
+		require.NoError(t, cmd.Start())
+		deadline := time.Now().Add(20 * time.Second)
+		var rows int
+		for time.Now().Before(deadline) {
+			// Wait for some rows to be in runs.csv and recorded as flushed in the journal marker.
+			b, _ := os.ReadFile(filepath.Join(killed, "runs.csv"))
+			rows = strings.Count(string(b), "\n") - 1
+			p, _ := os.ReadFile(filepath.Join(killed, ".sweep-progress.json"))
+			if rows >= 3 && !strings.Contains(string(p), `"done":0,`) {
+				break
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+		require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+		cmd.Wait()
+		if rows < 60 {
+			break
+		}
+		require.Less(t, attempt, 3, "the sweep finished before it could be killed")
+		os.RemoveAll(killed)
+	}
+	b, _ := os.ReadFile(filepath.Join(killed, "runs.csv"))
+	require.Less(t, strings.Count(string(b), "\n")-1, 60, "killed mid-sweep")
+	// A torn last line, as a crash mid-write leaves it, is discarded too.
+	f, err := os.OpenFile(filepath.Join(killed, "runs.csv"), os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	f.WriteString("59,123,0.")
+	f.Close()
+
+	// Another command on the same directory is refused.
+	cmd := exec.Command(bin, "sweep", "--reps", "30", "--seed-base", "2", "--set", "end=2023-06",
+		"--set", "planner.enforcement=0.3,0.7", "--timeseries", "--out", killed)
+	out, err = cmd.CombinedOutput()
+	require.Error(t, err)
+	assert.Equal(t, 2, cmd.ProcessState.ExitCode())
+	assert.Contains(t, string(out), "seed base (2 here, 1 in the directory)")
+
+	out, err = exec.Command(bin, append(args, "--out", killed)...).CombinedOutput()
+	require.NoError(t, err, string(out))
+	assert.Contains(t, string(out), "resuming")
+	a, c := readAll(t, ref), readAll(t, killed)
+	assert.Equal(t, keys(a), keys(c))
+	for name := range a {
+		assert.True(t, a[name] == c[name], "%s: resumed sweep differs from the uninterrupted one", name)
+	}
+	// Running it once more does nothing.
+	out, err = exec.Command(bin, append(args, "--out", killed)...).CombinedOutput()
+	require.NoError(t, err, string(out))
+	assert.Contains(t, string(out), "already complete")
+}
+
+func TestSweepBadInputExits2AndWritesNothing(t *testing.T) {
+	for name, args := range map[string][]string{
+		"unknown key":     {"sweep", "--reps", "1", "--set", "planner.nope=1,2"},
+		"unknown fixed":   {"sweep", "--reps", "1", "--set", "planner.nope=1"},
+		"bad value":       {"sweep", "--reps", "1", "--set", "planner.enforcement=0.5,7"},
+		"malformed range": {"sweep", "--reps", "1", "--design", "lhs", "--samples", "4", "--set", "planner.enforcement=1:0"},
+		"range in full":   {"sweep", "--reps", "1", "--set", "planner.enforcement=0:1"},
+		"shard 0/2":       {"sweep", "--reps", "1", "--shard", "0/2"},
+		"reps 0":          {"sweep", "--reps", "0"},
+		"no reps":         {"sweep"},
+		"lhs no samples":  {"sweep", "--reps", "1", "--design", "lhs", "--set", "planner.enforcement=0:1"},
+		"format":          {"sweep", "--reps", "1", "--format", "xml"},
+	} {
+		dir := filepath.Join(t.TempDir(), "out")
+		code, _, stderr := runMain(t, append(args, "--out", dir)...)
+		assert.Equal(t, 2, code, name)
+		assert.True(t, strings.HasPrefix(stderr, "dongshu-batch: ") || strings.Contains(stderr, "\ndongshu-batch: "), "%s: %s", name, stderr)
+		_, err := os.Stat(dir)
+		assert.True(t, os.IsNotExist(err), "%s: nothing written", name)
+	}
+}
+
+func TestSweepLHS(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runMain(t, "sweep", "--reps", "1", "--design", "lhs", "--samples", "5", "--set", "end=2020-12",
+		"--set", "planner.enforcement=0:1", "--set", "network.transit_cost=0:2", "--out", dir)
+	require.Equal(t, 0, code, stderr)
+	m := readAll(t, dir)
+	lines := strings.Split(strings.TrimSpace(m["runs.csv"]), "\n")
+	assert.Len(t, lines, 6)
+	assert.True(t, strings.HasPrefix(lines[0], "run_id,seed,planner.enforcement,network.transit_cost,"))
+	assert.Contains(t, m["manifest.json"], `"type": "lhs"`)
+}
+
+func TestReplayReproducesARun(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runMain(t, sweepArgsWith("--out", dir)...)
+	require.Equal(t, 0, code, stderr)
+	code, stdout, stderr := runMain(t, "replay", "--run-id", "5", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "run 5 reproduces\n", stdout)
+
+	// Tamper with run 5's row: replay names the field and fails.
+	name := filepath.Join(dir, "runs.csv")
+	b, err := os.ReadFile(name)
+	require.NoError(t, err)
+	lines := strings.Split(string(b), "\n")
+	f := strings.Split(lines[6], ",")
+	f[len(f)-1] = "12345"
+	lines[6] = strings.Join(f, ",")
+	require.NoError(t, os.WriteFile(name, []byte(strings.Join(lines, "\n")), 0o644))
+	code, stdout, _ = runMain(t, "replay", "--run-id", "5", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout, "jobs_end: replay")
+
+	code, _, _ = runMain(t, "replay", "--run-id", "99", dir)
+	assert.Equal(t, 2, code)
+}
+
+func TestValidateAndParams(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.toml")
+	bad := filepath.Join(dir, "bad.toml")
+	require.NoError(t, os.WriteFile(good, []byte("name = \"mine\"\n"), 0o644))
+	require.NoError(t, os.WriteFile(bad, []byte("name = \"bad\"\nSeed = 3\n[planner]\nenforcement = 7\n"), 0o644))
+	code, stdout, stderr := runMain(t, "validate", good)
+	require.Equal(t, 0, code, stderr+stdout)
+	assert.Equal(t, "ok "+good+"\n", stdout)
+	code, stdout, stderr = runMain(t, "validate", good, bad)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stdout, "ok "+good)
+	assert.Contains(t, stdout, "Seed")
+	assert.Contains(t, stdout, "enforcement")
+	assert.Contains(t, stderr, "1 of 2 files invalid")
+
+	code, stdout, _ = runMain(t, "params")
+	require.Equal(t, 0, code)
+	lines := strings.Split(stdout, "\n")
+	assert.Regexp(t, `^KEY\s+UNIT\s+RANGE\s+DEFAULT$`, lines[0])
+	assert.Contains(t, stdout, "planner.enforcement")
+	assert.Contains(t, stdout, "province.<id>.compliance")
+	code, stdout, _ = runMain(t, "params", "--json")
+	require.Equal(t, 0, code)
+	assert.Contains(t, stdout, `"key": "planner.enforcement"`)
+
+	for _, c := range []string{"sweep", "merge", "replay", "validate", "params"} {
+		code, _, stderr := runMain(t, c, "--help")
+		assert.Equal(t, 0, code, c)
+		assert.Contains(t, stderr, "usage: dongshu-batch "+c, c)
+	}
+}
+
+func slicesSort(s []string) { sort.Strings(s) }

@@ -1,0 +1,86 @@
+package report
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// chartDoc is one chart on the page.
+type chartDoc struct {
+	File, Title, Explain string
+}
+
+// tableRow is one headline outcome in the table: one cell per column (a run's value, or a design
+// point's mean ± sd).
+type tableRow struct {
+	Name, Label, Unit, Explain string
+	Cells                      []string
+}
+
+type page struct {
+	Title, Subtitle, Meta string
+	Charts                []chartDoc
+	Columns               []string // value column headers
+	Rows                  []tableRow
+	TableNote             string
+}
+
+var pageTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>dongshu report: {{.Title}}</title>
+<style>
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 20px; line-height: 1.4;
+       color: #111; background: #fff; margin: 0 auto; padding: 1em 2em; max-width: 1300px; }
+h1 { font-size: 2em; margin: 0.2em 0; }
+h2 { font-size: 1.4em; margin: 1.4em 0 0.3em; border-bottom: 3px solid #0072B2; }
+p.sub { font-size: 1.2em; margin: 0.2em 0; }
+p.meta { color: #555; font-size: 0.85em; }
+figure { margin: 0.5em 0 1.5em; }
+figure img { width: 100%; max-width: 1200px; height: auto; border: 1px solid #ccc; }
+figcaption { font-size: 1em; margin-top: 0.3em; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; font-size: 0.9em; }
+th, td { border: 1px solid #bbb; padding: 0.35em 0.6em; vertical-align: top; }
+th { background: #e8f1f8; text-align: left; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.unit { white-space: nowrap; color: #333; }
+span.explain { display: block; font-size: 0.8em; color: #444; }
+code { font-size: 0.85em; color: #555; }
+</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<p class="sub">{{.Subtitle}}</p>
+{{if .Meta}}<p class="meta">{{.Meta}}</p>{{end}}
+{{range .Charts}}
+<h2>{{.Title}}</h2>
+<figure>
+<img src="{{.File}}" alt="{{.Title}}">
+<figcaption>{{.Explain}}</figcaption>
+</figure>
+{{end}}
+<h2>Headline numbers</h2>
+{{if .TableNote}}<p>{{.TableNote}}</p>{{end}}
+<div class="scroll">
+<table id="headline">
+<thead><tr><th>Outcome</th><th>Unit</th>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Rows}}<tr><td>{{.Label}} <code>{{.Name}}</code>{{if .Explain}}<span class="explain">{{.Explain}}</span>{{end}}</td><td class="unit">{{.Unit}}</td>{{range .Cells}}<td class="num">{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</div>
+<p class="meta">Made by <code>dongshu-batch report</code>. Model and metric definitions: docs/ODD.md.</p>
+</body>
+</html>
+`))
+
+func renderPage(p page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pageTmpl.Execute(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

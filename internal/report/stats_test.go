@@ -1,0 +1,94 @@
+package report
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestQuantile(t *testing.T) {
+	s := []float64{1, 2, 3, 4, 5}
+	assert.Equal(t, 3.0, Quantile(s, 0.5))
+	assert.Equal(t, 1.0, Quantile(s, 0))
+	assert.Equal(t, 5.0, Quantile(s, 1))
+	assert.InDelta(t, 1.4, Quantile(s, 0.1), 1e-12)
+	assert.InDelta(t, 2.5, Quantile([]float64{1, 2, 3, 4}, 0.5), 1e-12)
+	assert.True(t, math.IsNaN(Quantile(nil, 0.5)))
+}
+
+func TestSummariseBands(t *testing.T) {
+	// Fewer than 10 runs: min to max; NaN skipped; order does not matter.
+	b := Summarise([]float64{5, math.NaN(), 1, 3})
+	assert.Equal(t, Band{N: 3, Median: 3, Lo: 1, Hi: 5}, b)
+	// 11 runs 0..10: 10th and 90th percentiles are 1 and 9.
+	xs := []float64{10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0}
+	b = Summarise(xs)
+	assert.Equal(t, 11, b.N)
+	assert.InDelta(t, 5, b.Median, 1e-12)
+	assert.InDelta(t, 1, b.Lo, 1e-12)
+	assert.InDelta(t, 9, b.Hi, 1e-12)
+	assert.Equal(t, []float64{10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0}, xs, "input untouched")
+	b = Summarise([]float64{math.NaN()})
+	assert.Equal(t, 0, b.N)
+	assert.True(t, math.IsNaN(b.Median) && math.IsNaN(b.Lo) && math.IsNaN(b.Hi))
+}
+
+func TestMeanSD(t *testing.T) {
+	m, sd, n := MeanSD([]float64{2, 4, 4, 4, 5, 5, 7, 9})
+	assert.Equal(t, 8, n)
+	assert.InDelta(t, 5, m, 1e-12)
+	assert.InDelta(t, math.Sqrt(32.0/7), sd, 1e-12)
+	m, sd, n = MeanSD([]float64{3, math.NaN()})
+	assert.Equal(t, []float64{3, 0}, []float64{m, sd})
+	assert.Equal(t, 1, n)
+}
+
+func TestMeansByValue(t *testing.T) {
+	x := []float64{1, 0, 1, 0.5, 0, 1}
+	y := []float64{10, 1, 20, 7, 3, math.NaN()}
+	xs, means := MeansByValue(x, y)
+	assert.Equal(t, []float64{0, 0.5, 1}, xs)
+	assert.Equal(t, []float64{2, 7, 15}, means)
+}
+
+func TestDesignPointsSortNumerically(t *testing.T) {
+	rs := &Runs{Params: []string{"a", "b"}, Rows: []RunRow{
+		{ID: "1", Params: []string{"10", "x"}}, {ID: "2", Params: []string{"9", "y"}},
+		{ID: "3", Params: []string{"10", "x"}}, {ID: "4", Params: []string{"9", "x"}},
+	}}
+	dps := DesignPoints(rs)
+	assert.Equal(t, []DesignPoint{
+		{Values: []string{"9", "x"}, Rows: []int{3}},
+		{Values: []string{"9", "y"}, Rows: []int{1}},
+		{Values: []string{"10", "x"}, Rows: []int{0, 2}},
+	}, dps)
+}
+
+func TestProvinceFinalsAverageAndSort(t *testing.T) {
+	ts := &Timeseries{Runs: []string{"a", "b"}, Provinces: []string{"anhui", "beijing", "gansu"},
+		Final: map[string][][2]float64{
+			"anhui":   {{10, 1}, {20, 3}},
+			"beijing": {{0, 5}, {0, 5}},
+			"gansu":   {{30, 0}, {math.NaN(), math.NaN()}},
+		}}
+	assert.Equal(t, []ProvinceFinal{{"gansu", 30, 0}, {"anhui", 15, 2}, {"beijing", 0, 5}}, ProvinceFinals(ts))
+}
+
+func TestFmtNumAndTicks(t *testing.T) {
+	assert.Equal(t, "157,908", fmtNum(157907.6))
+	assert.Equal(t, "-1,000", fmtNum(-1000))
+	assert.Equal(t, "0.276", fmtNum(0.27560))
+	assert.Equal(t, "5.54", fmtNum(5.5366))
+	assert.Equal(t, "–", fmtNum(math.NaN()))
+	var labels []string
+	for _, tk := range (niceTicks{}).Ticks(0, 1) {
+		labels = append(labels, tk.Label)
+	}
+	assert.Equal(t, []string{"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}, labels)
+	labels = nil
+	for _, tk := range (niceTicks{}).Ticks(0, 5300) {
+		labels = append(labels, tk.Label)
+	}
+	assert.Equal(t, []string{"0", "1,000", "2,000", "3,000", "4,000", "5,000"}, labels)
+}

@@ -1,0 +1,235 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dongshu/agents"
+)
+
+func headlineOrder() []string { return agents.HeadlineNames() }
+
+// DesignPoint is one combination of varied parameter values and the runs made at it.
+type DesignPoint struct {
+	Values []string // aligned with Runs.Params
+	Rows   []int    // indices into Runs.Rows, in file order
+}
+
+// compareValues orders parameter values numerically when both are numbers, else as strings.
+func compareValues(a, b string) int {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA == nil && errB == nil && x != y {
+		if x < y {
+			return -1
+		}
+		return 1
+	}
+	if errA == nil && errB == nil {
+		return strings.Compare(a, b)
+	}
+	if errA == nil {
+		return -1
+	}
+	if errB == nil {
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+// DesignPoints groups a sweep's runs by their parameter values, sorted by the values (parameter by
+// parameter, numbers numerically).
+func DesignPoints(rs *Runs) []DesignPoint {
+	idx := map[string]int{}
+	var dps []DesignPoint
+	for i, r := range rs.Rows {
+		k := strings.Join(r.Params, "\x00")
+		j, ok := idx[k]
+		if !ok {
+			j = len(dps)
+			idx[k] = j
+			dps = append(dps, DesignPoint{Values: r.Params})
+		}
+		dps[j].Rows = append(dps[j].Rows, i)
+	}
+	slices.SortStableFunc(dps, func(a, b DesignPoint) int {
+		for i := range a.Values {
+			if c := compareValues(a.Values[i], b.Values[i]); c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+	return dps
+}
+
+// safeName keeps a parameter key usable in a file name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+// manifestString finds the first string under one of keys in a manifest (looking one level into
+// objects for "name").
+func manifestString(m map[string]any, keys ...string) string {
+	for _, k := range keys {
+		switch v := m[k].(type) {
+		case string:
+			if v != "" {
+				return v
+			}
+		case map[string]any:
+			for _, kk := range []string{"name", "kind", "type", "method"} {
+				if s, ok := v[kk].(string); ok && s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// sweepReport reports on a sweep directory.
+func sweepReport(dir string) ([]output, Summary, error) {
+	rs, err := ReadRuns(filepath.Join(dir, "runs.csv"))
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	var outs []output
+	var docs []chartDoc
+	tsPath := filepath.Join(dir, "timeseries.csv")
+	if exists(tsPath) {
+		ts, err := ReadTimeseries(tsPath, true)
+		if err != nil {
+			return nil, Summary{}, err
+		}
+		if outs, docs, err = timeseriesCharts(ts); err != nil {
+			return nil, Summary{}, err
+		}
+	}
+	// Outcomes against each parameter.
+	var panels []int
+	for _, n := range interestingOutcomes {
+		if i := slices.Index(rs.Outcomes, n); i >= 0 {
+			panels = append(panels, i)
+		}
+	}
+	if len(panels) == 0 {
+		for i := range min(4, len(rs.Outcomes)) {
+			panels = append(panels, i)
+		}
+	}
+	used := map[string]bool{}
+	for p, key := range rs.Params {
+		name := "outcome_vs_" + safeName(key)
+		for k := 2; used[name]; k++ {
+			name = fmt.Sprintf("outcome_vs_%s_%d", safeName(key), k)
+		}
+		used[name] = true
+		name += ".png"
+		png, err := OutcomeChart(rs, p, panels)
+		if err != nil {
+			return nil, Summary{}, fmt.Errorf("%s: %w", name, err)
+		}
+		outs = append(outs, output{name, png})
+		var labels []string
+		for _, o := range panels {
+			labels = append(labels, strings.ToLower(headlineInfo(rs.Outcomes[o]).Label))
+		}
+		docs = append(docs, chartDoc{File: name, Title: "What changes with " + key + "?",
+			Explain: "Each dot is one run; the red line joins the average of the runs at each value of " + key +
+				". Panels: " + strings.Join(labels, "; ") + "."})
+	}
+	dps := DesignPoints(rs)
+	m := readManifest(filepath.Join(dir, "manifest.json"))
+	name := manifestString(m, "scenario", "name", "title", "preset")
+	if name == "" {
+		name = filepath.Base(filepath.Clean(dir))
+	}
+	pg := page{Title: "Sweep: " + name, Charts: docs}
+	if len(rs.Params) == 0 {
+		pg.Subtitle = fmt.Sprintf("%d runs of the dongshu model with the same parameters and different seeds.", len(rs.Rows))
+	} else {
+		pg.Subtitle = fmt.Sprintf("%d runs of the dongshu model at %d design points, varying %s.", len(rs.Rows), len(dps), strings.Join(rs.Params, ", "))
+	}
+	var meta []string
+	if d := manifestString(m, "design"); d != "" {
+		switch d {
+		case "full":
+			d = "full factorial grid"
+		case "lhs":
+			d = "Latin hypercube"
+		}
+		if dm, ok := m["design"].(map[string]any); ok {
+			if reps, ok := dm["reps"].(float64); ok {
+				d += fmt.Sprintf(", %g replications per point", reps)
+			}
+		}
+		meta = append(meta, "design: "+d)
+	}
+	if h := manifestString(m, "scenario_hash"); h != "" {
+		meta = append(meta, "scenario hash "+h[:min(12, len(h))])
+	}
+	if v := manifestString(m, "version"); v != "" {
+		meta = append(meta, "dongshu version "+v)
+	}
+	if cmd, ok := m["command"].([]any); ok && len(cmd) > 0 {
+		var words []string
+		for _, w := range cmd {
+			if s, ok := w.(string); ok {
+				words = append(words, s)
+			}
+		}
+		meta = append(meta, "made with: "+strings.Join(words, " "))
+	}
+	if !exists(tsPath) {
+		meta = append(meta, "no timeseries.csv in the sweep directory: no time-series charts")
+	}
+	pg.Meta = strings.Join(meta, " · ")
+	pg.TableNote = "Each cell is the mean ± standard deviation over the runs at that design point (a single run shows its value)."
+	for _, dp := range dps {
+		var parts []string
+		for i, k := range rs.Params {
+			parts = append(parts, k+" = "+dp.Values[i])
+		}
+		if len(parts) == 0 {
+			parts = []string{"all runs"}
+		}
+		pg.Columns = append(pg.Columns, fmt.Sprintf("%s (%d runs)", strings.Join(parts, ", "), len(dp.Rows)))
+	}
+	for o, n := range rs.Outcomes {
+		info := headlineInfo(n)
+		row := tableRow{Name: n, Label: info.Label, Unit: info.Unit, Explain: info.Explain}
+		for _, dp := range dps {
+			xs := make([]float64, len(dp.Rows))
+			for i, r := range dp.Rows {
+				xs[i] = rs.Rows[r].Outcomes[o]
+			}
+			mean, sd, k := MeanSD(xs)
+			switch {
+			case k == 0 || math.IsNaN(mean):
+				row.Cells = append(row.Cells, "–")
+			case k == 1:
+				row.Cells = append(row.Cells, fmtNum(mean))
+			default:
+				row.Cells = append(row.Cells, fmtNum(mean)+" ± "+fmtNum(sd))
+			}
+		}
+		pg.Rows = append(pg.Rows, row)
+	}
+	html, err := renderPage(pg)
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	outs = append(outs, output{"index.html", html})
+	return outs, Summary{Kind: "sweep", Title: pg.Title, Runs: len(rs.Rows), DesignPoints: len(dps)}, nil
+}

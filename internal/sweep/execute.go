@@ -1,0 +1,404 @@
+package sweep
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// File names in a sweep directory.
+const (
+	ManifestFile   = "manifest.json"
+	RunsCSV        = "runs.csv"
+	TimeseriesCSV  = "timeseries.csv"
+	RunsParquet    = "runs.parquet"
+	TSParquet      = "timeseries.parquet"
+	progressFile   = ".sweep-progress.json"
+	journalPrefix  = ".journal-" // parquet sweeps journal into .journal-runs.csv, .journal-timeseries.csv
+	syncEvery      = 200 * time.Millisecond
+	windowPerWorkr = 4
+)
+
+// ErrInterrupted is returned when the context is cancelled before the sweep finished; the directory is
+// consistent and the same command resumes it.
+var ErrInterrupted = errInterrupted
+
+// Options are the run-time choices that do not change the results.
+type Options struct {
+	Workers  int                           // default runtime.NumCPU()
+	Progress func(done, total int)         // called after each flushed run (and once at the start)
+	Notice   func(format string, a ...any) // informational messages (resuming, already complete)
+}
+
+// Result says what Execute did.
+type Result struct {
+	Total   int // runs in this shard
+	Done    int // runs finished (including those found done when resuming)
+	Resumed int // runs found done at the start
+}
+
+// progress is the journal marker: the first Done runs of the shard are on disk, in the first RunsBytes
+// bytes of the runs journal and TSBytes bytes of the timeseries journal. It is written (atomically)
+// after those bytes are fsync'd; anything beyond them is discarded on resume.
+type progress struct {
+	Done      int   `json:"done"`
+	RunsBytes int64 `json:"runs_bytes"`
+	TSBytes   int64 `json:"timeseries_bytes"`
+}
+
+func (sp *Spec) journalNames(dir string) (runs, ts string) {
+	if sp.Format == "parquet" {
+		return filepath.Join(dir, journalPrefix+RunsCSV), filepath.Join(dir, journalPrefix+TimeseriesCSV)
+	}
+	return filepath.Join(dir, RunsCSV), filepath.Join(dir, TimeseriesCSV)
+}
+
+// Execute runs the sweep's shard into dir, or resumes it: a directory holding the manifest of another
+// command is refused (UsageError naming what differs); one holding the same command's journal resumes
+// after its last flushed run; a finished one is left as it is.
+func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, error) {
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	if o.Notice == nil {
+		o.Notice = func(string, ...any) {}
+	}
+	ids := sp.Shard.IDs(sp.Design.NumRuns())
+	res := Result{Total: len(ids)}
+	man := sp.Manifest()
+	manBytes, err := marshalManifest(man)
+	if err != nil {
+		return res, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return res, err
+	}
+	runsName, tsName := sp.journalNames(dir)
+	var pr progress
+	old, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	switch {
+	case err == nil:
+		var om Manifest
+		if err := json.Unmarshal(old, &om); err != nil {
+			return res, usagef("%s: not a sweep manifest (%v); choose another --out", filepath.Join(dir, ManifestFile), err)
+		}
+		if d := diff(man, om); len(d) > 0 {
+			return res, usagef("%s holds a different sweep: %s; use another --out (or delete the directory)",
+				dir, strings.Join(d, "; "))
+		}
+		pb, err := os.ReadFile(filepath.Join(dir, progressFile))
+		if errors.Is(err, os.ErrNotExist) {
+			// Finished earlier: the parquet step may still have to clean up its journal.
+			if sp.Format == "parquet" {
+				os.Remove(runsName)
+				os.Remove(tsName)
+			}
+			res.Done, res.Resumed = len(ids), len(ids)
+			o.Notice("%s: the sweep is already complete (%d runs)", dir, len(ids))
+			return res, nil
+		}
+		if err != nil {
+			return res, err
+		}
+		if err := json.Unmarshal(pb, &pr); err != nil || pr.Done < 0 || pr.Done > len(ids) {
+			return res, fmt.Errorf("%s: corrupt progress marker; delete the directory and start again", filepath.Join(dir, progressFile))
+		}
+		if pr.Done > 0 {
+			o.Notice("resuming %s: %d of %d runs already done", dir, pr.Done, len(ids))
+		}
+	case errors.Is(err, os.ErrNotExist):
+		// A fresh start: journal headers, the progress marker, then the manifest (a manifest without a
+		// progress marker means "finished").
+		rh := sp.RunsHeader()
+		th := ""
+		if sp.Timeseries {
+			th = sp.TimeseriesHeader()
+		}
+		if err := writeSynced(runsName, []byte(rh)); err != nil {
+			return res, err
+		}
+		if sp.Timeseries {
+			if err := writeSynced(tsName, []byte(th)); err != nil {
+				return res, err
+			}
+		}
+		pr = progress{RunsBytes: int64(len(rh)), TSBytes: int64(len(th))}
+		if err := writeProgress(dir, pr); err != nil {
+			return res, err
+		}
+		if err := writeAtomic(filepath.Join(dir, ManifestFile), manBytes); err != nil {
+			return res, err
+		}
+	default:
+		return res, err
+	}
+	res.Resumed, res.Done = pr.Done, pr.Done
+
+	rf, err := openAt(runsName, pr.RunsBytes)
+	if err != nil {
+		return res, err
+	}
+	defer rf.Close()
+	var tf *os.File
+	if sp.Timeseries {
+		if tf, err = openAt(tsName, pr.TSBytes); err != nil {
+			return res, err
+		}
+		defer tf.Close()
+	}
+	if o.Progress != nil {
+		o.Progress(pr.Done, len(ids))
+	}
+	done, runErr := sp.pool(ctx, ids, pr, rf, tf, dir, o)
+	res.Done = done
+	if runErr != nil {
+		return res, runErr
+	}
+	if sp.Format == "parquet" {
+		if err := sp.toParquet(dir, runsName, tsName); err != nil {
+			return res, err
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, progressFile)); err != nil {
+		return res, err
+	}
+	if sp.Format == "parquet" {
+		os.Remove(runsName)
+		os.Remove(tsName)
+	}
+	return res, syncDir(dir)
+}
+
+type result struct {
+	idx     int
+	row, ts []byte
+	err     error
+}
+
+// pool runs ids[pr.Done:] on o.Workers workers and appends the results in id order.
+func (sp *Spec) pool(ctx context.Context, ids []int, pr progress, rf, tf *os.File, dir string, o Options) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window := o.Workers * windowPerWorkr
+	tokens := make(chan struct{}, window)
+	jobs := make(chan int)
+	results := make(chan result, window)
+	go func() { // dispatcher: at most `window` runs computed but not yet written
+		defer close(jobs)
+		for idx := pr.Done; idx < len(ids); idx++ {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- idx:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range o.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for idx := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
+				row, ts, err := sp.RunOne(ids[idx])
+				results <- result{idx, row, ts, err}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	rw := bufio.NewWriterSize(rf, 1<<16)
+	var tw *bufio.Writer
+	if tf != nil {
+		tw = bufio.NewWriterSize(tf, 1<<20)
+	}
+	pending := map[int]result{}
+	next := pr.Done
+	written := pr
+	lastSync := time.Now()
+	var firstErr error
+	sync := func() error {
+		if next == written.Done {
+			return nil
+		}
+		if err := rw.Flush(); err != nil {
+			return err
+		}
+		if tw != nil {
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			if err := tf.Sync(); err != nil {
+				return err
+			}
+		}
+		if err := rf.Sync(); err != nil {
+			return err
+		}
+		if err := writeProgress(dir, pr); err != nil {
+			return err
+		}
+		written = pr
+		lastSync = time.Now()
+		return nil
+	}
+	for r := range results {
+		if r.err != nil {
+			if firstErr == nil {
+				firstErr = r.err
+				cancel()
+			}
+			continue
+		}
+		if firstErr != nil {
+			continue
+		}
+		pending[r.idx] = r
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if tw != nil {
+				tw.Write(p.ts)
+				pr.TSBytes += int64(len(p.ts))
+			}
+			rw.Write(p.row)
+			pr.RunsBytes += int64(len(p.row))
+			next++
+			pr.Done = next
+			<-tokens
+			if o.Progress != nil {
+				o.Progress(next, len(ids))
+			}
+		}
+		if time.Since(lastSync) >= syncEvery || next == len(ids) {
+			if err := sync(); err != nil && firstErr == nil {
+				firstErr = err
+				cancel()
+			}
+		}
+	}
+	if err := sync(); err != nil && firstErr == nil {
+		firstErr = err
+	}
+	if firstErr != nil {
+		return next, firstErr
+	}
+	if next < len(ids) {
+		return next, fmt.Errorf("%w after %d of %d runs", ErrInterrupted, next, len(ids))
+	}
+	return next, nil
+}
+
+// openAt opens a journal file for appending at size, discarding anything after it (a torn last row or
+// rows written after the last progress marker).
+func openAt(name string, size int64) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if st.Size() < size {
+		f.Close()
+		return nil, fmt.Errorf("%s: shorter (%d bytes) than its progress marker says (%d); delete the directory and start again", name, st.Size(), size)
+	}
+	if err := f.Truncate(size); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := f.Seek(size, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func writeProgress(dir string, pr progress) error {
+	b, _ := json.Marshal(pr)
+	return writeAtomic(filepath.Join(dir, progressFile), b)
+}
+
+func marshalManifest(m Manifest) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func writeSynced(name string, data []byte) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeAtomic writes a file under a temporary name, fsyncs it and renames it into place.
+func writeAtomic(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	d.Sync() // best effort: not every file system syncs directories
+	return nil
+}

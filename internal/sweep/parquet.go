@@ -1,0 +1,211 @@
+package sweep
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
+)
+
+// Parquet output: a parquet sweep journals to hidden CSV files (resume works exactly as for CSV) and
+// converts them to runs.parquet and timeseries.parquet when the last run is done. Columns are the CSV's,
+// in the same order: run_id INT64, seed UINT64, varied keys (DOUBLE for numbers, INT64 for integers,
+// STRING otherwise), headline and metric columns DOUBLE, month and scope STRING.
+
+const rowGroupRows = 1 << 16 // rows per row group
+
+type pcol struct {
+	name string
+	typ  byte // 'i' int64, 'u' uint64, 'f' double, 's' string
+}
+
+func schemaOf(cols []pcol) *parquet.Schema {
+	fields := make([]reflect.StructField, len(cols))
+	for i, c := range cols {
+		var t reflect.Type
+		switch c.typ {
+		case 'i':
+			t = reflect.TypeFor[int64]()
+		case 'u':
+			t = reflect.TypeFor[uint64]()
+		case 'f':
+			t = reflect.TypeFor[float64]()
+		default:
+			t = reflect.TypeFor[string]()
+		}
+		fields[i] = reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: t, Tag: reflect.StructTag(`parquet:"` + c.name + `"`)}
+	}
+	return parquet.SchemaOf(reflect.New(reflect.StructOf(fields)).Elem().Interface())
+}
+
+func (sp *Spec) runsColumns() []pcol {
+	cols := []pcol{{"run_id", 'i'}, {"seed", 'u'}}
+	for _, f := range sp.Design.Factors {
+		t := byte('s')
+		switch f.Kind {
+		case KindNumber:
+			t = 'f'
+		case KindInteger:
+			t = 'i'
+		}
+		cols = append(cols, pcol{f.Key, t})
+	}
+	for _, n := range headlineNames() {
+		cols = append(cols, pcol{n, 'f'})
+	}
+	return cols
+}
+
+func (sp *Spec) tsColumns() []pcol {
+	cols := []pcol{{"run_id", 'i'}, {"month", 's'}, {"scope", 's'}}
+	for _, n := range sp.columns {
+		cols = append(cols, pcol{n, 'f'})
+	}
+	return cols
+}
+
+func (sp *Spec) toParquet(dir, runsName, tsName string) error {
+	if err := csvToParquet(runsName, filepath.Join(dir, RunsParquet), sp.runsColumns()); err != nil {
+		return err
+	}
+	if sp.Timeseries {
+		return csvToParquet(tsName, filepath.Join(dir, TSParquet), sp.tsColumns())
+	}
+	return nil
+}
+
+// parquetSink writes rows to a parquet file atomically.
+type parquetSink struct {
+	f    *os.File
+	w    *parquet.Writer
+	name string
+}
+
+func newSink(name string, cols []pcol) (*parquetSink, error) {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
+	if err != nil {
+		return nil, err
+	}
+	w := parquet.NewWriter(f, schemaOf(cols), parquet.MaxRowsPerRowGroup(rowGroupRows))
+	return &parquetSink{f, w, name}, nil
+}
+
+func (s *parquetSink) abort() { s.f.Close(); os.Remove(s.f.Name()) }
+
+func (s *parquetSink) commit() error {
+	err := s.w.Close()
+	if err == nil {
+		err = s.f.Chmod(0o644)
+	}
+	if err == nil {
+		err = s.f.Sync()
+	}
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(s.f.Name(), s.name)
+	}
+	if err != nil {
+		os.Remove(s.f.Name())
+	}
+	return err
+}
+
+func csvToParquet(src, dst string, cols []pcol) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	r := csv.NewReader(in)
+	r.ReuseRecord = true
+	r.FieldsPerRecord = len(cols)
+	if _, err := r.Read(); err != nil { // header
+		return fmt.Errorf("%s: %w", src, err)
+	}
+	sink, err := newSink(dst, cols)
+	if err != nil {
+		return err
+	}
+	defer sink.abort()
+	batch := make([]parquet.Row, 0, 1024)
+	flush := func() error {
+		_, err := sink.w.WriteRows(batch)
+		batch = batch[:0]
+		return err
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		row := make(parquet.Row, len(cols))
+		for i, c := range cols {
+			var v parquet.Value
+			switch c.typ {
+			case 'i':
+				x, err := strconv.ParseInt(rec[i], 10, 64)
+				if err != nil {
+					return fmt.Errorf("%s: column %s: %w", src, c.name, err)
+				}
+				v = parquet.Int64Value(x)
+			case 'u':
+				x, err := strconv.ParseUint(rec[i], 10, 64)
+				if err != nil {
+					return fmt.Errorf("%s: column %s: %w", src, c.name, err)
+				}
+				v = parquet.Int64Value(int64(x))
+			case 'f':
+				x, err := strconv.ParseFloat(rec[i], 64)
+				if err != nil {
+					return fmt.Errorf("%s: column %s: %w", src, c.name, err)
+				}
+				v = parquet.DoubleValue(x)
+			default:
+				v = parquet.ByteArrayValue([]byte(rec[i]))
+			}
+			row[i] = v.Level(0, 0, i)
+		}
+		batch = append(batch, row)
+		if len(batch) == cap(batch) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return sink.commit()
+}
+
+// columnsOf recovers the column list of a parquet file written by this package.
+func columnsOf(s *parquet.Schema) []pcol {
+	var cols []pcol
+	for _, f := range s.Fields() {
+		t := byte('s')
+		switch f.Type().Kind() {
+		case parquet.Int64:
+			t = 'i'
+			if lt := f.Type().LogicalType(); lt != nil {
+				if it, ok := lt.Value.(*format.IntType); ok && !it.IsSigned {
+					t = 'u'
+				}
+			}
+		case parquet.Double:
+			t = 'f'
+		}
+		cols = append(cols, pcol{f.Name(), t})
+	}
+	return cols
+}

@@ -1,0 +1,262 @@
+package sweep
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dongshu/agents"
+	"dongshu/configs"
+)
+
+// Spec is everything that identifies a sweep: two runs of the same Spec write the same files.
+type Spec struct {
+	// Base is the scenario after the fixed overrides, validated; each run clones it.
+	Base       *configs.Scenario
+	Design     Design
+	Timeseries bool   // also write the tidy timeseries of every run
+	Format     string // "csv" or "parquet"
+	Shard      Shard
+	// Command is the canonical command line: the sweep's arguments without --out, --workers and
+	// --shard, which do not change the results (so that shards and merges agree).
+	Command []string
+	Version string // program version
+
+	columns []string // timeseries metric columns
+}
+
+// Manifest is manifest.json.
+type Manifest struct {
+	Version      string   `json:"version"`
+	Command      []string `json:"command"`
+	Scenario     string   `json:"scenario"`
+	ScenarioHash string   `json:"scenario_hash"`
+	Format       string   `json:"format"`
+	Timeseries   bool     `json:"timeseries"`
+	Runs         int      `json:"runs"`
+	RunRule      string   `json:"run_rule"`
+	SeedRule     string   `json:"seed_rule"`
+	Design       Design   `json:"design"`
+	// Shard is "i/n" for a shard's directory (runs with run_id % n == i-1), absent for a whole sweep.
+	Shard string `json:"shard,omitempty"`
+}
+
+// Prepare expands the design and checks every design point against the schema (Set, then Validate);
+// every problem is a UsageError.
+func (sp *Spec) Prepare() error {
+	if err := sp.Design.Expand(); err != nil {
+		return err
+	}
+	if sp.Format == "" {
+		sp.Format = "csv"
+	}
+	if sp.Format != "csv" && sp.Format != "parquet" {
+		return usagef("--format %q: want csv or parquet", sp.Format)
+	}
+	seen := map[string]bool{}
+	for _, f := range sp.Design.Factors {
+		if seen[f.Key] {
+			return usagef("--set %s: the key is varied twice", f.Key)
+		}
+		seen[f.Key] = true
+	}
+	var problems []string
+	for i, p := range sp.Design.Points {
+		if _, err := sp.scenario(p, 0); err != nil {
+			problems = append(problems, fmt.Sprintf("design point %d (%s): %v", i, pointString(sp.Design.Keys(), p), err))
+			if len(problems) >= 10 {
+				problems = append(problems, "...")
+				break
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return UsageError{errors.New(strings.Join(problems, "\n"))}
+	}
+	if sp.Shard.N > sp.Design.NumRuns() {
+		return usagef("--shard %s: more shards than the %d runs", sp.Shard, sp.Design.NumRuns())
+	}
+	m, err := agents.New(sp.Base.Clone())
+	if err != nil {
+		return UsageError{err}
+	}
+	sp.columns = nil
+	for _, c := range m.W.Columns() {
+		sp.columns = append(sp.columns, c.Name)
+	}
+	return nil
+}
+
+func pointString(keys, vals []string) string {
+	parts := make([]string, len(keys))
+	for i := range keys {
+		parts[i] = keys[i] + "=" + vals[i]
+	}
+	return strings.Join(parts, " ")
+}
+
+// scenario builds the scenario of a design point with a seed.
+func (sp *Spec) scenario(point []string, seed uint64) (*configs.Scenario, error) {
+	s := sp.Base.Clone()
+	for j, f := range sp.Design.Factors {
+		if err := s.Set(f.Key + "=" + point[j]); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	s.Seed = seed
+	return s, nil
+}
+
+// Manifest returns the sweep's manifest.
+func (sp *Spec) Manifest() Manifest {
+	return Manifest{Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
+		Format: sp.Format, Timeseries: sp.Timeseries, Runs: sp.Design.NumRuns(), RunRule: RunRule,
+		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String()}
+}
+
+// RunsHeader is the header line of runs.csv.
+func (sp *Spec) RunsHeader() string {
+	cols := append([]string{"run_id", "seed"}, sp.Design.Keys()...)
+	cols = append(cols, agents.HeadlineNames()...)
+	return csvLine(cols)
+}
+
+// TimeseriesHeader is the header line of timeseries.csv.
+func (sp *Spec) TimeseriesHeader() string {
+	return csvLine(append([]string{"run_id", "month", "scope"}, sp.columns...))
+}
+
+func csvLine(fields []string) string {
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(csvField(f))
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// csvField quotes a field as RFC 4180 does when it holds a comma, a quote or a line break.
+func csvField(s string) string {
+	if !strings.ContainsAny(s, ",\"\r\n") {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// RunOne computes run id: its runs.csv line and, with timeseries, its timeseries.csv lines.
+func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
+	seed := Seed(sp.Design.SeedBase, id)
+	point := sp.Design.Point(id)
+	s, err := sp.scenario(point, seed)
+	if err != nil {
+		return nil, nil, fmt.Errorf("run %d: %w", id, err)
+	}
+	m, err := agents.New(s)
+	if err != nil {
+		return nil, nil, fmt.Errorf("run %d: %w", id, err)
+	}
+	var h agents.Headline
+	var tb bytes.Buffer
+	var scopes []string
+	if sp.Timeseries {
+		for _, sc := range m.Scopes() {
+			scopes = append(scopes, sc.Name)
+		}
+	}
+	ids := strconv.Itoa(id)
+	buf := make([]byte, 0, 32)
+	err = m.Run(func(month configs.Month, rows [][]float64) error {
+		h.Observe(m.W, month, rows)
+		if !sp.Timeseries {
+			return nil
+		}
+		ms := month.String()
+		for i, r := range rows {
+			tb.WriteString(ids)
+			tb.WriteByte(',')
+			tb.WriteString(ms)
+			tb.WriteByte(',')
+			tb.WriteString(scopes[i])
+			for _, v := range r {
+				tb.WriteByte(',')
+				buf = strconv.AppendFloat(buf[:0], v, 'g', 10, 64) // as `run` writes timeseries.csv
+				tb.Write(buf)
+			}
+			tb.WriteByte('\n')
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("run %d: %w", id, err)
+	}
+	var rb bytes.Buffer
+	rb.WriteString(ids)
+	rb.WriteByte(',')
+	rb.WriteString(strconv.FormatUint(seed, 10))
+	for _, v := range point {
+		rb.WriteByte(',')
+		rb.WriteString(csvField(v))
+	}
+	for _, v := range h.Values() {
+		rb.WriteByte(',')
+		rb.Write(strconv.AppendFloat(buf[:0], v, 'g', -1, 64))
+	}
+	rb.WriteByte('\n')
+	return rb.Bytes(), tb.Bytes(), nil
+}
+
+// diff names the fields in which two manifests differ (empty when they agree).
+func diff(a, b Manifest) []string {
+	var d []string
+	add := func(cond bool, what string, x, y any) {
+		if cond {
+			d = append(d, fmt.Sprintf("%s (%v here, %v in the directory)", what, x, y))
+		}
+	}
+	add(a.Version != b.Version, "program version", a.Version, b.Version)
+	add(a.ScenarioHash != b.ScenarioHash, "scenario hash", short(a.ScenarioHash), short(b.ScenarioHash))
+	add(a.Scenario != b.Scenario, "scenario name", a.Scenario, b.Scenario)
+	add(a.Format != b.Format, "format", a.Format, b.Format)
+	add(a.Timeseries != b.Timeseries, "timeseries", a.Timeseries, b.Timeseries)
+	add(a.Design.Type != b.Design.Type, "design type", a.Design.Type, b.Design.Type)
+	add(a.Design.Reps != b.Design.Reps, "reps", a.Design.Reps, b.Design.Reps)
+	add(a.Design.SeedBase != b.Design.SeedBase, "seed base", a.Design.SeedBase, b.Design.SeedBase)
+	add(a.Design.Samples != b.Design.Samples, "samples", a.Design.Samples, b.Design.Samples)
+	add(!slices.Equal(a.Design.Keys(), b.Design.Keys()), "varied keys", a.Design.Keys(), b.Design.Keys())
+	ja, _ := json.Marshal(a.Design.Factors)
+	jb, _ := json.Marshal(b.Design.Factors)
+	add(!bytes.Equal(ja, jb) && slices.Equal(a.Design.Keys(), b.Design.Keys()), "varied values", string(ja), string(jb))
+	add(a.Shard != b.Shard, "shard", orNone(a.Shard), orNone(b.Shard))
+	if len(d) == 0 {
+		ma, _ := json.Marshal(a)
+		mb, _ := json.Marshal(b)
+		add(!bytes.Equal(ma, mb), "command", strings.Join(a.Command, " "), strings.Join(b.Command, " "))
+	}
+	return d
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func headlineNames() []string { return agents.HeadlineNames() }
