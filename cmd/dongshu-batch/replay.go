@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,11 +26,8 @@ func replayCmd(args []string, stdout, stderr io.Writer) error {
 			"reproduces its row of runs.csv byte for byte. Exit status 1 on a mismatch.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageError{err}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 1 && *id < 0 { // allow DIR --run-id K
 		dir := fs.Arg(0)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,11 +17,8 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 			"Loads and validates scenario files; prints every problem (file, line, key), or `ok FILE`.\n"+
 			"Exit status 2 when any file is invalid.\n")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageError{err}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usagef("validate: no scenario file given")
