@@ -287,10 +287,22 @@ func (g *MinCostFlow) Solve() (int64, error) {
 		}
 	}
 
-	// Total cost = sum flow*cost over user arcs, with exact overflow checks.
+	total, err := totalCost(len(g.arcCost), func(i int) (int64, int64) {
+		return g.edges[g.edges[g.arcPos[i]].rev].cap, g.arcCost[i]
+	})
+	if err != nil {
+		return 0, err
+	}
+	g.solved = true
+	return total, nil
+}
+
+// totalCost sums flow x cost over n arcs (arc(i) gives both) with exact overflow checks: ErrOverflow
+// rather than a wrapped total.
+func totalCost(n int, arc func(i int) (flow, cost int64)) (int64, error) {
 	var total uint64
-	for i, c := range g.arcCost {
-		f := g.edges[g.edges[g.arcPos[i]].rev].cap
+	for i := range n {
+		f, c := arc(i)
 		if f == 0 || c == 0 {
 			continue
 		}
@@ -303,7 +315,6 @@ func (g *MinCostFlow) Solve() (int64, error) {
 			return 0, ErrOverflow
 		}
 	}
-	g.solved = true
 	return int64(total), nil
 }
 

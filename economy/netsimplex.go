@@ -3,7 +3,6 @@ package economy
 import (
 	"fmt"
 	"math"
-	"math/bits"
 )
 
 // Arc states of the network simplex: a non-tree arc sits at its lower bound
@@ -414,24 +413,12 @@ func (g *NetworkSimplex) finish() (int64, error) {
 		}
 	}
 
-	// Total cost = sum flow*cost over user arcs, with exact overflow checks.
-	var total uint64
-	for e, f := range g.flow[:m] {
-		c := g.arcs[e].cost
-		if f == 0 || c == 0 {
-			continue
-		}
-		hi, lo := bits.Mul64(uint64(f), uint64(c))
-		if hi != 0 || lo > math.MaxInt64 {
-			return 0, ErrOverflow
-		}
-		total += lo
-		if total > math.MaxInt64 {
-			return 0, ErrOverflow
-		}
+	total, err := totalCost(m, func(e int) (int64, int64) { return g.flow[e], g.arcs[e].cost })
+	if err != nil {
+		return 0, err
 	}
 	g.solved = true
-	return int64(total), nil
+	return total, nil
 }
 
 // ucap is arc e's capacity as the simplex sees it: a user arc's capacity
