@@ -77,8 +77,10 @@ func (m *Model) StepToAllocation() {
 	w := m.W
 	// 0. The clock moves and yearly/monthly drifts apply, so that everything below sees this month.
 	w.BeginMonth()
-	// 1. Scripted events fire first, so that a fibre line or IXP opening this month already shapes this
-	// month's decisions and routes.
+	// 1. Events fire first, so that a fibre line or IXP opening, a shock or a policy change this month
+	// already shapes this month's decisions, routes and prices: scripted events due this month, then
+	// random events drawn from the run's generator (fixed order), then the dated network programme.
+	w.FireEvents(m.Rng)
 	w.OpenDueEvents()
 	// 2. The quota round, once a year: decisions come before construction so that nothing started now can
 	// be online this month (lead time >= 1), and before demand so provinces decide on what they have seen,

@@ -261,7 +261,7 @@ func (d *decoder) table(m map[string]any, v reflect.Value, n *node, p string, re
 		switch {
 		case f.kind == kTable:
 			d.table(nil, v.Field(f.index), f.sub, fp, true)
-		case f.kind == kArray || f.kind == kBool || f.isList():
+		case f.kind == kArray || f.kind == kBool || f.isList() || f.opt:
 		default:
 			d.add(fp, fmt.Sprintf("missing key %q", f.key), d.o.lines.lineOf(p, d.o.present))
 		}

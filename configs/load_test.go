@@ -442,3 +442,25 @@ func TestValidateWithoutFile(t *testing.T) {
 	_, ok = find(t, ps, "start", "bad month")
 	assert.True(t, ok)
 }
+
+func TestEventValidation(t *testing.T) {
+	s, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	s.Events = []configs.Event{
+		{Kind: "flood", Month: "2025-01", Target: "guangdong", DurationMonths: 1},
+		{Kind: "outage", Month: "2025-13", Target: "guangdong", DurationMonths: 1},
+		{Kind: "outage", Month: "2025-01", Target: "atlantis", DurationMonths: 1},
+		{Kind: "drought", Month: "2025-01", Target: "guangdong", DurationMonths: -2, Magnitude: 0.5},
+		{Kind: "policy", Month: "2025-01", Key: "planner.margin", Value: 1},
+	}
+	s.RandomEvents = []configs.RandomEvent{{Kind: "outage", RatePerYear: 1, Targets: []string{"gotham"}, DurationMonths: 1}}
+	err = s.Validate()
+	require.Error(t, err)
+	msg := err.Error()
+	for _, want := range []string{"event[0].kind", "flood", "event[1].month", "event[2].target", "atlantis",
+		"event[3].duration_months", "event[4].key", "random_event[0].targets", "gotham"} {
+		assert.Contains(t, msg, want)
+	}
+	s.Events, s.RandomEvents = nil, nil
+	require.NoError(t, s.Validate())
+}

@@ -38,6 +38,53 @@ type Scenario struct {
 	// Clusters are the data-centre clusters inside hubs; a province's new data centres are built in its
 	// cluster (location, climate) when it has one.
 	Clusters []Cluster `toml:"cluster"`
+	// Events are dated scripted events (shocks, openings, policy changes); see docs/ODD.md section 7.
+	Events []Event `toml:"event"`
+	// RandomEvents are shocks that strike at random with a yearly rate, drawn from the run's generator.
+	RandomEvents []RandomEvent `toml:"random_event"`
+}
+
+// PolicyKeys are the planner keys a policy event may set.
+var PolicyKeys = []string{"planner.enforcement", "planner.subsidy_m_yuan_per_mw", "planner.west_steering", "planner.west_share"}
+
+// Event is a scripted event firing at a month. Keys a kind does not use may be left out.
+type Event struct {
+	// Kind is what happens: ixp (target gets its IXP), fibre (line target-to opens), chip_supply
+	// (accelerator share of new builds x magnitude), outage (target's data centres offline), drought
+	// (target's usable capacity x magnitude), power_price (price x magnitude, target or national),
+	// coal_price (price x (1 + magnitude x thermal share), target or national), policy (key = value).
+	Kind string `toml:"kind" unit:"text" enum:"ixp,fibre,chip_supply,outage,drought,power_price,coal_price,policy"`
+	// Month the event fires.
+	Month string `toml:"month" unit:"YYYY-MM"`
+	// Target is the province hit, or "" for national (power_price, coal_price, chip_supply, policy).
+	Target string `toml:"target" unit:"province id" optional:"true"`
+	// To is the other end of a fibre line.
+	To string `toml:"to" unit:"province id" optional:"true"`
+	// DurationMonths is how long a shock lasts (chip_supply, outage, drought, power_price, coal_price).
+	DurationMonths int `toml:"duration_months" unit:"month" range:"[0,600]" optional:"true"`
+	// Magnitude is the shock's size: a multiplier (chip_supply, drought, power_price) or the coal price
+	// rise as a share (coal_price); outages ignore it.
+	Magnitude float64 `toml:"magnitude" unit:"1" range:"[0,100]" optional:"true"`
+	// Key is the planner key a policy event sets (planner.enforcement, planner.subsidy_m_yuan_per_mw,
+	// planner.west_steering, planner.west_share).
+	Key string `toml:"key" unit:"text" optional:"true"`
+	// Value is the new value of the policy key, from the event's month on (the key's own unit and range).
+	Value float64 `toml:"value" unit:"key's unit" range:"[0,1e8]" optional:"true"`
+}
+
+// RandomEvent is a shock that strikes each target independently with a yearly rate.
+type RandomEvent struct {
+	// Kind is one of the shocks with a duration: chip_supply, outage, drought, power_price, coal_price.
+	Kind string `toml:"kind" unit:"text" enum:"chip_supply,outage,drought,power_price,coal_price"`
+	// RatePerYear is the expected number of strikes per target per year (monthly p = 1 - exp(-rate/12)).
+	RatePerYear float64 `toml:"rate_per_year" unit:"1/yr" range:"[0,12]"`
+	// Targets are the provinces that may be hit; empty means every province (chip_supply is national
+	// and ignores it).
+	Targets []string `toml:"targets" unit:"province ids"`
+	// DurationMonths is how long each strike lasts.
+	DurationMonths int `toml:"duration_months" unit:"month" range:"[1,600]"`
+	// Magnitude is the strike's size, as for a scripted event of the same kind.
+	Magnitude float64 `toml:"magnitude" unit:"1" range:"[0,100]" optional:"true"`
 }
 
 // Province is the state of one province at the start of the run.

@@ -46,6 +46,7 @@ type field struct {
 	hi    float64
 	enum  []string
 	month bool  // unit "YYYY-MM": a month string
+	opt   bool  // tag optional:"true": may be left out of a new table-array element (zero value)
 	sub   *node // element or table type for kTable and kArray
 }
 
@@ -110,6 +111,7 @@ func buildNode(t reflect.Type) *node {
 			f.enum = strings.Split(e, ",")
 		}
 		f.month = f.unit == "YYYY-MM"
+		f.opt = sf.Tag.Get("optional") == "true"
 		n.fields = append(n.fields, f)
 		n.byName[key] = f
 		if key == "id" && f.kind == kString {

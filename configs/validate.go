@@ -259,6 +259,8 @@ func (c *checker) cross() {
 		}
 	}
 
+	c.events(prov)
+
 	// Demand classes: shares sum to 1.
 	if len(s.Demand.Classes) > 0 {
 		sum := 0.0
@@ -278,5 +280,54 @@ func (c *checker) cross() {
 	}
 	if dc := s.DataCentres; isFinite(dc.PUEBest) && isFinite(dc.PUE2020) && dc.PUEBest > dc.PUE2020 {
 		c.add("datacentres.pue_best", "%g is above pue_2020 %g", dc.PUEBest, dc.PUE2020)
+	}
+}
+
+// policyRange is the valid interval of each planner key a policy event may set.
+var policyRange = map[string][2]float64{
+	"planner.enforcement": {0, 1}, "planner.subsidy_m_yuan_per_mw": {0, 1000},
+	"planner.west_steering": {0, 1e8}, "planner.west_share": {0, 1},
+}
+
+// events checks scripted and random events: targets exist, each kind has what it needs.
+func (c *checker) events(prov map[string]int) {
+	s := c.s
+	for i, e := range s.Events {
+		ep := joinIndex("event", i)
+		tp := joinKey(ep, "target")
+		okT := e.Target == "" || c.ref(tp, "province", e.Target, prov)
+		switch e.Kind {
+		case "ixp", "fibre", "outage", "drought":
+			if e.Target == "" {
+				c.add(tp, "a %s event needs a target province", e.Kind)
+			}
+		}
+		switch e.Kind {
+		case "fibre":
+			top := joinKey(ep, "to")
+			if e.To == "" {
+				c.add(top, "a fibre event needs the other end")
+			} else if c.ref(top, "province", e.To, prov) && okT && e.To == e.Target {
+				c.add(top, "a fibre line needs two different ends")
+			}
+		case "chip_supply", "outage", "drought", "power_price", "coal_price":
+			if e.DurationMonths < 1 {
+				c.add(joinKey(ep, "duration_months"), "a %s event needs a duration of at least 1 month", e.Kind)
+			}
+		case "policy":
+			kp := joinKey(ep, "key")
+			r, ok := policyRange[e.Key]
+			if !ok {
+				c.add(kp, "unknown policy key %q (one of: %s)", e.Key, strings.Join(PolicyKeys, ", "))
+			} else if isFinite(e.Value) && (e.Value < r[0] || e.Value > r[1]) {
+				c.add(joinKey(ep, "value"), "%g is out of range [%g,%g] for %s", e.Value, r[0], r[1], e.Key)
+			}
+		}
+	}
+	for i, e := range s.RandomEvents {
+		tp := joinKey(joinIndex("random_event", i), "targets")
+		for _, id := range e.Targets {
+			c.ref(tp, "province", id, prov)
+		}
 	}
 }

@@ -174,8 +174,8 @@ func (a *Allocator) build(w *World) {
 	for s := 0; s < np; s++ {
 		p := w.Provinces[s]
 		b := w.Contracts
-		a.gen[s] = max(0, kW((p.OnlineMW-p.AccelOnlineMW)*occ)-(b.Used(s)-b.UsedAccel(s)))
-		a.acc[s] = max(0, kW(p.AccelOnlineMW*occ)-b.UsedAccel(s))
+		a.gen[s] = max(0, kW((p.OnlineMW-p.AccelOnlineMW)*occ*p.Usable)-(b.Used(s)-b.UsedAccel(s)))
+		a.acc[s] = max(0, kW(p.AccelOnlineMW*occ*p.Usable)-b.UsedAccel(s))
 		a.cor[s] = max(0, kW(p.CorridorMW)-b.RemoteIn(s))
 		add(s, sink, AllocArc{Kind: ArcSite, Site: s, Cap: a.gen[s]})
 		add(2*np+s, sink, AllocArc{Kind: ArcAccelCap, Site: s, Cap: a.acc[s]})

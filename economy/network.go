@@ -157,6 +157,14 @@ func (nw *Network) AddLine(a, b int, m configs.Month) {
 	nw.fibre = append(nw.fibre, datedFibre{a: a, b: b, month: m, rf: nw.w.Scn.Network.RouteFactor * 0.8})
 }
 
+// OpenIXP gives province p its own interconnection point now (an ixp event).
+func (nw *Network) OpenIXP(p int) {
+	if !nw.w.Provinces[p].HasIXP {
+		nw.w.Provinces[p].HasIXP = true
+		nw.dirty = true
+	}
+}
+
 // NearestHistoric returns the historic hub nearest to province p (p itself if it is one).
 func (nw *Network) NearestHistoric(p int) int { return nw.nearestH[p] }
 

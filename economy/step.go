@@ -90,7 +90,7 @@ func (w *World) updateEnergyCosts() {
 	markup := w.Scn.Power.ScarcityMarkup
 	for _, p := range w.Provinces {
 		stress := p.GridStress()
-		price := p.PowerPrice * (1 + markup*stress*stress)
+		price := p.PowerPrice * p.PriceFactor * (1 + markup*stress*stress)
 		p.EnergyCostMWh = max(0, price-p.LocalSubsidy) * 1000
 	}
 }
@@ -108,7 +108,7 @@ func (w *World) Operate() {
 		if p.CorridorMW > 0 {
 			p.CorridorLoad = p.RemoteInMW / p.CorridorMW
 		}
-		idle := max(0, p.OnlineMW-p.UsedMW)
+		idle := max(0, p.UsableMW()-p.UsedMW) // capacity down (outage, drought) draws nothing
 		itMWh := p.UsedMW * HoursPerMonth
 		p.EnergyMWh = (p.UsedMW + dc.IdleLoad*idle) * p.PUE * HoursPerMonth
 		p.FacilityLoadMW = p.EnergyMWh / HoursPerMonth
@@ -137,8 +137,8 @@ func (w *World) Operate() {
 func (w *World) seedContracts() {
 	occ := w.Scn.DataCentres.MaxOccupancy
 	for o, p := range w.Provinces {
-		gen := kW((p.OnlineMW - p.AccelOnlineMW) * occ)
-		acc := kW(p.AccelOnlineMW * occ)
+		gen := kW((p.OnlineMW - p.AccelOnlineMW) * occ * p.Usable)
+		acc := kW(p.AccelOnlineMW * occ * p.Usable)
 		for c, cl := range w.Classes {
 			room := &gen
 			if cl.Cfg.NeedsAccelerator {

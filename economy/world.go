@@ -46,6 +46,11 @@ type Province struct {
 	HasIXP     bool
 	CorridorMW float64 // inbound trunk capacity for remote work
 
+	// Event effects in force this month (1 when none): PriceFactor multiplies the power price (power and
+	// coal price shocks); Usable is the share of online capacity that can run (outage 0, drought).
+	PriceFactor float64
+	Usable      float64
+
 	PowerPrice   float64 // yuan/kWh now, before scarcity markup and local subsidy
 	SparePowerMW float64 // spare generation available to data-centre load
 	LocalSubsidy float64 // yuan/kWh discount the province pays data centres
@@ -177,6 +182,15 @@ type World struct {
 	ServedMW   [][]float64 // work in place at month end, by origin and class
 	UnservedMW [][]float64
 
+	// Events: the scripted list (by month), the random shocks, the effects in force and the log of
+	// everything that fired (see events.go).
+	Events     []Event
+	Random     []RandomShock
+	Active     []Effect
+	Log        []FiredEvent
+	ChipFactor float64 // multiplier on the accelerator share of new builds (chip_supply)
+	nextEvent  int
+
 	partnerships []partnership
 	index        map[string]int
 }
@@ -197,7 +211,11 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	if err != nil {
 		return nil, fmt.Errorf("end: %w", err)
 	}
-	w := &World{Scn: s, Start: start, End: end, Now: start, index: map[string]int{}}
+	// The world works on its own copy of the scenario's top level, so that policy events changing planner
+	// keys do not reach other runs sharing the scenario (lists are shared and never changed).
+	sc := *s
+	s = &sc
+	w := &World{Scn: s, Start: start, End: end, Now: start, index: map[string]int{}, ChipFactor: 1}
 	for i := range s.Provinces {
 		w.index[s.Provinces[i].ID] = i
 	}
@@ -207,7 +225,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 		p := &Province{
 			Cfg: pc, Index: i, ID: pc.ID, Cluster: -1, Hub: -1,
 			SiteLat: pc.Lat, SiteLon: pc.Lon, SiteTempC: pc.MeanTempC,
-			CorridorMW: pc.CorridorMW, PowerPrice: pc.PowerPrice, SparePowerMW: pc.SparePowerMW,
+			CorridorMW: pc.CorridorMW, PriceFactor: 1, Usable: 1, PowerPrice: pc.PowerPrice, SparePowerMW: pc.SparePowerMW,
 			LandLeftHa: pc.LandHa, Debt: pc.DebtBnYuan, LandSale: pc.LandSaleBnYuan,
 			BaseRevenue:  pc.RevenueBnYuan,
 			BaseSpending: s.Fiscal.SpendingRatio * (pc.RevenueBnYuan + pc.LandSaleBnYuan),
@@ -282,6 +300,9 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	w.Demand = NewDemandModel(w)
 	w.Contracts = NewContractBook(np, nc, maxContract(s))
 	w.Alloc = NewAllocator(np, nc)
+	if err := w.loadEvents(); err != nil {
+		return nil, err
+	}
 	w.seedStock()
 	w.UpdateHubs()
 	w.refreshSites()
@@ -377,7 +398,7 @@ func (w *World) wue(tempC, stress float64) float64 {
 // AcceleratorShareNew is the accelerator share of capacity started now.
 func (w *World) AcceleratorShareNew() float64 {
 	dc := &w.Scn.DataCentres
-	return min(1, dc.AcceleratorShareNew+dc.AcceleratorShareGrowth*w.YearsSinceStart())
+	return min(1, dc.AcceleratorShareNew+dc.AcceleratorShareGrowth*w.YearsSinceStart()) * w.ChipFactor
 }
 
 // CapexBn is the investment in bn yuan for mw of capacity started now (general and accelerator capacity
@@ -494,7 +515,8 @@ func (w *World) AdvanceConstruction() {
 	w.refreshSites()
 	for _, p := range w.Provinces {
 		occ := w.Scn.DataCentres.MaxOccupancy
-		w.Contracts.Fit(p.Index, kW((p.OnlineMW-p.AccelOnlineMW)*occ), kW(p.AccelOnlineMW*occ))
+		// Capacity down (outage, drought) evicts the work it held back to the pool.
+		w.Contracts.Fit(p.Index, kW((p.OnlineMW-p.AccelOnlineMW)*occ*p.Usable), kW(p.AccelOnlineMW*occ*p.Usable))
 	}
 }
 

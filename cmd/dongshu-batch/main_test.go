@@ -51,7 +51,7 @@ func TestRunDefaultsWriteTimeseriesAndSummary(t *testing.T) {
 	assert.Equal(t, 192, sum.Headline.Months)
 	entries, err := os.ReadDir(filepath.Join(dir, "out"))
 	require.NoError(t, err)
-	assert.Len(t, entries, 2, "no temporary files left behind")
+	assert.Len(t, entries, 3, "no temporary files left behind")
 }
 
 func TestRunIsDeterministic(t *testing.T) {
@@ -155,4 +155,35 @@ func TestAllocationWritesLPAndObjective(t *testing.T) {
 	assert.Contains(t, stderr, "outside the scenario")
 	code, _, _ = runMain(t, "allocation", "--lp", lp)
 	assert.Equal(t, 2, code)
+}
+
+func TestRunWritesEvents(t *testing.T) {
+	dir := t.TempDir()
+	scn := filepath.Join(dir, "events.toml")
+	require.NoError(t, os.WriteFile(scn, []byte(`end = "2021-12"
+[[event]]
+kind = "outage"
+month = "2020-06"
+target = "guangdong"
+duration_months = 3
+[[random_event]]
+kind = "power_price"
+rate_per_year = 0.5
+duration_months = 2
+magnitude = 1.5
+`), 0o644))
+	read := func(name string) []byte {
+		out := filepath.Join(dir, name)
+		code, _, stderr := runMain(t, "run", "--scenario", scn, "--out", out)
+		require.Equal(t, 0, code, stderr)
+		b, err := os.ReadFile(filepath.Join(out, "events.csv"))
+		require.NoError(t, err)
+		return b
+	}
+	a, b := read("a"), read("b")
+	assert.True(t, bytes.Equal(a, b), "events.csv is deterministic")
+	lines := strings.Split(strings.TrimSpace(string(a)), "\n")
+	assert.Equal(t, "month,kind,target,magnitude,duration_months,description", lines[0])
+	require.Greater(t, len(lines), 2)
+	assert.Contains(t, string(a), "2020-06,outage,guangdong,0,3,\"Outage in Guangdong: 1,333 MW")
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -134,7 +135,18 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err := enc.Encode(sum); err != nil {
 		return err
 	}
+	ev, err := createAtomic(filepath.Join(*out, "events.csv"))
+	if err != nil {
+		return err
+	}
+	defer ev.abort()
+	if err := WriteEvents(ev, m); err != nil {
+		return err
+	}
 	if err := ts.commit(); err != nil {
+		return err
+	}
+	if err := ev.commit(); err != nil {
 		return err
 	}
 	if err := js.commit(); err != nil {
@@ -143,6 +155,23 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "%s seed %d: %d months -> %s (northwest utilisation 2022 %.2f, east hubs %.2f)\n",
 		s.Name, s.Seed, h.Months, *out, h.NorthwestUtil2022, h.EastHubsUtil2022)
 	return nil
+}
+
+// WriteEvents writes the log of events that fired during the run (events.csv): month, kind, target
+// province id ("" for national), magnitude, duration and a plain-English description.
+func WriteEvents(out io.Writer, m *agents.Model) error {
+	cw := csv.NewWriter(out)
+	if err := cw.Write([]string{"month", "kind", "target", "magnitude", "duration_months", "description"}); err != nil {
+		return err
+	}
+	for _, e := range m.W.Log {
+		if err := cw.Write([]string{e.Month.String(), e.Kind, e.Target, strconv.FormatFloat(e.Magnitude, 'g', -1, 64),
+			strconv.Itoa(e.Duration), e.Description}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // Summary is summary.json.

@@ -1,0 +1,145 @@
+package economy
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
+)
+
+// eventWorld builds the tiny world with the given events, before its first month.
+func eventWorld(t *testing.T, edit func(*configs.Scenario)) *World {
+	t.Helper()
+	s := tinyScenario()
+	s.End = "2030-12"
+	edit(s)
+	w, err := NewWorld(s)
+	require.NoError(t, err)
+	return w
+}
+
+// stepMonth runs one month of the economy in the model's phase order (no agents).
+func stepMonth(t *testing.T, w *World, rng *rand.Rand) {
+	t.Helper()
+	w.BeginMonth()
+	w.FireEvents(rng)
+	w.OpenDueEvents()
+	w.AdvanceConstruction()
+	w.GenerateDemand(rng)
+	require.NoError(t, w.Allocate())
+	w.Operate()
+}
+
+func TestOutageEvictsAndRestores(t *testing.T) {
+	w := eventWorld(t, func(s *configs.Scenario) {
+		s.Events = []configs.Event{{Kind: "outage", Month: "2020-03", Target: "east", DurationMonths: 2}}
+	})
+	rng := rngFor(1)
+	stepMonth(t, w, rng)
+	stepMonth(t, w, rng)
+	east := w.Provinces[0]
+	require.Positive(t, w.Contracts.Used(0), "east runs work before the outage")
+	online := east.OnlineMW
+	for range 2 {
+		stepMonth(t, w, rng)
+		assert.Zero(t, east.UsableMW(), "no capacity during the outage")
+		assert.Zero(t, w.Contracts.Used(0), "contracts at the site evicted")
+		assert.Equal(t, online, east.OnlineMW, "the stock is still there")
+	}
+	stepMonth(t, w, rng)
+	assert.Equal(t, 1.0, east.Usable)
+	assert.Equal(t, east.OnlineMW, east.UsableMW())
+	assert.Positive(t, w.Contracts.Used(0), "work returns after the outage")
+	require.Len(t, w.Log, 1)
+	assert.Equal(t, "Outage in east: 100 MW of data centres offline for 2 months; their work is re-tendered", w.Log[0].Description)
+}
+
+func TestPriceShocksScaleAndRestore(t *testing.T) {
+	base := eventWorld(t, func(*configs.Scenario) {})
+	w := eventWorld(t, func(s *configs.Scenario) {
+		s.Events = []configs.Event{
+			{Kind: "power_price", Month: "2020-02", Target: "west", DurationMonths: 2, Magnitude: 2},
+			{Kind: "coal_price", Month: "2020-02", DurationMonths: 1, Magnitude: 0.4},
+		}
+	})
+	r1, r2 := rngFor(3), rngFor(3)
+	stepMonth(t, base, r1)
+	stepMonth(t, w, r2)
+	stepMonth(t, base, r1)
+	stepMonth(t, w, r2)
+	// Month 2: both shocks; the energy cost is the price times the factor (thermal 0.5 everywhere).
+	assert.InDelta(t, 2*1.2, w.Provinces[1].PriceFactor, 1e-12)
+	assert.InDelta(t, 1.2, w.Provinces[0].PriceFactor, 1e-12)
+	assert.InDelta(t, base.Provinces[1].EnergyCostMWh*2.4, w.Provinces[1].EnergyCostMWh, 1e-6)
+	stepMonth(t, w, r2) // month 3: coal over, power still on
+	assert.Equal(t, 2.0, w.Provinces[1].PriceFactor)
+	assert.Equal(t, 1.0, w.Provinces[0].PriceFactor)
+	stepMonth(t, w, r2) // month 4: all over
+	for _, p := range w.Provinces {
+		assert.Equal(t, 1.0, p.PriceFactor)
+	}
+	stepMonth(t, base, r1)
+	stepMonth(t, base, r1)
+	assert.Equal(t, base.Provinces[1].PowerPrice, w.Provinces[1].PowerPrice, "the price path itself is untouched")
+}
+
+func TestDroughtChipIXPFibrePolicy(t *testing.T) {
+	w := eventWorld(t, func(s *configs.Scenario) {
+		s.Network.HistoricHubs = []string{"east"}
+		s.Events = []configs.Event{
+			{Kind: "drought", Month: "2020-02", Target: "west", DurationMonths: 1, Magnitude: 0.5},
+			{Kind: "chip_supply", Month: "2020-02", DurationMonths: 1, Magnitude: 0.5},
+			{Kind: "ixp", Month: "2020-02", Target: "west"},
+			{Kind: "fibre", Month: "2020-02", Target: "west", To: "west2"},
+			{Kind: "policy", Month: "2020-02", Key: "planner.enforcement", Value: 0.8},
+		}
+	})
+	orig := w.Scn.Planner.Enforcement
+	rng := rngFor(1)
+	stepMonth(t, w, rng)
+	west := w.Provinces[1]
+	acc := w.AcceleratorShareNew()
+	lat := w.Net.Latency(2, 1)
+	corr := west.CorridorMW
+	assert.False(t, west.HasIXP)
+	stepMonth(t, w, rng)
+	assert.Equal(t, 0.5, west.Usable)
+	assert.InDelta(t, west.OnlineMW/2, west.UsableMW(), 1e-9)
+	assert.InDelta(t, acc/2, w.AcceleratorShareNew(), 1e-3) // the share also grows by a month
+	assert.True(t, west.HasIXP)
+	assert.Less(t, w.Net.Latency(2, 1), lat, "the direct line ends the detour through east")
+	assert.Equal(t, corr+w.Scn.Network.FibreLineMW, west.CorridorMW)
+	assert.Equal(t, 1, w.Net.OpenLines)
+	assert.Equal(t, 0.8, w.Scn.Planner.Enforcement)
+	stepMonth(t, w, rng)
+	assert.Equal(t, 1.0, west.Usable)
+	assert.Equal(t, 1.0, w.ChipFactor)
+	assert.True(t, west.HasIXP, "openings are permanent")
+	assert.Equal(t, 0.8, w.Scn.Planner.Enforcement, "a policy holds from its month on")
+	assert.Equal(t, 0.0, orig, "tiny scenario's enforcement was 0")
+	assert.Len(t, w.Log, 5)
+}
+
+func randomLog(t *testing.T, seed uint64, rate float64) []FiredEvent {
+	w := eventWorld(t, func(s *configs.Scenario) {
+		s.RandomEvents = []configs.RandomEvent{{Kind: "power_price", RatePerYear: rate, DurationMonths: 1, Magnitude: 1.5}}
+	})
+	rng := rngFor(seed)
+	for range 120 {
+		w.Now++
+		w.FireEvents(rng)
+	}
+	return w.Log
+}
+
+func TestRandomEvents(t *testing.T) {
+	assert.Empty(t, randomLog(t, 1, 0), "rate 0 never fires")
+	a, b, c := randomLog(t, 7, 6), randomLog(t, 7, 6), randomLog(t, 8, 6)
+	assert.Equal(t, a, b, "same seed, same events")
+	assert.NotEqual(t, a, c, "another seed, other events")
+	// 3 provinces x 10 years x 6/yr = 180 expected strikes (Bernoulli monthly: 3x120x(1-e^-0.5) = 142).
+	assert.InDelta(t, 180, len(a), 60)
+}
