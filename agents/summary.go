@@ -21,6 +21,7 @@ type Headline struct {
 	UtilisationEnd     float64 `json:"utilisation_end"`
 	NorthwestUtilEnd   float64 `json:"northwest_utilisation_end"`
 	OverbuildEndMW     float64 `json:"overbuild_end_mw"`
+	OverbuildMeanMW    float64 `json:"overbuild_mean_mw"`
 	RedundantEndMW     float64 `json:"redundant_end_mw"`
 	OverQuotaTotalMW   float64 `json:"over_quota_total_mw"`
 	UnservedShare      float64 `json:"unserved_share"`
@@ -35,13 +36,14 @@ type Headline struct {
 	natSum             float64
 	n2022              int
 	demandSum, unservd float64
+	overbuildSum       float64
 }
 
 // HeadlineNames lists the headline outcomes in a fixed order (for tables and CSV columns).
 func HeadlineNames() []string {
 	return []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "west_hubs_utilisation_2022",
 		"national_utilisation_2022", "racks_end_2021_m", "racks_end_2023_m", "capacity_end_mw", "used_end_mw",
-		"utilisation_end", "northwest_utilisation_end", "overbuild_end_mw", "redundant_end_mw",
+		"utilisation_end", "northwest_utilisation_end", "overbuild_end_mw", "overbuild_mean_mw", "redundant_end_mw",
 		"over_quota_total_mw", "unserved_share", "co2_total_mt", "energy_total_twh", "water_total_mm3",
 		"farmland_end_ha", "debt_end_bn_yuan", "jobs_end"}
 }
@@ -50,7 +52,7 @@ func HeadlineNames() []string {
 func (h *Headline) Values() []float64 {
 	return []float64{h.NorthwestUtil2022, h.EastHubsUtil2022, h.WestHubsUtil2022, h.NationalUtil2022,
 		h.RacksEnd2021M, h.RacksEnd2023M, h.CapacityEndMW, h.UsedEndMW, h.UtilisationEnd, h.NorthwestUtilEnd,
-		h.OverbuildEndMW, h.RedundantEndMW, h.OverQuotaTotalMW, h.UnservedShare, h.CO2TotalMt,
+		h.OverbuildEndMW, h.OverbuildMeanMW, h.RedundantEndMW, h.OverQuotaTotalMW, h.UnservedShare, h.CO2TotalMt,
 		h.EnergyTotalTWh, h.WaterTotalMm3, h.FarmlandEndHa, h.DebtEndBnYuan, h.JobsEnd}
 }
 
@@ -86,6 +88,8 @@ func (h *Headline) Observe(w *economy.World, month configs.Month, rows [][]float
 	h.UtilisationEnd = nat[c(economy.ColUtilisation)]
 	h.NorthwestUtilEnd = nw[c(economy.ColUtilisation)]
 	h.OverbuildEndMW = nat[c(economy.ColOverbuild)]
+	h.overbuildSum += nat[c(economy.ColOverbuild)]
+	h.OverbuildMeanMW = h.overbuildSum / float64(h.Months)
 	h.RedundantEndMW = nat[c(economy.ColRedundant)]
 	h.demandSum += nat[c(economy.ColDemand)]
 	h.unservd += nat[c(economy.ColUnserved)]

@@ -25,6 +25,7 @@ var headlineInfos = map[string]HeadlineInfo{
 	"utilisation_end":            {"National utilisation, final month", share, "Capacity in use divided by capacity online at the end of the run."},
 	"northwest_utilisation_end":  {"North-west utilisation, final month", share, "How full the north-west data centres are at the end of the run."},
 	"overbuild_end_mw":           {"Overbuild, final month", "MW", "Capacity beyond what the work running needs at the planner's target utilisation, summed over provinces."},
+	"overbuild_mean_mw":          {"Overbuild, average over the run", "MW", "The same overbuild, averaged over every month from start to end."},
 	"redundant_end_mw":           {"Redundant capacity, final month", "MW", "Idle capacity in provinces whose neighbours also sit idle: duplicated building."},
 	"over_quota_total_mw":        {"Built beyond quota, all years", "MW", "Capacity provinces started beyond the planner's yearly quotas, added up over the run."},
 	"unserved_share":             {"Unserved demand", share, "Share of the computing work demanded that found no data centre."},
