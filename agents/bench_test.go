@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
 )
 
 // BenchmarkBaselineRun is a whole baseline run, 2020-01 to 2035-12 (192 months), seed 1.
@@ -49,9 +51,7 @@ func BenchmarkAllocateScale(b *testing.B) {
 			start := func() *Model {
 				m, err := New(s)
 				require.NoError(b, err)
-				for m.W.Now.String() != "2021-05" {
-					require.NoError(b, m.Step())
-				}
+				require.NoError(b, m.StepUntil(configs.NewMonth(2021, 6)))
 				return m
 			}
 			m := start()

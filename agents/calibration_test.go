@@ -11,10 +11,10 @@ import (
 	"dongshu/configs"
 )
 
-// runHeadlines runs a scenario for seeds 1..n in parallel and returns their headlines in seed order.
-func runHeadlines(t *testing.T, s *configs.Scenario, n int) []Headline {
+// forSeeds runs a scenario for seeds 1..n, two models at a time, calling emit after every month of run i
+// (seed i+1); it fails the test on any error.
+func forSeeds(t testing.TB, s *configs.Scenario, n int, emit func(i int, m *Model, month configs.Month, rows [][]float64)) {
 	t.Helper()
-	out := make([]Headline, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
@@ -32,7 +32,7 @@ func runHeadlines(t *testing.T, s *configs.Scenario, n int) []Headline {
 				return
 			}
 			errs[i] = m.Run(func(month configs.Month, rows [][]float64) error {
-				out[i].Observe(m.W, month, rows)
+				emit(i, m, month, rows)
 				return nil
 			})
 		}()
@@ -41,6 +41,15 @@ func runHeadlines(t *testing.T, s *configs.Scenario, n int) []Headline {
 	for _, err := range errs {
 		require.NoError(t, err)
 	}
+}
+
+// runHeadlines runs a scenario for seeds 1..n in parallel and returns their headlines in seed order.
+func runHeadlines(t *testing.T, s *configs.Scenario, n int) []Headline {
+	t.Helper()
+	out := make([]Headline, n)
+	forSeeds(t, s, n, func(i int, m *Model, month configs.Month, rows [][]float64) {
+		out[i].Observe(m.W, month, rows)
+	})
 	return out
 }
 

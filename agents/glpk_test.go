@@ -2,8 +2,6 @@ package agents
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,20 +17,13 @@ import (
 // <= 1e-6), capacities and conservation respected, and no work placed on a route that breaks its
 // class's latency bound.
 func TestBaselineAllocationsMatchGLPK(t *testing.T) {
-	if !glpk.Available() {
-		if os.Getenv("CI") != "" {
-			t.Fatal("glpsol not found: .ci/run must install Debian's glpk-utils")
-		}
-		t.Skip("glpsol not found (apt-get install glpk-utils); skipping the LP cross-check")
-	}
+	glpk.Require(t)
 	m, err := New(baseline(t, 1))
 	require.NoError(t, err)
 	for _, when := range []string{"2022-06", "2028-06", "2035-06"} {
 		target, err := configs.ParseMonth(when)
 		require.NoError(t, err)
-		for m.W.Now+1 < target {
-			require.NoError(t, m.Step())
-		}
+		require.NoError(t, m.StepUntil(target))
 		m.StepToAllocation()
 		w := m.W
 		inst := w.Alloc.Instance(w)
@@ -45,12 +36,7 @@ func TestBaselineAllocationsMatchGLPK(t *testing.T) {
 				assert.True(t, w.Reachable(a.Origin, a.Class, a.Site), "%s: arc %d breaks the latency bound", when, i)
 			}
 		}
-		path := filepath.Join(t.TempDir(), when+".lp")
-		f, err := os.Create(path)
-		require.NoError(t, err)
-		require.NoError(t, inst.WriteLP(f))
-		require.NoError(t, f.Close())
-		res, err := glpk.Solve(path)
+		res, err := glpk.SolveWritten(t.TempDir(), inst.WriteLP)
 		require.NoError(t, err)
 		require.Equal(t, "optimal", res.Status)
 		ours := float64(w.Alloc.Objective())

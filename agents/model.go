@@ -41,7 +41,7 @@ func New(s *configs.Scenario) (*Model, error) {
 	for i, p := range w.Provinces {
 		m.Prov[i] = newMind(w, p)
 	}
-	m.Planner = newPlanner(w)
+
 	m.scopes = w.Scopes()
 	ncol := len(w.Columns())
 	m.pRows = make([][]float64, len(w.Provinces))
@@ -109,6 +109,16 @@ func (m *Model) FinishStep() error {
 	}
 	// 7. Metrics last: they describe the month as it ended.
 	m.record()
+	return nil
+}
+
+// StepUntil simulates every month before month, so that the next Step (or StepToAllocation) is month.
+func (m *Model) StepUntil(month configs.Month) error {
+	for m.W.Now+1 < month && !m.Done() {
+		if err := m.Step(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -18,8 +18,6 @@ type Planner struct {
 	Detected []int
 }
 
-func newPlanner(w *economy.World) Planner { return Planner{} }
-
 // nationalDemand is this month's national demand (MW) — at a round, the last month's draw.
 func nationalDemand(w *economy.World) float64 {
 	d := 0.0

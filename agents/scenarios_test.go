@@ -50,23 +50,9 @@ func (r *seriesRun) window(t testing.TB, scope, column, from, to string) float64
 func runSeries(t testing.TB, s *configs.Scenario, n int) []seriesRun {
 	t.Helper()
 	out := make([]seriesRun, n)
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 2)
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			sc := s.Clone()
-			sc.Seed = uint64(i + 1)
-			m, err := New(sc)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			r := &out[i]
+	forSeeds(t, s, n, func(i int, m *Model, month configs.Month, rows [][]float64) {
+		r := &out[i]
+		if r.scope == nil { // first month: index the scopes and columns
 			r.scope, r.column = map[string]int{}, map[string]int{}
 			for k, sp := range m.Scopes() {
 				r.scope[sp.Name] = k
@@ -74,22 +60,15 @@ func runSeries(t testing.TB, s *configs.Scenario, n int) []seriesRun {
 			for k, c := range m.W.Columns() {
 				r.column[c.Name] = k
 			}
-			r.start = m.W.Now + 1
-			errs[i] = m.Run(func(month configs.Month, rows [][]float64) error {
-				r.h.Observe(m.W, month, rows)
-				cp := make([][]float64, len(rows))
-				for j := range rows {
-					cp[j] = slices.Clone(rows[j])
-				}
-				r.rows = append(r.rows, cp)
-				return nil
-			})
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		require.NoError(t, err)
-	}
+			r.start = month
+		}
+		r.h.Observe(m.W, month, rows)
+		cp := make([][]float64, len(rows))
+		for j := range rows {
+			cp[j] = slices.Clone(rows[j])
+		}
+		r.rows = append(r.rows, cp)
+	})
 	return out
 }
 

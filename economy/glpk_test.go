@@ -3,8 +3,6 @@ package economy
 import (
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,19 +10,6 @@ import (
 
 	"dongshu/internal/glpk"
 )
-
-// RequireGLPK skips when glpsol is missing outside CI; in CI (CI=true, where .ci/run installs
-// glpk-utils) a missing glpsol fails the test.
-func requireGLPK(t *testing.T) {
-	t.Helper()
-	if glpk.Available() {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("glpsol not found: .ci/run must install Debian's glpk-utils")
-	}
-	t.Skip("glpsol not found (apt-get install glpk-utils); skipping the LP cross-check")
-}
 
 // randomAllocation draws an allocation-shaped instance: sources (province x class) -> a site directly,
 // or through the site's corridor, or into its accelerator pool; sites and pools -> sink; every source
@@ -131,12 +116,7 @@ func compareWithGLPK(t *testing.T, f *FlowInstance, obj int64, flow []int64) flo
 	t.Helper()
 	require.NoError(t, f.Check(flow), "our flow is feasible")
 	require.Equal(t, obj, f.TotalCost(flow), "reported objective = cost of the flow")
-	path := filepath.Join(t.TempDir(), "inst.lp")
-	out, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, f.WriteLP(out))
-	require.NoError(t, out.Close())
-	res, err := glpk.Solve(path)
+	res, err := glpk.SolveWritten(t.TempDir(), f.WriteLP)
 	require.NoError(t, err)
 	require.Equal(t, "optimal", res.Status)
 	gap := math.Abs(float64(obj)-res.Objective) / math.Max(1, math.Abs(res.Objective))
@@ -148,7 +128,7 @@ func compareWithGLPK(t *testing.T, f *FlowInstance, obj int64, flow []int64) flo
 // all ties, many zero capacities, nothing servable, one huge bottleneck) and compares each optimum with
 // glpsol's.
 func TestAllocatorMatchesGLPKOnRandomInstances(t *testing.T) {
-	requireGLPK(t)
+	glpk.Require(t)
 	rng := rand.New(rand.NewPCG(2026, 11))
 	primalDual, simplex := NewMinCostFlow(), NewNetworkSimplex() // the simplex warm-starts across instances
 	worst := 0.0

@@ -549,15 +549,6 @@ func (w *World) refreshSites() {
 	}
 }
 
-// SortedIDs returns province ids in scenario order (the canonical order of every output).
-func (w *World) SortedIDs() []string {
-	ids := make([]string, len(w.Provinces))
-	for i, p := range w.Provinces {
-		ids[i] = p.ID
-	}
-	return ids
-}
-
 // kW converts MW to whole kW (the allocator's integer unit), rounding down so that placed work never
 // exceeds capacity.
 func kW(mw float64) int64 {

@@ -49,10 +49,8 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	if target < m.W.Start || target > m.W.End {
 		return usagef("--month %s is outside the scenario (%s..%s)", *month, s.Start, s.End)
 	}
-	for m.W.Now+1 < target {
-		if err := m.Step(); err != nil {
-			return err
-		}
+	if err := m.StepUntil(target); err != nil {
+		return err
 	}
 	m.StepToAllocation()
 	w := m.W

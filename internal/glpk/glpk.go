@@ -6,12 +6,14 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -80,4 +82,34 @@ func Solve(lpPath string) (Result, error) {
 		}
 	}
 	return Result{}, errors.New("glpsol wrote no solution line")
+}
+
+// Require skips the test when glpsol is missing outside CI; in CI (CI set, where .ci/run installs
+// glpk-utils) a missing glpsol fails it.
+func Require(t testing.TB) {
+	t.Helper()
+	if Available() {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("glpsol not found: .ci/run must install Debian's glpk-utils")
+	}
+	t.Skip("glpsol not found (apt-get install glpk-utils); skipping the LP cross-check")
+}
+
+// SolveWritten writes an LP file into dir with write and solves it.
+func SolveWritten(dir string, write func(io.Writer) error) (Result, error) {
+	path := filepath.Join(dir, "instance.lp")
+	f, err := os.Create(path)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return Result{}, err
+	}
+	if err := f.Close(); err != nil {
+		return Result{}, err
+	}
+	return Solve(path)
 }

@@ -78,18 +78,28 @@ type finalVal struct {
 	v     [2]float64
 }
 
-// openCSV opens path as a CSV reader; a missing file is an InputError.
-func openCSV(path string) (*os.File, *csv.Reader, error) {
+// openCSV opens path as a CSV reader and reads its header; a missing or empty file is an InputError.
+func openCSV(path string) (*os.File, *csv.Reader, []string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, inputErr(path, 0, "file not found")
+			return nil, nil, nil, inputErr(path, 0, "file not found")
 		}
-		return nil, nil, inputErr(path, 0, "%v", errors.Unwrap(err))
+		return nil, nil, nil, inputErr(path, 0, "%v", errors.Unwrap(err))
 	}
 	r := csv.NewReader(f)
 	r.ReuseRecord = true
-	return f, r, nil
+	header, err := r.Read()
+	if err == io.EOF {
+		err = inputErr(path, 1, "empty file: no header")
+	} else if err != nil {
+		err = csvErr(path, err)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, nil, err
+	}
+	return f, r, slices.Clone(header), nil // the reader reuses its record
 }
 
 // csvErr turns an encoding/csv error into an InputError with its line.
@@ -121,19 +131,11 @@ func parseValue(path string, line int, col, s string) (float64, error) {
 // ReadTimeseries reads a run's timeseries.csv (header month,scope,<metrics>) or, when tidy is true, a
 // sweep's (header run_id,month,scope,<metrics>), keeping only the columns the charts need.
 func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
-	f, r, err := openCSV(path)
+	f, r, header, err := openCSV(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	header, err := r.Read()
-	if err == io.EOF {
-		return nil, inputErr(path, 1, "empty file: no header")
-	}
-	if err != nil {
-		return nil, csvErr(path, err)
-	}
-	header = slices.Clone(header)
 	lead := []string{"month", "scope"}
 	if tidy {
 		lead = []string{"run_id", "month", "scope"}
@@ -290,19 +292,11 @@ type RunRow struct {
 // ReadRuns reads a sweep's runs.csv. The varied parameters are the columns between seed and the first
 // column named like a headline outcome (agents.HeadlineNames).
 func ReadRuns(path string) (*Runs, error) {
-	f, r, err := openCSV(path)
+	f, r, header, err := openCSV(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	header, err := r.Read()
-	if err == io.EOF {
-		return nil, inputErr(path, 1, "empty file: no header")
-	}
-	if err != nil {
-		return nil, csvErr(path, err)
-	}
-	header = slices.Clone(header)
 	if len(header) < 2 || header[0] != "run_id" || header[1] != "seed" {
 		return nil, inputErr(path, 1, "header must start with run_id,seed")
 	}
