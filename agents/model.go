@@ -16,8 +16,12 @@ type Model struct {
 	Rng     *rand.Rand
 	Planner Planner
 	Prov    []ProvinceMind
-	// Human decisions waiting for the next quota round, by province index (the game fills it).
+	// Human decisions waiting for the next step, by province index (the game fills it): used at the
+	// quota round if the next month has one, else applied at the start of the month.
 	Pending map[int]Decision
+	// PendingPlanner is a human planner's decision waiting for the next step (nil: nothing new).
+	PendingPlanner *PlannerDecision
+	plannerAtRound *PlannerDecision // the last human quota/moderation choice, kept for the next round
 	// Last quota round's decisions, by province (for reports and the game).
 	LastDecisions []Decision
 
@@ -85,7 +89,10 @@ func (m *Model) StepToAllocation() {
 	// 2. The quota round, once a year: decisions come before construction so that nothing started now can
 	// be online this month (lead time >= 1), and before demand so provinces decide on what they have seen,
 	// not on this month's draw.
-	if w.Now.MonthOfYear() == w.Scn.Planner.QuotaMonth {
+	// Human choices enter here too, through the same decisions the AI makes.
+	round := w.Now.MonthOfYear() == w.Scn.Planner.QuotaMonth
+	m.applyHumans(round)
+	if round {
 		m.quotaRound()
 	}
 	// 3. Construction: capacity finishing this month serves this month's demand.

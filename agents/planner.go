@@ -144,6 +144,13 @@ func (m *Model) quotaRound() {
 		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false
 	}
 	m.Planner.setQuota(w)
+	if hp := m.plannerAtRound; hp != nil {
+		if hp.SetQuota {
+			m.Planner.NationalQuotaMW = max(0, hp.QuotaMW)
+		}
+		m.moderationCalls(hp.Moderate)
+		m.plannerAtRound = nil
+	}
 	allot := make([]float64, n)
 	m.Planner.shares(w, allot)
 
@@ -183,7 +190,12 @@ func (m *Model) apply(d Decision) {
 	s := w.Scn
 	p := w.Provinces[d.Province]
 	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))
-	within := min(build, p.QuotaMW)
+	// Quota left this year: a decision between rounds builds on what the round's decision left.
+	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
+	if d.CapAtQuota {
+		build = min(build, left)
+	}
+	within := min(build, left)
 	if within > 0 {
 		w.StartBuild(d.Province, economy.NewBuild{MW: within})
 	}
@@ -208,19 +220,26 @@ func (m *Model) apply(d Decision) {
 // province, in province order), fines it and halts a share of it.
 func (m *Model) enforce() {
 	w := m.W
-	pl := &w.Scn.Planner
 	m.Planner.Detected = m.Planner.Detected[:0]
-	for i, p := range w.Provinces {
-		if p.BeyondQuotaMW <= 0 {
-			continue
-		}
-		if m.Rng.Float64() >= pl.Enforcement {
-			continue
-		}
-		p.Penalised = true
-		p.Ledger.Penalties += p.BeyondQuotaMW * pl.PenaltyMYuanPerMW / 1000
-		w.HaltBeyondQuota(i, pl.HaltShare)
-		m.Planner.Detected = append(m.Planner.Detected, i)
+	for i := range w.Provinces {
+		m.enforceProvince(i, w.Provinces[i].BeyondQuotaMW)
 	}
 	slices.Sort(m.Planner.Detected)
+}
+
+// enforceProvince draws whether the planner detects mw built beyond quota by province i (no draw when
+// there is none), fines it and halts a share.
+func (m *Model) enforceProvince(i int, mw float64) {
+	w := m.W
+	pl := &w.Scn.Planner
+	p := w.Provinces[i]
+	if mw <= 0 || m.Rng.Float64() >= pl.Enforcement {
+		return
+	}
+	p.Penalised = true
+	p.Ledger.Penalties += mw * pl.PenaltyMYuanPerMW / 1000
+	w.HaltBeyondQuota(i, pl.HaltShare)
+	if !slices.Contains(m.Planner.Detected, i) {
+		m.Planner.Detected = append(m.Planner.Detected, i)
+	}
 }

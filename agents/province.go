@@ -15,7 +15,9 @@ type Decision struct {
 	Subsidy   float64 // local power-price discount, yuan/kWh
 	Fibre     bool    // build a direct fibre line to the nearest historic hub
 	Power     bool    // invest in dedicated generation
-	Score     float64 // the option's score (AI only; for the advisor and reports)
+	// CapAtQuota keeps the build within the quota granted (a human's "no building beyond quota").
+	CapAtQuota bool
+	Score      float64 // the option's score (AI only; for the advisor and reports)
 }
 
 // ProvinceMind is a province's memory: adaptive expectations of its own data-centre demand.

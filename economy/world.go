@@ -464,13 +464,13 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 	return len(w.DCs) - 1
 }
 
-// HaltBeyondQuota cancels a share of a province's over-quota construction started this year (the
+// HaltBeyondQuota cancels a share of a province's over-quota construction started this month (the
 // planner's enforcement); the land stays sold. It returns the MW cancelled.
 func (w *World) HaltBeyondQuota(p int, share float64) float64 {
 	halted := 0.0
 	for i := range w.DCs {
 		d := &w.DCs[i]
-		if d.Province == p && d.BeyondQuota && d.State == Building && d.Start.Year() == w.Now.Year() {
+		if d.Province == p && d.BeyondQuota && d.State == Building && d.Start == w.Now {
 			cut := d.MW * share
 			// The province's share of the halted capex is not spent (halts come in the month the build
 			// started, so this month's investment covers it).

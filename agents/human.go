@@ -1,0 +1,170 @@
+package agents
+
+import "math"
+
+// PlannerDecision is what a human central planner does. It enters the model like a province's Decision:
+// queued in Model.PendingPlanner and applied at the start of the next step, before that month's quota
+// round if there is one.
+type PlannerDecision struct {
+	// SetQuota replaces the planner rule's national quota by QuotaMW at the next round.
+	SetQuota bool
+	QuotaMW  float64
+	// Policy levels, applied at once (they are the scenario's planner.* keys).
+	WestShare         float64
+	Enforcement       float64
+	SubsidyMYuanPerMW float64
+	WestSteering      float64
+	// Designate lists hubs (indices into World.Hubs) designated now, ahead of their scheduled date.
+	Designate []int
+	// Moderate lists provinces called to moderate at the next round, on top of the rule's calls.
+	Moderate []int
+}
+
+// PlannerPolicy returns the planner's current policy levels as a decision that changes nothing else,
+// the starting point for a human planner's choices.
+func (m *Model) PlannerPolicy() PlannerDecision {
+	pl := &m.W.Scn.Planner
+	return PlannerDecision{WestShare: pl.WestShare, Enforcement: pl.Enforcement,
+		SubsidyMYuanPerMW: pl.SubsidyMYuanPerMW, WestSteering: pl.WestSteering}
+}
+
+// applyPlanner applies the policy part of a human planner's decision; the quota and moderation parts wait
+// for the round (quotaRound reads m.plannerAtRound).
+func (m *Model) applyPlanner(d *PlannerDecision) {
+	w := m.W
+	pl := &w.Scn.Planner
+	pl.WestShare = clamp01(d.WestShare)
+	pl.Enforcement = clamp01(d.Enforcement)
+	pl.SubsidyMYuanPerMW = max(0, d.SubsidyMYuanPerMW)
+	pl.WestSteering = max(0, d.WestSteering)
+	for _, h := range d.Designate {
+		if h >= 0 && h < len(w.Hubs) && w.Hubs[h].Designated > w.Now {
+			w.Hubs[h].Designated = w.Now
+		}
+	}
+	w.UpdateHubs()
+}
+
+func clamp01(v float64) float64 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	return min(1, max(0, v))
+}
+
+// applyHumans runs the human part of phase 2 of a month: the planner's policy, then — between rounds —
+// provinces' decisions, each checked by the planner at once (a round checks all of them together).
+func (m *Model) applyHumans(round bool) {
+	if d := m.PendingPlanner; d != nil {
+		m.applyPlanner(d)
+		m.PendingPlanner = nil
+		if d.SetQuota || len(d.Moderate) > 0 {
+			m.plannerAtRound = d // the quota and calls wait for the round
+		}
+	}
+	if round || len(m.Pending) == 0 {
+		return
+	}
+	// Province order, not map order, decides the order of enforcement draws.
+	for i := range m.W.Provinces {
+		d, ok := m.Pending[i]
+		if !ok {
+			continue
+		}
+		delete(m.Pending, i)
+		d.Province = i
+		before := m.W.Provinces[i].BeyondQuotaMW
+		m.apply(d)
+		m.enforceProvince(i, m.W.Provinces[i].BeyondQuotaMW-before)
+	}
+}
+
+// Advice is what the AI would do in a province's place at the next quota round, and what it expects.
+type Advice struct {
+	// Decision is the AI's best option now (no logit noise: advice is not a lottery).
+	Decision Decision
+	// QuotaMW is the quota the province can expect if every province requested what the AI would.
+	QuotaMW float64
+	// Outlook is the expected money of the advised decision.
+	Outlook Outlook
+}
+
+// Outlook is a decision's money as the province sees it when deciding (bn yuan).
+type Outlook struct {
+	LocalCapexBn   float64 // the province's share of construction cost
+	InvestBn       float64 // fibre line and dedicated generation
+	LandSalesBn    float64 // land sold for the halls
+	CentralBn      float64 // central subsidy flowing in
+	ExpectedFineBn float64 // enforcement probability x fine on the part beyond QuotaMW
+}
+
+// Cost is the province's outlay net of land sales and the central subsidy, including the expected fine.
+func (o Outlook) Cost() float64 {
+	return o.LocalCapexBn + o.InvestBn + o.ExpectedFineBn - o.LandSalesBn - o.CentralBn
+}
+
+// Advise returns the AI's advice for province i before the next round, reading the current state only:
+// it draws nothing from the run's generator and changes nothing, so asking for advice never changes a run.
+func (m *Model) Advise(i int) Advice {
+	w := m.W
+	n := len(w.Provinces)
+	pl := m.Planner // a copy: setQuota updates the planner's memory
+	pl.Detected = nil
+	pl.setQuota(w)
+	allot := make([]float64, n)
+	pl.shares(w, allot)
+	opts := m.options(nil)
+	request := make([]float64, n)
+	for j := range w.Provinces {
+		if d, ok := m.Pending[j]; ok {
+			request[j] = d.RequestMW
+			continue
+		}
+		request[j] = m.bestBuild(m.newEvaluator(j, math.Inf(1)), opts)
+	}
+	granted := make([]float64, n)
+	grant(allot, request, granted)
+
+	e := m.newEvaluator(i, granted[i])
+	best, bestScore := option{}, math.Inf(-1)
+	for _, o := range opts {
+		if sc := e.score(o); sc > bestScore {
+			best, bestScore = o, sc
+		}
+	}
+	d := Decision{Province: i, RequestMW: request[i], BuildMW: best.build, Subsidy: best.subsidy,
+		Fibre: best.fibre, Power: best.power, Score: bestScore}
+	return Advice{Decision: d, QuotaMW: granted[i], Outlook: m.Outlook(d, granted[i])}
+}
+
+// Outlook prices decision d for its province given quota (MW) at today's costs and policy.
+func (m *Model) Outlook(d Decision, quota float64) Outlook {
+	w := m.W
+	s := w.Scn
+	p := w.Provinces[d.Province]
+	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))
+	if d.CapAtQuota {
+		build = min(build, quota)
+	}
+	var o Outlook
+	o.LocalCapexBn = s.Fiscal.LocalCapexShare * w.CapexBn(build)
+	if d.Fibre && w.Net.NearestHistoric(d.Province) != d.Province {
+		o.InvestBn += s.Behaviour.FibreCostBnYuan
+	}
+	if d.Power {
+		o.InvestBn += s.Behaviour.PowerCostBnYuan
+	}
+	o.LandSalesBn = build * s.DataCentres.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
+	o.CentralBn = w.CentralSubsidyBn(d.Province, build)
+	o.ExpectedFineBn = s.Planner.Enforcement * max(0, build-quota) * s.Planner.PenaltyMYuanPerMW / 1000
+	return o
+}
+
+// moderationCalls adds a human planner's calls to the rule's.
+func (m *Model) moderationCalls(called []int) {
+	for _, i := range called {
+		if i >= 0 && i < len(m.W.Provinces) {
+			m.W.Provinces[i].ModerationCalled = true
+		}
+	}
+}

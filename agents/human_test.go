@@ -1,0 +1,159 @@
+package agents
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
+)
+
+// runRows runs a model to the end, calling before(m) ahead of every step, and returns the national rows.
+func runRows(t *testing.T, m *Model, before func(m *Model)) [][]float64 {
+	t.Helper()
+	var out [][]float64
+	for !m.Done() {
+		if before != nil {
+			before(m)
+		}
+		require.NoError(t, m.Step())
+		out = append(out, append([]float64(nil), m.Rows()[0]...))
+	}
+	return out
+}
+
+// Asking for advice reads the state only: a run where every province asks every month is identical.
+func TestAdviceChangesNothing(t *testing.T) {
+	plain, err := New(baseline(t, 3))
+	require.NoError(t, err)
+	advised, err := New(baseline(t, 3))
+	require.NoError(t, err)
+	want := runRows(t, plain, nil)
+	got := runRows(t, advised, func(m *Model) {
+		if m.W.Now.MonthOfYear() == 12 {
+			for i := range m.W.Provinces {
+				a := m.Advise(i)
+				require.GreaterOrEqual(t, a.QuotaMW, 0.0)
+				require.False(t, isNaN(a.Outlook.Cost()))
+			}
+		}
+	})
+	assert.Equal(t, want, got)
+}
+
+func isNaN(v float64) bool { return v != v }
+
+// A human province that takes its advice every round builds; one that builds nothing builds nothing, and
+// one that caps at quota is never beyond quota.
+func TestHumanProvinceDecisions(t *testing.T) {
+	s := baseline(t, 5)
+	quotaMonth := s.Planner.QuotaMonth
+	ningxia := -1
+	m, err := New(s)
+	require.NoError(t, err)
+	for i, p := range m.W.Provinces {
+		if p.Cfg.ID == "ningxia" {
+			ningxia = i
+		}
+	}
+	require.GreaterOrEqual(t, ningxia, 0)
+
+	// Nothing: the province's capacity only falls (retirements) after its starting pipeline.
+	idle, err := New(baseline(t, 5))
+	require.NoError(t, err)
+	runRows(t, idle, func(m *Model) {
+		if (m.W.Now + 1).MonthOfYear() == quotaMonth {
+			m.Pending[ningxia] = Decision{}
+		}
+	})
+	assert.Zero(t, idleStarted(idle, ningxia), "a human who builds nothing starts nothing")
+
+	// Within quota, with a large build asked for: never beyond quota.
+	capped, err := New(baseline(t, 5))
+	require.NoError(t, err)
+	beyond := 0.0
+	runRows(t, capped, func(m *Model) {
+		if (m.W.Now + 1).MonthOfYear() == quotaMonth {
+			m.Pending[ningxia] = Decision{RequestMW: 2000, BuildMW: 5000, CapAtQuota: true}
+		}
+		beyond += m.W.Provinces[ningxia].BeyondQuotaMW
+	})
+	assert.Zero(t, beyond)
+	assert.Positive(t, idleStarted(capped, ningxia), "a capped request still builds its quota")
+
+	// Beyond quota on purpose, with certain enforcement: penalised.
+	s2 := baseline(t, 5)
+	s2.Planner.Enforcement = 1
+	bold, err := New(s2)
+	require.NoError(t, err)
+	penalised := false
+	runRows(t, bold, func(m *Model) {
+		if (m.W.Now + 1).MonthOfYear() == quotaMonth {
+			m.Pending[ningxia] = Decision{RequestMW: 0, BuildMW: 500}
+		}
+		penalised = penalised || m.W.Provinces[ningxia].Penalised
+	})
+	assert.True(t, penalised)
+}
+
+// idleStarted is the MW the province started in data centres since the run began.
+func idleStarted(m *Model, p int) float64 {
+	mw := 0.0
+	for _, d := range m.W.DCs {
+		if d.Province == p && d.Start > m.W.Start { // the starting pipeline began at Start at the latest
+			mw += d.MW
+		}
+	}
+	return mw
+}
+
+// A decision between rounds applies at the start of the next month and is enforced at once.
+func TestHumanBetweenRounds(t *testing.T) {
+	s := baseline(t, 9)
+	s.Planner.Enforcement = 1
+	m, err := New(s)
+	require.NoError(t, err)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2024, 6)))
+	p := 4
+	before := idleStarted(m, p)
+	m.Pending[p] = Decision{BuildMW: 300}
+	require.NoError(t, m.Step())
+	assert.Empty(t, m.Pending)
+	assert.InDelta(t, before+300*(1-s.Planner.HaltShare), idleStarted(m, p), 1e-6,
+		"the over-quota build was detected and a halt_share of it cancelled")
+	assert.True(t, m.W.Provinces[p].Penalised)
+}
+
+// A human planner's policy applies at once; a quota override replaces the rule at the round.
+func TestHumanPlanner(t *testing.T) {
+	m, err := New(baseline(t, 2))
+	require.NoError(t, err)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2021, 1)))
+	d := m.PlannerPolicy()
+	d.Enforcement = 0.9
+	d.SetQuota, d.QuotaMW = true, 1234
+	later := -1
+	for h := range m.W.Hubs {
+		if m.W.Hubs[h].Designated > m.W.Now+1 {
+			later = h
+			break
+		}
+	}
+	if later >= 0 {
+		d.Designate = []int{later}
+	}
+	m.PendingPlanner = &d
+	require.NoError(t, m.Step())
+	assert.Equal(t, 0.9, m.W.Scn.Planner.Enforcement, "policy applies at once")
+	assert.Nil(t, m.PendingPlanner)
+	for m.W.Now.MonthOfYear() != m.W.Scn.Planner.QuotaMonth {
+		require.NoError(t, m.Step())
+	}
+	assert.Equal(t, 1234.0, m.Planner.NationalQuotaMW, "the quota waits for the round")
+	require.NoError(t, m.StepUntil(m.W.Now+13))
+	assert.NotEqual(t, 1234.0, m.Planner.NationalQuotaMW, "the next round is the rule's again")
+	if later >= 0 {
+		assert.LessOrEqual(t, m.W.Hubs[later].Designated, m.W.Now)
+	}
+}
