@@ -153,3 +153,7 @@ func (m *Model) record() {
 		w.ScopeRow(s.Members, m.pRows, m.sRows[i])
 	}
 }
+
+// ProvinceRows returns this month's metric rows, one per province in province order (valid until the next
+// Step); columns as economy.World.Columns.
+func (m *Model) ProvinceRows() [][]float64 { return m.pRows }

@@ -1,0 +1,94 @@
+// Package session is the game's model side without any display: one game (scenario, seed, roles), the
+// clock, the human players' actions (recorded, so a game replays), the history the charts read, the news
+// log, save/load, the debrief score and the seminar export. The ebiten layer (package game) reads a
+// Session and sends it actions; it never touches the model directly.
+package session
+
+import (
+	"dongshu/agents"
+	"dongshu/configs"
+	"dongshu/economy"
+)
+
+// TPS is the game's fixed update rate; the clock counts ticks, never frames or wall time.
+const TPS = 60
+
+// MaxSpeed is the fastest speed, in model months per second.
+const MaxSpeed = 8
+
+// Difficulty is how aggressive the AI provinces are.
+type Difficulty int
+
+const (
+	Easy Difficulty = iota
+	Normal
+	Hard
+)
+
+// Role says who the humans are; the AI plays everyone else. No humans is autoplay.
+type Role struct {
+	Planner   bool  `json:"planner,omitempty"`
+	Provinces []int `json:"provinces,omitempty"` // hot seat: they take turns, in this order, at each round
+}
+
+// Autoplay reports whether the AI plays every role.
+func (r Role) Autoplay() bool { return !r.Planner && len(r.Provinces) == 0 }
+
+// Setup is everything a new game is made from; with the action log it determines the whole game.
+type Setup struct {
+	Preset       string     `json:"preset,omitempty"`        // embedded preset, when ScenarioTOML is empty
+	ScenarioName string     `json:"scenario_name,omitempty"` // the file's name, for messages
+	ScenarioTOML string     `json:"scenario_toml,omitempty"` // the scenario file's full text
+	Seed         uint64     `json:"seed"`
+	Difficulty   Difficulty `json:"difficulty"`
+	Role         Role       `json:"role"`
+}
+
+// Action is one human choice, stamped with the month that had ended when it was made; it applies at the
+// start of the next month (through agents.Model.Pending / PendingPlanner, the AI's own types).
+type Action struct {
+	Month    configs.Month           `json:"month"`
+	Province *agents.Decision        `json:"province,omitempty"`
+	Planner  *agents.PlannerDecision `json:"planner,omitempty"`
+}
+
+// Waiting lists the humans the clock waits for before the next month (a quota round).
+type Waiting struct {
+	Provinces []int // hot-seat order
+	Planner   bool
+}
+
+// Any reports whether anyone is awaited.
+func (w Waiting) Any() bool { return w.Planner || len(w.Provinces) > 0 }
+
+// History is every month's metrics so far, for the charts, layers over time and the export.
+type History struct {
+	Columns  []economy.Column
+	Scopes   []economy.Scope
+	Months   []configs.Month
+	Scope    [][][]float64 // [month][scope][column]
+	Province [][][]float64 // [month][province][column]
+}
+
+// News is one line of the news log, translated by the view: Key is a catalog key, Provinces are province
+// ids the message names and Args the numbers it shows, in the catalog's order.
+type News struct {
+	Month     configs.Month
+	Key       string
+	Provinces []string
+	Args      []float64
+}
+
+// ScorePart is one component of the debrief score.
+type ScorePart struct {
+	Key   string  // catalog key of the component
+	Value float64 // the measured value, in the component's unit
+	Score float64 // 0..100
+}
+
+// Debrief is the end-of-game score of one role.
+type Debrief struct {
+	Province int // -1 for the planner
+	Score    float64
+	Parts    []ScorePart
+}

@@ -1,0 +1,69 @@
+// Package atomicfile writes files so that a reader never sees half of one: the data goes to a temporary
+// file in the same directory, is synced, and is renamed over the final name only when complete.
+package atomicfile
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// File is an output being written; Commit renames it into place, Abort removes it. Abort after Commit
+// does nothing, so `defer f.Abort()` is always safe.
+type File struct {
+	*os.File
+	final string
+	done  bool
+}
+
+// Create starts writing path.
+func Create(path string) (*File, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return nil, err
+	}
+	return &File{File: f, final: path}, nil
+}
+
+// Commit makes the file an ordinary 0644 file, syncs it and renames it to its final name.
+func (f *File) Commit() error {
+	if f.done {
+		return nil
+	}
+	err := f.File.Chmod(0o644) // CreateTemp makes 0600; outputs are ordinary files
+	if err == nil {
+		err = f.File.Sync()
+	}
+	if cerr := f.File.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.File.Name(), f.final)
+	}
+	f.done = true
+	if err != nil {
+		os.Remove(f.File.Name())
+	}
+	return err
+}
+
+// Abort discards the file unless it was committed.
+func (f *File) Abort() {
+	if !f.done {
+		f.done = true
+		f.File.Close()
+		os.Remove(f.File.Name())
+	}
+}
+
+// WriteFile writes data to path atomically.
+func WriteFile(path string, data []byte) error {
+	f, err := Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Commit()
+}

@@ -1,0 +1,48 @@
+package atomicfile
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestWriteFileReplacesWhole(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	require.NoError(t, os.WriteFile(p, []byte("old"), 0o644))
+	require.NoError(t, WriteFile(p, []byte("new content")))
+	got, err := os.ReadFile(p)
+	require.NoError(t, err)
+	assert.Equal(t, "new content", string(got))
+	st, err := os.Stat(p)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm())
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left behind")
+}
+
+func TestAbortLeavesOldFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	require.NoError(t, os.WriteFile(p, []byte("old"), 0o644))
+	f, err := Create(p)
+	require.NoError(t, err)
+	_, err = f.WriteString("half")
+	require.NoError(t, err)
+	f.Abort()
+	f.Abort()
+	got, err := os.ReadFile(p)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(got))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1)
+}
+
+func TestCreateInMissingDirFails(t *testing.T) {
+	assert.Error(t, WriteFile(filepath.Join(t.TempDir(), "no", "such", "x"), nil))
+}
