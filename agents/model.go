@@ -3,7 +3,6 @@
 package agents
 
 import (
-	"fmt"
 	"math/rand/v2"
 
 	"dongshu/configs"
@@ -15,6 +14,7 @@ type Model struct {
 	W       *economy.World
 	Rng     *rand.Rand
 	Planner Planner
+	Firms   Firms // the market regime's builders
 	Prov    []ProvinceMind
 	// Human decisions waiting for the next step, by province index (the game fills it): used at the
 	// quota round if the next month has one, else applied at the start of the month.
@@ -32,9 +32,6 @@ type Model struct {
 
 // New builds a model from a validated scenario; the generator is seeded from the scenario's seed.
 func New(s *configs.Scenario) (*Model, error) {
-	if s.Regime != "planned" {
-		return nil, fmt.Errorf("regime %q is not available yet (planned only)", s.Regime)
-	}
 	w, err := economy.NewWorld(s)
 	if err != nil {
 		return nil, err
@@ -92,7 +89,10 @@ func (m *Model) StepToAllocation() {
 	// Human choices enter here too, through the same decisions the AI makes.
 	round := w.Now.MonthOfYear() == w.Scn.Planner.QuotaMonth
 	m.applyHumans(round)
-	if round {
+	switch {
+	case round && w.Scn.Regime == "market":
+		m.marketRound()
+	case round:
 		m.quotaRound()
 	}
 	// 3. Construction: capacity finishing this month serves this month's demand.

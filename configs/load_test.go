@@ -259,10 +259,8 @@ func TestBadInput(t *testing.T) {
 			"[[network.ixp]]", check{"network.ixp[0].month", `bad month "2013-1"`, "month ="}},
 		{"end before start", func(s string) string { return editKey(t, s, "", "end", `"2019-12"`) },
 			"", check{"end", "end 2019-12 is before start 2020-01", "end ="}},
-		{"regime market", func(s string) string { return editKey(t, s, "", "regime", `"market"`) },
-			"", check{"regime", `"market" is not available yet (planned only)`, "regime ="}},
 		{"regime unknown", func(s string) string { return editKey(t, s, "", "regime", `"anarchy"`) },
-			"", check{"regime", `"anarchy" is not one of: planned`, "regime ="}},
+			"", check{"regime", `"anarchy" is not one of: planned, market`, "regime ="}},
 		{"build options without 0", func(s string) string { return editKey(t, s, "[behaviour]", "build_options_mw", "[50.0, 150.0]") },
 			"[behaviour]", check{"behaviour.build_options_mw", "must contain 0", "build_options_mw ="}},
 		{"build option out of range", func(s string) string { return editKey(t, s, "[behaviour]", "build_options_mw", "[0.0, -5.0]") },
@@ -271,7 +269,7 @@ func TestBadInput(t *testing.T) {
 			"[datacentres]", check{"datacentres.pue_best", "1.5 is above pue_2020 ", "pue_best ="}},
 		{"table where an array of tables is expected", func(s string) string {
 			return replaceOnce(t, s, "[allocator]\n", "hub = 3\n[allocator]\n")
-		}, "[behaviour]", check{"behaviour.hub", `unknown key "hub"`, "hub = 3"}},
+		}, "[market]", check{"market.hub", `unknown key "hub"`, "hub = 3"}},
 		{"syntax error", func(s string) string { return replaceOnce(t, s, "[planner]\n", "[planner\n") },
 			"", check{"", `syntax error at column 9: expected '.' or ']' to end table name, but got '\n' instead (last key "fiscal")`, "[planner"}},
 		{"syntax error in a value", func(s string) string { return editKey(t, s, "[fiscal]", "tax_rate", "0.1.2") },

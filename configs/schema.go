@@ -15,8 +15,9 @@ type Scenario struct {
 	Description string `toml:"description" unit:"text"`
 	// Seed seeds the run's single random generator (math/rand/v2 PCG).
 	Seed uint64 `toml:"seed" unit:"1" range:"[0,]"`
-	// Regime is the institutional set-up: "planned" (quotas, hubs, enforcement). "market" comes later.
-	Regime string `toml:"regime" unit:"text" enum:"planned"`
+	// Regime is the institutional set-up: "planned" (quotas, hubs, enforcement) or "market" (no quotas or
+	// designations; firms build where expected profit is highest; provinces compete with subsidies).
+	Regime string `toml:"regime" unit:"text" enum:"planned,market"`
 	// Start is the first simulated month.
 	Start string `toml:"start" unit:"YYYY-MM"`
 	// End is the last simulated month (inclusive).
@@ -29,6 +30,7 @@ type Scenario struct {
 	Fiscal      Fiscal      `toml:"fiscal"`
 	Planner     Planner     `toml:"planner"`
 	Behaviour   Behaviour   `toml:"behaviour"`
+	Market      Market      `toml:"market"`
 	Allocator   Allocator   `toml:"allocator"`
 
 	// Provinces are the 31 mainland provincial-level divisions (or any set of regions a modeller defines).
@@ -370,6 +372,17 @@ type Partnership struct {
 	Credit float64 `toml:"credit" unit:"yuan/(MW*month)" range:"[0,1e8]"`
 	// Since is the month the partnership starts.
 	Since string `toml:"since" unit:"YYYY-MM"`
+}
+
+// Market parameterises the firms that build data centres in the market regime (unused when planned).
+type Market struct {
+	// TargetUtilisation is the utilisation firms plan new capacity for.
+	TargetUtilisation float64 `toml:"target_utilisation" unit:"1" range:"[0.05,1]"`
+	// ForecastMargin is the safety margin firms add to the demand they project.
+	ForecastMargin float64 `toml:"forecast_margin" unit:"1" range:"[0,5]"`
+	// CostSpread is how far apart (yuan per MW-month) two sites' costs must be for firms to tell them apart:
+	// the temperature of the logit that spreads projected work over the sites that can serve it.
+	CostSpread float64 `toml:"cost_spread" unit:"yuan/(MW*month)" range:"[1,1e8]"`
 }
 
 // Behaviour parameterises the provinces' boundedly rational yearly decisions.

@@ -102,7 +102,7 @@ func TestSetErrors(t *testing.T) {
 func TestSetThenValidate(t *testing.T) {
 	s := baseline(t)
 	require.NoError(t, s.Set("province.guangxi.compliance=2"))
-	require.NoError(t, s.Set("regime=market"))
+	require.NoError(t, s.Set("regime=anarchy"))
 	require.NoError(t, s.Set("planner.enforcement=nan"))
 	s.Provinces[0].WaterStress = -1 // changed in code: still located in the file
 	ps := problems(t, s.Validate())
@@ -111,7 +111,7 @@ func TestSetThenValidate(t *testing.T) {
 	p, ok := find(t, ps, "province.guangxi.compliance", "2 is out of range [0,1]")
 	require.True(t, ok, "%v", ps)
 	assert.Equal(t, configs.Problem{File: "--set", Key: "province.guangxi.compliance", Msg: "2 is out of range [0,1]"}, p)
-	p, ok = find(t, ps, "regime", `"market" is not available yet (planned only)`)
+	p, ok = find(t, ps, "regime", `"anarchy" is not one of: planned, market`)
 	require.True(t, ok, "%v", ps)
 	assert.Equal(t, "--set", p.File)
 	_, ok = find(t, ps, "planner.enforcement", "NaN is not a finite number")
@@ -152,7 +152,7 @@ func TestParams(t *testing.T) {
 	base := baseline(t)
 	assert.Equal(t, configs.Param{Key: "planner.enforcement", Unit: "1", Range: "[0,1]",
 		Default: strconv.FormatFloat(base.Planner.Enforcement, 'g', -1, 64)}, byKey["planner.enforcement"])
-	assert.Equal(t, configs.Param{Key: "regime", Unit: "text", Range: "{planned}", Default: "planned"}, byKey["regime"])
+	assert.Equal(t, configs.Param{Key: "regime", Unit: "text", Range: "{planned,market}", Default: "planned"}, byKey["regime"])
 	assert.Equal(t, configs.Param{Key: "seed", Unit: "1", Range: "[0,]", Default: "1"}, byKey["seed"])
 	opts := []string{}
 	for _, x := range base.Behaviour.BuildOptionsMW {

@@ -87,11 +87,7 @@ func (c *checker) number(p string, f *field, x float64, prefix string) {
 // text checks enums and months.
 func (c *checker) text(p string, f *field, x string, top bool) {
 	if f.enum != nil && !slices.Contains(f.enum, x) {
-		if top && f.key == "regime" && x == "market" {
-			c.add(p, `"market" is not available yet (planned only)`)
-		} else {
-			c.add(p, "%q is not one of: %s", x, strings.Join(f.enum, ", "))
-		}
+		c.add(p, "%q is not one of: %s", x, strings.Join(f.enum, ", "))
 	}
 	if f.month {
 		if _, err := ParseMonth(x); err != nil {

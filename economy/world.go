@@ -435,6 +435,9 @@ func (p *Province) GridStress() float64 {
 type NewBuild struct {
 	MW          float64
 	BeyondQuota bool
+	// Private is a firm's build (market regime): the province sells the land and collects taxes later,
+	// but pays no share of the construction.
+	Private bool
 }
 
 // StartBuild starts a data centre in a province's build site now; it takes land (and farmland), sells
@@ -448,7 +451,9 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 	pr.LandLeftHa -= ha
 	pr.FarmlandHa += ha * pr.Cfg.FarmlandShare
 	pr.Ledger.DCLandSales += ha * w.Scn.Fiscal.LandPriceMYuanPerHa / 1000
-	pr.Ledger.Investment += capex * w.Scn.Fiscal.LocalCapexShare
+	if !b.Private {
+		pr.Ledger.Investment += capex * w.Scn.Fiscal.LocalCapexShare
+	}
 	pr.Ledger.CentralSubsidy += w.CentralSubsidyBn(p, b.MW)
 	online := w.Now + configs.Month(dc.LeadTimeMonths)
 	w.DCs = append(w.DCs, DataCentre{
@@ -492,7 +497,8 @@ func (w *World) UpdateHubs() {
 			continue
 		}
 		h := &w.Hubs[p.Hub]
-		p.HubActive = w.Now >= h.Designated
+		// The market regime designates nothing: hub provinces are ordinary provinces there.
+		p.HubActive = w.Now >= h.Designated && w.Scn.Regime == "planned"
 		p.HubSide = NoHub
 		if p.HubActive {
 			p.HubSide = h.Side

@@ -9,6 +9,7 @@ import (
 
 	"dongshu/agents"
 	"dongshu/configs"
+	"dongshu/internal/atomicfile"
 )
 
 // allocationCmd runs a scenario up to a month, writes that month's allocation instance as a CPLEX LP file
@@ -63,15 +64,15 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	f, err := createAtomic(*lp)
+	f, err := atomicfile.Create(*lp)
 	if err != nil {
 		return err
 	}
-	defer f.abort()
+	defer f.Abort()
 	if err := inst.WriteLP(f); err != nil {
 		return err
 	}
-	if err := f.commit(); err != nil {
+	if err := f.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s seed %d, %s: %d nodes, %d arcs -> %s\n", s.Name, s.Seed, *month, inst.Nodes, len(inst.From), *lp)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -11,11 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 
 	"dongshu/agents"
 	"dongshu/configs"
+	"dongshu/internal/atomicfile"
+	"dongshu/internal/runout"
 )
 
 // multiFlag collects a repeatable flag.
@@ -114,64 +113,47 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	ts, err := createAtomic(filepath.Join(*out, "timeseries.csv"))
+	ts, err := atomicfile.Create(filepath.Join(*out, "timeseries.csv"))
 	if err != nil {
 		return err
 	}
-	defer ts.abort()
+	defer ts.Abort()
 	var h agents.Headline
 	if err := WriteTimeseries(ts, m, &h); err != nil {
 		return err
 	}
 	sum := Summary{Scenario: s.Name, ScenarioHash: s.Hash(), Seed: s.Seed, Version: version(),
 		Start: s.Start, End: s.End, Headline: h}
-	js, err := createAtomic(filepath.Join(*out, "summary.json"))
+	js, err := atomicfile.Create(filepath.Join(*out, "summary.json"))
 	if err != nil {
 		return err
 	}
-	defer js.abort()
+	defer js.Abort()
 	enc := json.NewEncoder(js)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(sum); err != nil {
 		return err
 	}
-	ev, err := createAtomic(filepath.Join(*out, "events.csv"))
+	ev, err := atomicfile.Create(filepath.Join(*out, "events.csv"))
 	if err != nil {
 		return err
 	}
-	defer ev.abort()
-	if err := WriteEvents(ev, m); err != nil {
+	defer ev.Abort()
+	if err := runout.WriteEvents(ev, m.W.Log); err != nil {
 		return err
 	}
-	if err := ts.commit(); err != nil {
+	if err := ts.Commit(); err != nil {
 		return err
 	}
-	if err := ev.commit(); err != nil {
+	if err := ev.Commit(); err != nil {
 		return err
 	}
-	if err := js.commit(); err != nil {
+	if err := js.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s seed %d: %d months -> %s (northwest utilisation 2022 %.2f, east hubs %.2f)\n",
 		s.Name, s.Seed, h.Months, *out, h.NorthwestUtil2022, h.EastHubsUtil2022)
 	return nil
-}
-
-// WriteEvents writes the log of events that fired during the run (events.csv): month, kind, target
-// province id ("" for national), magnitude, duration and a plain-English description.
-func WriteEvents(out io.Writer, m *agents.Model) error {
-	cw := csv.NewWriter(out)
-	if err := cw.Write([]string{"month", "kind", "target", "magnitude", "duration_months", "description"}); err != nil {
-		return err
-	}
-	for _, e := range m.W.Log {
-		if err := cw.Write([]string{e.Month.String(), e.Kind, e.Target, strconv.FormatFloat(e.Magnitude, 'g', -1, 64),
-			strconv.Itoa(e.Duration), e.Description}); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // Summary is summary.json.
@@ -185,39 +167,22 @@ type Summary struct {
 	Headline     agents.Headline `json:"headline"`
 }
 
-// WriteTimeseries runs the model to its end, streaming one CSV row per month and scope, and folds the
-// rows into the headline.
+// WriteTimeseries runs the model to its end, streaming timeseries.csv (one row per month and scope),
+// and folds the rows into the headline.
 func WriteTimeseries(out io.Writer, m *agents.Model, h *agents.Headline) error {
-	bw := bufio.NewWriterSize(out, 1<<16)
-	cols := m.W.Columns()
-	bw.WriteString("month,scope")
-	for _, c := range cols {
-		bw.WriteByte(',')
-		bw.WriteString(c.Name)
+	ts, err := runout.NewTimeseries(out, m.W.Columns())
+	if err != nil {
+		return err
 	}
-	bw.WriteByte('\n')
 	scopes := m.Scopes()
-	buf := make([]byte, 0, 64)
-	err := m.Run(func(month configs.Month, rows [][]float64) error {
+	err = m.Run(func(month configs.Month, rows [][]float64) error {
 		h.Observe(m.W, month, rows)
-		ms := month.String()
-		for i, row := range rows {
-			bw.WriteString(ms)
-			bw.WriteByte(',')
-			bw.WriteString(scopes[i].Name)
-			for _, v := range row {
-				bw.WriteByte(',')
-				buf = strconv.AppendFloat(buf[:0], v, 'g', 10, 64)
-				bw.Write(buf)
-			}
-			bw.WriteByte('\n')
-		}
-		return nil
+		return ts.Month(month, scopes, rows)
 	})
 	if err != nil {
 		return err
 	}
-	return bw.Flush()
+	return ts.Flush()
 }
 
 func version() string {
@@ -232,41 +197,4 @@ func version() string {
 		}
 	}
 	return v
-}
-
-// atomicFile is written under a temporary name and renamed into place on commit, so a crash or an
-// error never leaves a half-written output.
-type atomicFile struct {
-	*os.File
-	final string
-	done  bool
-}
-
-func createAtomic(path string) (*atomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, err
-	}
-	return &atomicFile{File: f, final: path}, nil
-}
-
-func (a *atomicFile) commit() error {
-	if err := a.File.Chmod(0o644); err != nil { // CreateTemp makes 0600; outputs are ordinary files
-		return err
-	}
-	if err := a.File.Sync(); err != nil {
-		return err
-	}
-	if err := a.File.Close(); err != nil {
-		return err
-	}
-	a.done = true
-	return os.Rename(a.File.Name(), a.final)
-}
-
-func (a *atomicFile) abort() {
-	if !a.done {
-		a.File.Close()
-		os.Remove(a.File.Name())
-	}
 }

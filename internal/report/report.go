@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"dongshu/internal/atomicfile"
 )
 
 // Summary describes what Generate wrote.
@@ -63,7 +65,7 @@ func Generate(dir, outDir string) (Summary, error) {
 		return Summary{}, err
 	}
 	for _, o := range outs {
-		if err := writeAtomic(filepath.Join(outDir, o.name), o.data); err != nil {
+		if err := atomicfile.WriteFile(filepath.Join(outDir, o.name), o.data); err != nil {
 			return Summary{}, err
 		}
 		sum.Files = append(sum.Files, o.name)
@@ -74,39 +76,6 @@ func Generate(dir, outDir string) (Summary, error) {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-// writeAtomic writes data under a temporary name in path's directory and renames it into place.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
 }
 
 // timeseriesCharts renders the three time-series charts.

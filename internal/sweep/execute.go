@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"dongshu/internal/atomicfile"
 )
 
 // File names in a sweep directory.
@@ -136,7 +138,7 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 		if err := writeProgress(dir, pr); err != nil {
 			return res, err
 		}
-		if err := writeAtomic(filepath.Join(dir, ManifestFile), manBytes); err != nil {
+		if err := atomicfile.WriteFile(filepath.Join(dir, ManifestFile), manBytes); err != nil {
 			return res, err
 		}
 	default:
@@ -338,7 +340,7 @@ func openAt(name string, size int64) (*os.File, error) {
 
 func writeProgress(dir string, pr progress) error {
 	b, _ := json.Marshal(pr)
-	return writeAtomic(filepath.Join(dir, progressFile), b)
+	return atomicfile.WriteFile(filepath.Join(dir, progressFile), b)
 }
 
 func marshalManifest(m Manifest) ([]byte, error) {
@@ -365,32 +367,6 @@ func writeSynced(name string, data []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-// writeAtomic writes a file under a temporary name, fsyncs it and renames it into place.
-func writeAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 func syncDir(dir string) error {

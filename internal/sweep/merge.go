@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"dongshu/internal/atomicfile"
+
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -110,7 +112,7 @@ func Merge(dirs []string, out string) error {
 			return err
 		}
 	}
-	return writeAtomic(filepath.Join(out, ManifestFile), baseBytes)
+	return atomicfile.WriteFile(filepath.Join(out, ManifestFile), baseBytes)
 }
 
 // lineSource reads a CSV file whose lines start with a run id, grouped by run id.
@@ -167,12 +169,11 @@ func mergeCSV(in []string, out string, runs int) error {
 		}
 		srcs[i] = s
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp*")
+	tmp, err := atomicfile.Create(out)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
+	defer tmp.Abort()
 	w := bufio.NewWriterSize(tmp, 1<<20)
 	w.Write(header)
 	for next := 0; next < runs; next++ {
@@ -203,16 +204,7 @@ func mergeCSV(in []string, out string, runs int) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), out)
+	return tmp.Commit()
 }
 
 // rowSource reads a parquet file's rows, grouped by run id (column 0).

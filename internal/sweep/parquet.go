@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strconv"
 
+	"dongshu/internal/atomicfile"
+
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
 )
@@ -82,40 +84,29 @@ func (sp *Spec) toParquet(dir, runsName, tsName string) error {
 
 // parquetSink writes rows to a parquet file atomically.
 type parquetSink struct {
-	f    *os.File
-	w    *parquet.Writer
-	name string
+	f *atomicfile.File
+	w *parquet.Writer
 }
 
 func newSink(name string, cols []pcol) (*parquetSink, error) {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
+	f, err := atomicfile.Create(name)
 	if err != nil {
 		return nil, err
 	}
 	w := parquet.NewWriter(f, schemaOf(cols), parquet.MaxRowsPerRowGroup(rowGroupRows))
-	return &parquetSink{f, w, name}, nil
+	return &parquetSink{f, w}, nil
 }
 
-func (s *parquetSink) abort() { s.f.Close(); os.Remove(s.f.Name()) }
+// abort discards the file unless it was committed.
+func (s *parquetSink) abort() { s.f.Abort() }
 
+// commit writes the parquet footer and renames the file into place.
 func (s *parquetSink) commit() error {
-	err := s.w.Close()
-	if err == nil {
-		err = s.f.Chmod(0o644)
+	if err := s.w.Close(); err != nil {
+		s.f.Abort()
+		return err
 	}
-	if err == nil {
-		err = s.f.Sync()
-	}
-	if cerr := s.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(s.f.Name(), s.name)
-	}
-	if err != nil {
-		os.Remove(s.f.Name())
-	}
-	return err
+	return s.f.Commit()
 }
 
 func csvToParquet(src, dst string, cols []pcol) error {

@@ -11,6 +11,7 @@ import (
 
 	"dongshu/agents"
 	"dongshu/configs"
+	"dongshu/internal/runout"
 )
 
 // Spec is everything that identifies a sweep: two runs of the same Spec write the same files.
@@ -187,11 +188,8 @@ func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
 			tb.WriteString(ms)
 			tb.WriteByte(',')
 			tb.WriteString(scopes[i])
-			for _, v := range r {
-				tb.WriteByte(',')
-				buf = strconv.AppendFloat(buf[:0], v, 'g', 10, 64) // as `run` writes timeseries.csv
-				tb.Write(buf)
-			}
+			buf = runout.AppendValues(buf[:0], r) // as `run` writes timeseries.csv
+			tb.Write(buf)
 			tb.WriteByte('\n')
 		}
 		return nil

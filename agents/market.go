@@ -1,0 +1,149 @@
+package agents
+
+import (
+	"math"
+
+	"dongshu/economy"
+)
+
+// Firms is the memory of the firms that build data centres in the market regime: what they saw of
+// demand at the last round, by class, for the growth they project.
+type Firms struct {
+	lastDemand []float64
+	// BuiltMW is what firms started at the last round, by province (for reports and the game).
+	BuiltMW []float64
+}
+
+// marketRound is the yearly round under regime = "market": no quotas, no designations, no enforcement.
+// Provinces compete only with what they control (local power subsidy, a fibre line, dedicated
+// generation): they choose among those options exactly as under the plan, but build nothing themselves.
+// Firms then build where the work they expect would run cheapest (firmsBuild).
+func (m *Model) marketRound() {
+	w := m.W
+	s := w.Scn
+	for i := range m.Prov {
+		m.Prov[i].closeYear(s.Behaviour.Adaptation)
+	}
+	m.Planner.NationalQuotaMW = 0
+	for _, p := range w.Provinces {
+		p.ModerationCalled = false
+		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false
+	}
+	var opts []option
+	for _, o := range m.options(nil) {
+		if o.build == 0 {
+			opts = append(opts, o)
+		}
+	}
+	scores := make([]float64, len(opts))
+	m.LastDecisions = m.LastDecisions[:0]
+	for i := range w.Provinces {
+		d, human := m.Pending[i]
+		if human {
+			delete(m.Pending, i)
+		} else {
+			o, sc := m.choose(m.newEvaluator(i, 0), opts, scores)
+			d = Decision{Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
+		}
+		// Provinces do not build in a market: a human's build and request are ignored.
+		d.Province, d.RequestMW, d.BuildMW = i, 0, 0
+		m.apply(d)
+		m.LastDecisions = append(m.LastDecisions, d)
+	}
+	m.firmsBuild()
+}
+
+// firmsBuild is the firms' investment. Work already placed stays where it runs (its contracts); firms look
+// for a home for the work to come: each (origin, class)'s demand projected to when new halls would open
+// (last month's demand grown at the growth observed over the last year, plus market.forecast_margin),
+// less what is served now. They expect that new work to run where it costs least within its latency
+// bound — spread over the reachable sites by a logit on the placement cost (energy with the province's
+// subsidy and grid-stress markup, transit, latency) with temperature market.cost_spread, since firms
+// cannot tell sites apart finely — and no more of it to reach a site from elsewhere than the spare inbound
+// bandwidth of its corridor carries (accelerator work ships in bulk and needs none). A site where the
+// work in place plus the work expected exceeds what its capacity online and under construction can
+// carry at market.target_utilisation gets the difference built, as far as land allows. Where to build
+// is all the cost comparison decides: the customer pays energy at cost plus the same margin everywhere
+// (datacentres.price_per_mwh), so a firm's profit follows the work it wins. Firms pay for construction
+// (NewBuild.Private); the province sells the land and collects taxes on the work.
+func (m *Model) firmsBuild() {
+	w := m.W
+	s := w.Scn
+	mk := &s.Market
+	np := len(w.Provinces)
+	f := &m.Firms
+	if f.lastDemand == nil {
+		f.lastDemand = make([]float64, len(w.Classes))
+	}
+	f.BuiltMW = resizeFloats(f.BuiltMW, np)
+	years := float64(s.DataCentres.LeadTimeMonths)/12 + 1
+	local := make([]float64, np)  // new work expected from the site's own province, or shipped in bulk
+	remote := make([]float64, np) // new work expected to arrive over the corridor
+	wt := make([]float64, np)
+	for c, cl := range w.Classes {
+		total := 0.0
+		for o := range np {
+			total += w.DemandMW[o][c]
+		}
+		growth := cl.Cfg.Growth // before any round: the market's expectation
+		if f.lastDemand[c] > 0 {
+			growth = total/f.lastDemand[c] - 1
+		}
+		f.lastDemand[c] = total
+		grow := math.Pow(1+max(growth, 0), years) * (1 + mk.ForecastMargin)
+		for o := range np {
+			d := w.DemandMW[o][c]*grow - w.ServedMW[o][c]
+			if d <= 0 {
+				continue
+			}
+			// Logit weights over reachable sites, shifted by the cheapest cost for stability.
+			best := math.Inf(1)
+			for st := range np {
+				wt[st] = math.NaN()
+				if w.Reachable(o, c, st) {
+					wt[st] = w.PlacementCost(o, c, st)
+					best = min(best, wt[st])
+				}
+			}
+			if math.IsInf(best, 1) {
+				continue
+			}
+			sum := 0.0
+			for st := range np {
+				if math.IsNaN(wt[st]) {
+					wt[st] = 0
+					continue
+				}
+				wt[st] = math.Exp(-(wt[st] - best) / mk.CostSpread)
+				sum += wt[st]
+			}
+			for st := range np {
+				if st == o || cl.Cfg.NeedsAccelerator {
+					local[st] += d * wt[st] / sum
+				} else {
+					remote[st] += d * wt[st] / sum
+				}
+			}
+		}
+	}
+	dc := &s.DataCentres
+	for st, p := range w.Provinces {
+		arrive := min(remote[st], max(0, p.CorridorMW-p.RemoteInMW))
+		need := (p.UsedMW+local[st]+arrive)/mk.TargetUtilisation - (p.OnlineMW + p.BuildingMW)
+		build := min(need, p.LandLeftHa/max(dc.LandHaPerMW, 1e-12))
+		if build <= 0 {
+			continue
+		}
+		w.StartBuild(st, economy.NewBuild{MW: build, Private: true})
+		f.BuiltMW[st] = build
+	}
+}
+
+func resizeFloats(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
