@@ -77,8 +77,9 @@ func (m *Model) firmsBuild() {
 	}
 	f.BuiltMW = resizeFloats(f.BuiltMW, np)
 	years := float64(s.DataCentres.LeadTimeMonths)/12 + 1
-	local := make([]float64, np)  // new work expected from the site's own province, or shipped in bulk
-	remote := make([]float64, np) // new work expected to arrive over the corridor
+	local := make([]float64, np)  // new general work expected from the site's own province
+	remote := make([]float64, np) // new general work expected to arrive over the corridor
+	accel := make([]float64, np)  // new accelerator work (shipped in bulk, no corridor)
 	wt := make([]float64, np)
 	for c, cl := range w.Classes {
 		total := 0.0
@@ -118,24 +119,44 @@ func (m *Model) firmsBuild() {
 				sum += wt[st]
 			}
 			for st := range np {
-				if st == o || cl.Cfg.NeedsAccelerator {
+				switch {
+				case cl.Cfg.NeedsAccelerator:
+					accel[st] += d * wt[st] / sum
+				case st == o:
 					local[st] += d * wt[st] / sum
-				} else {
+				default:
 					remote[st] += d * wt[st] / sum
 				}
 			}
 		}
 	}
+	// Accelerator capacity under construction, by province.
+	accBuilding := make([]float64, np)
+	for i := range w.DCs {
+		if d := &w.DCs[i]; d.State == economy.Building {
+			accBuilding[d.Province] += d.MW * d.AccelShare
+		}
+	}
+	// Firms fit the halls to the work: general halls for general work, accelerator halls for AI work.
 	dc := &s.DataCentres
 	for st, p := range w.Provinces {
+		usedAcc := float64(w.Contracts.UsedAccel(st)) / 1000
 		arrive := min(remote[st], max(0, p.CorridorMW-p.RemoteInMW))
-		need := (p.UsedMW+local[st]+arrive)/mk.TargetUtilisation - (p.OnlineMW + p.BuildingMW)
-		build := min(need, p.LandLeftHa/max(dc.LandHaPerMW, 1e-12))
-		if build <= 0 {
-			continue
+		gen := (p.UsedMW-usedAcc+local[st]+arrive)/mk.TargetUtilisation -
+			(p.OnlineMW - p.AccelOnlineMW + p.BuildingMW - accBuilding[st])
+		acc := (usedAcc+accel[st])/mk.TargetUtilisation - (p.AccelOnlineMW + accBuilding[st])
+		land := p.LandLeftHa / max(dc.LandHaPerMW, 1e-12)
+		for _, b := range [2]struct {
+			mw, share float64
+		}{{acc, 1}, {gen, 0}} {
+			mw := min(b.mw, land)
+			if mw <= 0 {
+				continue
+			}
+			land -= mw
+			w.StartBuild(st, economy.NewBuild{MW: mw, Private: true, OwnMix: true, AccelShare: b.share})
+			f.BuiltMW[st] += mw
 		}
-		w.StartBuild(st, economy.NewBuild{MW: build, Private: true})
-		f.BuiltMW[st] = build
 	}
 }
 

@@ -403,9 +403,11 @@ func (w *World) AcceleratorShareNew() float64 {
 
 // CapexBn is the investment in bn yuan for mw of capacity started now (general and accelerator capacity
 // in today's mix).
-func (w *World) CapexBn(mw float64) float64 {
+func (w *World) CapexBn(mw float64) float64 { return w.capexAt(mw, w.AcceleratorShareNew()) }
+
+// capexAt is the investment in bn yuan for mw of capacity with accelerator share acc.
+func (w *World) capexAt(mw, acc float64) float64 {
 	dc := &w.Scn.DataCentres
-	acc := w.AcceleratorShareNew()
 	return mw * dc.CapexMYuanPerMW * (1 - acc + acc*dc.AcceleratorCapexFactor) / 1000
 }
 
@@ -438,6 +440,10 @@ type NewBuild struct {
 	// Private is a firm's build (market regime): the province sells the land and collects taxes later,
 	// but pays no share of the construction.
 	Private bool
+	// OwnMix fits AccelShare of the build with accelerators (a firm building for AI work) instead of the
+	// year's share for new builds; chip supply shocks scale it all the same.
+	OwnMix     bool
+	AccelShare float64
 }
 
 // StartBuild starts a data centre in a province's build site now; it takes land (and farmland), sells
@@ -446,7 +452,10 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 	pr := w.Provinces[p]
 	dc := &w.Scn.DataCentres
 	acc := w.AcceleratorShareNew()
-	capex := w.CapexBn(b.MW)
+	if b.OwnMix {
+		acc = min(1, max(0, b.AccelShare)*w.ChipFactor)
+	}
+	capex := w.capexAt(b.MW, acc)
 	ha := min(pr.LandLeftHa, b.MW*dc.LandHaPerMW)
 	pr.LandLeftHa -= ha
 	pr.FarmlandHa += ha * pr.Cfg.FarmlandShare
