@@ -1,0 +1,67 @@
+package view
+
+import (
+	"cmp"
+	"slices"
+
+	"dongshu/agents"
+	"dongshu/economy"
+)
+
+// Flow is work placed this month from the province where it was made to the one running it.
+type Flow struct {
+	From, To int
+	Class    int
+	MW       float64
+}
+
+// Flows appends this month's flows of at least minMW to out (largest first, ties by indices).
+//
+// The flows are the allocator's placements of the last solved month (economy.Allocator.Arcs and Flows):
+// new work placed this month, by origin, class and site, training work on accelerators included. Work
+// that stays in its own province is left out (nothing moves on the map), and so is work placed in
+// earlier months that is still running under contract. Valid after a completed Step; nothing before
+// the first month.
+func Flows(m *agents.Model, minMW float64, out []Flow) []Flow {
+	a := m.W.Alloc
+	arcs := a.Arcs()
+	if len(arcs) == 0 {
+		return out
+	}
+	kw := a.Flows()
+	start := len(out)
+	for i, arc := range arcs {
+		if i >= len(kw) || kw[i] <= 0 || arc.Origin == arc.Site {
+			continue
+		}
+		switch arc.Kind {
+		case economy.ArcLocal, economy.ArcRemote, economy.ArcAccel:
+			out = append(out, Flow{From: arc.Origin, To: arc.Site, Class: arc.Class, MW: float64(kw[i]) / 1000})
+		}
+	}
+	mine := out[start:]
+	// One arc per (origin, class, site) today; merge anyway so that a change in the instance's shape
+	// cannot show one route as two flows.
+	slices.SortFunc(mine, byRoute)
+	k := 0
+	for _, f := range mine {
+		if k > 0 && byRoute(mine[k-1], f) == 0 {
+			mine[k-1].MW += f.MW
+			continue
+		}
+		mine[k] = f
+		k++
+	}
+	mine = slices.DeleteFunc(mine[:k], func(f Flow) bool { return f.MW < minMW })
+	slices.SortStableFunc(mine, func(x, y Flow) int {
+		if c := cmp.Compare(y.MW, x.MW); c != 0 {
+			return c
+		}
+		return byRoute(x, y)
+	})
+	return out[:start+len(mine)]
+}
+
+func byRoute(x, y Flow) int {
+	return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To), cmp.Compare(x.Class, y.Class))
+}
