@@ -1,0 +1,84 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"dongshu/internal/atomicfile"
+	"dongshu/internal/report"
+	"dongshu/internal/runout"
+)
+
+// Export writes the seminar export into dir (created if needed): timeseries.csv and events.csv in the
+// batch runner's formats (package runout, shared with it) for the months played so far, and the batch
+// report's PNG charts of them (utilisation.png, capacity.png, overbuild_by_province.png). Each file is
+// written atomically.
+func (s *Session) Export(dir string) error {
+	h := &s.hist
+	if len(h.Months) == 0 {
+		return errors.New("session: export: no month has been played yet")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("session: export: %w", err)
+	}
+	tsPath := filepath.Join(dir, "timeseries.csv")
+	err := writeAtomic(tsPath, func(f *atomicfile.File) error {
+		ts, err := runout.NewTimeseries(f, h.Columns)
+		if err != nil {
+			return err
+		}
+		for k, m := range h.Months {
+			if err := ts.Month(m, h.Scopes, h.Scope[k]); err != nil {
+				return err
+			}
+		}
+		return ts.Flush()
+	})
+	if err != nil {
+		return err
+	}
+	err = writeAtomic(filepath.Join(dir, "events.csv"), func(f *atomicfile.File) error {
+		return runout.WriteEvents(f, s.m.W.Log)
+	})
+	if err != nil {
+		return err
+	}
+	ts, err := report.ReadTimeseries(tsPath, false)
+	if err != nil {
+		return fmt.Errorf("session: export: %w", err)
+	}
+	for _, c := range []struct {
+		name string
+		draw func(*report.Timeseries) ([]byte, error)
+	}{
+		{"utilisation.png", report.UtilisationChart},
+		{"capacity.png", report.CapacityChart},
+		{"overbuild_by_province.png", report.ProvinceChart},
+	} {
+		png, err := c.draw(ts)
+		if err != nil {
+			return fmt.Errorf("session: export: %s: %w", c.name, err)
+		}
+		if err := atomicfile.WriteFile(filepath.Join(dir, c.name), png); err != nil {
+			return fmt.Errorf("session: export: %w", err)
+		}
+	}
+	return nil
+}
+
+func writeAtomic(path string, write func(*atomicfile.File) error) error {
+	f, err := atomicfile.Create(path)
+	if err != nil {
+		return fmt.Errorf("session: export: %w", err)
+	}
+	defer f.Abort()
+	if err := write(f); err != nil {
+		return fmt.Errorf("session: export: %s: %w", filepath.Base(path), err)
+	}
+	if err := f.Commit(); err != nil {
+		return fmt.Errorf("session: export: %w", err)
+	}
+	return nil
+}

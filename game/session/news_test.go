@@ -1,0 +1,169 @@
+package session
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
+	"dongshu/economy"
+)
+
+// arity is how many provinces and numbers each catalog line takes (the view formats provinces, then
+// numbers).
+var arity = map[string][2]int{
+	"news.hub_designated": {1, 0}, "news.hubs_designated": {0, 2},
+	"news.event.more": {0, 1}, "news.event.other": {0, 2}, "news.event.policy.national": {0, 0},
+	"news.penalised": {1, 0}, "news.penalised.many": {1, 1},
+	"news.moderation": {1, 0}, "news.moderation.many": {1, 1},
+	"news.rivalry": {2, 2}, "news.idle_far": {1, 2}, "news.unserved": {0, 2},
+}
+
+func keyArity(key string) [2]int {
+	if a, ok := arity[key]; ok {
+		return a
+	}
+	if strings.HasPrefix(key, "score.") {
+		return [2]int{} // a label
+	}
+	if strings.HasSuffix(key, ".national") {
+		return [2]int{0, 2}
+	}
+	return [2]int{1, 2} // a province's event: magnitude and duration
+}
+
+// catalogs reads the session's catalogs straight from the assets (package i18n is not needed).
+func catalogs(t *testing.T) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, lang := range []string{"en", "fr"} {
+		var c map[string]string
+		_, err := toml.DecodeFile(filepath.Join("..", "..", "assets", "i18n", lang, "session.toml"), &c)
+		require.NoError(t, err, lang)
+		out[lang] = c
+	}
+	return out
+}
+
+// format renders a news line as the view does: province names first, then the numbers.
+func format(f string, n News) string {
+	args := make([]any, 0, len(n.Provinces)+len(n.Args))
+	for _, p := range n.Provinces {
+		args = append(args, p)
+	}
+	for _, a := range n.Args {
+		args = append(args, a)
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+func TestCatalogsHaveEveryKey(t *testing.T) {
+	cats := catalogs(t)
+	keys := append(NewsKeys(), ScoreKeys()...)
+	for lang, c := range cats {
+		for _, k := range keys {
+			f, ok := c[k]
+			if !assert.True(t, ok, "%s: missing %q", lang, k) {
+				continue
+			}
+			a := keyArity(k)
+			n := News{Key: k}
+			for range a[0] {
+				n.Provinces = append(n.Provinces, "Ningxia")
+			}
+			for range a[1] {
+				n.Args = append(n.Args, 12.5)
+			}
+			line := format(f, n)
+			assert.NotContains(t, line, "%!", "%s %s: %q", lang, k, line)
+			for _, p := range n.Provinces {
+				assert.Contains(t, line, p, "%s %s names its province", lang, k)
+			}
+		}
+		for k := range c {
+			assert.True(t, slices.Contains(keys, k), "%s: %q is not a key the session emits", lang, k)
+		}
+	}
+	assert.Contains(t, cats["fr"]["news.idle_far"], "à", "French with its accents")
+}
+
+func TestNewsIdleFarInBaselineBy2023(t *testing.T) {
+	s := newGame(t, Setup{Seed: 1, Difficulty: Normal})
+	autoplayTo(t, s, month(2023, 12))
+	var far []News
+	for _, n := range s.News() {
+		if n.Key == "news.idle_far" {
+			far = append(far, n)
+		}
+	}
+	require.NotEmpty(t, far)
+	n := far[0]
+	w := s.Model().W
+	p := w.ProvinceIndex(n.Provinces[0])
+	require.GreaterOrEqual(t, p, 0)
+	assert.Equal(t, economy.WestHub, w.Provinces[p].HubSide)
+	assert.Equal(t, 12, n.Month.MonthOfYear())
+	assert.Greater(t, n.Args[0], 50.0, "more than half empty")
+	assert.Equal(t, 10.0, n.Args[1], "the hot class's bound")
+	assert.Equal(t, "Ningxia's new halls stand 92 % empty: hot data cannot reach them within 10 ms",
+		format(catalogs(t)["en"]["news.idle_far"], News{Provinces: []string{"Ningxia"}, Args: n.Args}))
+}
+
+// TestNewsRules plays every preset in autoplay and a game with human roles, and checks every line
+// emitted: a known key with its catalog's arity, formatted cleanly in both languages, few per month.
+func TestNewsRules(t *testing.T) {
+	cats := catalogs(t)
+	seen := map[string]bool{}
+	check := func(name string, s *Session) {
+		perMonth := map[configs.Month]int{}
+		last := configs.Month(0)
+		for _, n := range s.News() {
+			require.Contains(t, NewsKeys(), n.Key, name)
+			a := keyArity(n.Key)
+			assert.Len(t, n.Provinces, a[0], "%s %s", name, n.Key)
+			assert.Len(t, n.Args, a[1], "%s %s", name, n.Key)
+			for lang, c := range cats {
+				assert.NotContains(t, format(c[n.Key], n), "%!", "%s %s %s", name, lang, n.Key)
+			}
+			assert.GreaterOrEqual(t, n.Month, last, "oldest first")
+			last = n.Month
+			perMonth[n.Month]++
+			seen[n.Key] = true
+		}
+		for m, k := range perMonth {
+			assert.LessOrEqual(t, k, maxNewsPerMonth, "%s %s", name, m)
+		}
+		assert.Less(t, len(s.News()), 4*len(s.History().Months)/5, "%s: news is not a flood", name)
+	}
+	for _, p := range configs.Presets() {
+		s := newGame(t, Setup{Preset: p, Seed: 1, Difficulty: Normal})
+		autoplayTo(t, s, month(2035, 12))
+		check(p, s)
+	}
+	s := newGame(t, players.setup(2))
+	players.drive(t, s, month(2035, 12))
+	check("players", s)
+	for _, k := range []string{"news.hubs_designated", "news.idle_far", "news.penalised.many", "news.moderation.many",
+		"news.rivalry", "news.unserved", "news.event.drought", "news.event.coal_price.national", "news.event.outage",
+		"news.event.chip_supply.national"} {
+		assert.True(t, seen[k], "%s never emitted", k)
+	}
+}
+
+func TestNewsOfAHumanDesignation(t *testing.T) {
+	// A hub designated by a human planner ahead of its date is news on its own line.
+	s := newGame(t, Setup{Seed: 1, Difficulty: Normal, Role: Role{Planner: true}})
+	pd := s.Model().PlannerPolicy()
+	require.NoError(t, s.Submit(Action{Month: s.Model().W.Now, Planner: &pd}))
+	require.NoError(t, s.Step())
+	pd = s.Model().PlannerPolicy()
+	pd.Designate = []int{7} // ningxia_hub
+	require.NoError(t, s.Submit(Action{Month: s.Model().W.Now, Planner: &pd}))
+	require.NoError(t, s.Step())
+	assert.Contains(t, s.News(), News{Month: month(2020, 2), Key: "news.hub_designated", Provinces: []string{"ningxia"}})
+}

@@ -1,0 +1,192 @@
+package session
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"dongshu/agents"
+	"dongshu/configs"
+	"dongshu/internal/atomicfile"
+)
+
+// A save file holds what determines a game — the setup and the action log — and the month it was saved
+// at; loading rebuilds the game and replays it, so that a save is small and never disagrees with the
+// model. docs/game.md (Save files) describes the format.
+const (
+	saveFormat  = "dongshu-save"
+	saveVersion = 1
+)
+
+type saveFile struct {
+	Format  string        `json:"format"`
+	Version int           `json:"version"`
+	Setup   Setup         `json:"setup"`
+	Actions []savedAction `json:"actions"`
+	Month   string        `json:"month"` // W.Now when saved, YYYY-MM
+	Speed   int           `json:"speed,omitempty"`
+}
+
+// savedAction is an Action with its month written YYYY-MM, for people reading the file.
+type savedAction struct {
+	Month    string                  `json:"month"`
+	Province *agents.Decision        `json:"province,omitempty"`
+	Planner  *agents.PlannerDecision `json:"planner,omitempty"`
+}
+
+// Save writes the game to path atomically (versioned; replayed on load): on any error the file at path,
+// if there was one, is left as it was and no partial file remains.
+func (s *Session) Save(path string) error {
+	f := saveFile{Format: saveFormat, Version: saveVersion, Setup: s.Setup(), Actions: []savedAction{},
+		Month: s.m.W.Now.String(), Speed: s.speed}
+	for _, a := range s.actions {
+		f.Actions = append(f.Actions, savedAction{Month: a.Month.String(), Province: a.Province, Planner: a.Planner})
+	}
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return fmt.Errorf("session: save %s: %w", path, err)
+	}
+	if err := atomicfile.WriteFile(path, append(data, '\n')); err != nil {
+		return fmt.Errorf("session: save %s: %w", path, err)
+	}
+	return nil
+}
+
+// Load reads a saved game and replays it to where it was saved: the months are stepped again, each
+// logged action submitted when the game reaches its month. Any problem with the file — not a save,
+// damaged, from a newer dongshu, or a log the game could not have made — is an error naming the file.
+func Load(path string) (s *Session, err error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("session: load: %w", err)
+	}
+	f, err := decodeSave(path, data)
+	if err != nil {
+		return nil, err
+	}
+	// A hostile or damaged file must not crash the game: whatever the model does with a valid scenario
+	// and valid actions that it should not, comes back as an error.
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("session: save file %s cannot be replayed: %v", path, r)
+		}
+	}()
+	return replay(path, f)
+}
+
+// decodeSave checks and decodes a save file's text.
+func decodeSave(path string, data []byte) (*saveFile, error) {
+	notSave := fmt.Errorf("session: %s is not a dongshu save file", path)
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return nil, notSave
+	}
+	var head struct {
+		Format  any `json:"format"`
+		Version any `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, damaged(path, data, err)
+	}
+	if head.Format != saveFormat {
+		return nil, notSave
+	}
+	v, ok := head.Version.(float64)
+	switch {
+	case !ok || v != float64(int(v)) || v < 1:
+		return nil, fmt.Errorf("session: save file %s has no valid format version (got %v)", path, head.Version)
+	case v > saveVersion:
+		return nil, fmt.Errorf("session: save file %s was written by a newer dongshu (format version %d; this one reads up to %d)",
+			path, int(v), saveVersion)
+	}
+	var f saveFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, damaged(path, data, err)
+	}
+	return &f, nil
+}
+
+// damaged reports a JSON error with the line and byte offset where it was found.
+func damaged(path string, data []byte, err error) error {
+	off := int64(-1)
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 || off > int64(len(data)) {
+		return fmt.Errorf("session: save file %s is damaged: %v", path, err)
+	}
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	return fmt.Errorf("session: save file %s is damaged at line %d (byte %d): %v", path, line, off, err)
+}
+
+// replay rebuilds the game of f.
+func replay(path string, f *saveFile) (*Session, error) {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("session: save file %s: %s", path, fmt.Sprintf(format, a...))
+	}
+	s, err := New(f.Setup)
+	if err != nil {
+		return nil, bad("%v", err)
+	}
+	month, err := configs.ParseMonth(f.Month)
+	if err != nil {
+		return nil, bad("month: %v", err)
+	}
+	w := s.m.W
+	if month < w.Now || month > w.End {
+		return nil, bad("month %s is outside the game (%s to %s)", f.Month, w.Start, w.End)
+	}
+	acts := make([]Action, len(f.Actions))
+	for i, a := range f.Actions {
+		m, err := configs.ParseMonth(a.Month)
+		if err != nil {
+			return nil, bad("action %d: month: %v", i+1, err)
+		}
+		acts[i] = Action{Month: m, Province: a.Province, Planner: a.Planner}
+	}
+	next := 0
+	for {
+		for next < len(acts) && acts[next].Month == w.Now {
+			if err := s.Submit(acts[next]); err != nil {
+				return nil, bad("action %d (%s): %v", next+1, acts[next].Month, err)
+			}
+			next++
+		}
+		if w.Now == month {
+			break
+		}
+		if next < len(acts) && acts[next].Month < w.Now {
+			return nil, bad("action %d (%s) is out of order", next+1, acts[next].Month)
+		}
+		if wt := s.Waiting(); wt.Any() {
+			return nil, bad("the game cannot pass %s: it waits for %s", w.Now, describeWaiting(s, wt))
+		}
+		if err := s.step(); err != nil {
+			return nil, bad("%v", err)
+		}
+	}
+	if next < len(acts) {
+		return nil, bad("action %d (%s) comes after the saved month %s", next+1, acts[next].Month, f.Month)
+	}
+	s.SetSpeed(f.Speed)
+	return s, nil
+}
+
+func describeWaiting(s *Session, wt Waiting) string {
+	var who []string
+	for _, p := range wt.Provinces {
+		who = append(who, s.m.W.Provinces[p].ID)
+	}
+	if wt.Planner {
+		who = append(who, "the planner")
+	}
+	return fmt.Sprint(who)
+}
