@@ -109,32 +109,14 @@ func (o Outlook) Cost() float64 {
 // Advise returns the AI's advice for province i before the next round, reading the current state only:
 // it draws nothing from the run's generator and changes nothing, so asking for advice never changes a run.
 func (m *Model) Advise(i int) Advice {
-	w := m.W
-	n := len(w.Provinces)
 	pl := m.Planner // a copy: setQuota updates the planner's memory
 	pl.Detected = nil
-	pl.setQuota(w)
-	allot := make([]float64, n)
-	pl.shares(w, allot)
+	pl.setQuota(m.W)
 	opts := m.options(nil)
-	request := make([]float64, n)
-	for j := range w.Provinces {
-		if d, ok := m.Pending[j]; ok {
-			request[j] = d.RequestMW
-			continue
-		}
-		request[j] = m.bestBuild(m.newEvaluator(j, math.Inf(1)), opts)
-	}
-	granted := make([]float64, n)
-	grant(allot, request, granted)
-
+	request, granted := m.requests(&pl, opts)
 	e := m.newEvaluator(i, granted[i])
-	best, bestScore := option{}, math.Inf(-1)
-	for _, o := range opts {
-		if sc := e.score(o); sc > bestScore {
-			best, bestScore = o, sc
-		}
-	}
+	best := m.best(e, opts)
+	bestScore := e.score(best)
 	d := Decision{Province: i, RequestMW: request[i], BuildMW: best.build, Subsidy: best.subsidy,
 		Fibre: best.fibre, Power: best.power, Score: bestScore}
 	return Advice{Decision: d, QuotaMW: granted[i], Outlook: m.Outlook(d, granted[i])}

@@ -134,7 +134,6 @@ func grant(allot, request, out []float64) {
 func (m *Model) quotaRound() {
 	w := m.W
 	s := w.Scn
-	n := len(w.Provinces)
 	for i := range m.Prov {
 		m.Prov[i].closeYear(s.Behaviour.Adaptation)
 	}
@@ -151,20 +150,8 @@ func (m *Model) quotaRound() {
 		m.moderationCalls(hp.Moderate)
 		m.plannerAtRound = nil
 	}
-	allot := make([]float64, n)
-	m.Planner.shares(w, allot)
-
 	opts := m.options(nil)
-	request := make([]float64, n)
-	for i := range w.Provinces {
-		if d, ok := m.Pending[i]; ok {
-			request[i] = d.RequestMW
-			continue
-		}
-		request[i] = m.bestBuild(m.newEvaluator(i, math.Inf(1)), opts)
-	}
-	granted := make([]float64, n)
-	grant(allot, request, granted)
+	request, granted := m.requests(&m.Planner, opts)
 
 	m.LastDecisions = m.LastDecisions[:0]
 	scores := make([]float64, len(opts))
@@ -182,6 +169,27 @@ func (m *Model) quotaRound() {
 		m.LastDecisions = append(m.LastDecisions, d)
 	}
 	m.enforce()
+}
+
+// requests is the round's bargaining: planner pl splits its national quota into allotments, every
+// province requests (a human its pending request, the AI its best build with no quota in mind) and the
+// grants follow.
+func (m *Model) requests(pl *Planner, opts []option) (request, granted []float64) {
+	w := m.W
+	n := len(w.Provinces)
+	allot := make([]float64, n)
+	pl.shares(w, allot)
+	request = make([]float64, n)
+	for i := range w.Provinces {
+		if d, ok := m.Pending[i]; ok {
+			request[i] = d.RequestMW
+			continue
+		}
+		request[i] = m.best(m.newEvaluator(i, math.Inf(1)), opts).build
+	}
+	granted = make([]float64, n)
+	grant(allot, request, granted)
+	return request, granted
 }
 
 // apply carries out a province's decision.

@@ -217,13 +217,13 @@ func (m *Model) options(buf []option) []option {
 	return buf
 }
 
-// bestBuild returns the build size of the highest-scoring option (the quota request; no noise, since a
-// request is a statement, not a lottery).
-func (m *Model) bestBuild(e *evaluator, opts []option) float64 {
-	best, bestScore := 0.0, math.Inf(-1)
+// best returns the highest-scoring option (the first of equals), with no noise: a quota request is a
+// statement and advice is not a lottery.
+func (m *Model) best(e *evaluator, opts []option) option {
+	best, bestScore := option{}, math.Inf(-1)
 	for _, o := range opts {
 		if sc := e.score(o); sc > bestScore {
-			best, bestScore = o.build, sc
+			best, bestScore = o, sc
 		}
 	}
 	return best
