@@ -255,3 +255,93 @@ func TestScenarioGuangxi(t *testing.T) {
 	unchanged(t, scn, base, "national", "capacity_mw", "2022-01", "2022-12", 0.02)
 	unchanged(t, scn, base, "national", "capacity_mw", "2035-12", "2035-12", 0.02)
 }
+
+// setRuns loads an embedded preset, applies --set style assignments and runs it for seeds 1..scenarioSeeds.
+func setRuns(t testing.TB, name string, sets ...string) []seriesRun {
+	t.Helper()
+	s, err := configs.LoadPreset(name)
+	require.NoError(t, err)
+	for _, a := range sets {
+		require.NoError(t, s.Set(a))
+	}
+	return runSeries(t, s, scenarioSeeds)
+}
+
+// TestScenarioEastOutageVault: the Guizhou digital vault (east-outage's default, replicas of half the hot
+// and warm work) against the same outage without it (vault.replica_share=0). During the outage the vault
+// serves replicated work beyond its bound (degraded), so more hot and warm work is served and less is
+// unserved; before the outage the two runs are identical, and after it they stay within noise.
+func TestScenarioEastOutageVault(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scenario runs")
+	}
+	on, off := presetRuns(t, "east-outage"), setRuns(t, "east-outage", "vault.replica_share=0")
+	hw := func(r *seriesRun) float64 {
+		return r.window(t, "national", "served_hot_mw", "2028-01", "2028-03") + r.window(t, "national", "served_warm_mw", "2028-01", "2028-03")
+	}
+	s, b := medianOf(on, hw), medianOf(off, hw)
+	t.Logf("served hot + warm work 2028-01..03, median of %d seeds: vault %.4g, no vault %.4g", len(on), s, b)
+	assert.Greater(t, s, b+100, "the vault serves more hot and warm work during the outage")
+	s, b = compare(t, on, off, "national", "unserved_mw", "2028-01", "2028-03")
+	assert.Less(t, s, b-100, "unserved work during the outage")
+	s, b = compare(t, on, off, "national", "vault_mw", "2028-01", "2028-03")
+	assert.Positive(t, s, "work served from the vault")
+	assert.Zero(t, b, "no vault, no failover")
+	compare(t, on, off, "guizhou", "utilisation", "2028-01", "2028-03")
+	s, b = compare(t, on, off, "national", "vault_mw", "2027-01", "2027-12")
+	assert.Zero(t, s+b, "the vault acts only during outages")
+	unchanged(t, on, off, "national", "unserved_mw", "2027-01", "2027-12", 1e-9)
+	unchanged(t, on, off, "national", "served_cold_mw", "2028-01", "2028-03", 0.01)
+	unchanged(t, on, off, "national", "used_mw", "2028-06", "2028-12", 0.01)
+	unchanged(t, on, off, "national", "capacity_mw", "2029-01", "2029-12", 0.01)
+}
+
+// TestScenarioExportControlsLeak: under export controls, remote access to foreign clouds (a quarter of
+// the denied accelerator capacity, the preset's default) against no leak (accelerator_leak=0): training
+// work runs abroad, so more of it is served and less work is unserved; accelerator capacity at home is
+// unchanged within noise (the leak does not build anything in China).
+func TestScenarioExportControlsLeak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scenario runs")
+	}
+	leak, none := presetRuns(t, "export-controls"), setRuns(t, "export-controls", "datacentres.accelerator_leak=0")
+	s, b := compare(t, leak, none, "national", "remote_accel_mw", "2025-01", "2035-12")
+	assert.Positive(t, s, "training work abroad with a leak")
+	assert.Zero(t, b, "none without")
+	s, b = compare(t, leak, none, "national", "served_train_mw", "2025-01", "2035-12")
+	assert.Greater(t, s, b*1.05, "served training work 2025-2035")
+	s, b = compare(t, leak, none, "national", "unserved_mw", "2025-01", "2035-12")
+	assert.Less(t, s, b*0.9, "unserved work 2025-2035")
+	unchanged(t, leak, none, "national", "accelerator_mw", "2025-01", "2035-12", 0.02)
+	unchanged(t, leak, none, "national", "capacity_mw", "2025-01", "2035-12", 0.02)
+	unchanged(t, leak, none, "national", "demand_mw", "2025-01", "2035-12", 0.01)
+}
+
+// TestScenarioGreenMandate: from 2025-01 new capacity brings its own renewables for 80 % of its energy.
+// National CO2 per MWh falls by 2035 as that capacity comes online. Demand and everything before the
+// mandate are untouched. Capacity is not: the mandate nearly doubles the capex of a build (the plant is
+// 3.7 MW of nameplate per MW of IT at 5M yuan/MW), provinces start less, and utilisation rises while more
+// work goes unserved; the test logs these side effects and pins their direction.
+func TestScenarioGreenMandate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scenario runs")
+	}
+	base, scn := baselineRuns(t), presetRuns(t, "green-mandate")
+	intensity := func(r *seriesRun) float64 {
+		return r.window(t, "national", "co2_t", "2035-01", "2035-12") / r.window(t, "national", "energy_mwh", "2035-01", "2035-12")
+	}
+	s, b := medianOf(scn, intensity), medianOf(base, intensity)
+	t.Logf("national CO2 per MWh in 2035, median of %d seeds: scenario %.4f, baseline %.4f t/MWh", len(scn), s, b)
+	assert.Less(t, s, 0.8*b, "CO2 per MWh by 2035")
+	compare(t, scn, base, "national", "co2_t", "2035-01", "2035-12")
+	compare(t, scn, base, "national", "energy_mwh", "2035-01", "2035-12")
+	unchanged(t, scn, base, "national", "demand_mw", "2025-01", "2035-12", 0.01)
+	unchanged(t, scn, base, "national", "capacity_mw", "2022-01", "2024-12", 0.01)
+	unchanged(t, scn, base, "national", "utilisation", "2022-01", "2024-12", 0.01)
+	// Side effects of the dearer builds (explained above): less capacity, higher utilisation.
+	s, b = compare(t, scn, base, "national", "capacity_mw", "2030-01", "2035-12")
+	assert.Less(t, s, b, "capacity 2030-2035 (dearer builds)")
+	s, b = compare(t, scn, base, "national", "utilisation", "2030-01", "2035-12")
+	assert.Greater(t, s, b, "utilisation 2030-2035 (less capacity for the same demand)")
+	compare(t, scn, base, "national", "unserved_mw", "2030-01", "2035-12")
+}

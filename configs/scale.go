@@ -116,6 +116,10 @@ func (s *Scenario) Scale(n int, seed uint64) (*Scenario, error) {
 		}
 	}
 	out.Network.HistoricHubs = hist
+	// The vault stays in the original province; a world too small to hold it has no vault.
+	if !present[s.Vault.Province] && len(out.Provinces) > 0 {
+		out.Vault.Province, out.Vault.ReplicaShare = out.Provinces[0].ID, 0
+	}
 	// Demand is split by each province's share, so the national total grows with the provinces copied.
 	out.Demand.TotalMW = s.Demand.TotalMW * float64(n) / float64(m)
 	out.Name = fmt.Sprintf("%s x%d provinces", s.Name, n)

@@ -32,6 +32,8 @@ type Scenario struct {
 	Behaviour   Behaviour   `toml:"behaviour"`
 	Market      Market      `toml:"market"`
 	Allocator   Allocator   `toml:"allocator"`
+	Vault       Vault       `toml:"vault"`
+	Green       Green       `toml:"green"`
 
 	// Provinces are the 31 mainland provincial-level divisions (or any set of regions a modeller defines).
 	Provinces []Province `toml:"province"`
@@ -294,6 +296,19 @@ type DataCentres struct {
 	AcceleratorShareNew float64 `toml:"accelerator_share_new" unit:"1" range:"[0,1]"`
 	// AcceleratorShareGrowth is the yearly rise of that share (capped at 1).
 	AcceleratorShareGrowth float64 `toml:"accelerator_share_growth" unit:"1/yr" range:"[0,1]"`
+	// AcceleratorSupplyMW is the national supply of accelerators in the first year, in MW of accelerator
+	// IT capacity that the year's new builds can equip; builds want their accelerator share (above) and
+	// share the year's supply pro rata when they want more (chip_supply events scale it).
+	AcceleratorSupplyMW float64 `toml:"accelerator_supply_mw" unit:"MW/yr" range:"[0,1e7]"`
+	// AcceleratorSupplyGrowth is the yearly growth of that supply.
+	AcceleratorSupplyGrowth float64 `toml:"accelerator_supply_growth" unit:"1/yr" range:"[-0.5,5]"`
+	// AcceleratorLeak is the share of the accelerator capacity denied by a supply cut (chip_supply below
+	// 1, e.g. export controls) that Chinese users can still reach remotely, in foreign clouds, for work
+	// with no latency bound that needs accelerators (training).
+	AcceleratorLeak float64 `toml:"accelerator_leak" unit:"1" range:"[0,1]"`
+	// RemoteAccelCost is what a MW of accelerator work run in a foreign cloud costs for a month, all in
+	// (rent, energy, data transfer): the allocator's cost of the remote pool.
+	RemoteAccelCost float64 `toml:"remote_accel_cost" unit:"yuan/(MW*month)" range:"[0,1e10]"`
 	// LandHaPerMW is land taken per MW of IT capacity.
 	LandHaPerMW float64 `toml:"land_ha_per_mw" unit:"ha/MW" range:"[0,100]"`
 	// JobsPerMWBuilding is construction jobs per MW under construction.
@@ -440,4 +455,42 @@ type Allocator struct {
 	// UnservedPenalty is the cost of leaving a MW of demand unserved for a month; it must exceed any
 	// placement cost so that work is dropped only when no site can take it.
 	UnservedPenalty float64 `toml:"unserved_penalty" unit:"yuan/(MW*month)" range:"[0,1e10]"`
+}
+
+// Vault is the "digital vault": replicas of critical data held in one province (Guizhou in DESIGN.md).
+// When a province's data centres are down (an outage event), the replicated share of its hot and warm
+// work can fail over to the vault beyond its latency bound, in degraded mode (docs/ODD.md section 7.5).
+type Vault struct {
+	// Province holds the replicas.
+	Province string `toml:"province" unit:"province id"`
+	// ReplicaShare is the share of each province's work of classes with a latency bound (hot, warm) that
+	// has replicas in the vault; 0 means no vault.
+	ReplicaShare float64 `toml:"replica_share" unit:"1" range:"[0,1]"`
+	// Since is the month the replicas exist from.
+	Since string `toml:"since" unit:"YYYY-MM"`
+	// DegradedAllowanceMs is how far beyond its class bound the round trip to the vault may be for
+	// degraded service; farther than that, the vault cannot serve the work.
+	DegradedAllowanceMs float64 `toml:"degraded_allowance_ms" unit:"ms" range:"[0,1000]"`
+	// DegradedPenalty is the extra cost of serving a MW of work from the vault beyond its bound for a
+	// month (slower service, failover operations), on top of the placement cost.
+	DegradedPenalty float64 `toml:"degraded_penalty" unit:"yuan/(MW*month)" range:"[0,1e10]"`
+}
+
+// Green is the green mandate: capacity started from Since on must bring co-located wind/solar with
+// storage that supplies MatchedShare of its energy.
+type Green struct {
+	// Since is the month the mandate applies from (builds started before keep grid power only).
+	Since string `toml:"since" unit:"YYYY-MM"`
+	// MatchedShare is the share of a new build's energy its dedicated renewables must supply; 0 = no
+	// mandate.
+	MatchedShare float64 `toml:"matched_share" unit:"1" range:"[0,1]"`
+	// RenewableCapexMYuanPerMW is the cost of a MW of wind/solar nameplate with its storage.
+	RenewableCapexMYuanPerMW float64 `toml:"renewable_capex_m_yuan_per_mw" unit:"M yuan/MW" range:"[0,1000]"`
+	// CapacityFactor is the renewables' average output over nameplate; it sizes the plant a build needs.
+	CapacityFactor float64 `toml:"capacity_factor" unit:"1" range:"[0.01,1]"`
+	// EnergyPrice is what the data centre pays per kWh of matched energy (operation and upkeep of the
+	// plant and storage; its construction is in the build's capex).
+	EnergyPrice float64 `toml:"energy_price" unit:"yuan/kWh" range:"[0,5]"`
+	// RenewableCO2 is emissions per MWh of matched energy.
+	RenewableCO2 float64 `toml:"renewable_co2" unit:"t/MWh" range:"[0,2]"`
 }

@@ -255,6 +255,9 @@ func (c *checker) cross() {
 		}
 	}
 
+	// The vault's province exists.
+	c.ref("vault.province", "province", s.Vault.Province, prov)
+
 	c.events(prov)
 
 	// Demand classes: shares sum to 1.

@@ -15,13 +15,16 @@ type ArcKind uint8
 
 // Allocation arc kinds.
 const (
-	ArcLocal    ArcKind = iota // source -> own province's site
-	ArcRemote                  // source -> another province's corridor
-	ArcAccel                   // source -> a site's accelerator capacity
-	ArcUnserved                // source -> sink at the unserved penalty
-	ArcCorridor                // corridor -> site (inbound trunk bandwidth)
-	ArcSite                    // site -> sink (spare general capacity)
-	ArcAccelCap                // accelerator node -> sink (spare accelerator capacity)
+	ArcLocal     ArcKind = iota // source -> own province's site
+	ArcRemote                   // source -> another province's corridor
+	ArcAccel                    // source -> a site's accelerator capacity
+	ArcUnserved                 // source -> sink at the unserved penalty
+	ArcCorridor                 // corridor -> site (inbound trunk bandwidth)
+	ArcSite                     // site -> sink (spare general capacity)
+	ArcAccelCap                 // accelerator node -> sink (spare accelerator capacity)
+	ArcVault                    // source -> the vault's corridor: failover beyond the bound (degraded)
+	ArcAbroad                   // source -> the foreign accelerator pool (remote access, training)
+	ArcAbroadCap                // foreign pool -> sink (its spare capacity)
 )
 
 // AllocArc describes one arc of the month's instance.
@@ -60,6 +63,7 @@ type Allocator struct {
 	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
 	supply        []int64 // [o*nc+c] kW to place this month
 	srcNode       []int   // [o*nc+c] node id
+	abroad        int     // node of the foreign accelerator pool, after the sources (-1: no leak)
 	nodeSupply    []int64 // per node of the last instance
 	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
 	keys          []int64 // route sort keys: cost << siteBits | site
@@ -160,6 +164,12 @@ func (a *Allocator) build(w *World) {
 		nodes++
 		total += max(a.supply[k], 0)
 	}
+	// The foreign accelerator pool exists for the whole run when the scenario has a leak (fixed numbering).
+	a.abroad = -1
+	if w.AbroadSite >= 0 {
+		a.abroad = nodes
+		nodes++
+	}
 	g := a.mcf
 	g.Reset(nodes)
 	a.arcs = a.arcs[:0]
@@ -181,6 +191,14 @@ func (a *Allocator) build(w *World) {
 		add(2*np+s, sink, AllocArc{Kind: ArcAccelCap, Site: s, Cap: a.acc[s]})
 		add(np+s, s, AllocArc{Kind: ArcCorridor, Site: s, Cap: a.cor[s]})
 	}
+	abroadSpare := int64(0)
+	if a.abroad >= 0 {
+		abroadSpare = max(0, kW(w.AbroadMW*occ)-w.Contracts.Used(w.AbroadSite))
+		add(a.abroad, sink, AllocArc{Kind: ArcAbroadCap, Site: w.AbroadSite, Cap: abroadSpare})
+	}
+	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
+	vault, vaultOn := w.VaultSite, w.VaultActive()
+	vs := &w.Scn.Vault
 	a.costTerms(w)
 	net := w.Net
 	for o := 0; o < np; o++ {
@@ -255,6 +273,24 @@ func (a *Allocator) build(w *World) {
 				default:
 					add(src, np+s, AllocArc{Kind: ArcRemote, Origin: o, Class: c, Site: s, Cap: sup, Cost: cost})
 				}
+			}
+			// The digital vault: while o's data centres are down, the replicated share of its work with a
+			// latency bound may run at the vault beyond that bound (degraded, at a penalty), through the
+			// vault's corridor like any remote work. Within the bound the ordinary routes already reach it.
+			if vaultOn && w.Provinces[o].Outage && o != vault && cl.RTTBoundMs > 0 && !accel {
+				rtt := net.RTT[o*np+vault]
+				replicated := int64(math.Floor(vs.ReplicaShare * float64(sup)))
+				if rtt > cl.RTTBoundMs && rtt <= cl.RTTBoundMs+vs.DegradedAllowanceMs && replicated > 0 &&
+					min(a.gen[vault], a.cor[vault]) > 0 {
+					yuan := a.siteCost[vault] + transit*net.RouteKm[o*np+vault] + cl.LatencyValue*rtt - a.partner[o*np+vault] +
+						vs.DegradedPenalty
+					add(src, np+vault, AllocArc{Kind: ArcVault, Origin: o, Class: c, Site: vault, Cap: replicated,
+						Cost: max(0, costUnits(yuan)+offset)})
+				}
+			}
+			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
+			if abroadSpare > 0 && accel && cl.RTTBoundMs == 0 {
+				add(src, a.abroad, AllocArc{Kind: ArcAbroad, Origin: o, Class: c, Site: w.AbroadSite, Cap: sup, Cost: abroadCost})
 			}
 			add(src, sink, AllocArc{Kind: ArcUnserved, Origin: o, Class: c, Site: -1, Cap: sup, Cost: penalty})
 		}
@@ -367,6 +403,8 @@ func (a *Allocator) Instance(w *World) *FlowInstance {
 			return "accel_" + pid(v-2*np)
 		case v == 3*np:
 			return "sink"
+		case v == a.abroad:
+			return "abroad"
 		}
 		return src[v]
 	}
@@ -383,6 +421,12 @@ func (a *Allocator) Instance(w *World) *FlowInstance {
 			return fmt.Sprintf("a%d_corridor_%s", i, pid(arc.Site))
 		case ArcSite:
 			return fmt.Sprintf("a%d_spare_%s", i, pid(arc.Site))
+		case ArcVault:
+			return fmt.Sprintf("a%d_%s_%s_vault_%s", i, pid(arc.Origin), w.Classes[arc.Class].ID, pid(arc.Site))
+		case ArcAbroad:
+			return fmt.Sprintf("a%d_%s_%s_to_abroad", i, pid(arc.Origin), w.Classes[arc.Class].ID)
+		case ArcAbroadCap:
+			return fmt.Sprintf("a%d_abroad_spare", i)
 		default:
 			return fmt.Sprintf("a%d_accel_spare_%s", i, pid(arc.Site))
 		}
@@ -410,14 +454,20 @@ func (a *Allocator) Solve(w *World) error {
 		return fmt.Errorf("allocator at %s: %w", w.Now, err)
 	}
 	a.ObjectiveYuan = obj
+	clear(w.VaultMW)
 	for i, arc := range a.arcs {
 		f := a.mcf.Flow(i)
 		if f == 0 {
 			continue
 		}
 		switch arc.Kind {
-		case ArcLocal, ArcRemote, ArcAccel:
-			w.Contracts.Add(arc.Origin, arc.Class, arc.Site, arc.Kind == ArcAccel, f, w.Classes[arc.Class].Cfg.ContractMonths)
+		case ArcLocal, ArcRemote, ArcAccel, ArcAbroad:
+			accel := arc.Kind == ArcAccel || arc.Kind == ArcAbroad
+			w.Contracts.Add(arc.Origin, arc.Class, arc.Site, accel, f, w.Classes[arc.Class].Cfg.ContractMonths)
+		case ArcVault:
+			// Failover lasts a month at a time: once the outage ends the work is re-tendered at home.
+			w.Contracts.Add(arc.Origin, arc.Class, arc.Site, false, f, 1)
+			w.VaultMW[arc.Origin] += toMW(f)
 		case ArcUnserved:
 			w.UnservedMW[arc.Origin][arc.Class] += toMW(f)
 		}

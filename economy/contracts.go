@@ -18,13 +18,16 @@ type ContractBook struct {
 	used     []int64 // [site]
 	usedAcc  []int64 // [site]
 	remoteIn []int64 // [site] work from other provinces over the real-time corridor (not training)
+	abroad   []int64 // [origin] work at the extra site np (the foreign accelerator pool)
 	now      int     // month index of the bucket that expires next
 }
 
-// NewContractBook makes an empty book for contracts up to maxMonths long.
+// NewContractBook makes an empty book for contracts up to maxMonths long, at sites 0..np-1 (the
+// provinces) and np (the foreign accelerator pool).
 func NewContractBook(np, nc, maxMonths int) *ContractBook {
 	return &ContractBook{np: np, nc: nc, buckets: make([][]Contract, maxMonths+1),
-		placed: make([]int64, np*nc), used: make([]int64, np), usedAcc: make([]int64, np), remoteIn: make([]int64, np)}
+		placed: make([]int64, np*nc), used: make([]int64, np+1), usedAcc: make([]int64, np+1),
+		remoteIn: make([]int64, np+1), abroad: make([]int64, np)}
 }
 
 func (b *ContractBook) bucket(monthsAhead int) *[]Contract {
@@ -40,6 +43,9 @@ func (b *ContractBook) drop(c *Contract, kw int64) {
 	}
 	if c.Origin != c.Site && !c.Accel {
 		b.remoteIn[c.Site] -= kw
+	}
+	if int(c.Site) == b.np {
+		b.abroad[c.Origin] -= kw
 	}
 }
 
@@ -71,6 +77,9 @@ func (b *ContractBook) Add(origin, class, site int, accel bool, kw int64, months
 	}
 	if origin != site && !accel {
 		b.remoteIn[site] += kw
+	}
+	if site == b.np {
+		b.abroad[origin] += kw
 	}
 }
 
@@ -118,6 +127,9 @@ func (b *ContractBook) Fit(site int, genCapKW, accCapKW int64) {
 
 // Placed is the work of an origin and class in place (kW).
 func (b *ContractBook) Placed(origin, class int) int64 { return b.placed[origin*b.nc+class] }
+
+// Abroad is the work of an origin in place at the foreign accelerator pool (kW).
+func (b *ContractBook) Abroad(origin int) int64 { return b.abroad[origin] }
 
 // Used is the work in place at a site (kW).
 func (b *ContractBook) Used(site int) int64 { return b.used[site] }

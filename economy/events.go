@@ -134,7 +134,7 @@ func (w *World) FireEvents(rng *rand.Rand) {
 func (w *World) applyEffects() {
 	w.ChipFactor = 1
 	for _, p := range w.Provinces {
-		p.PriceFactor, p.Usable = 1, 1
+		p.PriceFactor, p.Usable, p.Outage = 1, 1, false
 	}
 	for _, e := range w.Active {
 		for _, p := range w.Provinces {
@@ -143,7 +143,7 @@ func (w *World) applyEffects() {
 			}
 			switch e.Kind {
 			case "outage":
-				p.Usable = 0
+				p.Usable, p.Outage = 0, true
 			case "drought":
 				p.Usable *= e.Magnitude
 			case "power_price":
@@ -175,7 +175,7 @@ func (w *World) fire(e Event) {
 		desc = fmt.Sprintf("Fibre line %s-%s opens: a direct route with no exchange hop, and %s MW more corridor at each end",
 			where, w.Provinces[e.To].Cfg.NameEN, thousands(w.Scn.Network.FibreLineMW))
 	case "chip_supply":
-		desc = fmt.Sprintf("Chip supply x%s for %s: the accelerator share of new data centres is scaled accordingly", num(e.Magnitude), months)
+		desc = fmt.Sprintf("Chip supply x%s for %s: the national supply of accelerators for new data centres is scaled accordingly", num(e.Magnitude), months)
 	case "outage":
 		desc = fmt.Sprintf("Outage in %s: %s MW of data centres offline for %s; their work is re-tendered", where,
 			thousands(w.Provinces[e.Target].OnlineMW), months)

@@ -89,6 +89,7 @@ func TestPriceShocksScaleAndRestore(t *testing.T) {
 func TestDroughtChipIXPFibrePolicy(t *testing.T) {
 	w := eventWorld(t, func(s *configs.Scenario) {
 		s.Network.HistoricHubs = []string{"east"}
+		s.DataCentres.AcceleratorSupplyMW = 1000
 		s.Events = []configs.Event{
 			{Kind: "drought", Month: "2020-02", Target: "west", DurationMonths: 1, Magnitude: 0.5},
 			{Kind: "chip_supply", Month: "2020-02", DurationMonths: 1, Magnitude: 0.5},
@@ -101,14 +102,14 @@ func TestDroughtChipIXPFibrePolicy(t *testing.T) {
 	rng := rngFor(1)
 	stepMonth(t, w, rng)
 	west := w.Provinces[1]
-	acc := w.AcceleratorShareNew()
+	supply := w.AcceleratorSupply()
 	lat := w.Net.Latency(2, 1)
 	corr := west.CorridorMW
 	assert.False(t, west.HasIXP)
 	stepMonth(t, w, rng)
 	assert.Equal(t, 0.5, west.Usable)
 	assert.InDelta(t, west.OnlineMW/2, west.UsableMW(), 1e-9)
-	assert.InDelta(t, acc/2, w.AcceleratorShareNew(), 1e-3) // the share also grows by a month
+	assert.InDelta(t, supply/2, w.AcceleratorSupply(), 1e-9, "chip supply scales the national accelerator supply")
 	assert.True(t, west.HasIXP)
 	assert.Less(t, w.Net.Latency(2, 1), lat, "the direct line ends the detour through east")
 	assert.Equal(t, corr+w.Scn.Network.FibreLineMW, west.CorridorMW)

@@ -33,6 +33,8 @@ const (
 	ColSpending
 	ColJobs
 	ColNearestRTT
+	ColRemoteAccel
+	ColVault
 	numFixed
 )
 
@@ -57,6 +59,8 @@ var fixedColumns = [numFixed]Column{
 	{"spending_bn_yuan", "bn yuan", "fiscal spending this month"},
 	{"jobs", "jobs", "construction jobs on capacity being built plus operations jobs on capacity online"},
 	{"nearest_rtt_ms", "ms", "demand-weighted round trip from where work is made to the nearest province with capacity online"},
+	{"remote_accel_mw", "MW", "accelerator work of the scope's economy running abroad, in foreign clouds, at month end (by origin)"},
+	{"vault_mw", "MW", "work of the scope's economy served from the digital vault beyond its latency bound this month (by origin)"},
 }
 
 // Columns lists every metric column for a world's classes: the fixed ones with served_<class>_mw
@@ -146,6 +150,8 @@ func (w *World) ProvinceRow(p int, row []float64) {
 	row[w.col(ColSpending)] = pr.Ledger.Spending()
 	row[w.col(ColJobs)] = pr.BuildingMW*dc.JobsPerMWBuilding + pr.OnlineMW*dc.JobsPerMWOnline
 	row[w.col(ColNearestRTT)] = w.nearestRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
+	row[w.col(ColRemoteAccel)] = w.RemoteAccelMW[p]
+	row[w.col(ColVault)] = w.VaultMW[p]
 }
 
 // nearestRTT is the round trip from p to the province with capacity online that is nearest in latency

@@ -79,6 +79,7 @@ func (w *World) FinishAllocation() error {
 			// served + unserved = demand holds exactly.
 			w.UnservedMW[o][c] = w.DemandMW[o][c] - w.ServedMW[o][c]
 		}
+		w.RemoteAccelMW[o] = toMW(w.Contracts.Abroad(o))
 	}
 	return nil
 }
@@ -92,6 +93,9 @@ func (w *World) updateEnergyCosts() {
 		stress := p.GridStress()
 		price := p.PowerPrice * p.PriceFactor * (1 + markup*stress*stress)
 		p.EnergyCostMWh = max(0, price-p.LocalSubsidy) * 1000
+		if g := p.GreenShare; g > 0 { // matched energy comes from the builds' own renewables
+			p.EnergyCostMWh = (1-g)*p.EnergyCostMWh + g*w.Scn.Green.EnergyPrice*1000
+		}
 	}
 }
 
@@ -112,10 +116,16 @@ func (w *World) Operate() {
 		itMWh := p.UsedMW * HoursPerMonth
 		p.EnergyMWh = (p.UsedMW + dc.IdleLoad*idle) * p.PUE * HoursPerMonth
 		p.FacilityLoadMW = p.EnergyMWh / HoursPerMonth
+		p.CO2t = p.EnergyMWh * p.Cfg.Thermal * w.Scn.Power.ThermalCO2
+		gridMWh := p.EnergyMWh
+		if g := p.GreenShare; g > 0 { // the matched share runs on the builds' own renewables, off the grid
+			gridMWh = (1 - g) * p.EnergyMWh
+			p.FacilityLoadMW = gridMWh / HoursPerMonth
+			p.CO2t = gridMWh*p.Cfg.Thermal*w.Scn.Power.ThermalCO2 + g*p.EnergyMWh*w.Scn.Green.RenewableCO2
+		}
 		if w.Now == w.Start {
 			p.BaseLoadMW = p.FacilityLoadMW
 		}
-		p.CO2t = p.EnergyMWh * p.Cfg.Thermal * w.Scn.Power.ThermalCO2
 		p.WaterM3 = itMWh * p.WUE // L/kWh = m3/MWh
 		p.SalesYuan = itMWh * dc.PricePerMWh
 
@@ -124,7 +134,7 @@ func (w *World) Operate() {
 		l.LandSales = p.LandSale / 12
 		l.DCTaxes = fs.TaxRate * p.SalesYuan / 1e9
 		l.BaseSpending = p.BaseSpending / 12
-		l.Subsidies = p.LocalSubsidy * p.EnergyMWh * 1000 / 1e9
+		l.Subsidies = p.LocalSubsidy * gridMWh * 1000 / 1e9 // the subsidy discounts grid power
 		l.Interest = max(0, p.Debt) * fs.InterestRate / 12
 		p.Debt += l.Spending() - l.Revenue()
 	}

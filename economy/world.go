@@ -50,6 +50,7 @@ type Province struct {
 	// coal price shocks); Usable is the share of online capacity that can run (outage 0, drought).
 	PriceFactor float64
 	Usable      float64
+	Outage      bool // an outage event has its data centres offline (the vault may take its work)
 
 	PowerPrice   float64 // yuan/kWh now, before scarcity markup and local subsidy
 	SparePowerMW float64 // spare generation available to data-centre load
@@ -78,6 +79,7 @@ type Province struct {
 	BuildingMW    float64
 	PUE           float64 // capacity-weighted PUE of online capacity
 	WUE           float64 // capacity-weighted WUE of online capacity (L/kWh)
+	GreenShare    float64 // capacity-weighted share of energy from the builds' own renewables (green mandate)
 
 	// Loads (kW integers inside the contract book; MW here for reading).
 	UsedMW         float64
@@ -143,6 +145,13 @@ type DataCentre struct {
 	PUE         float64
 	WUE         float64
 	BeyondQuota bool
+	// Private is a firm's build: the province paid no share of its capex.
+	Private bool
+	// Matched is the share of its energy supplied by its own renewables (green mandate, 0 without).
+	Matched float64
+	// DeniedAccelMW is the accelerator capacity the build wanted and the supply cut denied it (chip_supply
+	// below 1); AcceleratorLeak of it is reachable abroad while the build is online.
+	DeniedAccelMW float64
 }
 
 // Hub is a designated national computing hub.
@@ -188,8 +197,27 @@ type World struct {
 	Random     []RandomShock
 	Active     []Effect
 	Log        []FiredEvent
-	ChipFactor float64 // multiplier on the accelerator share of new builds (chip_supply)
+	ChipFactor float64 // multiplier on the national accelerator supply (chip_supply)
 	nextEvent  int
+
+	// Accelerators (accelerators.go): the ration of the last allotment (accelerator MW granted over MW
+	// wanted), this year's grants with and without supply cuts, the first build not yet allotted, and the
+	// foreign accelerator pool (AbroadSite is the contract book's extra site, -1 without a leak).
+	AccelRation      float64
+	accelYear        int
+	accelGranted     float64
+	accelGrantedFree float64
+	allotFrom        int
+	AbroadSite       int
+	AbroadMW         float64 // foreign accelerator capacity reachable now (leak x denied MW online)
+	// RemoteAccelMW is accelerator work of each origin running abroad at month end (MW).
+	RemoteAccelMW []float64
+	// The digital vault and the green mandate (vault.go).
+	VaultSite  int // province index of the vault
+	vaultSince configs.Month
+	greenSince configs.Month
+	// VaultMW is work of each origin served from the vault beyond its bound this month (MW).
+	VaultMW []float64
 
 	partnerships []partnership
 	index        map[string]int
@@ -215,7 +243,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	// keys do not reach other runs sharing the scenario (lists are shared and never changed).
 	sc := *s
 	s = &sc
-	w := &World{Scn: s, Start: start, End: end, Now: start, index: map[string]int{}, ChipFactor: 1}
+	w := &World{Scn: s, Start: start, End: end, Now: start, index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
 	for i := range s.Provinces {
 		w.index[s.Provinces[i].ID] = i
 	}
@@ -303,7 +331,11 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	if err := w.loadEvents(); err != nil {
 		return nil, err
 	}
+	if err := w.loadVaultAndGreen(); err != nil {
+		return nil, err
+	}
 	w.seedStock()
+	w.allotFrom = len(w.DCs) // the starting stock has its accelerators
 	w.UpdateHubs()
 	w.refreshSites()
 	// The first Step moves the clock to Start: the world is "the end of the month before".
@@ -395,20 +427,32 @@ func (w *World) wue(tempC, stress float64) float64 {
 	return (dc.WUEBase + dc.WUEPerDegC*max(0, tempC)) * (1 - dc.WUEStressCut*stress)
 }
 
-// AcceleratorShareNew is the accelerator share of capacity started now.
-func (w *World) AcceleratorShareNew() float64 {
+// AcceleratorShareWanted is the accelerator share builds started now want (the technology mix); the
+// year's national supply may grant less (accelerators.go).
+func (w *World) AcceleratorShareWanted() float64 {
 	dc := &w.Scn.DataCentres
-	return min(1, dc.AcceleratorShareNew+dc.AcceleratorShareGrowth*w.YearsSinceStart()) * w.ChipFactor
+	return min(1, dc.AcceleratorShareNew+dc.AcceleratorShareGrowth*w.YearsSinceStart())
+}
+
+// AcceleratorShareNew is the accelerator share a build started now expects: the share wanted times the
+// ration of the last allotment (1 while the supply has never bound).
+func (w *World) AcceleratorShareNew() float64 {
+	return w.AcceleratorShareWanted() * w.AccelRation
 }
 
 // CapexBn is the investment in bn yuan for mw of capacity started now (general and accelerator capacity
-// in today's mix).
+// in the mix a build expects, and the renewables the green mandate requires).
 func (w *World) CapexBn(mw float64) float64 { return w.capexAt(mw, w.AcceleratorShareNew()) }
 
-// capexAt is the investment in bn yuan for mw of capacity with accelerator share acc.
+// capexAt is the investment in bn yuan for mw of capacity started now with accelerator share acc
+// (including the renewables the green mandate requires of it).
 func (w *World) capexAt(mw, acc float64) float64 {
 	dc := &w.Scn.DataCentres
-	return mw * dc.CapexMYuanPerMW * (1 - acc + acc*dc.AcceleratorCapexFactor) / 1000
+	capex := mw * dc.CapexMYuanPerMW * (1 - acc + acc*dc.AcceleratorCapexFactor) / 1000
+	if g := w.MatchedShareNew(); g > 0 {
+		capex += w.greenCapexBn(mw, g)
+	}
+	return capex
 }
 
 // CentralSubsidyBn is the central subsidy (bn yuan) a province receives for mw started now: paid only
@@ -451,9 +495,11 @@ type NewBuild struct {
 func (w *World) StartBuild(p int, b NewBuild) int {
 	pr := w.Provinces[p]
 	dc := &w.Scn.DataCentres
-	acc := w.AcceleratorShareNew()
+	// The build asks for the share it wants; the allotment at the start of phase 3 rations it pro rata
+	// over the month's builds when the year's national supply falls short, and corrects the capex.
+	acc := w.AcceleratorShareWanted()
 	if b.OwnMix {
-		acc = min(1, max(0, b.AccelShare)*w.ChipFactor)
+		acc = min(1, max(0, b.AccelShare))
 	}
 	capex := w.capexAt(b.MW, acc)
 	ha := min(pr.LandLeftHa, b.MW*dc.LandHaPerMW)
@@ -469,7 +515,7 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 		Province: p, Cluster: pr.Cluster, MW: b.MW, AccelShare: acc, State: Building,
 		Start: w.Now, OnlineAt: online, RetireAt: online + configs.Month(12*dc.LifeYears),
 		CapexBn: capex, PUE: w.pue(w.Now.Year(), pr.SiteTempC), WUE: w.wue(pr.SiteTempC, pr.Cfg.WaterStress),
-		BeyondQuota: b.BeyondQuota,
+		BeyondQuota: b.BeyondQuota, Private: b.Private, Matched: w.MatchedShareNew(),
 	})
 	pr.StartedMW += b.MW
 	if b.BeyondQuota {
@@ -518,6 +564,7 @@ func (w *World) UpdateHubs() {
 // AdvanceConstruction brings finished data centres online and retires old ones. Retirement can leave a
 // province with less capacity than its contracts; those are evicted back to the demand pool.
 func (w *World) AdvanceConstruction() {
+	w.allotAccelerators()
 	for i := range w.DCs {
 		d := &w.DCs[i]
 		switch {
@@ -533,13 +580,17 @@ func (w *World) AdvanceConstruction() {
 		// Capacity down (outage, drought) evicts the work it held back to the pool.
 		w.Contracts.Fit(p.Index, kW((p.OnlineMW-p.AccelOnlineMW)*occ*p.Usable), kW(p.AccelOnlineMW*occ*p.Usable))
 	}
+	if w.AbroadSite >= 0 { // the foreign pool shrinks as the builds it stands for retire
+		w.Contracts.Fit(w.AbroadSite, 0, kW(w.AbroadMW*w.Scn.DataCentres.MaxOccupancy))
+	}
 }
 
 // refreshSites recomputes each province's capacity aggregates from its data centres.
 func (w *World) refreshSites() {
 	for _, p := range w.Provinces {
-		p.OnlineMW, p.AccelOnlineMW, p.BuildingMW, p.PUE, p.WUE = 0, 0, 0, 0, 0
+		p.OnlineMW, p.AccelOnlineMW, p.BuildingMW, p.PUE, p.WUE, p.GreenShare = 0, 0, 0, 0, 0, 0
 	}
+	denied := 0.0
 	for i := range w.DCs {
 		d := &w.DCs[i]
 		p := w.Provinces[d.Province]
@@ -549,6 +600,8 @@ func (w *World) refreshSites() {
 			p.AccelOnlineMW += d.MW * d.AccelShare
 			p.PUE += d.MW * d.PUE
 			p.WUE += d.MW * d.WUE
+			p.GreenShare += d.MW * d.Matched
+			denied += d.DeniedAccelMW
 		case Building:
 			p.BuildingMW += d.MW
 		}
@@ -557,11 +610,13 @@ func (w *World) refreshSites() {
 		if p.OnlineMW > 0 {
 			p.PUE /= p.OnlineMW
 			p.WUE /= p.OnlineMW
+			p.GreenShare /= p.OnlineMW
 		} else { // an empty site would be built to today's standard
 			p.PUE = w.pue(w.Now.Year(), p.SiteTempC)
 			p.WUE = w.wue(p.SiteTempC, p.Cfg.WaterStress)
 		}
 	}
+	w.AbroadMW = w.Scn.DataCentres.AcceleratorLeak * denied
 }
 
 // kW converts MW to whole kW (the allocator's integer unit), rounding down so that placed work never
