@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run test build vet fmt-check bench calibrate clean check-go
+.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go
 
 all: build
 
@@ -12,6 +12,17 @@ check-go:
 
 build: check-go
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/dongshu-batch ./cmd/dongshu-batch
+
+# Debian/Ubuntu packages the game and the tests need (scripts/deps.sh installs only what is missing).
+deps:
+	@./scripts/deps.sh
+
+game: check-go deps
+	$(GO) build -o $(BIN)/dongshu ./cmd/dongshu
+
+# The desktop game on the embedded default scenario (language from the locale; --lang fr or en to choose).
+play: game
+	./$(BIN)/dongshu
 
 # The headless baseline: embedded scenario, seed 1, into ./out.
 run: build
@@ -24,14 +35,14 @@ fmt-check: check-go
 vet: check-go
 	$(GO) vet ./...
 
-# What CI runs: formatting, vet, the whole test suite (incl. fuzz seed corpora and calibration), and the
-# pure-Go build of the batch runner.
-test: fmt-check vet
+# What CI runs: formatting, vet, the whole test suite (incl. fuzz seed corpora, calibration, and the game's
+# rendering and screenshot tests on a virtual display), and the pure-Go build of the batch runner.
+test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
-	$(GO) test -count=1 ./...
+	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
 
 bench: check-go
-	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/
+	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...
 
 # Calibration table over 20 seeds (prints the figures in the closing notes).
 calibrate: check-go

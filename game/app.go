@@ -1,0 +1,686 @@
+// Package game is the desktop game of dongshu: ebiten screens (title, set-up, play, debrief) over a
+// session.Session. The game reads the model and sends human choices through session.Submit; it never
+// changes the model itself. Input mapping, layout geometry and draw preparation are plain Go, tested
+// without a display; only draw.go and the input snapshot talk to ebiten.
+package game
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"dongshu/agents"
+	"dongshu/configs"
+	"dongshu/economy"
+	"dongshu/game/i18n"
+	"dongshu/game/session"
+	"dongshu/game/view"
+)
+
+// DefaultSave is the save file used when none is named.
+const DefaultSave = "dongshu-save.json"
+
+// Options are what the command line decides.
+type Options struct {
+	Lang string
+	// Setup is the game to start; with Start set the game begins playing at once (skipping title and
+	// set-up), as --autoplay and --role do.
+	Setup      session.Setup
+	Start      bool
+	LoadPath   string // load this save at start (--load)
+	SavePath   string // where Ctrl+S writes and Ctrl+O reads (default DefaultSave)
+	AutoDecide bool   // the advisor's choice is submitted for every human at every round
+	Speed      int    // speed when starting at once (0: 1, or 8 in autoplay)
+	Frames     int    // quit after this many updates (0: never)
+	Screenshot string // write a PNG of the screen at frame Frames, then quit
+}
+
+// App is the game (an ebiten.Game).
+type App struct {
+	opt    Options
+	cat    *i18n.Catalog
+	sess   *session.Session
+	layout *view.Layout
+
+	screen   Screen
+	overlay  Overlay
+	under    Overlay // the overlay below the help screen
+	msgTitle string
+	msgLines []string
+	dlg      *dialog
+	dlgSpeed int // the speed before a dialog paused the clock
+	hotSeat  int // the province the laptop passes to
+
+	layer      view.Layer
+	palette    view.Palette
+	selected   int
+	hover      int
+	newsScroll int
+	lastSpeed  int
+
+	waitMonth configs.Month
+	waitRev   int
+	submits   int
+	waiting   session.Waiting
+	declined  bool
+
+	setup   setupState
+	debrief []session.Debrief
+
+	frame    int
+	shotDone bool
+	quit     bool
+	w, h     int
+
+	fonts *faces
+	geo   Geometry
+	play  playPrep
+	menu  menuPrep
+	ui    UIState
+	cmds  []Command
+	in    Input
+}
+
+// New makes the game; a start-up failure (bad save, bad scenario) is shown in a message box on the title
+// screen rather than returned, except for missing fonts or catalogs.
+func New(opt Options) (*App, error) {
+	if err := loadFonts(); err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	if opt.Lang == "" {
+		opt.Lang = i18n.Languages[0]
+	}
+	cat, err := i18n.Load(opt.Lang)
+	if err != nil {
+		return nil, err
+	}
+	if opt.SavePath == "" {
+		opt.SavePath = DefaultSave
+	}
+	a := &App{opt: opt, cat: cat, selected: -1, hover: -1, lastSpeed: 1, w: 1280, h: 720}
+	a.setup.init(opt.Setup)
+	a.ui.Speeds = DefaultSpeeds
+	switch {
+	case opt.LoadPath != "":
+		a.load(opt.LoadPath)
+	case opt.Start:
+		a.startSession(opt.Setup)
+	}
+	if a.sess != nil && (opt.Start || opt.LoadPath != "") {
+		sp := opt.Speed
+		if sp == 0 {
+			sp = 1
+			if opt.Setup.Role.Autoplay() {
+				sp = session.MaxSpeed
+			}
+		}
+		a.sess.SetSpeed(sp)
+	}
+	return a, nil
+}
+
+// Catalog is the current language's catalog.
+func (a *App) Catalog() *i18n.Catalog { return a.cat }
+
+// Session is the game in progress (nil on the title and set-up screens).
+func (a *App) Session() *session.Session { return a.sess }
+
+// Screen is the current screen.
+func (a *App) Screen() Screen { return a.screen }
+
+// Overlay is what is open over the screen.
+func (a *App) Overlay() Overlay { return a.overlay }
+
+// Geometry is the play screen's current layout.
+func (a *App) Geometry() Geometry { return a.geo }
+
+// Do runs one command as if the user had asked for it (tests and automation).
+func (a *App) Do(c Command) { a.do(c) }
+
+// ErrQuit is returned by Update when the game is over (the user quit, or --frames ran out).
+var ErrQuit = errors.New("quit")
+
+// Layout sets the logical screen to the window's size (at least 320 x 240) and returns it.
+func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
+	a.w, a.h = max(outsideWidth, 320), max(outsideHeight, 240)
+	return a.w, a.h
+}
+
+// Update runs one tick with this frame's input: commands, then the clock. It returns ErrQuit when the
+// game should end.
+func (a *App) Update(in *Input) error {
+	a.in.MouseX, a.in.MouseY = in.MouseX, in.MouseY
+	return a.update(in)
+}
+
+// ScreenshotDue reports whether the screen drawn now should be written to Options.Screenshot; the
+// caller writes it and calls ScreenshotTaken.
+func (a *App) ScreenshotDue() (string, bool) {
+	if a.opt.Screenshot == "" || a.shotDone || a.opt.Frames <= 0 || a.frame < a.opt.Frames {
+		return "", false
+	}
+	return a.opt.Screenshot, true
+}
+
+// ScreenshotTaken records that the screenshot was written (err: it failed, shown in a message box).
+func (a *App) ScreenshotTaken(err error) {
+	a.shotDone = true
+	if err != nil {
+		a.errorBox(err)
+	}
+}
+
+func (a *App) update(in *Input) error {
+	a.frame++
+	if a.quit {
+		return ErrQuit
+	}
+	if f := a.opt.Frames; f > 0 && a.frame > f && (a.opt.Screenshot == "" || a.shotDone || a.frame > f+300) {
+		return ErrQuit
+	}
+	a.prepare()
+	if a.screen == ScreenPlay {
+		a.setHover(in.MouseX, in.MouseY)
+	}
+	a.cmds = MapInput(in, &a.ui, a.cmds[:0])
+	for _, c := range a.cmds {
+		a.do(c)
+	}
+	if a.screen == ScreenPlay {
+		a.tickPlay()
+	}
+	return nil
+}
+
+func (a *App) setHover(x, y float32) {
+	a.hover = -1
+	if a.overlay == OverlayHelp || a.overlay == OverlayMessage {
+		return
+	}
+	for p, r := range a.ui.Cells {
+		if r.Contains(x, y) {
+			a.hover = p
+			return
+		}
+	}
+}
+
+// message opens a message box.
+func (a *App) message(title string, lines ...string) {
+	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat {
+		a.closeDialog(false)
+	}
+	a.msgTitle, a.msgLines = title, lines
+	a.overlay = OverlayMessage
+}
+
+func (a *App) errorBox(err error) {
+	a.message(a.cat.T("ui.msg.error"), wrapError(err.Error())...)
+}
+
+// wrapError splits a long error into lines at "; " and newlines.
+func wrapError(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		out = append(out, strings.Split(l, "; ")...)
+	}
+	if len(out) > 12 {
+		out = append(out[:11], "…")
+	}
+	return out
+}
+
+// startSession begins a new game.
+func (a *App) startSession(st session.Setup) bool {
+	s, err := session.New(st)
+	if err != nil {
+		a.screen = ScreenTitle
+		a.errorBox(err)
+		return false
+	}
+	return a.attach(s)
+}
+
+// attach makes s the game in progress and shows the play screen.
+func (a *App) attach(s *session.Session) bool {
+	l, err := view.LoadLayout()
+	if err == nil {
+		err = l.Bind(s.Model())
+	}
+	if err != nil {
+		a.errorBox(err)
+		return false
+	}
+	a.sess, a.layout = s, l
+	a.screen = ScreenPlay
+	a.overlay = OverlayNone
+	a.dlg = nil
+	a.waitMonth, a.waitRev, a.declined = -1, -1, false
+	a.newsScroll = 0
+	a.play = playPrep{}
+	a.selected = defaultSelection(s)
+	return true
+}
+
+func (a *App) load(path string) {
+	s, err := session.Load(path)
+	if err != nil {
+		a.errorBox(err)
+		return
+	}
+	if a.attach(s) {
+		a.message(a.cat.T("ui.msg.loaded_title"), a.cat.T("ui.msg.loaded", path, s.Model().W.Now.String()))
+	}
+}
+
+func (a *App) save() {
+	if a.sess == nil {
+		return
+	}
+	if err := a.sess.Save(a.opt.SavePath); err != nil {
+		a.errorBox(err)
+		return
+	}
+	abs, _ := filepath.Abs(a.opt.SavePath)
+	a.message(a.cat.T("ui.msg.saved_title"), a.cat.T("ui.msg.saved", abs))
+}
+
+func (a *App) export() {
+	if a.sess == nil {
+		return
+	}
+	dir := fmt.Sprintf("dongshu-export-%d", a.sess.Setup().Seed)
+	if err := a.sess.Export(dir); err != nil {
+		a.errorBox(err)
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		a.errorBox(err)
+		return
+	}
+	abs, _ := filepath.Abs(dir)
+	lines := []string{a.cat.T("ui.msg.exported", abs, len(entries))}
+	for _, e := range entries {
+		lines = append(lines, "  "+e.Name())
+	}
+	if len(lines) > 12 {
+		lines = append(lines[:11], "  …")
+	}
+	a.message(a.cat.T("ui.msg.exported_title"), lines...)
+}
+
+func (a *App) setLang(lang string) {
+	c, err := i18n.Load(lang)
+	if err != nil {
+		a.errorBox(err)
+		return
+	}
+	a.cat = c
+	a.opt.Lang = lang
+}
+
+func (a *App) nextLang() {
+	i := slices.Index(i18n.Languages, a.cat.Lang())
+	a.setLang(i18n.Languages[(i+1)%len(i18n.Languages)])
+}
+
+// do carries out one command.
+func (a *App) do(c Command) {
+	switch c.Kind {
+	case CmdQuit:
+		a.quit = true
+	case CmdNewGame:
+		a.screen, a.overlay = ScreenSetup, OverlayNone
+		a.setup.init(a.opt.Setup)
+	case CmdLoad:
+		a.load(a.opt.SavePath)
+	case CmdSave:
+		a.save()
+	case CmdLang:
+		a.nextLang()
+	case CmdBack:
+		a.screen = ScreenTitle
+	case CmdStart:
+		if st, err := a.setup.build(); err != nil {
+			a.message(a.cat.T("ui.msg.error"), a.cat.T(err.Error()))
+		} else if a.startSession(st) {
+			a.sess.SetSpeed(1)
+		}
+	case CmdHelp:
+		if a.overlay == OverlayHelp {
+			a.overlay = a.under
+		} else {
+			a.under, a.overlay = a.overlay, OverlayHelp
+		}
+	case CmdDismiss:
+		a.overlay = OverlayNone
+	case CmdConfirm:
+		switch a.overlay {
+		case OverlayMessage:
+			a.overlay = OverlayNone
+		case OverlayConfirmQ:
+			a.overlay = OverlayNone
+			a.gotoDebrief()
+		case OverlayDialog:
+			a.submitDialog()
+		}
+	case CmdExport:
+		if a.screen == ScreenDebrief {
+			a.export()
+		}
+	case CmdEndGame:
+		if a.screen == ScreenPlay {
+			a.overlay = OverlayConfirmQ
+		}
+	}
+	switch a.screen {
+	case ScreenSetup:
+		a.setup.do(c)
+	case ScreenPlay:
+		a.doPlay(c)
+	}
+}
+
+func (a *App) doPlay(c Command) {
+	s := a.sess
+	if s == nil {
+		return
+	}
+	switch c.Kind {
+	case CmdPause:
+		if s.Speed() > 0 {
+			a.lastSpeed = s.Speed()
+			s.SetSpeed(0)
+		} else {
+			s.SetSpeed(max(a.lastSpeed, 1))
+		}
+	case CmdStep:
+		if s.Speed() > 0 {
+			a.lastSpeed = s.Speed()
+		}
+		s.SetSpeed(0)
+		if err := s.Step(); err != nil {
+			a.errorBox(err)
+		}
+	case CmdSpeed:
+		s.SetSpeed(c.Arg)
+		a.lastSpeed = max(c.Arg, 1)
+	case CmdLayer:
+		if c.Arg >= 0 && c.Arg < int(view.NumLayers) {
+			a.layer = view.Layer(c.Arg)
+		}
+	case CmdLayerNext:
+		n := int(view.NumLayers)
+		a.layer = view.Layer(((int(a.layer)+c.Delta)%n + n) % n)
+	case CmdPalette:
+		a.palette = 1 - a.palette
+	case CmdSelect:
+		if a.overlay == OverlayDialog && a.dlg != nil && a.dlg.kind == dlgPlanner {
+			a.dlg.toggleModerate(c.Arg)
+		} else {
+			a.selected = c.Arg
+		}
+	case CmdScroll:
+		a.newsScroll = max(0, min(a.newsScroll+c.Delta, len(s.News())-1))
+	case CmdDecide:
+		a.openDecision()
+	case CmdReady:
+		if a.overlay == OverlayHotSeat {
+			a.overlay = OverlayNone
+			a.openProvinceDialog(a.hotSeat, true)
+		}
+	case CmdCancel:
+		if a.overlay == OverlayDialog {
+			a.closeDialog(true)
+		}
+	case CmdFocus, CmdAdjust, CmdToggle, CmdAdvice:
+		if a.overlay != OverlayDialog || a.dlg == nil {
+			return
+		}
+		switch c.Kind {
+		case CmdFocus:
+			if c.Delta != 0 {
+				a.dlg.moveFocus(c.Delta)
+			} else {
+				a.dlg.focus = c.Arg
+				a.dlg.rev++
+			}
+		case CmdAdjust:
+			a.dlg.adjust(c.Arg, c.Delta, c.Big)
+		case CmdToggle:
+			a.dlg.toggle(c.Arg)
+		case CmdAdvice:
+			a.dlg.useAdvice()
+		}
+	}
+}
+
+// tickPlay runs the clock once per update and opens the decision dialogs the clock waits for.
+func (a *App) tickPlay() {
+	s := a.sess
+	if s == nil {
+		return
+	}
+	if s.Done() {
+		a.gotoDebrief()
+		return
+	}
+	a.checkWaiting()
+	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat {
+		return // the clock stands still while a human decides
+	}
+	if err := s.Tick(); err != nil {
+		s.SetSpeed(0)
+		a.errorBox(err)
+		return
+	}
+	if s.Done() {
+		a.gotoDebrief()
+	}
+}
+
+// checkWaiting asks the session who it waits for when the month or the submissions changed (so that a
+// running game does not ask every tick), and opens the first human's dialog.
+func (a *App) checkWaiting() {
+	m := a.sess.Model()
+	if m.W.Now != a.waitMonth || a.submits != a.waitRev {
+		a.waiting = a.sess.Waiting()
+		a.waitMonth, a.waitRev = m.W.Now, a.submits
+		a.declined = false
+	}
+	if !a.waiting.Any() || a.overlay != OverlayNone || a.declined {
+		return
+	}
+	if a.opt.AutoDecide {
+		a.autoDecide()
+		return
+	}
+	a.openWaiting()
+}
+
+func (a *App) openWaiting() {
+	w := a.waiting
+	switch {
+	case w.Planner:
+		a.openPlannerDialog(true)
+	case len(w.Provinces) > 0:
+		p := w.Provinces[0]
+		if len(a.sess.Setup().Role.Provinces) > 1 || a.sess.Setup().Role.Planner {
+			a.hotSeat = p
+			a.overlay = OverlayHotSeat
+			a.pauseForDialog()
+			return
+		}
+		a.openProvinceDialog(p, true)
+	}
+}
+
+// autoDecide submits the advisor's choice for every awaited province and keeps the planner's policy.
+func (a *App) autoDecide() {
+	m := a.sess.Model()
+	for _, p := range a.waiting.Provinces {
+		d := a.sess.Advice(p).Decision
+		d.Province = p
+		if err := a.sess.Submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
+			a.errorBox(err)
+			a.declined = true
+			return
+		}
+	}
+	if a.waiting.Planner {
+		pd := m.PlannerPolicy()
+		if err := a.sess.Submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
+			a.errorBox(err)
+			a.declined = true
+			return
+		}
+	}
+	a.submits++
+}
+
+// openDecision opens the dialog on request (key D): the awaited human first, else the selected human
+// province, else the first human role.
+func (a *App) openDecision() {
+	if a.overlay != OverlayNone || a.sess.Done() {
+		return
+	}
+	role := a.sess.Setup().Role
+	if a.waiting.Any() {
+		a.declined = false
+		a.openWaiting()
+		return
+	}
+	switch {
+	case slices.Contains(role.Provinces, a.selected):
+		a.openProvinceDialog(a.selected, false)
+	case role.Planner:
+		a.openPlannerDialog(false)
+	case len(role.Provinces) > 0:
+		a.openProvinceDialog(role.Provinces[0], false)
+	default:
+		a.message(a.cat.T("ui.msg.autoplay_title"), a.cat.T("ui.msg.autoplay"))
+	}
+}
+
+func (a *App) pauseForDialog() {
+	if sp := a.sess.Speed(); sp > 0 {
+		a.dlgSpeed = sp
+	}
+}
+
+func (a *App) openProvinceDialog(p int, waiting bool) {
+	a.pauseForDialog()
+	adv := a.sess.Advice(p)
+	d := &dialog{kind: dlgProvince, province: p, advice: adv, waiting: waiting}
+	if pend, ok := a.sess.Model().Pending[p]; ok {
+		d.dec = pend
+	} else {
+		d.dec = adv.Decision
+	}
+	d.dec.Province = p
+	a.dlg = d
+	a.selected = p
+	a.overlay = OverlayDialog
+}
+
+func (a *App) openPlannerDialog(waiting bool) {
+	a.pauseForDialog()
+	m := a.sess.Model()
+	d := &dialog{kind: dlgPlanner, waiting: waiting, province: -1}
+	if m.PendingPlanner != nil {
+		d.plan = *m.PendingPlanner
+	} else {
+		d.plan = m.PlannerPolicy()
+	}
+	if !d.plan.SetQuota {
+		d.plan.QuotaMW = nationalQuota(m)
+	}
+	for h, hub := range m.W.Hubs {
+		if hub.Designated > m.W.Now {
+			d.hubs = append(d.hubs, h)
+		}
+	}
+	d.desig = make([]bool, len(d.hubs))
+	d.moderate = make([]bool, len(m.W.Provinces))
+	for _, p := range d.plan.Moderate {
+		if p >= 0 && p < len(d.moderate) {
+			d.moderate[p] = true
+		}
+	}
+	a.dlg = d
+	a.overlay = OverlayDialog
+}
+
+// nationalQuota is the sum of this year's quotas, the starting point of an override.
+func nationalQuota(m *agents.Model) float64 {
+	q := 0.0
+	for _, p := range m.W.Provinces {
+		q += p.QuotaMW
+	}
+	return snap(q, 100)
+}
+
+func (a *App) closeDialog(declined bool) {
+	if a.dlg != nil && a.dlg.waiting && declined {
+		a.declined = true
+	}
+	a.dlg = nil
+	a.overlay = OverlayNone
+}
+
+func (a *App) submitDialog() {
+	d := a.dlg
+	if d == nil {
+		return
+	}
+	act := session.Action{Month: a.sess.Model().W.Now}
+	if d.kind == dlgProvince {
+		dec := d.provinceDecision()
+		act.Province = &dec
+	} else {
+		pd := d.plannerDecision()
+		act.Planner = &pd
+	}
+	if err := a.sess.Submit(act); err != nil {
+		a.errorBox(err)
+		return
+	}
+	a.submits++
+	a.closeDialog(false)
+	a.checkWaiting() // the next human in the hot seat, if any
+	if a.overlay == OverlayNone && !a.waiting.Any() && a.dlgSpeed > 0 {
+		a.sess.SetSpeed(a.dlgSpeed)
+	}
+}
+
+func (a *App) gotoDebrief() {
+	if a.screen == ScreenDebrief || a.sess == nil {
+		return
+	}
+	a.sess.SetSpeed(0)
+	a.debrief = a.sess.Debrief()
+	a.screen = ScreenDebrief
+	a.overlay = OverlayNone
+	a.dlg = nil
+}
+
+// errNoProvince is the set-up's complaint when hot seat is chosen with no province.
+var errNoProvince = errors.New("ui.msg.no_province")
+
+// defaultSelection is the province shown in the side panel at the start: the first human province, else
+// the first province of a western hub (where the story of the plan plays out).
+func defaultSelection(s *session.Session) int {
+	if ps := s.Setup().Role.Provinces; len(ps) > 0 {
+		return ps[0]
+	}
+	for p, pr := range s.Model().W.Provinces {
+		if pr.Hub >= 0 && s.Model().W.Hubs[pr.Hub].Side == economy.WestHub {
+			return p
+		}
+	}
+	return 0
+}

@@ -1,0 +1,176 @@
+package desktop_test
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
+	"dongshu/game"
+	"dongshu/game/desktop"
+	_ "dongshu/game/desktop/xdisplay" // a display for ebiten (Xvfb), before ebiten's init
+	"dongshu/game/session"
+)
+
+// The rendering tests run inside ebiten's loop: TestMain starts ebiten.RunGame, and the tests (run by
+// m.Run on another goroutine) hand their rendering work to the first Update calls, where drawing to
+// images and reading pixels is allowed.
+
+type harness struct {
+	jobs chan func()
+	done chan struct{}
+}
+
+func (h *harness) Update() error {
+	select {
+	case <-h.done:
+		return ebiten.Termination
+	case job := <-h.jobs:
+		job()
+	default:
+	}
+	return nil
+}
+
+func (h *harness) Draw(*ebiten.Image)          {}
+func (h *harness) Layout(w, h2 int) (int, int) { return 1280, 720 }
+
+var theHarness = &harness{jobs: make(chan func()), done: make(chan struct{})}
+
+// onMain runs f inside ebiten's Update and waits for it.
+func onMain(f func()) {
+	finished := make(chan struct{})
+	theHarness.jobs <- func() {
+		defer close(finished)
+		f()
+	}
+	<-finished
+}
+
+func TestMain(m *testing.M) {
+	code := 0
+	go func() {
+		code = m.Run()
+		close(theHarness.done)
+	}()
+	ebiten.SetWindowSize(640, 360)
+	ebiten.SetWindowTitle("dongshu rendering tests")
+	if err := ebiten.RunGame(theHarness); err != nil && !errors.Is(err, ebiten.Termination) {
+		fmt.Fprintln(os.Stderr, "ebiten:", err)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
+
+// render draws app at w x h after n updates (with the given input on the last one) and returns the pixels.
+func render(t *testing.T, app *game.App, w, h int, prep func()) *image.RGBA {
+	var px *image.RGBA
+	onMain(func() {
+		g, err := desktop.New(app)
+		require.NoError(t, err)
+		g.Layout(w, h)
+		if prep != nil {
+			prep()
+		}
+		img := ebiten.NewImage(w, h)
+		defer img.Deallocate()
+		g.Draw(img)
+		px = desktop.Pixels(img)
+	})
+	return px
+}
+
+func distinct(img *image.RGBA, r game.Rect) int {
+	seen := map[color.RGBA]bool{}
+	for y := int(r.Y); y < int(r.Y+r.H); y++ {
+		for x := int(r.X); x < int(r.X+r.W); x++ {
+			seen[img.RGBAAt(x, y)] = true
+		}
+	}
+	return len(seen)
+}
+
+func newApp(t *testing.T, opt game.Options) *game.App {
+	a, err := game.New(opt)
+	require.NoError(t, err)
+	a.Layout(1280, 720)
+	return a
+}
+
+func ticks(t *testing.T, a *game.App, n int) {
+	var in game.Input
+	for range n {
+		require.NoError(t, a.Update(&in))
+	}
+}
+
+func TestRenderTitle(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		a := newApp(t, game.Options{Lang: lang})
+		img := render(t, a, 1280, 720, nil)
+		assert.Greater(t, distinct(img, game.Rect{X: 0, Y: 0, W: 1280, H: 720}), 20, "%s: title, buttons and text drawn", lang)
+		assert.Greater(t, distinct(img, game.Rect{X: 400, Y: 80, W: 480, H: 80}), 5, "%s: the big title", lang)
+	}
+}
+
+func TestRenderPlayMap(t *testing.T) {
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		a := newApp(t, game.Options{Lang: "en", Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true, Speed: 8})
+		ticks(t, a, 400)
+		img := render(t, a, size[0], size[1], nil)
+		g := a.Geometry()
+		assert.Greater(t, distinct(img, g.Grid), 20, "%v: many colours on the map", size)
+		assert.Greater(t, distinct(img, g.Legend), 10, "%v: a legend (gradient and labels)", size)
+		for i, c := range g.Charts {
+			assert.Greater(t, distinct(img, c), 4, "%v: chart %d drawn", size, i)
+		}
+		assert.Greater(t, distinct(img, g.News), 4, "%v: news drawn", size)
+	}
+}
+
+func TestRenderDecisionDialog(t *testing.T) {
+	scn, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	gz := -1
+	for i, p := range scn.Provinces {
+		if p.ID == "gansu" {
+			gz = i
+		}
+	}
+	require.GreaterOrEqual(t, gz, 0)
+	a := newApp(t, game.Options{Lang: "fr", Setup: session.Setup{Preset: "baseline", Seed: 2, Role: session.Role{Provinces: []int{gz}}}, Start: true, Speed: 8})
+	var in game.Input
+	for range 60 * 20 {
+		require.NoError(t, a.Update(&in))
+		if a.Overlay() == game.OverlayDialog {
+			break
+		}
+	}
+	require.Equal(t, game.OverlayDialog, a.Overlay())
+	img := render(t, a, 1280, 720, nil)
+	g := a.Geometry()
+	assert.Greater(t, distinct(img, g.Dialog), 8, "the dialog is drawn")
+	assert.Greater(t, distinct(img, g.Grid), 15, "the map stays visible beside it")
+}
+
+func TestRenderDebriefAndHelp(t *testing.T) {
+	a := newApp(t, game.Options{Lang: "en", Setup: session.Setup{Preset: "baseline", Seed: 3}, Start: true, Speed: 8})
+	ticks(t, a, 200)
+	a.Do(game.Command{Kind: game.CmdHelp})
+	img := render(t, a, 1280, 720, nil)
+	assert.Greater(t, distinct(img, a.Geometry().Centre), 8, "help overlay")
+	a.Do(game.Command{Kind: game.CmdHelp})
+	a.Do(game.Command{Kind: game.CmdEndGame})
+	a.Do(game.Command{Kind: game.CmdConfirm})
+	require.Equal(t, game.ScreenDebrief, a.Screen())
+	img = render(t, a, 1280, 720, nil)
+	assert.Greater(t, distinct(img, game.Rect{X: 0, Y: 0, W: 1280, H: 720}), 20, "debrief drawn")
+	assert.Greater(t, distinct(img, game.Rect{X: 560, Y: 80, W: 700, H: 560}), 8, "debrief charts")
+}

@@ -1,0 +1,360 @@
+package game
+
+// Input handling is a pure function from one frame's input snapshot and the UI state to commands, so that
+// it is tested without a display; ebiten only fills the snapshot (readInput in app.go).
+
+// Key is a key the game listens to (independent of ebiten's key codes).
+type Key uint8
+
+const (
+	KeyNone Key = iota
+	KeySpace
+	KeyPeriod
+	KeyDigit1
+	KeyDigit2
+	KeyDigit3
+	KeyDigit4
+	KeyDigit5
+	KeyDigit6
+	KeyDigit7
+	KeyDigit8
+	KeyDigit9
+	KeyDigit0
+	KeyA
+	KeyD
+	KeyE
+	KeyH
+	KeyL
+	KeyN
+	KeyO
+	KeyP
+	KeyQ
+	KeyS
+	KeyF1
+	KeyEscape
+	KeyEnter
+	KeyTab
+	KeyUp
+	KeyDown
+	KeyLeft
+	KeyRight
+	KeyBackspace
+	KeyPageUp
+	KeyPageDown
+	NumKeys
+)
+
+// Input is one frame's input: the keys pressed this frame (not held), modifiers held, the mouse.
+type Input struct {
+	Keys             []Key
+	Ctrl, Shift, Alt bool
+	MouseX, MouseY   float32
+	Click            bool    // left button pressed this frame
+	Wheel            float32 // vertical wheel this frame (positive: up)
+}
+
+// Screen is the current screen.
+type Screen uint8
+
+const (
+	ScreenTitle Screen = iota
+	ScreenSetup
+	ScreenPlay
+	ScreenDebrief
+)
+
+// Overlay is what sits on top of a screen and takes the input first.
+type Overlay uint8
+
+const (
+	OverlayNone     Overlay = iota
+	OverlayDialog           // decision dialog (province or planner)
+	OverlayHotSeat          // "pass the laptop" banner before a hot-seat dialog
+	OverlayHelp             // shortcuts
+	OverlayMessage          // a message box (errors, confirmations)
+	OverlayConfirmQ         // quit the game? (play screen)
+)
+
+// CmdKind is what a command does.
+type CmdKind uint8
+
+const (
+	CmdNone CmdKind = iota
+	CmdQuit
+	CmdNewGame
+	CmdLoad
+	CmdSave
+	CmdLang
+	CmdBack
+	CmdStart
+	CmdPause
+	CmdStep
+	CmdSpeed // Arg: speed in months per second
+	CmdLayer // Arg: layer index
+	CmdLayerNext
+	CmdPalette
+	CmdHelp
+	CmdExport
+	CmdDecide // open the decision dialog
+	CmdSelect // Arg: province index (map click)
+	CmdFocus  // Arg: field index, or Delta to move the focus
+	CmdAdjust // Arg: field (-1 focused), Delta +1/-1, Big
+	CmdToggle // Arg: field (-1 focused)
+	CmdAdvice
+	CmdConfirm
+	CmdCancel
+	CmdDismiss
+	CmdScroll // Delta lines (positive: older)
+	CmdDigit  // Arg: digit
+	CmdBackspace
+	CmdChip // Arg: chip index (set-up hot seat, planner hubs)
+	CmdReady
+	CmdEndGame
+)
+
+// Command is one thing the user asked for.
+type Command struct {
+	Kind  CmdKind
+	Arg   int
+	Delta int
+	Big   bool
+}
+
+// Button is a clickable area and the command it sends.
+type Button struct {
+	R   Rect
+	Cmd Command
+}
+
+// UIState is what the input mapping needs to know about the screen.
+type UIState struct {
+	Screen  Screen
+	Overlay Overlay
+	Buttons []Button // the buttons of the screen and its overlay, topmost last
+	Cells   []Rect   // map cells by province index (play screen)
+	News    Rect     // the news log (wheel scrolls it)
+	Speeds  [4]int   // the speeds keys 1-4 select
+}
+
+// DefaultSpeeds are the months per second of keys 1-4.
+var DefaultSpeeds = [4]int{1, 2, 4, 8}
+
+var digitKeys = [...]Key{KeyDigit0, KeyDigit1, KeyDigit2, KeyDigit3, KeyDigit4, KeyDigit5, KeyDigit6, KeyDigit7, KeyDigit8, KeyDigit9}
+
+func digitOf(k Key) int {
+	for d, dk := range digitKeys {
+		if dk == k {
+			return d
+		}
+	}
+	return -1
+}
+
+// MapInput appends to out the commands one frame's input asks for, in order: mouse first, then keys.
+func MapInput(in *Input, st *UIState, out []Command) []Command {
+	if in.Click {
+		if c, ok := clickCommand(in, st); ok {
+			out = append(out, c)
+		}
+	}
+	if in.Wheel != 0 && st.Screen == ScreenPlay && st.News.Contains(in.MouseX, in.MouseY) &&
+		st.Overlay != OverlayHelp && st.Overlay != OverlayMessage {
+		d := -1
+		if in.Wheel < 0 {
+			d = 1
+		}
+		out = append(out, Command{Kind: CmdScroll, Delta: 3 * d})
+	}
+	for _, k := range in.Keys {
+		if c, ok := keyCommand(k, in, st); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func clickCommand(in *Input, st *UIState) (Command, bool) {
+	for i := len(st.Buttons) - 1; i >= 0; i-- {
+		if st.Buttons[i].R.Contains(in.MouseX, in.MouseY) {
+			return st.Buttons[i].Cmd, true
+		}
+	}
+	if st.Screen != ScreenPlay {
+		return Command{}, false
+	}
+	switch st.Overlay {
+	case OverlayNone, OverlayDialog:
+		for p, r := range st.Cells {
+			if r.Contains(in.MouseX, in.MouseY) {
+				return Command{Kind: CmdSelect, Arg: p}, true
+			}
+		}
+	}
+	return Command{}, false
+}
+
+func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
+	cmd := func(kind CmdKind) (Command, bool) { return Command{Kind: kind}, true }
+	// Modal overlays first.
+	switch st.Overlay {
+	case OverlayMessage, OverlayConfirmQ:
+		switch k {
+		case KeyEnter, KeySpace:
+			return cmd(CmdConfirm)
+		case KeyEscape:
+			return cmd(CmdDismiss)
+		}
+		return Command{}, false
+	case OverlayHelp:
+		switch k {
+		case KeyH, KeyF1, KeyEscape, KeyEnter:
+			return cmd(CmdHelp)
+		}
+		return Command{}, false
+	case OverlayHotSeat:
+		switch k {
+		case KeyEnter, KeySpace:
+			return cmd(CmdReady)
+		case KeyF1:
+			return cmd(CmdHelp)
+		case KeyS:
+			if in.Ctrl {
+				return cmd(CmdSave)
+			}
+		}
+		return Command{}, false
+	case OverlayDialog:
+		return dialogKey(k, in)
+	}
+	if k == KeyF1 || (k == KeyH && !in.Ctrl) {
+		return cmd(CmdHelp)
+	}
+	switch st.Screen {
+	case ScreenTitle:
+		switch {
+		case k == KeyN || k == KeyEnter:
+			return cmd(CmdNewGame)
+		case k == KeyO:
+			return cmd(CmdLoad)
+		case k == KeyL:
+			return cmd(CmdLang)
+		case k == KeyEscape || k == KeyQ:
+			return cmd(CmdQuit)
+		}
+	case ScreenSetup:
+		switch k {
+		case KeyUp:
+			return Command{Kind: CmdFocus, Arg: -1, Delta: -1}, true
+		case KeyDown, KeyTab:
+			return Command{Kind: CmdFocus, Arg: -1, Delta: 1}, true
+		case KeyLeft, KeyRight:
+			return Command{Kind: CmdAdjust, Arg: -1, Delta: dir(k), Big: in.Shift}, true
+		case KeyEnter:
+			return cmd(CmdStart)
+		case KeyEscape:
+			return cmd(CmdBack)
+		case KeyBackspace:
+			return cmd(CmdBackspace)
+		case KeySpace:
+			return Command{Kind: CmdToggle, Arg: -1}, true
+		}
+		if d := digitOf(k); d >= 0 {
+			return Command{Kind: CmdDigit, Arg: d}, true
+		}
+	case ScreenPlay:
+		if in.Ctrl {
+			switch k {
+			case KeyS:
+				return cmd(CmdSave)
+			case KeyO:
+				return cmd(CmdLoad)
+			}
+			return Command{}, false
+		}
+		if d := digitOf(k); d >= 1 && d <= 8 {
+			if in.Shift || in.Alt {
+				return Command{Kind: CmdLayer, Arg: d - 1}, true
+			}
+			if d <= 4 {
+				sp := st.Speeds
+				if sp == [4]int{} {
+					sp = DefaultSpeeds
+				}
+				return Command{Kind: CmdSpeed, Arg: sp[d-1]}, true
+			}
+			return Command{}, false
+		}
+		switch k {
+		case KeySpace:
+			return cmd(CmdPause)
+		case KeyPeriod:
+			return cmd(CmdStep)
+		case KeyL:
+			d := 1
+			if in.Shift {
+				d = -1
+			}
+			return Command{Kind: CmdLayerNext, Delta: d}, true
+		case KeyP:
+			return cmd(CmdPalette)
+		case KeyD, KeyEnter:
+			return cmd(CmdDecide)
+		case KeyPageUp:
+			return Command{Kind: CmdScroll, Delta: -5}, true
+		case KeyPageDown:
+			return Command{Kind: CmdScroll, Delta: 5}, true
+		case KeyEscape:
+			return cmd(CmdEndGame)
+		}
+	case ScreenDebrief:
+		if in.Ctrl && k == KeyS {
+			return cmd(CmdSave)
+		}
+		switch k {
+		case KeyE:
+			return cmd(CmdExport)
+		case KeyN:
+			return cmd(CmdNewGame)
+		case KeyEscape, KeyQ:
+			return cmd(CmdQuit)
+		}
+	}
+	return Command{}, false
+}
+
+func dialogKey(k Key, in *Input) (Command, bool) {
+	switch k {
+	case KeyUp:
+		return Command{Kind: CmdFocus, Arg: -1, Delta: -1}, true
+	case KeyDown, KeyTab:
+		d := 1
+		if in.Shift && k == KeyTab {
+			d = -1
+		}
+		return Command{Kind: CmdFocus, Arg: -1, Delta: d}, true
+	case KeyLeft, KeyRight:
+		return Command{Kind: CmdAdjust, Arg: -1, Delta: dir(k), Big: in.Shift}, true
+	case KeySpace:
+		return Command{Kind: CmdToggle, Arg: -1}, true
+	case KeyA:
+		return Command{Kind: CmdAdvice}, true
+	case KeyEnter:
+		return Command{Kind: CmdConfirm}, true
+	case KeyEscape:
+		return Command{Kind: CmdCancel}, true
+	case KeyF1:
+		return Command{Kind: CmdHelp}, true
+	case KeyS:
+		if in.Ctrl {
+			return Command{Kind: CmdSave}, true
+		}
+	}
+	return Command{}, false
+}
+
+func dir(k Key) int {
+	if k == KeyLeft {
+		return -1
+	}
+	return 1
+}

@@ -1,0 +1,825 @@
+package game
+
+import (
+	"image/color"
+	"math"
+	"slices"
+
+	"dongshu/configs"
+	"dongshu/economy"
+	"dongshu/game/session"
+	"dongshu/game/view"
+)
+
+// Draw preparation of the play screen: everything the draw calls need, in plain structs, recomputed only
+// when something it shows changed (the month, the layer, the selection, the window...). In steady state
+// (nothing changed) preparing a frame allocates nothing: only the flow dots move, in place.
+
+type cellPrep struct {
+	R         Rect
+	Fill      color.RGBA
+	Label     [2]string
+	LabelCol  color.RGBA
+	Hub       bool // the province is in a hub
+	HubActive bool // ... designated by now
+	Side      economy.Side
+	Cluster   bool
+	Selected  bool
+	Human     bool
+	Moderate  bool // called to moderate (planner dialog)
+	NoData    bool // no value: hatched as well as grey
+}
+
+type tickPrep struct {
+	X     float32
+	Label string
+}
+
+type linkPrep struct {
+	X1, Y1, X2, Y2, W float32
+	C                 color.RGBA
+}
+
+type flowPrep struct {
+	X1, Y1, X2, Y2, R, Off float32
+	C                      color.RGBA
+}
+
+type dotPrep struct {
+	X, Y, R float32
+	C       color.RGBA
+}
+
+type seriesPrep struct {
+	Pts    []float32 // x0, y0, x1, y1, ...
+	C      color.RGBA
+	Label  string
+	LabelW float32
+}
+
+type chartPrep struct {
+	R, Plot          Rect
+	Title            string
+	YMax, YMin       string
+	X0, X1           string
+	Series           [2]seriesPrep
+	N                int // series in use
+	GridY            [3]float32
+	LegendX, LegendY float32
+}
+
+type kv struct {
+	K, V string
+	C    color.RGBA
+}
+
+type uiButton struct {
+	Button
+	Label  string
+	Active bool // highlighted (the current speed, a checked toggle)
+	Accent bool // the main action
+}
+
+// fibreLine is a programme line of the scenario, for the map's links.
+type fibreLine struct {
+	a, b  int
+	month configs.Month
+}
+
+type prepKey struct {
+	sess              *session.Session
+	month             configs.Month
+	hist              int
+	layer             view.Layer
+	palette           view.Palette
+	selected          int
+	lang              string
+	w, h              int
+	news, scroll      int
+	speed             int
+	overlay           Overlay
+	dlg               *dialog
+	dlgRev            int
+	waitRev           int
+	declined          bool
+	waitMonth         configs.Month
+	msg               string
+	hotSeat           int
+	screen            Screen
+	setupRev, cmdsRev int
+}
+
+type tipKey struct {
+	p     int
+	month configs.Month
+	lang  string
+}
+
+// playPrep is the play screen's prepared frame.
+type playPrep struct {
+	key    prepKey
+	valid  bool
+	values []float64
+	scale  view.Scale
+	cells  []cellPrep
+	rects  []Rect
+
+	mapTitle     string
+	legendTitle  string
+	legendUnit   string
+	legendDesc   string
+	legendHead   string
+	legendMarkX  float32 // where the third mark starts, from the first's
+	legendBar    Rect
+	stops        [48]color.RGBA
+	ticks        []tickPrep
+	legendMarks  [3]string // hub, cluster, selected
+	links        []linkPrep
+	fibre        []fibreLine
+	fibreSess    *session.Session
+	flowBuf      []view.Flow
+	flows        []flowPrep
+	dots         []dotPrep
+	charts       [NumCharts]chartPrep
+	chartCols    chartCols
+	sideTitle    string
+	sideSub      string
+	side         []kv
+	newsTitle    string
+	newsAll      []string // translated, oldest first
+	newsLang     string
+	newsSess     *session.Session
+	newsRows     []kv // visible rows, newest first
+	topTitle     string
+	topMonth     string
+	topState     string
+	topStateCol  color.RGBA
+	status       string
+	banner       string
+	buttons      []uiButton
+	tip          []string
+	tipKey       tipKey
+	tipW, tipH   float32
+	top          scene // dialog and overlays
+	dotsFrame    int
+	humanMask    []bool
+	moderateMask []bool
+}
+
+// chartCols are the history's scope and column indices the charts read.
+type chartCols struct {
+	ok                                     bool
+	national, east, west                   int
+	util, capacity, demand, overbuild, co2 int
+	sess                                   *session.Session
+	months                                 int // the run's length
+	start                                  configs.Month
+}
+
+func (cc *chartCols) find(s *session.Session) {
+	h := s.History()
+	*cc = chartCols{sess: s, national: -1, east: -1, west: -1, util: -1, capacity: -1, demand: -1, overbuild: -1, co2: -1}
+	for i, sc := range h.Scopes {
+		switch sc.Name {
+		case "national":
+			cc.national = i
+		case "east_hubs":
+			cc.east = i
+		case "west_hubs":
+			cc.west = i
+		}
+	}
+	for i, c := range h.Columns {
+		switch c.Name {
+		case "utilisation":
+			cc.util = i
+		case "capacity_mw":
+			cc.capacity = i
+		case "demand_mw":
+			cc.demand = i
+		case "overbuild_mw":
+			cc.overbuild = i
+		case "co2_t":
+			cc.co2 = i
+		}
+	}
+	w := s.Model().W
+	cc.start = w.Start
+	cc.months = int(w.End-w.Start) + 1
+	cc.ok = cc.national >= 0 && cc.east >= 0 && cc.west >= 0 && cc.util >= 0 && cc.capacity >= 0 &&
+		cc.demand >= 0 && cc.overbuild >= 0 && cc.co2 >= 0
+}
+
+// prepare brings the prepared frame of the current screen up to date.
+func (a *App) prepare() {
+	if a.fonts == nil || a.fonts.scale != Scale(a.w, a.h) {
+		a.fonts = newFaces(Scale(a.w, a.h))
+	}
+	a.ui.Screen, a.ui.Overlay = a.screen, a.overlay
+	if a.screen == ScreenPlay && a.sess != nil {
+		a.preparePlay()
+		return
+	}
+	a.prepareMenu()
+}
+
+func (a *App) playKey() prepKey {
+	k := prepKey{sess: a.sess, layer: a.layer, palette: a.palette, selected: a.selected, lang: a.cat.Lang(),
+		w: a.w, h: a.h, scroll: a.newsScroll, overlay: a.overlay, dlg: a.dlg, waitRev: a.waitRev,
+		declined: a.declined, waitMonth: a.waitMonth, hotSeat: a.hotSeat, screen: a.screen}
+	k.month = a.sess.Model().W.Now
+	k.hist = len(a.sess.History().Months)
+	k.news = len(a.sess.News())
+	k.speed = a.sess.Speed()
+	if a.dlg != nil {
+		k.dlgRev = a.dlg.rev
+	}
+	if len(a.msgLines) > 0 {
+		k.msg = a.msgLines[0]
+	}
+	return k
+}
+
+func (a *App) preparePlay() {
+	pp := &a.play
+	if k := a.playKey(); !pp.valid || k != pp.key {
+		pp.key = k
+		pp.valid = true
+		a.rebuildPlay()
+	}
+	if a.hover >= 0 {
+		k := tipKey{a.hover, a.sess.Model().W.Now, a.cat.Lang()}
+		if k != pp.tipKey {
+			pp.tipKey = k
+			a.rebuildTip()
+		}
+	}
+	a.moveDots()
+}
+
+// rebuildPlay recomputes the whole prepared play screen (on a change).
+func (a *App) rebuildPlay() {
+	pp := &a.play
+	m := a.sess.Model()
+	w := m.W
+	c := a.cat
+	f := a.fonts
+	n := len(w.Provinces)
+	a.geo = ComputeGeometry(a.w, a.h, a.layout.Cols, a.layout.Rows)
+	g := &a.geo
+
+	// Map cells.
+	if cap(pp.values) < n {
+		pp.values = make([]float64, n)
+		pp.cells = make([]cellPrep, n)
+		pp.rects = make([]Rect, n)
+		pp.humanMask = make([]bool, n)
+	}
+	pp.values, pp.cells, pp.rects, pp.humanMask = pp.values[:n], pp.cells[:n], pp.rects[:n], pp.humanMask[:n]
+	hub := a.selected
+	if hub < 0 {
+		hub = w.Net.NearestHistoric(0)
+	}
+	pp.values, pp.scale = view.Values(m, a.layer, hub, a.palette, pp.values)
+	clear(pp.humanMask)
+	for _, p := range a.sess.Setup().Role.Provinces {
+		if p >= 0 && p < n {
+			pp.humanMask[p] = true
+		}
+	}
+	planner := a.dlg != nil && a.dlg.kind == dlgPlanner && a.overlay == OverlayDialog
+	for p, cell := range a.layout.Cells {
+		if p >= n {
+			break
+		}
+		pr := w.Provinces[p]
+		cp := &pp.cells[p]
+		cp.R = g.CellRect(cell.Col, cell.Row)
+		pp.rects[p] = cp.R
+		cp.Fill = pp.scale.Colour(pp.values[p])
+		cp.NoData = math.IsNaN(pp.values[p])
+		cp.LabelCol = colText
+		if luminance(cp.Fill) > 0.55 {
+			cp.LabelCol = color.RGBA{0x10, 0x13, 0x1a, 0xff}
+		}
+		cp.Hub, cp.HubActive, cp.Side = pr.Hub >= 0, pr.HubActive, pr.HubSide
+		cp.Cluster = pr.Cluster >= 0
+		cp.Selected = p == a.selected
+		cp.Human = pp.humanMask[p]
+		cp.Moderate = planner && a.dlg.moderate[p]
+		cp.Label = cellLabel(c.Province(pr.ID), f.Tiny, cp.R.W-4*g.S)
+	}
+	a.ui.Cells = pp.rects
+
+	// Title and legend.
+	pp.mapTitle = c.T("ui.map.title", c.T(a.layer.Key()))
+	if a.layer == view.Latency && hub >= 0 {
+		pp.mapTitle = c.T("ui.map.title_latency", c.T(a.layer.Key()), c.Province(w.Provinces[hub].ID))
+	}
+	pp.legendTitle = c.T(a.layer.Key())
+	pp.legendUnit = c.T(pp.scale.UnitKey)
+	pp.legendHead = c.T("ui.legend.title", pp.legendTitle, pp.legendUnit)
+	lg := g.Legend
+	pp.legendMarks = [3]string{c.T("ui.legend.hub"), c.T("ui.legend.cluster"), c.T("ui.legend.human")}
+	pp.legendMarkX = 28*g.S + max(advance(pp.legendMarks[0], f.Tiny), advance(pp.legendMarks[1], f.Tiny))
+	marksW := 56*g.S + max(advance(pp.legendMarks[0], f.Tiny), advance(pp.legendMarks[1], f.Tiny)) + advance(pp.legendMarks[2], f.Tiny)
+	pp.legendBar = Rect{lg.X, lg.Y + 16*g.S, max(min(lg.W-marksW-24*g.S, 320*g.S), 140*g.S), 12 * g.S}
+	for i := range pp.stops {
+		t := float64(i) / float64(len(pp.stops)-1)
+		pp.stops[i] = pp.scale.Colour(pp.scale.Min + t*(pp.scale.Max-pp.scale.Min))
+	}
+	pp.ticks = pp.ticks[:0]
+	span := pp.scale.Max - pp.scale.Min
+	pct := 1.0
+	if pp.scale.UnitKey == "unit.percent" {
+		pct = 100
+	}
+	digits := pp.scale.Digits()
+	for _, t := range pp.scale.Ticks(5) {
+		x := pp.legendBar.X
+		if span > 0 {
+			x += float32((t-pp.scale.Min)/span) * pp.legendBar.W
+		}
+		pp.ticks = append(pp.ticks, tickPrep{X: x, Label: c.Number(t*pct, digits)})
+	}
+	pp.legendDesc = c.T(a.layer.DescKey())
+
+	a.prepareLinks()
+	a.prepareFlows()
+	a.prepareCharts(g.Charts)
+	a.prepareSide()
+	a.prepareNews()
+	a.prepareBars()
+	pp.top.reset()
+	if a.overlay == OverlayDialog && a.dlg != nil {
+		a.prepareDialog(&pp.top)
+	}
+	a.prepareOverlay(&pp.top)
+	a.ui.Buttons = a.ui.Buttons[:0]
+	if !modal(a.overlay) {
+		for _, b := range pp.buttons {
+			a.ui.Buttons = append(a.ui.Buttons, b.Button)
+		}
+	}
+	for _, b := range pp.top.buttons {
+		a.ui.Buttons = append(a.ui.Buttons, b.Button)
+	}
+	a.ui.News = g.News
+	pp.tipKey = tipKey{p: -2}
+}
+
+// cellLabel splits a province's name over at most two lines that fit width w.
+func cellLabel(name string, f *Face, w float32) [2]string {
+	if advance(name, f) <= w {
+		return [2]string{name, ""}
+	}
+	for i, r := range name {
+		if r == ' ' || r == '-' {
+			first := name[:i]
+			if r == '-' {
+				first = name[:i+1]
+			}
+			return [2]string{fit(first, f, w), fit(name[i+1:], f, w)}
+		}
+	}
+	return [2]string{fit(name, f, w), ""}
+}
+
+// prepareLinks lists the fibre programme's open lines (width by bandwidth: lines on the same route) and
+// the access links of provinces without their own exchange to their historic hub.
+func (a *App) prepareLinks() {
+	pp := &a.play
+	m := a.sess.Model()
+	w := m.W
+	g := &a.geo
+	if pp.fibreSess != a.sess {
+		pp.fibreSess = a.sess
+		pp.fibre = pp.fibre[:0]
+		for _, fl := range w.Scn.Network.Fibre {
+			fa, fb := w.ProvinceIndex(fl.From), w.ProvinceIndex(fl.To)
+			mo, err := configs.ParseMonth(fl.Month)
+			if fa < 0 || fb < 0 || err != nil {
+				continue
+			}
+			pp.fibre = append(pp.fibre, fibreLine{min(fa, fb), max(fa, fb), mo})
+		}
+	}
+	pp.links = pp.links[:0]
+	centre := func(p int) (float32, float32) {
+		c := a.layout.Cells[p]
+		return g.CellCentre(c.Col, c.Row)
+	}
+	for p, pr := range w.Provinces {
+		if p >= len(a.layout.Cells) || pr.HasIXP {
+			continue
+		}
+		h := w.Net.NearestHistoric(p)
+		x1, y1 := centre(p)
+		x2, y2 := centre(h)
+		pp.links = append(pp.links, linkPrep{x1, y1, x2, y2, max(1, g.S), colAccess})
+	}
+	for i, fl := range pp.fibre {
+		if fl.month > w.Now || fl.a >= len(a.layout.Cells) || fl.b >= len(a.layout.Cells) {
+			continue
+		}
+		lines, first := 0, true
+		for j, o := range pp.fibre {
+			if o.a == fl.a && o.b == fl.b && o.month <= w.Now {
+				lines++
+				if j < i {
+					first = false
+				}
+			}
+		}
+		if !first {
+			continue
+		}
+		x1, y1 := centre(fl.a)
+		x2, y2 := centre(fl.b)
+		pp.links = append(pp.links, linkPrep{x1, y1, x2, y2, (0.5 + 0.7*float32(lines)) * g.S, colLink})
+	}
+}
+
+const maxFlows = 40
+
+// prepareFlows takes this month's largest flows between provinces for the animation.
+func (a *App) prepareFlows() {
+	pp := &a.play
+	m := a.sess.Model()
+	g := &a.geo
+	if pp.flowBuf == nil {
+		pp.flowBuf = make([]view.Flow, 0, 4096)
+		pp.flows = make([]flowPrep, 0, maxFlows)
+		pp.dots = make([]dotPrep, 0, 3*maxFlows)
+	}
+	pp.flowBuf = view.Flows(m, 1, pp.flowBuf[:0])
+	pp.flows = pp.flows[:0]
+	top := 0.0
+	for _, fl := range pp.flowBuf {
+		if fl.From != fl.To {
+			top = max(top, fl.MW)
+		}
+	}
+	for _, fl := range pp.flowBuf {
+		if len(pp.flows) == maxFlows {
+			break
+		}
+		if fl.From == fl.To || fl.From >= len(a.layout.Cells) || fl.To >= len(a.layout.Cells) || top <= 0 {
+			continue
+		}
+		co, cd := a.layout.Cells[fl.From], a.layout.Cells[fl.To]
+		x1, y1 := g.CellCentre(co.Col, co.Row)
+		x2, y2 := g.CellCentre(cd.Col, cd.Row)
+		r := (1.5 + 3*float32(math.Sqrt(fl.MW/top))) * g.S
+		col := classColours[fl.Class%len(classColours)]
+		off := float32((fl.From*7+fl.To*13)%17) / 17
+		pp.flows = append(pp.flows, flowPrep{x1, y1, x2, y2, r, off, col})
+	}
+}
+
+// moveDots places the flow dots for this frame (three per flow, moving origin -> destination).
+func (a *App) moveDots() {
+	pp := &a.play
+	pp.dotsFrame++
+	pp.dots = pp.dots[:0]
+	phase := float32(pp.dotsFrame%120) / 120
+	for _, fl := range pp.flows {
+		for k := range 3 {
+			t := phase + fl.Off + float32(k)/3
+			t -= float32(int(t))
+			pp.dots = append(pp.dots, dotPrep{fl.X1 + (fl.X2-fl.X1)*t, fl.Y1 + (fl.Y2-fl.Y1)*t, fl.R, fl.C})
+		}
+	}
+}
+
+func (a *App) rebuildTip() {
+	pp := &a.play
+	pp.tip = view.Tooltip(a.cat, a.sess.Model(), a.hover)
+	pp.tipW = 0
+	for _, l := range pp.tip {
+		pp.tipW = max(pp.tipW, advance(l, a.fonts.Small))
+	}
+	s := a.geo.S
+	pp.tipW += 16 * s
+	pp.tipH = float32(len(pp.tip))*16*s + 10*s
+}
+
+// prepareCharts fills the national charts from the history into rects (play screen or debrief).
+func (a *App) prepareCharts(rects [NumCharts]Rect) {
+	pp := &a.play
+	c := a.cat
+	s := a.fonts.scale
+	if pp.chartCols.sess != a.sess {
+		pp.chartCols.find(a.sess)
+	}
+	cc := &pp.chartCols
+	h := a.sess.History()
+	titles := [NumCharts]string{c.T("ui.chart.utilisation"), c.T("ui.chart.capacity"), c.T("ui.chart.overbuild"), c.T("ui.chart.co2")}
+	for i := range NumCharts {
+		ch := &pp.charts[i]
+		ch.R = rects[i]
+		ch.Title = fit(titles[i], a.fonts.Small, ch.R.W-16*s)
+		plotTop := float32(24)
+		if i <= ChartCapacity {
+			plotTop = 38 // a row for the series' legend
+		}
+		ch.Plot = Rect{ch.R.X + 40*s, ch.R.Y + plotTop*s, ch.R.W - 50*s, ch.R.H - (plotTop+18)*s}
+		ch.LegendX, ch.LegendY = ch.R.X+8*s, ch.R.Y+28*s
+		ch.N = 0
+		for k := range ch.Series {
+			if cap(ch.Series[k].Pts) < 2*cc.months {
+				ch.Series[k].Pts = make([]float32, 0, 2*max(cc.months, 1))
+			}
+			ch.Series[k].Pts = ch.Series[k].Pts[:0]
+		}
+		if !cc.ok {
+			continue
+		}
+		type def struct {
+			scope, col int
+			col2       color.RGBA
+			label      string
+		}
+		var defs [2]def
+		unit := 1.0
+		switch i {
+		case ChartUtilisation:
+			defs = [2]def{{cc.east, cc.util, colEast, c.T("ui.chart.east")}, {cc.west, cc.util, colWest, c.T("ui.chart.west")}}
+			ch.N = 2
+		case ChartCapacity:
+			defs = [2]def{{cc.national, cc.capacity, colAccent, c.T("ui.chart.cap")}, {cc.national, cc.demand, colWarn, c.T("ui.chart.demand")}}
+			ch.N = 2
+			unit = 1000 // GW
+		case ChartOverbuild:
+			defs[0] = def{cc.national, cc.overbuild, colBad, ""}
+			ch.N = 1
+			unit = 1000
+		case ChartCO2:
+			defs[0] = def{cc.national, cc.co2, colDim, ""}
+			ch.N = 1
+			unit = 1e6 // Mt
+		}
+		top := 0.0
+		for k := 0; k < ch.N; k++ {
+			for mi := range h.Months {
+				top = max(top, h.Scope[mi][defs[k].scope][defs[k].col]/unit)
+			}
+		}
+		if i == ChartUtilisation {
+			top = 1
+		}
+		top = niceCeil(top)
+		for k := 0; k < ch.N; k++ {
+			sp := &ch.Series[k]
+			sp.C, sp.Label = defs[k].col2, defs[k].label
+			sp.LabelW = advance(sp.Label, a.fonts.Tiny)
+			for mi, mo := range h.Months {
+				v := h.Scope[mi][defs[k].scope][defs[k].col] / unit
+				x := ch.Plot.X + ch.Plot.W*float32(int(mo-cc.start))/float32(max(cc.months-1, 1))
+				y := ch.Plot.Y + ch.Plot.H*(1-float32(min(max(v/top, 0), 1)))
+				sp.Pts = append(sp.Pts, x, y)
+			}
+		}
+		digits := 0
+		if top < 10 {
+			digits = 1
+		}
+		switch i {
+		case ChartUtilisation:
+			ch.YMax = c.T("ui.chart.pct", c.Number(top*100, 0))
+		case ChartCapacity, ChartOverbuild:
+			ch.YMax = c.T("ui.chart.gw", c.Number(top, digits))
+		case ChartCO2:
+			ch.YMax = c.T("ui.chart.mt", c.Number(top, digits))
+		}
+		ch.YMin = "0"
+		ch.X0 = cc.start.String()[:4]
+		ch.X1 = (cc.start + configs.Month(cc.months-1)).String()[:4]
+		for j := range ch.GridY {
+			ch.GridY[j] = ch.Plot.Y + ch.Plot.H*float32(j)/float32(len(ch.GridY))
+		}
+	}
+}
+
+// niceCeil rounds v up to 1, 2, 2.5 or 5 times a power of ten (0 stays 1).
+func niceCeil(v float64) float64 {
+	if v <= 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, k := range []float64{1, 2, 2.5, 5, 10} {
+		if k*p >= v*0.9999 {
+			return k * p
+		}
+	}
+	return 10 * p
+}
+
+// prepareSide writes the selected province's panel.
+func (a *App) prepareSide() {
+	pp := &a.play
+	c := a.cat
+	m := a.sess.Model()
+	w := m.W
+	pp.side = pp.side[:0]
+	p := a.selected
+	if p < 0 || p >= len(w.Provinces) {
+		pp.sideTitle = c.T("ui.side.none")
+		pp.sideSub = c.T("ui.side.none_hint")
+		return
+	}
+	pr := w.Provinces[p]
+	pp.sideTitle = c.Province(pr.ID)
+	switch {
+	case pr.Hub >= 0 && pr.HubActive:
+		pp.sideSub = c.T("ui.side.hub_active", view.HubName(c, &w.Hubs[pr.Hub]), sideName(c.T, pr.HubSide))
+	case pr.Hub >= 0:
+		pp.sideSub = c.T("ui.side.hub_later", view.HubName(c, &w.Hubs[pr.Hub]), w.Hubs[pr.Hub].Designated.String())
+	default:
+		pp.sideSub = c.T("ui.side.no_hub")
+	}
+	if pp.humanMask[p] {
+		pp.sideSub += " · " + c.T("ui.side.human")
+	}
+	num := c.Number
+	add := func(k, v string) { pp.side = append(pp.side, kv{K: k, V: v, C: colText}) }
+	l := pr.Ledger
+	add(c.T("ui.side.revenue"), c.T("ui.unit.bn_month", num(l.Revenue(), 2), num(l.Spending(), 2)))
+	add(c.T("ui.side.debt"), c.T("ui.unit.bn", num(pr.Debt, 1)))
+	add(c.T("ui.side.land"), c.T("ui.unit.ha", num(pr.LandLeftHa, 0)))
+	add(c.T("ui.side.power"), c.T("ui.unit.yuan_kwh", num(pr.PowerPrice, 3), num(pr.LocalSubsidy, 2)))
+	add(c.T("ui.side.water"), c.T("ui.unit.water", num(pr.Cfg.WaterStress, 2), num(pr.WUE, 2)))
+	online, building := 0, 0
+	for i := range w.DCs {
+		d := &w.DCs[i]
+		if d.Province != p {
+			continue
+		}
+		switch d.State {
+		case economy.Online:
+			online++
+		case economy.Building:
+			building++
+		}
+	}
+	add(c.T("ui.side.dcs"), c.T("ui.unit.dcs", online, building))
+	util := 0.0
+	if pr.OnlineMW > 0 {
+		util = pr.UsedMW / pr.OnlineMW
+	}
+	add(c.T("ui.side.capacity"), c.T("ui.unit.capacity", num(pr.OnlineMW, 0), num(pr.BuildingMW, 0)))
+	uc := colText
+	switch {
+	case pr.OnlineMW > 0 && util < 0.4:
+		uc = colBad
+	case util >= 0.65:
+		uc = colGood
+	}
+	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: c.T("ui.unit.util", num(util*100, 0), num(pr.UsedMW, 0)), C: uc})
+	qc := colText
+	if pr.BeyondQuotaMW > 0 {
+		qc = colWarn
+	}
+	pp.side = append(pp.side, kv{K: c.T("ui.side.quota"), V: c.T("ui.unit.quota", num(pr.QuotaMW, 0), num(pr.StartedMW, 0), num(pr.BeyondQuotaMW, 0)), C: qc})
+	jobs := 0.0
+	if rows := m.ProvinceRows(); p < len(rows) {
+		jobs = rows[p][w.Col(economy.ColJobs)]
+	}
+	add(c.T("ui.side.jobs"), num(jobs, 0))
+	yes := c.T("ui.no")
+	if pr.HasIXP {
+		yes = c.T("ui.yes")
+	}
+	add(c.T("ui.side.ixp"), yes)
+	if pr.ModerationCalled || pr.Penalised {
+		s := ""
+		if pr.ModerationCalled {
+			s = c.T("ui.side.moderated")
+		}
+		if pr.Penalised {
+			if s != "" {
+				s += " · "
+			}
+			s += c.T("ui.side.penalised")
+		}
+		pp.side = append(pp.side, kv{K: c.T("ui.side.planner"), V: s, C: colWarn})
+	}
+}
+
+func sideName(t func(string, ...any) string, s economy.Side) string {
+	switch s {
+	case economy.EastHub:
+		return t("ui.side.east")
+	case economy.WestHub:
+		return t("ui.side.west")
+	}
+	return ""
+}
+
+// prepareNews translates new news items and lays out the visible rows, newest first.
+func (a *App) prepareNews() {
+	pp := &a.play
+	c := a.cat
+	news := a.sess.News()
+	if pp.newsSess != a.sess || pp.newsLang != c.Lang() {
+		pp.newsSess, pp.newsLang = a.sess, c.Lang()
+		pp.newsAll = pp.newsAll[:0]
+	}
+	for i := len(pp.newsAll); i < len(news); i++ {
+		pp.newsAll = append(pp.newsAll, view.NewsLine(c, news[i]))
+	}
+	pp.newsTitle = c.T("ui.news.title", len(news))
+	g := &a.geo
+	rowH := 18 * g.S
+	rows := max(1, int((g.News.H-30*g.S)/rowH))
+	pp.newsRows = pp.newsRows[:0]
+	textW := g.News.W - 24*g.S
+	for i := len(pp.newsAll) - 1 - a.newsScroll; i >= 0 && len(pp.newsRows) < rows; i-- {
+		pp.newsRows = append(pp.newsRows, kv{V: fit(pp.newsAll[i], a.fonts.Small, textW), C: colText})
+	}
+	if len(news) == 0 {
+		pp.newsRows = append(pp.newsRows, kv{V: c.T("ui.news.empty"), C: colDim})
+	}
+}
+
+// prepareBars writes the top bar, the status bar, the banner and the top bar's buttons.
+func (a *App) prepareBars() {
+	pp := &a.play
+	c := a.cat
+	s := a.sess
+	m := s.Model()
+	g := &a.geo
+	st := s.Setup()
+	name := st.Preset
+	if st.ScenarioName != "" {
+		name = st.ScenarioName
+	}
+	pp.topTitle = c.T("ui.top.title", name, st.Seed)
+	pp.topMonth = view.MonthLabel(c, m.W.Now)
+	switch {
+	case s.Done():
+		pp.topState, pp.topStateCol = c.T("ui.state.over"), colDim
+	case a.waiting.Any():
+		pp.topState, pp.topStateCol = c.T("ui.state.waiting"), colWarn
+	case s.Speed() == 0:
+		pp.topState, pp.topStateCol = c.T("ui.state.paused"), colWarn
+	default:
+		pp.topState, pp.topStateCol = c.T("ui.state.speed", s.Speed()), colGood
+	}
+	pp.status = c.T("ui.status.hints")
+	pp.banner = ""
+	if a.waiting.Any() && a.overlay == OverlayNone {
+		who := ""
+		if a.waiting.Planner {
+			who = c.T("ui.role.planner")
+		}
+		for _, p := range a.waiting.Provinces {
+			if who != "" {
+				who += ", "
+			}
+			who += c.Province(m.W.Provinces[p].ID)
+		}
+		pp.banner = c.T("ui.banner.waiting", who)
+	}
+	// Buttons, right-aligned in the top bar.
+	pp.buttons = pp.buttons[:0]
+	type bdef struct {
+		label  string
+		cmd    Command
+		active bool
+		accent bool
+	}
+	pauseLabel := c.T("ui.btn.pause")
+	if s.Speed() == 0 {
+		pauseLabel = c.T("ui.btn.play")
+	}
+	defs := [...]bdef{
+		{pauseLabel, Command{Kind: CmdPause}, false, false},
+		{c.T("ui.btn.step"), Command{Kind: CmdStep}, false, false},
+		{"1×", Command{Kind: CmdSpeed, Arg: 1}, s.Speed() == 1, false},
+		{"2×", Command{Kind: CmdSpeed, Arg: 2}, s.Speed() == 2, false},
+		{"4×", Command{Kind: CmdSpeed, Arg: 4}, s.Speed() == 4, false},
+		{"8×", Command{Kind: CmdSpeed, Arg: 8}, s.Speed() == 8, false},
+		{c.T("ui.btn.layer"), Command{Kind: CmdLayerNext, Delta: 1}, false, false},
+		{c.T("ui.btn.palette"), Command{Kind: CmdPalette}, false, false},
+		{c.T("ui.btn.decide"), Command{Kind: CmdDecide}, a.waiting.Any(), true},
+		{"", Command{}, false, false}, // (no decision in autoplay: dropped below)
+		{c.T("ui.btn.save"), Command{Kind: CmdSave}, false, false},
+		{c.T("ui.btn.help"), Command{Kind: CmdHelp}, false, false},
+	}
+	pad := 9 * g.S
+	bh := g.TopBar.H - 10*g.S
+	x := g.W - g.Margin
+	auto := st.Role.Autoplay()
+	for i := len(defs) - 1; i >= 0; i-- {
+		d := defs[i]
+		if d.label == "" || (auto && d.cmd.Kind == CmdDecide) {
+			continue
+		}
+		bw := advance(d.label, a.fonts.Small) + 2*pad
+		x -= bw
+		pp.buttons = append(pp.buttons, uiButton{Button{Rect{x, 5 * g.S, bw, bh}, d.cmd}, d.label, d.active, d.accent})
+		x -= 4 * g.S
+	}
+	slices.Reverse(pp.buttons)
+}

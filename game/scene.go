@@ -1,0 +1,63 @@
+package game
+
+import (
+	"image/color"
+)
+
+// A scene is a prepared list of rectangles, buttons and texts, drawn in that order: menus, dialogs and
+// overlays are prepared as scenes.
+
+type textItem struct {
+	S      string
+	X, Y   float32
+	F      *Face
+	C      color.RGBA
+	Align  Align // horizontal
+	Middle bool  // Y is the vertical centre (else the top)
+}
+
+type rectItem struct {
+	R      Rect
+	C      color.RGBA
+	Stroke float32 // 0: filled
+}
+
+type scene struct {
+	rects   []rectItem
+	buttons []uiButton
+	texts   []textItem
+	charts  bool // the play prep's charts are drawn with this scene (debrief)
+}
+
+func (sc *scene) reset() {
+	sc.rects, sc.buttons, sc.texts, sc.charts = sc.rects[:0], sc.buttons[:0], sc.texts[:0], false
+}
+
+func (sc *scene) rect(r Rect, c color.RGBA) { sc.rects = append(sc.rects, rectItem{R: r, C: c}) }
+
+func (sc *scene) frame(r Rect, c color.RGBA, w float32) {
+	sc.rects = append(sc.rects, rectItem{R: r, C: c, Stroke: w})
+}
+
+// panel is a filled box with a border.
+func (sc *scene) panel(r Rect, s float32) {
+	sc.rect(r, colPanel)
+	sc.frame(r, colBorder, max(1, s))
+}
+
+func (sc *scene) text(s string, x, y float32, f *Face, c color.RGBA) {
+	sc.texts = append(sc.texts, textItem{S: s, X: x, Y: y, F: f, C: c})
+}
+
+func (sc *scene) textAlign(s string, x, y float32, f *Face, c color.RGBA, al Align, middle bool) {
+	sc.texts = append(sc.texts, textItem{S: s, X: x, Y: y, F: f, C: c, Align: al, Middle: middle})
+}
+
+func (sc *scene) button(r Rect, label string, cmd Command, active, accent bool) {
+	sc.buttons = append(sc.buttons, uiButton{Button{r, cmd}, label, active, accent})
+}
+
+// hotArea is an invisible button (a clickable row).
+func (sc *scene) hotArea(r Rect, cmd Command) {
+	sc.buttons = append(sc.buttons, uiButton{Button: Button{r, cmd}})
+}

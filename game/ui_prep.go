@@ -1,0 +1,557 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+
+	"dongshu/game/session"
+	"dongshu/game/view"
+)
+
+// Preparation of the dialogs, overlays and menu screens as scenes.
+
+// modal reports whether an overlay takes every click (the screen's own buttons are off).
+func modal(o Overlay) bool {
+	return o == OverlayHelp || o == OverlayMessage || o == OverlayConfirmQ || o == OverlayHotSeat
+}
+
+// menuPrep is the prepared title, set-up or debrief screen.
+type menuPrep struct {
+	key   prepKey
+	valid bool
+	sc    scene
+	top   scene
+}
+
+func (a *App) menuKey() prepKey {
+	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev}
+	if len(a.msgLines) > 0 {
+		k.msg = a.msgLines[0]
+	}
+	return k
+}
+
+func (a *App) prepareMenu() {
+	mp := &a.menu
+	if k := a.menuKey(); mp.valid && k == mp.key {
+		return
+	}
+	mp.key, mp.valid = a.menuKey(), true
+	a.geo = ComputeGeometry(a.w, a.h, 1, 1)
+	mp.sc.reset()
+	switch a.screen {
+	case ScreenTitle:
+		a.prepareTitle(&mp.sc)
+	case ScreenSetup:
+		a.prepareSetup(&mp.sc)
+	case ScreenDebrief:
+		a.prepareDebrief(&mp.sc)
+	}
+	mp.top.reset()
+	a.prepareOverlay(&mp.top)
+	a.ui.Cells = nil
+	a.ui.Buttons = a.ui.Buttons[:0]
+	if !modal(a.overlay) {
+		for _, b := range mp.sc.buttons {
+			a.ui.Buttons = append(a.ui.Buttons, b.Button)
+		}
+	}
+	for _, b := range mp.top.buttons {
+		a.ui.Buttons = append(a.ui.Buttons, b.Button)
+	}
+}
+
+func (a *App) prepareTitle(sc *scene) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	W, H := float32(a.w), float32(a.h)
+	sc.rect(Rect{0, 0, W, H}, colBG)
+	// A strip of the viridis ramp as a quiet ornament.
+	for i := range 32 {
+		t := float64(i) / 31
+		col := viridisApprox(t)
+		sc.rect(Rect{W * float32(i) / 32, H*0.30 - 6*s, W/32 + 1, 4 * s}, col)
+	}
+	cx := W / 2
+	sc.textAlign("dongshu", cx, H*0.14, f.Huge, colText, AlignCenter, false)
+	sc.textAlign(c.T("ui.title.subtitle"), cx, H*0.14+62*s, f.Head, colDim, AlignCenter, false)
+	bw, bh := 300*s, 40*s
+	y := H * 0.36
+	items := [...]struct {
+		label string
+		cmd   Command
+	}{
+		{c.T("ui.title.new"), Command{Kind: CmdNewGame}},
+		{c.T("ui.title.load", a.opt.SavePath), Command{Kind: CmdLoad}},
+		{c.T("ui.title.lang", c.T("ui.lang.name")), Command{Kind: CmdLang}},
+		{c.T("ui.title.quit"), Command{Kind: CmdQuit}},
+	}
+	for i, it := range items {
+		sc.button(Rect{cx - bw/2, y, bw, bh}, it.label, it.cmd, false, i == 0)
+		y += bh + 12*s
+	}
+	sc.textAlign(c.T("ui.title.keys"), cx, y+10*s, f.Small, colDim, AlignCenter, false)
+	sc.textAlign(c.T("ui.title.footer"), cx, H-30*s, f.Small, colDim, AlignCenter, false)
+}
+
+// viridisApprox is a few-stop viridis for ornaments (the map uses view's scales).
+func viridisApprox(t float64) color.RGBA {
+	stops := [...]color.RGBA{{68, 1, 84, 255}, {59, 82, 139, 255}, {33, 145, 140, 255}, {94, 201, 98, 255}, {253, 231, 37, 255}}
+	x := t * float64(len(stops)-1)
+	i := min(int(x), len(stops)-2)
+	u := x - float64(i)
+	lerp := func(a, b uint8) uint8 { return uint8(float64(a) + (float64(b)-float64(a))*u) }
+	p, q := stops[i], stops[i+1]
+	return color.RGBA{lerp(p.R, q.R), lerp(p.G, q.G), lerp(p.B, q.B), 255}
+}
+
+func (a *App) difficultyName(d session.Difficulty) string {
+	switch d {
+	case session.Easy:
+		return a.cat.T("ui.difficulty.easy")
+	case session.Hard:
+		return a.cat.T("ui.difficulty.hard")
+	}
+	return a.cat.T("ui.difficulty.normal")
+}
+
+func (a *App) prepareSetup(sc *scene) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	st := &a.setup
+	W, H := float32(a.w), float32(a.h)
+	sc.rect(Rect{0, 0, W, H}, colBG)
+	box := Centred(W, H, min(W-32*s, 900*s), min(H-32*s, 660*s))
+	sc.panel(box, s)
+	x0, y := box.X+24*s, box.Y+20*s
+	sc.text(c.T("ui.setup.title"), x0, y, f.Head, colText)
+	y += 36 * s
+	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto")}
+	scen := ""
+	if len(st.scenarios) > 0 {
+		scen = st.scenarios[st.scenario]
+	}
+	if c.Has("ui.preset." + scen) {
+		scen = c.T("ui.preset." + scen)
+	}
+	rows := [numSetupFields][2]string{
+		{c.T("ui.setup.scenario"), scen},
+		{c.T("ui.setup.role"), roleNames[st.mode]},
+		{c.T("ui.setup.difficulty"), a.difficultyName(st.difficulty)},
+		{c.T("ui.setup.seed"), st.seedText()},
+	}
+	rowH := 34 * s
+	labelW := 170 * s
+	valW := 320 * s
+	for i, r := range rows {
+		rr := Rect{x0 - 8*s, y, box.W - 32*s, rowH - 4*s}
+		if st.focus == i {
+			sc.rect(rr, colPanel2)
+			sc.rect(Rect{rr.X, rr.Y, 3 * s, rr.H}, colAccent)
+		}
+		sc.hotArea(rr, Command{Kind: CmdFocus, Arg: i})
+		sc.textAlign(r[0], x0+4*s, y+rowH/2-2*s, f.Body, colDim, AlignStart, true)
+		bx := x0 + labelW
+		sc.button(Rect{bx, y + 2*s, 28 * s, rowH - 8*s}, "‹", Command{Kind: CmdAdjust, Arg: i, Delta: -1}, false, false)
+		sc.textAlign(r[1], bx+28*s+valW/2, y+rowH/2-2*s, f.Bold, colText, AlignCenter, true)
+		sc.button(Rect{bx + 28*s + valW, y + 2*s, 28 * s, rowH - 8*s}, "›", Command{Kind: CmdAdjust, Arg: i, Delta: 1}, false, false)
+		y += rowH
+	}
+	y += 6 * s
+	// Role detail: hot-seat provinces, or a line on the other roles.
+	switch st.mode {
+	case roleProvinces:
+		sc.text(c.T("ui.setup.provinces_hint"), x0, y, f.Small, colDim)
+		y += 22 * s
+		cols := 4
+		cw := (box.W - 48*s) / float32(cols)
+		chH := 24 * s
+		for i, id := range st.ids {
+			r := Rect{x0 + float32(i%cols)*cw, y + float32(i/cols)*chH, cw - 6*s, chH - 4*s}
+			order := -1
+			for k, p := range st.provinces {
+				if p == i {
+					order = k
+				}
+			}
+			label := c.Province(id)
+			if order >= 0 {
+				label = fmt.Sprintf("%d · %s", order+1, label)
+			}
+			sc.button(r, fit(label, f.Small, r.W-10*s), Command{Kind: CmdChip, Arg: i}, order >= 0, false)
+		}
+		y += float32((len(st.ids)+cols-1)/cols) * chH
+	case rolePlanner:
+		sc.text(c.T("ui.setup.planner_hint"), x0, y, f.Small, colDim)
+	case roleAutoplay:
+		sc.text(c.T("ui.setup.auto_hint"), x0, y, f.Small, colDim)
+	}
+	by := box.Y + box.H - 54*s
+	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
+	bw := 170 * s
+	sc.button(Rect{box.X + box.W - 24*s - bw, by, bw, 36 * s}, c.T("ui.setup.start"), Command{Kind: CmdStart}, false, true)
+	sc.button(Rect{box.X + box.W - 36*s - 2*bw, by, bw, 36 * s}, c.T("ui.setup.back"), Command{Kind: CmdBack}, false, false)
+}
+
+func (a *App) prepareDebrief(sc *scene) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	W, H := float32(a.w), float32(a.h)
+	m := a.sess.Model()
+	sc.rect(Rect{0, 0, W, H}, colBG)
+	mg := 16 * s
+	sc.text(c.T("ui.debrief.title", view.MonthLabel(c, m.W.Now)), mg, mg, f.Head, colText)
+	st := a.sess.Setup()
+	name := st.Preset
+	if st.ScenarioName != "" {
+		name = st.ScenarioName
+	}
+	sc.text(c.T("ui.top.title", name, st.Seed), mg, mg+26*s, f.Small, colDim)
+	left := Rect{mg, mg + 52*s, W*0.42 - mg, H - 52*s - 2*mg - 56*s}
+	sc.panel(left, s)
+	y := left.Y + 12*s
+	x := left.X + 14*s
+	if len(a.debrief) == 0 {
+		sc.text(c.T("ui.debrief.none"), x, y, f.Body, colDim)
+	}
+	for _, d := range a.debrief {
+		if y > left.Y+left.H-40*s {
+			break
+		}
+		who := c.T("ui.role.planner")
+		if d.Province >= 0 && d.Province < len(m.W.Provinces) {
+			who = c.Province(m.W.Provinces[d.Province].ID)
+		}
+		sc.text(who, x, y, f.Head, colText)
+		sc.textAlign(c.T("ui.debrief.score", c.Number(d.Score, 0)), left.X+left.W-14*s, y, f.Head, scoreColour(d.Score), AlignEnd, false)
+		y += 28 * s
+		for _, p := range d.Parts {
+			if y > left.Y+left.H-20*s {
+				break
+			}
+			sc.text(fit(c.T(p.Key), f.Small, left.W*0.5), x+8*s, y, f.Small, colDim)
+			sc.textAlign(c.Number(p.Value, 2), left.X+left.W*0.68, y, f.Small, colText, AlignEnd, false)
+			bar := Rect{left.X + left.W*0.71, y + 3*s, left.W*0.22 - 14*s, 9 * s}
+			sc.rect(bar, colPanel2)
+			sc.rect(Rect{bar.X, bar.Y, bar.W * float32(min(max(p.Score, 0), 100)/100), bar.H}, scoreColour(p.Score))
+			sc.textAlign(c.Number(p.Score, 0), left.X+left.W-14*s, y, f.Small, colText, AlignEnd, false)
+			y += 19 * s
+		}
+		y += 10 * s
+	}
+	// Key charts, 2 x 2, on the right.
+	right := Rect{W*0.42 + mg, left.Y, W*0.58 - 2*mg, left.H}
+	cw, ch := (right.W-mg)/2, (right.H-mg)/2
+	var rects [NumCharts]Rect
+	for i := range NumCharts {
+		rects[i] = Rect{right.X + float32(i%2)*(cw+mg), right.Y + float32(i/2)*(ch+mg), cw, ch}
+	}
+	a.prepareCharts(rects)
+	sc.charts = true
+	by := H - mg - 40*s
+	bw := 200 * s
+	sc.button(Rect{W - mg - bw, by, bw, 40 * s}, c.T("ui.debrief.export"), Command{Kind: CmdExport}, false, true)
+	sc.button(Rect{W - 2*mg - 2*bw, by, bw, 40 * s}, c.T("ui.debrief.new"), Command{Kind: CmdNewGame}, false, false)
+	sc.button(Rect{W - 3*mg - 3*bw, by, bw, 40 * s}, c.T("ui.debrief.quit"), Command{Kind: CmdQuit}, false, false)
+	sc.text(c.T("ui.debrief.keys"), mg, by+12*s, f.Small, colDim)
+}
+
+func scoreColour(v float64) color.RGBA {
+	switch {
+	case v >= 66:
+		return colGood
+	case v >= 33:
+		return colWarn
+	}
+	return colBad
+}
+
+// prepareOverlay adds the message box, help, end-game confirmation or hot-seat banner to sc.
+func (a *App) prepareOverlay(sc *scene) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	W, H := float32(a.w), float32(a.h)
+	switch a.overlay {
+	case OverlayMessage, OverlayConfirmQ, OverlayHotSeat:
+		title, lines := a.msgTitle, a.msgLines
+		if a.overlay == OverlayConfirmQ {
+			title, lines = c.T("ui.confirm.title"), []string{c.T("ui.confirm.text")}
+		}
+		if a.overlay == OverlayHotSeat && a.sess != nil {
+			name := c.Province(a.sess.Model().W.Provinces[a.hotSeat].ID)
+			title, lines = c.T("ui.hotseat.title", name), []string{c.T("ui.hotseat.text", name)}
+		}
+		bw := float32(420) * s
+		for _, l := range lines {
+			bw = max(bw, advance(l, f.Body)+48*s)
+		}
+		bw = min(bw, W-32*s)
+		bh := 110*s + float32(len(lines))*20*s
+		box := Centred(W, H, bw, bh)
+		sc.rect(Rect{0, 0, W, H}, colShade)
+		sc.panel(box, s)
+		sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+		sc.text(title, box.X+20*s, box.Y+16*s, f.Head, colText)
+		y := box.Y + 48*s
+		for _, l := range lines {
+			sc.text(fit(l, f.Body, box.W-40*s), box.X+20*s, y, f.Body, colText)
+			y += 20 * s
+		}
+		b := Rect{box.X + box.W - 20*s - 140*s, box.Y + box.H - 48*s, 140 * s, 34 * s}
+		switch a.overlay {
+		case OverlayMessage:
+			sc.button(b, c.T("ui.ok"), Command{Kind: CmdConfirm}, false, true)
+		case OverlayConfirmQ:
+			sc.button(b, c.T("ui.confirm.yes"), Command{Kind: CmdConfirm}, false, true)
+			b.X -= 150 * s
+			sc.button(b, c.T("ui.cancel"), Command{Kind: CmdDismiss}, false, false)
+		case OverlayHotSeat:
+			sc.button(b, c.T("ui.hotseat.ready"), Command{Kind: CmdReady}, false, true)
+		}
+	case OverlayHelp:
+		sc.rect(Rect{0, 0, W, H}, colShade)
+		box := Centred(W, H, min(W-32*s, 820*s), min(H-32*s, 620*s))
+		sc.panel(box, s)
+		sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+		sc.text(c.T("ui.help.title"), box.X+20*s, box.Y+16*s, f.Head, colText)
+		y := box.Y + 52*s
+		kx := box.X + 24*s
+		dx := box.X + 24*s + min(230*s, box.W*0.3)
+		for _, k := range helpKeys {
+			if y > box.Y+box.H-64*s {
+				break
+			}
+			if k[0] == "" {
+				sc.text(c.T(k[1]), kx, y+4*s, f.Bold, colAccent)
+				y += 26 * s
+				continue
+			}
+			sc.text(c.T(k[0]), kx, y, f.Bold, colText)
+			sc.text(fit(c.T(k[1]), f.Body, box.X+box.W-dx-20*s), dx, y, f.Body, colDim)
+			y += 20 * s
+		}
+		sc.button(Rect{box.X + box.W - 160*s, box.Y + box.H - 48*s, 140 * s, 34 * s}, c.T("ui.close"), Command{Kind: CmdHelp}, false, true)
+	}
+}
+
+// helpKeys are the help overlay's rows: keys and what they do (a heading has no keys).
+var helpKeys = [...][2]string{
+	{"", "ui.help.h.play"},
+	{"ui.help.k.space", "ui.help.space"},
+	{"ui.help.k.step", "ui.help.step"},
+	{"ui.help.k.speed", "ui.help.speed"},
+	{"ui.help.k.layer", "ui.help.layer"},
+	{"ui.help.k.layerdirect", "ui.help.layerdirect"},
+	{"ui.help.k.palette", "ui.help.palette"},
+	{"ui.help.k.decide", "ui.help.decide"},
+	{"ui.help.k.click", "ui.help.click"},
+	{"ui.help.k.news", "ui.help.news"},
+	{"ui.help.k.save", "ui.help.save"},
+	{"ui.help.k.help", "ui.help.help"},
+	{"ui.help.k.end", "ui.help.end"},
+	{"", "ui.help.h.dialog"},
+	{"ui.help.k.field", "ui.help.field"},
+	{"ui.help.k.change", "ui.help.change"},
+	{"ui.help.k.advice", "ui.help.advice"},
+	{"ui.help.k.confirm", "ui.help.confirm"},
+	{"", "ui.help.h.other"},
+	{"ui.help.k.title", "ui.help.title_keys"},
+	{"ui.help.k.debrief", "ui.help.debrief_keys"},
+}
+
+// prepareDialog adds the open decision dialog to sc (it covers the right column of the play screen).
+func (a *App) prepareDialog(sc *scene) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	d := a.dlg
+	m := a.sess.Model()
+	w := m.W
+	g := &a.geo
+	box := g.Dialog
+	sc.panel(box, s)
+	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	x0 := box.X + 14*s
+	y := box.Y + 12*s
+	num := c.Number
+	yesNo := func(b bool) string {
+		if b {
+			return c.T("ui.yes")
+		}
+		return c.T("ui.no")
+	}
+	type row struct{ label, value string }
+	var rows []row
+	if d.kind == dlgProvince {
+		name := c.Province(w.Provinces[d.province].ID)
+		sc.text(c.T("ui.dlg.title_province", name), x0, y, f.Head, colText)
+		y += 24 * s
+		sub := c.T("ui.dlg.between")
+		if d.waiting {
+			sub = c.T("ui.dlg.round", (w.Now + 1).String()[:4])
+		}
+		sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
+		hub := w.Net.NearestHistoric(d.province)
+		rows = []row{
+			{c.T("ui.dlg.request"), c.T("ui.unit.mw", num(d.dec.RequestMW, 0))},
+			{c.T("ui.dlg.build"), c.T("ui.unit.mw", num(d.dec.BuildMW, 0))},
+			{c.T("ui.dlg.cap"), yesNo(d.dec.CapAtQuota)},
+			{c.T("ui.dlg.subsidy"), c.T("ui.unit.yuan", num(d.dec.Subsidy, 2))},
+			{c.T("ui.dlg.fibre", c.Province(w.Provinces[hub].ID)), yesNo(d.dec.Fibre)},
+			{c.T("ui.dlg.power"), yesNo(d.dec.Power)},
+		}
+	} else {
+		sc.text(c.T("ui.dlg.title_planner"), x0, y, f.Head, colText)
+		y += 24 * s
+		sub := c.T("ui.dlg.between")
+		if d.waiting {
+			sub = c.T("ui.dlg.round", (w.Now + 1).String()[:4])
+		}
+		sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
+		quota := c.T("ui.dlg.quota_rule")
+		if d.plan.SetQuota {
+			quota = c.T("ui.dlg.quota_override")
+		}
+		rows = []row{
+			{c.T("ui.dlg.quota_mode"), quota},
+			{c.T("ui.dlg.quota"), c.T("ui.unit.mw", num(d.plan.QuotaMW, 0))},
+			{c.T("ui.dlg.west_share"), c.T("ui.unit.pct", num(d.plan.WestShare*100, 0))},
+			{c.T("ui.dlg.enforcement"), c.T("ui.unit.pct", num(d.plan.Enforcement*100, 0))},
+			{c.T("ui.dlg.central_subsidy"), c.T("ui.unit.myuan_mw", num(d.plan.SubsidyMYuanPerMW, 2))},
+			{c.T("ui.dlg.west_steering"), num(d.plan.WestSteering, 0)},
+		}
+		for k, h := range d.hubs {
+			hub := w.Hubs[h]
+			rows = append(rows, row{c.T("ui.dlg.designate", view.HubName(c, &w.Hubs[h]), hub.Designated.String()), yesNo(d.desig[k])})
+		}
+	}
+	y += 24 * s
+	rowH := 25 * s
+	for i, r := range rows {
+		rr := Rect{box.X + 6*s, y, box.W - 12*s, rowH - 2*s}
+		if d.focus == i {
+			sc.rect(rr, colPanel2)
+			sc.rect(Rect{rr.X, rr.Y, 3 * s, rr.H}, colAccent)
+		}
+		sc.hotArea(rr, Command{Kind: CmdFocus, Arg: i})
+		lc := colDim
+		if d.kind == dlgPlanner && i == fQuota && !d.plan.SetQuota {
+			lc = color.RGBA{0x6a, 0x72, 0x80, 0xff}
+		}
+		sc.textAlign(fit(r.label, f.Small, box.W*0.52), x0, y+rowH/2-1*s, f.Small, lc, AlignStart, true)
+		vx := box.X + box.W*0.56
+		vw := box.W*0.44 - 14*s
+		bs := rowH - 6*s
+		if d.isToggle(i) {
+			on := r.value == c.T("ui.yes") || (d.kind == dlgPlanner && i == fSetQuota && d.plan.SetQuota)
+			sc.button(Rect{vx, y + 2*s, vw, bs}, r.value, Command{Kind: CmdToggle, Arg: i}, on, false)
+		} else {
+			sc.button(Rect{vx, y + 2*s, bs, bs}, "−", Command{Kind: CmdAdjust, Arg: i, Delta: -1}, false, false)
+			vf := f.Bold
+			if advance(r.value, vf) > vw-2*bs-6*s {
+				vf = f.Small
+			}
+			sc.textAlign(fit(r.value, vf, vw-2*bs-6*s), vx+vw/2, y+rowH/2-1*s, vf, colText, AlignCenter, true)
+			sc.button(Rect{vx + vw - bs, y + 2*s, bs, bs}, "+", Command{Kind: CmdAdjust, Arg: i, Delta: 1}, false, false)
+		}
+		y += rowH
+	}
+	y += 8 * s
+	line := func(k, v string, col color.RGBA, face *Face) {
+		sc.text(k, x0, y, f.Small, colDim)
+		sc.textAlign(v, box.X+box.W-14*s, y, face, col, AlignEnd, false)
+		y += 17 * s
+	}
+	if d.kind == dlgProvince {
+		adv := d.advice
+		sc.text(c.T("ui.dlg.advice_title"), x0, y, f.Bold, colAccent)
+		y += 20 * s
+		ad := adv.Decision
+		flags := ""
+		if ad.Fibre {
+			flags += " · " + c.T("ui.dlg.fibre_short")
+		}
+		if ad.Power {
+			flags += " · " + c.T("ui.dlg.power_short")
+		}
+		line(c.T("ui.dlg.advice_line"), c.T("ui.dlg.advice_value", num(ad.RequestMW, 0), num(ad.BuildMW, 0), num(ad.Subsidy, 2))+flags, colText, f.Small)
+		line(c.T("ui.dlg.expected_quota"), c.T("ui.unit.mw", num(adv.QuotaMW, 0)), colText, f.Small)
+		line(c.T("ui.dlg.advice_cost"), c.T("ui.unit.bn", num(adv.Outlook.Cost(), 2)), colText, f.Small)
+		y += 6 * s
+		o := m.Outlook(d.provinceDecision(), adv.QuotaMW)
+		sc.text(c.T("ui.dlg.outlook_title"), x0, y, f.Bold, colAccent)
+		y += 20 * s
+		line(c.T("ui.dlg.capex"), c.T("ui.unit.bn", num(o.LocalCapexBn, 2)), colText, f.Small)
+		line(c.T("ui.dlg.invest"), c.T("ui.unit.bn", num(o.InvestBn, 2)), colText, f.Small)
+		line(c.T("ui.dlg.land_sales"), c.T("ui.unit.bn", num(-o.LandSalesBn, 2)), colGood, f.Small)
+		line(c.T("ui.dlg.central"), c.T("ui.unit.bn", num(-o.CentralBn, 2)), colGood, f.Small)
+		fc := colText
+		if o.ExpectedFineBn > 0 {
+			fc = colWarn
+		}
+		line(c.T("ui.dlg.fine"), c.T("ui.unit.bn", num(o.ExpectedFineBn, 2)), fc, f.Small)
+		cc := colText
+		if o.Cost() > adv.Outlook.Cost()+1e-9 {
+			cc = colWarn
+		}
+		line(c.T("ui.dlg.net_cost"), c.T("ui.unit.bn", num(o.Cost(), 2)), cc, f.Bold)
+	} else {
+		sc.text(c.T("ui.dlg.moderate_title"), x0, y, f.Bold, colAccent)
+		y += 20 * s
+		list := ""
+		for p, on := range d.moderate {
+			if on {
+				if list != "" {
+					list += ", "
+				}
+				list += c.Province(w.Provinces[p].ID)
+			}
+		}
+		if list == "" {
+			list = c.T("ui.dlg.moderate_none")
+		}
+		for _, l := range wrapText(list, f.Small, box.W-28*s, 3) {
+			sc.text(l, x0, y, f.Small, colText)
+			y += 17 * s
+		}
+		sc.text(fit(c.T("ui.dlg.moderate_hint"), f.Small, box.W-28*s), x0, y, f.Small, colDim)
+	}
+	by := box.Y + box.H - 44*s
+	sc.text(fit(c.T("ui.dlg.keys"), f.Tiny, box.W-28*s), x0, by-18*s, f.Tiny, colDim)
+	bw := (box.W - 28*s - 16*s) / 3
+	bx := x0
+	if d.kind == dlgProvince {
+		sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.use_advice"), Command{Kind: CmdAdvice}, false, false)
+	}
+	bx += bw + 8*s
+	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.cancel"), Command{Kind: CmdCancel}, false, false)
+	bx += bw + 8*s
+	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.confirm"), Command{Kind: CmdConfirm}, false, true)
+}
+
+// wrapText breaks s at spaces into at most n lines of width w.
+func wrapText(s string, f *Face, w float32, n int) []string {
+	var out []string
+	line := ""
+	word := ""
+	flush := func() {
+		if line == "" {
+			line = word
+		} else if advance(line+" "+word, f) <= w {
+			line += " " + word
+		} else {
+			out = append(out, line)
+			line = word
+		}
+		word = ""
+	}
+	for _, r := range s {
+		if r == ' ' {
+			flush()
+			continue
+		}
+		word += string(r)
+	}
+	flush()
+	if line != "" {
+		out = append(out, line)
+	}
+	if len(out) > n {
+		out = append(out[:n-1], fit(out[n-1]+" …", f, w))
+	}
+	return out
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages dongshu needs, if any is missing; the one list of them.
+#   gcc, libc6-dev, pkg-config and the X11/GL/ALSA -dev packages: ebiten (the game) links against them.
+#   xvfb, xauth: a virtual display for the game's rendering tests and screenshots.
+#   glpk-utils: glpsol, the independent LP solver the allocator is checked against.
+set -euo pipefail
+pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev
+  libxxf86vm-dev libasound2-dev xvfb xauth glpk-utils)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}"
+sudo=()
+[ "$(id -u)" -ne 0 ] && sudo=(sudo)
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
