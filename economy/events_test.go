@@ -144,3 +144,29 @@ func TestRandomEvents(t *testing.T) {
 	// 3 provinces x 10 years x 6/yr = 180 expected strikes (Bernoulli monthly: 3x120x(1-e^-0.5) = 142).
 	assert.InDelta(t, 180, len(a), 60)
 }
+
+// Lines lists the scenario's lines, those opened by events and those provinces build, with their state.
+func TestNetworkLines(t *testing.T) {
+	w := eventWorld(t, func(s *configs.Scenario) {
+		s.Network.HistoricHubs = []string{"east"}
+		s.Events = []configs.Event{{Kind: "fibre", Month: "2020-02", Target: "west", To: "west2"}}
+	})
+	rng := rngFor(1)
+	stepMonth(t, w, rng)
+	before := len(w.Net.Lines(nil))
+	w.Net.AddLine(0, 2, w.Now+3)
+	lines := w.Net.Lines(nil)
+	require.Len(t, lines, before+1)
+	added := lines[len(lines)-1]
+	assert.Equal(t, Line{A: 0, B: 2, Month: w.Now + 3, Open: false}, added)
+	for range 4 {
+		stepMonth(t, w, rng)
+	}
+	lines = w.Net.Lines(lines[:0])
+	assert.True(t, lines[len(lines)-1].Open, "a built line opens at its month")
+	found := false
+	for _, l := range lines {
+		found = found || (l.A == 1 && l.B == 2 && l.Open)
+	}
+	assert.True(t, found, "the event's line is listed and open")
+}

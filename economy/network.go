@@ -51,6 +51,22 @@ type Network struct {
 	nearestH []int
 }
 
+// Line is a fibre line between two provinces, as the map shows it.
+type Line struct {
+	A, B  int           // province indices
+	Month configs.Month // the month it opens (or opened)
+	Open  bool
+}
+
+// Lines appends every fibre line — the scenario's programme, lines opened by events and lines provinces
+// built — to out, in the order they were added, and returns it.
+func (nw *Network) Lines(out []Line) []Line {
+	for _, f := range nw.fibre {
+		out = append(out, Line{A: f.a, B: f.b, Month: f.month, Open: f.open})
+	}
+	return out
+}
+
 type datedIXP struct {
 	p     int
 	month configs.Month
