@@ -1,0 +1,196 @@
+// Package cli reads the game's command line. It depends on nothing that opens a display (no ebiten), so
+// that package nodisplay can answer --help and report bad flags on a machine without one: ebiten opens
+// the display while the program loads.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dongshu/configs"
+	"dongshu/game/i18n"
+)
+
+// MaxSpeed is session.MaxSpeed (this package cannot import session; a test keeps the two equal).
+const MaxSpeed = 8
+
+// Difficulty levels, as session.Difficulty numbers them.
+const (
+	Easy = iota
+	Normal
+	Hard
+)
+
+// Flags is the command line, checked.
+type Flags struct {
+	Lang         string
+	Preset       string // embedded preset, when ScenarioTOML is empty
+	ScenarioName string
+	ScenarioTOML string
+	Seed         uint64
+	Difficulty   int
+	Planner      bool
+	Provinces    []int // human provinces, hot-seat order
+	Autoplay     bool
+	AutoDecide   bool
+	Start        bool // start playing at once (--autoplay or --role)
+	Speed        int  // as given; 0 = the game's default
+	Frames       int
+	Screenshot   string
+	SavePath     string
+	LoadPath     string
+}
+
+// UsageError is a bad command line (exit status 2).
+type UsageError struct{ Msg string }
+
+func (e UsageError) Error() string { return e.Msg }
+
+func badFlag(name, format string, args ...any) error {
+	return UsageError{fmt.Sprintf("--%s: %s", name, fmt.Sprintf(format, args...))}
+}
+
+// Parse reads args; --help prints the usage to stderr and returns flag.ErrHelp.
+func Parse(args []string, stderr io.Writer) (Flags, error) {
+	var f Flags
+	fs := flag.NewFlagSet("dongshu", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	preset := fs.String("preset", "", "embedded scenario preset: "+strings.Join(configs.Presets(), ", "))
+	scenario := fs.String("scenario", "", "scenario TOML `FILE` (instead of --preset)")
+	seed := fs.String("seed", "1", "random seed (unsigned integer)")
+	lang := fs.String("lang", i18n.Detect(os.Getenv), "language: "+strings.Join(i18n.Languages, ", "))
+	role := fs.String("role", "", "who plays: planner | <province id>[,<province id>...] (hot seat) | auto; starts playing at once")
+	difficulty := fs.String("difficulty", "normal", "easy | normal | hard")
+	load := fs.String("load", "", "load a saved game `FILE` (also where Ctrl+S saves)")
+	save := fs.String("save", "", "where Ctrl+S saves and Ctrl+O loads `FILE` (default: the game's, dongshu-save.json)")
+	autoplay := fs.Bool("autoplay", false, "the AI plays every role; the game starts at speed 8")
+	autoDecide := fs.Bool("auto-decide", false, "at each quota round, submit the advisor's choice for every human")
+	speed := fs.Int("speed", 0, fmt.Sprintf("starting speed in months per second, 0-%d (0: %d with --autoplay or --frames, else 1)", MaxSpeed, MaxSpeed))
+	frames := fs.Int("frames", 0, "quit after N frames (0: never)")
+	shot := fs.String("screenshot", "", "write a PNG of the screen at frame --frames to `FILE`, then quit")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dongshu [flags]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return f, err
+		}
+		return f, UsageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return f, UsageError{fmt.Sprintf("unexpected argument %q (flags start with --)", fs.Arg(0))}
+	}
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+
+	if !slices.Contains(i18n.Languages, *lang) {
+		return f, badFlag("lang", "unknown language %q (known: %s)", *lang, strings.Join(i18n.Languages, ", "))
+	}
+	f.Lang = *lang
+	n, err := strconv.ParseUint(*seed, 10, 64)
+	if err != nil {
+		return f, badFlag("seed", "%q is not an unsigned integer", *seed)
+	}
+	f.Seed = n
+	switch strings.ToLower(*difficulty) {
+	case "easy":
+		f.Difficulty = Easy
+	case "normal", "":
+		f.Difficulty = Normal
+	case "hard":
+		f.Difficulty = Hard
+	default:
+		return f, badFlag("difficulty", "%q is not easy, normal or hard", *difficulty)
+	}
+	if set["preset"] && set["scenario"] {
+		return f, badFlag("scenario", "give --preset or --scenario, not both")
+	}
+	var scn *configs.Scenario
+	if *scenario != "" {
+		data, err := os.ReadFile(*scenario)
+		if err != nil {
+			return f, badFlag("scenario", "%v", err)
+		}
+		scn, err = configs.Parse(filepath.Base(*scenario), data)
+		if err != nil {
+			return f, badFlag("scenario", "%v", err)
+		}
+		f.ScenarioName, f.ScenarioTOML = filepath.Base(*scenario), string(data)
+	} else {
+		name := *preset
+		if name == "" {
+			name = "baseline"
+		}
+		if !slices.Contains(configs.Presets(), name) {
+			return f, badFlag("preset", "unknown preset %q (known: %s)", name, strings.Join(configs.Presets(), ", "))
+		}
+		f.Preset = name
+		scn, err = configs.LoadPreset(name)
+		if err != nil {
+			return f, badFlag("preset", "%v", err)
+		}
+	}
+	r := strings.TrimSpace(*role)
+	switch {
+	case r == "" || r == "auto":
+	case r == "planner":
+		f.Planner = true
+	default:
+		for _, id := range strings.Split(r, ",") {
+			id = strings.TrimSpace(id)
+			i := slices.IndexFunc(scn.Provinces, func(p configs.Province) bool { return p.ID == id })
+			if i < 0 {
+				ids := make([]string, len(scn.Provinces))
+				for k, p := range scn.Provinces {
+					ids[k] = p.ID
+				}
+				return f, badFlag("role", "unknown province %q (planner, auto, or province ids: %s)", id, strings.Join(ids, ", "))
+			}
+			if slices.Contains(f.Provinces, i) {
+				return f, badFlag("role", "province %q is listed twice", id)
+			}
+			f.Provinces = append(f.Provinces, i)
+		}
+	}
+	if *autoplay && (f.Planner || len(f.Provinces) > 0) {
+		return f, badFlag("autoplay", "the AI takes every role: drop --role %s", r)
+	}
+	if *speed < 0 || *speed > MaxSpeed {
+		return f, badFlag("speed", "%d is outside 0..%d", *speed, MaxSpeed)
+	}
+	if *frames < 0 {
+		return f, badFlag("frames", "%d is negative", *frames)
+	}
+	if *shot != "" && *frames == 0 {
+		return f, badFlag("screenshot", "needs --frames N (the frame to capture)")
+	}
+	if *shot != "" {
+		if d := filepath.Dir(*shot); d != "." {
+			if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+				return f, badFlag("screenshot", "directory %q does not exist", d)
+			}
+		}
+	}
+	f.Autoplay, f.AutoDecide = *autoplay, *autoDecide
+	f.Start = *autoplay || set["role"]
+	f.Speed, f.Frames, f.Screenshot = *speed, *frames, *shot
+	f.SavePath = *save
+	if *load != "" {
+		if _, err := os.Stat(*load); err != nil {
+			return f, badFlag("load", "%v", err)
+		}
+		f.LoadPath = *load
+		if !set["save"] {
+			f.SavePath = *load
+		}
+	}
+	return f, nil
+}
