@@ -137,6 +137,9 @@ func (a *App) Overlay() Overlay { return a.overlay }
 // Geometry is the play screen's current layout.
 func (a *App) Geometry() Geometry { return a.geo }
 
+// Buttons are the clickable areas of the last prepared frame (the screen's, then its overlay's).
+func (a *App) Buttons() []Button { return a.ui.Buttons }
+
 // Do runs one command as if the user had asked for it (tests and automation).
 func (a *App) Do(c Command) { a.do(c) }
 

@@ -61,7 +61,7 @@ func (r *recorder) StrokeRect(q Rect, w float32, c color.RGBA)      { r.rects++ 
 func (r *recorder) Line(x1, y1, x2, y2, w float32, c color.RGBA)    { r.lines++ }
 func (r *recorder) Circle(x, y, rad float32, c color.RGBA)          { r.circles++ }
 func (r *recorder) Polyline(pts []float32, w float32, c color.RGBA) { r.polys++ }
-func (r *recorder) Text(s string, x, y float32, f *Face, c color.RGBA, al Align, middle bool) {
+func (r *recorder) Text(s string, x, y float32, f *Face, c color.RGBA, al Align) {
 	r.texts = append(r.texts, s)
 }
 

@@ -50,13 +50,13 @@ func BenchmarkUpdateTick(b *testing.B) {
 
 type nopRenderer struct{}
 
-func (nopRenderer) Fill(color.RGBA)                                               {}
-func (nopRenderer) Rect(Rect, color.RGBA)                                         {}
-func (nopRenderer) StrokeRect(Rect, float32, color.RGBA)                          {}
-func (nopRenderer) Line(_, _, _, _, _ float32, _ color.RGBA)                      {}
-func (nopRenderer) Circle(_, _, _ float32, _ color.RGBA)                          {}
-func (nopRenderer) Polyline([]float32, float32, color.RGBA)                       {}
-func (nopRenderer) Text(string, float32, float32, *Face, color.RGBA, Align, bool) {}
+func (nopRenderer) Fill(color.RGBA)                                         {}
+func (nopRenderer) Rect(Rect, color.RGBA)                                   {}
+func (nopRenderer) StrokeRect(Rect, float32, color.RGBA)                    {}
+func (nopRenderer) Line(_, _, _, _, _ float32, _ color.RGBA)                {}
+func (nopRenderer) Circle(_, _, _ float32, _ color.RGBA)                    {}
+func (nopRenderer) Polyline([]float32, float32, color.RGBA)                 {}
+func (nopRenderer) Text(string, float32, float32, *Face, color.RGBA, Align) {}
 
 // BenchmarkDrawPrep is a frame's preparation and draw-call walk in steady state (same month, the flow
 // dots moving): goal 0 allocs per frame.

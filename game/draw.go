@@ -1,6 +1,10 @@
 package game
 
-import "image/color"
+import (
+	"image/color"
+
+	"dongshu/game/view"
+)
 
 // Drawing the prepared frame through a Renderer: the order of the draw calls is decided here, in plain
 // Go; package desktop implements Renderer with ebiten (and tests record the calls without a display).
@@ -14,8 +18,14 @@ type Renderer interface {
 	Circle(x, y, radius float32, c color.RGBA)
 	// Polyline strokes pts (x0, y0, x1, y1, ...).
 	Polyline(pts []float32, width float32, c color.RGBA)
-	// Text draws s with its top (or, middle set, its vertical centre) at y, aligned on x.
-	Text(s string, x, y float32, f *Face, c color.RGBA, al Align, middle bool)
+	// Text draws s with its baseline at y, aligned on x (Face.Baseline says where the baseline goes).
+	Text(s string, x, baseline float32, f *Face, c color.RGBA, al Align)
+}
+
+// drawText draws s with its top (or, middle set, its vertical centre) at y: the one place where text is
+// placed vertically.
+func drawText(dst Renderer, s string, x, y float32, f *Face, c color.RGBA, al Align, middle bool) {
+	dst.Text(s, x, f.Baseline(y, middle), f, c, al)
 }
 
 // Draw prepares the frame if anything changed and draws it.
@@ -48,7 +58,7 @@ func (a *App) drawScene(dst Renderer, sc *scene) {
 		a.drawButton(dst, &sc.buttons[i])
 	}
 	for _, t := range sc.texts {
-		dst.Text(t.S, t.X, t.Y, t.F, t.C, t.Align, t.Middle)
+		drawText(dst, t.S, t.X, t.Y, t.F, t.C, t.Align, t.Middle)
 	}
 }
 
@@ -69,7 +79,7 @@ func (a *App) drawButton(dst Renderer, b *uiButton) {
 	}
 	dst.Rect(b.R, bg)
 	dst.StrokeRect(b.R, max(1, s), border)
-	dst.Text(b.Label, b.R.X+b.R.W/2, b.R.Y+b.R.H/2, a.fonts.Small, fg, AlignCenter, true)
+	drawText(dst, b.Label, b.R.X+b.R.W/2, b.R.Y+b.R.H/2, a.fonts.Small, fg, AlignCenter, true)
 }
 
 func (a *App) drawPlay(dst Renderer) {
@@ -80,30 +90,43 @@ func (a *App) drawPlay(dst Renderer) {
 	dst.Fill(colBG)
 	// Top bar.
 	dst.Rect(g.TopBar, colPanel)
-	dst.Text("dongshu", g.Margin, g.TopBar.H/2, f.Head, colAccent, AlignStart, true)
+	drawText(dst, "dongshu", g.Margin, g.TopBar.H/2, f.Head, colAccent, AlignStart, true)
 	x := g.Margin + advance("dongshu", f.Head) + 12*s
-	dst.Text(pp.topMonth, x, g.TopBar.H/2, f.Head, colText, AlignStart, true)
+	drawText(dst, pp.topMonth, x, g.TopBar.H/2, f.Head, colText, AlignStart, true)
 	x += advance(pp.topMonth, f.Head) + 12*s
-	dst.Text(pp.topState, x, g.TopBar.H/2, f.Bold, pp.topStateCol, AlignStart, true)
+	drawText(dst, pp.topState, x, g.TopBar.H/2, f.Bold, pp.topStateCol, AlignStart, true)
 	x += advance(pp.topState, f.Bold) + 12*s
 	if len(pp.buttons) > 0 && x+advance(pp.topTitle, f.Small) < pp.buttons[0].R.X-8*s {
-		dst.Text(pp.topTitle, x, g.TopBar.H/2, f.Small, colDim, AlignStart, true)
+		drawText(dst, pp.topTitle, x, g.TopBar.H/2, f.Small, colDim, AlignStart, true)
 	}
 	for i := range pp.buttons {
 		a.drawButton(dst, &pp.buttons[i])
 	}
-	// Map panel.
+	// Map panel, bottom to top: tiles, fibre lines, flows, labels, hub and cluster marks, the selection.
 	dst.Rect(g.Map, colPanel)
-	dst.Text(pp.mapTitle, g.Map.X+g.Margin, g.Map.Y+6*s, f.Bold, colText, AlignStart, false)
+	drawText(dst, pp.mapTitle, g.Map.X+g.Margin, g.Map.Y+6*s, f.Bold, colText, AlignStart, false)
 	for i := range pp.cells {
-		a.drawCell(dst, &pp.cells[i])
+		a.drawTile(dst, &pp.cells[i])
 	}
 	for _, l := range pp.links {
 		dst.Line(l.X1, l.Y1, l.X2, l.Y2, l.W, l.C)
 	}
+	if pp.abroadOn {
+		a.drawAbroad(dst)
+	}
 	for _, d := range pp.dots {
-		dst.Circle(d.X, d.Y, d.R+1*s, color.RGBA{0, 0, 0, 0x90})
+		edge := colDotEdge
+		if d.Kind == view.FlowVault {
+			edge = colHubRing // failover to the vault: a gold rim
+		}
+		dst.Circle(d.X, d.Y, d.R+1*s, edge)
 		dst.Circle(d.X, d.Y, d.R, d.C)
+	}
+	for i := range pp.cells {
+		a.drawLabel(dst, &pp.cells[i])
+	}
+	for i := range pp.cells {
+		a.drawMarks(dst, &pp.cells[i])
 	}
 	a.drawLegend(dst)
 	if pp.banner != "" {
@@ -111,19 +134,19 @@ func (a *App) drawPlay(dst Renderer) {
 		b := Rect{g.Map.X + (g.Map.W-bw)/2, g.Map.Y + 30*s, bw, 30 * s}
 		dst.Rect(b, color.RGBA{0x3a, 0x2a, 0x0a, 0xf0})
 		dst.StrokeRect(b, max(1, s), colWarn)
-		dst.Text(pp.banner, b.X+b.W/2, b.Y+b.H/2, f.Bold, colWarn, AlignCenter, true)
+		drawText(dst, pp.banner, b.X+b.W/2, b.Y+b.H/2, f.Bold, colWarn, AlignCenter, true)
 	}
 	// Side panel.
 	dst.Rect(g.Side, colPanel)
 	sx, sy := g.Side.X+12*s, g.Side.Y+10*s
-	dst.Text(pp.sideTitle, sx, sy, f.Head, colText, AlignStart, false)
+	drawText(dst, pp.sideTitle, sx, sy, f.Head, colText, AlignStart, false)
 	sy += 24 * s
-	dst.Text(pp.sideSub, sx, sy, f.Small, colDim, AlignStart, false)
+	drawText(dst, pp.sideSub, sx, sy, f.Small, colDim, AlignStart, false)
 	sy += 24 * s
 	rowH := min(19*s, (g.Side.Y+g.Side.H-sy-6*s)/float32(max(len(pp.side), 1)))
 	for _, r := range pp.side {
-		dst.Text(r.K, sx, sy, f.Small, colDim, AlignStart, false)
-		dst.Text(r.V, g.Side.X+g.Side.W-12*s, sy, f.Small, r.C, AlignEnd, false)
+		drawText(dst, r.K, sx, sy, f.Small, colDim, AlignStart, false)
+		drawText(dst, r.V, g.Side.X+g.Side.W-12*s, sy, f.Small, r.C, AlignEnd, false)
 		sy += rowH
 	}
 	// Charts.
@@ -132,15 +155,15 @@ func (a *App) drawPlay(dst Renderer) {
 	}
 	// News.
 	dst.Rect(g.News, colPanel)
-	dst.Text(pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
+	drawText(dst, pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
 	ny := g.News.Y + 30*s
 	for _, r := range pp.newsRows {
-		dst.Text(r.V, g.News.X+12*s, ny, f.Small, r.C, AlignStart, false)
+		drawText(dst, r.V, g.News.X+12*s, ny, f.Small, r.C, AlignStart, false)
 		ny += 18 * s
 	}
 	// Status bar.
 	dst.Rect(g.Status, colPanel)
-	dst.Text(pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
+	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
 	// Tooltip last.
 	if a.hover >= 0 && len(pp.tip) > 0 && (a.overlay == OverlayNone || a.overlay == OverlayDialog) {
 		tx := min(a.in.MouseX+16*s, g.W-pp.tipW-4*s)
@@ -153,18 +176,56 @@ func (a *App) drawPlay(dst Renderer) {
 			if i == 0 {
 				col = colAccent
 			}
-			dst.Text(l, tx+8*s, ty+5*s+float32(i)*16*s, fc, col, AlignStart, false)
+			drawText(dst, l, tx+8*s, ty+5*s+float32(i)*16*s, fc, col, AlignStart, false)
 		}
 	}
 }
 
-func (a *App) drawCell(dst Renderer, c *cellPrep) {
+// drawTile draws a province's tile: its colour, and a hatch when it has no value.
+func (a *App) drawTile(dst Renderer, c *cellPrep) {
 	s := a.geo.S
 	r := c.R
 	dst.Rect(r, c.Fill)
 	if c.NoData {
 		dst.Line(r.X+2*s, r.Y+r.H-2*s, r.X+r.W-2*s, r.Y+2*s, 1*s, color.RGBA{0x55, 0x55, 0x55, 0xff})
 	}
+}
+
+// drawLabel draws a province's name over the lines and flows, with a halo in the tile's own colour that
+// clears them from behind the letters (and a soft shadow under light text, for mid-tone tiles).
+func (a *App) drawLabel(dst Renderer, c *cellPrep) {
+	s := a.geo.S
+	r := c.R
+	f := a.fonts.Tiny
+	cx, cy := r.X+r.W/2, r.Y+r.H/2
+	lines := c.Label[:1]
+	if c.Label[1] != "" {
+		lines = c.Label[:]
+		cy -= f.LineHeight() / 2
+	}
+	halo := faded(c.Fill, 0.85)
+	light := c.LabelCol == colText
+	d := max(1, s)
+	for i, l := range lines {
+		y := f.Baseline(cy+float32(i)*f.LineHeight(), true)
+		for _, o := range haloOffsets {
+			dst.Text(l, cx+o[0]*d, y+o[1]*d, f, halo, AlignCenter)
+		}
+		if light {
+			dst.Text(l, cx+0.5*d, y+1*d, f, colLabelShadow, AlignCenter)
+		}
+		dst.Text(l, cx, y, f, c.LabelCol, AlignCenter)
+	}
+}
+
+// haloOffsets are the directions (in units of the scale) in which a label's halo is drawn.
+var haloOffsets = [...][2]float32{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}}
+
+// drawMarks draws a tile's marks over everything else on the map: hub ring, cluster dot, human player,
+// moderation call and the selection.
+func (a *App) drawMarks(dst Renderer, c *cellPrep) {
+	s := a.geo.S
+	r := c.R
 	if c.Hub {
 		col := colDim
 		if c.HubActive {
@@ -185,15 +246,17 @@ func (a *App) drawCell(dst Renderer, c *cellPrep) {
 	if c.Selected {
 		dst.StrokeRect(Rect{r.X - 2*s, r.Y - 2*s, r.W + 4*s, r.H + 4*s}, 2.5*s, colSelect)
 	}
-	f := a.fonts.Tiny
-	cy := r.Y + r.H/2
-	if c.Label[1] == "" {
-		dst.Text(c.Label[0], r.X+r.W/2, cy, f, c.LabelCol, AlignCenter, true)
-	} else {
-		lh := 6 * s
-		dst.Text(c.Label[0], r.X+r.W/2, cy-lh, f, c.LabelCol, AlignCenter, true)
-		dst.Text(c.Label[1], r.X+r.W/2, cy+lh, f, c.LabelCol, AlignCenter, true)
-	}
+}
+
+// drawAbroad draws the off-map marker that flows of work run abroad head to.
+func (a *App) drawAbroad(dst Renderer) {
+	pp := &a.play
+	s := a.geo.S
+	x, y := pp.abroadX, pp.abroadY
+	dst.Circle(x, y, 7*s, colAbroad)
+	dst.Circle(x, y, 5.5*s, colPanel)
+	dst.Circle(x, y, 2.5*s, colAbroad)
+	drawText(dst, pp.abroadLabel, x, y+10*s, a.fonts.Tiny, colDim, AlignCenter, false)
 }
 
 func (a *App) drawLegend(dst Renderer) {
@@ -201,50 +264,63 @@ func (a *App) drawLegend(dst Renderer) {
 	s := a.geo.S
 	f := a.fonts
 	bar := pp.legendBar
-	dst.Text(pp.legendHead, bar.X, bar.Y-3*s, f.Small, colText, AlignStart, false)
+	drawText(dst, pp.legendHead, bar.X, a.geo.Legend.Y+1*s, f.Small, colText, AlignStart, false)
 	n := len(pp.stops)
 	w := bar.W / float32(n)
 	for i, c := range pp.stops {
-		dst.Rect(Rect{bar.X + float32(i)*w, bar.Y + 14*s, w + 0.5, bar.H}, c)
+		dst.Rect(Rect{bar.X + float32(i)*w, bar.Y, w + 0.5, bar.H}, c)
 	}
 	for _, t := range pp.ticks {
-		dst.Rect(Rect{t.X - 0.5*s, bar.Y + 14*s + bar.H, 1 * s, 4 * s}, colDim)
-		dst.Text(t.Label, t.X, bar.Y+14*s+bar.H+5*s, f.Tiny, colDim, AlignCenter, false)
+		dst.Rect(Rect{t.X - 0.5*s, bar.Y + bar.H, 1 * s, 4 * s}, colDim)
+		drawText(dst, t.Label, t.X, bar.Y+bar.H+5*s, f.Tiny, colDim, AlignCenter, false)
 	}
-	// Marks: hub ring, cluster diamond, human dot.
-	x := bar.X + bar.W + 24*s
-	y := bar.Y + 14*s
-	dst.StrokeRect(Rect{x, y, 12 * s, 12 * s}, 2*s, colHubRing)
-	dst.Text(pp.legendMarks[0], x+18*s, y+6*s, f.Tiny, colDim, AlignStart, true)
-	y += 17 * s
-	dst.Circle(x+6*s, y+6*s, 4*s, colHubRing)
-	dst.Text(pp.legendMarks[1], x+18*s, y+6*s, f.Tiny, colDim, AlignStart, true)
-	x += pp.legendMarkX
-	dst.Circle(x+6*s, bar.Y+20*s, 3.5*s, colHuman)
-	dst.Text(pp.legendMarks[2], x+16*s, bar.Y+20*s, f.Tiny, colDim, AlignStart, true)
+	for _, m := range pp.legendMarks {
+		x, y := m.X, m.Y
+		switch m.Kind {
+		case markHub:
+			dst.StrokeRect(Rect{x - 6*s, y - 6*s, 12 * s, 12 * s}, 2*s, colHubRing)
+		case markCluster:
+			dst.Circle(x, y, 3.5*s, colHubRing)
+		case markHuman:
+			dst.Circle(x, y, 3.5*s, colHuman)
+		case markFibre:
+			dst.Line(x-7*s, y, x+7*s, y, 1.6*s, colLink)
+		case markFibrePlanned:
+			dst.Line(x-7*s, y, x-2*s, y, max(1, s), colLinkPlanned)
+			dst.Line(x+2*s, y, x+7*s, y, max(1, s), colLinkPlanned)
+		case markAbroad:
+			dst.Circle(x, y, 6*s, colAbroad)
+			dst.Circle(x, y, 4.5*s, colPanel)
+			dst.Circle(x, y, 2*s, colAbroad)
+		case markVault:
+			dst.Circle(x, y, 4.5*s, colHubRing)
+			dst.Circle(x, y, 3.5*s, classColours[0])
+		}
+		drawText(dst, m.Label, x+10*s, y, f.Tiny, colDim, AlignStart, true)
+	}
 }
 
 func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 	s := a.fonts.scale
 	f := a.fonts
 	dst.Rect(ch.R, colPanel)
-	dst.Text(ch.Title, ch.R.X+8*s, ch.R.Y+5*s, f.Small, colText, AlignStart, false)
+	drawText(dst, ch.Title, ch.R.X+8*s, ch.R.Y+5*s, f.Small, colText, AlignStart, false)
 	p := ch.Plot
 	for _, y := range ch.GridY {
 		dst.Line(p.X, y, p.X+p.W, y, 1, colBorder)
 	}
 	dst.Line(p.X, p.Y+p.H, p.X+p.W, p.Y+p.H, 1, colDim)
-	dst.Text(ch.YMax, p.X-4*s, p.Y, f.Tiny, colDim, AlignEnd, true)
-	dst.Text(ch.YMin, p.X-4*s, p.Y+p.H, f.Tiny, colDim, AlignEnd, true)
-	dst.Text(ch.X0, p.X, p.Y+p.H+3*s, f.Tiny, colDim, AlignStart, false)
-	dst.Text(ch.X1, p.X+p.W, p.Y+p.H+3*s, f.Tiny, colDim, AlignEnd, false)
+	drawText(dst, ch.YMax, p.X-4*s, p.Y, f.Tiny, colDim, AlignEnd, true)
+	drawText(dst, ch.YMin, p.X-4*s, p.Y+p.H, f.Tiny, colDim, AlignEnd, true)
+	drawText(dst, ch.X0, p.X, p.Y+p.H+3*s, f.Tiny, colDim, AlignStart, false)
+	drawText(dst, ch.X1, p.X+p.W, p.Y+p.H+3*s, f.Tiny, colDim, AlignEnd, false)
 	lx := ch.LegendX
 	for k := 0; k < ch.N; k++ {
 		sp := &ch.Series[k]
 		dst.Polyline(sp.Pts, 1.8*s, sp.C)
 		if sp.Label != "" {
 			dst.Rect(Rect{lx, ch.LegendY - 1.5*s, 10 * s, 3 * s}, sp.C)
-			dst.Text(sp.Label, lx+13*s, ch.LegendY, f.Tiny, sp.C, AlignStart, true)
+			drawText(dst, sp.Label, lx+13*s, ch.LegendY, f.Tiny, sp.C, AlignStart, true)
 			lx += 22*s + sp.LabelW
 		}
 	}

@@ -1,6 +1,7 @@
 package game
 
 import (
+	"cmp"
 	"image/color"
 	"math"
 	"slices"
@@ -30,6 +31,26 @@ type cellPrep struct {
 	NoData    bool // no value: hatched as well as grey
 }
 
+// markKind is a symbol of the map's key.
+type markKind uint8
+
+const (
+	markHub markKind = iota
+	markCluster
+	markHuman
+	markFibre
+	markFibrePlanned
+	markAbroad
+	markVault
+)
+
+// legendMark is one entry of the map's key: a symbol centred on (X, Y) and its label to the right.
+type legendMark struct {
+	Kind  markKind
+	X, Y  float32
+	Label string
+}
+
 type tickPrep struct {
 	X     float32
 	Label string
@@ -38,16 +59,19 @@ type tickPrep struct {
 type linkPrep struct {
 	X1, Y1, X2, Y2, W float32
 	C                 color.RGBA
+	Open              int // open fibre lines on the route (0: a dash of a planned line or an access link)
 }
 
 type flowPrep struct {
 	X1, Y1, X2, Y2, R, Off float32
 	C                      color.RGBA
+	Kind                   view.FlowKind
 }
 
 type dotPrep struct {
 	X, Y, R float32
 	C       color.RGBA
+	Kind    view.FlowKind
 }
 
 type seriesPrep struct {
@@ -78,12 +102,6 @@ type uiButton struct {
 	Label  string
 	Active bool // highlighted (the current speed, a checked toggle)
 	Accent bool // the main action
-}
-
-// fibreLine is a programme line of the scenario, for the map's links.
-type fibreLine struct {
-	a, b  int
-	month configs.Month
 }
 
 type prepKey struct {
@@ -129,14 +147,16 @@ type playPrep struct {
 	legendUnit   string
 	legendDesc   string
 	legendHead   string
-	legendMarkX  float32 // where the third mark starts, from the first's
-	legendBar    Rect
+	legendBar    Rect // the colour ramp
 	stops        [48]color.RGBA
 	ticks        []tickPrep
-	legendMarks  [3]string // hub, cluster, selected
+	legendMarks  []legendMark // the marks' key, right of the ramp
 	links        []linkPrep
-	fibre        []fibreLine
-	fibreSess    *session.Session
+	lines        []economy.Line
+	abroadOn     bool // the scenario has a foreign accelerator pool: its marker is drawn
+	abroadX      float32
+	abroadY      float32
+	abroadLabel  string
 	flowBuf      []view.Flow
 	flows        []flowPrep
 	dots         []dotPrep
@@ -319,11 +339,7 @@ func (a *App) rebuildPlay() {
 	pp.legendTitle = c.T(a.layer.Key())
 	pp.legendUnit = c.T(pp.scale.UnitKey)
 	pp.legendHead = c.T("ui.legend.title", pp.legendTitle, pp.legendUnit)
-	lg := g.Legend
-	pp.legendMarks = [3]string{c.T("ui.legend.hub"), c.T("ui.legend.cluster"), c.T("ui.legend.human")}
-	pp.legendMarkX = 28*g.S + max(advance(pp.legendMarks[0], f.Tiny), advance(pp.legendMarks[1], f.Tiny))
-	marksW := 56*g.S + max(advance(pp.legendMarks[0], f.Tiny), advance(pp.legendMarks[1], f.Tiny)) + advance(pp.legendMarks[2], f.Tiny)
-	pp.legendBar = Rect{lg.X, lg.Y + 16*g.S, max(min(lg.W-marksW-24*g.S, 320*g.S), 140*g.S), 12 * g.S}
+	a.prepareLegendMarks()
 	for i := range pp.stops {
 		t := float64(i) / float64(len(pp.stops)-1)
 		pp.stops[i] = pp.scale.Colour(pp.scale.Min + t*(pp.scale.Max-pp.scale.Min))
@@ -368,6 +384,60 @@ func (a *App) rebuildPlay() {
 	pp.tipKey = tipKey{p: -2}
 }
 
+// prepareLegendMarks lays out the legend: its title, the colour ramp with its ticks below, and the key
+// of the map's marks to the right in columns of two rows (hub and cluster; human player and, when the
+// scenario has them, work abroad or failover to the vault; open and planned fibre lines). The ramp takes
+// what the key leaves, between 120 and 320 (scaled) pixels.
+func (a *App) prepareLegendMarks() {
+	pp := &a.play
+	c := a.cat
+	g := &a.geo
+	s := g.S
+	f := a.fonts.Tiny
+	w := a.sess.Model().W
+	lg := g.Legend
+	type entry struct {
+		kind markKind
+		key  string
+	}
+	cols := [3][2]entry{
+		{{markHub, "ui.legend.hub"}, {markCluster, "ui.legend.cluster"}},
+		{{markHuman, "ui.legend.human"}, {}},
+		{{markFibre, "ui.legend.fibre"}, {markFibrePlanned, "ui.legend.fibre_planned"}},
+	}
+	switch {
+	case w.AbroadSite >= 0:
+		cols[1][1] = entry{markAbroad, "ui.legend.abroad"}
+	case w.VaultSite >= 0 && w.Scn.Vault.ReplicaShare > 0:
+		cols[1][1] = entry{markVault, "ui.legend.vault"}
+	}
+	const sym = 16 // symbol column, before the label
+	var widths [3]float32
+	marksW := float32(0)
+	for i, col := range cols {
+		for _, e := range col {
+			if e.key != "" {
+				widths[i] = max(widths[i], sym*s+advance(c.T(e.key), f))
+			}
+		}
+		marksW += widths[i] + 12*s
+	}
+	barW := min(max(lg.W-marksW-16*s, 120*s), 320*s)
+	pp.legendBar = Rect{lg.X, lg.Y + 19*s, barW, 10 * s}
+	pp.legendMarks = pp.legendMarks[:0]
+	x := lg.X + barW + 20*s
+	for i, col := range cols {
+		for r, e := range col {
+			if e.key == "" {
+				continue
+			}
+			pp.legendMarks = append(pp.legendMarks, legendMark{Kind: e.kind, X: x + 6*s, Y: lg.Y + 15*s + float32(r)*17*s,
+				Label: fit(c.T(e.key), f, lg.X+lg.W-x-sym*s)})
+		}
+		x += widths[i] + 12*s
+	}
+}
+
 // cellLabel splits a province's name over at most two lines that fit width w.
 func cellLabel(name string, f *Face, w float32) [2]string {
 	if advance(name, f) <= w {
@@ -385,64 +455,126 @@ func cellLabel(name string, f *Face, w float32) [2]string {
 	return [2]string{fit(name, f, w), ""}
 }
 
-// prepareLinks lists the fibre programme's open lines (width by bandwidth: lines on the same route) and
-// the access links of provinces without their own exchange to their historic hub.
+// prepareLinks lists the map's fibre lines (economy.Network.Lines: the scenario's programme, lines opened
+// by events and lines provinces built), one link per route: solid when some line on it is open, width by
+// the number of open lines, dashed and faint while every line on it is still to come; then the access
+// links of provinces without their own exchange to their historic hub, fainter still. Links run between
+// the tiles' edges (not over the two tiles they join), in a muted colour that does not compete with the
+// layer's, and the longer a link the fainter it is.
 func (a *App) prepareLinks() {
 	pp := &a.play
 	m := a.sess.Model()
 	w := m.W
 	g := &a.geo
-	if pp.fibreSess != a.sess {
-		pp.fibreSess = a.sess
-		pp.fibre = pp.fibre[:0]
-		for _, fl := range w.Scn.Network.Fibre {
-			fa, fb := w.ProvinceIndex(fl.From), w.ProvinceIndex(fl.To)
-			mo, err := configs.ParseMonth(fl.Month)
-			if fa < 0 || fb < 0 || err != nil {
-				continue
-			}
-			pp.fibre = append(pp.fibre, fibreLine{min(fa, fb), max(fa, fb), mo})
-		}
+	s := g.S
+	cells := len(a.layout.Cells)
+	pp.lines = w.Net.Lines(pp.lines[:0])
+	for i := range pp.lines {
+		l := &pp.lines[i]
+		l.A, l.B = min(l.A, l.B), max(l.A, l.B)
 	}
+	slices.SortStableFunc(pp.lines, func(x, y economy.Line) int {
+		return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B))
+	})
 	pp.links = pp.links[:0]
-	centre := func(p int) (float32, float32) {
-		c := a.layout.Cells[p]
-		return g.CellCentre(c.Col, c.Row)
+	for i := 0; i < len(pp.lines); {
+		l := pp.lines[i]
+		open, j := 0, i
+		for ; j < len(pp.lines) && pp.lines[j].A == l.A && pp.lines[j].B == l.B; j++ {
+			if pp.lines[j].Open {
+				open++
+			}
+		}
+		i = j
+		if l.A == l.B || l.A < 0 || l.B >= cells {
+			continue
+		}
+		x1, y1, x2, y2, span := a.edgeSegment(l.A, l.B)
+		if span <= 0 {
+			continue
+		}
+		fade := linkFade(span, g.Cell)
+		if open > 0 {
+			c := faded(colLink, fade)
+			pp.links = append(pp.links, linkPrep{x1, y1, x2, y2, (0.4 + 0.6*float32(open)) * s, c, open})
+			continue
+		}
+		c := faded(colLinkPlanned, fade)
+		pp.links = appendDashes(pp.links, x1, y1, x2, y2, 5*s, 4*s, max(1, s), c)
 	}
 	for p, pr := range w.Provinces {
-		if p >= len(a.layout.Cells) || pr.HasIXP {
+		if p >= cells || pr.HasIXP {
 			continue
 		}
 		h := w.Net.NearestHistoric(p)
-		x1, y1 := centre(p)
-		x2, y2 := centre(h)
-		pp.links = append(pp.links, linkPrep{x1, y1, x2, y2, max(1, g.S), colAccess})
-	}
-	for i, fl := range pp.fibre {
-		if fl.month > w.Now || fl.a >= len(a.layout.Cells) || fl.b >= len(a.layout.Cells) {
+		if h < 0 || h >= cells || h == p {
 			continue
 		}
-		lines, first := 0, true
-		for j, o := range pp.fibre {
-			if o.a == fl.a && o.b == fl.b && o.month <= w.Now {
-				lines++
-				if j < i {
-					first = false
-				}
-			}
-		}
-		if !first {
+		x1, y1, x2, y2, span := a.edgeSegment(p, h)
+		if span <= 0 {
 			continue
 		}
-		x1, y1 := centre(fl.a)
-		x2, y2 := centre(fl.b)
-		pp.links = append(pp.links, linkPrep{x1, y1, x2, y2, (0.5 + 0.7*float32(lines)) * g.S, colLink})
+		c := faded(colAccess, linkFade(span, g.Cell))
+		pp.links = appendDashes(pp.links, x1, y1, x2, y2, 2*s, 3*s, max(1, 0.8*s), c)
 	}
+}
+
+// edgeSegment is the part of the segment between the centres of provinces p and q's tiles that lies
+// outside both tiles, and its length (0 when the tiles touch).
+func (a *App) edgeSegment(p, q int) (x1, y1, x2, y2, span float32) {
+	g := &a.geo
+	cp, cq := a.layout.Cells[p], a.layout.Cells[q]
+	ax, ay := g.CellCentre(cp.Col, cp.Row)
+	bx, by := g.CellCentre(cq.Col, cq.Row)
+	dx, dy := bx-ax, by-ay
+	d := max(abs32(dx), abs32(dy))
+	if d <= 0 {
+		return
+	}
+	half := g.CellRect(cp.Col, cp.Row).W / 2
+	t := half / d // where the segment leaves a tile (the tiles are squares of side 2*half)
+	if t >= 0.5 {
+		return
+	}
+	x1, y1, x2, y2 = ax+dx*t, ay+dy*t, bx-dx*t, by-dy*t
+	span = float32(math.Hypot(float64(x2-x1), float64(y2-y1)))
+	return
+}
+
+// linkFade is the opacity factor of a link of length span on a grid of pitch cell: 1 up to two cells,
+// down to 0.45 for links across the map.
+func linkFade(span, cell float32) float32 {
+	if cell <= 0 {
+		return 1
+	}
+	return min(1, max(0.45, 1-0.09*(span/cell-2)))
+}
+
+// appendDashes appends the dashes (dash long, gap apart) of the segment (x1, y1)-(x2, y2) to links.
+func appendDashes(links []linkPrep, x1, y1, x2, y2, dash, gap, w float32, c color.RGBA) []linkPrep {
+	n := float32(math.Hypot(float64(x2-x1), float64(y2-y1)))
+	if n <= 0 || dash <= 0 {
+		return links
+	}
+	ux, uy := (x2-x1)/n, (y2-y1)/n
+	for t := float32(0); t < n; t += dash + gap {
+		e := min(t+dash, n)
+		links = append(links, linkPrep{x1 + ux*t, y1 + uy*t, x1 + ux*e, y1 + uy*e, w, c, 0})
+	}
+	return links
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 const maxFlows = 40
 
-// prepareFlows takes this month's largest flows between provinces for the animation.
+// prepareFlows takes this month's largest flows for the animation: between provinces (placements and
+// failover to the vault) and to the abroad marker at the map's edge (work run on foreign accelerators).
 func (a *App) prepareFlows() {
 	pp := &a.play
 	m := a.sess.Model()
@@ -454,27 +586,58 @@ func (a *App) prepareFlows() {
 	}
 	pp.flowBuf = view.Flows(m, 1, pp.flowBuf[:0])
 	pp.flows = pp.flows[:0]
+	a.placeAbroad()
 	top := 0.0
 	for _, fl := range pp.flowBuf {
-		if fl.From != fl.To {
-			top = max(top, fl.MW)
-		}
+		top = max(top, fl.MW)
 	}
+	cells := len(a.layout.Cells)
 	for _, fl := range pp.flowBuf {
-		if len(pp.flows) == maxFlows {
+		if len(pp.flows) == maxFlows || top <= 0 {
 			break
 		}
-		if fl.From == fl.To || fl.From >= len(a.layout.Cells) || fl.To >= len(a.layout.Cells) || top <= 0 {
+		if fl.From < 0 || fl.From >= cells || fl.To >= cells || (fl.To < 0 && fl.Kind != view.FlowAbroad) {
 			continue
 		}
-		co, cd := a.layout.Cells[fl.From], a.layout.Cells[fl.To]
+		co := a.layout.Cells[fl.From]
 		x1, y1 := g.CellCentre(co.Col, co.Row)
-		x2, y2 := g.CellCentre(cd.Col, cd.Row)
+		var x2, y2 float32
+		if fl.Kind == view.FlowAbroad {
+			if !pp.abroadOn {
+				continue
+			}
+			x2, y2 = pp.abroadX, pp.abroadY
+		} else {
+			cd := a.layout.Cells[fl.To]
+			x2, y2 = g.CellCentre(cd.Col, cd.Row)
+		}
 		r := (1.5 + 3*float32(math.Sqrt(fl.MW/top))) * g.S
 		col := classColours[fl.Class%len(classColours)]
-		off := float32((fl.From*7+fl.To*13)%17) / 17
-		pp.flows = append(pp.flows, flowPrep{x1, y1, x2, y2, r, off, col})
+		off := float32((fl.From*7+fl.To*13+int(fl.Kind)*5+34)%17) / 17
+		pp.flows = append(pp.flows, flowPrep{x1, y1, x2, y2, r, off, col, fl.Kind})
 	}
+}
+
+// placeAbroad places the abroad marker (the foreign accelerator pool, when the scenario has one): in the
+// grid's top-left cell when no province is there, else at the map panel's left edge.
+func (a *App) placeAbroad() {
+	pp := &a.play
+	g := &a.geo
+	w := a.sess.Model().W
+	pp.abroadOn = w.AbroadSite >= 0
+	free := true
+	for _, c := range a.layout.Cells {
+		if c.Col == 0 && c.Row == 0 {
+			free = false
+		}
+	}
+	if free {
+		pp.abroadX, pp.abroadY = g.CellCentre(0, 0)
+		pp.abroadY -= g.Cell * 0.15
+	} else {
+		pp.abroadX, pp.abroadY = g.Map.X+g.Margin+7*g.S, g.Grid.Y+7*g.S
+	}
+	pp.abroadLabel = a.cat.T("ui.map.abroad")
 }
 
 // moveDots places the flow dots for this frame (three per flow, moving origin -> destination).
@@ -487,7 +650,7 @@ func (a *App) moveDots() {
 		for k := range 3 {
 			t := phase + fl.Off + float32(k)/3
 			t -= float32(int(t))
-			pp.dots = append(pp.dots, dotPrep{fl.X1 + (fl.X2-fl.X1)*t, fl.Y1 + (fl.Y2-fl.Y1)*t, fl.R, fl.C})
+			pp.dots = append(pp.dots, dotPrep{fl.X1 + (fl.X2-fl.X1)*t, fl.Y1 + (fl.Y2-fl.Y1)*t, fl.R, fl.C, fl.Kind})
 		}
 	}
 }
@@ -521,7 +684,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 		ch.Title = fit(titles[i], a.fonts.Small, ch.R.W-16*s)
 		plotTop := float32(24)
 		if i <= ChartCapacity {
-			plotTop = 38 // a row for the series' legend
+			plotTop = 46 // a row for the series' legend, clear of the top value's label
 		}
 		ch.Plot = Rect{ch.R.X + 40*s, ch.R.Y + plotTop*s, ch.R.W - 50*s, ch.R.H - (plotTop+18)*s}
 		ch.LegendX, ch.LegendY = ch.R.X+8*s, ch.R.Y+28*s
@@ -756,6 +919,9 @@ func (a *App) prepareBars() {
 	}
 	pp.topTitle = c.T("ui.top.title", name, st.Seed)
 	pp.topMonth = view.MonthLabel(c, m.W.Now)
+	if m.W.Now < m.W.Start { // nothing played yet: the month to be played
+		pp.topMonth = c.T("ui.top.start", view.MonthLabel(c, m.W.Start))
+	}
 	switch {
 	case s.Done():
 		pp.topState, pp.topStateCol = c.T("ui.state.over"), colDim

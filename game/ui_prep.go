@@ -376,6 +376,7 @@ func (a *App) prepareDialog(sc *scene) {
 	}
 	type row struct{ label, value string }
 	var rows []row
+	desigHead := "" // planner: the heading over the hubs to designate
 	if d.kind == dlgProvince {
 		name := c.Province(w.Provinces[d.province].ID)
 		sc.text(c.T("ui.dlg.title_province", name), x0, y, f.Head, colText)
@@ -414,14 +415,50 @@ func (a *App) prepareDialog(sc *scene) {
 			{c.T("ui.dlg.central_subsidy"), c.T("ui.unit.myuan_mw", num(d.plan.SubsidyMYuanPerMW, 2))},
 			{c.T("ui.dlg.west_steering"), num(d.plan.WestSteering, 0)},
 		}
+		// The hubs to designate now: a heading (with the scheduled month when they share it), then a row
+		// per hub named alone.
+		sameDue := true
+		for _, h := range d.hubs {
+			sameDue = sameDue && w.Hubs[h].Designated == w.Hubs[d.hubs[0]].Designated
+		}
+		if len(d.hubs) > 0 {
+			desigHead = c.T("ui.dlg.designate_title")
+			if sameDue {
+				desigHead = c.T("ui.dlg.designate_due", view.MonthLabel(c, w.Hubs[d.hubs[0]].Designated))
+			}
+		}
 		for k, h := range d.hubs {
-			hub := w.Hubs[h]
-			rows = append(rows, row{c.T("ui.dlg.designate", view.HubName(c, &w.Hubs[h]), hub.Designated.String()), yesNo(d.desig[k])})
+			name := view.HubName(c, &w.Hubs[h])
+			if !sameDue {
+				name = c.T("ui.dlg.designate_hub", name, view.MonthLabel(c, w.Hubs[h].Designated))
+			}
+			rows = append(rows, row{name, yesNo(d.desig[k])})
 		}
 	}
 	y += 24 * s
 	rowH := 25 * s
+	// Columns: the values get what the widest needs (in the smallest face it may take), the labels the
+	// rest, up to what the longest label needs; any room left widens the values.
+	bs := rowH - 6*s
+	inner, gap := box.W-28*s, 8*s
+	labelNeed, valueNeed := float32(0), float32(0)
 	for i, r := range rows {
+		labelNeed = max(labelNeed, advance(r.label, f.Small))
+		if d.isToggle(i) {
+			valueNeed = max(valueNeed, advance(r.value, f.Small)+8*s)
+		} else {
+			valueNeed = max(valueNeed, advance(r.value, f.Tiny)+2*bs+8*s)
+		}
+	}
+	labelW := max(min(labelNeed, inner-gap-valueNeed), inner*0.4)
+	vx := x0 + labelW + gap
+	vw := box.X + box.W - 14*s - vx
+	for i, r := range rows {
+		if d.kind == dlgPlanner && i == numPlannerFields && desigHead != "" {
+			y += 4 * s
+			sc.text(fit(desigHead, f.Bold, box.W-28*s), x0, y, f.Bold, colAccent)
+			y += 22 * s
+		}
 		rr := Rect{box.X + 6*s, y, box.W - 12*s, rowH - 2*s}
 		if d.focus == i {
 			sc.rect(rr, colPanel2)
@@ -432,20 +469,16 @@ func (a *App) prepareDialog(sc *scene) {
 		if d.kind == dlgPlanner && i == fQuota && !d.plan.SetQuota {
 			lc = color.RGBA{0x6a, 0x72, 0x80, 0xff}
 		}
-		sc.textAlign(fit(r.label, f.Small, box.W*0.52), x0, y+rowH/2-1*s, f.Small, lc, AlignStart, true)
-		vx := box.X + box.W*0.56
-		vw := box.W*0.44 - 14*s
-		bs := rowH - 6*s
+		cy := y + 2*s + bs/2 // the value's buttons' centre line: the label shares it
+		sc.textAlign(fit(r.label, f.Small, labelW), x0, cy, f.Small, lc, AlignStart, true)
 		if d.isToggle(i) {
 			on := r.value == c.T("ui.yes") || (d.kind == dlgPlanner && i == fSetQuota && d.plan.SetQuota)
-			sc.button(Rect{vx, y + 2*s, vw, bs}, r.value, Command{Kind: CmdToggle, Arg: i}, on, false)
+			sc.button(Rect{vx, y + 2*s, vw, bs}, fit(r.value, f.Small, vw-8*s), Command{Kind: CmdToggle, Arg: i}, on, false)
 		} else {
 			sc.button(Rect{vx, y + 2*s, bs, bs}, "−", Command{Kind: CmdAdjust, Arg: i, Delta: -1}, false, false)
-			vf := f.Bold
-			if advance(r.value, vf) > vw-2*bs-6*s {
-				vf = f.Small
-			}
-			sc.textAlign(fit(r.value, vf, vw-2*bs-6*s), vx+vw/2, y+rowH/2-1*s, vf, colText, AlignCenter, true)
+			room := vw - 2*bs - 8*s // between the buttons, with a margin on each side
+			vf := valueFace(r.value, room, f.Bold, f.Small, f.Tiny)
+			sc.textAlign(fit(r.value, vf, room), vx+vw/2, cy, vf, colText, AlignCenter, true)
 			sc.button(Rect{vx + vw - bs, y + 2*s, bs, bs}, "+", Command{Kind: CmdAdjust, Arg: i, Delta: 1}, false, false)
 		}
 		y += rowH
@@ -508,10 +541,16 @@ func (a *App) prepareDialog(sc *scene) {
 			sc.text(l, x0, y, f.Small, colText)
 			y += 17 * s
 		}
-		sc.text(fit(c.T("ui.dlg.moderate_hint"), f.Small, box.W-28*s), x0, y, f.Small, colDim)
+		for _, l := range wrapText(c.T("ui.dlg.moderate_hint"), f.Small, box.W-28*s, 2) {
+			sc.text(l, x0, y, f.Small, colDim)
+			y += 17 * s
+		}
 	}
 	by := box.Y + box.H - 44*s
-	sc.text(fit(c.T("ui.dlg.keys"), f.Tiny, box.W-28*s), x0, by-18*s, f.Tiny, colDim)
+	keys := wrapText(c.T("ui.dlg.keys"), f.Tiny, box.W-28*s, 2)
+	for i, l := range keys {
+		sc.text(l, x0, by-float32(len(keys)-i)*15*s-3*s, f.Tiny, colDim)
+	}
 	bw := (box.W - 28*s - 16*s) / 3
 	bx := x0
 	if d.kind == dlgProvince {
@@ -521,6 +560,16 @@ func (a *App) prepareDialog(sc *scene) {
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.cancel"), Command{Kind: CmdCancel}, false, false)
 	bx += bw + 8*s
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.confirm"), Command{Kind: CmdConfirm}, false, true)
+}
+
+// valueFace is the first of faces (largest first) in which v fits in w, else the last.
+func valueFace(v string, w float32, faces ...*Face) *Face {
+	for _, f := range faces {
+		if advance(v, f) <= w {
+			return f
+		}
+	}
+	return faces[len(faces)-1]
 }
 
 // wrapText breaks s at spaces into at most n lines of width w.

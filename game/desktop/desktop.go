@@ -225,18 +225,15 @@ func (r *renderer) Polyline(pts []float32, w float32, c color.RGBA) {
 	r.dst.DrawTriangles(r.vs, r.is, r.white, &r.triangleOpt)
 }
 
-func (r *renderer) Text(s string, x, y float32, f *game.Face, c color.RGBA, al game.Align, middle bool) {
+// Text draws s with its baseline at y (text/v2 places the top of the line box, the ascent line, at the
+// origin; game.Face's ascent is the same font's, measured by golang.org/x/image).
+func (r *renderer) Text(s string, x, y float32, f *game.Face, c color.RGBA, al game.Align) {
 	if s == "" {
 		return
 	}
 	tf := r.face(f)
-	yy := float64(y)
-	if middle {
-		m := tf.Metrics()
-		yy -= (m.HAscent + m.HDescent) / 2
-	}
 	var op text.DrawOptions
-	op.GeoM.Translate(float64(x), yy)
+	op.GeoM.Translate(float64(x), float64(y)-tf.Metrics().HAscent)
 	op.ColorScale.ScaleWithColor(c)
 	switch al {
 	case game.AlignCenter:

@@ -1,11 +1,14 @@
 package desktop_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
+	"image/png"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -173,4 +176,81 @@ func TestRenderDebriefAndHelp(t *testing.T) {
 	img = render(t, a, 1280, 720, nil)
 	assert.Greater(t, distinct(img, game.Rect{X: 0, Y: 0, W: 1280, H: 720}), 20, "debrief drawn")
 	assert.Greater(t, distinct(img, game.Rect{X: 560, Y: 80, W: 700, H: 560}), 8, "debrief charts")
+}
+
+// saveShot writes img to $DONGSHU_RENDER_DIR/name.png when that variable is set (to look at the frames).
+func saveShot(t *testing.T, img *image.RGBA, name string) {
+	dir := os.Getenv("DONGSHU_RENDER_DIR")
+	if dir == "" {
+		return
+	}
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, name+".png"), buf.Bytes(), 0o644))
+}
+
+// The planner's dialog in both languages at 1280 x 720 and 1920 x 1080: drawn beside the map, with the
+// abroad marker and its key on the map when the scenario has a foreign accelerator pool.
+func TestRenderPlannerDialogSizes(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+			a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "export-controls", Seed: 1, Role: session.Role{Planner: true}}, Start: true})
+			a.Layout(size[0], size[1])
+			var in game.Input
+			for range 60 * 20 {
+				require.NoError(t, a.Update(&in))
+				if a.Overlay() == game.OverlayDialog {
+					break
+				}
+			}
+			require.Equal(t, game.OverlayDialog, a.Overlay())
+			img := render(t, a, size[0], size[1], nil)
+			g := a.Geometry()
+			assert.Greater(t, distinct(img, g.Dialog), 8, "%s %v: the dialog is drawn", lang, size)
+			assert.Greater(t, distinct(img, g.Legend), 10, "%s %v: the legend", lang, size)
+			saveShot(t, img, fmt.Sprintf("planner_%s_%dx%d", lang, size[0], size[1]))
+		}
+	}
+}
+
+// Text is centred on a button: the ink of a button's label lies as far from its top as from its bottom
+// (within a pixel or two: descenders and the ink's rounding).
+func TestRenderButtonTextCentred(t *testing.T) {
+	a := newApp(t, game.Options{Lang: "en"})
+	img := render(t, a, 1280, 720, nil)
+	saveShot(t, img, "title_en")
+	for _, b := range a.Buttons() {
+		top, bottom := inkRows(img, b.R.Inset(3))
+		require.GreaterOrEqual(t, top, 0, "button %v has a label", b.R)
+		above, below := top, int(b.R.H-6)-1-bottom
+		assert.InDelta(t, above, below, 3, "button %v: label centred (%d px above, %d below)", b.R, above, below)
+	}
+}
+
+// inkRows returns the first and last rows of r (relative to r) holding pixels far from r's background
+// (sampled at its left edge).
+func inkRows(img *image.RGBA, r game.Rect) (first, last int) {
+	bg := img.RGBAAt(int(r.X)+1, int(r.Y+r.H/2))
+	first, last = -1, -1
+	for j := 0; j < int(r.H); j++ {
+		for i := 2; i < int(r.W)-2; i++ {
+			c := img.RGBAAt(int(r.X)+i, int(r.Y)+j)
+			d := absInt(int(c.R)-int(bg.R)) + absInt(int(c.G)-int(bg.G)) + absInt(int(c.B)-int(bg.B))
+			if d > 150 {
+				if first < 0 {
+					first = j
+				}
+				last = j
+				break
+			}
+		}
+	}
+	return first, last
+}
+
+func absInt(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

@@ -3,6 +3,7 @@ package view
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -475,4 +476,67 @@ func TestNewsLine(t *testing.T) {
 	assert.Equal(t, "août 2030", MonthLabel(fr, configs.NewMonth(2030, 8)))
 	assert.Equal(t, "December 2035", MonthLabel(en, configs.NewMonth(2035, 12)))
 
+}
+
+// steppedUntil runs preset month by month (from 2020) until found accepts the month's flows, or the end
+// of until; it returns the model and the flows of the month found (nil when none was).
+func steppedUntil(t *testing.T, preset string, until configs.Month, found func([]Flow) bool) (*agents.Model, []Flow) {
+	t.Helper()
+	s, err := configs.LoadPreset(preset)
+	require.NoError(t, err)
+	m, err := agents.New(s)
+	require.NoError(t, err)
+	var buf []Flow
+	for m.W.Now < until {
+		require.NoError(t, m.Step())
+		buf = Flows(m, 0, buf[:0])
+		if found(buf) {
+			return m, buf
+		}
+	}
+	return m, nil
+}
+
+func hasKind(k FlowKind) func([]Flow) bool {
+	return func(fs []Flow) bool {
+		return slices.ContainsFunc(fs, func(f Flow) bool { return f.Kind == k })
+	}
+}
+
+func TestFlowsAbroad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("steps the export-controls preset")
+	}
+	m, flows := steppedUntil(t, "export-controls", configs.NewMonth(2030, 12), hasKind(FlowAbroad))
+	require.NotNil(t, flows, "export controls with a leak send some training work abroad")
+	w := m.W
+	for _, f := range flows {
+		if f.Kind != FlowAbroad {
+			assert.GreaterOrEqual(t, f.To, 0)
+			continue
+		}
+		assert.Equal(t, Abroad, f.To, "work abroad goes off the map")
+		assert.True(t, w.Classes[f.Class].Cfg.NeedsAccelerator, "only accelerator work leaks abroad")
+		assert.Positive(t, f.MW)
+	}
+	// Without the leak nothing goes abroad.
+	_, none := steppedUntil(t, "baseline", configs.NewMonth(2022, 12), hasKind(FlowAbroad))
+	assert.Nil(t, none)
+}
+
+func TestFlowsVault(t *testing.T) {
+	if testing.Short() {
+		t.Skip("steps the east-outage preset")
+	}
+	m, flows := steppedUntil(t, "east-outage", configs.NewMonth(2028, 6), hasKind(FlowVault))
+	require.NotNil(t, flows, "the outage fails work over to the vault")
+	w := m.W
+	for _, f := range flows {
+		if f.Kind != FlowVault {
+			continue
+		}
+		assert.Equal(t, w.VaultSite, f.To, "failover goes to the vault's province")
+		assert.True(t, w.Provinces[f.From].Outage, "from a province in outage")
+		assert.NotEqual(t, f.From, f.To)
+	}
 }

@@ -1,0 +1,150 @@
+package game
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
+	"dongshu/game/session"
+	"dongshu/game/view"
+)
+
+// textExtent is the horizontal extent of a prepared text.
+func textExtent(t textItem) (x0, x1 float32) {
+	w := advance(t.S, t.F)
+	switch t.Align {
+	case AlignCenter:
+		return t.X - w/2, t.X + w/2
+	case AlignEnd:
+		return t.X - w, t.X
+	}
+	return t.X, t.X + w
+}
+
+// The planner's dialog fits in both languages and at both common window sizes: no value runs into its
+// "−"/"+" buttons, every button label fits its button, and the hubs to designate are listed under a
+// heading by their names, none cut short.
+func TestPlannerDialogFits(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+			a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Planner: true}}, Start: true})
+			a.Layout(size[0], size[1])
+			untilOverlay(t, a, 60*20)
+			require.Equal(t, OverlayDialog, a.Overlay())
+			require.Equal(t, dlgPlanner, a.dlg.kind)
+			a.Draw(&recorder{})
+			sc := &a.play.top
+			box := a.geo.Dialog
+			for _, tx := range sc.texts {
+				x0, x1 := textExtent(tx)
+				assert.True(t, x0 >= box.X-0.5 && x1 <= box.X+box.W+0.5, "%s %v: %q inside the dialog", lang, size, tx.S)
+				top, bottom := tx.Y-tx.F.LineHeight()/2, tx.Y+tx.F.LineHeight()/2
+				if !tx.Middle {
+					top, bottom = tx.Y, tx.Y+tx.F.LineHeight()
+				}
+				for _, b := range sc.buttons {
+					if b.Label == "" || bottom <= b.R.Y+1 || top >= b.R.Y+b.R.H-1 {
+						continue
+					}
+					assert.False(t, x1 > b.R.X+0.5 && x0 < b.R.X+b.R.W-0.5, "%s %v: %q overlaps the button %q", lang, size, tx.S, b.Label)
+				}
+			}
+			for _, b := range sc.buttons {
+				if b.Label != "" {
+					assert.LessOrEqual(t, advance(b.Label, a.fonts.Small), b.R.W, "%s %v: button %q fits", lang, size, b.Label)
+				}
+			}
+			w := a.Session().Model().W
+			c := a.cat
+			var all []string
+			for _, tx := range sc.texts {
+				all = append(all, tx.S)
+			}
+			joined := strings.Join(all, "\n")
+			for _, h := range a.dlg.hubs {
+				assert.Contains(t, joined, view.HubName(c, &w.Hubs[h]), "%s %v: the hub's row names it in full", lang, size)
+			}
+			assert.Contains(t, joined, c.T("ui.dlg.designate_due", view.MonthLabel(c, w.Hubs[a.dlg.hubs[0]].Designated)),
+				"%s %v: one heading over the hubs", lang, size)
+			for _, s := range all {
+				assert.False(t, strings.HasSuffix(s, "…"), "%s %v: %q cut short", lang, size, s)
+			}
+		}
+	}
+}
+
+// Before the first month the header names the month about to be played, not the one before it.
+func TestHeaderFirstMonth(t *testing.T) {
+	for lang, want := range map[string]string{"en": "January 2020 — start", "fr": "janvier 2020 — début"} {
+		a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true})
+		a.Draw(&recorder{})
+		w := a.Session().Model().W
+		require.Less(t, w.Now, w.Start, "nothing played yet")
+		assert.Equal(t, want, a.play.topMonth)
+		for i := 0; i < 100 && w.Now < w.Start; i++ {
+			run(t, a, 1)
+		}
+		require.Equal(t, w.Start, w.Now)
+		a.Draw(&recorder{})
+		assert.Equal(t, view.MonthLabel(a.cat, configs.NewMonth(2020, 1)), a.play.topMonth, "%s: then the month played", lang)
+	}
+}
+
+// Text is placed vertically in one place (Face.Baseline): a centred line's ink (from the x height to the
+// cap height) straddles the centre, and a top-aligned line's ascent starts at its top.
+func TestBaselineCentres(t *testing.T) {
+	require.NoError(t, loadFonts())
+	for _, f := range []*Face{newFace(false, 12), newFace(true, 17), newFace(false, 46)} {
+		require.Positive(t, f.Ascent)
+		require.Positive(t, f.Descent)
+		require.Greater(t, f.CapHeight, f.XHeight)
+		b := f.Baseline(100, true)
+		assert.Less(t, b-f.CapHeight, float32(100), "capitals rise above the centre")
+		assert.Greater(t, b-f.XHeight/2, float32(100), "lowercase's middle is below it")
+		assert.InDelta(t, 100, b-(f.CapHeight+f.XHeight)/4, 1e-3, "the x/cap band is centred")
+		assert.InDelta(t, 50+f.Ascent, f.Baseline(50, false), 1e-4)
+	}
+}
+
+// The map's fibre links come from the network's lines: one link (or one dashed run) per route, solid
+// for open routes, width growing with the open lines on the route, and none over the tiles they join.
+func TestMapLinksFromNetwork(t *testing.T) {
+	a := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true})
+	run(t, a, 300)
+	a.Draw(&recorder{})
+	w := a.Session().Model().W
+	lines := w.Net.Lines(nil)
+	require.NotEmpty(t, lines)
+	open := map[[2]int]int{}
+	for _, l := range lines {
+		if l.Open {
+			open[[2]int{min(l.A, l.B), max(l.A, l.B)}]++
+		}
+	}
+	solid := 0
+	for _, l := range a.play.links {
+		if l.Open == 0 {
+			continue
+		}
+		solid++
+		for p := range a.play.cells {
+			r := a.play.cells[p].R.Inset(1)
+			assert.False(t, r.Contains(l.X1, l.Y1) || r.Contains(l.X2, l.Y2), "a link starts and ends at tiles' edges")
+		}
+		assert.InDelta(t, (0.4+0.6*float32(l.Open))*a.geo.S, l.W, 1e-4, "width by the open lines on the route")
+	}
+	assert.Positive(t, solid, "open routes drawn solid")
+	assert.LessOrEqual(t, solid, len(open), "one solid link per open route at most")
+	n := 0
+	for _, o := range open {
+		n += o
+	}
+	sum := 0
+	for _, l := range a.play.links {
+		sum += l.Open
+	}
+	assert.LessOrEqual(t, sum, n, "no open line counted twice")
+}
