@@ -69,6 +69,7 @@ type App struct {
 
 	setup   setupState
 	debrief []session.Debrief
+	facts   session.Facts
 
 	frame    int
 	shotDone bool
@@ -349,7 +350,7 @@ func (a *App) do(c Command) {
 		a.screen = ScreenTitle
 	case CmdStart:
 		if st, err := a.setup.build(); err != nil {
-			a.message(a.cat.T("ui.msg.error"), a.cat.T(err.Error()))
+			a.message(a.cat.T("ui.msg.setup_title"), a.cat.T(err.Error()))
 		} else if a.startSession(st) {
 			a.sess.SetSpeed(1)
 		}
@@ -666,6 +667,7 @@ func (a *App) gotoDebrief() {
 	}
 	a.sess.SetSpeed(0)
 	a.debrief = a.sess.Debrief()
+	a.facts = a.sess.Facts()
 	a.screen = ScreenDebrief
 	a.overlay = OverlayNone
 	a.dlg = nil

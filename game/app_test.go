@@ -324,6 +324,7 @@ func TestTitleSetupStart(t *testing.T) {
 	require.Equal(t, ScreenSetup, a.Screen())
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	assert.Equal(t, OverlayMessage, a.Overlay(), "hot seat without a province is refused")
+	assert.Equal(t, a.cat.T("ui.msg.setup_title"), a.msgTitle, "as a choice to make, not an error")
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	a.Draw(&r)
 	// Click two province chips, type seed 42, start.

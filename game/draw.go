@@ -158,7 +158,11 @@ func (a *App) drawPlay(dst Renderer) {
 	drawText(dst, pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
 	ny := g.News.Y + 30*s
 	for _, r := range pp.newsRows {
-		drawText(dst, r.V, g.News.X+12*s, ny, f.Small, r.C, AlignStart, false)
+		nx := g.News.X + 12*s
+		if r.K != "" {
+			nx += newsIndent * s // an item's second line
+		}
+		drawText(dst, r.V, nx, ny, f.Small, r.C, AlignStart, false)
 		ny += 18 * s
 	}
 	// Status bar.

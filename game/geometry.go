@@ -47,10 +47,13 @@ type Geometry struct {
 	Legend Rect
 	Side   Rect // selected province
 	News   Rect
-	Charts [NumCharts]Rect
-	Dialog Rect // the decision dialog covers the right column
-	Banner Rect // hot-seat and waiting banner, over the top of the map
-	Centre Rect // help overlay and message box area
+	// NewsBeside is where the news goes while the decision dialog covers the right column: under the
+	// charts, beside the dialog.
+	NewsBeside Rect
+	Charts     [NumCharts]Rect
+	Dialog     Rect // the decision dialog covers the right column
+	Banner     Rect // hot-seat and waiting banner, over the top of the map
+	Centre     Rect // help overlay and message box area
 }
 
 // Scale is the font and spacing scale for a window of w x h.
@@ -95,6 +98,7 @@ func ComputeGeometry(w, h, cols, rows int) Geometry {
 		g.Charts[i] = Rect{cx + float32(i%2)*(cw+m), bodyY + float32(i/2)*(chh+m), cw, chh}
 	}
 	g.Dialog = Rect{rx, bodyY, sideW, bodyH}
+	g.NewsBeside = Rect{cx, g.News.Y, rx + rw - cx, g.News.H}
 	g.Banner = Rect{g.Map.X + m, g.Map.Y + titleH, mapW - 2*m, 30 * s}
 	cwid, chei := min(g.W-4*m, 760*s), min(g.H-4*m, 600*s)
 	g.Centre = Rect{(g.W - cwid) / 2, (g.H - chei) / 2, cwid, chei}

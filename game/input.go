@@ -215,7 +215,7 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 		switch k {
 		case KeyEnter, KeySpace:
 			return cmd(CmdReady)
-		case KeyF1:
+		case KeyF1, KeyH:
 			return cmd(CmdHelp)
 		case KeyS:
 			if in.Ctrl {
@@ -342,7 +342,7 @@ func dialogKey(k Key, in *Input) (Command, bool) {
 		return Command{Kind: CmdConfirm}, true
 	case KeyEscape:
 		return Command{Kind: CmdCancel}, true
-	case KeyF1:
+	case KeyF1, KeyH:
 		return Command{Kind: CmdHelp}, true
 	case KeyS:
 		if in.Ctrl {

@@ -89,6 +89,11 @@ func TestMapInputOverlays(t *testing.T) {
 
 	hot := UIState{Screen: ScreenPlay, Overlay: OverlayHotSeat}
 	assert.Equal(t, []Command{{Kind: CmdReady}}, keys(Input{Keys: []Key{KeyEnter}}, hot))
+	// H opens the help everywhere the help says it does, F1 too.
+	for _, st := range []UIState{dlg, hot} {
+		assert.Equal(t, []Command{{Kind: CmdHelp}}, keys(Input{Keys: []Key{KeyH}}, st), "H in overlay %v", st.Overlay)
+		assert.Equal(t, []Command{{Kind: CmdHelp}}, keys(Input{Keys: []Key{KeyF1}}, st), "F1 in overlay %v", st.Overlay)
+	}
 }
 
 func TestMapInputMouse(t *testing.T) {

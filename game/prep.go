@@ -287,6 +287,9 @@ func (a *App) rebuildPlay() {
 	n := len(w.Provinces)
 	a.geo = ComputeGeometry(a.w, a.h, a.layout.Cols, a.layout.Rows)
 	g := &a.geo
+	if a.dialogOpen() {
+		g.News = g.NewsBeside // the dialog covers the right column: the news moves beside it
+	}
 
 	// Map cells.
 	if cap(pp.values) < n {
@@ -879,6 +882,12 @@ func sideName(t func(string, ...any) string, s economy.Side) string {
 	return ""
 }
 
+// newsIndent indents the second line of a news item (scaled pixels).
+const newsIndent = 12
+
+// dialogOpen reports whether the decision dialog is on screen.
+func (a *App) dialogOpen() bool { return a.dlg != nil && a.overlay == OverlayDialog }
+
 // prepareNews translates new news items and lays out the visible rows, newest first.
 func (a *App) prepareNews() {
 	pp := &a.play
@@ -897,8 +906,23 @@ func (a *App) prepareNews() {
 	rows := max(1, int((g.News.H-30*g.S)/rowH))
 	pp.newsRows = pp.newsRows[:0]
 	textW := g.News.W - 24*g.S
+	// A narrow log (beside the dialog) gives an item two lines, the second indented (K set).
+	lines := 1
+	if textW < 600*g.S {
+		lines = 2
+	}
 	for i := len(pp.newsAll) - 1 - a.newsScroll; i >= 0 && len(pp.newsRows) < rows; i-- {
-		pp.newsRows = append(pp.newsRows, kv{V: fit(pp.newsAll[i], a.fonts.Small, textW), C: colText})
+		if lines == 1 {
+			pp.newsRows = append(pp.newsRows, kv{V: fit(pp.newsAll[i], a.fonts.Small, textW), C: colText})
+			continue
+		}
+		for k, l := range wrapText(pp.newsAll[i], a.fonts.Small, textW-newsIndent*g.S, min(lines, rows-len(pp.newsRows))) {
+			r := kv{V: l, C: colText}
+			if k > 0 {
+				r.K = "+"
+			}
+			pp.newsRows = append(pp.newsRows, r)
+		}
 	}
 	if len(news) == 0 {
 		pp.newsRows = append(pp.newsRows, kv{V: c.T("ui.news.empty"), C: colDim})

@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"dongshu/game/session"
 	"dongshu/game/view"
@@ -204,40 +205,60 @@ func (a *App) prepareDebrief(sc *scene) {
 		name = st.ScenarioName
 	}
 	sc.text(c.T("ui.top.title", name, st.Seed), mg, mg+26*s, f.Small, colDim)
-	left := Rect{mg, mg + 52*s, W*0.42 - mg, H - 52*s - 2*mg - 56*s}
+	left := Rect{mg, mg + 52*s, W*0.45 - mg, H - 52*s - 2*mg - 56*s}
 	sc.panel(left, s)
 	y := left.Y + 12*s
 	x := left.X + 14*s
+	bottom := left.Y + left.H - 8*s
 	if len(a.debrief) == 0 {
 		sc.text(c.T("ui.debrief.none"), x, y, f.Body, colDim)
+		y += 24 * s
 	}
+	// Each role's score, then its parts: the label (on two lines when it needs them) on the left, the
+	// measured value, a bar and the points on its first line.
+	valueX := left.X + left.W*0.68
+	labelW := valueX - (x + 8*s) - 56*s
 	for _, d := range a.debrief {
-		if y > left.Y+left.H-40*s {
+		if y > bottom-32*s {
 			break
 		}
-		who := c.T("ui.role.planner")
-		if d.Province >= 0 && d.Province < len(m.W.Provinces) {
-			who = c.Province(m.W.Provinces[d.Province].ID)
-		}
-		sc.text(who, x, y, f.Head, colText)
+		sc.text(a.roleName(d.Province), x, y, f.Head, colText)
 		sc.textAlign(c.T("ui.debrief.score", c.Number(d.Score, 0)), left.X+left.W-14*s, y, f.Head, scoreColour(d.Score), AlignEnd, false)
 		y += 28 * s
 		for _, p := range d.Parts {
-			if y > left.Y+left.H-20*s {
+			lines := wrapText(c.T(p.Key), f.Small, labelW, 2)
+			if y+float32(len(lines))*15*s > bottom {
 				break
 			}
-			sc.text(fit(c.T(p.Key), f.Small, left.W*0.5), x+8*s, y, f.Small, colDim)
-			sc.textAlign(c.Number(p.Value, 2), left.X+left.W*0.68, y, f.Small, colText, AlignEnd, false)
+			for i, l := range lines {
+				sc.text(l, x+8*s, y+float32(i)*15*s, f.Small, colDim)
+			}
+			sc.textAlign(c.Number(p.Value, 2), valueX, y, f.Small, colText, AlignEnd, false)
 			bar := Rect{left.X + left.W*0.71, y + 3*s, left.W*0.22 - 14*s, 9 * s}
 			sc.rect(bar, colPanel2)
 			sc.rect(Rect{bar.X, bar.Y, bar.W * float32(min(max(p.Score, 0), 100)/100), bar.H}, scoreColour(p.Score))
 			sc.textAlign(c.Number(p.Score, 0), left.X+left.W-14*s, y, f.Small, colText, AlignEnd, false)
-			y += 19 * s
+			y += 4*s + float32(len(lines))*15*s
+		}
+		y += 8 * s
+	}
+	if len(a.debrief) > 0 && y+30*s < bottom {
+		for _, l := range wrapText(c.T("ui.debrief.parts_note"), f.Small, left.W-28*s, 2) {
+			sc.text(l, x, y, f.Small, colDim)
+			y += 15 * s
 		}
 		y += 10 * s
 	}
+	// What happened: the run's key figures, each with what it means in plain words, on up to three lines
+	// (fewer, or none, when they do not all fit).
+	facts := a.debriefFacts()
+	lines := 3
+	for lines > 0 && layoutFacts(nil, facts, x, y, left.W-28*s, bottom, f, s, lines) > bottom {
+		lines--
+	}
+	layoutFacts(sc, facts, x, y, left.W-28*s, bottom, f, s, lines)
 	// Key charts, 2 x 2, on the right.
-	right := Rect{W*0.42 + mg, left.Y, W*0.58 - 2*mg, left.H}
+	right := Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H}
 	cw, ch := (right.W-mg)/2, (right.H-mg)/2
 	var rects [NumCharts]Rect
 	for i := range NumCharts {
@@ -352,7 +373,9 @@ var helpKeys = [...][2]string{
 	{"ui.help.k.confirm", "ui.help.confirm"},
 	{"", "ui.help.h.other"},
 	{"ui.help.k.title", "ui.help.title_keys"},
+	{"ui.help.k.setup", "ui.help.setup_keys"},
 	{"ui.help.k.debrief", "ui.help.debrief_keys"},
+	{"ui.help.k.boxes", "ui.help.boxes"},
 }
 
 // prepareDialog adds the open decision dialog to sc (it covers the right column of the play screen).
@@ -572,8 +595,10 @@ func valueFace(v string, w float32, faces ...*Face) *Face {
 	return faces[len(faces)-1]
 }
 
-// wrapText breaks s at spaces into at most n lines of width w.
+// wrapText breaks s at spaces into at most n lines of width w. A space before French high punctuation
+// (« : », « ; », « ? », « ! », « » ») or after « « » does not break: the sign stays with its word.
 func wrapText(s string, f *Face, w float32, n int) []string {
+	s = frenchSpaces.Replace(s)
 	var out []string
 	line := ""
 	word := ""
@@ -604,3 +629,6 @@ func wrapText(s string, f *Face, w float32, n int) []string {
 	}
 	return out
 }
+
+// frenchSpaces turns the spaces that French puts around some punctuation into no-break spaces.
+var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " »", "\u00a0»", "« ", "«\u00a0")

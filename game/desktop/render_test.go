@@ -175,7 +175,69 @@ func TestRenderDebriefAndHelp(t *testing.T) {
 	require.Equal(t, game.ScreenDebrief, a.Screen())
 	img = render(t, a, 1280, 720, nil)
 	assert.Greater(t, distinct(img, game.Rect{X: 0, Y: 0, W: 1280, H: 720}), 20, "debrief drawn")
-	assert.Greater(t, distinct(img, game.Rect{X: 560, Y: 80, W: 700, H: 560}), 8, "debrief charts")
+	assert.Greater(t, distinct(img, game.Rect{X: 600, Y: 80, W: 660, H: 560}), 8, "debrief charts")
+	assert.Greater(t, distinct(img, game.Rect{X: 30, Y: 240, W: 500, H: 160}), 8, "what happened, under the scores")
+	saveShot(t, img, "debrief_en")
+}
+
+// A province's debrief, in French at both common sizes: its scores, then what happened, down the panel.
+func TestRenderProvinceDebrief(t *testing.T) {
+	scn, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	gz := -1
+	for i, p := range scn.Provinces {
+		if p.ID == "guizhou" {
+			gz = i
+		}
+	}
+	require.GreaterOrEqual(t, gz, 0)
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		a := newApp(t, game.Options{Lang: "fr", Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Provinces: []int{gz}}},
+			Start: true, Speed: 8, AutoDecide: true})
+		a.Layout(size[0], size[1])
+		var in game.Input
+		for range 60 * 60 {
+			require.NoError(t, a.Update(&in))
+			if a.Screen() == game.ScreenDebrief {
+				break
+			}
+		}
+		require.Equal(t, game.ScreenDebrief, a.Screen())
+		img := render(t, a, size[0], size[1], nil)
+		w, h := float32(size[0]), float32(size[1])
+		assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.35, W: w * 0.38, H: h * 0.2}), 8, "%v: what happened", size)
+		assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.65, W: w * 0.38, H: h * 0.15}), 8, "%v: the province's own figures", size)
+		saveShot(t, img, fmt.Sprintf("debrief_guizhou_fr_%dx%d", size[0], size[1]))
+	}
+}
+
+// While a province's dialog is open the news is drawn beside it, under the charts.
+func TestRenderNewsBesideDialog(t *testing.T) {
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		a := newApp(t, game.Options{Lang: "en", Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Provinces: []int{5}}}, Start: true, Speed: 8})
+		a.Layout(size[0], size[1])
+		var in game.Input
+		rounds := 0
+		for range 60 * 40 {
+			require.NoError(t, a.Update(&in))
+			if a.Overlay() == game.OverlayDialog {
+				if rounds++; rounds == 2 {
+					break
+				}
+				a.Do(game.Command{Kind: game.CmdConfirm})
+			}
+		}
+		require.Equal(t, game.OverlayDialog, a.Overlay())
+		img := render(t, a, size[0], size[1], nil)
+		g := a.Geometry()
+		assert.Equal(t, g.NewsBeside, g.News)
+		assert.Greater(t, distinct(img, g.News), 8, "%v: the news beside the dialog", size)
+		saveShot(t, img, fmt.Sprintf("dialog_news_%dx%d", size[0], size[1]))
+		a.Do(game.Command{Kind: game.CmdCancel})
+		a.Do(game.Command{Kind: game.CmdHelp})
+		img = render(t, a, size[0], size[1], nil)
+		saveShot(t, img, fmt.Sprintf("help_%dx%d", size[0], size[1]))
+	}
 }
 
 // saveShot writes img to $DONGSHU_RENDER_DIR/name.png when that variable is set (to look at the frames).
