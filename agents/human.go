@@ -115,7 +115,7 @@ func (m *Model) Advise(i int) Advice {
 	opts := m.options(nil)
 	request, granted := m.requests(&pl, opts)
 	e := m.newEvaluator(i, granted[i])
-	best := m.best(e, opts)
+	best := m.best(&e, opts)
 	bestScore := e.score(best)
 	d := Decision{Province: i, RequestMW: request[i], BuildMW: best.build, Subsidy: best.subsidy,
 		Fibre: best.fibre, Power: best.power, Score: bestScore}

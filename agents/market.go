@@ -42,7 +42,8 @@ func (m *Model) marketRound() {
 		if human {
 			delete(m.Pending, i)
 		} else {
-			o, sc := m.choose(m.newEvaluator(i, 0), opts, scores)
+			e := m.newEvaluator(i, 0)
+			o, sc := m.choose(&e, opts, scores)
 			d = Decision{Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
 		// Provinces do not build in a market: a human's build and request are ignored.

@@ -161,7 +161,8 @@ func (m *Model) quotaRound() {
 		if human {
 			delete(m.Pending, i)
 		} else {
-			o, sc := m.choose(m.newEvaluator(i, granted[i]), opts, scores)
+			e := m.newEvaluator(i, granted[i])
+			o, sc := m.choose(&e, opts, scores)
 			d = Decision{RequestMW: request[i], BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
 		d.Province = i
@@ -185,7 +186,8 @@ func (m *Model) requests(pl *Planner, opts []option) (request, granted []float64
 			request[i] = d.RequestMW
 			continue
 		}
-		request[i] = m.best(m.newEvaluator(i, math.Inf(1)), opts).build
+		e := m.newEvaluator(i, math.Inf(1))
+		request[i] = m.best(&e, opts).build
 	}
 	granted = make([]float64, n)
 	grant(allot, request, granted)

@@ -87,14 +87,89 @@ type evaluator struct {
 	fiscalW    float64
 	expDemand  float64 // MW the province expects its data centres to be asked for, before subsidy
 	existingMW float64
+	fibreMW    float64 // demand a direct fibre line would bring
+	powerMW    float64 // demand dedicated generation would bring
+	// Scoring the options of a round was a tenth of a run. Options come build-major (options), so the
+	// terms that depend on the build alone are kept for the last build scored (bt), and the growth
+	// credit's Log1p, which depends on the build, fibre and power, by fibre and power (growthLog).
+	bt        buildTerms
+	growthLog [4]memo
 }
 
-func (m *Model) newEvaluator(pi int, quota float64) *evaluator {
+// buildTerms are the terms of a score that depend on the option's build alone, computed by buildTerms
+// as score would compute them.
+type buildTerms struct {
+	ok, landOK                 bool
+	build                      float64
+	land, central, local, fine float64
+	capex, keptCapex           float64 // capex, less the expected halted part
+	rivalry, guidance          float64
+	water, farm                float64
+}
+
+// memo remembers a pure function's value at its last argument. The argument is compared bit for bit,
+// so the value returned is always the one a call would return.
+type memo struct {
+	ok   bool
+	x, v float64
+}
+
+// get returns f(x), calling f only when x differs from the last argument.
+func (c *memo) get(x float64, f func(float64) float64) float64 {
+	if !c.ok || math.Float64bits(c.x) != math.Float64bits(x) {
+		c.ok, c.x, c.v = true, x, f(x)
+	}
+	return c.v
+}
+
+// buildTerms returns the terms of a score that depend on the build alone (kept for the last build).
+func (e *evaluator) buildTerms(build float64) *buildTerms {
+	t := &e.bt
+	if t.ok && math.Float64bits(t.build) == math.Float64bits(build) {
+		return t
+	}
+	w := e.m.W
+	s := w.Scn
+	b := &s.Behaviour
+	dc := &s.DataCentres
+	p := e.p
+	occ := dc.MaxOccupancy
+	hours := 12 * economy.HoursPerMonth
+	t.ok, t.build = true, build
+	t.landOK = !(build*dc.LandHaPerMW > p.LandLeftHa+1e-9)
+
+	t.land = build * dc.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
+	t.central = w.CentralSubsidyBn(p.Index, build)
+	beyond := max(0, build-e.quota)
+	enf := s.Planner.Enforcement
+	t.fine = enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
+	t.capex = w.CapexBn(build)
+	t.local = s.Fiscal.LocalCapexShare * t.capex
+	// Halted construction earns no growth credit (see score).
+	t.keptCapex = t.capex - enf*s.Planner.HaltShare*w.CapexBn(beyond)
+
+	t.rivalry = b.Rivalry * min(build/1000, e.rivalLead)
+
+	guidance := beyond / 1000
+	if p.ModerationCalled {
+		guidance += build / 1000
+	}
+	guidance *= b.GuidanceWeight * p.Cfg.Compliance
+	t.guidance = guidance
+
+	waterMm3 := build * occ * hours * p.WUE / 1e6
+	t.water = b.WaterWeight * p.Cfg.WaterStress * waterMm3
+	t.farm = b.FarmlandWeight * build * dc.LandHaPerMW * p.Cfg.FarmlandShare / 100
+	return t
+}
+
+// newEvaluator returns a value, not a pointer, so that an evaluator can live on its caller's stack.
+func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	w := m.W
 	p := w.Provinces[pi]
 	mind := &m.Prov[pi]
 	b := &w.Scn.Behaviour
-	e := &evaluator{m: m, p: p, mind: mind, quota: quota}
+	e := evaluator{m: m, p: p, mind: mind, quota: quota}
 	if len(p.Neighbours) > 0 {
 		nb := 0.0
 		for _, q := range p.Neighbours {
@@ -115,6 +190,8 @@ func (m *Model) newEvaluator(pi int, quota float64) *evaluator {
 	used := max(mind.lastYearUsed, p.UsedMW)
 	e.expDemand = used * math.Pow(1+max(mind.Growth, -0.5), years) * (1 + b.Optimism)
 	e.existingMW = p.OnlineMW + p.BuildingMW
+	e.fibreMW = w.Scn.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
+	e.powerMW = p.GridStress() * b.PowerMW / max(p.PUE, 1)
 	return e
 }
 
@@ -125,7 +202,8 @@ func (e *evaluator) score(o option) float64 {
 	b := &s.Behaviour
 	dc := &s.DataCentres
 	p := e.p
-	if o.build*dc.LandHaPerMW > p.LandLeftHa+1e-9 {
+	bt := e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
+	if !bt.landOK {
 		return math.Inf(-1)
 	}
 	if o.fibre && p.HasIXP && w.Net.NearestHistoric(p.Index) == p.Index {
@@ -142,10 +220,10 @@ func (e *evaluator) score(o option) float64 {
 	}
 	if o.fibre {
 		// A direct line relieves a busy corridor: the province expects the extra work it carries.
-		demand += s.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
+		demand += e.fibreMW
 	}
 	if o.power {
-		demand += p.GridStress() * b.PowerMW / max(p.PUE, 1)
+		demand += e.powerMW
 	}
 	used := min(demand, (e.existingMW+o.build)*occ)
 	newUsed := max(0, used-e.existingMW*occ)
@@ -156,8 +234,6 @@ func (e *evaluator) score(o option) float64 {
 	// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 	// flowing in; minus the local subsidy bill, investments and the expected fine.
 	taxes := s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon
-	land := o.build * dc.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
-	central := w.CentralSubsidyBn(p.Index, o.build)
 	subsidyBill := o.subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
 	invest := 0.0
 	if o.fibre {
@@ -166,35 +242,25 @@ func (e *evaluator) score(o option) float64 {
 	if o.power {
 		invest += b.PowerCostBnYuan
 	}
-	beyond := max(0, o.build-e.quota)
-	enf := s.Planner.Enforcement
-	fine := enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
-	capex := w.CapexBn(o.build)
-	local := s.Fiscal.LocalCapexShare * capex
-	fiscal := taxes + land + central - local - subsidyBill - invest - fine
+	fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - invest - bt.fine
 
 	// Growth credit: investment attracted counts in the political tournament, whether or not it is used,
 	// relative to the size of the economy (concave). Halted construction earns none.
-	counted := capex - enf*s.Planner.HaltShare*w.CapexBn(beyond) + invest
+	counted := bt.keptCapex + invest
 	scale := b.GrowthScale * p.Cfg.GDPBnYuan
-	growth := b.GrowthCredit * scale * math.Log1p(counted/scale)
-
-	rivalry := b.Rivalry * min(o.build/1000, e.rivalLead)
-
-	guidance := beyond / 1000
-	if p.ModerationCalled {
-		guidance += o.build / 1000
+	slot := 0
+	if o.fibre {
+		slot++
 	}
-	guidance *= b.GuidanceWeight * p.Cfg.Compliance
+	if o.power {
+		slot += 2
+	}
+	growth := b.GrowthCredit * scale * e.growthLog[slot].get(counted/scale, math.Log1p)
 
-	debtRatio := (p.Debt + invest + local) / max(e.mind.revenue, 1e-9)
+	debtRatio := (p.Debt + invest + bt.local) / max(e.mind.revenue, 1e-9)
 	debt := b.DebtWeight * max(0, debtRatio-b.DebtLimit)
 
-	waterMm3 := o.build * occ * hours * p.WUE / 1e6
-	water := b.WaterWeight * p.Cfg.WaterStress * waterMm3
-	farm := b.FarmlandWeight * o.build * dc.LandHaPerMW * p.Cfg.FarmlandShare / 100
-
-	return e.fiscalW*fiscal + growth + rivalry - guidance - debt - water - farm
+	return e.fiscalW*fiscal + growth + bt.rivalry - bt.guidance - debt - bt.water - bt.farm
 }
 
 // options enumerates every combination of build size, subsidy, fibre and power.

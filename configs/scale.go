@@ -122,6 +122,9 @@ func (s *Scenario) Scale(n int, seed uint64) (*Scenario, error) {
 	}
 	// Demand is split by each province's share, so the national total grows with the provinces copied.
 	out.Demand.TotalMW = s.Demand.TotalMW * float64(n) / float64(m)
+	// The national accelerator supply is national like demand: unscaled, it would bind in a large world
+	// and change what is being measured.
+	out.DataCentres.AcceleratorSupplyMW = s.DataCentres.AcceleratorSupplyMW * float64(n) / float64(m)
 	out.Name = fmt.Sprintf("%s x%d provinces", s.Name, n)
 	if err := out.Validate(); err != nil {
 		return nil, fmt.Errorf("scale: %w", err)

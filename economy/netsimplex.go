@@ -3,6 +3,7 @@ package economy
 import (
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // Arc states of the network simplex: a non-tree arc sits at its lower bound
@@ -23,12 +24,12 @@ const (
 // nsMinBlock is the smallest block of the block-search pivot rule.
 const nsMinBlock = 10
 
-// nsArc is one arc: user arcs as given to AddArc, artificial arcs as set by
-// Solve (capacity MaxInt64).
+// nsArc is one arc's endpoints and cost: user arcs as given to AddArc,
+// artificial arcs as set by Solve. Capacities are kept apart (cap, ucaps),
+// so that pricing, the hottest loop, reads 16 bytes an arc.
 type nsArc struct {
 	src, tgt int32
 	cost     int64
-	cap      int64
 }
 
 // NetworkSimplex is a reusable min-cost flow instance solved by the primal
@@ -191,6 +192,8 @@ type NetworkSimplex struct {
 
 	n, m   int     // user nodes and arcs; the root is node n
 	arcs   []nsArc // user arcs [0, m), artificial arc of node u at m+u
+	cap    []int64 // user arcs' capacities as given to AddArc
+	ucaps  []int64 // capacities as the simplex sees them, arcs [0, m+n) (see ucap)
 	supply []int64
 
 	// Basis and flow, arcs [0, m+n).
@@ -216,9 +219,12 @@ type NetworkSimplex struct {
 	excess  []int64 // warm start: imbalance left to route through the tree
 	upStart []int32 // remapBasis: old upper-bound arcs by tail (CSR)
 	upTo    []int32
+	upArcs  []int32 // remapBasis: the old upper-bound arcs
+	// unthreaded: remapBasis has set parent and order but not thread,
+	// revThread, succNum and lastSucc, which warmStart sets.
+	unthreaded bool
 
 	// Solve parameters.
-	supTotal int64 // S: total positive supply, the clamp for capacities
 	art      int64 // M: cost of a root -> node artificial arc
 	searched int   // arcs priced: the user arcs (all arcs, see pivot)
 	block    int
@@ -257,6 +263,7 @@ func (g *NetworkSimplex) Reset(n int) {
 	g.n = n
 	g.m = 0
 	g.arcs = g.arcs[:0]
+	g.cap = g.cap[:0]
 	g.supply = nsResize(g.supply, n)
 	clear(g.supply)
 	g.solved = false
@@ -268,10 +275,27 @@ func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
 		g.badArc(from, to, capacity, cost)
 	}
 	id := g.m
-	g.arcs = append(g.arcs[:id], nsArc{src: int32(from), tgt: int32(to), cost: cost, cap: capacity})
+	if len(g.arcs) != id { // after a Solve, the artificial arcs follow the user arcs
+		g.arcs = g.arcs[:id]
+	}
+	// Appending to the slice itself (not to a reslice) stores only its
+	// length unless it grows: no GC write barrier per arc.
+	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
+	g.cap = append(g.cap, capacity)
 	g.m = id + 1
 	g.solved = false
 	return id
+}
+
+// appendArc is AddArc without its checks, for the allocator, which adds
+// some 1,500 arcs a month: small enough to be inlined (a call per arc
+// cost a few per cent of a run). The caller guarantees what AddArc checks (nodes
+// in range, capacity and cost >= 0) and has called Reset since the last
+// Solve (so that g.arcs holds the user arcs only and solved is false).
+func (g *NetworkSimplex) appendArc(from, to int, capacity, cost int64) {
+	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
+	g.cap = append(g.cap, capacity)
+	g.m++
 }
 
 // badArc panics with the reason AddArc rejects an arc (kept out of AddArc
@@ -368,11 +392,13 @@ func (g *NetworkSimplex) prepare() error {
 	// Largest cost, and whether the arc list is the stored one.
 	same := n == g.prevN && m == len(g.prevKey)
 	var cmax int64
+	g.ucaps = nsResize(g.ucaps, m+n)
 	for e, a := range g.arcs[:m] {
 		cmax = max(cmax, a.cost)
 		if same && g.prevKey[e] != nsKey(a.src, a.tgt) {
 			same = false
 		}
+		g.ucaps[e] = min(g.cap[e], pos)
 	}
 	g.same = same
 	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
@@ -381,11 +407,10 @@ func (g *NetworkSimplex) prepare() error {
 	if int64(m)+int64(n) >= math.MaxInt32 {
 		return ErrOverflow // arc and node ids are int32
 	}
-	g.supTotal = pos
 	g.art = (cmax + 1) * int64(n+1)
 	g.arcs = nsGrow(g.arcs[:m], m+n)
 	for e := m; e < m+n; e++ {
-		g.arcs[e].cap = math.MaxInt64
+		g.ucaps[e] = math.MaxInt64
 	}
 
 	warm := !g.ColdStart && g.basisOK
@@ -413,12 +438,26 @@ func (g *NetworkSimplex) finish() (int64, error) {
 		}
 	}
 
-	total, err := totalCost(m, func(e int) (int64, int64) { return g.flow[e], g.arcs[e].cost })
-	if err != nil {
-		return 0, err
+	// totalCost's sum, written out: a call through its closure per arc
+	// cost more than the sum itself.
+	var total uint64
+	arcs := g.arcs[:m]
+	for e, f := range g.flow[:len(arcs)] {
+		c := arcs[e].cost
+		if f == 0 || c == 0 {
+			continue
+		}
+		hi, lo := bits.Mul64(uint64(f), uint64(c))
+		if hi != 0 || lo > math.MaxInt64 {
+			return 0, ErrOverflow
+		}
+		total += lo
+		if total > math.MaxInt64 {
+			return 0, ErrOverflow
+		}
 	}
 	g.solved = true
-	return total, nil
+	return int64(total), nil
 }
 
 // ucap is arc e's capacity as the simplex sees it: a user arc's capacity
@@ -426,12 +465,10 @@ func (g *NetworkSimplex) finish() (int64, error) {
 // artificial arc's is MaxInt64, above any flow it can carry, so that a
 // u -> root arc is never saturated (as strong feasibility requires, also
 // when S is 0 or one node holds all of S).
+//
+// Solve stores them in ucaps once, so that this is a load.
 func (g *NetworkSimplex) ucap(e int32) int64 {
-	c := g.arcs[e].cap
-	if int(e) >= g.m {
-		return c
-	}
-	return min(c, g.supTotal)
+	return g.ucaps[e]
 }
 
 // setArtificial hangs u from the root by its artificial arc, carrying the
@@ -467,6 +504,7 @@ func (g *NetworkSimplex) coldStart() {
 	g.dir = nsResize(g.dir, N)
 	g.resizeNodes(N)
 	g.recordStructure()
+	g.unthreaded = false // the thread is set below
 
 	clear(g.flow[:m])
 	state := g.state[:m]
@@ -550,11 +588,14 @@ func (g *NetworkSimplex) remapBasis() bool {
 	g.upStart = nsResize(g.upStart, nOld+1)
 	upStart := g.upStart
 	clear(upStart)
+	upArcs := g.upArcs[:0]
 	for e, st := range g.state[:mOld] {
 		if st == nsUpper {
 			upStart[g.prevKey[e]>>32]++
+			upArcs = append(upArcs, int32(e))
 		}
 	}
+	g.upArcs = upArcs
 	sum := int32(0)
 	for v, c := range upStart {
 		upStart[v] = sum
@@ -562,13 +603,11 @@ func (g *NetworkSimplex) remapBasis() bool {
 	}
 	g.upTo = nsResize(g.upTo, int(sum))
 	upTo := g.upTo
-	for e, st := range g.state[:mOld] {
-		if st == nsUpper {
-			k := g.prevKey[e]
-			v := k >> 32
-			upTo[upStart[v]] = int32(uint32(k))
-			upStart[v]++ // now the start of v+1
-		}
+	for _, e := range upArcs {
+		k := g.prevKey[e]
+		v := k >> 32
+		upTo[upStart[v]] = int32(uint32(k))
+		upStart[v]++ // now the start of v+1
 	}
 	for v := nOld; v > 0; v-- {
 		upStart[v] = upStart[v-1]
@@ -631,7 +670,10 @@ func (g *NetworkSimplex) remapBasis() bool {
 	if 2*lost > n {
 		return false
 	}
-	g.rebuildTree()
+	// The preorder only: warmStart needs no more, and threads the tree
+	// once its cuts are made.
+	g.preorderOfParents()
+	g.unthreaded = true
 	g.recordStructure()
 	return true
 }
@@ -679,7 +721,12 @@ func (g *NetworkSimplex) warmStart() bool {
 
 	// Tree flows bottom-up (reverse preorder), cutting arcs that are out of
 	// bounds or not strongly feasible.
-	order := g.preorder()
+	var order []int32
+	if g.unthreaded { // remapBasis left the preorder, not the thread
+		order = g.order[:n+1]
+	} else {
+		order = g.preorder()
+	}
 	cut := false
 	for i := n; i >= 1; i-- {
 		u := order[i]
@@ -724,9 +771,13 @@ func (g *NetworkSimplex) warmStart() bool {
 		g.lastCuts++
 		cut = true
 	}
-	if cut {
+	switch {
+	case cut:
 		order = g.rebuildTree()
+	case g.unthreaded:
+		g.threadTree(order)
 	}
+	g.unthreaded = false
 
 	// Potentials top-down with the new costs and M.
 	g.pi[root] = 0
@@ -757,6 +808,14 @@ func (g *NetworkSimplex) preorder() []int32 {
 // rebuildTree rebuilds thread, revThread, succNum and lastSucc from parent
 // (children in increasing node order) and returns the preorder.
 func (g *NetworkSimplex) rebuildTree() []int32 {
+	order := g.preorderOfParents()
+	g.threadTree(order)
+	return order
+}
+
+// preorderOfParents lists the nodes in preorder from parent alone
+// (children in increasing node order), in g.order, and returns it.
+func (g *NetworkSimplex) preorderOfParents() []int32 {
 	root := int32(g.n)
 	parent, child, sibling := g.parent, g.child, g.sibling
 	for i := range child {
@@ -784,6 +843,14 @@ func (g *NetworkSimplex) rebuildTree() []int32 {
 		w = sibling[w]
 	}
 	g.order = order
+	return order
+}
+
+// threadTree sets thread, revThread, succNum and lastSucc from the
+// preorder order of the tree given by parent.
+func (g *NetworkSimplex) threadTree(order []int32) {
+	root := int32(g.n)
+	parent := g.parent
 	for i, u := range order {
 		v := root
 		if i+1 < len(order) {
@@ -800,7 +867,6 @@ func (g *NetworkSimplex) rebuildTree() []int32 {
 	for i, u := range order {
 		g.lastSucc[u] = order[i+int(g.succNum[u])-1]
 	}
-	return order
 }
 
 // startPivots sets up the pricing for a run of pivots.
@@ -827,28 +893,43 @@ func (g *NetworkSimplex) step() bool {
 func (g *NetworkSimplex) findEntering() int32 {
 	total := g.searched
 	arcs, state, pi := g.arcs[:total], g.state[:total], g.pi
-	var best int64
-	in := int32(-1)
 	e := g.nextArc
 	for scanned := 0; scanned < total; {
 		end := min(e+g.block, total)
 		scanned += end - e
-		for ; e < end; e++ {
-			if st := state[e]; st != nsTree {
-				a := &arcs[e]
-				if c := int64(st) * (a.cost + pi[a.src] - pi[a.tgt]); c < best {
-					best, in = c, int32(e)
-				}
-			}
-		}
+		i := priceBlock(arcs[e:end], state[e:end], pi)
+		start := e
+		e = end
 		if e == total {
 			e = 0
 		}
-		if in >= 0 {
-			break
+		if i >= 0 {
+			g.nextArc = e
+			return int32(start + i)
 		}
 	}
 	g.nextArc = e
+	return -1
+}
+
+// priceBlock returns the index in blk of its most violating arc (the first
+// of equals), or -1 if none violates; st holds the arcs' states. It is the
+// hottest loop of the solver, kept apart (not inlined) so that its few
+// variables stay in registers: inlined into findEntering, the loop spills
+// them to the stack. A tree arc's state is 0 (nsTree), so its product is 0
+// and never beats best (<= 0): pricing it is cheaper than a branch to skip
+// it.
+//
+//go:noinline
+func priceBlock(blk []nsArc, st []int8, pi []int64) int {
+	st = st[:len(blk)] // one length for both: no bounds checks on st
+	var best int64
+	in := -1
+	for i, a := range blk {
+		if c := int64(st[i]) * (a.cost + pi[a.src] - pi[a.tgt]); c < best {
+			best, in = c, i
+		}
+	}
 	return in
 }
 
@@ -1081,20 +1162,24 @@ func nsAdd(a, b int64) (int64, bool) {
 	return s, true
 }
 
-// nsResize returns s with length n, reusing its backing array when large enough.
+// nsResize returns s with length n, reusing its backing array when large
+// enough. A new array has room for a quarter more: instances that grow a
+// little from one solve to the next (the allocator's, month after month)
+// then reallocate rarely.
 func nsResize[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]T, n)
+		return make([]T, n, n+n/4)
 	}
 	return s[:n]
 }
 
-// nsGrow returns s extended to length n, keeping its contents.
+// nsGrow returns s extended to length n, keeping its contents (with room
+// for a quarter more, as nsResize).
 func nsGrow[T any](s []T, n int) []T {
 	if cap(s) >= n {
 		return s[:n]
 	}
-	t := make([]T, n)
+	t := make([]T, n, n+n/4)
 	copy(t, s)
 	return t
 }

@@ -49,6 +49,13 @@ type Network struct {
 	capKm    []float64
 	siteKm   []float64
 	nearestH []int
+	// baseMs is RTT before congestion, for the paths and the access and distance settings in baseCfg:
+	// only congestion changes from month to month, so Update adds it to baseMs, which it recomputes
+	// only when those change.
+	baseMs  []float64
+	baseCfg [2]uint64 // AccessMs, MsPer100Km behind baseMs (their bits)
+	baseOK  bool
+	congMs  []float64 // Update: this month's congestion term per site
 }
 
 // Line is a fibre line between two provinces, as the map shows it.
@@ -191,6 +198,7 @@ func (nw *Network) Update() {
 	cfg := &w.Scn.Network
 	if nw.dirty {
 		nw.dirty = false
+		nw.baseOK = false
 		for i := range nw.pathMs {
 			nw.pathMs[i], nw.pathKm[i] = math.Inf(1), math.Inf(1)
 		}
@@ -239,22 +247,44 @@ func (nw *Network) Update() {
 			}
 		}
 	}
+	if !nw.baseOK || nw.baseCfg != [2]uint64{math.Float64bits(cfg.AccessMs), math.Float64bits(cfg.MsPer100Km)} {
+		nw.updateBase()
+	}
+	if len(nw.congMs) != n {
+		nw.congMs = make([]float64, n)
+	}
+	for s, ps := range w.Provinces {
+		u := min(1, ps.CorridorLoad)
+		nw.congMs[s] = cfg.CongestionMs * u * u
+	}
+	for o := 0; o < n; o++ {
+		base, rtt := nw.baseMs[o*n:(o+1)*n], nw.RTT[o*n:(o+1)*n]
+		for s, c := range nw.congMs {
+			rtt[s] = base[s]
+			if o != s {
+				rtt[s] += c
+			}
+		}
+	}
+}
+
+// updateBase sets RouteKm and baseMs, the latency before congestion, from the paths and the settings.
+func (nw *Network) updateBase() {
+	w, n := nw.w, nw.n
+	cfg := &w.Scn.Network
+	nw.baseMs = resize(nw.baseMs, n*n)
 	for o := 0; o < n; o++ {
 		for s := 0; s < n; s++ {
-			ps := w.Provinces[s]
 			siteKm := nw.siteKm[s]
 			km := nw.pathKm[o*n+s] + siteKm
 			if o == s {
 				km = localKm + siteKm
 			}
-			ms := cfg.AccessMs + km*cfg.MsPer100Km/100 + (nw.pathMs[o*n+s] - nw.pathKm[o*n+s]*cfg.MsPer100Km/100)
-			if o != s {
-				u := min(1, ps.CorridorLoad)
-				ms += cfg.CongestionMs * u * u
-			}
-			nw.RTT[o*n+s], nw.RouteKm[o*n+s] = ms, km
+			nw.baseMs[o*n+s] = cfg.AccessMs + km*cfg.MsPer100Km/100 + (nw.pathMs[o*n+s] - nw.pathKm[o*n+s]*cfg.MsPer100Km/100)
+			nw.RouteKm[o*n+s] = km
 		}
 	}
+	nw.baseCfg, nw.baseOK = [2]uint64{math.Float64bits(cfg.AccessMs), math.Float64bits(cfg.MsPer100Km)}, true
 }
 
 // Latency returns the round-trip latency from origin o to site s this month (ms).

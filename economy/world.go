@@ -565,16 +565,7 @@ func (w *World) UpdateHubs() {
 // province with less capacity than its contracts; those are evicted back to the demand pool.
 func (w *World) AdvanceConstruction() {
 	w.allotAccelerators()
-	for i := range w.DCs {
-		d := &w.DCs[i]
-		switch {
-		case d.State == Building && w.Now >= d.OnlineAt:
-			d.State = Online
-		case d.State == Online && w.Now >= d.RetireAt:
-			d.State = Retired
-		}
-	}
-	w.refreshSites()
+	w.refreshSitesAdvancing(true)
 	for _, p := range w.Provinces {
 		occ := w.Scn.DataCentres.MaxOccupancy
 		// Capacity down (outage, drought) evicts the work it held back to the pool.
@@ -586,13 +577,26 @@ func (w *World) AdvanceConstruction() {
 }
 
 // refreshSites recomputes each province's capacity aggregates from its data centres.
-func (w *World) refreshSites() {
+func (w *World) refreshSites() { w.refreshSitesAdvancing(false) }
+
+// refreshSitesAdvancing is refreshSites, first bringing each data centre online or retiring it when its
+// month has come if advance is set: one pass over the data centres instead of two (the aggregates
+// depend on each one's state after the change only, and sum in the same order).
+func (w *World) refreshSitesAdvancing(advance bool) {
 	for _, p := range w.Provinces {
 		p.OnlineMW, p.AccelOnlineMW, p.BuildingMW, p.PUE, p.WUE, p.GreenShare = 0, 0, 0, 0, 0, 0
 	}
 	denied := 0.0
 	for i := range w.DCs {
 		d := &w.DCs[i]
+		if advance {
+			switch {
+			case d.State == Building && w.Now >= d.OnlineAt:
+				d.State = Online
+			case d.State == Online && w.Now >= d.RetireAt:
+				d.State = Retired
+			}
+		}
 		p := w.Provinces[d.Province]
 		switch d.State {
 		case Online:
