@@ -67,9 +67,12 @@ type App struct {
 	waiting   session.Waiting
 	declined  bool
 
-	setup   setupState
-	debrief []session.Debrief
-	facts   session.Facts
+	setup        setupState
+	debrief      []session.Debrief
+	facts        session.Facts
+	debriefPage  int  // the debrief page shown (0: the first)
+	debriefPages int  // the debrief's pages (as last prepared)
+	noSave       bool // the save file does not exist (title: Load greyed out)
 
 	frame    int
 	shotDone bool
@@ -100,6 +103,9 @@ func New(opt Options) (*App, error) {
 	}
 	if opt.SavePath == "" {
 		opt.SavePath = DefaultSave
+	}
+	if noSetup(opt.Setup) {
+		opt.Setup.Difficulty, opt.Setup.Seed = DefaultDifficulty, DefaultSeed
 	}
 	a := &App{opt: opt, cat: cat, selected: -1, hover: -1, lastSpeed: 1, w: 1280, h: 720}
 	a.setup.init(opt.Setup)
@@ -143,6 +149,24 @@ func (a *App) Buttons() []Button { return a.ui.Buttons }
 
 // Do runs one command as if the user had asked for it (tests and automation).
 func (a *App) Do(c Command) { a.do(c) }
+
+// The set-up screen's difficulty and seed when New is given no set-up: the command line's defaults.
+const (
+	DefaultDifficulty = session.Normal
+	DefaultSeed       = 1
+)
+
+// noSetup reports whether st is the zero set-up (nothing chosen).
+func noSetup(st session.Setup) bool {
+	return st.Preset == "" && st.ScenarioName == "" && st.ScenarioTOML == "" && st.Seed == 0 &&
+		st.Difficulty == 0 && !st.Role.Planner && len(st.Role.Provinces) == 0
+}
+
+// saveExists reports whether path is a file (a corrupt one included: loading it reports why).
+func saveExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
+}
 
 // ErrQuit is returned by Update when the game is over (the user quit, or --frames ran out).
 var ErrQuit = errors.New("quit")
@@ -341,6 +365,10 @@ func (a *App) do(c Command) {
 		a.screen, a.overlay = ScreenSetup, OverlayNone
 		a.setup.init(a.opt.Setup)
 	case CmdLoad:
+		if a.screen == ScreenTitle && !saveExists(a.opt.SavePath) {
+			a.noSave = true // greyed out: nothing to load
+			break
+		}
 		a.load(a.opt.SavePath)
 	case CmdSave:
 		a.save()
@@ -379,6 +407,14 @@ func (a *App) do(c Command) {
 	case CmdEndGame:
 		if a.screen == ScreenPlay {
 			a.overlay = OverlayConfirmQ
+		}
+	case CmdPage:
+		if a.screen == ScreenDebrief {
+			p := c.Arg
+			if c.Delta != 0 {
+				p = a.debriefPage + c.Delta
+			}
+			a.debriefPage = max(0, min(p, a.debriefPages-1))
 		}
 	}
 	switch a.screen {
@@ -668,6 +704,7 @@ func (a *App) gotoDebrief() {
 	a.sess.SetSpeed(0)
 	a.debrief = a.sess.Debrief()
 	a.facts = a.sess.Facts()
+	a.debriefPage, a.debriefPages = 0, 1
 	a.screen = ScreenDebrief
 	a.overlay = OverlayNone
 	a.dlg = nil

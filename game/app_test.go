@@ -15,6 +15,7 @@ import (
 	"dongshu/configs"
 	"dongshu/game/i18n"
 	"dongshu/game/session"
+	"dongshu/game/view"
 )
 
 func newApp(t testing.TB, opt Options) *App {
@@ -404,6 +405,128 @@ func TestCatalogHasEveryKey(t *testing.T) {
 	for _, k := range fr.Keys() {
 		if strings.HasPrefix(k, "ui.") {
 			assert.True(t, en.Has(k), "en lacks %q", k)
+		}
+	}
+}
+
+// With no save file the title's Load is greyed out (not clickable, O does nothing) with a hint; once
+// the file exists it loads, and a corrupt file still opens the error box.
+func TestTitleLoadWithoutSave(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "save.json")
+	a := newApp(t, Options{SavePath: path})
+	a.Draw(&recorder{})
+	require.Equal(t, ScreenTitle, a.Screen())
+	var load *uiButton
+	for i, b := range a.menu.sc.buttons {
+		if strings.HasPrefix(b.Label, "Load game") {
+			load = &a.menu.sc.buttons[i]
+		}
+	}
+	require.NotNil(t, load)
+	assert.True(t, load.Off, "greyed out")
+	for _, b := range a.Buttons() {
+		assert.NotEqual(t, CmdLoad, b.Cmd.Kind, "not clickable")
+	}
+	var texts []string
+	for _, tx := range a.menu.sc.texts {
+		texts = append(texts, tx.S)
+	}
+	assert.Contains(t, texts, a.cat.T("ui.title.no_save"), "a hint")
+	assert.Contains(t, texts, a.cat.T("ui.title.keys_nosave"))
+	press(t, a, Input{Click: true, MouseX: load.R.X + 5, MouseY: load.R.Y + 5})
+	press(t, a, Input{Keys: []Key{KeyO}})
+	assert.Equal(t, OverlayNone, a.Overlay(), "no error box for a file that is not there")
+	assert.Equal(t, ScreenTitle, a.Screen())
+	assert.Empty(t, keys(Input{Keys: []Key{KeyO}}, UIState{Screen: ScreenTitle, NoSave: true}))
+
+	// A corrupt file: Load is live and reports the error.
+	require.NoError(t, os.WriteFile(path, []byte("{not json"), 0o644))
+	run(t, a, 1)
+	a.Draw(&recorder{})
+	found := false
+	for _, b := range a.Buttons() {
+		found = found || b.Cmd.Kind == CmdLoad
+	}
+	assert.True(t, found, "Load clickable once the file exists")
+	press(t, a, Input{Keys: []Key{KeyO}})
+	assert.Equal(t, OverlayMessage, a.Overlay())
+	assert.Equal(t, "ui.msg.error", keyOf(t, a.msgTitle))
+}
+
+// With no set-up given the set-up screen starts at the command line's defaults: Normal, seed 1.
+func TestSetupDefaults(t *testing.T) {
+	a := newApp(t, Options{})
+	press(t, a, Input{Keys: []Key{KeyN}})
+	require.Equal(t, ScreenSetup, a.Screen())
+	assert.Equal(t, session.Normal, a.setup.difficulty)
+	assert.EqualValues(t, 1, a.setup.seed)
+	// A given set-up is kept as it is.
+	b := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 7, Difficulty: session.Hard}})
+	b.Do(Command{Kind: CmdNewGame})
+	assert.Equal(t, session.Hard, b.setup.difficulty)
+	assert.EqualValues(t, 7, b.setup.seed)
+}
+
+// The set-up's province chips lie as the map's tiles do (view.Layout): same column and row order, every
+// name in full, in both languages and down to 1024 x 640; chip i is still province i.
+func TestSetupChipsLikeMap(t *testing.T) {
+	l, err := view.LoadLayout()
+	require.NoError(t, err)
+	for _, lang := range []string{"en", "fr"} {
+		for _, size := range [][2]int{{1280, 720}, {1024, 640}, {1920, 1080}} {
+			a := newApp(t, Options{Lang: lang})
+			a.Layout(size[0], size[1])
+			a.Do(Command{Kind: CmdNewGame})
+			a.Draw(&recorder{})
+			sess := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true}).Session()
+			require.NoError(t, l.Bind(sess.Model()))
+			var chips []uiButton
+			for _, b := range a.menu.sc.buttons {
+				if b.Cmd.Kind == CmdChip {
+					chips = append(chips, b)
+				}
+			}
+			require.Len(t, chips, len(l.Cells))
+			box := Rect{}
+			for _, b := range a.menu.sc.rects {
+				if b.C == colPanel {
+					box = b.R
+					break
+				}
+			}
+			for i, ch := range chips {
+				assert.Equal(t, i, ch.Cmd.Arg)
+				assert.Equal(t, a.cat.Province(l.Cells[i].Province), ch.Label, "%s %v: name in full", lang, size)
+				face := ch.Face
+				assert.LessOrEqual(t, advance(ch.Label, face), ch.R.W-6*a.fonts.scale+0.5, "%s %v: %q fits", lang, size, ch.Label)
+				assert.True(t, ch.R.Within(box), "%s %v: %q inside the box", lang, size, ch.Label)
+				for j, o := range chips {
+					ci, cj := l.Cells[i], l.Cells[j]
+					if ci.Col < cj.Col {
+						assert.Less(t, ch.R.X, o.R.X, "%s: columns as on the map", lang)
+					}
+					if ci.Row < cj.Row {
+						assert.Less(t, ch.R.Y, o.R.Y, "%s: rows as on the map", lang)
+					}
+					if i != j {
+						assert.False(t, ch.R.Overlaps(o.R), "%s %v: chips apart", lang, size)
+					}
+				}
+			}
+		}
+	}
+	// Without a tile for every province, alphabetical order of the translated names.
+	a := newApp(t, Options{Lang: "fr"})
+	st := &a.setup
+	st.cells = nil
+	cells, cols, _ := st.chipCells(a.cat.Province)
+	pos := func(i int) int { return cells[i].Row*cols + cells[i].Col }
+	for i := range st.ids {
+		for j := range st.ids {
+			if pos(i) < pos(j) {
+				assert.LessOrEqual(t, a.cat.Province(st.ids[i]), a.cat.Province(st.ids[j]))
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package game
 import (
 	"strconv"
 
+	"dongshu/game/session"
 	"dongshu/game/view"
 )
 
@@ -43,19 +44,26 @@ func (a *App) roleName(p int) string {
 // debriefFacts lists the "What happened" block: its heading, the national figures, then each human
 // province's own figures under its name.
 func (a *App) debriefFacts() []factLine {
+	out := a.nationalFacts()
+	if out == nil {
+		return nil
+	}
+	for _, p := range a.sess.Setup().Role.Provinces {
+		out = append(out, a.provinceFacts(p, a.roleName(p))...)
+	}
+	return out
+}
+
+func (a *App) pct(v float64, digits int) string { return a.cat.Number(100*v, digits) }
+
+// nationalFacts is the "What happened" block's heading and the national figures.
+func (a *App) nationalFacts() []factLine {
 	c := a.cat
 	f := a.facts
 	if f.Months == 0 || a.sess == nil {
 		return nil
 	}
-	pct := func(v float64, digits int) string { return c.Number(100*v, digits) }
-	signed := func(v float64) string {
-		s := c.Number(100*v, 0)
-		if v >= 0 && s != "0" {
-			s = "+" + s
-		}
-		return s
-	}
+	pct := a.pct
 	out := []factLine{{head: c.T("ui.debrief.what"), sub: true}}
 	if f.Has2022 {
 		key := "ui.debrief.fact.hubs_none"
@@ -86,10 +94,28 @@ func (a *App) debriefFacts() []factLine {
 	}
 	out = append(out, factLine{head: c.T("ui.debrief.fact.co2", c.Number(f.CO2PerMWhEnd, 2), endYear, startYear,
 		c.Number(f.CO2PerMWhStart, 2)), text: c.T(key)})
+	return out
+}
 
-	for _, p := range a.sess.Setup().Role.Provinces {
+// provinceFacts is province p's own figures, each against the country's, under the heading head.
+func (a *App) provinceFacts(p int, head string) []factLine {
+	c := a.cat
+	f := a.facts
+	if f.Months == 0 || a.sess == nil {
+		return nil
+	}
+	pct := a.pct
+	signed := func(v float64) string {
+		s := c.Number(100*v, 0)
+		if v >= 0 && s != "0" {
+			s = "+" + s
+		}
+		return s
+	}
+	endYear := strconv.Itoa(f.End.Year())
+	out := []factLine{{head: head, sub: true}}
+	{
 		pf := a.sess.ProvinceFacts(p)
-		out = append(out, factLine{head: a.roleName(p), sub: true})
 		key := "ui.debrief.fact.p_util_par"
 		switch d := pf.UtilEnd - pf.NationalUtilEnd; {
 		case d > utilPar:
@@ -170,4 +196,217 @@ func layoutFacts(sc *scene, facts []factLine, x, y, w, bottom float32, f *faces,
 		y += h + 7*s
 	}
 	return y
+}
+
+// The debrief screen: on the left the scores and "What happened", on the right the national charts.
+// When the left panel cannot hold every role's score and every figure with its plain-words line in
+// full (hot seat, small windows), it is paged: first the national figures and one line per role (a
+// click opens the role's page), then a page per role with its score, its parts and its province's
+// figures. ← → or PgUp PgDn (or the ‹ › buttons above the panel) turn the pages.
+
+// factTextLines is the most lines a plain-words line may take (none needs more at the supported sizes).
+const factTextLines = 6
+
+// debriefLeft is the debrief's left panel.
+func debriefLeft(W, H, s float32) Rect {
+	mg := 16 * s
+	return Rect{mg, mg + 52*s, W*0.45 - mg, H - 52*s - 2*mg - 56*s}
+}
+
+func (a *App) prepareDebrief(sc *scene) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	W, H := float32(a.w), float32(a.h)
+	m := a.sess.Model()
+	sc.rect(Rect{0, 0, W, H}, colBG)
+	mg := 16 * s
+	sc.text(c.T("ui.debrief.title", view.MonthLabel(c, m.W.Now)), mg, mg, f.Head, colText)
+	st := a.sess.Setup()
+	name := st.Preset
+	if st.ScenarioName != "" {
+		name = st.ScenarioName
+	}
+	sc.text(c.T("ui.top.title", name, st.Seed), mg, mg+26*s, f.Small, colDim)
+	left := debriefLeft(W, H, s)
+	sc.panel(left, s)
+	x, y := left.X+14*s, left.Y+12*s
+	w := left.W - 28*s
+	bottom := left.Y + left.H - 8*s
+
+	// One page when everything fits in full, else the overview and a page per role.
+	a.debriefPages = 1
+	if len(a.debrief) > 0 && a.debriefSingle(nil, x, y, w, bottom, factTextLines) > bottom {
+		a.debriefPages = 1 + len(a.debrief)
+	}
+	a.debriefPage = max(0, min(a.debriefPage, a.debriefPages-1))
+	switch {
+	case len(a.debrief) == 0:
+		sc.text(c.T("ui.debrief.none"), x, y, f.Body, colDim)
+	case a.debriefPages == 1:
+		a.debriefSingle(sc, x, y, w, bottom, factTextLines)
+	case a.debriefPage == 0:
+		a.debriefOverview(sc, x, y, w, bottom)
+	default:
+		a.debriefRole(sc, a.debrief[a.debriefPage-1], x, y, w, bottom)
+	}
+	if a.debriefPages > 1 {
+		// ‹ 2 / 4 › above the panel's right end.
+		bs := 30 * s
+		by := left.Y - bs - 10*s
+		next := Rect{left.X + left.W - bs, by, bs, bs}
+		ind := c.T("ui.debrief.page", a.debriefPage+1, a.debriefPages)
+		iw := max(advance(ind, f.Bold), advance("00 / 00", f.Bold)) + 16*s
+		prev := Rect{next.X - iw - bs, by, bs, bs}
+		if a.debriefPage > 0 {
+			sc.button(prev, "‹", Command{Kind: CmdPage, Delta: -1}, false, false)
+		} else {
+			sc.off(prev, "‹")
+		}
+		if a.debriefPage < a.debriefPages-1 {
+			sc.button(next, "›", Command{Kind: CmdPage, Delta: 1}, false, false)
+		} else {
+			sc.off(next, "›")
+		}
+		sc.textAlign(ind, prev.X+bs+iw/2, by+bs/2, f.Bold, colText, AlignCenter, true)
+	}
+	// Key charts, 2 x 2, on the right.
+	right := Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H}
+	cw, ch := (right.W-mg)/2, (right.H-mg)/2
+	var rects [NumCharts]Rect
+	for i := range NumCharts {
+		rects[i] = Rect{right.X + float32(i%2)*(cw+mg), right.Y + float32(i/2)*(ch+mg), cw, ch}
+	}
+	a.prepareCharts(rects)
+	sc.charts = true
+	by := H - mg - 40*s
+	bw := 200 * s
+	sc.button(Rect{W - mg - bw, by, bw, 40 * s}, c.T("ui.debrief.export"), Command{Kind: CmdExport}, false, true)
+	sc.button(Rect{W - 2*mg - 2*bw, by, bw, 40 * s}, c.T("ui.debrief.new"), Command{Kind: CmdNewGame}, false, false)
+	sc.button(Rect{W - 3*mg - 3*bw, by, bw, 40 * s}, c.T("ui.debrief.quit"), Command{Kind: CmdQuit}, false, false)
+	keys := c.T("ui.debrief.keys")
+	if a.debriefPages > 1 {
+		keys = c.T("ui.debrief.keys_pages")
+	}
+	lines := wrapText(keys, f.Small, W-4*mg-3*bw-mg, 2)
+	ky := by + 20*s - float32(len(lines))*16*s/2
+	for i, l := range lines {
+		sc.text(l, mg, ky+float32(i)*16*s, f.Small, colDim)
+	}
+}
+
+// debriefSingle lays out the whole debrief on one page from y: every role's score, the note, then the
+// national figures and each human province's. It returns where it ends (past bottom: it does not fit,
+// and what did not fit was left out).
+func (a *App) debriefSingle(sc *scene, x, y, w, bottom float32, textLines int) float32 {
+	for _, d := range a.debrief {
+		y = a.scoreBlock(sc, d, x, y, w, bottom)
+	}
+	y = a.partsNote(sc, x, y, w)
+	return layoutFacts(sc, a.debriefFacts(), x, y, w, bottom, a.fonts, a.fonts.scale, textLines)
+}
+
+// debriefOverview is the first page when paged: a row per role (its score; a click opens its page),
+// the hint on pages, then the national figures.
+func (a *App) debriefOverview(sc *scene, x, y, w, bottom float32) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	rowH := 28 * s
+	for i, d := range a.debrief {
+		r := Rect{x - 6*s, y, w + 12*s, rowH - 4*s}
+		sc.rect(r, colPanel2)
+		sc.hotArea(r, Command{Kind: CmdPage, Arg: i + 1})
+		cy := r.Y + r.H/2
+		sc.textAlign(a.roleName(d.Province), x+2*s, cy, f.Bold, colText, AlignStart, true)
+		sc.textAlign("›", x+w-2*s, cy, f.Bold, colDim, AlignEnd, true)
+		sc.textAlign(c.T("ui.debrief.score", c.Number(d.Score, 0)), x+w-18*s, cy, f.Bold, scoreColour(d.Score), AlignEnd, true)
+		y += rowH
+	}
+	y += 2 * s
+	for _, l := range wrapText(c.T("ui.debrief.pages_hint"), f.Small, w, 2) {
+		sc.text(l, x, y, f.Small, colDim)
+		y += 15 * s
+	}
+	y += 10 * s
+	layoutFactsFit(sc, a.nationalFacts(), x, y, w, bottom, f, s)
+}
+
+// debriefRole is a role's page: its score and parts, the note, and a province's own figures.
+func (a *App) debriefRole(sc *scene, d session.Debrief, x, y, w, bottom float32) {
+	y = a.scoreBlock(sc, d, x, y, w, bottom)
+	y = a.partsNote(sc, x, y, w)
+	if d.Province >= 0 {
+		layoutFactsFit(sc, a.provinceFacts(d.Province, a.cat.T("ui.debrief.what_in", a.roleName(d.Province))), x, y, w, bottom, a.fonts, a.fonts.scale)
+	}
+}
+
+// layoutFactsFit lays out facts with their plain-words lines in full, or on fewer lines (none at
+// worst) when they do not all fit above bottom.
+func layoutFactsFit(sc *scene, facts []factLine, x, y, w, bottom float32, f *faces, s float32) {
+	lines := factTextLines
+	for lines > 0 && layoutFacts(nil, facts, x, y, w, bottom, f, s, lines) > bottom {
+		lines--
+	}
+	layoutFacts(sc, facts, x, y, w, bottom, f, s, lines)
+}
+
+// partsNote is the line on how the parts are scored.
+func (a *App) partsNote(sc *scene, x, y, w float32) float32 {
+	f, s := a.fonts, a.fonts.scale
+	for _, l := range wrapText(a.cat.T("ui.debrief.parts_note"), f.Small, w, 2) {
+		sc.text(l, x, y, f.Small, colDim)
+		y += 15 * s
+	}
+	return y + 10*s
+}
+
+// partValue is a score part's value in its unit ("70 %", "0.62 t/MWh", "172 bn yuan", "×1.13").
+func (a *App) partValue(p session.ScorePart) string {
+	v, digits := p.Display()
+	n := a.cat.Number(v, digits)
+	if p.Unit == "" || !a.cat.Has(p.Unit) {
+		return n
+	}
+	return a.cat.T(p.Unit, n)
+}
+
+// scoreBlock places a role's name and score, then its parts: the label (on two lines when it needs
+// them) on the left, then on its first line the value in its unit, a bar and the points. It returns the
+// y below; parts that would pass bottom are left out.
+func (a *App) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) float32 {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	right := x + w
+	if y+28*s > bottom {
+		return y + 28*s
+	}
+	sc.text(a.roleName(d.Province), x, y, f.Head, colText)
+	sc.textAlign(c.T("ui.debrief.score", c.Number(d.Score, 0)), right, y, f.Head, scoreColour(d.Score), AlignEnd, false)
+	y += 28 * s
+	// Columns from the right: points, bar, the value (as wide as the widest of any role, so that pages
+	// line up), the label.
+	pointsW := advance("100", f.Small) + 4*s
+	barW := max(36*s, w*0.16)
+	barX := right - pointsW - 8*s - barW
+	valueX := barX - 10*s
+	valueW := float32(0)
+	for _, e := range a.debrief {
+		for _, p := range e.Parts {
+			valueW = max(valueW, advance(a.partValue(p), f.Small))
+		}
+	}
+	labelW := valueX - valueW - 12*s - (x + 8*s)
+	for _, p := range d.Parts {
+		lines := wrapText(c.T(p.Key), f.Small, labelW, 2)
+		h := float32(len(lines)) * 15 * s
+		if y+h > bottom {
+			return y + h
+		}
+		for i, l := range lines {
+			sc.text(l, x+8*s, y+float32(i)*15*s, f.Small, colDim)
+		}
+		sc.textAlign(a.partValue(p), valueX, y, f.Small, colText, AlignEnd, false)
+		bar := Rect{barX, y + 3*s, barW, 9 * s}
+		sc.rect(bar, colPanel2)
+		sc.rect(Rect{bar.X, bar.Y, bar.W * float32(min(max(p.Score, 0), 100)/100), bar.H}, scoreColour(p.Score))
+		sc.textAlign(c.Number(p.Score, 0), right, y, f.Small, colText, AlignEnd, false)
+		y += 4*s + h
+	}
+	return y + 8*s
 }

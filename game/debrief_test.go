@@ -244,3 +244,127 @@ func TestDebriefHotSeatFits(t *testing.T) {
 		}
 	}
 }
+
+// A hot seat of three provinces: the debrief is paged (the overview with every role's score and the
+// national figures, then a page per role), → ← PgDn PgUp and the ‹ › buttons turn the pages, a click on
+// a role's row opens its page, and across the pages every score part (label, value in its unit) and
+// every figure with its plain-words line is shown in full, inside the left panel, at each size and in
+// both languages.
+func TestDebriefHotSeatPages(t *testing.T) {
+	var roles []int
+	for _, id := range []string{"guizhou", "gansu", "ningxia"} {
+		roles = append(roles, provinceIndex(t, id))
+	}
+	for _, lang := range []string{"en", "fr"} {
+		a := toDebrief(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
+			Role: session.Role{Provinces: roles}}})
+		require.Len(t, a.debrief, 3)
+		c := a.cat
+		for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {1024, 640}} {
+			name := fmt.Sprintf("%s %v", lang, size)
+			a.Layout(size[0], size[1])
+			a.Do(Command{Kind: CmdPage, Arg: 0})
+			a.Draw(&recorder{})
+			require.Equal(t, 4, a.debriefPages, "%s: the overview and a page per role", name)
+			s := a.fonts.scale
+			left := debriefLeft(float32(size[0]), float32(size[1]), s)
+			var all []string
+			for page := range a.debriefPages {
+				require.Equal(t, page, a.debriefPage, name)
+				var texts []string
+				for _, tx := range a.menu.sc.texts {
+					texts = append(texts, norm(tx.S))
+					assert.False(t, strings.HasSuffix(tx.S, "…"), "%s page %d: %q cut short", name, page+1, tx.S)
+					if tx.Y < left.Y || tx.Y > left.Y+left.H {
+						continue // title, page indicator and keys line
+					}
+					x0, x1 := textExtent(tx)
+					assert.True(t, x0 >= left.X-0.5 && x1 <= left.X+left.W+0.5, "%s page %d: %q inside the left panel", name, page+1, tx.S)
+					assert.LessOrEqual(t, tx.Y+tx.F.LineHeight(), left.Y+left.H+0.5, "%s page %d: %q above the panel's bottom", name, page+1, tx.S)
+				}
+				assert.Contains(t, texts, norm(c.T("ui.debrief.page", page+1, 4)), "%s: the indicator", name)
+				if page == 0 {
+					for _, d := range a.debrief {
+						assert.Contains(t, texts, a.roleName(d.Province), "%s: every role on the overview", name)
+					}
+					assert.Contains(t, texts, norm(c.T("ui.debrief.what")), name)
+				} else {
+					assert.Contains(t, texts, a.roleName(a.debrief[page-1].Province), "%s: page %d is its role's", name, page+1)
+				}
+				all = append(all, texts...)
+				press(t, a, Input{Keys: []Key{KeyRight}})
+				a.Draw(&recorder{})
+			}
+			assert.Equal(t, 3, a.debriefPage, "%s: → stops at the last page", name)
+			joined := strings.ReplaceAll(strings.Join(all, "\n"), "\n", " ")
+			for _, d := range a.debrief {
+				for _, p := range d.Parts {
+					assert.Contains(t, joined, norm(c.T(p.Key)), "%s: part label in full", name)
+					assert.Contains(t, all, norm(a.partValue(p)), "%s: %s's value in its unit", name, p.Key)
+				}
+			}
+			for _, fl := range a.debriefFacts() {
+				if fl.sub {
+					continue
+				}
+				assert.Contains(t, joined, norm(fl.head), "%s: figure shown", name)
+				assert.Contains(t, joined, norm(fl.text), "%s: %q explained in full", name, fl.head)
+			}
+			// Back with ←, PgUp and the ‹ button; a click on the overview's role row opens its page.
+			press(t, a, Input{Keys: []Key{KeyLeft}})
+			press(t, a, Input{Keys: []Key{KeyPageUp}})
+			assert.Equal(t, 1, a.debriefPage, name)
+			a.Draw(&recorder{})
+			clickCmd(t, a, Command{Kind: CmdPage, Delta: -1})
+			assert.Equal(t, 0, a.debriefPage, name)
+			press(t, a, Input{Keys: []Key{KeyLeft}})
+			assert.Equal(t, 0, a.debriefPage, "%s: ← stops at the first page", name)
+			a.Draw(&recorder{})
+			clickCmd(t, a, Command{Kind: CmdPage, Arg: 3})
+			assert.Equal(t, 3, a.debriefPage, "%s: a click on Ningxia's row", name)
+			press(t, a, Input{Keys: []Key{KeyPageDown}})
+			assert.Equal(t, 3, a.debriefPage, name)
+		}
+	}
+}
+
+// clickCmd clicks the middle of the prepared button that sends cmd.
+func clickCmd(t *testing.T, a *App, cmd Command) {
+	t.Helper()
+	for _, b := range a.Buttons() {
+		if b.Cmd == cmd {
+			press(t, a, Input{Click: true, MouseX: b.R.X + b.R.W/2, MouseY: b.R.Y + b.R.H/2})
+			return
+		}
+	}
+	require.FailNow(t, "no button", "%+v", cmd)
+}
+
+// Score parts show their values in their own units, never as raw fractions.
+func TestDebriefPartUnits(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		a := newApp(t, Options{Lang: lang})
+		c := a.cat
+		for _, tc := range []struct {
+			p    session.ScorePart
+			want string
+		}{
+			{session.ScorePart{Unit: session.UnitPercent, Value: 0.7}, c.T("ui.unit.pct", "70")},
+			{session.ScorePart{Unit: session.UnitPoints, Value: 0.25}, c.T("score.unit.points", "25")},
+			{session.ScorePart{Unit: session.UnitTCO2MWh, Value: 0.62}, c.T("score.unit.t_mwh", c.Number(0.62, 2))},
+			{session.ScorePart{Unit: session.UnitBnYuan, Value: 172.5}, c.T("ui.unit.bn", "172")},
+			{session.ScorePart{Unit: session.UnitTimes, Value: 1.13}, "×" + c.Number(1.13, 2)},
+			{session.ScorePart{Unit: session.UnitYears, Value: 11.95}, c.T("score.unit.years", c.Number(11.95, 1))},
+		} {
+			assert.Equal(t, tc.want, a.partValue(tc.p), "%s %s", lang, tc.p.Unit)
+		}
+	}
+	assert.Equal(t, "0,62 t/MWh", func() string {
+		a := newApp(t, Options{Lang: "fr"})
+		return a.partValue(session.ScorePart{Unit: session.UnitTCO2MWh, Value: 0.62})
+	}())
+	assert.Equal(t, "172 Md yuans", func() string {
+		a := newApp(t, Options{Lang: "fr"})
+		return a.partValue(session.ScorePart{Unit: session.UnitBnYuan, Value: 172.5})
+	}())
+}

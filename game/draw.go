@@ -74,12 +74,19 @@ func (a *App) drawButton(dst Renderer, b *uiButton) {
 	if b.Active {
 		bg, fg, border = colAccent, colBG, colAccent
 	}
-	if b.R.Contains(a.in.MouseX, a.in.MouseY) && !b.Active {
+	if b.Off {
+		bg, fg, border = colPanel, colOff, colBorder
+	}
+	if b.R.Contains(a.in.MouseX, a.in.MouseY) && !b.Active && !b.Off {
 		bg = color.RGBA{bg.R + 0x12, bg.G + 0x12, bg.B + 0x12, 0xff}
 	}
 	dst.Rect(b.R, bg)
 	dst.StrokeRect(b.R, max(1, s), border)
-	drawText(dst, b.Label, b.R.X+b.R.W/2, b.R.Y+b.R.H/2, a.fonts.Small, fg, AlignCenter, true)
+	lf := b.Face
+	if lf == nil {
+		lf = a.fonts.Small
+	}
+	drawText(dst, b.Label, b.R.X+b.R.W/2, b.R.Y+b.R.H/2, lf, fg, AlignCenter, true)
 }
 
 func (a *App) drawPlay(dst Renderer) {

@@ -110,6 +110,7 @@ const (
 	CmdChip // Arg: chip index (set-up hot seat, planner hubs)
 	CmdReady
 	CmdEndGame
+	CmdPage // debrief: Delta pages on, or (Delta 0) page Arg
 )
 
 // Command is one thing the user asked for.
@@ -134,6 +135,7 @@ type UIState struct {
 	Cells   []Rect   // map cells by province index (play screen)
 	News    Rect     // the news log (wheel scrolls it)
 	Speeds  [4]int   // the speeds keys 1-4 select
+	NoSave  bool     // title: there is no save file to load (O does nothing)
 }
 
 // DefaultSpeeds are the months per second of keys 1-4.
@@ -234,7 +236,7 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 		switch {
 		case k == KeyN || k == KeyEnter:
 			return cmd(CmdNewGame)
-		case k == KeyO:
+		case k == KeyO && !st.NoSave:
 			return cmd(CmdLoad)
 		case k == KeyL:
 			return cmd(CmdLang)
@@ -311,6 +313,10 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 			return cmd(CmdSave)
 		}
 		switch k {
+		case KeyLeft, KeyPageUp:
+			return Command{Kind: CmdPage, Delta: -1}, true
+		case KeyRight, KeyPageDown:
+			return Command{Kind: CmdPage, Delta: 1}, true
 		case KeyE:
 			return cmd(CmdExport)
 		case KeyN:

@@ -100,8 +100,10 @@ type kv struct {
 type uiButton struct {
 	Button
 	Label  string
-	Active bool // highlighted (the current speed, a checked toggle)
-	Accent bool // the main action
+	Active bool  // highlighted (the current speed, a checked toggle)
+	Accent bool  // the main action
+	Off    bool  // greyed out: drawn, never clicked
+	Face   *Face // the label's face (nil: Small)
 }
 
 type prepKey struct {
@@ -125,6 +127,8 @@ type prepKey struct {
 	hotSeat           int
 	screen            Screen
 	setupRev, cmdsRev int
+	page              int  // debrief page
+	noSave            bool // title: no save file
 }
 
 type tipKey struct {
@@ -1008,7 +1012,7 @@ func (a *App) prepareBars() {
 		}
 		bw := advance(d.label, a.fonts.Small) + 2*pad
 		x -= bw
-		pp.buttons = append(pp.buttons, uiButton{Button{Rect{x, 5 * g.S, bw, bh}, d.cmd}, d.label, d.active, d.accent})
+		pp.buttons = append(pp.buttons, uiButton{Button: Button{Rect{x, 5 * g.S, bw, bh}, d.cmd}, Label: d.label, Active: d.active, Accent: d.accent})
 		x -= 4 * g.S
 	}
 	slices.Reverse(pp.buttons)

@@ -5,7 +5,7 @@ import (
 )
 
 // A scene is a prepared list of rectangles, buttons and texts, drawn in that order: menus, dialogs and
-// overlays are prepared as scenes.
+// overlays are prepared as scenes. A nil scene takes nothing (a layout pass that only measures).
 
 type textItem struct {
 	S      string
@@ -33,9 +33,16 @@ func (sc *scene) reset() {
 	sc.rects, sc.buttons, sc.texts, sc.charts = sc.rects[:0], sc.buttons[:0], sc.texts[:0], false
 }
 
-func (sc *scene) rect(r Rect, c color.RGBA) { sc.rects = append(sc.rects, rectItem{R: r, C: c}) }
+func (sc *scene) rect(r Rect, c color.RGBA) {
+	if sc != nil {
+		sc.rects = append(sc.rects, rectItem{R: r, C: c})
+	}
+}
 
 func (sc *scene) frame(r Rect, c color.RGBA, w float32) {
+	if sc == nil {
+		return
+	}
 	sc.rects = append(sc.rects, rectItem{R: r, C: c, Stroke: w})
 }
 
@@ -46,18 +53,38 @@ func (sc *scene) panel(r Rect, s float32) {
 }
 
 func (sc *scene) text(s string, x, y float32, f *Face, c color.RGBA) {
+	if sc == nil {
+		return
+	}
 	sc.texts = append(sc.texts, textItem{S: s, X: x, Y: y, F: f, C: c})
 }
 
 func (sc *scene) textAlign(s string, x, y float32, f *Face, c color.RGBA, al Align, middle bool) {
+	if sc == nil {
+		return
+	}
 	sc.texts = append(sc.texts, textItem{S: s, X: x, Y: y, F: f, C: c, Align: al, Middle: middle})
 }
 
 func (sc *scene) button(r Rect, label string, cmd Command, active, accent bool) {
-	sc.buttons = append(sc.buttons, uiButton{Button{r, cmd}, label, active, accent})
+	if sc == nil {
+		return
+	}
+	sc.buttons = append(sc.buttons, uiButton{Button: Button{r, cmd}, Label: label, Active: active, Accent: accent})
+}
+
+// off is a greyed-out button: drawn, never clicked.
+func (sc *scene) off(r Rect, label string) {
+	if sc == nil {
+		return
+	}
+	sc.buttons = append(sc.buttons, uiButton{Button: Button{r, Command{}}, Label: label, Off: true})
 }
 
 // hotArea is an invisible button (a clickable row).
 func (sc *scene) hotArea(r Rect, cmd Command) {
+	if sc == nil {
+		return
+	}
 	sc.buttons = append(sc.buttons, uiButton{Button: Button{r, cmd}})
 }

@@ -3,9 +3,11 @@ package game
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"dongshu/configs"
 	"dongshu/game/session"
+	"dongshu/game/view"
 )
 
 // The set-up screen's state: scenario, role (planner, hot-seat provinces or autoplay), difficulty, seed.
@@ -38,6 +40,11 @@ type setupState struct {
 	seed       uint64
 	focus      int
 	ids        []string // the scenario's province ids, in model order
+	// cells[i] is province i's tile on the map's cartogram (view.Layout), so that the hot-seat chips lie
+	// as the map does; nil when the layout lacks one of the scenario's provinces (chips then go in
+	// alphabetical order of the translated names).
+	cells      []view.Cell
+	cols, rows int
 	rev        int
 }
 
@@ -84,6 +91,22 @@ func (s *setupState) loadIDs() {
 	}
 	for _, p := range scn.Provinces {
 		s.ids = append(s.ids, p.ID)
+	}
+	s.cells, s.cols, s.rows = nil, 0, 0
+	if l, err := view.LoadLayout(); err == nil {
+		byID := make(map[string]view.Cell, len(l.Cells))
+		for _, c := range l.Cells {
+			byID[c.Province] = c
+		}
+		for _, id := range s.ids {
+			c, ok := byID[id]
+			if !ok {
+				s.cells = nil
+				break
+			}
+			s.cells = append(s.cells, c)
+		}
+		s.cols, s.rows = l.Cols, l.Rows
 	}
 	s.provinces = slices.DeleteFunc(s.provinces, func(p int) bool { return p < 0 || p >= len(s.ids) })
 }
@@ -141,6 +164,25 @@ func (s *setupState) adjust(f, delta int, big bool) {
 		v := int64(s.seed) + int64(delta)*step
 		s.seed = uint64(max(v, 0))
 	}
+}
+
+// chipCells places the hot-seat chips: cells[i] is province i's cell in a cols x rows grid, the map's
+// when every province has a tile, else rows of six in alphabetical order of name (the translated name).
+func (s *setupState) chipCells(name func(id string) string) (cells []view.Cell, cols, rows int) {
+	if len(s.cells) == len(s.ids) && len(s.ids) > 0 {
+		return s.cells, s.cols, s.rows
+	}
+	order := make([]int, len(s.ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(name(s.ids[a]), name(s.ids[b])) })
+	cols = 6
+	cells = make([]view.Cell, len(s.ids))
+	for k, i := range order {
+		cells[i] = view.Cell{Province: s.ids[i], Col: k % cols, Row: k / cols}
+	}
+	return cells, cols, max(1, (len(s.ids)+cols-1)/cols)
 }
 
 // toggleProvince adds province p to the hot seat (at the end) or removes it.

@@ -2,6 +2,7 @@ package game
 
 import (
 	"image/color"
+	"math"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -66,7 +67,11 @@ func (f *Face) Baseline(y float32, middle bool) float32 {
 // LineHeight is the height of f's line box (ascent plus descent).
 func (f *Face) LineHeight() float32 { return f.Ascent + f.Descent }
 
+// newFace makes a face of size pixels, rounded up to a whole pixel: ebiten's text/v2 lays glyphs out
+// at whole-pixel sizes (a 9.6 px face advances as a 10 px one), so that a text measured here is as
+// wide as the renderer draws it.
 func newFace(bold bool, size float32) *Face {
+	size = float32(math.Ceil(float64(size) - 1e-4))
 	measureMu.Lock()
 	defer measureMu.Unlock()
 	k := faceKey{bold, size}
@@ -141,6 +146,7 @@ var (
 	colBorder      = color.RGBA{0x33, 0x3c, 0x4c, 0xff}
 	colText        = color.RGBA{0xe8, 0xeb, 0xf1, 0xff}
 	colDim         = color.RGBA{0x9a, 0xa4, 0xb5, 0xff}
+	colOff         = color.RGBA{0x5c, 0x64, 0x72, 0xff} // a greyed-out button's label
 	colAccent      = color.RGBA{0x4f, 0xb3, 0xff, 0xff}
 	colAccentDim   = color.RGBA{0x27, 0x5a, 0x85, 0xff}
 	colWarn        = color.RGBA{0xff, 0xb3, 0x47, 0xff}

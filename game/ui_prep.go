@@ -3,6 +3,7 @@ package game
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"dongshu/game/session"
@@ -25,7 +26,8 @@ type menuPrep struct {
 }
 
 func (a *App) menuKey() prepKey {
-	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev}
+	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev,
+		page: a.debriefPage, noSave: a.noSave}
 	if len(a.msgLines) > 0 {
 		k.msg = a.msgLines[0]
 	}
@@ -34,10 +36,15 @@ func (a *App) menuKey() prepKey {
 
 func (a *App) prepareMenu() {
 	mp := &a.menu
-	if k := a.menuKey(); mp.valid && k == mp.key {
+	if a.screen == ScreenTitle {
+		a.noSave = !saveExists(a.opt.SavePath)
+	}
+	a.ui.NoSave = a.screen == ScreenTitle && a.noSave
+	k := a.menuKey()
+	if mp.valid && k == mp.key {
 		return
 	}
-	mp.key, mp.valid = a.menuKey(), true
+	mp.key, mp.valid = k, true
 	a.geo = ComputeGeometry(a.w, a.h, 1, 1)
 	mp.sc.reset()
 	switch a.screen {
@@ -54,11 +61,15 @@ func (a *App) prepareMenu() {
 	a.ui.Buttons = a.ui.Buttons[:0]
 	if !modal(a.overlay) {
 		for _, b := range mp.sc.buttons {
-			a.ui.Buttons = append(a.ui.Buttons, b.Button)
+			if !b.Off {
+				a.ui.Buttons = append(a.ui.Buttons, b.Button)
+			}
 		}
 	}
 	for _, b := range mp.top.buttons {
-		a.ui.Buttons = append(a.ui.Buttons, b.Button)
+		if !b.Off {
+			a.ui.Buttons = append(a.ui.Buttons, b.Button)
+		}
 	}
 }
 
@@ -87,10 +98,26 @@ func (a *App) prepareTitle(sc *scene) {
 		{c.T("ui.title.quit"), Command{Kind: CmdQuit}},
 	}
 	for i, it := range items {
-		sc.button(Rect{cx - bw/2, y, bw, bh}, it.label, it.cmd, false, i == 0)
+		r := Rect{cx - bw/2, y, bw, bh}
+		if it.cmd.Kind == CmdLoad && a.noSave {
+			// No save file: greyed out, with a hint on how to make one.
+			sc.off(r, fit(it.label, f.Small, bw-12*s))
+			y += bh + 4*s
+			for _, l := range wrapText(c.T("ui.title.no_save"), f.Small, bw+160*s, 2) {
+				sc.textAlign(l, cx, y, f.Small, colDim, AlignCenter, false)
+				y += 16 * s
+			}
+			y += 8 * s
+			continue
+		}
+		sc.button(r, fit(it.label, f.Small, bw-12*s), it.cmd, false, i == 0)
 		y += bh + 12*s
 	}
-	sc.textAlign(c.T("ui.title.keys"), cx, y+10*s, f.Small, colDim, AlignCenter, false)
+	keys := c.T("ui.title.keys")
+	if a.noSave {
+		keys = c.T("ui.title.keys_nosave")
+	}
+	sc.textAlign(keys, cx, y+10*s, f.Small, colDim, AlignCenter, false)
 	sc.textAlign(c.T("ui.title.footer"), cx, H-30*s, f.Small, colDim, AlignCenter, false)
 }
 
@@ -157,121 +184,48 @@ func (a *App) prepareSetup(sc *scene) {
 		y += rowH
 	}
 	y += 6 * s
+	by := box.Y + box.H - 54*s
 	// Role detail: hot-seat provinces, or a line on the other roles.
 	switch st.mode {
 	case roleProvinces:
-		sc.text(c.T("ui.setup.provinces_hint"), x0, y, f.Small, colDim)
-		y += 22 * s
-		cols := 4
-		cw := (box.W - 48*s) / float32(cols)
-		chH := 24 * s
-		for i, id := range st.ids {
-			r := Rect{x0 + float32(i%cols)*cw, y + float32(i/cols)*chH, cw - 6*s, chH - 4*s}
-			order := -1
+		sc.text(fit(c.T("ui.setup.provinces_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
+		y += 18 * s
+		order := c.T("ui.setup.order_none")
+		if len(st.provinces) > 0 {
+			names := ""
 			for k, p := range st.provinces {
-				if p == i {
-					order = k
+				if k > 0 {
+					names += " · "
 				}
+				names += fmt.Sprintf("%d %s", k+1, c.Province(st.ids[p]))
 			}
-			label := c.Province(id)
-			if order >= 0 {
-				label = fmt.Sprintf("%d · %s", order+1, label)
-			}
-			sc.button(r, fit(label, f.Small, r.W-10*s), Command{Kind: CmdChip, Arg: i}, order >= 0, false)
+			order = c.T("ui.setup.order", names)
 		}
-		y += float32((len(st.ids)+cols-1)/cols) * chH
+		sc.text(fit(order, f.Small, box.W-48*s), x0, y, f.Small, colText)
+		y += 20 * s
+		// The chips lie as on the map (or, without a tile for every province, alphabetically); they are
+		// listed in model order, so that chip i is province i.
+		cells, cols, rows := st.chipCells(c.Province)
+		top, avail := y, by-30*s-y
+		cw := (box.W - 48*s) / float32(cols)
+		chH := min(34*s, avail/float32(rows))
+		for i, id := range st.ids {
+			r := Rect{x0 + float32(cells[i].Col)*cw, top + float32(cells[i].Row)*chH, cw - 4*s, chH - 4*s}
+			on := slices.Contains(st.provinces, i)
+			name := c.Province(id)
+			lf := valueFace(name, r.W-6*s, f.Small, f.Tiny)
+			sc.button(r, fit(name, lf, r.W-6*s), Command{Kind: CmdChip, Arg: i}, on, false)
+			sc.buttons[len(sc.buttons)-1].Face = lf
+		}
 	case rolePlanner:
 		sc.text(c.T("ui.setup.planner_hint"), x0, y, f.Small, colDim)
 	case roleAutoplay:
 		sc.text(c.T("ui.setup.auto_hint"), x0, y, f.Small, colDim)
 	}
-	by := box.Y + box.H - 54*s
 	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
 	bw := 170 * s
 	sc.button(Rect{box.X + box.W - 24*s - bw, by, bw, 36 * s}, c.T("ui.setup.start"), Command{Kind: CmdStart}, false, true)
 	sc.button(Rect{box.X + box.W - 36*s - 2*bw, by, bw, 36 * s}, c.T("ui.setup.back"), Command{Kind: CmdBack}, false, false)
-}
-
-func (a *App) prepareDebrief(sc *scene) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	W, H := float32(a.w), float32(a.h)
-	m := a.sess.Model()
-	sc.rect(Rect{0, 0, W, H}, colBG)
-	mg := 16 * s
-	sc.text(c.T("ui.debrief.title", view.MonthLabel(c, m.W.Now)), mg, mg, f.Head, colText)
-	st := a.sess.Setup()
-	name := st.Preset
-	if st.ScenarioName != "" {
-		name = st.ScenarioName
-	}
-	sc.text(c.T("ui.top.title", name, st.Seed), mg, mg+26*s, f.Small, colDim)
-	left := Rect{mg, mg + 52*s, W*0.45 - mg, H - 52*s - 2*mg - 56*s}
-	sc.panel(left, s)
-	y := left.Y + 12*s
-	x := left.X + 14*s
-	bottom := left.Y + left.H - 8*s
-	if len(a.debrief) == 0 {
-		sc.text(c.T("ui.debrief.none"), x, y, f.Body, colDim)
-		y += 24 * s
-	}
-	// Each role's score, then its parts: the label (on two lines when it needs them) on the left, the
-	// measured value, a bar and the points on its first line.
-	valueX := left.X + left.W*0.68
-	labelW := valueX - (x + 8*s) - 56*s
-	for _, d := range a.debrief {
-		if y > bottom-32*s {
-			break
-		}
-		sc.text(a.roleName(d.Province), x, y, f.Head, colText)
-		sc.textAlign(c.T("ui.debrief.score", c.Number(d.Score, 0)), left.X+left.W-14*s, y, f.Head, scoreColour(d.Score), AlignEnd, false)
-		y += 28 * s
-		for _, p := range d.Parts {
-			lines := wrapText(c.T(p.Key), f.Small, labelW, 2)
-			if y+float32(len(lines))*15*s > bottom {
-				break
-			}
-			for i, l := range lines {
-				sc.text(l, x+8*s, y+float32(i)*15*s, f.Small, colDim)
-			}
-			sc.textAlign(c.Number(p.Value, 2), valueX, y, f.Small, colText, AlignEnd, false)
-			bar := Rect{left.X + left.W*0.71, y + 3*s, left.W*0.22 - 14*s, 9 * s}
-			sc.rect(bar, colPanel2)
-			sc.rect(Rect{bar.X, bar.Y, bar.W * float32(min(max(p.Score, 0), 100)/100), bar.H}, scoreColour(p.Score))
-			sc.textAlign(c.Number(p.Score, 0), left.X+left.W-14*s, y, f.Small, colText, AlignEnd, false)
-			y += 4*s + float32(len(lines))*15*s
-		}
-		y += 8 * s
-	}
-	if len(a.debrief) > 0 && y+30*s < bottom {
-		for _, l := range wrapText(c.T("ui.debrief.parts_note"), f.Small, left.W-28*s, 2) {
-			sc.text(l, x, y, f.Small, colDim)
-			y += 15 * s
-		}
-		y += 10 * s
-	}
-	// What happened: the run's key figures, each with what it means in plain words, on up to three lines
-	// (fewer, or none, when they do not all fit).
-	facts := a.debriefFacts()
-	lines := 3
-	for lines > 0 && layoutFacts(nil, facts, x, y, left.W-28*s, bottom, f, s, lines) > bottom {
-		lines--
-	}
-	layoutFacts(sc, facts, x, y, left.W-28*s, bottom, f, s, lines)
-	// Key charts, 2 x 2, on the right.
-	right := Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H}
-	cw, ch := (right.W-mg)/2, (right.H-mg)/2
-	var rects [NumCharts]Rect
-	for i := range NumCharts {
-		rects[i] = Rect{right.X + float32(i%2)*(cw+mg), right.Y + float32(i/2)*(ch+mg), cw, ch}
-	}
-	a.prepareCharts(rects)
-	sc.charts = true
-	by := H - mg - 40*s
-	bw := 200 * s
-	sc.button(Rect{W - mg - bw, by, bw, 40 * s}, c.T("ui.debrief.export"), Command{Kind: CmdExport}, false, true)
-	sc.button(Rect{W - 2*mg - 2*bw, by, bw, 40 * s}, c.T("ui.debrief.new"), Command{Kind: CmdNewGame}, false, false)
-	sc.button(Rect{W - 3*mg - 3*bw, by, bw, 40 * s}, c.T("ui.debrief.quit"), Command{Kind: CmdQuit}, false, false)
-	sc.text(c.T("ui.debrief.keys"), mg, by+12*s, f.Small, colDim)
 }
 
 func scoreColour(v float64) color.RGBA {

@@ -316,3 +316,62 @@ func absInt(v int) int {
 	}
 	return v
 }
+
+// A three-province hot seat's debrief is paged: the overview (every role's score, what happened in the
+// country) and a page per role, turned with → and drawn in full at each size and in both languages.
+func TestRenderHotSeatDebriefPages(t *testing.T) {
+	scn, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	var roles []int
+	for _, id := range []string{"guizhou", "gansu", "ningxia"} {
+		for i, p := range scn.Provinces {
+			if p.ID == id {
+				roles = append(roles, i)
+			}
+		}
+	}
+	require.Len(t, roles, 3)
+	for _, lang := range []string{"en", "fr"} {
+		a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
+			Role: session.Role{Provinces: roles}}, Start: true, Speed: 8, AutoDecide: true})
+		var in game.Input
+		for range 60 * 60 {
+			require.NoError(t, a.Update(&in))
+			if a.Screen() == game.ScreenDebrief {
+				break
+			}
+		}
+		require.Equal(t, game.ScreenDebrief, a.Screen())
+		for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {1024, 640}} {
+			a.Layout(size[0], size[1])
+			a.Do(game.Command{Kind: game.CmdPage, Arg: 0})
+			w, h := float32(size[0]), float32(size[1])
+			for page := range 4 {
+				img := render(t, a, size[0], size[1], nil)
+				assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.15, W: w * 0.38, H: h * 0.3}), 8, "%s %v page %d drawn", lang, size, page)
+				saveShot(t, img, fmt.Sprintf("debrief_hotseat_%s_%dx%d_p%d", lang, size[0], size[1], page+1))
+				require.NoError(t, a.Update(&game.Input{Keys: []game.Key{game.KeyRight}}))
+			}
+		}
+	}
+}
+
+// With no save file the title's Load button is greyed out (a hint under it); the set-up's province
+// chips lie as on the map.
+func TestRenderTitleNoSaveAndSetup(t *testing.T) {
+	dir := t.TempDir()
+	for _, lang := range []string{"en", "fr"} {
+		a := newApp(t, game.Options{Lang: lang, SavePath: filepath.Join(dir, "none.json")})
+		img := render(t, a, 1280, 720, nil)
+		saveShot(t, img, "title_nosave_"+lang)
+		a.Do(game.Command{Kind: game.CmdNewGame})
+		for _, p := range []int{7, 2, 30} {
+			a.Do(game.Command{Kind: game.CmdChip, Arg: p})
+		}
+		for _, size := range [][2]int{{1280, 720}, {1024, 640}} {
+			img = render(t, a, size[0], size[1], nil)
+			assert.Greater(t, distinct(img, game.Rect{X: 0, Y: 0, W: float32(size[0]), H: float32(size[1])}), 10, "%s %v: set-up drawn", lang, size)
+			saveShot(t, img, fmt.Sprintf("setup_%s_%dx%d", lang, size[0], size[1]))
+		}
+	}
+}

@@ -64,9 +64,19 @@ func format(f string, n News) string {
 
 func TestCatalogsHaveEveryKey(t *testing.T) {
 	cats := catalogs(t)
-	keys := append(NewsKeys(), ScoreKeys()...)
+	keys := append(append(NewsKeys(), ScoreKeys()...), UnitKeys()...)
 	for lang, c := range cats {
+		// A unit takes the number already formatted in the language.
+		for _, k := range UnitKeys() {
+			line := fmt.Sprintf(c[k], "12,5")
+			assert.NotContains(t, line, "%!", "%s %s: %q", lang, k, line)
+			assert.Contains(t, line, "12,5", "%s %s shows its number", lang, k)
+		}
 		for _, k := range keys {
+			if slices.Contains(UnitKeys(), k) {
+				assert.Contains(t, c, k, "%s: missing %q", lang, k)
+				continue
+			}
 			f, ok := c[k]
 			if !assert.True(t, ok, "%s: missing %q", lang, k) {
 				continue

@@ -89,15 +89,15 @@ func (s *Session) provinceDebrief(p int) Debrief {
 	if k := len(rises); k > 0 {
 		median = (rises[(k-1)/2] + rises[k/2]) / 2
 	}
-	d.Parts = append(d.Parts, part("score.fiscal", rise, 0.5+(median-rise)/(2*fiscalSpread), n))
+	d.Parts = append(d.Parts, part("score.fiscal", UnitYears, rise, 0.5+(median-rise)/(2*fiscalSpread), n))
 
 	u := s.sums(0, prow, c(economy.ColUsed), c(economy.ColCapacity))
 	util := ratioOr0(u[0], u[1])
-	d.Parts = append(d.Parts, part("score.utilisation", util, ratioOr0(util, w.Scn.Planner.TargetUtilisation), n))
+	d.Parts = append(d.Parts, part("score.utilisation", UnitPercent, util, ratioOr0(util, w.Scn.Planner.TargetUtilisation), n))
 
 	e := s.sums(0, prow, c(economy.ColCO2), c(economy.ColEnergy))
 	co2 := ratioOr0(e[0], e[1])
-	d.Parts = append(d.Parts, part("score.co2", co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
+	d.Parts = append(d.Parts, part("score.co2", UnitTCO2MWh, co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
 
 	jobs := s.sums(last, prow, c(economy.ColJobs))[0]
 	natJobs := s.sums(last, nat, c(economy.ColJobs))[0]
@@ -106,7 +106,7 @@ func (s *Session) provinceDebrief(p int) Debrief {
 		natGDP += q.Cfg.GDPBnYuan
 	}
 	fair := ratioOr0(ratioOr0(jobs, natJobs), ratioOr0(gdp, natGDP))
-	d.Parts = append(d.Parts, part("score.jobs", fair, fair/jobsFull, n))
+	d.Parts = append(d.Parts, part("score.jobs", UnitTimes, fair, fair/jobsFull, n))
 
 	startedMW := 0.0
 	for k := 1; k < n; k++ {
@@ -120,7 +120,7 @@ func (s *Session) provinceDebrief(p int) Debrief {
 	if scale > 0 {
 		points = math.Log1p(invest/scale) / math.Log1p(promotionFull)
 	}
-	d.Parts = append(d.Parts, part("score.promotion", invest, points, n))
+	d.Parts = append(d.Parts, part("score.promotion", UnitBnYuan, invest, points, n))
 	d.Score = mean(d.Parts)
 	return d
 }
@@ -158,32 +158,32 @@ func (s *Session) plannerDebrief() Debrief {
 
 	u := s.sums(0, scope(0), c(economy.ColUsed), c(economy.ColCapacity))
 	util := ratioOr0(u[0], u[1])
-	d.Parts = append(d.Parts, part("score.national_utilisation", util, ratioOr0(util, target), n))
+	d.Parts = append(d.Parts, part("score.national_utilisation", UnitPercent, util, ratioOr0(util, target), n))
 
 	// Scopes 1 and 2 are east_hubs and west_hubs (economy.World.Scopes).
 	eu := s.sums(0, scope(1), c(economy.ColUsed), c(economy.ColCapacity))
 	wu := s.sums(0, scope(2), c(economy.ColUsed), c(economy.ColCapacity))
 	gap := math.Abs(ratioOr0(eu[0], eu[1]) - ratioOr0(wu[0], wu[1]))
-	d.Parts = append(d.Parts, part("score.hub_gap", gap, 1-gap/hubGapWorst, n))
+	d.Parts = append(d.Parts, part("score.hub_gap", UnitPoints, gap, 1-gap/hubGapWorst, n))
 
 	un := s.sums(0, scope(0), c(economy.ColUnserved), c(economy.ColDemand))
 	unserved := ratioOr0(un[0], un[1])
-	d.Parts = append(d.Parts, part("score.unserved", unserved, 1-unserved/unservedWorst, n))
+	d.Parts = append(d.Parts, part("score.unserved", UnitPercent, unserved, 1-unserved/unservedWorst, n))
 
 	e := s.sums(0, scope(0), c(economy.ColCO2), c(economy.ColEnergy))
 	co2 := ratioOr0(e[0], e[1])
-	d.Parts = append(d.Parts, part("score.co2_national", co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
+	d.Parts = append(d.Parts, part("score.co2_national", UnitTCO2MWh, co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
 	d.Score = mean(d.Parts)
 	return d
 }
 
-// part makes a score part from a fraction of full marks, clamped to 0..100; nothing recorded yet (n = 0)
+// part makes a score part (its value in unit) from a fraction of full marks, clamped to 0..100; nothing recorded yet (n = 0)
 // scores 0.
-func part(key string, value, frac float64, n int) ScorePart {
+func part(key, unit string, value, frac float64, n int) ScorePart {
 	if n == 0 || math.IsNaN(frac) {
 		frac = 0
 	}
-	return ScorePart{Key: key, Value: value, Score: 100 * min(1, max(0, frac))}
+	return ScorePart{Key: key, Unit: unit, Value: value, Score: 100 * min(1, max(0, frac))}
 }
 
 func ratioOr0(a, b float64) float64 {

@@ -14,6 +14,7 @@ func checkDebrief(t *testing.T, d Debrief, name string) {
 	sum := 0.0
 	for _, p := range d.Parts {
 		assert.Contains(t, ScoreKeys(), p.Key, name)
+		assert.Contains(t, UnitKeys(), p.Unit, "%s %s has a unit", name, p.Key)
 		assert.False(t, math.IsNaN(p.Value) || math.IsInf(p.Value, 0), "%s %s value %v", name, p.Key, p.Value)
 		assert.True(t, p.Score >= 0 && p.Score <= 100, "%s %s score %v", name, p.Key, p.Score)
 		sum += p.Score
@@ -74,5 +75,42 @@ func TestDebriefEveryProvinceInRange(t *testing.T) {
 	}
 	for k, r := range spread {
 		assert.Greater(t, r[1]-r[0], 20.0, "%s tells provinces apart", k)
+	}
+}
+
+// Each part carries its own unit: utilisations and shares in percent, the hub gap in points, CO2 in
+// t/MWh, money in bn yuan, the jobs ratio in ×, the debt rise in years; Display scales fractions.
+func TestScorePartUnits(t *testing.T) {
+	want := map[string]string{
+		"score.fiscal": UnitYears, "score.utilisation": UnitPercent, "score.co2": UnitTCO2MWh, "score.jobs": UnitTimes,
+		"score.promotion": UnitBnYuan, "score.national_utilisation": UnitPercent, "score.hub_gap": UnitPoints,
+		"score.unserved": UnitPercent, "score.co2_national": UnitTCO2MWh,
+	}
+	s := newGame(t, Setup{Seed: 1, Difficulty: Normal, Role: Role{Provinces: []int{0}, Planner: true}})
+	seen := map[string]bool{}
+	for _, d := range s.Debrief() {
+		for _, p := range d.Parts {
+			assert.Equal(t, want[p.Key], p.Unit, p.Key)
+			seen[p.Key] = true
+		}
+	}
+	assert.Len(t, seen, len(want), "every part")
+	for _, c := range []struct {
+		p      ScorePart
+		v      float64
+		digits int
+	}{
+		{ScorePart{Unit: UnitPercent, Value: 0.7}, 70, 0},
+		{ScorePart{Unit: UnitPercent, Value: 0.012}, 1.2, 1},
+		{ScorePart{Unit: UnitPoints, Value: 0.25}, 25, 0},
+		{ScorePart{Unit: UnitTCO2MWh, Value: 0.62}, 0.62, 2},
+		{ScorePart{Unit: UnitBnYuan, Value: 172.5}, 172.5, 0},
+		{ScorePart{Unit: UnitBnYuan, Value: 3.25}, 3.25, 1},
+		{ScorePart{Unit: UnitTimes, Value: 1.13}, 1.13, 2},
+		{ScorePart{Unit: UnitYears, Value: 11.95}, 11.95, 1},
+	} {
+		v, d := c.p.Display()
+		assert.InDelta(t, c.v, v, 1e-9, c.p.Unit)
+		assert.Equal(t, c.digits, d, c.p.Unit)
 	}
 }

@@ -5,6 +5,8 @@
 package session
 
 import (
+	"math"
+
 	"dongshu/agents"
 	"dongshu/configs"
 	"dongshu/economy"
@@ -82,8 +84,46 @@ type News struct {
 // ScorePart is one component of the debrief score.
 type ScorePart struct {
 	Key   string  // catalog key of the component
-	Value float64 // the measured value, in the component's unit
+	Unit  string  // catalog key of the value's unit (UnitKeys): a format of one formatted number
+	Value float64 // the measured value: a fraction for UnitPercent and UnitPoints, else in the unit
 	Score float64 // 0..100
+}
+
+// The units of the score parts' values: catalog keys (assets/i18n/<lang>/session.toml), each a format
+// with one argument, the number already formatted (%[1]s).
+const (
+	UnitPercent = "score.unit.pct"    // a share or a utilisation (Value is a fraction, shown x 100)
+	UnitPoints  = "score.unit.points" // a gap between two utilisations (a fraction, shown in points x 100)
+	UnitTCO2MWh = "score.unit.t_mwh"  // tonnes of CO2 per MWh
+	UnitBnYuan  = "score.unit.bn_yuan"
+	UnitTimes   = "score.unit.times" // a ratio (×)
+	UnitYears   = "score.unit.years" // years of revenue
+)
+
+// UnitKeys lists every unit of a score part.
+func UnitKeys() []string {
+	return []string{UnitBnYuan, UnitPercent, UnitPoints, UnitTCO2MWh, UnitTimes, UnitYears}
+}
+
+// Display is the part's value as its unit shows it (fractions as percent or points) and the digits to
+// show it with.
+func (p ScorePart) Display() (float64, int) {
+	switch p.Unit {
+	case UnitPercent, UnitPoints:
+		v := 100 * p.Value
+		if math.Abs(v) < 10 && v != 0 {
+			return v, 1
+		}
+		return v, 0
+	case UnitBnYuan:
+		if math.Abs(p.Value) < 10 {
+			return p.Value, 1
+		}
+		return p.Value, 0
+	case UnitYears:
+		return p.Value, 1
+	}
+	return p.Value, 2
 }
 
 // Debrief is the end-of-game score of one role.
