@@ -202,32 +202,10 @@ type chartCols struct {
 
 func (cc *chartCols) find(s *session.Session) {
 	h := s.History()
-	*cc = chartCols{sess: s, national: -1, east: -1, west: -1, util: -1, capacity: -1, demand: -1, overbuild: -1, co2: -1}
-	for i, sc := range h.Scopes {
-		switch sc.Name {
-		case "national":
-			cc.national = i
-		case "east_hubs":
-			cc.east = i
-		case "west_hubs":
-			cc.west = i
-		}
-	}
-	for i, c := range h.Columns {
-		switch c.Name {
-		case "utilisation":
-			cc.util = i
-		case "capacity_mw":
-			cc.capacity = i
-		case "demand_mw":
-			cc.demand = i
-		case "overbuild_mw":
-			cc.overbuild = i
-		case "co2_t":
-			cc.co2 = i
-		}
-	}
 	w := s.Model().W
+	*cc = chartCols{sess: s, national: h.ScopeIndex("national"), east: h.ScopeIndex("east_hubs"),
+		west: h.ScopeIndex("west_hubs"), util: w.Col(economy.ColUtilisation), capacity: w.Col(economy.ColCapacity),
+		demand: w.Col(economy.ColDemand), overbuild: w.Col(economy.ColOverbuild), co2: w.Col(economy.ColCO2)}
 	cc.start = w.Start
 	cc.months = int(w.End-w.Start) + 1
 	cc.ok = cc.national >= 0 && cc.east >= 0 && cc.west >= 0 && cc.util >= 0 && cc.capacity >= 0 &&

@@ -56,19 +56,7 @@ func (s *Session) Facts() Facts {
 	}
 	f.Start, f.End = h.Months[0], h.Months[n-1]
 	// agents.Headline folds rows in Model.Scopes order: national, east_hubs, west_hubs, northwest.
-	idx := [4]int{-1, -1, -1, -1}
-	for i, sc := range h.Scopes {
-		switch sc.Name {
-		case "national":
-			idx[0] = i
-		case "east_hubs":
-			idx[1] = i
-		case "west_hubs":
-			idx[2] = i
-		case "northwest":
-			idx[3] = i
-		}
-	}
+	idx := [4]int{h.ScopeIndex("national"), h.ScopeIndex("east_hubs"), h.ScopeIndex("west_hubs"), h.ScopeIndex("northwest")}
 	ok := idx[0] >= 0 && idx[1] >= 0 && idx[2] >= 0 && idx[3] >= 0
 	var hl agents.Headline
 	rows := make([][]float64, 4)

@@ -12,13 +12,9 @@ import (
 // scopeIndex is the History's index of the named scope.
 func scopeIndex(t *testing.T, h *History, name string) int {
 	t.Helper()
-	for i, sc := range h.Scopes {
-		if sc.Name == name {
-			return i
-		}
-	}
-	require.FailNow(t, "no scope "+name)
-	return -1
+	i := h.ScopeIndex(name)
+	require.GreaterOrEqual(t, i, 0, "no scope "+name)
+	return i
 }
 
 // The debrief's key figures agree with the History, recomputed here the plain way.

@@ -72,6 +72,16 @@ type History struct {
 	Province [][][]float64 // [month][province][column]
 }
 
+// ScopeIndex is the index of the scope called name in Scopes, or -1.
+func (h *History) ScopeIndex(name string) int {
+	for i, sc := range h.Scopes {
+		if sc.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
 // News is one line of the news log, translated by the view: Key is a catalog key, Provinces are province
 // ids the message names and Args the numbers it shows, in the catalog's order.
 type News struct {
