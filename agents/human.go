@@ -131,17 +131,16 @@ func (m *Model) Outlook(d Decision, quota float64) Outlook {
 	if d.CapAtQuota {
 		build = min(build, quota)
 	}
-	var o Outlook
-	o.LocalCapexBn = s.Fiscal.LocalCapexShare * w.CapexBn(build)
+	// The money terms of a build are the score's own (evaluator.buildTerms).
+	e := m.newEvaluator(d.Province, quota)
+	t := e.buildTerms(build)
+	o := Outlook{LocalCapexBn: t.local, LandSalesBn: t.land, CentralBn: t.central, ExpectedFineBn: t.fine}
 	if d.Fibre && w.Net.NearestHistoric(d.Province) != d.Province {
 		o.InvestBn += s.Behaviour.FibreCostBnYuan
 	}
 	if d.Power {
 		o.InvestBn += s.Behaviour.PowerCostBnYuan
 	}
-	o.LandSalesBn = build * s.DataCentres.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
-	o.CentralBn = w.CentralSubsidyBn(d.Province, build)
-	o.ExpectedFineBn = s.Planner.Enforcement * max(0, build-quota) * s.Planner.PenaltyMYuanPerMW / 1000
 	return o
 }
 

@@ -25,6 +25,7 @@ func (m *Model) marketRound() {
 		m.Prov[i].closeYear(s.Behaviour.Adaptation)
 	}
 	m.Planner.NationalQuotaMW = 0
+	m.plannerAtRound = nil // a human planner's quota and calls have nothing to act on in a market
 	for _, p := range w.Provinces {
 		p.ModerationCalled = false
 		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false

@@ -336,7 +336,7 @@ func (a *Allocator) build(w *World) {
 				rtt := net.RTT[o*np+vault]
 				replicated := int64(math.Floor(vs.ReplicaShare * float64(sup)))
 				if rtt > cl.RTTBoundMs && rtt <= cl.RTTBoundMs+vs.DegradedAllowanceMs && replicated > 0 &&
-					min(a.gen[vault], a.cor[vault]) > 0 {
+					a.remote[vault] > 0 {
 					yuan := a.siteCost[vault] + transit*net.RouteKm[o*np+vault] + cl.LatencyValue*rtt - a.partner[o*np+vault] +
 						vs.DegradedPenalty
 					add(ArcVault, src, np+vault, k, vault, replicated, max(0, costUnits(yuan)+offset))

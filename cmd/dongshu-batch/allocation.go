@@ -64,15 +64,7 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	f, err := atomicfile.Create(*lp)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if err := inst.WriteLP(f); err != nil {
-		return err
-	}
-	if err := f.Commit(); err != nil {
+	if err := atomicfile.Write(*lp, inst.WriteLP); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s seed %d, %s: %d nodes, %d arcs -> %s\n", s.Name, s.Seed, *month, inst.Nodes, len(inst.From), *lp)

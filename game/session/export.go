@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -24,7 +25,7 @@ func (s *Session) Export(dir string) error {
 		return fmt.Errorf("session: export: %w", err)
 	}
 	tsPath := filepath.Join(dir, "timeseries.csv")
-	err := writeAtomic(tsPath, func(f *atomicfile.File) error {
+	err := atomicfile.Write(tsPath, func(f io.Writer) error {
 		ts, err := runout.NewTimeseries(f, h.Columns)
 		if err != nil {
 			return err
@@ -37,13 +38,13 @@ func (s *Session) Export(dir string) error {
 		return ts.Flush()
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("session: export: timeseries.csv: %w", err)
 	}
-	err = writeAtomic(filepath.Join(dir, "events.csv"), func(f *atomicfile.File) error {
+	err = atomicfile.Write(filepath.Join(dir, "events.csv"), func(f io.Writer) error {
 		return runout.WriteEvents(f, s.m.W.Log)
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("session: export: events.csv: %w", err)
 	}
 	ts, err := report.ReadTimeseries(tsPath, false)
 	if err != nil {
@@ -64,21 +65,6 @@ func (s *Session) Export(dir string) error {
 		if err := atomicfile.WriteFile(filepath.Join(dir, c.name), png); err != nil {
 			return fmt.Errorf("session: export: %w", err)
 		}
-	}
-	return nil
-}
-
-func writeAtomic(path string, write func(*atomicfile.File) error) error {
-	f, err := atomicfile.Create(path)
-	if err != nil {
-		return fmt.Errorf("session: export: %w", err)
-	}
-	defer f.Abort()
-	if err := write(f); err != nil {
-		return fmt.Errorf("session: export: %s: %w", filepath.Base(path), err)
-	}
-	if err := f.Commit(); err != nil {
-		return fmt.Errorf("session: export: %w", err)
 	}
 	return nil
 }

@@ -55,20 +55,12 @@ func (s *Session) Facts() Facts {
 		return f
 	}
 	f.Start, f.End = h.Months[0], h.Months[n-1]
-	// agents.Headline folds rows in Model.Scopes order: national, east_hubs, west_hubs, northwest.
-	idx := [4]int{h.ScopeIndex("national"), h.ScopeIndex("east_hubs"), h.ScopeIndex("west_hubs"), h.ScopeIndex("northwest")}
-	ok := idx[0] >= 0 && idx[1] >= 0 && idx[2] >= 0 && idx[3] >= 0
+	// The history's scope rows are in Model.Scopes order (national first), as agents.Headline reads them.
 	var hl agents.Headline
-	rows := make([][]float64, 4)
-	nat := func(k int) []float64 { return h.Scope[k][max(idx[0], 0)] }
+	nat := func(k int) []float64 { return h.Scope[k][0] }
 	for k, mo := range h.Months {
-		if ok {
-			for j, i := range idx {
-				rows[j] = h.Scope[k][i]
-			}
-			hl.Observe(w, mo, rows)
-		}
-		f.Has2022 = f.Has2022 || (ok && mo.Year() == 2022)
+		hl.Observe(w, mo, h.Scope[k])
+		f.Has2022 = f.Has2022 || mo.Year() == 2022
 		if ob := nat(k)[c(economy.ColOverbuild)]; k == 0 || ob > f.PeakOverbuildMW {
 			f.PeakOverbuildMW, f.PeakOverbuildMonth = ob, mo
 		}
@@ -76,16 +68,12 @@ func (s *Session) Facts() Facts {
 	f.NorthwestUtil2022, f.EastHubsUtil2022 = hl.NorthwestUtil2022, hl.EastHubsUtil2022
 	f.WestHubsUtil2022, f.NationalUtil2022 = hl.WestHubsUtil2022, hl.NationalUtil2022
 
-	un := s.sums(s.lastYear(), nat, c(economy.ColUnserved), c(economy.ColDemand))
+	un := s.sums(s.lastYear(), n, nat, c(economy.ColUnserved), c(economy.ColDemand))
 	f.UnservedEnd = ratioOr0(un[0], un[1])
-	e := s.sums(s.lastYear(), nat, c(economy.ColCO2), c(economy.ColEnergy))
+	e := s.sums(s.lastYear(), n, nat, c(economy.ColCO2), c(economy.ColEnergy))
 	f.CO2PerMWhEnd = ratioOr0(e[0], e[1])
-	e0 := [2]float64{}
-	for k := range min(n, 12) {
-		e0[0] += nat(k)[c(economy.ColCO2)]
-		e0[1] += nat(k)[c(economy.ColEnergy)]
-	}
-	f.CO2PerMWhStart = ratioOr0(e0[0], e0[1])
+	e = s.sums(0, min(n, 12), nat, c(economy.ColCO2), c(economy.ColEnergy))
+	f.CO2PerMWhStart = ratioOr0(e[0], e[1])
 	return f
 }
 
@@ -101,18 +89,14 @@ func (s *Session) ProvinceFacts(p int) ProvinceFacts {
 	}
 	prow := func(k int) []float64 { return h.Province[k][p] }
 	nat := func(k int) []float64 { return h.Scope[k][0] } // scope 0 is national (economy.World.Scopes)
-	u := s.sums(s.lastYear(), prow, c(economy.ColUsed), c(economy.ColCapacity))
+	u := s.sums(s.lastYear(), n, prow, c(economy.ColUsed), c(economy.ColCapacity))
 	f.UtilEnd = ratioOr0(u[0], u[1])
-	nu := s.sums(s.lastYear(), nat, c(economy.ColUsed), c(economy.ColCapacity))
+	nu := s.sums(s.lastYear(), n, nat, c(economy.ColUsed), c(economy.ColCapacity))
 	f.NationalUtilEnd = ratioOr0(nu[0], nu[1])
 	f.DebtStart, f.DebtEnd = prow(0)[c(economy.ColDebt)], prow(n - 1)[c(economy.ColDebt)]
 	f.NationalDebtStart, f.NationalDebtEnd = nat(0)[c(economy.ColDebt)], nat(n - 1)[c(economy.ColDebt)]
 	f.JobsEnd = prow(n - 1)[c(economy.ColJobs)]
 	f.JobsShare = ratioOr0(f.JobsEnd, nat(n - 1)[c(economy.ColJobs)])
-	gdp := 0.0
-	for _, q := range w.Provinces {
-		gdp += q.Cfg.GDPBnYuan
-	}
-	f.GDPShare = ratioOr0(w.Provinces[p].Cfg.GDPBnYuan, gdp)
+	f.GDPShare = s.gdpShare(p)
 	return f
 }

@@ -19,12 +19,11 @@ type Session struct {
 	speed   int
 	// acc counts ticks in units of 1/TPS month: each tick adds the speed, a month is due at TPS. Integer
 	// arithmetic keeps exactly v months in TPS ticks at any speed, with no drift.
-	acc     int
-	hist    History
-	news    []News
-	nw      newsState
-	err     error // a model failure; the game cannot go on after one
-	hotSeat map[int]bool
+	acc  int
+	hist History
+	news []News
+	nw   newsState
+	err  error // a model failure; the game cannot go on after one
 }
 
 // New starts a game: loads the scenario (preset or TOML text), applies the difficulty, builds the model.
@@ -41,17 +40,15 @@ func New(st Setup) (*Session, error) {
 		return nil, fmt.Errorf("session: %w", err)
 	}
 	n := len(m.W.Provinces)
-	human := map[int]bool{}
-	for _, p := range st.Role.Provinces {
+	for k, p := range st.Role.Provinces {
 		switch {
 		case p < 0 || p >= n:
 			return nil, fmt.Errorf("session: role: province index %d out of range 0..%d", p, n-1)
-		case human[p]:
+		case slices.Contains(st.Role.Provinces[:k], p):
 			return nil, fmt.Errorf("session: role: province %s (%d) listed twice", m.W.Provinces[p].ID, p)
 		}
-		human[p] = true
 	}
-	s := &Session{setup: st, m: m, hotSeat: human}
+	s := &Session{setup: st, m: m}
 	s.hist.Columns = m.W.Columns()
 	s.hist.Scopes = m.Scopes()
 	s.nw.init(m)
@@ -230,7 +227,7 @@ func (s *Session) checkDecision(d *agents.Decision) error {
 	if d.Province < 0 || d.Province >= len(s.m.W.Provinces) {
 		return fmt.Errorf("session: decision for province index %d out of range", d.Province)
 	}
-	if !s.hotSeat[d.Province] {
+	if !slices.Contains(s.setup.Role.Provinces, d.Province) {
 		return fmt.Errorf("session: province %s is played by the AI, not by a human", s.m.W.Provinces[d.Province].ID)
 	}
 	return firstErr(

@@ -56,10 +56,10 @@ func (s *Session) Debrief() []Debrief {
 	return out
 }
 
-// sums adds column cols of rows picked by row over months from..len-1.
-func (s *Session) sums(from int, row func(k int) []float64, cols ...int) []float64 {
+// sums adds columns cols of the rows picked by row over months from..to-1.
+func (s *Session) sums(from, to int, row func(k int) []float64, cols ...int) []float64 {
 	out := make([]float64, len(cols))
-	for k := max(from, 0); k < len(s.hist.Months); k++ {
+	for k := max(from, 0); k < to; k++ {
 		r := row(k)
 		for i, c := range cols {
 			out[i] += r[c]
@@ -91,21 +91,17 @@ func (s *Session) provinceDebrief(p int) Debrief {
 	}
 	d.Parts = append(d.Parts, part("score.fiscal", UnitYears, rise, 0.5+(median-rise)/(2*fiscalSpread), n))
 
-	u := s.sums(0, prow, c(economy.ColUsed), c(economy.ColCapacity))
+	u := s.sums(0, n, prow, c(economy.ColUsed), c(economy.ColCapacity))
 	util := ratioOr0(u[0], u[1])
 	d.Parts = append(d.Parts, part("score.utilisation", UnitPercent, util, ratioOr0(util, w.Scn.Planner.TargetUtilisation), n))
 
-	e := s.sums(0, prow, c(economy.ColCO2), c(economy.ColEnergy))
+	e := s.sums(0, n, prow, c(economy.ColCO2), c(economy.ColEnergy))
 	co2 := ratioOr0(e[0], e[1])
 	d.Parts = append(d.Parts, part("score.co2", UnitTCO2MWh, co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
 
-	jobs := s.sums(last, prow, c(economy.ColJobs))[0]
-	natJobs := s.sums(last, nat, c(economy.ColJobs))[0]
-	gdp, natGDP := cfg.GDPBnYuan, 0.0
-	for _, q := range w.Provinces {
-		natGDP += q.Cfg.GDPBnYuan
-	}
-	fair := ratioOr0(ratioOr0(jobs, natJobs), ratioOr0(gdp, natGDP))
+	jobs := s.sums(last, n, prow, c(economy.ColJobs))[0]
+	natJobs := s.sums(last, n, nat, c(economy.ColJobs))[0]
+	fair := ratioOr0(ratioOr0(jobs, natJobs), s.gdpShare(p))
 	d.Parts = append(d.Parts, part("score.jobs", UnitTimes, fair, fair/jobsFull, n))
 
 	startedMW := 0.0
@@ -115,7 +111,7 @@ func (s *Session) provinceDebrief(p int) Debrief {
 		startedMW += max(0, now-before)
 	}
 	invest := startedMW * w.Scn.DataCentres.CapexMYuanPerMW / 1000
-	scale := w.Scn.Behaviour.GrowthScale * gdp
+	scale := w.Scn.Behaviour.GrowthScale * cfg.GDPBnYuan
 	points := 0.0
 	if scale > 0 {
 		points = math.Log1p(invest/scale) / math.Log1p(promotionFull)
@@ -123,6 +119,16 @@ func (s *Session) provinceDebrief(p int) Debrief {
 	d.Parts = append(d.Parts, part("score.promotion", UnitBnYuan, invest, points, n))
 	d.Score = mean(d.Parts)
 	return d
+}
+
+// gdpShare is province p's share of the country's GDP.
+func (s *Session) gdpShare(p int) float64 {
+	ps := s.m.W.Provinces
+	gdp := 0.0
+	for _, q := range ps {
+		gdp += q.Cfg.GDPBnYuan
+	}
+	return ratioOr0(ps[p].Cfg.GDPBnYuan, gdp)
 }
 
 // debtRise is province p's rise of debt over yearly revenue (years) from the first year played to the
@@ -156,21 +162,21 @@ func (s *Session) plannerDebrief() Debrief {
 	d := Debrief{Province: -1}
 	target := w.Scn.Planner.TargetUtilisation
 
-	u := s.sums(0, scope(0), c(economy.ColUsed), c(economy.ColCapacity))
+	u := s.sums(0, n, scope(0), c(economy.ColUsed), c(economy.ColCapacity))
 	util := ratioOr0(u[0], u[1])
 	d.Parts = append(d.Parts, part("score.national_utilisation", UnitPercent, util, ratioOr0(util, target), n))
 
 	// Scopes 1 and 2 are east_hubs and west_hubs (economy.World.Scopes).
-	eu := s.sums(0, scope(1), c(economy.ColUsed), c(economy.ColCapacity))
-	wu := s.sums(0, scope(2), c(economy.ColUsed), c(economy.ColCapacity))
+	eu := s.sums(0, n, scope(1), c(economy.ColUsed), c(economy.ColCapacity))
+	wu := s.sums(0, n, scope(2), c(economy.ColUsed), c(economy.ColCapacity))
 	gap := math.Abs(ratioOr0(eu[0], eu[1]) - ratioOr0(wu[0], wu[1]))
 	d.Parts = append(d.Parts, part("score.hub_gap", UnitPoints, gap, 1-gap/hubGapWorst, n))
 
-	un := s.sums(0, scope(0), c(economy.ColUnserved), c(economy.ColDemand))
+	un := s.sums(0, n, scope(0), c(economy.ColUnserved), c(economy.ColDemand))
 	unserved := ratioOr0(un[0], un[1])
 	d.Parts = append(d.Parts, part("score.unserved", UnitPercent, unserved, 1-unserved/unservedWorst, n))
 
-	e := s.sums(0, scope(0), c(economy.ColCO2), c(economy.ColEnergy))
+	e := s.sums(0, n, scope(0), c(economy.ColCO2), c(economy.ColEnergy))
 	co2 := ratioOr0(e[0], e[1])
 	d.Parts = append(d.Parts, part("score.co2_national", UnitTCO2MWh, co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
 	d.Score = mean(d.Parts)

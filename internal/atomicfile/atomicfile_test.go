@@ -1,6 +1,8 @@
 package atomicfile
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -45,4 +47,21 @@ func TestAbortLeavesOldFile(t *testing.T) {
 
 func TestCreateInMissingDirFails(t *testing.T) {
 	assert.Error(t, WriteFile(filepath.Join(t.TempDir(), "no", "such", "x"), nil))
+}
+
+func TestWriteFailureLeavesOldFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	require.NoError(t, os.WriteFile(p, []byte("old"), 0o644))
+	err := Write(p, func(w io.Writer) error {
+		_, _ = io.WriteString(w, "half")
+		return errors.New("stop")
+	})
+	require.EqualError(t, err, "stop")
+	got, err := os.ReadFile(p)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(got))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left behind")
 }
