@@ -85,7 +85,8 @@ type App struct {
 	menu  menuPrep
 	ui    UIState
 	cmds  []Command
-	in    Input
+	// The mouse as of the last update (the hovered button, the tooltip).
+	mouseX, mouseY float32
 }
 
 // New makes the game; a start-up failure (bad save, bad scenario) is shown in a message box on the title
@@ -110,6 +111,7 @@ func New(opt Options) (*App, error) {
 	a := &App{opt: opt, cat: cat, selected: -1, hover: -1, lastSpeed: 1, w: 1280, h: 720}
 	a.setup.init(opt.Setup)
 	a.ui.Speeds = DefaultSpeeds
+	a.checkSave()
 	switch {
 	case opt.LoadPath != "":
 		a.load(opt.LoadPath)
@@ -168,6 +170,12 @@ func saveExists(path string) bool {
 	return err == nil && !fi.IsDir()
 }
 
+// checkSave notes whether the save file exists (the title greys Load out without it). It is called on
+// the way to the title and once per update there, never from Draw: the file is looked at once a tick.
+func (a *App) checkSave() {
+	a.noSave = !saveExists(a.opt.SavePath)
+}
+
 // ErrQuit is returned by Update when the game is over (the user quit, or --frames ran out).
 var ErrQuit = errors.New("quit")
 
@@ -180,7 +188,7 @@ func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
 // Update runs one tick with this frame's input: commands, then the clock. It returns ErrQuit when the
 // game should end.
 func (a *App) Update(in *Input) error {
-	a.in.MouseX, a.in.MouseY = in.MouseX, in.MouseY
+	a.mouseX, a.mouseY = in.MouseX, in.MouseY
 	return a.update(in)
 }
 
@@ -208,6 +216,9 @@ func (a *App) update(in *Input) error {
 	}
 	if f := a.opt.Frames; f > 0 && a.frame > f && (a.opt.Screenshot == "" || a.shotDone || a.frame > f+300) {
 		return ErrQuit
+	}
+	if a.screen == ScreenTitle {
+		a.checkSave()
 	}
 	a.prepare()
 	if a.screen == ScreenPlay {
@@ -266,6 +277,7 @@ func (a *App) startSession(st session.Setup) bool {
 	s, err := session.New(st)
 	if err != nil {
 		a.screen = ScreenTitle
+		a.checkSave()
 		a.errorBox(err)
 		return false
 	}
@@ -365,9 +377,10 @@ func (a *App) do(c Command) {
 		a.screen, a.overlay = ScreenSetup, OverlayNone
 		a.setup.init(a.opt.Setup)
 	case CmdLoad:
-		if a.screen == ScreenTitle && !saveExists(a.opt.SavePath) {
-			a.noSave = true // greyed out: nothing to load
-			break
+		if a.screen == ScreenTitle {
+			if a.checkSave(); a.noSave {
+				break // greyed out: nothing to load
+			}
 		}
 		a.load(a.opt.SavePath)
 	case CmdSave:
@@ -376,6 +389,7 @@ func (a *App) do(c Command) {
 		a.nextLang()
 	case CmdBack:
 		a.screen = ScreenTitle
+		a.checkSave()
 	case CmdStart:
 		if st, err := a.setup.build(); err != nil {
 			a.message(a.cat.T("ui.msg.setup_title"), a.cat.T(err.Error()))

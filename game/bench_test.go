@@ -58,8 +58,8 @@ func (nopRenderer) Circle(_, _, _ float32, _ color.RGBA)                    {}
 func (nopRenderer) Polyline([]float32, float32, color.RGBA)                 {}
 func (nopRenderer) Text(string, float32, float32, *Face, color.RGBA, Align) {}
 
-// BenchmarkDrawPrep is a frame's preparation and draw-call walk in steady state (same month, the flow
-// dots moving): goal 0 allocs per frame.
+// BenchmarkDrawPrep is a frame's preparation and draw-call walk in steady state (same month, same tick:
+// the flow dots move in Update, see TestDrawPrepSteadyStateAllocatesNothing): goal 0 allocs per frame.
 func BenchmarkDrawPrep(b *testing.B) {
 	var in Input
 	a := newApp(b, Options{Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true, Speed: 8})

@@ -114,33 +114,31 @@ func (a *App) provinceFacts(p int, head string) []factLine {
 	}
 	endYear := strconv.Itoa(f.End.Year())
 	out := []factLine{{head: head, sub: true}}
-	{
-		pf := a.sess.ProvinceFacts(p)
-		key := "ui.debrief.fact.p_util_par"
-		switch d := pf.UtilEnd - pf.NationalUtilEnd; {
-		case d > utilPar:
-			key = "ui.debrief.fact.p_util_above"
-		case d < -utilPar:
-			key = "ui.debrief.fact.p_util_below"
-		}
-		out = append(out, factLine{head: c.T("ui.debrief.fact.p_util", pct(pf.UtilEnd, 0), pct(pf.NationalUtilEnd, 0), endYear), text: c.T(key)})
-		rise, natRise := growth(pf.DebtStart, pf.DebtEnd), growth(pf.NationalDebtStart, pf.NationalDebtEnd)
-		key = "ui.debrief.fact.p_debt_slower"
-		switch {
-		case rise < 0:
-			key = "ui.debrief.fact.p_debt_fell"
-		case rise > natRise:
-			key = "ui.debrief.fact.p_debt_faster"
-		}
-		out = append(out, factLine{head: c.T("ui.debrief.fact.p_debt", c.Number(pf.DebtStart, 0), c.Number(pf.DebtEnd, 0),
-			signed(rise), signed(natRise)), text: c.T(key)})
-		key = "ui.debrief.fact.p_jobs_less"
-		if pf.JobsShare >= pf.GDPShare {
-			key = "ui.debrief.fact.p_jobs_more"
-		}
-		out = append(out, factLine{head: c.T("ui.debrief.fact.p_jobs", c.Number(pf.JobsEnd, 0), pct(pf.JobsShare, 1), pct(pf.GDPShare, 1)),
-			text: c.T(key)})
+	pf := a.sess.ProvinceFacts(p)
+	key := "ui.debrief.fact.p_util_par"
+	switch d := pf.UtilEnd - pf.NationalUtilEnd; {
+	case d > utilPar:
+		key = "ui.debrief.fact.p_util_above"
+	case d < -utilPar:
+		key = "ui.debrief.fact.p_util_below"
 	}
+	out = append(out, factLine{head: c.T("ui.debrief.fact.p_util", pct(pf.UtilEnd, 0), pct(pf.NationalUtilEnd, 0), endYear), text: c.T(key)})
+	rise, natRise := growth(pf.DebtStart, pf.DebtEnd), growth(pf.NationalDebtStart, pf.NationalDebtEnd)
+	key = "ui.debrief.fact.p_debt_slower"
+	switch {
+	case rise < 0:
+		key = "ui.debrief.fact.p_debt_fell"
+	case rise > natRise:
+		key = "ui.debrief.fact.p_debt_faster"
+	}
+	out = append(out, factLine{head: c.T("ui.debrief.fact.p_debt", c.Number(pf.DebtStart, 0), c.Number(pf.DebtEnd, 0),
+		signed(rise), signed(natRise)), text: c.T(key)})
+	key = "ui.debrief.fact.p_jobs_less"
+	if pf.JobsShare >= pf.GDPShare {
+		key = "ui.debrief.fact.p_jobs_more"
+	}
+	out = append(out, factLine{head: c.T("ui.debrief.fact.p_jobs", c.Number(pf.JobsEnd, 0), pct(pf.JobsShare, 1), pct(pf.GDPShare, 1)),
+		text: c.T(key)})
 	return out
 }
 
@@ -220,12 +218,7 @@ func (a *App) prepareDebrief(sc *scene) {
 	sc.rect(Rect{0, 0, W, H}, colBG)
 	mg := 16 * s
 	sc.text(c.T("ui.debrief.title", view.MonthLabel(c, m.W.Now)), mg, mg, f.Head, colText)
-	st := a.sess.Setup()
-	name := st.Preset
-	if st.ScenarioName != "" {
-		name = st.ScenarioName
-	}
-	sc.text(c.T("ui.top.title", name, st.Seed), mg, mg+26*s, f.Small, colDim)
+	sc.text(a.gameTitle(a.sess.Setup()), mg, mg+26*s, f.Small, colDim)
 	left := debriefLeft(W, H, s)
 	sc.panel(left, s)
 	x, y := left.X+14*s, left.Y+12*s
@@ -234,15 +227,19 @@ func (a *App) prepareDebrief(sc *scene) {
 
 	// One page when everything fits in full, else the overview and a page per role.
 	a.debriefPages = 1
-	if len(a.debrief) > 0 && a.debriefSingle(nil, x, y, w, bottom, factTextLines) > bottom {
-		a.debriefPages = 1 + len(a.debrief)
+	var facts []factLine // the single page's (measured, then laid out)
+	if len(a.debrief) > 0 {
+		facts = a.debriefFacts()
+		if a.debriefSingle(nil, facts, x, y, w, bottom) > bottom {
+			a.debriefPages = 1 + len(a.debrief)
+		}
 	}
 	a.debriefPage = max(0, min(a.debriefPage, a.debriefPages-1))
 	switch {
 	case len(a.debrief) == 0:
 		sc.text(c.T("ui.debrief.none"), x, y, f.Body, colDim)
 	case a.debriefPages == 1:
-		a.debriefSingle(sc, x, y, w, bottom, factTextLines)
+		a.debriefSingle(sc, facts, x, y, w, bottom)
 	case a.debriefPage == 0:
 		a.debriefOverview(sc, x, y, w, bottom)
 	default:
@@ -293,15 +290,15 @@ func (a *App) prepareDebrief(sc *scene) {
 	}
 }
 
-// debriefSingle lays out the whole debrief on one page from y: every role's score, the note, then the
-// national figures and each human province's. It returns where it ends (past bottom: it does not fit,
-// and what did not fit was left out).
-func (a *App) debriefSingle(sc *scene, x, y, w, bottom float32, textLines int) float32 {
+// debriefSingle lays out the whole debrief on one page from y: every role's score, the note, then facts
+// (debriefFacts: the national figures and each human province's) in full. It returns where it ends
+// (past bottom: it does not fit, and what did not fit was left out).
+func (a *App) debriefSingle(sc *scene, facts []factLine, x, y, w, bottom float32) float32 {
 	for _, d := range a.debrief {
 		y = a.scoreBlock(sc, d, x, y, w, bottom)
 	}
 	y = a.partsNote(sc, x, y, w)
-	return layoutFacts(sc, a.debriefFacts(), x, y, w, bottom, a.fonts, a.fonts.scale, textLines)
+	return layoutFacts(sc, facts, x, y, w, bottom, a.fonts, a.fonts.scale, factTextLines)
 }
 
 // debriefOverview is the first page when paged: a row per role (its score; a click opens its page),

@@ -80,31 +80,42 @@ func (d *dialog) field(f int) int {
 	return f
 }
 
-// step returns the small and big steps of a numeric field.
-func (d *dialog) step(f int) (small, big float64) {
+// numeric is a numeric field of a dialog: where its value is, its small and big steps, its most.
+type numeric struct {
+	v                *float64
+	small, big, most float64
+}
+
+// num is numeric field f (v nil: f is not a numeric field).
+func (d *dialog) num(f int) numeric {
 	if d.kind == dlgProvince {
 		switch f {
-		case fRequest, fBuild:
-			return 25, 250
+		case fRequest:
+			return numeric{&d.dec.RequestMW, 25, 250, 100000}
+		case fBuild:
+			return numeric{&d.dec.BuildMW, 25, 250, 100000}
 		case fSubsidy:
-			return 0.01, 0.05
+			return numeric{&d.dec.Subsidy, 0.01, 0.05, 0.3}
 		}
-		return 0, 0
+		return numeric{}
 	}
 	switch f {
 	case fQuota:
-		return 100, 1000
-	case fWestShare, fEnforcement:
-		return 0.05, 0.25
+		return numeric{&d.plan.QuotaMW, 100, 1000, 1e6}
+	case fWestShare:
+		return numeric{&d.plan.WestShare, 0.05, 0.25, 1}
+	case fEnforcement:
+		return numeric{&d.plan.Enforcement, 0.05, 0.25, 1}
 	case fCentralSubsidy:
-		return 0.25, 1
+		return numeric{&d.plan.SubsidyMYuanPerMW, 0.25, 1, 50}
 	case fWestSteering:
-		return 5000, 25000
+		return numeric{&d.plan.WestSteering, 5000, 25000, 1e6}
 	}
-	return 0, 0
+	return numeric{}
 }
 
-// adjust moves numeric field f (-1: the focused one) by delta steps; toggles flip.
+// adjust moves numeric field f (-1: the focused one) by delta steps, rounded to the small step and
+// kept within 0 and its most; toggles flip.
 func (d *dialog) adjust(f, delta int, big bool) {
 	f = d.field(f)
 	d.focus = f
@@ -112,13 +123,18 @@ func (d *dialog) adjust(f, delta int, big bool) {
 		d.toggle(f)
 		return
 	}
-	small, bigStep := d.step(f)
-	st := small
-	if big {
-		st = bigStep
+	n := d.num(f)
+	if n.v == nil {
+		return
 	}
-	v := d.value(f) + float64(delta)*st
-	d.set(f, snap(v, small))
+	st := n.small
+	if big {
+		st = n.big
+	}
+	*n.v = min(snap(*n.v+float64(delta)*st, n.small), n.most)
+	if d.kind == dlgPlanner && f == fQuota {
+		d.plan.SetQuota = true // a quota typed in overrides the rule
+	}
 	d.rev++
 }
 
@@ -128,60 +144,6 @@ func snap(v, step float64) float64 {
 		v = math.Round(v/step) * step
 	}
 	return max(0, v)
-}
-
-func (d *dialog) value(f int) float64 {
-	if d.kind == dlgProvince {
-		switch f {
-		case fRequest:
-			return d.dec.RequestMW
-		case fBuild:
-			return d.dec.BuildMW
-		case fSubsidy:
-			return d.dec.Subsidy
-		}
-		return 0
-	}
-	switch f {
-	case fQuota:
-		return d.plan.QuotaMW
-	case fWestShare:
-		return d.plan.WestShare
-	case fEnforcement:
-		return d.plan.Enforcement
-	case fCentralSubsidy:
-		return d.plan.SubsidyMYuanPerMW
-	case fWestSteering:
-		return d.plan.WestSteering
-	}
-	return 0
-}
-
-func (d *dialog) set(f int, v float64) {
-	if d.kind == dlgProvince {
-		switch f {
-		case fRequest:
-			d.dec.RequestMW = min(v, 100000)
-		case fBuild:
-			d.dec.BuildMW = min(v, 100000)
-		case fSubsidy:
-			d.dec.Subsidy = min(v, 0.3)
-		}
-		return
-	}
-	switch f {
-	case fQuota:
-		d.plan.QuotaMW = min(v, 1e6)
-		d.plan.SetQuota = true
-	case fWestShare:
-		d.plan.WestShare = min(v, 1)
-	case fEnforcement:
-		d.plan.Enforcement = min(v, 1)
-	case fCentralSubsidy:
-		d.plan.SubsidyMYuanPerMW = min(v, 50)
-	case fWestSteering:
-		d.plan.WestSteering = min(v, 1e6)
-	}
 }
 
 // toggle flips yes/no field f (-1: the focused one).

@@ -77,7 +77,7 @@ func (a *App) drawButton(dst Renderer, b *uiButton) {
 	if b.Off {
 		bg, fg, border = colPanel, colOff, colBorder
 	}
-	if b.R.Contains(a.in.MouseX, a.in.MouseY) && !b.Active && !b.Off {
+	if b.R.Contains(a.mouseX, a.mouseY) && !b.Active && !b.Off {
 		bg = color.RGBA{bg.R + 0x12, bg.G + 0x12, bg.B + 0x12, 0xff}
 	}
 	dst.Rect(b.R, bg)
@@ -98,13 +98,10 @@ func (a *App) drawPlay(dst Renderer) {
 	// Top bar.
 	dst.Rect(g.TopBar, colPanel)
 	drawText(dst, "dongshu", g.Margin, g.TopBar.H/2, f.Head, colAccent, AlignStart, true)
-	x := g.Margin + advance("dongshu", f.Head) + 12*s
-	drawText(dst, pp.topMonth, x, g.TopBar.H/2, f.Head, colText, AlignStart, true)
-	x += advance(pp.topMonth, f.Head) + 12*s
-	drawText(dst, pp.topState, x, g.TopBar.H/2, f.Bold, pp.topStateCol, AlignStart, true)
-	x += advance(pp.topState, f.Bold) + 12*s
-	if len(pp.buttons) > 0 && x+advance(pp.topTitle, f.Small) < pp.buttons[0].R.X-8*s {
-		drawText(dst, pp.topTitle, x, g.TopBar.H/2, f.Small, colDim, AlignStart, true)
+	drawText(dst, pp.topMonth, pp.topMonthX, g.TopBar.H/2, f.Head, colText, AlignStart, true)
+	drawText(dst, pp.topState, pp.topStateX, g.TopBar.H/2, f.Bold, pp.topStateCol, AlignStart, true)
+	if pp.topTitleOn {
+		drawText(dst, pp.topTitle, pp.topTitleX, g.TopBar.H/2, f.Small, colDim, AlignStart, true)
 	}
 	for i := range pp.buttons {
 		a.drawButton(dst, &pp.buttons[i])
@@ -112,6 +109,9 @@ func (a *App) drawPlay(dst Renderer) {
 	// Map panel, bottom to top: tiles, fibre lines, flows, labels, hub and cluster marks, the selection.
 	dst.Rect(g.Map, colPanel)
 	drawText(dst, pp.mapTitle, g.Map.X+g.Margin, g.Map.Y+6*s, f.Bold, colText, AlignStart, false)
+	for i := range pp.flowKey {
+		drawMark(dst, &pp.flowKey[i], s, f.Tiny)
+	}
 	for i := range pp.cells {
 		a.drawTile(dst, &pp.cells[i])
 	}
@@ -137,8 +137,7 @@ func (a *App) drawPlay(dst Renderer) {
 	}
 	a.drawLegend(dst)
 	if pp.banner != "" {
-		bw := min(g.Map.W-20*s, advance(pp.banner, f.Bold)+32*s)
-		b := Rect{g.Map.X + (g.Map.W-bw)/2, g.Map.Y + 30*s, bw, 30 * s}
+		b := pp.bannerR
 		dst.Rect(b, color.RGBA{0x3a, 0x2a, 0x0a, 0xf0})
 		dst.StrokeRect(b, max(1, s), colWarn)
 		drawText(dst, pp.banner, b.X+b.W/2, b.Y+b.H/2, f.Bold, colWarn, AlignCenter, true)
@@ -177,8 +176,8 @@ func (a *App) drawPlay(dst Renderer) {
 	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
 	// Tooltip last.
 	if a.hover >= 0 && len(pp.tip) > 0 && (a.overlay == OverlayNone || a.overlay == OverlayDialog) {
-		tx := min(a.in.MouseX+16*s, g.W-pp.tipW-4*s)
-		ty := min(a.in.MouseY+16*s, g.H-pp.tipH-4*s)
+		tx := min(a.mouseX+16*s, g.W-pp.tipW-4*s)
+		ty := min(a.mouseY+16*s, g.H-pp.tipH-4*s)
 		r := Rect{tx, ty, pp.tipW, pp.tipH}
 		dst.Rect(r, color.RGBA{0x0b, 0x0d, 0x12, 0xf2})
 		dst.StrokeRect(r, max(1, s), colBorder)
@@ -285,30 +284,40 @@ func (a *App) drawLegend(dst Renderer) {
 		dst.Rect(Rect{t.X - 0.5*s, bar.Y + bar.H, 1 * s, 4 * s}, colDim)
 		drawText(dst, t.Label, t.X, bar.Y+bar.H+5*s, f.Tiny, colDim, AlignCenter, false)
 	}
-	for _, m := range pp.legendMarks {
-		x, y := m.X, m.Y
-		switch m.Kind {
-		case markHub:
-			dst.StrokeRect(Rect{x - 6*s, y - 6*s, 12 * s, 12 * s}, 2*s, colHubRing)
-		case markCluster:
-			dst.Circle(x, y, 3.5*s, colHubRing)
-		case markHuman:
-			dst.Circle(x, y, 3.5*s, colHuman)
-		case markFibre:
-			dst.Line(x-7*s, y, x+7*s, y, 1.6*s, colLink)
-		case markFibrePlanned:
-			dst.Line(x-7*s, y, x-2*s, y, max(1, s), colLinkPlanned)
-			dst.Line(x+2*s, y, x+7*s, y, max(1, s), colLinkPlanned)
-		case markAbroad:
-			dst.Circle(x, y, 6*s, colAbroad)
-			dst.Circle(x, y, 4.5*s, colPanel)
-			dst.Circle(x, y, 2*s, colAbroad)
-		case markVault:
-			dst.Circle(x, y, 4.5*s, colHubRing)
-			dst.Circle(x, y, 3.5*s, classColours[0])
-		}
-		drawText(dst, m.Label, x+10*s, y, f.Tiny, colDim, AlignStart, true)
+	for i := range pp.legendMarks {
+		drawMark(dst, &pp.legendMarks[i], s, f.Tiny)
 	}
+}
+
+// drawMark draws one entry of the map's key: its symbol centred on (X, Y), its label to the right.
+func drawMark(dst Renderer, m *legendMark, s float32, f *Face) {
+	x, y := m.X, m.Y
+	switch m.Kind {
+	case markHub:
+		dst.StrokeRect(Rect{x - 6*s, y - 6*s, 12 * s, 12 * s}, 2*s, colHubRing)
+	case markCluster:
+		dst.Circle(x, y, 3.5*s, colHubRing)
+	case markHuman:
+		dst.Circle(x, y, 3.5*s, colHuman)
+	case markFibre:
+		dst.Line(x-7*s, y, x+7*s, y, 1.6*s, colLink)
+	case markFibrePlanned:
+		dst.Line(x-7*s, y, x-2*s, y, max(1, s), colLinkPlanned)
+		dst.Line(x+2*s, y, x+7*s, y, max(1, s), colLinkPlanned)
+	case markAbroad:
+		dst.Circle(x, y, 6*s, colAbroad)
+		dst.Circle(x, y, 4.5*s, colPanel)
+		dst.Circle(x, y, 2*s, colAbroad)
+	case markVault:
+		dst.Circle(x, y, 4.5*s, colHubRing)
+		dst.Circle(x, y, 3.5*s, classColours[0])
+	case markFlow:
+		dst.Circle(x, y, 3.5*s, classColours[m.Class%len(classColours)])
+	case markText:
+		drawText(dst, m.Label, x, y, f, colDim, AlignStart, true)
+		return
+	}
+	drawText(dst, m.Label, x+10*s, y, f, colDim, AlignStart, true)
 }
 
 func (a *App) drawChart(dst Renderer, ch *chartPrep) {

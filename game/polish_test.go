@@ -148,3 +148,37 @@ func TestMapLinksFromNetwork(t *testing.T) {
 	}
 	assert.LessOrEqual(t, sum, n, "no open line counted twice")
 }
+
+// The map's key says what the flow dots' colours mean (one entry per class, after a caption), and shows
+// the human-player mark only when someone plays.
+func TestFlowKeyAndHumanMark(t *testing.T) {
+	for _, c := range []struct {
+		role  session.Role
+		human bool
+	}{{session.Role{}, false}, {session.Role{Planner: true}, true}} {
+		a := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 1, Role: c.role}, Start: true})
+		run(t, a, 2)
+		var rec recorder
+		a.Draw(&rec)
+		w := a.sess.Model().W
+		require.Len(t, a.play.flowKey, len(w.Classes)+1)
+		for k, cl := range w.Classes {
+			m := a.play.flowKey[len(w.Classes)-1-k]
+			assert.Equal(t, markFlow, m.Kind)
+			assert.Equal(t, k, m.Class)
+			assert.Equal(t, a.cat.T("class."+cl.ID), m.Label)
+			assert.Contains(t, rec.texts, m.Label)
+		}
+		assert.Equal(t, markText, a.play.flowKey[len(w.Classes)].Kind)
+		human := false
+		for _, m := range a.play.legendMarks {
+			human = human || m.Kind == markHuman
+		}
+		assert.Equal(t, c.human, human, "role %+v", c.role)
+		// Right to left, inside the map panel.
+		for _, m := range a.play.flowKey {
+			assert.GreaterOrEqual(t, m.X, a.geo.Map.X)
+			assert.LessOrEqual(t, m.X, a.geo.Map.X+a.geo.Map.W)
+		}
+	}
+}

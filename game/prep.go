@@ -42,6 +42,8 @@ const (
 	markFibrePlanned
 	markAbroad
 	markVault
+	markFlow // a flow dot of class legendMark.Class
+	markText // a label alone
 )
 
 // legendMark is one entry of the map's key: a symbol centred on (X, Y) and its label to the right.
@@ -49,6 +51,7 @@ type legendMark struct {
 	Kind  markKind
 	X, Y  float32
 	Label string
+	Class int // markFlow: the workload class, for its colour
 }
 
 type tickPrep struct {
@@ -146,48 +149,52 @@ type playPrep struct {
 	cells  []cellPrep
 	rects  []Rect
 
-	mapTitle     string
-	legendTitle  string
-	legendUnit   string
-	legendDesc   string
-	legendHead   string
-	legendBar    Rect // the colour ramp
-	stops        [48]color.RGBA
-	ticks        []tickPrep
-	legendMarks  []legendMark // the marks' key, right of the ramp
-	links        []linkPrep
-	lines        []economy.Line
-	abroadOn     bool // the scenario has a foreign accelerator pool: its marker is drawn
-	abroadX      float32
-	abroadY      float32
-	abroadLabel  string
-	flowBuf      []view.Flow
-	flows        []flowPrep
-	dots         []dotPrep
-	charts       [NumCharts]chartPrep
-	chartCols    chartCols
-	sideTitle    string
-	sideSub      string
-	side         []kv
-	newsTitle    string
-	newsAll      []string // translated, oldest first
-	newsLang     string
-	newsSess     *session.Session
-	newsRows     []kv // visible rows, newest first
-	topTitle     string
-	topMonth     string
-	topState     string
-	topStateCol  color.RGBA
-	status       string
-	banner       string
-	buttons      []uiButton
-	tip          []string
-	tipKey       tipKey
-	tipW, tipH   float32
-	top          scene // dialog and overlays
-	dotsFrame    int
-	humanMask    []bool
-	moderateMask []bool
+	mapTitle    string
+	flowKey     []legendMark // the flow dots' colours by class, top right of the map
+	legendTitle string
+	legendUnit  string
+	legendHead  string
+	legendBar   Rect // the colour ramp
+	stops       [48]color.RGBA
+	ticks       []tickPrep
+	legendMarks []legendMark // the marks' key, right of the ramp
+	links       []linkPrep
+	lines       []economy.Line
+	abroadOn    bool // the scenario has a foreign accelerator pool: its marker is drawn
+	abroadX     float32
+	abroadY     float32
+	abroadLabel string
+	flowBuf     []view.Flow
+	flows       []flowPrep
+	dots        []dotPrep
+	charts      [NumCharts]chartPrep
+	chartCols   chartCols
+	sideTitle   string
+	sideSub     string
+	side        []kv
+	newsTitle   string
+	newsAll     []string // translated, oldest first
+	newsLang    string
+	newsSess    *session.Session
+	newsRows    []kv // visible rows, newest first
+	topTitle    string
+	topMonth    string
+	topState    string
+	topStateCol color.RGBA
+	topMonthX   float32 // where the top bar's month, state and title start
+	topStateX   float32
+	topTitleX   float32
+	topTitleOn  bool // the title fits left of the buttons
+	status      string
+	banner      string
+	bannerR     Rect
+	buttons     []uiButton
+	tip         []string
+	tipKey      tipKey
+	tipW, tipH  float32
+	top         scene // dialog and overlays
+	dotsFrame   int   // the update the dots were placed for
+	humanMask   []bool
 }
 
 // chartCols are the history's scope and column indices the charts read.
@@ -244,10 +251,12 @@ func (a *App) playKey() prepKey {
 
 func (a *App) preparePlay() {
 	pp := &a.play
+	rebuilt := false
 	if k := a.playKey(); !pp.valid || k != pp.key {
 		pp.key = k
 		pp.valid = true
 		a.rebuildPlay()
+		rebuilt = true
 	}
 	if a.hover >= 0 {
 		k := tipKey{a.hover, a.sess.Model().W.Now, a.cat.Lang()}
@@ -256,7 +265,10 @@ func (a *App) preparePlay() {
 			a.rebuildTip()
 		}
 	}
-	a.moveDots()
+	if rebuilt || pp.dotsFrame != a.frame {
+		pp.dotsFrame = a.frame
+		a.moveDots()
+	}
 }
 
 // rebuildPlay recomputes the whole prepared play screen (on a change).
@@ -343,7 +355,6 @@ func (a *App) rebuildPlay() {
 		}
 		pp.ticks = append(pp.ticks, tickPrep{X: x, Label: c.Number(t*pct, digits)})
 	}
-	pp.legendDesc = c.T(a.layer.DescKey())
 
 	a.prepareLinks()
 	a.prepareFlows()
@@ -356,15 +367,7 @@ func (a *App) rebuildPlay() {
 		a.prepareDialog(&pp.top)
 	}
 	a.prepareOverlay(&pp.top)
-	a.ui.Buttons = a.ui.Buttons[:0]
-	if !modal(a.overlay) {
-		for _, b := range pp.buttons {
-			a.ui.Buttons = append(a.ui.Buttons, b.Button)
-		}
-	}
-	for _, b := range pp.top.buttons {
-		a.ui.Buttons = append(a.ui.Buttons, b.Button)
-	}
+	a.setButtons(pp.buttons, pp.top.buttons)
 	a.ui.News = g.News
 	pp.tipKey = tipKey{p: -2}
 }
@@ -387,8 +390,11 @@ func (a *App) prepareLegendMarks() {
 	}
 	cols := [3][2]entry{
 		{{markHub, "ui.legend.hub"}, {markCluster, "ui.legend.cluster"}},
-		{{markHuman, "ui.legend.human"}, {}},
+		{},
 		{{markFibre, "ui.legend.fibre"}, {markFibrePlanned, "ui.legend.fibre_planned"}},
+	}
+	if !a.sess.Setup().Role.Autoplay() {
+		cols[1][0] = entry{markHuman, "ui.legend.human"}
 	}
 	switch {
 	case w.AbroadSite >= 0:
@@ -421,6 +427,29 @@ func (a *App) prepareLegendMarks() {
 		}
 		x += widths[i] + 12*s
 	}
+	a.prepareFlowKey()
+}
+
+// prepareFlowKey lays out, right-aligned at the top of the map panel, the colour of each workload class's
+// flow dots: "work moving: ● hot ● warm ● cold ● training".
+func (a *App) prepareFlowKey() {
+	pp := &a.play
+	c := a.cat
+	g := &a.geo
+	s := g.S
+	f := a.fonts.Tiny
+	w := a.sess.Model().W
+	pp.flowKey = pp.flowKey[:0]
+	y := g.Map.Y + 14*s
+	x := g.Map.X + g.Map.W - g.Margin
+	for k := len(w.Classes) - 1; k >= 0; k-- {
+		label := c.T("class." + w.Classes[k].ID)
+		x -= advance(label, f) + 10*s // the dot sits 10 px left of its label
+		pp.flowKey = append(pp.flowKey, legendMark{Kind: markFlow, X: x, Y: y, Label: label, Class: k})
+		x -= 10 * s
+	}
+	label := c.T("ui.legend.flows")
+	pp.flowKey = append(pp.flowKey, legendMark{Kind: markText, X: x - advance(label, f), Y: y, Label: label})
 }
 
 // cellLabel splits a province's name over at most two lines that fit width w.
@@ -625,10 +654,10 @@ func (a *App) placeAbroad() {
 	pp.abroadLabel = a.cat.T("ui.map.abroad")
 }
 
-// moveDots places the flow dots for this frame (three per flow, moving origin -> destination).
+// moveDots places the flow dots for this update (three per flow, moving origin -> destination): they
+// move with the ticks, so that Draw, however often it runs, only shows them.
 func (a *App) moveDots() {
 	pp := &a.play
-	pp.dotsFrame++
 	pp.dots = pp.dots[:0]
 	phase := float32(pp.dotsFrame%120) / 120
 	for _, fl := range pp.flows {
@@ -854,6 +883,15 @@ func (a *App) prepareSide() {
 	}
 }
 
+// gameTitle is the game's scenario and seed, as the top bar and the debrief show them.
+func (a *App) gameTitle(st session.Setup) string {
+	name := st.Preset
+	if st.ScenarioName != "" {
+		name = st.ScenarioName
+	}
+	return a.cat.T("ui.top.title", name, st.Seed)
+}
+
 func sideName(t func(string, ...any) string, s economy.Side) string {
 	switch s {
 	case economy.EastHub:
@@ -919,11 +957,7 @@ func (a *App) prepareBars() {
 	m := s.Model()
 	g := &a.geo
 	st := s.Setup()
-	name := st.Preset
-	if st.ScenarioName != "" {
-		name = st.ScenarioName
-	}
-	pp.topTitle = c.T("ui.top.title", name, st.Seed)
+	pp.topTitle = a.gameTitle(st)
 	pp.topMonth = view.MonthLabel(c, m.W.Now)
 	if m.W.Now < m.W.Start { // nothing played yet: the month to be played
 		pp.topMonth = c.T("ui.top.start", view.MonthLabel(c, m.W.Start))
@@ -952,6 +986,8 @@ func (a *App) prepareBars() {
 			who += c.Province(m.W.Provinces[p].ID)
 		}
 		pp.banner = c.T("ui.banner.waiting", who)
+		bw := min(g.Map.W-20*g.S, advance(pp.banner, a.fonts.Bold)+32*g.S)
+		pp.bannerR = Rect{g.Map.X + (g.Map.W-bw)/2, g.Map.Y + 30*g.S, bw, 30 * g.S}
 	}
 	// Buttons, right-aligned in the top bar.
 	pp.buttons = pp.buttons[:0]
@@ -974,8 +1010,7 @@ func (a *App) prepareBars() {
 		{"8×", Command{Kind: CmdSpeed, Arg: 8}, s.Speed() == 8, false},
 		{c.T("ui.btn.layer"), Command{Kind: CmdLayerNext, Delta: 1}, false, false},
 		{c.T("ui.btn.palette"), Command{Kind: CmdPalette}, false, false},
-		{c.T("ui.btn.decide"), Command{Kind: CmdDecide}, a.waiting.Any(), true},
-		{"", Command{}, false, false}, // (no decision in autoplay: dropped below)
+		{c.T("ui.btn.decide"), Command{Kind: CmdDecide}, a.waiting.Any(), true}, // (not in autoplay)
 		{c.T("ui.btn.save"), Command{Kind: CmdSave}, false, false},
 		{c.T("ui.btn.help"), Command{Kind: CmdHelp}, false, false},
 	}
@@ -985,7 +1020,7 @@ func (a *App) prepareBars() {
 	auto := st.Role.Autoplay()
 	for i := len(defs) - 1; i >= 0; i-- {
 		d := defs[i]
-		if d.label == "" || (auto && d.cmd.Kind == CmdDecide) {
+		if auto && d.cmd.Kind == CmdDecide {
 			continue
 		}
 		bw := advance(d.label, a.fonts.Small) + 2*pad
@@ -994,4 +1029,11 @@ func (a *App) prepareBars() {
 		x -= 4 * g.S
 	}
 	slices.Reverse(pp.buttons)
+	// The top bar's texts from the left: the name, the month, the state, and the game's title when it
+	// clears the buttons.
+	f := a.fonts
+	pp.topMonthX = g.Margin + advance("dongshu", f.Head) + 12*g.S
+	pp.topStateX = pp.topMonthX + advance(pp.topMonth, f.Head) + 12*g.S
+	pp.topTitleX = pp.topStateX + advance(pp.topState, f.Bold) + 12*g.S
+	pp.topTitleOn = len(pp.buttons) > 0 && pp.topTitleX+advance(pp.topTitle, f.Small) < pp.buttons[0].R.X-8*g.S
 }

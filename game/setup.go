@@ -1,6 +1,7 @@
 package game
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -157,12 +158,18 @@ func (s *setupState) adjust(f, delta int, big bool) {
 	case sfDifficulty:
 		s.difficulty = session.Difficulty(cyc(int(s.difficulty), 3))
 	case sfSeed:
-		step := int64(1)
+		// In unsigned arithmetic, held at 0 and at the top: a seed from the command line may use all
+		// 64 bits.
+		step := uint64(1)
 		if big {
 			step = 100
 		}
-		v := int64(s.seed) + int64(delta)*step
-		s.seed = uint64(max(v, 0))
+		switch {
+		case delta > 0:
+			s.seed += min(step*uint64(delta), math.MaxUint64-s.seed)
+		case delta < 0:
+			s.seed -= min(step*uint64(-delta), s.seed)
+		}
 	}
 }
 

@@ -36,16 +36,12 @@ func (a *App) menuKey() prepKey {
 
 func (a *App) prepareMenu() {
 	mp := &a.menu
-	if a.screen == ScreenTitle {
-		a.noSave = !saveExists(a.opt.SavePath)
-	}
 	a.ui.NoSave = a.screen == ScreenTitle && a.noSave
 	k := a.menuKey()
 	if mp.valid && k == mp.key {
 		return
 	}
 	mp.key, mp.valid = k, true
-	a.geo = ComputeGeometry(a.w, a.h, 1, 1)
 	mp.sc.reset()
 	switch a.screen {
 	case ScreenTitle:
@@ -58,17 +54,21 @@ func (a *App) prepareMenu() {
 	mp.top.reset()
 	a.prepareOverlay(&mp.top)
 	a.ui.Cells = nil
+	a.setButtons(mp.sc.buttons, mp.top.buttons)
+}
+
+// setButtons makes the clickable areas of a prepared frame: the screen's buttons (unless a modal
+// overlay is open), then the overlay's; greyed-out buttons are left out.
+func (a *App) setButtons(screen, top []uiButton) {
 	a.ui.Buttons = a.ui.Buttons[:0]
-	if !modal(a.overlay) {
-		for _, b := range mp.sc.buttons {
+	if modal(a.overlay) {
+		screen = nil
+	}
+	for _, bs := range [2][]uiButton{screen, top} {
+		for _, b := range bs {
 			if !b.Off {
 				a.ui.Buttons = append(a.ui.Buttons, b.Button)
 			}
-		}
-	}
-	for _, b := range mp.top.buttons {
-		if !b.Off {
-			a.ui.Buttons = append(a.ui.Buttons, b.Button)
 		}
 	}
 }
@@ -79,9 +79,7 @@ func (a *App) prepareTitle(sc *scene) {
 	sc.rect(Rect{0, 0, W, H}, colBG)
 	// A strip of the viridis ramp as a quiet ornament.
 	for i := range 32 {
-		t := float64(i) / 31
-		col := viridisApprox(t)
-		sc.rect(Rect{W * float32(i) / 32, H*0.30 - 6*s, W/32 + 1, 4 * s}, col)
+		sc.rect(Rect{W * float32(i) / 32, H*0.30 - 6*s, W/32 + 1, 4 * s}, view.Viridis.At(float64(i)/31))
 	}
 	cx := W / 2
 	sc.textAlign("dongshu", cx, H*0.14, f.Huge, colText, AlignCenter, false)
@@ -119,17 +117,6 @@ func (a *App) prepareTitle(sc *scene) {
 	}
 	sc.textAlign(keys, cx, y+10*s, f.Small, colDim, AlignCenter, false)
 	sc.textAlign(c.T("ui.title.footer"), cx, H-30*s, f.Small, colDim, AlignCenter, false)
-}
-
-// viridisApprox is a few-stop viridis for ornaments (the map uses view's scales).
-func viridisApprox(t float64) color.RGBA {
-	stops := [...]color.RGBA{{68, 1, 84, 255}, {59, 82, 139, 255}, {33, 145, 140, 255}, {94, 201, 98, 255}, {253, 231, 37, 255}}
-	x := t * float64(len(stops)-1)
-	i := min(int(x), len(stops)-2)
-	u := x - float64(i)
-	lerp := func(a, b uint8) uint8 { return uint8(float64(a) + (float64(b)-float64(a))*u) }
-	p, q := stops[i], stops[i+1]
-	return color.RGBA{lerp(p.R, q.R), lerp(p.G, q.G), lerp(p.B, q.B), 255}
 }
 
 func (a *App) difficultyName(d session.Difficulty) string {
@@ -351,46 +338,47 @@ func (a *App) prepareDialog(sc *scene) {
 		}
 		return c.T("ui.no")
 	}
-	type row struct{ label, value string }
+	// A row is a field: its label and value; a yes/no field's button is lit when on.
+	type row struct {
+		label, value string
+		on           bool
+	}
+	toggle := func(label string, on bool) row { return row{label, yesNo(on), on} }
 	var rows []row
 	desigHead := "" // planner: the heading over the hubs to designate
+	title := c.T("ui.dlg.title_planner")
 	if d.kind == dlgProvince {
-		name := c.Province(w.Provinces[d.province].ID)
-		sc.text(c.T("ui.dlg.title_province", name), x0, y, f.Head, colText)
-		y += 24 * s
-		sub := c.T("ui.dlg.between")
-		if d.waiting {
-			sub = c.T("ui.dlg.round", (w.Now + 1).String()[:4])
-		}
-		sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
+		title = c.T("ui.dlg.title_province", c.Province(w.Provinces[d.province].ID))
+	}
+	sc.text(title, x0, y, f.Head, colText)
+	y += 24 * s
+	sub := c.T("ui.dlg.between")
+	if d.waiting {
+		sub = c.T("ui.dlg.round", (w.Now + 1).String()[:4])
+	}
+	sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
+	if d.kind == dlgProvince {
 		hub := w.Net.NearestHistoric(d.province)
 		rows = []row{
-			{c.T("ui.dlg.request"), c.T("ui.unit.mw", num(d.dec.RequestMW, 0))},
-			{c.T("ui.dlg.build"), c.T("ui.unit.mw", num(d.dec.BuildMW, 0))},
-			{c.T("ui.dlg.cap"), yesNo(d.dec.CapAtQuota)},
-			{c.T("ui.dlg.subsidy"), c.T("ui.unit.yuan", num(d.dec.Subsidy, 2))},
-			{c.T("ui.dlg.fibre", c.Province(w.Provinces[hub].ID)), yesNo(d.dec.Fibre)},
-			{c.T("ui.dlg.power"), yesNo(d.dec.Power)},
+			{label: c.T("ui.dlg.request"), value: c.T("ui.unit.mw", num(d.dec.RequestMW, 0))},
+			{label: c.T("ui.dlg.build"), value: c.T("ui.unit.mw", num(d.dec.BuildMW, 0))},
+			toggle(c.T("ui.dlg.cap"), d.dec.CapAtQuota),
+			{label: c.T("ui.dlg.subsidy"), value: c.T("ui.unit.yuan", num(d.dec.Subsidy, 2))},
+			toggle(c.T("ui.dlg.fibre", c.Province(w.Provinces[hub].ID)), d.dec.Fibre),
+			toggle(c.T("ui.dlg.power"), d.dec.Power),
 		}
 	} else {
-		sc.text(c.T("ui.dlg.title_planner"), x0, y, f.Head, colText)
-		y += 24 * s
-		sub := c.T("ui.dlg.between")
-		if d.waiting {
-			sub = c.T("ui.dlg.round", (w.Now + 1).String()[:4])
-		}
-		sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
 		quota := c.T("ui.dlg.quota_rule")
 		if d.plan.SetQuota {
 			quota = c.T("ui.dlg.quota_override")
 		}
 		rows = []row{
-			{c.T("ui.dlg.quota_mode"), quota},
-			{c.T("ui.dlg.quota"), c.T("ui.unit.mw", num(d.plan.QuotaMW, 0))},
-			{c.T("ui.dlg.west_share"), c.T("ui.unit.pct", num(d.plan.WestShare*100, 0))},
-			{c.T("ui.dlg.enforcement"), c.T("ui.unit.pct", num(d.plan.Enforcement*100, 0))},
-			{c.T("ui.dlg.central_subsidy"), c.T("ui.unit.myuan_mw", num(d.plan.SubsidyMYuanPerMW, 2))},
-			{c.T("ui.dlg.west_steering"), num(d.plan.WestSteering, 0)},
+			{c.T("ui.dlg.quota_mode"), quota, d.plan.SetQuota},
+			{label: c.T("ui.dlg.quota"), value: c.T("ui.unit.mw", num(d.plan.QuotaMW, 0))},
+			{label: c.T("ui.dlg.west_share"), value: c.T("ui.unit.pct", num(d.plan.WestShare*100, 0))},
+			{label: c.T("ui.dlg.enforcement"), value: c.T("ui.unit.pct", num(d.plan.Enforcement*100, 0))},
+			{label: c.T("ui.dlg.central_subsidy"), value: c.T("ui.unit.myuan_mw", num(d.plan.SubsidyMYuanPerMW, 2))},
+			{label: c.T("ui.dlg.west_steering"), value: num(d.plan.WestSteering, 0)},
 		}
 		// The hubs to designate now: a heading (with the scheduled month when they share it), then a row
 		// per hub named alone.
@@ -409,7 +397,7 @@ func (a *App) prepareDialog(sc *scene) {
 			if !sameDue {
 				name = c.T("ui.dlg.designate_hub", name, view.MonthLabel(c, w.Hubs[h].Designated))
 			}
-			rows = append(rows, row{name, yesNo(d.desig[k])})
+			rows = append(rows, toggle(name, d.desig[k]))
 		}
 	}
 	y += 24 * s
@@ -449,8 +437,7 @@ func (a *App) prepareDialog(sc *scene) {
 		cy := y + 2*s + bs/2 // the value's buttons' centre line: the label shares it
 		sc.textAlign(fit(r.label, f.Small, labelW), x0, cy, f.Small, lc, AlignStart, true)
 		if d.isToggle(i) {
-			on := r.value == c.T("ui.yes") || (d.kind == dlgPlanner && i == fSetQuota && d.plan.SetQuota)
-			sc.button(Rect{vx, y + 2*s, vw, bs}, fit(r.value, f.Small, vw-8*s), Command{Kind: CmdToggle, Arg: i}, on, false)
+			sc.button(Rect{vx, y + 2*s, vw, bs}, fit(r.value, f.Small, vw-8*s), Command{Kind: CmdToggle, Arg: i}, r.on, false)
 		} else {
 			sc.button(Rect{vx, y + 2*s, bs, bs}, "−", Command{Kind: CmdAdjust, Arg: i, Delta: -1}, false, false)
 			room := vw - 2*bs - 8*s // between the buttons, with a margin on each side
@@ -552,29 +539,19 @@ func valueFace(v string, w float32, faces ...*Face) *Face {
 // wrapText breaks s at spaces into at most n lines of width w. A space before French high punctuation
 // (« : », « ; », « ? », « ! », « » ») or after « « » does not break: the sign stays with its word.
 func wrapText(s string, f *Face, w float32, n int) []string {
-	s = frenchSpaces.Replace(s)
 	var out []string
 	line := ""
-	word := ""
-	flush := func() {
-		if line == "" {
+	for _, word := range strings.Split(frenchSpaces.Replace(s), " ") {
+		switch {
+		case line == "":
 			line = word
-		} else if advance(line+" "+word, f) <= w {
+		case advance(line+" "+word, f) <= w:
 			line += " " + word
-		} else {
+		default:
 			out = append(out, line)
 			line = word
 		}
-		word = ""
 	}
-	for _, r := range s {
-		if r == ' ' {
-			flush()
-			continue
-		}
-		word += string(r)
-	}
-	flush()
 	if line != "" {
 		out = append(out, line)
 	}

@@ -145,7 +145,7 @@ func Pixels(img *ebiten.Image) *image.RGBA {
 type renderer struct {
 	dst         *ebiten.Image
 	reg, bold   *text.GoTextFaceSource
-	faces       map[faceKey]*text.GoTextFace
+	faces       map[faceKey]face
 	vs          []ebiten.Vertex
 	is          []uint16
 	white       *ebiten.Image
@@ -157,6 +157,12 @@ type faceKey struct {
 	size float32
 }
 
+// face is a text/v2 face and its ascent (looked up once: Text runs hundreds of times a frame).
+type face struct {
+	tf     *text.GoTextFace
+	ascent float64
+}
+
 func (r *renderer) init() error {
 	var err error
 	if r.reg, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
@@ -165,22 +171,23 @@ func (r *renderer) init() error {
 	if r.bold, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
 		return err
 	}
-	r.faces = map[faceKey]*text.GoTextFace{}
+	r.faces = map[faceKey]face{}
 	return nil
 }
 
-func (r *renderer) face(f *game.Face) *text.GoTextFace {
+func (r *renderer) face(f *game.Face) face {
 	k := faceKey{f.Bold, f.Size}
-	if tf, ok := r.faces[k]; ok {
-		return tf
+	if fc, ok := r.faces[k]; ok {
+		return fc
 	}
 	src := r.reg
 	if f.Bold {
 		src = r.bold
 	}
 	tf := &text.GoTextFace{Source: src, Size: float64(f.Size)}
-	r.faces[k] = tf
-	return tf
+	fc := face{tf, tf.Metrics().HAscent}
+	r.faces[k] = fc
+	return fc
 }
 
 func (r *renderer) Fill(c color.RGBA) { r.dst.Fill(c) }
@@ -231,9 +238,9 @@ func (r *renderer) Text(s string, x, y float32, f *game.Face, c color.RGBA, al g
 	if s == "" {
 		return
 	}
-	tf := r.face(f)
+	fc := r.face(f)
 	var op text.DrawOptions
-	op.GeoM.Translate(float64(x), float64(y)-tf.Metrics().HAscent)
+	op.GeoM.Translate(float64(x), float64(y)-fc.ascent)
 	op.ColorScale.ScaleWithColor(c)
 	switch al {
 	case game.AlignCenter:
@@ -241,5 +248,5 @@ func (r *renderer) Text(s string, x, y float32, f *game.Face, c color.RGBA, al g
 	case game.AlignEnd:
 		op.PrimaryAlign = text.AlignEnd
 	}
-	text.Draw(r.dst, s, tf, &op)
+	text.Draw(r.dst, s, fc.tf, &op)
 }

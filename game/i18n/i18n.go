@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -222,8 +223,8 @@ func (n num) Format(f fmt.State, verb rune) {
 		digits = sigDigits(n.v, digits)
 	}
 	s := n.c.Number(n.v, digits)
-	if w, ok := f.Width(); ok && len([]rune(s)) < w {
-		pad := strings.Repeat(" ", w-len([]rune(s)))
+	if w, ok := f.Width(); ok && utf8.RuneCountInString(s) < w {
+		pad := strings.Repeat(" ", w-utf8.RuneCountInString(s))
 		if f.Flag('-') {
 			s += pad
 		} else {
