@@ -1,22 +1,18 @@
 // Package desktop runs the game (package game) in a window with ebiten: it reads the input snapshot,
-// draws through game.Renderer with ebiten's vector and text packages, takes screenshots and maps the
-// game's end to ebiten.Termination. Everything else — input mapping, layout, draw preparation — lives in
-// package game, tested without a display (importing ebiten needs one on Linux).
+// draws through game.Renderer (render.go: shapes as triangles, text as cached text/v2 glyphs), takes
+// screenshots and maps the game's end to ebiten.Termination. Everything else — input mapping, layout,
+// draw preparation — lives in package game, tested without a display (importing ebiten needs one on
+// Linux).
 package desktop
 
 import (
 	"bytes"
 	"errors"
 	"image"
-	"image/color"
 	"image/png"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"dongshu/game"
 	"dongshu/game/session"
@@ -68,6 +64,7 @@ func (g *Game) Update() error {
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.r.dst = screen
 	g.App.Draw(&g.r)
+	g.r.flush()
 	if path, ok := g.App.ScreenshotDue(); ok {
 		g.App.ScreenshotTaken(WritePNG(screen, path))
 	}
@@ -138,115 +135,4 @@ func Pixels(img *ebiten.Image) *image.RGBA {
 	rgba := image.NewRGBA(img.Bounds())
 	img.ReadPixels(rgba.Pix)
 	return rgba
-}
-
-// renderer implements game.Renderer on an ebiten image. Anti-aliasing is off: with it, every vector
-// call renders through an offscreen buffer, which software GL (Xvfb) cannot keep up with.
-type renderer struct {
-	dst         *ebiten.Image
-	reg, bold   *text.GoTextFaceSource
-	faces       map[faceKey]face
-	vs          []ebiten.Vertex
-	is          []uint16
-	white       *ebiten.Image
-	triangleOpt ebiten.DrawTrianglesOptions
-}
-
-type faceKey struct {
-	bold bool
-	size float32
-}
-
-// face is a text/v2 face and its ascent (looked up once: Text runs hundreds of times a frame).
-type face struct {
-	tf     *text.GoTextFace
-	ascent float64
-}
-
-func (r *renderer) init() error {
-	var err error
-	if r.reg, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
-		return err
-	}
-	if r.bold, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
-		return err
-	}
-	r.faces = map[faceKey]face{}
-	return nil
-}
-
-func (r *renderer) face(f *game.Face) face {
-	k := faceKey{f.Bold, f.Size}
-	if fc, ok := r.faces[k]; ok {
-		return fc
-	}
-	src := r.reg
-	if f.Bold {
-		src = r.bold
-	}
-	tf := &text.GoTextFace{Source: src, Size: float64(f.Size)}
-	fc := face{tf, tf.Metrics().HAscent}
-	r.faces[k] = fc
-	return fc
-}
-
-func (r *renderer) Fill(c color.RGBA) { r.dst.Fill(c) }
-
-func (r *renderer) Rect(q game.Rect, c color.RGBA) {
-	vector.DrawFilledRect(r.dst, q.X, q.Y, q.W, q.H, c, false)
-}
-
-func (r *renderer) StrokeRect(q game.Rect, w float32, c color.RGBA) {
-	vector.StrokeRect(r.dst, q.X, q.Y, q.W, q.H, w, c, false)
-}
-
-func (r *renderer) Line(x1, y1, x2, y2, w float32, c color.RGBA) {
-	vector.StrokeLine(r.dst, x1, y1, x2, y2, w, c, false)
-}
-
-func (r *renderer) Circle(x, y, rad float32, c color.RGBA) {
-	vector.DrawFilledCircle(r.dst, x, y, rad, c, false)
-}
-
-func (r *renderer) Polyline(pts []float32, w float32, c color.RGBA) {
-	if len(pts) < 4 {
-		return
-	}
-	var p vector.Path
-	p.MoveTo(pts[0], pts[1])
-	for i := 2; i+1 < len(pts); i += 2 {
-		p.LineTo(pts[i], pts[i+1])
-	}
-	op := vector.StrokeOptions{Width: w, LineJoin: vector.LineJoinRound}
-	r.vs, r.is = p.AppendVerticesAndIndicesForStroke(r.vs[:0], r.is[:0], &op)
-	cr, cg, cb, ca := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	for i := range r.vs {
-		r.vs[i].SrcX, r.vs[i].SrcY = 1, 1
-		r.vs[i].ColorR, r.vs[i].ColorG, r.vs[i].ColorB, r.vs[i].ColorA = cr, cg, cb, ca
-	}
-	if r.white == nil {
-		img := ebiten.NewImage(3, 3)
-		img.Fill(color.White)
-		r.white = img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
-	}
-	r.dst.DrawTriangles(r.vs, r.is, r.white, &r.triangleOpt)
-}
-
-// Text draws s with its baseline at y (text/v2 places the top of the line box, the ascent line, at the
-// origin; game.Face's ascent is the same font's, measured by golang.org/x/image).
-func (r *renderer) Text(s string, x, y float32, f *game.Face, c color.RGBA, al game.Align) {
-	if s == "" {
-		return
-	}
-	fc := r.face(f)
-	var op text.DrawOptions
-	op.GeoM.Translate(float64(x), float64(y)-fc.ascent)
-	op.ColorScale.ScaleWithColor(c)
-	switch al {
-	case game.AlignCenter:
-		op.PrimaryAlign = text.AlignCenter
-	case game.AlignEnd:
-		op.PrimaryAlign = text.AlignEnd
-	}
-	text.Draw(r.dst, s, fc.tf, &op)
 }

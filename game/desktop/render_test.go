@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/assert"
@@ -374,4 +375,114 @@ func TestRenderTitleNoSaveAndSetup(t *testing.T) {
 			saveShot(t, img, fmt.Sprintf("setup_%s_%dx%d", lang, size[0], size[1]))
 		}
 	}
+}
+
+// TestDrawAllocations measures the whole Draw of the play screen in steady state — draw preparation and
+// every ebiten call — with testing.AllocsPerRun (the goal: no allocation per Draw).
+func TestDrawAllocations(t *testing.T) {
+	a := newApp(t, game.Options{Lang: "en", Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true, Speed: 8})
+	ticks(t, a, 400)
+	a.Session().SetSpeed(0) // steady state: the month does not change between frames
+	var allocs float64
+	var g *desktop.Game
+	var img *ebiten.Image
+	onMain(func() {
+		var err error
+		g, err = desktop.New(a)
+		require.NoError(t, err)
+		g.Layout(1280, 720)
+		img = ebiten.NewImage(1280, 720)
+		for range 3 { // warm the glyph caches and the renderer's buffers
+			g.Draw(img)
+		}
+		allocs = testing.AllocsPerRun(20, func() { g.Draw(img) })
+	})
+	defer onMain(img.Deallocate)
+	t.Logf("allocations per Draw of the play screen: %.1f", allocs)
+	t.Logf("time per Draw (issuing the draw calls, %d a frame): %v", drawsPerFrame, timeDraws(g, img, 5))
+	assert.Zero(t, allocs)
+}
+
+// drawsPerFrame is how many Draws the timings run in a frame of ebiten's loop (within a frame, ebiten
+// queues the draw calls; they run on the GPU at its end, outside the timings).
+const drawsPerFrame = 10
+
+// timeDraws runs frames x drawsPerFrame Draws of g and returns the mean time of one.
+func timeDraws(g *desktop.Game, img *ebiten.Image, frames int) time.Duration {
+	var total time.Duration
+	for range frames {
+		onMain(func() {
+			start := time.Now()
+			for range drawsPerFrame {
+				g.Draw(img)
+			}
+			total += time.Since(start)
+		})
+	}
+	return total / time.Duration(frames*drawsPerFrame)
+}
+
+// BenchmarkDraw times the Draw of the play screen in steady state, a few Draws per frame of ebiten's loop
+// (the draw calls are queued within a frame and run on the GPU at its end, outside the timing).
+func BenchmarkDraw(b *testing.B) {
+	opt := game.Options{Lang: "en", Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true, Speed: 8}
+	a, err := game.New(opt)
+	require.NoError(b, err)
+	a.Layout(1280, 720)
+	var in game.Input
+	for range 400 {
+		require.NoError(b, a.Update(&in))
+	}
+	a.Session().SetSpeed(0)
+	var g *desktop.Game
+	var img *ebiten.Image
+	onMain(func() {
+		g, err = desktop.New(a)
+		require.NoError(b, err)
+		g.Layout(1280, 720)
+		img = ebiten.NewImage(1280, 720)
+		for range 3 {
+			g.Draw(img)
+		}
+	})
+	defer onMain(img.Deallocate)
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.StopTimer()
+	for n := b.N; n > 0; n -= drawsPerFrame {
+		onMain(func() {
+			b.StartTimer()
+			for range min(n, drawsPerFrame) {
+				g.Draw(img)
+			}
+			b.StopTimer()
+		})
+	}
+}
+
+// The renderer's cache of shaped strings stays bounded however many strings a long game shows, and a
+// string shaped again after the cache starts over draws the same pixels.
+func TestTextCacheBounded(t *testing.T) {
+	a := newApp(t, game.Options{Lang: "en"})
+	f := &game.Face{Size: 12}
+	white := color.RGBA{0xff, 0xff, 0xff, 0xff}
+	var first, again *image.RGBA
+	onMain(func() {
+		g, err := desktop.New(a)
+		require.NoError(t, err)
+		img := ebiten.NewImage(200, 40)
+		defer img.Deallocate()
+		r := desktop.RendererOn(g, img)
+		r.Text("Inner Mongolia 1,549 MW", 100, 20, f, white, game.AlignCenter)
+		first = desktop.Pixels(img)
+		for i := range desktop.MaxTextRuns + 100 {
+			r.Text(fmt.Sprint(i), 10, 20, f, white, game.AlignStart)
+			assert.LessOrEqual(t, desktop.TextRuns(g), desktop.MaxTextRuns)
+		}
+		img.Clear()
+		r.Text("Inner Mongolia 1,549 MW", 100, 20, f, white, game.AlignCenter)
+		again = desktop.Pixels(img)
+	})
+	assert.Greater(t, distinct(first, game.Rect{W: 200, H: 40}), 2) // the text was drawn
+	assert.Equal(t, first.Pix, again.Pix)
 }
