@@ -131,7 +131,7 @@ func TestLayersPaletteAndKeys(t *testing.T) {
 	press(t, a, Input{Keys: []Key{KeySpace}})
 	assert.Equal(t, 0, a.Session().Speed(), "space pauses")
 	now := a.Session().Model().W.Now
-	press(t, a, Input{Keys: []Key{KeyPeriod}})
+	press(t, a, Input{Chars: []rune(".")})
 	assert.Equal(t, now+1, a.Session().Model().W.Now, ". steps one month")
 	press(t, a, Input{Keys: []Key{KeyDigit2}})
 	assert.Equal(t, 2, a.Session().Speed())
@@ -140,17 +140,17 @@ func TestLayersPaletteAndKeys(t *testing.T) {
 	assert.Equal(t, 2, a.Session().Speed(), "space resumes at the last speed")
 	var r recorder
 	for l := range 8 {
-		press(t, a, Input{Keys: []Key{digitKeys[l+1]}, Shift: true})
+		press(t, a, Input{Keys: []Key{digitKeys[l+1]}, Alt: true})
 		a.Draw(&r)
 		assert.EqualValues(t, l, a.layer)
 		assert.NotEmpty(t, a.play.ticks, "layer %d has a legend", l)
 		assert.False(t, strings.HasPrefix(a.play.legendTitle, "!"))
 	}
 	before := a.play.stops
-	press(t, a, Input{Keys: []Key{KeyP}})
+	press(t, a, Input{Chars: []rune("p")})
 	a.Draw(&r)
 	assert.NotEqual(t, before, a.play.stops, "the palette changes the colours")
-	press(t, a, Input{Keys: []Key{KeyH}})
+	press(t, a, Input{Chars: []rune("h")})
 	assert.Equal(t, OverlayHelp, a.Overlay())
 	a.Draw(&r)
 	press(t, a, Input{Keys: []Key{KeyEscape}})
@@ -198,7 +198,7 @@ func TestProvinceDecision(t *testing.T) {
 	run(t, a, 60)
 	assert.Equal(t, now, a.Session().Model().W.Now, "the clock waits")
 	// Edit: build +2 steps, cap at quota, take no fibre; confirm.
-	press(t, a, Input{Keys: []Key{KeyA}})
+	press(t, a, Input{Chars: []rune("a")})
 	press(t, a, Input{Keys: []Key{KeyDown}})
 	press(t, a, Input{Keys: []Key{KeyRight}})
 	press(t, a, Input{Keys: []Key{KeyRight}})
@@ -218,7 +218,7 @@ func TestProvinceDecision(t *testing.T) {
 	run(t, a, 30)
 	assert.Greater(t, a.Session().Model().W.Now, now, "the clock moves on")
 	// Between rounds: D opens the same dialog; Esc closes it without a submission.
-	press(t, a, Input{Keys: []Key{KeyD}})
+	press(t, a, Input{Chars: []rune("d")})
 	require.Equal(t, OverlayDialog, a.Overlay())
 	press(t, a, Input{Keys: []Key{KeyEscape}})
 	assert.Equal(t, OverlayNone, a.Overlay())
@@ -316,12 +316,12 @@ func TestTitleSetupStart(t *testing.T) {
 	a.Draw(&r)
 	require.Equal(t, ScreenTitle, a.Screen())
 	assert.Contains(t, r.texts, "dongshu")
-	press(t, a, Input{Keys: []Key{KeyL}})
+	press(t, a, Input{Chars: []rune("l")})
 	assert.Equal(t, "fr", a.Catalog().Lang(), "L switches the language")
 	r = recorder{}
 	a.Draw(&r)
 	assert.Contains(t, r.texts, "Nouvelle partie")
-	press(t, a, Input{Keys: []Key{KeyN}})
+	press(t, a, Input{Chars: []rune("n")})
 	require.Equal(t, ScreenSetup, a.Screen())
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	assert.Equal(t, OverlayMessage, a.Overlay(), "hot seat without a province is refused")
@@ -435,10 +435,10 @@ func TestTitleLoadWithoutSave(t *testing.T) {
 	assert.Contains(t, texts, a.cat.T("ui.title.no_save"), "a hint")
 	assert.Contains(t, texts, a.cat.T("ui.title.keys_nosave"))
 	press(t, a, Input{Click: true, MouseX: load.R.X + 5, MouseY: load.R.Y + 5})
-	press(t, a, Input{Keys: []Key{KeyO}})
+	press(t, a, Input{Chars: []rune("o")})
 	assert.Equal(t, OverlayNone, a.Overlay(), "no error box for a file that is not there")
 	assert.Equal(t, ScreenTitle, a.Screen())
-	assert.Empty(t, keys(Input{Keys: []Key{KeyO}}, UIState{Screen: ScreenTitle, NoSave: true}))
+	assert.Empty(t, keys(Input{Chars: []rune("o")}, UIState{Screen: ScreenTitle, NoSave: true}))
 
 	// A corrupt file: Load is live and reports the error.
 	require.NoError(t, os.WriteFile(path, []byte("{not json"), 0o644))
@@ -449,7 +449,7 @@ func TestTitleLoadWithoutSave(t *testing.T) {
 		found = found || b.Cmd.Kind == CmdLoad
 	}
 	assert.True(t, found, "Load clickable once the file exists")
-	press(t, a, Input{Keys: []Key{KeyO}})
+	press(t, a, Input{Chars: []rune("o")})
 	assert.Equal(t, OverlayMessage, a.Overlay())
 	assert.Equal(t, "ui.msg.error", keyOf(t, a.msgTitle))
 }
@@ -457,7 +457,7 @@ func TestTitleLoadWithoutSave(t *testing.T) {
 // With no set-up given the set-up screen starts at the command line's defaults: Normal, seed 1.
 func TestSetupDefaults(t *testing.T) {
 	a := newApp(t, Options{})
-	press(t, a, Input{Keys: []Key{KeyN}})
+	press(t, a, Input{Chars: []rune("n")})
 	require.Equal(t, ScreenSetup, a.Screen())
 	assert.Equal(t, session.Normal, a.setup.difficulty)
 	assert.EqualValues(t, 1, a.setup.seed)

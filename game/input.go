@@ -1,7 +1,9 @@
 package game
 
+import "unicode/utf8"
+
 // Input handling is a pure function from one frame's input snapshot and the UI state to commands, so that
-// it is tested without a display; ebiten only fills the snapshot (readInput in app.go).
+// it is tested without a display; ebiten only fills the snapshot (ReadInput in package desktop).
 
 // Key is a key the game listens to (independent of ebiten's key codes).
 type Key uint8
@@ -28,7 +30,6 @@ const (
 	KeyN
 	KeyO
 	KeyP
-	KeyQ
 	KeyS
 	KeyF1
 	KeyEscape
@@ -44,9 +45,17 @@ const (
 	NumKeys
 )
 
-// Input is one frame's input: the keys pressed this frame (not held), modifiers held, the mouse.
+// Input is one frame's input: the keys pressed this frame (not held), the characters typed, modifiers
+// held, the mouse.
+//
+// Letter and punctuation shortcuts (the keys for which Key.Typed is true) follow the character typed, not
+// the key's position, so that they are the letters printed on any keyboard (AZERTY included): they are
+// read from Chars, and a typed key in Keys is ignored — except with Ctrl, where no character is typed and
+// Ctrl+S, Ctrl+O come from Keys. Digits come from Keys (the digit row, with or without Shift, and the
+// keypad), or from Chars when no digit key was pressed in the frame. Other keys come from Keys.
 type Input struct {
 	Keys             []Key
+	Chars            []rune // characters typed this frame (the keyboard layout's translation)
 	Ctrl, Shift, Alt bool
 	MouseX, MouseY   float32
 	Click            bool    // left button pressed this frame
@@ -143,6 +152,57 @@ var DefaultSpeeds = [4]int{1, 2, 4, 8}
 
 var digitKeys = [...]Key{KeyDigit0, KeyDigit1, KeyDigit2, KeyDigit3, KeyDigit4, KeyDigit5, KeyDigit6, KeyDigit7, KeyDigit8, KeyDigit9}
 
+// Typed reports whether k is a letter or punctuation shortcut, read from the character typed.
+func (k Key) Typed() bool { return k == KeyPeriod || (k >= KeyA && k <= KeyS) }
+
+// CharKey is the shortcut a typed character stands for, case-insensitively: a letter or punctuation
+// shortcut, or a digit; KeyNone for any other character.
+func CharKey(r rune) Key {
+	if r >= '0' && r <= '9' {
+		return digitKeys[r-'0']
+	}
+	if r >= 'A' && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	switch r {
+	case '.':
+		return KeyPeriod
+	case 'a':
+		return KeyA
+	case 'd':
+		return KeyD
+	case 'e':
+		return KeyE
+	case 'h':
+		return KeyH
+	case 'l':
+		return KeyL
+	case 'n':
+		return KeyN
+	case 'o':
+		return KeyO
+	case 'p':
+		return KeyP
+	case 's':
+		return KeyS
+	}
+	return KeyNone
+}
+
+// CtrlKey is the Ctrl shortcut (KeyS or KeyO) of the letter key at US position pos whose name in the
+// current keyboard layout is name ("" when the platform does not tell: the position decides), KeyNone
+// for another letter.
+func CtrlKey(name string, pos rune) Key {
+	r := pos
+	if c, n := utf8.DecodeRuneInString(name); n > 0 && n == len(name) {
+		r = c
+	}
+	if k := CharKey(r); k == KeyS || k == KeyO {
+		return k
+	}
+	return KeyNone
+}
+
 func digitOf(k Key) int {
 	for d, dk := range digitKeys {
 		if dk == k {
@@ -167,7 +227,24 @@ func MapInput(in *Input, st *UIState, out []Command) []Command {
 		}
 		out = append(out, Command{Kind: CmdScroll, Delta: 3 * d})
 	}
+	digit := false
 	for _, k := range in.Keys {
+		if k.Typed() && !(in.Ctrl && (k == KeyS || k == KeyO)) {
+			continue // letters and punctuation follow the character typed
+		}
+		digit = digit || digitOf(k) >= 0
+		if c, ok := keyCommand(k, in, st); ok {
+			out = append(out, c)
+		}
+	}
+	if in.Ctrl {
+		return out // Ctrl shortcuts come from Keys
+	}
+	for _, r := range in.Chars {
+		k := CharKey(r)
+		if k == KeyNone || (digit && digitOf(k) >= 0) {
+			continue // a digit key pressed this frame already counted
+		}
 		if c, ok := keyCommand(k, in, st); ok {
 			out = append(out, c)
 		}
@@ -240,7 +317,7 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 			return cmd(CmdLoad)
 		case k == KeyL:
 			return cmd(CmdLang)
-		case k == KeyEscape || k == KeyQ:
+		case k == KeyEscape:
 			return cmd(CmdQuit)
 		}
 	case ScreenSetup:
@@ -274,10 +351,10 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 			return Command{}, false
 		}
 		if d := digitOf(k); d >= 1 && d <= 8 {
-			if in.Shift || in.Alt {
+			if in.Alt {
 				return Command{Kind: CmdLayer, Arg: d - 1}, true
 			}
-			if d <= 4 {
+			if d <= 4 { // with or without Shift: AZERTY types digits with Shift
 				sp := st.Speeds
 				if sp == [4]int{} {
 					sp = DefaultSpeeds
@@ -321,7 +398,7 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 			return cmd(CmdExport)
 		case KeyN:
 			return cmd(CmdNewGame)
-		case KeyEscape, KeyQ:
+		case KeyEscape:
 			return cmd(CmdQuit)
 		}
 	}

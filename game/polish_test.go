@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
+	"dongshu/game/i18n"
 	"dongshu/game/session"
 	"dongshu/game/view"
 )
@@ -180,5 +181,67 @@ func TestFlowKeyAndHumanMark(t *testing.T) {
 			assert.GreaterOrEqual(t, m.X, a.geo.Map.X)
 			assert.LessOrEqual(t, m.X, a.geo.Map.X+a.geo.Map.W)
 		}
+	}
+}
+
+// The decision dialogs' keys line: the planner has no advisor, so its line has no "A advice"; Shift is
+// "big steps" (×10 only for MW fields), in both languages.
+func TestDialogKeysHint(t *testing.T) {
+	gz := -1
+	for _, lang := range []string{"en", "fr"} {
+		cat, err := i18n.Load(lang)
+		require.NoError(t, err)
+		advice := map[string]string{"en": "A advice", "fr": "A conseil"}[lang]
+		big := map[string]string{"en": "Shift: big steps", "fr": "Maj : grand pas"}[lang]
+		for _, k := range []string{"ui.dlg.keys", "ui.dlg.keys_planner"} {
+			assert.Contains(t, strings.ReplaceAll(cat.T(k), "\u00a0", " "), big, "%s %s", lang, k)
+			assert.NotContains(t, cat.T(k), "×10", "%s %s", lang, k)
+		}
+		shown := func(a *App) string {
+			a.Draw(&recorder{})
+			var all []string
+			for _, tx := range a.play.top.texts {
+				all = append(all, tx.S)
+			}
+			// The line wraps at spaces; the catalog puts no-break spaces before French colons.
+			return strings.ReplaceAll(strings.Join(all, " "), "\u00a0", " ")
+		}
+		a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Planner: true}}, Start: true})
+		untilOverlay(t, a, 60*20)
+		require.Equal(t, dlgPlanner, a.dlg.kind)
+		txt := shown(a)
+		assert.NotContains(t, txt, advice, "%s: the planner's dialog offers no advice", lang)
+		assert.Contains(t, txt, big, lang)
+
+		if gz < 0 {
+			gz = a.Session().Model().W.ProvinceIndex("guizhou")
+			require.GreaterOrEqual(t, gz, 0)
+		}
+		a = newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Provinces: []int{gz}}}, Start: true})
+		untilOverlay(t, a, 60*20)
+		require.Equal(t, dlgProvince, a.dlg.kind)
+		assert.Contains(t, shown(a), advice, "%s: a province's dialog offers the advice", lang)
+	}
+}
+
+// One word for capacity started and not yet online, in the side panel, the tooltip and the layer (fr:
+// « en construction », never « en chantier »; en: "under construction"); the west steering credit is per
+// MW and per month.
+func TestCatalogWording(t *testing.T) {
+	term := map[string]string{"en": "under construction", "fr": "en construction"}
+	unit := map[string]string{"en": "(yuan/MW/month)", "fr": "(yuan/MW/mois)"}
+	for _, lang := range []string{"en", "fr"} {
+		c, err := i18n.Load(lang)
+		require.NoError(t, err)
+		for _, k := range []string{"ui.side.capacity", "ui.unit.dcs", "tip.capacity", "layer.building"} {
+			v, ok := c.Raw(k)
+			require.True(t, ok, "%s %s", lang, k)
+			assert.Contains(t, strings.ToLower(v), term[lang], "%s %s", lang, k)
+		}
+		for _, k := range c.Keys() {
+			v, _ := c.Raw(k)
+			assert.NotContains(t, v, "chantier", "%s %s", lang, k)
+		}
+		assert.Contains(t, c.T("ui.dlg.west_steering"), unit[lang], lang)
 	}
 }

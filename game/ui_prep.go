@@ -511,7 +511,7 @@ func (a *App) prepareDialog(sc *scene) {
 		}
 	}
 	by := box.Y + box.H - 44*s
-	keys := wrapText(c.T("ui.dlg.keys"), f.Tiny, box.W-28*s, 2)
+	keys := wrapText(c.T(dialogKeysHint(d.kind)), f.Tiny, box.W-28*s, 2)
 	for i, l := range keys {
 		sc.text(l, x0, by-float32(len(keys)-i)*15*s-3*s, f.Tiny, colDim)
 	}
@@ -524,6 +524,14 @@ func (a *App) prepareDialog(sc *scene) {
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.cancel"), Command{Kind: CmdCancel}, false, false)
 	bx += bw + 8*s
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.confirm"), Command{Kind: CmdConfirm}, false, true)
+}
+
+// dialogKeysHint is the catalog key of a dialog's keys line: the planner has no advisor, so no A.
+func dialogKeysHint(k dialogKind) string {
+	if k == dlgPlanner {
+		return "ui.dlg.keys_planner"
+	}
+	return "ui.dlg.keys"
 }
 
 // valueFace is the first of faces (largest first) in which v fits in w, else the last.

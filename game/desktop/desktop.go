@@ -73,43 +73,50 @@ func (g *Game) Draw(screen *ebiten.Image) {
 // Layout is the window's size: the game lays itself out for any size.
 func (g *Game) Layout(w, h int) (int, int) { return g.App.Layout(w, h) }
 
-var ebitenKeys = [game.NumKeys]ebiten.Key{
-	game.KeySpace: ebiten.KeySpace, game.KeyPeriod: ebiten.KeyPeriod,
-	game.KeyDigit1: ebiten.KeyDigit1, game.KeyDigit2: ebiten.KeyDigit2, game.KeyDigit3: ebiten.KeyDigit3,
-	game.KeyDigit4: ebiten.KeyDigit4, game.KeyDigit5: ebiten.KeyDigit5, game.KeyDigit6: ebiten.KeyDigit6,
-	game.KeyDigit7: ebiten.KeyDigit7, game.KeyDigit8: ebiten.KeyDigit8, game.KeyDigit9: ebiten.KeyDigit9,
-	game.KeyDigit0: ebiten.KeyDigit0,
-	game.KeyA:      ebiten.KeyA, game.KeyD: ebiten.KeyD, game.KeyE: ebiten.KeyE, game.KeyH: ebiten.KeyH,
-	game.KeyL: ebiten.KeyL, game.KeyN: ebiten.KeyN, game.KeyO: ebiten.KeyO, game.KeyP: ebiten.KeyP,
-	game.KeyQ: ebiten.KeyQ, game.KeyS: ebiten.KeyS, game.KeyF1: ebiten.KeyF1,
-	game.KeyEscape: ebiten.KeyEscape, game.KeyEnter: ebiten.KeyEnter, game.KeyTab: ebiten.KeyTab,
-	game.KeyUp: ebiten.KeyArrowUp, game.KeyDown: ebiten.KeyArrowDown, game.KeyLeft: ebiten.KeyArrowLeft,
-	game.KeyRight: ebiten.KeyArrowRight, game.KeyBackspace: ebiten.KeyBackspace,
-	game.KeyPageUp: ebiten.KeyPageUp, game.KeyPageDown: ebiten.KeyPageDown,
-}
-
-var padKeys = [...]struct {
+// ebitenKeys are the keys read by position. The letter and punctuation shortcuts (game.Key.Typed) are
+// not among them: they are read from the characters typed (Input.Chars), so that they follow the
+// keyboard's layout; with Ctrl, which types no character, ReadInput finds Ctrl+S and Ctrl+O itself.
+var ebitenKeys = [...]struct {
 	e ebiten.Key
 	k game.Key
-}{{ebiten.KeyNumpad1, game.KeyDigit1}, {ebiten.KeyNumpad2, game.KeyDigit2}, {ebiten.KeyNumpad3, game.KeyDigit3},
-	{ebiten.KeyNumpad4, game.KeyDigit4}, {ebiten.KeyNumpadEnter, game.KeyEnter}, {ebiten.KeyNumpadDecimal, game.KeyPeriod}}
+}{
+	{ebiten.KeySpace, game.KeySpace},
+	{ebiten.KeyDigit1, game.KeyDigit1}, {ebiten.KeyDigit2, game.KeyDigit2}, {ebiten.KeyDigit3, game.KeyDigit3},
+	{ebiten.KeyDigit4, game.KeyDigit4}, {ebiten.KeyDigit5, game.KeyDigit5}, {ebiten.KeyDigit6, game.KeyDigit6},
+	{ebiten.KeyDigit7, game.KeyDigit7}, {ebiten.KeyDigit8, game.KeyDigit8}, {ebiten.KeyDigit9, game.KeyDigit9},
+	{ebiten.KeyDigit0, game.KeyDigit0},
+	{ebiten.KeyF1, game.KeyF1}, {ebiten.KeyEscape, game.KeyEscape}, {ebiten.KeyEnter, game.KeyEnter},
+	{ebiten.KeyTab, game.KeyTab}, {ebiten.KeyArrowUp, game.KeyUp}, {ebiten.KeyArrowDown, game.KeyDown},
+	{ebiten.KeyArrowLeft, game.KeyLeft}, {ebiten.KeyArrowRight, game.KeyRight},
+	{ebiten.KeyBackspace, game.KeyBackspace}, {ebiten.KeyPageUp, game.KeyPageUp},
+	{ebiten.KeyPageDown, game.KeyPageDown},
+	{ebiten.KeyNumpad1, game.KeyDigit1}, {ebiten.KeyNumpad2, game.KeyDigit2}, {ebiten.KeyNumpad3, game.KeyDigit3},
+	{ebiten.KeyNumpad4, game.KeyDigit4}, {ebiten.KeyNumpadEnter, game.KeyEnter},
+}
 
-// ReadInput fills in with this frame's input (no allocation: in.Keys is reused).
+// ReadInput fills in with this frame's input (no allocation: in.Keys and in.Chars are reused).
 func ReadInput(in *game.Input) {
 	in.Keys = in.Keys[:0]
-	for k := game.KeySpace; k < game.NumKeys; k++ {
-		if inpututil.IsKeyJustPressed(ebitenKeys[k]) {
-			in.Keys = append(in.Keys, k)
-		}
-	}
-	for _, p := range padKeys {
+	for _, p := range ebitenKeys {
 		if inpututil.IsKeyJustPressed(p.e) {
 			in.Keys = append(in.Keys, p.k)
 		}
 	}
+	in.Chars = ebiten.AppendInputChars(in.Chars[:0])
 	in.Ctrl = ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
 	in.Shift = ebiten.IsKeyPressed(ebiten.KeyShift)
 	in.Alt = ebiten.IsKeyPressed(ebiten.KeyAlt)
+	if in.Ctrl {
+		// Ctrl+S, Ctrl+O: the letter key that types s or o in the current layout (by its US position when
+		// the platform does not name keys). Rare enough that KeyName's string does not matter.
+		for k := ebiten.KeyA; k <= ebiten.KeyZ; k++ {
+			if inpututil.IsKeyJustPressed(k) {
+				if gk := game.CtrlKey(ebiten.KeyName(k), rune('a'+int(k-ebiten.KeyA))); gk != game.KeyNone {
+					in.Keys = append(in.Keys, gk)
+				}
+			}
+		}
+	}
 	mx, my := ebiten.CursorPosition()
 	in.MouseX, in.MouseY = float32(mx), float32(my)
 	in.Click = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)

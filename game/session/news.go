@@ -18,7 +18,8 @@ import (
 //     "news.event.more" line.
 //  3. The quota round (and a human decision enforced between rounds): provinces the planner caught
 //     beyond quota ("news.penalised"), then, at the round, those called to moderate ("news.moderation");
-//     one line each, naming the first province in province order and counting the others (".many").
+//     one line each, naming the one province, both of two (".one": one other), or the first in province
+//     order and counting the others (".many").
 //  4. Rivalry, at the round: the neighbouring pair with the most capacity under construction between
 //     them among pairs where each builds at least rivalryMinMW and a quarter of what it has online while
 //     both run below half full ("news.rivalry").
@@ -48,7 +49,8 @@ var eventKeys = map[string][2]bool{ // kind -> {with province, national}
 // NewsKeys lists every catalog key the news log can emit, sorted (for catalog completeness checks).
 func NewsKeys() []string {
 	keys := []string{"news.event.more", "news.event.other", "news.hub_designated", "news.hubs_designated",
-		"news.idle_far", "news.moderation", "news.moderation.many", "news.penalised", "news.penalised.many",
+		"news.idle_far", "news.moderation", "news.moderation.many", "news.moderation.one", "news.penalised",
+		"news.penalised.many", "news.penalised.one",
 		"news.rivalry", "news.unserved"}
 	for k, v := range eventKeys {
 		if v[0] {
@@ -206,13 +208,16 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, log []
 	return log
 }
 
-// manyNews adds one line about provinces ps: key naming the one, or key.many naming the first and
-// counting the others.
+// manyNews adds one line about provinces ps: key naming the one, key.one naming both of two (a line of
+// its own so that no language has to write "and 1 others"), or key.many naming the first and counting
+// the others.
 func manyNews(add func(string, []string, ...float64), id func(int) []string, key string, ps []int) {
 	switch len(ps) {
 	case 0:
 	case 1:
 		add(key, id(ps[0]))
+	case 2:
+		add(key+".one", append(id(ps[0]), id(ps[1])...))
 	default:
 		add(key+".many", id(ps[0]), float64(len(ps)-1))
 	}

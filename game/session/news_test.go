@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -20,8 +21,8 @@ import (
 var arity = map[string][2]int{
 	"news.hub_designated": {1, 0}, "news.hubs_designated": {0, 2},
 	"news.event.more": {0, 1}, "news.event.other": {0, 2}, "news.event.policy.national": {0, 0},
-	"news.penalised": {1, 0}, "news.penalised.many": {1, 1},
-	"news.moderation": {1, 0}, "news.moderation.many": {1, 1},
+	"news.penalised": {1, 0}, "news.penalised.one": {2, 0}, "news.penalised.many": {1, 1},
+	"news.moderation": {1, 0}, "news.moderation.one": {2, 0}, "news.moderation.many": {1, 1},
 	"news.rivalry": {2, 2}, "news.idle_far": {1, 2}, "news.unserved": {0, 2},
 }
 
@@ -176,4 +177,53 @@ func TestNewsOfAHumanDesignation(t *testing.T) {
 	require.NoError(t, s.Submit(Action{Month: s.Model().W.Now, Planner: &pd}))
 	require.NoError(t, s.Step())
 	assert.Contains(t, s.News(), News{Month: month(2020, 2), Key: "news.hub_designated", Provinces: []string{"ningxia"}})
+}
+
+// TestManyNewsCounts: one province is named alone, two are both named (".one", so that no line reads
+// "and 1 other provinces"), more are the first and a count of the others (at least 2).
+func TestManyNewsCounts(t *testing.T) {
+	ids := []string{"shanxi", "hebei", "henan", "anhui"}
+	id := func(p int) []string { return []string{ids[p]} }
+	var got []News
+	add := func(key string, provinces []string, args ...float64) {
+		got = append(got, News{Key: key, Provinces: provinces, Args: args})
+	}
+	for n := range 5 {
+		manyNews(add, id, "news.penalised", []int{0, 1, 2, 3}[:n])
+	}
+	assert.Equal(t, []News{
+		{Key: "news.penalised", Provinces: []string{"shanxi"}},
+		{Key: "news.penalised.one", Provinces: []string{"shanxi", "hebei"}},
+		{Key: "news.penalised.many", Provinces: []string{"shanxi"}, Args: []float64{2}},
+		{Key: "news.penalised.many", Provinces: []string{"shanxi"}, Args: []float64{3}},
+	}, got)
+	cats := catalogs(t)
+	for _, key := range []string{"news.penalised", "news.moderation"} {
+		for lang, c := range cats {
+			line := format(c[key+".one"], News{Key: key + ".one", Provinces: []string{"Shanxi", "Hebei"}})
+			assert.Contains(t, line, "Shanxi", "%s %s", lang, key)
+			assert.Contains(t, line, "Hebei", "%s %s", lang, key)
+			assert.NotContains(t, line, "1", "%s %s: no count", lang, key)
+		}
+	}
+}
+
+// TestFrenchNewsNoArticleBeforeProvinces: French needs an article that depends on the province (du
+// Ningxia, de la Mongolie-Intérieure, du Guangdong, de Pékin...), so no French news line puts a province
+// name after a preposition or an article; each names its provinces at the start, before " : ".
+func TestFrenchNewsNoArticleBeforeProvinces(t *testing.T) {
+	fr := catalogs(t)["fr"]
+	bad := regexp.MustCompile(`(?i)\b(de|du|des|d'|pour|à|au|aux|en|le|la|les|l'|vers|dans|par)\s*%\[\d\]s`)
+	names := 0
+	for k, v := range fr {
+		if !strings.HasPrefix(k, "news.") {
+			continue
+		}
+		assert.False(t, bad.MatchString(v), "%s: %q puts a province after an article or a preposition", k, v)
+		if strings.Contains(v, "%[1]s") {
+			names++
+			assert.True(t, strings.HasPrefix(v, "%[1]s"), "%s: %q names its province first", k, v)
+		}
+	}
+	assert.Greater(t, names, 10)
 }
