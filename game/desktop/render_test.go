@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -101,6 +102,16 @@ func distinct(img *image.RGBA, r game.Rect) int {
 	return len(seen)
 }
 
+// provinceIndex is the baseline's index of province id.
+func provinceIndex(t *testing.T, id string) int {
+	t.Helper()
+	scn, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	i := slices.IndexFunc(scn.Provinces, func(p configs.Province) bool { return p.ID == id })
+	require.GreaterOrEqual(t, i, 0, id)
+	return i
+}
+
 func newApp(t *testing.T, opt game.Options) *game.App {
 	a, err := game.New(opt)
 	require.NoError(t, err)
@@ -140,15 +151,7 @@ func TestRenderPlayMap(t *testing.T) {
 }
 
 func TestRenderDecisionDialog(t *testing.T) {
-	scn, err := configs.LoadPreset("baseline")
-	require.NoError(t, err)
-	gz := -1
-	for i, p := range scn.Provinces {
-		if p.ID == "gansu" {
-			gz = i
-		}
-	}
-	require.GreaterOrEqual(t, gz, 0)
+	gz := provinceIndex(t, "gansu")
 	a := newApp(t, game.Options{Lang: "fr", Setup: session.Setup{Preset: "baseline", Seed: 2, Role: session.Role{Provinces: []int{gz}}}, Start: true, Speed: 8})
 	var in game.Input
 	for range 60 * 20 {
@@ -183,15 +186,7 @@ func TestRenderDebriefAndHelp(t *testing.T) {
 
 // A province's debrief, in French at both common sizes: its scores, then what happened, down the panel.
 func TestRenderProvinceDebrief(t *testing.T) {
-	scn, err := configs.LoadPreset("baseline")
-	require.NoError(t, err)
-	gz := -1
-	for i, p := range scn.Provinces {
-		if p.ID == "guizhou" {
-			gz = i
-		}
-	}
-	require.GreaterOrEqual(t, gz, 0)
+	gz := provinceIndex(t, "guizhou")
 	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
 		a := newApp(t, game.Options{Lang: "fr", Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Provinces: []int{gz}}},
 			Start: true, Speed: 8, AutoDecide: true})
