@@ -7,6 +7,7 @@ package game
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,6 +51,9 @@ type App struct {
 	under    Overlay // the overlay below the help screen
 	msgTitle string
 	msgLines []string
+	msgSmall []string // the message's technical detail, in a smaller face under msgLines
+	msgRev   int      // bumped at every message (the draw preparation rebuilds on it)
+	exported bool     // the debrief's export has been written (Esc quits at once)
 	dlg      *dialog
 	dlgSpeed int // the speed before a dialog paused the clock
 	hotSeat  int // the province the laptop passes to
@@ -252,12 +256,54 @@ func (a *App) message(title string, lines ...string) {
 	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat {
 		a.closeDialog(false)
 	}
-	a.msgTitle, a.msgLines = title, lines
+	a.msgTitle, a.msgLines, a.msgSmall = title, lines, nil
+	a.msgRev++
 	a.overlay = OverlayMessage
 }
 
+// errorBox shows err: a save, load or export error as a plain explanation in the player's language,
+// with the English technical text under it in a smaller face; any other error as its text.
 func (a *App) errorBox(err error) {
+	if line, ok := explainError(a.cat, err); ok {
+		a.message(a.cat.T("ui.msg.error"), line)
+		a.msgSmall = wrapError(err.Error())
+		return
+	}
 	a.message(a.cat.T("ui.msg.error"), wrapError(err.Error())...)
+}
+
+// explainError is the catalog's plain explanation of a save, load or export error (a *session.Error),
+// chosen from its kind; ok is false for any other error.
+func explainError(c *i18n.Catalog, err error) (line string, ok bool) {
+	var e *session.Error
+	if !errors.As(err, &e) {
+		return "", false
+	}
+	switch {
+	case errors.Is(e, session.ErrNotSave):
+		return c.T("ui.err.not_save"), true
+	case errors.Is(e, session.ErrNewerVersion):
+		return c.T("ui.err.newer"), true
+	case errors.Is(e, session.ErrDamaged) && e.Line > 0:
+		return c.T("ui.err.damaged_line", e.Line), true
+	case errors.Is(e, session.ErrDamaged):
+		return c.T("ui.err.damaged"), true
+	case errors.Is(e, session.ErrNothingToExport):
+		return c.T("ui.err.nothing_to_export"), true
+	case errors.Is(e, session.ErrIO) && e.Op == session.OpLoad && errors.Is(e, fs.ErrNotExist):
+		return c.T("ui.err.missing", e.Path), true
+	case errors.Is(e, session.ErrIO) && e.Op == session.OpLoad:
+		return c.T("ui.err.read", e.Path), true
+	case errors.Is(e, session.ErrIO):
+		return c.T("ui.err.write", e.Path), true
+	}
+	switch e.Op {
+	case session.OpSave:
+		return c.T("ui.err.save"), true
+	case session.OpLoad:
+		return c.T("ui.err.load"), true
+	}
+	return c.T("ui.err.export"), true
 }
 
 // wrapError splits a long error into lines at "; " and newlines.
@@ -350,6 +396,7 @@ func (a *App) export() {
 	if len(lines) > 12 {
 		lines = append(lines[:11], "  …")
 	}
+	a.exported = true
 	a.message(a.cat.T("ui.msg.exported_title"), lines...)
 }
 
@@ -372,6 +419,11 @@ func (a *App) nextLang() {
 func (a *App) do(c Command) {
 	switch c.Kind {
 	case CmdQuit:
+		// On the debrief, before the export is written, ask first: the class needs the data.
+		if a.screen == ScreenDebrief && a.sess != nil && !a.exported && a.overlay != OverlayQuitQ {
+			a.overlay = OverlayQuitQ
+			break
+		}
 		a.quit = true
 	case CmdNewGame:
 		a.screen, a.overlay = ScreenSetup, OverlayNone
@@ -416,6 +468,7 @@ func (a *App) do(c Command) {
 		}
 	case CmdExport:
 		if a.screen == ScreenDebrief {
+			a.overlay = OverlayNone
 			a.export()
 		}
 	case CmdEndGame:
@@ -719,6 +772,7 @@ func (a *App) gotoDebrief() {
 	a.debrief = a.sess.Debrief()
 	a.facts = a.sess.Facts()
 	a.debriefPage, a.debriefPages = 0, 1
+	a.exported = false
 	a.screen = ScreenDebrief
 	a.overlay = OverlayNone
 	a.dlg = nil

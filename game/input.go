@@ -82,6 +82,7 @@ const (
 	OverlayHelp             // shortcuts
 	OverlayMessage          // a message box (errors, confirmations)
 	OverlayConfirmQ         // quit the game? (play screen)
+	OverlayQuitQ            // quit without exporting? (debrief, before the export is written)
 )
 
 // CmdKind is what a command does.
@@ -280,6 +281,14 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 		switch k {
 		case KeyEnter, KeySpace:
 			return cmd(CmdConfirm)
+		case KeyEscape:
+			return cmd(CmdDismiss)
+		}
+		return Command{}, false
+	case OverlayQuitQ:
+		switch k {
+		case KeyEnter, KeySpace, KeyE:
+			return cmd(CmdExport) // the safe choice
 		case KeyEscape:
 			return cmd(CmdDismiss)
 		}

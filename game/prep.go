@@ -126,7 +126,7 @@ type prepKey struct {
 	waitRev           int
 	declined          bool
 	waitMonth         configs.Month
-	msg               string
+	msgRev            int
 	hotSeat           int
 	screen            Screen
 	setupRev, cmdsRev int
@@ -243,9 +243,7 @@ func (a *App) playKey() prepKey {
 	if a.dlg != nil {
 		k.dlgRev = a.dlg.rev
 	}
-	if len(a.msgLines) > 0 {
-		k.msg = a.msgLines[0]
-	}
+	k.msgRev = a.msgRev
 	return k
 }
 

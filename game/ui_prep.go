@@ -14,7 +14,7 @@ import (
 
 // modal reports whether an overlay takes every click (the screen's own buttons are off).
 func modal(o Overlay) bool {
-	return o == OverlayHelp || o == OverlayMessage || o == OverlayConfirmQ || o == OverlayHotSeat
+	return o == OverlayHelp || o == OverlayMessage || o == OverlayConfirmQ || o == OverlayQuitQ || o == OverlayHotSeat
 }
 
 // menuPrep is the prepared title, set-up or debrief screen.
@@ -27,10 +27,7 @@ type menuPrep struct {
 
 func (a *App) menuKey() prepKey {
 	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev,
-		page: a.debriefPage, noSave: a.noSave}
-	if len(a.msgLines) > 0 {
-		k.msg = a.msgLines[0]
-	}
+		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev}
 	return k
 }
 
@@ -230,21 +227,36 @@ func (a *App) prepareOverlay(sc *scene) {
 	c, f, s := a.cat, a.fonts, a.fonts.scale
 	W, H := float32(a.w), float32(a.h)
 	switch a.overlay {
-	case OverlayMessage, OverlayConfirmQ, OverlayHotSeat:
-		title, lines := a.msgTitle, a.msgLines
-		if a.overlay == OverlayConfirmQ {
+	case OverlayMessage, OverlayConfirmQ, OverlayQuitQ, OverlayHotSeat:
+		title, lines, small := a.msgTitle, a.msgLines, a.msgSmall
+		if a.overlay != OverlayMessage {
+			small = nil
+		}
+		switch a.overlay {
+		case OverlayConfirmQ:
 			title, lines = c.T("ui.confirm.title"), []string{c.T("ui.confirm.text")}
+		case OverlayQuitQ:
+			title, lines = c.T("ui.quitq.title"), []string{c.T("ui.quitq.text")}
 		}
 		if a.overlay == OverlayHotSeat && a.sess != nil {
 			name := c.Province(a.sess.Model().W.Provinces[a.hotSeat].ID)
 			title, lines = c.T("ui.hotseat.title", name), []string{c.T("ui.hotseat.text", name)}
 		}
 		bw := float32(420) * s
+		if a.overlay == OverlayQuitQ {
+			bw = 520 * s // three buttons
+		}
 		for _, l := range lines {
 			bw = max(bw, advance(l, f.Body)+48*s)
 		}
+		for _, l := range small {
+			bw = max(bw, advance(l, f.Small)+48*s)
+		}
 		bw = min(bw, W-32*s)
 		bh := 110*s + float32(len(lines))*20*s
+		if len(small) > 0 {
+			bh += 6*s + float32(len(small))*17*s
+		}
 		box := Centred(W, H, bw, bh)
 		sc.rect(Rect{0, 0, W, H}, colShade)
 		sc.panel(box, s)
@@ -255,6 +267,13 @@ func (a *App) prepareOverlay(sc *scene) {
 			sc.text(fit(l, f.Body, box.W-40*s), box.X+20*s, y, f.Body, colText)
 			y += 20 * s
 		}
+		if len(small) > 0 {
+			y += 6 * s
+		}
+		for _, l := range small {
+			sc.text(fit(l, f.Small, box.W-40*s), box.X+20*s, y, f.Small, colDim)
+			y += 17 * s
+		}
 		b := Rect{box.X + box.W - 20*s - 140*s, box.Y + box.H - 48*s, 140 * s, 34 * s}
 		switch a.overlay {
 		case OverlayMessage:
@@ -263,6 +282,12 @@ func (a *App) prepareOverlay(sc *scene) {
 			sc.button(b, c.T("ui.confirm.yes"), Command{Kind: CmdConfirm}, false, true)
 			b.X -= 150 * s
 			sc.button(b, c.T("ui.cancel"), Command{Kind: CmdDismiss}, false, false)
+		case OverlayQuitQ:
+			sc.button(b, fit(c.T("ui.quitq.export"), f.Small, b.W-12*s), Command{Kind: CmdExport}, false, true)
+			b.X -= 150 * s
+			sc.button(b, fit(c.T("ui.quitq.quit"), f.Small, b.W-12*s), Command{Kind: CmdQuit}, false, false)
+			b.X -= 150 * s
+			sc.button(b, fit(c.T("ui.cancel"), f.Small, b.W-12*s), Command{Kind: CmdDismiss}, false, false)
 		case OverlayHotSeat:
 			sc.button(b, c.T("ui.hotseat.ready"), Command{Kind: CmdReady}, false, true)
 		}

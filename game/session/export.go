@@ -1,8 +1,6 @@
 package session
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,10 +17,10 @@ import (
 func (s *Session) Export(dir string) error {
 	h := &s.hist
 	if len(h.Months) == 0 {
-		return errors.New("session: export: no month has been played yet")
+		return newError(OpExport, ErrNothingToExport, dir, nil, "session: export: no month has been played yet")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("session: export: %w", err)
+		return exportError(ErrIO, dir, err, "")
 	}
 	tsPath := filepath.Join(dir, "timeseries.csv")
 	err := atomicfile.Write(tsPath, func(f io.Writer) error {
@@ -38,17 +36,18 @@ func (s *Session) Export(dir string) error {
 		return ts.Flush()
 	})
 	if err != nil {
-		return fmt.Errorf("session: export: timeseries.csv: %w", err)
+		return exportError(ErrIO, tsPath, err, "timeseries.csv: ")
 	}
-	err = atomicfile.Write(filepath.Join(dir, "events.csv"), func(f io.Writer) error {
+	evPath := filepath.Join(dir, "events.csv")
+	err = atomicfile.Write(evPath, func(f io.Writer) error {
 		return runout.WriteEvents(f, s.m.W.Log)
 	})
 	if err != nil {
-		return fmt.Errorf("session: export: events.csv: %w", err)
+		return exportError(ErrIO, evPath, err, "events.csv: ")
 	}
 	ts, err := report.ReadTimeseries(tsPath, false)
 	if err != nil {
-		return fmt.Errorf("session: export: %w", err)
+		return exportError(nil, tsPath, err, "")
 	}
 	for _, c := range []struct {
 		name string
@@ -60,11 +59,17 @@ func (s *Session) Export(dir string) error {
 	} {
 		png, err := c.draw(ts)
 		if err != nil {
-			return fmt.Errorf("session: export: %s: %w", c.name, err)
+			return exportError(nil, filepath.Join(dir, c.name), err, c.name+": ")
 		}
 		if err := atomicfile.WriteFile(filepath.Join(dir, c.name), png); err != nil {
-			return fmt.Errorf("session: export: %w", err)
+			return exportError(ErrIO, filepath.Join(dir, c.name), err, "")
 		}
 	}
 	return nil
+}
+
+// exportError is an export *Error of kind (nil: none fits) about path, its text
+// "session: export: " + prefix + cause.
+func exportError(kind error, path string, cause error, prefix string) error {
+	return newError(OpExport, kind, path, cause, "session: export: "+prefix+cause.Error())
 }

@@ -46,10 +46,10 @@ func (s *Session) Save(path string) error {
 	}
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
-		return fmt.Errorf("session: save %s: %w", path, err)
+		return newError(OpSave, nil, path, err, fmt.Sprintf("session: save %s: %v", path, err))
 	}
 	if err := atomicfile.WriteFile(path, append(data, '\n')); err != nil {
-		return fmt.Errorf("session: save %s: %w", path, err)
+		return newError(OpSave, ErrIO, path, err, fmt.Sprintf("session: save %s: %v", path, err))
 	}
 	return nil
 }
@@ -60,7 +60,7 @@ func (s *Session) Save(path string) error {
 func Load(path string) (s *Session, err error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("session: load: %w", err)
+		return nil, newError(OpLoad, ErrIO, path, err, fmt.Sprintf("session: load: %v", err))
 	}
 	f, err := decodeSave(path, data)
 	if err != nil {
@@ -70,7 +70,7 @@ func Load(path string) (s *Session, err error) {
 	// and valid actions that it should not, comes back as an error.
 	defer func() {
 		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("session: save file %s cannot be replayed: %v", path, r)
+			s, err = nil, newError(OpLoad, ErrDamaged, path, nil, fmt.Sprintf("session: save file %s cannot be replayed: %v", path, r))
 		}
 	}()
 	return replay(path, f)
@@ -78,7 +78,7 @@ func Load(path string) (s *Session, err error) {
 
 // decodeSave checks and decodes a save file's text.
 func decodeSave(path string, data []byte) (*saveFile, error) {
-	notSave := fmt.Errorf("session: %s is not a dongshu save file", path)
+	notSave := newError(OpLoad, ErrNotSave, path, nil, fmt.Sprintf("session: %s is not a dongshu save file", path))
 	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
 		return nil, notSave
 	}
@@ -95,10 +95,12 @@ func decodeSave(path string, data []byte) (*saveFile, error) {
 	v, ok := head.Version.(float64)
 	switch {
 	case !ok || v != float64(int(v)) || v < 1:
-		return nil, fmt.Errorf("session: save file %s has no valid format version (got %v)", path, head.Version)
+		return nil, newError(OpLoad, ErrDamaged, path, nil,
+			fmt.Sprintf("session: save file %s has no valid format version (got %v)", path, head.Version))
 	case v > saveVersion:
-		return nil, fmt.Errorf("session: save file %s was written by a newer dongshu (format version %d; this one reads up to %d)",
-			path, int(v), saveVersion)
+		return nil, newError(OpLoad, ErrNewerVersion, path, nil,
+			fmt.Sprintf("session: save file %s was written by a newer dongshu (format version %d; this one reads up to %d)",
+				path, int(v), saveVersion))
 	}
 	var f saveFile
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -121,16 +123,19 @@ func damaged(path string, data []byte, err error) error {
 		off = te.Offset
 	}
 	if off < 0 || off > int64(len(data)) {
-		return fmt.Errorf("session: save file %s is damaged: %v", path, err)
+		return newError(OpLoad, ErrDamaged, path, err, fmt.Sprintf("session: save file %s is damaged: %v", path, err))
 	}
 	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	return fmt.Errorf("session: save file %s is damaged at line %d (byte %d): %v", path, line, off, err)
+	e := newError(OpLoad, ErrDamaged, path, err,
+		fmt.Sprintf("session: save file %s is damaged at line %d (byte %d): %v", path, line, off, err))
+	e.Line, e.Offset = int64(line), off
+	return e
 }
 
 // replay rebuilds the game of f.
 func replay(path string, f *saveFile) (*Session, error) {
 	bad := func(format string, a ...any) error {
-		return fmt.Errorf("session: save file %s: %s", path, fmt.Sprintf(format, a...))
+		return newError(OpLoad, ErrDamaged, path, nil, fmt.Sprintf("session: save file %s: %s", path, fmt.Sprintf(format, a...)))
 	}
 	s, err := New(f.Setup)
 	if err != nil {
