@@ -73,11 +73,8 @@ func (m *Model) applyHumans(round bool) {
 		}
 		delete(m.Pending, i)
 		d.Province = i
-		if m.W.Scn.Regime == "market" {
-			d.RequestMW, d.BuildMW = 0, 0 // provinces do not build in a market (marketRound)
-		}
 		before := m.W.Provinces[i].BeyondQuotaMW
-		m.apply(d)
+		m.apply(&d)
 		m.enforceProvince(i, m.W.Provinces[i].BeyondQuotaMW-before)
 	}
 }

@@ -47,9 +47,8 @@ func (m *Model) marketRound() {
 			o, sc := m.choose(&e, opts, scores)
 			d = Decision{Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
-		// Provinces do not build in a market: a human's build and request are ignored.
-		d.Province, d.RequestMW, d.BuildMW = i, 0, 0
-		m.apply(d)
+		d.Province = i
+		m.apply(&d) // ignores a human's build and request: provinces do not build in a market
 		m.LastDecisions = append(m.LastDecisions, d)
 	}
 	m.firmsBuild()

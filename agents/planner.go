@@ -166,7 +166,7 @@ func (m *Model) quotaRound() {
 			d = Decision{RequestMW: request[i], BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
 		d.Province = i
-		m.apply(d)
+		m.apply(&d)
 		m.LastDecisions = append(m.LastDecisions, d)
 	}
 	m.enforce()
@@ -194,10 +194,14 @@ func (m *Model) requests(pl *Planner, opts []option) (request, granted []float64
 	return request, granted
 }
 
-// apply carries out a province's decision.
-func (m *Model) apply(d Decision) {
+// apply carries out a province's decision; d is left as applied (provinces do not build in a market, so
+// there its request and build are set to 0 whoever decided them).
+func (m *Model) apply(d *Decision) {
 	w := m.W
 	s := w.Scn
+	if s.Regime == "market" {
+		d.RequestMW, d.BuildMW = 0, 0
+	}
 	p := w.Provinces[d.Province]
 	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))
 	// Quota left this year: a decision between rounds builds on what the round's decision left.
