@@ -15,12 +15,7 @@ import (
 // it), with the same English text as before.
 func TestErrorKinds(t *testing.T) {
 	dir := t.TempDir()
-	_, good := validSave(t, dir)
-	text := string(good)
-	edit := func(old, new string) []byte {
-		require.Contains(t, text, old)
-		return []byte(strings.Replace(text, old, new, 1))
-	}
+	text, edit := saveEditor(t, dir)
 	for _, c := range []struct {
 		name string
 		data []byte

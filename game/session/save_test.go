@@ -121,14 +121,22 @@ func validSave(t testing.TB, dir string) (string, []byte) {
 	return path, data
 }
 
-func TestLoadRejectsBadFiles(t *testing.T) {
-	dir := t.TempDir()
+// saveEditor writes a valid save in dir and returns its text and a function giving that text with the
+// first old replaced by new (the old text must be there).
+func saveEditor(t *testing.T, dir string) (string, func(old, new string) []byte) {
+	t.Helper()
 	_, good := validSave(t, dir)
 	text := string(good)
-	edit := func(old, new string) []byte {
+	return text, func(old, new string) []byte {
 		require.Contains(t, text, old)
 		return []byte(strings.Replace(text, old, new, 1))
 	}
+}
+
+func TestLoadRejectsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	text, edit := saveEditor(t, dir)
+	good := []byte(text)
 	for _, c := range []struct {
 		name string
 		data []byte
