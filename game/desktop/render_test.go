@@ -119,6 +119,16 @@ func newApp(t *testing.T, opt game.Options) *game.App {
 	return a
 }
 
+// until ticks a until cond holds, at most n times, and requires that it did.
+func until(t *testing.T, a *game.App, n int, cond func() bool) {
+	t.Helper()
+	var in game.Input
+	for i := 0; i < n && !cond(); i++ {
+		require.NoError(t, a.Update(&in))
+	}
+	require.True(t, cond(), "not reached in %d updates", n)
+}
+
 func ticks(t *testing.T, a *game.App, n int) {
 	var in game.Input
 	for range n {
@@ -153,14 +163,7 @@ func TestRenderPlayMap(t *testing.T) {
 func TestRenderDecisionDialog(t *testing.T) {
 	gz := provinceIndex(t, "gansu")
 	a := newApp(t, game.Options{Lang: "fr", Setup: session.Setup{Preset: "baseline", Seed: 2, Role: session.Role{Provinces: []int{gz}}}, Start: true, Speed: 8})
-	var in game.Input
-	for range 60 * 20 {
-		require.NoError(t, a.Update(&in))
-		if a.Overlay() == game.OverlayDialog {
-			break
-		}
-	}
-	require.Equal(t, game.OverlayDialog, a.Overlay())
+	until(t, a, 60*20, func() bool { return a.Overlay() == game.OverlayDialog })
 	img := render(t, a, 1280, 720, nil)
 	g := a.Geometry()
 	assert.Greater(t, distinct(img, g.Dialog), 8, "the dialog is drawn")
@@ -191,14 +194,7 @@ func TestRenderProvinceDebrief(t *testing.T) {
 		a := newApp(t, game.Options{Lang: "fr", Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Provinces: []int{gz}}},
 			Start: true, Speed: 8, AutoDecide: true})
 		a.Layout(size[0], size[1])
-		var in game.Input
-		for range 60 * 60 {
-			require.NoError(t, a.Update(&in))
-			if a.Screen() == game.ScreenDebrief {
-				break
-			}
-		}
-		require.Equal(t, game.ScreenDebrief, a.Screen())
+		until(t, a, 60*60, func() bool { return a.Screen() == game.ScreenDebrief })
 		img := render(t, a, size[0], size[1], nil)
 		w, h := float32(size[0]), float32(size[1])
 		assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.35, W: w * 0.38, H: h * 0.2}), 8, "%v: what happened", size)
@@ -254,14 +250,7 @@ func TestRenderPlannerDialogSizes(t *testing.T) {
 		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
 			a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "export-controls", Seed: 1, Role: session.Role{Planner: true}}, Start: true})
 			a.Layout(size[0], size[1])
-			var in game.Input
-			for range 60 * 20 {
-				require.NoError(t, a.Update(&in))
-				if a.Overlay() == game.OverlayDialog {
-					break
-				}
-			}
-			require.Equal(t, game.OverlayDialog, a.Overlay())
+			until(t, a, 60*20, func() bool { return a.Overlay() == game.OverlayDialog })
 			img := render(t, a, size[0], size[1], nil)
 			g := a.Geometry()
 			assert.Greater(t, distinct(img, g.Dialog), 8, "%s %v: the dialog is drawn", lang, size)
@@ -330,14 +319,7 @@ func TestRenderHotSeatDebriefPages(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
 			Role: session.Role{Provinces: roles}}, Start: true, Speed: 8, AutoDecide: true})
-		var in game.Input
-		for range 60 * 60 {
-			require.NoError(t, a.Update(&in))
-			if a.Screen() == game.ScreenDebrief {
-				break
-			}
-		}
-		require.Equal(t, game.ScreenDebrief, a.Screen())
+		until(t, a, 60*60, func() bool { return a.Screen() == game.ScreenDebrief })
 		for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {1024, 640}} {
 			a.Layout(size[0], size[1])
 			a.Do(game.Command{Kind: game.CmdPage, Arg: 0})
