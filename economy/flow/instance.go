@@ -1,4 +1,4 @@
-package economy
+package flow
 
 import (
 	"bufio"
@@ -7,26 +7,26 @@ import (
 	"strconv"
 )
 
-// FlowInstance is a min-cost flow instance in plain form: what the allocator solves, for export to an
-// LP solver and for checking a solution against it.
-type FlowInstance struct {
-	Nodes          int
-	From, To       []int
-	Cap, Cost      []int64
+// Instance is a min-cost flow instance in plain form, for export to other solvers and for checking a
+// solution against it.
+type Instance struct {
+	Nodes          int                  // nodes 0 .. Nodes-1
+	From, To       []int                // arc i runs From[i] -> To[i]
+	Cap, Cost      []int64              // arc i's capacity (flow in [0, Cap[i]]) and cost per unit of flow
 	Supply         []int64              // per node: > 0 source, < 0 sink
 	ArcName        func(arc int) string // LP variable names (default x<i>)
 	NodeName       func(node int) string
 	ObjectiveUnits string // what one unit of objective is, for the LP file's header
 }
 
-func (f *FlowInstance) arcName(i int) string {
+func (f *Instance) arcName(i int) string {
 	if f.ArcName != nil {
 		return f.ArcName(i)
 	}
 	return "x" + strconv.Itoa(i)
 }
 
-func (f *FlowInstance) nodeName(v int) string {
+func (f *Instance) nodeName(v int) string {
 	if f.NodeName != nil {
 		return f.NodeName(v)
 	}
@@ -35,7 +35,7 @@ func (f *FlowInstance) nodeName(v int) string {
 
 // WriteLP writes the instance as a CPLEX LP file: minimise total cost subject to flow conservation at
 // every node (out - in = supply) and 0 <= flow <= capacity on every arc. glpsol reads it with --lp.
-func (f *FlowInstance) WriteLP(out io.Writer) error {
+func (f *Instance) WriteLP(out io.Writer) error {
 	w := bufio.NewWriter(out)
 	fmt.Fprintf(w, "\\ dongshu allocation instance: %d nodes, %d arcs\n", f.Nodes, len(f.From))
 	if f.ObjectiveUnits != "" {
@@ -96,7 +96,7 @@ func (f *FlowInstance) WriteLP(out io.Writer) error {
 }
 
 // Check verifies that flow is a feasible solution: within capacities and conserving flow at every node.
-func (f *FlowInstance) Check(flow []int64) error {
+func (f *Instance) Check(flow []int64) error {
 	if len(flow) != len(f.From) {
 		return fmt.Errorf("%d flows for %d arcs", len(flow), len(f.From))
 	}
@@ -117,7 +117,7 @@ func (f *FlowInstance) Check(flow []int64) error {
 }
 
 // TotalCost is the total cost of a flow.
-func (f *FlowInstance) TotalCost(flow []int64) int64 {
+func (f *Instance) TotalCost(flow []int64) int64 {
 	c := int64(0)
 	for i, x := range flow {
 		c += x * f.Cost[i]

@@ -1,4 +1,4 @@
-package economy
+package flow
 
 import (
 	"math"
@@ -14,11 +14,11 @@ import (
 // randomAllocation draws an allocation-shaped instance: sources (province x class) -> a site directly,
 // or through the site's corridor, or into its accelerator pool; sites and pools -> sink; every source
 // -> sink at the unserved penalty. kind selects the degenerate cases the GLPK check must cover.
-func randomAllocation(rng *rand.Rand, kind int) *FlowInstance {
+func randomAllocation(rng *rand.Rand, kind int) *Instance {
 	np := 2 + rng.IntN(10)
 	nc := 1 + rng.IntN(4)
 	sink := 3 * np
-	f := &FlowInstance{Nodes: sink + 1 + np*nc}
+	f := &Instance{Nodes: sink + 1 + np*nc}
 	f.Supply = make([]int64, f.Nodes)
 	arc := func(from, to int, capacity, cost int64) {
 		f.From, f.To = append(f.From, from), append(f.To, to)
@@ -92,7 +92,7 @@ type flowSolver interface {
 	Flow(arc int) int64
 }
 
-func solveMCF(t *testing.T, f *FlowInstance, g flowSolver) (int64, []int64) {
+func solveMCF(t *testing.T, f *Instance, g flowSolver) (int64, []int64) {
 	t.Helper()
 	g.Reset(f.Nodes)
 	for i := range f.From {
@@ -112,7 +112,7 @@ func solveMCF(t *testing.T, f *FlowInstance, g flowSolver) (int64, []int64) {
 
 // compareWithGLPK writes f as an LP file, solves it with glpsol and checks our optimum against it;
 // it returns the relative gap.
-func compareWithGLPK(t *testing.T, f *FlowInstance, obj int64, flow []int64) float64 {
+func compareWithGLPK(t *testing.T, f *Instance, obj int64, flow []int64) float64 {
 	t.Helper()
 	require.NoError(t, f.Check(flow), "our flow is feasible")
 	require.Equal(t, obj, f.TotalCost(flow), "reported objective = cost of the flow")
@@ -144,7 +144,7 @@ func TestAllocatorMatchesGLPKOnRandomInstances(t *testing.T) {
 }
 
 func TestWriteLPReadsBackTrivially(t *testing.T) {
-	f := &FlowInstance{Nodes: 2, From: []int{0}, To: []int{1}, Cap: []int64{5}, Cost: []int64{3}, Supply: []int64{4, -4}}
+	f := &Instance{Nodes: 2, From: []int{0}, To: []int{1}, Cap: []int64{5}, Cost: []int64{3}, Supply: []int64{4, -4}}
 	var sb []byte
 	w := &byteWriter{&sb}
 	require.NoError(t, f.WriteLP(w))

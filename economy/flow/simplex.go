@@ -1,4 +1,4 @@
-package economy
+package flow
 
 import (
 	"fmt"
@@ -34,13 +34,12 @@ type nsArc struct {
 
 // NetworkSimplex is a reusable min-cost flow instance solved by the primal
 // network simplex method, exact on integer data, with a warm start from the
-// previous optimal basis. It has the same API, bounds and errors as
-// MinCostFlow, so either can solve the allocator's monthly instance.
+// previous optimal basis.
 //
 // # Usage
 //
 // Build an instance with Reset, AddArc and SetSupply, call Solve, then read
-// per-arc flows with Flow. The object can be rebuilt (Reset) and solved any
+// per-arc flows with Flow (or Flows) and node potentials with Potential. The object can be rebuilt (Reset) and solved any
 // number of times; all buffers are kept, so once it has solved an instance
 // of a given size, Reset, AddArc, SetSupply, Solve and Flow perform no heap
 // allocations for instances up to that size. A NetworkSimplex is not safe
@@ -178,7 +177,7 @@ type nsArc struct {
 //
 // # Bounds
 //
-// As MinCostFlow: capacities any int64 >= 0, costs >= 0 (AddArc panics
+// Capacities any int64 >= 0, costs >= 0 (AddArc panics
 // otherwise), ErrOverflow when the positive supplies sum beyond int64, when
 // (nodes + 2) * (largest cost) >= 2^60 (which keeps M, potentials and
 // reduced costs far inside int64), when the optimal cost itself does not
@@ -258,7 +257,7 @@ func NewNetworkSimplex() *NetworkSimplex {
 // buffers and the last basis (for a warm start).
 func (g *NetworkSimplex) Reset(n int) {
 	if n < 0 || n > math.MaxInt32-2 {
-		panic(fmt.Sprintf("economy: NetworkSimplex.Reset: invalid node count %d", n))
+		panic(fmt.Sprintf("flow: NetworkSimplex.Reset: invalid node count %d", n))
 	}
 	g.n = n
 	g.m = 0
@@ -271,31 +270,30 @@ func (g *NetworkSimplex) Reset(n int) {
 
 // AddArc adds a directed arc and returns its id (0,1,2,... in insertion order); it panics unless both nodes are in range, capacity >= 0 and cost >= 0.
 func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
-	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity < 0 || cost < 0 {
-		g.badArc(from, to, capacity, cost)
-	}
-	id := g.m
-	if len(g.arcs) != id { // after a Solve, the artificial arcs follow the user arcs
-		g.arcs = g.arcs[:id]
+	// The uncommon cases (a bad arc, the first arc after a Solve) are kept
+	// out of the common path.
+	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity|cost < 0 || len(g.arcs) != g.m {
+		return g.addArcSlow(from, to, capacity, cost)
 	}
 	// Appending to the slice itself (not to a reslice) stores only its
 	// length unless it grows: no GC write barrier per arc.
 	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
 	g.cap = append(g.cap, capacity)
-	g.m = id + 1
+	g.m++
 	g.solved = false
-	return id
+	return g.m - 1
 }
 
-// appendArc is AddArc without its checks, for the allocator, which adds
-// some 1,500 arcs a month: small enough to be inlined (a call per arc
-// cost a few per cent of a run). The caller guarantees what AddArc checks (nodes
-// in range, capacity and cost >= 0) and has called Reset since the last
-// Solve (so that g.arcs holds the user arcs only and solved is false).
-func (g *NetworkSimplex) appendArc(from, to int, capacity, cost int64) {
-	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
-	g.cap = append(g.cap, capacity)
-	g.m++
+// addArcSlow is AddArc's uncommon path: it panics on a bad arc and drops the
+// artificial arcs a Solve left after the user arcs.
+//
+//go:noinline
+func (g *NetworkSimplex) addArcSlow(from, to int, capacity, cost int64) int {
+	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity < 0 || cost < 0 {
+		g.badArc(from, to, capacity, cost)
+	}
+	g.arcs = g.arcs[:g.m]
+	return g.AddArc(from, to, capacity, cost)
 }
 
 // badArc panics with the reason AddArc rejects an arc (kept out of AddArc
@@ -304,12 +302,12 @@ func (g *NetworkSimplex) appendArc(from, to int, capacity, cost int64) {
 //go:noinline
 func (g *NetworkSimplex) badArc(from, to int, capacity, cost int64) {
 	if from < 0 || from >= g.n || to < 0 || to >= g.n {
-		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
+		panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
 	}
 	if capacity < 0 {
-		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative capacity %d", capacity))
+		panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: negative capacity %d", capacity))
 	}
-	panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative cost %d", cost))
+	panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: negative cost %d", cost))
 }
 
 // SetSupply sets node's supply: positive = source, negative = demand (sink); the total must be 0 for Solve to succeed.
@@ -326,12 +324,12 @@ func (g *NetworkSimplex) SetSupply(node int, supply int64) {
 //
 //go:noinline
 func (g *NetworkSimplex) badNode(method string, node, n int) {
-	panic(fmt.Sprintf("economy: NetworkSimplex.%s: node %d out of range (%d nodes)", method, node, n))
+	panic(fmt.Sprintf("flow: NetworkSimplex.%s: node %d out of range (%d nodes)", method, node, n))
 }
 
 //go:noinline
 func (g *NetworkSimplex) badArcID(arc int) {
-	panic(fmt.Sprintf("economy: NetworkSimplex.Flow: arc %d out of range (%d arcs)", arc, g.m))
+	panic(fmt.Sprintf("flow: NetworkSimplex: arc %d out of range (%d arcs)", arc, g.m))
 }
 
 // NumNodes reports the number of nodes set by the last Reset.
@@ -349,6 +347,39 @@ func (g *NetworkSimplex) Flow(arc int) int64 {
 		return 0
 	}
 	return g.flow[arc]
+}
+
+// Flows returns the flows of all arcs after a successful Solve, indexed by arc id (nil if the instance
+// has changed since): a view of the solver's own buffer, to be read, not written, before the next change.
+func (g *NetworkSimplex) Flows() []int64 {
+	if !g.solved {
+		return nil
+	}
+	return g.flow[:g.m]
+}
+
+// Arc returns arc id's endpoints, capacity and cost as given to AddArc.
+func (g *NetworkSimplex) Arc(arc int) (from, to int, capacity, cost int64) {
+	if uint(arc) >= uint(g.m) {
+		g.badArcID(arc)
+	}
+	a := g.arcs[arc]
+	return int(a.src), int(a.tgt), g.cap[arc], a.cost
+}
+
+// Potential returns node's potential after a successful Solve (0 if the instance has changed since):
+// with potentials pi, every arc u -> v has reduced cost cost + pi(u) - pi(v) >= 0 if its flow is below
+// its capacity and <= 0 if its flow is above 0, which proves the flow optimal; -pi(v) is the dual value
+// of v's conservation constraint (outflow - inflow = supply), the marginal cost of one more unit of
+// supply at v, up to a constant.
+func (g *NetworkSimplex) Potential(node int) int64 {
+	if uint(node) >= uint(g.n) {
+		g.badNode("Potential", node, g.n)
+	}
+	if !g.solved {
+		return 0
+	}
+	return g.pi[node]
 }
 
 // Solve computes a min-cost flow meeting all supplies exactly; returns total cost, or an error (ErrInfeasible, ErrUnbalanced or ErrOverflow).
@@ -401,7 +432,7 @@ func (g *NetworkSimplex) prepare() error {
 		g.ucaps[e] = min(g.cap[e], pos)
 	}
 	g.same = same
-	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
+	if cmax > 0 && int64(n+2) > maxDistance/cmax {
 		return ErrOverflow
 	}
 	if int64(m)+int64(n) >= math.MaxInt32 {
@@ -1164,7 +1195,7 @@ func nsAdd(a, b int64) (int64, bool) {
 
 // nsResize returns s with length n, reusing its backing array when large
 // enough. A new array has room for a quarter more: instances that grow a
-// little from one solve to the next (the allocator's, month after month)
+// little from one solve to the next (a simulation's, month after month)
 // then reallocate rarely.
 func nsResize[T any](s []T, n int) []T {
 	if cap(s) < n {
