@@ -3,7 +3,7 @@
 // Usage:
 //
 //	dongshu-batch run [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--out DIR]
-//	dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--scale N] --lp FILE
+//	dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--scale N] [--lp FILE] [--dimacs FILE]
 //
 // With no flags, run simulates the embedded baseline with seed 1 into ./out, writing timeseries.csv (one
 // row per month and scope) and summary.json (scenario hash, seed, version, headline outcomes).

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -149,6 +150,19 @@ func TestAllocationWritesLPAndObjective(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), "Minimize")
 	assert.Contains(t, string(b), "src_beijing_hot")
+
+	// Both files at once: the DIMACS file has the LP file's nodes and arcs.
+	dimacs := filepath.Join(t.TempDir(), "b", "2022-06.min")
+	code, stdout2, stderr := runMain(t, "allocation", "--month", "2022-06", "--lp", lp, "--dimacs", dimacs)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, last, strings.TrimSpace(stdout2[strings.LastIndex(strings.TrimSpace(stdout2), "\n")+1:]))
+	var nodes, arcs int
+	_, err = fmt.Sscanf(lines[0][strings.Index(lines[0], ": ")+2:], "%d nodes, %d arcs", &nodes, &arcs)
+	require.NoError(t, err, lines[0])
+	d, err := os.ReadFile(dimacs)
+	require.NoError(t, err)
+	assert.Contains(t, string(d), fmt.Sprintf("\np min %d %d\n", nodes, arcs))
+	assert.Equal(t, arcs, strings.Count(string(d), "\na "))
 
 	code, _, stderr = runMain(t, "allocation", "--month", "1999-01", "--lp", lp)
 	assert.Equal(t, 2, code)

@@ -81,3 +81,19 @@ func Example() {
 	// potential difference 5 = marginal cost of a unit from 0 to 2
 	// 21 <nil> [1 8 8]
 }
+
+func TestInstanceLoad(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for i := range 20 {
+		f := randomAllocation(rng, i%5)
+		want, _ := solveMCF(t, f, NewMinCostFlow())
+		g := NewNetworkSimplex()
+		f.Load(g)
+		require.Equal(t, f.Nodes, g.NumNodes())
+		require.Equal(t, len(f.From), g.NumArcs())
+		got, err := g.Solve()
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "instance %d", i)
+		require.NoError(t, f.Check(g.Flows()))
+	}
+}

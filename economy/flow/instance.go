@@ -33,6 +33,17 @@ func (f *Instance) nodeName(v int) string {
 	return "n" + strconv.Itoa(v)
 }
 
+// Load makes g this instance (Reset, AddArc, SetSupply), ready to Solve.
+func (f *Instance) Load(g *NetworkSimplex) {
+	g.Reset(f.Nodes)
+	for i := range f.From {
+		g.AddArc(f.From[i], f.To[i], f.Cap[i], f.Cost[i])
+	}
+	for v, s := range f.Supply {
+		g.SetSupply(v, s)
+	}
+}
+
 // WriteLP writes the instance as a CPLEX LP file: minimise total cost subject to flow conservation at
 // every node (out - in = supply) and 0 <= flow <= capacity on every arc. glpsol reads it with --lp.
 func (f *Instance) WriteLP(out io.Writer) error {
@@ -92,6 +103,42 @@ func (f *Instance) WriteLP(out io.Writer) error {
 		w.WriteString(" dummy = 0\n")
 	}
 	w.WriteString("End\n")
+	return w.Flush()
+}
+
+// WriteDIMACS writes the instance in the DIMACS min-cost-flow format (read by LEMON, CS2 and networkx):
+// a "p min" line, an "n" line per node with a non-zero supply, an "a" line per arc with lower bound 0;
+// nodes are numbered from 1. The comment lines carry the node and objective names.
+func (f *Instance) WriteDIMACS(out io.Writer) error {
+	w := bufio.NewWriter(out)
+	fmt.Fprintf(w, "c dongshu allocation instance: %d nodes, %d arcs (DIMACS nodes are numbered from 1)\n", f.Nodes, len(f.From))
+	if f.ObjectiveUnits != "" {
+		fmt.Fprintf(w, "c objective unit: %s\n", f.ObjectiveUnits)
+	}
+	fmt.Fprintf(w, "p min %d %d\n", f.Nodes, len(f.From))
+	var buf []byte
+	for v, s := range f.Supply {
+		if s != 0 {
+			buf = append(buf[:0], "n "...)
+			buf = strconv.AppendInt(buf, int64(v+1), 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, s, 10)
+			buf = append(buf, '\n')
+			w.Write(buf)
+		}
+	}
+	for i := range f.From {
+		buf = append(buf[:0], "a "...)
+		buf = strconv.AppendInt(buf, int64(f.From[i]+1), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, int64(f.To[i]+1), 10)
+		buf = append(buf, " 0 "...)
+		buf = strconv.AppendInt(buf, f.Cap[i], 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, f.Cost[i], 10)
+		buf = append(buf, '\n')
+		w.Write(buf)
+	}
 	return w.Flush()
 }
 

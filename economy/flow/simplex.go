@@ -270,30 +270,18 @@ func (g *NetworkSimplex) Reset(n int) {
 
 // AddArc adds a directed arc and returns its id (0,1,2,... in insertion order); it panics unless both nodes are in range, capacity >= 0 and cost >= 0.
 func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
-	// The uncommon cases (a bad arc, the first arc after a Solve) are kept
-	// out of the common path.
-	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity|cost < 0 || len(g.arcs) != g.m {
-		return g.addArcSlow(from, to, capacity, cost)
+	// Small enough to be inlined: a simulation adds thousands of arcs a
+	// month, and a call per arc costs a few per cent of its run.
+	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity|cost < 0 {
+		g.badArc(from, to, capacity, cost)
 	}
-	// Appending to the slice itself (not to a reslice) stores only its
-	// length unless it grows: no GC write barrier per arc.
-	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
+	// After a Solve the artificial arcs follow the user arcs; Solve sets
+	// them afresh, so they can be overwritten.
+	g.arcs = append(g.arcs[:g.m], nsArc{src: int32(from), tgt: int32(to), cost: cost})
 	g.cap = append(g.cap, capacity)
 	g.m++
 	g.solved = false
 	return g.m - 1
-}
-
-// addArcSlow is AddArc's uncommon path: it panics on a bad arc and drops the
-// artificial arcs a Solve left after the user arcs.
-//
-//go:noinline
-func (g *NetworkSimplex) addArcSlow(from, to int, capacity, cost int64) int {
-	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity < 0 || cost < 0 {
-		g.badArc(from, to, capacity, cost)
-	}
-	g.arcs = g.arcs[:g.m]
-	return g.AddArc(from, to, capacity, cost)
 }
 
 // badArc panics with the reason AddArc rejects an arc (kept out of AddArc
