@@ -97,3 +97,23 @@ func TestInstanceLoad(t *testing.T) {
 		require.NoError(t, f.Check(g.Flows()))
 	}
 }
+
+func TestNetworkSimplexAddArcPanicMessages(t *testing.T) {
+	g := NewNetworkSimplex()
+	g.Reset(2)
+	assert.PanicsWithError(t, "flow: NetworkSimplex.AddArc: node out of range (0->2, 2 nodes)", func() { g.AddArc(0, 2, 1, 1) })
+	assert.PanicsWithError(t, "flow: NetworkSimplex.AddArc: negative capacity -1", func() { g.AddArc(0, 1, -1, 1) })
+	assert.PanicsWithError(t, "flow: NetworkSimplex.AddArc: negative cost -3", func() { g.AddArc(0, 1, 1, -3) })
+	// After a Solve, arcs can still be added without Reset.
+	g.AddArc(0, 1, 5, 2)
+	g.SetSupply(0, 3)
+	g.SetSupply(1, -3)
+	cost, err := g.Solve()
+	require.NoError(t, err)
+	assert.Equal(t, int64(6), cost)
+	assert.Equal(t, 1, g.AddArc(0, 1, 5, 1))
+	cost, err = g.Solve()
+	require.NoError(t, err)
+	assert.Equal(t, int64(3), cost)
+	assert.Equal(t, []int64{0, 3}, g.Flows())
+}

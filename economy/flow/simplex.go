@@ -270,32 +270,37 @@ func (g *NetworkSimplex) Reset(n int) {
 
 // AddArc adds a directed arc and returns its id (0,1,2,... in insertion order); it panics unless both nodes are in range, capacity >= 0 and cost >= 0.
 func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
-	// Small enough to be inlined: a simulation adds thousands of arcs a
-	// month, and a call per arc costs a few per cent of its run.
+	// Small enough to be inlined (no call on the common path): a
+	// simulation adds thousands of arcs a month, and a call per arc cost
+	// a few per cent of its run.
 	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity|cost < 0 {
-		g.badArc(from, to, capacity, cost)
+		panic(badArcError{from, to, capacity, cost, g.n})
 	}
-	// After a Solve the artificial arcs follow the user arcs; Solve sets
-	// them afresh, so they can be overwritten.
-	g.arcs = append(g.arcs[:g.m], nsArc{src: int32(from), tgt: int32(to), cost: cost})
+	// Appending to the slice itself (not to a reslice) stores only its
+	// length unless it grows: no GC write barrier per arc. (Solve leaves
+	// g.arcs holding the user arcs only.)
+	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
 	g.cap = append(g.cap, capacity)
 	g.m++
 	g.solved = false
 	return g.m - 1
 }
 
-// badArc panics with the reason AddArc rejects an arc (kept out of AddArc
-// to keep that small).
-//
-//go:noinline
-func (g *NetworkSimplex) badArc(from, to int, capacity, cost int64) {
-	if from < 0 || from >= g.n || to < 0 || to >= g.n {
-		panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
+// badArcError is the value AddArc panics with.
+type badArcError struct {
+	from, to       int
+	capacity, cost int64
+	n              int
+}
+
+func (e badArcError) Error() string {
+	switch {
+	case e.from < 0 || e.from >= e.n || e.to < 0 || e.to >= e.n:
+		return fmt.Sprintf("flow: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", e.from, e.to, e.n)
+	case e.capacity < 0:
+		return fmt.Sprintf("flow: NetworkSimplex.AddArc: negative capacity %d", e.capacity)
 	}
-	if capacity < 0 {
-		panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: negative capacity %d", capacity))
-	}
-	panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: negative cost %d", cost))
+	return fmt.Sprintf("flow: NetworkSimplex.AddArc: negative cost %d", e.cost)
 }
 
 // SetSupply sets node's supply: positive = source, negative = demand (sink); the total must be 0 for Solve to succeed.
@@ -370,6 +375,10 @@ func (g *NetworkSimplex) Potential(node int) int64 {
 	return g.pi[node]
 }
 
+// Pivots reports how many pivots (bound swaps included) the last Solve made: a few after small changes
+// from a warm start, many more from a cold one.
+func (g *NetworkSimplex) Pivots() int { return g.lastPivots }
+
 // Solve computes a min-cost flow meeting all supplies exactly; returns total cost, or an error (ErrInfeasible, ErrUnbalanced or ErrOverflow).
 func (g *NetworkSimplex) Solve() (int64, error) {
 	if err := g.prepare(); err != nil {
@@ -379,7 +388,11 @@ func (g *NetworkSimplex) Solve() (int64, error) {
 	for g.step() {
 	}
 	g.basisOK = true
-	return g.finish()
+	cost, err := g.finish()
+	// The artificial arcs after the user arcs are set afresh by every
+	// Solve; dropping them lets AddArc append.
+	g.arcs = g.arcs[:g.m]
+	return cost, err
 }
 
 // prepare checks the instance and sets up a strongly feasible starting
