@@ -228,6 +228,16 @@ func (d *Design) Expand() error {
 				}
 			}
 		}
+	case "points":
+		// Points given by the caller (an experiment's own design, e.g. Morris trajectories).
+		if len(d.Points) == 0 {
+			return usagef("a points design needs at least one point")
+		}
+		for i, p := range d.Points {
+			if len(p) != len(d.Factors) {
+				return usagef("design point %d has %d values for %d factors", i, len(p), len(d.Factors))
+			}
+		}
 	default:
 		return usagef("--design %q: want full or lhs", d.Type)
 	}

@@ -26,6 +26,8 @@ type Spec struct {
 	// --shard, which do not change the results (so that shards and merges agree).
 	Command []string
 	Version string // program version
+	// Probes are extra runs.csv columns read from the timeseries (see Probe); none for a plain sweep.
+	Probes []Probe
 
 	columns []string // timeseries metric columns
 }
@@ -44,6 +46,8 @@ type Manifest struct {
 	Design       Design   `json:"design"`
 	// Shard is "i/n" for a shard's directory (runs with run_id % n == i-1), absent for a whole sweep.
 	Shard string `json:"shard,omitempty"`
+	// Probes are the extra runs.csv columns of an experiment (calibrate).
+	Probes []Probe `json:"probes,omitempty"`
 }
 
 // Prepare expands the design and checks every design point against the schema (Set, then Validate);
@@ -89,6 +93,13 @@ func (sp *Spec) Prepare() error {
 	for _, c := range m.W.Columns() {
 		sp.columns = append(sp.columns, c.Name)
 	}
+	if len(sp.Probes) > 0 {
+		var scopes []string
+		for _, sc := range m.Scopes() {
+			scopes = append(scopes, sc.Name)
+		}
+		return sp.resolveProbes(scopes)
+	}
 	return nil
 }
 
@@ -119,13 +130,14 @@ func (sp *Spec) scenario(point []string, seed uint64) (*configs.Scenario, error)
 func (sp *Spec) Manifest() Manifest {
 	return Manifest{Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
 		Format: sp.Format, Timeseries: sp.Timeseries, Runs: sp.Design.NumRuns(), RunRule: RunRule,
-		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String()}
+		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String(), Probes: sp.Probes}
 }
 
 // RunsHeader is the header line of runs.csv.
 func (sp *Spec) RunsHeader() string {
 	cols := append([]string{"run_id", "seed"}, sp.Design.Keys()...)
 	cols = append(cols, agents.HeadlineNames()...)
+	cols = append(cols, probeNames(sp.Probes)...)
 	return csvLine(cols)
 }
 
@@ -176,8 +188,10 @@ func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
 	}
 	ids := strconv.Itoa(id)
 	buf := make([]byte, 0, 32)
+	probes := nanSlice(len(sp.Probes))
 	err = m.Run(func(month configs.Month, rows [][]float64) error {
 		h.Observe(m.W, month, rows)
+		sp.observeProbes(probes, month, rows)
 		if !sp.Timeseries {
 			return nil
 		}
@@ -205,7 +219,7 @@ func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
 		rb.WriteByte(',')
 		rb.WriteString(csvField(v))
 	}
-	for _, v := range h.Values() {
+	for _, v := range append(h.Values(), probes...) {
 		rb.WriteByte(',')
 		rb.Write(strconv.AppendFloat(buf[:0], v, 'g', -1, 64))
 	}
