@@ -44,6 +44,9 @@ commands:
   validate    check scenario files and print every problem
   params      list every scenario key with its unit, range and default
   report      draw charts and an index.html for a run or sweep directory
+  calibrate   fit free parameters to observed targets (ABC); ablation and Morris tables; docs
+  sensitivity Morris elementary effects over key=lo:hi ranges (--analyse DIR recomputes)
+  ablate      switch mechanisms off one at a time over N seeds and tabulate the outcomes
 
 run 'dongshu-batch <command> --help' for the command's flags.
 `
@@ -94,6 +97,12 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return paramsCmd(args[1:], stdout, stderr)
 	case "report":
 		return reportCmd(args[1:], stdout, stderr)
+	case "calibrate":
+		return calibrateCmd(args[1:], stdout, stderr)
+	case "sensitivity":
+		return sensitivityCmd(args[1:], stdout, stderr)
+	case "ablate":
+		return ablateCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return errHelp

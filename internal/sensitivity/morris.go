@@ -108,7 +108,7 @@ func MorrisAnalyse(u [][]float64, y []float64, o Options) ([]Index, error) {
 				}
 			}
 			if j < 0 {
-				return nil, fmt.Errorf("morris: points %d and %d are equal: not a trajectory design", i, i+1)
+				continue // an integer factor rounded back to the same value: no effect to measure
 			}
 			d := (y[i+1] - y[i]) / (u[i+1][j] - u[i][j])
 			if !math.IsNaN(d) && !math.IsInf(d, 0) {
