@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go
+.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go
 
 all: build
 
@@ -44,8 +44,15 @@ test: deps fmt-check vet
 bench: check-go
 	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...
 
-# Calibration table over 20 seeds (prints the figures in the closing notes).
-calibrate: check-go
+# docs/calibration.md: ABC fit of configs/targets/baseline.toml, fit over 20 seeds, ablation and Morris
+# tables (docs/experiments.md). CALIBRATE_MODE=quick for a small run; the runs are kept in out/calibrate
+# (re-running resumes). The agents' calibration test prints its own figures: make calibrate-test.
+CALIBRATE_MODE ?= full
+calibrate: build
+	./$(BIN)/dongshu-batch calibrate --targets configs/targets/baseline.toml --ablate --morris 10 \
+		$(if $(filter quick,$(CALIBRATE_MODE)),--quick --out out/calibrate-quick,--out out/calibrate --docs docs/calibration.md)
+
+calibrate-test: check-go
 	$(GO) test -count=1 -run TestCalibration -v ./agents/
 
 clean:

@@ -438,8 +438,12 @@ func (r *calibReport) fitTable(fits []calibrate.TargetFit, holdout bool) string 
 			continue
 		}
 		ft := fits[i]
+		band := "–"
+		if !math.IsNaN(ft.P10) {
+			band = fmt.Sprintf("%s – %s", fmtNum(ft.P10), fmtNum(ft.P90))
+		}
 		t = append(t, []string{tg.Name, tg.Where(), tg.Label() + " ± " + fmtNum(tg.Tolerance), fmtNum(ft.Median),
-			fmt.Sprintf("%s – %s", fmtNum(ft.P10), fmtNum(ft.P90)), withinText(ft), "`" + tg.Source + "`"})
+			band, withinText(ft), "`" + tg.Source + "`"})
 	}
 	if len(t) == 0 {
 		return "(none)\n"

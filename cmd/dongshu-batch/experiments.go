@@ -27,7 +27,11 @@ import (
 // execSweep runs (or resumes) a prepared sweep into dir, with the sweep's progress lines on stderr.
 func execSweep(ctx context.Context, sp *sweep.Spec, dir string, workers int, label string, stderr io.Writer) (sweep.Result, error) {
 	pr := newProgress(stderr)
-	res, err := sp.Execute(ctx, dir, sweep.Options{Workers: workers, Progress: pr.update,
+	update := pr.update
+	if sp.Design.NumRuns() < 500 { // short stages: the stage lines are progress enough
+		update = nil
+	}
+	res, err := sp.Execute(ctx, dir, sweep.Options{Workers: workers, Progress: update,
 		Notice: func(format string, args ...any) { fmt.Fprintf(stderr, label+": "+format+"\n", args...) }})
 	pr.finish()
 	if errors.Is(err, sweep.ErrInterrupted) {

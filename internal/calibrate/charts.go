@@ -16,7 +16,6 @@ var (
 	blue   = color.RGBA{0x1f, 0x77, 0xb4, 0xff}
 	orange = color.RGBA{0xd9, 0x5f, 0x02, 0xff}
 	green  = color.RGBA{0xd8, 0xee, 0xd8, 0xff}
-	grey   = color.RGBA{0x88, 0x88, 0x88, 0xff}
 )
 
 func png(p *plot.Plot, w, h vg.Length) ([]byte, error) {
@@ -101,11 +100,20 @@ func FitChart(targets []Target, fits []TargetFit) ([]byte, error) {
 	rows := make([]row, len(targets))
 	for i, t := range targets {
 		f := fits[i]
-		signed := func(v float64) float64 { return (v - t.Observed) / t.Tolerance }
+		signed := func(v float64) float64 {
+			e := (v - t.Observed) / t.Tolerance
+			switch t.Kind { // a one-sided target is met anywhere on its side of the bound
+			case "at_most":
+				e = math.Max(e, 0)
+			case "at_least":
+				e = math.Min(e, 0)
+			}
+			return e
+		}
 		rows[i] = row{label: t.Name, mid: signed(f.Median), lo: signed(f.P10), hi: signed(f.P90), hasBand: true,
 			show: !math.IsNaN(f.Median), highlight: !t.Fit()}
 	}
-	return bandChart("Fit to targets (orange: held out)", "(model - observed) / tolerance; green: within tolerance", rows, -1, 1)
+	return bandChart("Fit to targets (orange: held out)", "(model - observed) / tolerance (one-sided targets: 0 when the bound holds); green: within tolerance", rows, -1, 1)
 }
 
 // PosteriorChart draws each parameter's posterior median and 10-90 % range on its prior scaled to [0, 1].
