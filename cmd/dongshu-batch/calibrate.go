@@ -232,7 +232,7 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	start := time.Now()
+	start, computed0 := time.Now(), computedRuns.Load()
 	c := &calibrateRun{f: f, base: base, m: m, out: *out, workers: *workers, stderr: stderr, ctx: ctx, pointStr: map[[2]int][]string{}}
 	res, err := calibrate.Run(f.Targets, f.Params, m, c.stage)
 	if err != nil {
@@ -243,6 +243,9 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b := calibrate.Best(res.Sets)
+	if b < 0 {
+		return fmt.Errorf("calibrate: no set accepted")
+	}
 	best := base.Clone()
 	var bestSets []string
 	for j, p := range f.Params {
@@ -308,8 +311,8 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 			within++
 		}
 	}
-	fmt.Fprintf(stdout, "calibrate: %d model runs in %.1fs on %d workers; %d of %d sets accepted (%s); best set within tolerance on %d fitted targets -> %s\n",
-		c.runs, time.Since(start).Seconds(), *workers, countAccepted(res.Sets), len(res.Sets), res.Rule, within, filepath.Join(*out, "report.md"))
+	fmt.Fprintf(stdout, "calibrate: %d model runs (%d computed now, in %.1fs on %d workers); %d of %d sets accepted (%s); best set within tolerance on %d fitted targets -> %s\n",
+		c.runs, computedRuns.Load()-computed0, time.Since(start).Seconds(), *workers, countAccepted(res.Sets), len(res.Sets), res.Rule, within, filepath.Join(*out, "report.md"))
 	return nil
 }
 
@@ -347,7 +350,7 @@ func (r *calibReport) write(out, docs string) error {
 	for _, p := range f.Params {
 		hdr = append(hdr, p.Key)
 	}
-	hdr = append(hdr, "distance", "pareto", "accepted")
+	hdr = append(hdr, "distance", "mean_error", "pareto", "accepted")
 	for _, t := range f.Targets {
 		hdr = append(hdr, t.Name+"_median")
 	}
@@ -357,7 +360,7 @@ func (r *calibReport) write(out, docs string) error {
 		for _, v := range s.Values {
 			row = append(row, fmtG(v))
 		}
-		row = append(row, fmtG(s.Distance), strconv.FormatBool(s.Pareto), strconv.FormatBool(s.Accepted))
+		row = append(row, fmtG(s.Distance), fmtG(s.MeanErr), strconv.FormatBool(s.Pareto), strconv.FormatBool(s.Accepted))
 		for _, ft := range s.Fits {
 			row = append(row, fmtG(ft.Median))
 		}
@@ -458,7 +461,7 @@ func (r *calibReport) markdown() string {
 	fmt.Fprintf(&b, "Method (docs/experiments.md): rejection ABC over a Latin hypercube of %d points on the priors, %d seeds each; "+
 		"a set's distance is its largest normalised error |median − observed| / tolerance over the fitted targets; "+
 		"accepted: %s; then %d refinement points over the accepted range (widened by 10 %% of the prior) and the same selection over both stages. "+
-		"The fit tables run the best accepted set (smallest distance) and the uncalibrated scenario with %d seeds (seed base %d). %d model runs in all.\n\n",
+		"The fit tables run the best accepted set (smallest distance, then mean error) and the uncalibrated scenario with %d seeds (seed base %d). %d model runs in all.\n\n",
 		m.Samples, m.Reps, res.Rule, m.RefineSamples, m.CheckReps, m.SeedBase, r.runs)
 	fmt.Fprintf(&b, "%d of %d sets accepted, %d on the Pareto front over the fitted targets.\n\n", countAccepted(res.Sets), len(res.Sets), countPareto(res.Sets))
 	b.WriteString("## Free parameters: posterior\n\n")

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"dongshu/configs"
@@ -24,6 +25,9 @@ import (
 // stage, so they inherit the sweep's workers, resume and byte-identical files; they read the results
 // back from runs.csv and write their own tables next to them.
 
+// computedRuns counts the model runs experiments computed (not found done), for their summary line.
+var computedRuns atomic.Int64
+
 // execSweep runs (or resumes) a prepared sweep into dir, with the sweep's progress lines on stderr.
 func execSweep(ctx context.Context, sp *sweep.Spec, dir string, workers int, label string, stderr io.Writer) (sweep.Result, error) {
 	pr := newProgress(stderr)
@@ -34,6 +38,7 @@ func execSweep(ctx context.Context, sp *sweep.Spec, dir string, workers int, lab
 	res, err := sp.Execute(ctx, dir, sweep.Options{Workers: workers, Progress: update,
 		Notice: func(format string, args ...any) { fmt.Fprintf(stderr, label+": "+format+"\n", args...) }})
 	pr.finish()
+	computedRuns.Add(int64(res.Done - res.Resumed))
 	if errors.Is(err, sweep.ErrInterrupted) {
 		return res, fmt.Errorf("%s %s: %v; run the same command again to resume", label, dir, err)
 	}

@@ -47,6 +47,7 @@ type Set struct {
 	Values   []float64 // one per Param
 	Fits     []TargetFit
 	Distance float64 // max Err over the fitted targets that were simulated (<= 1: all within tolerance)
+	MeanErr  float64 // mean Err over the same targets: breaks ties of Distance (one target often sets it)
 	Pareto   bool    // no other set is at least as close on every fitted target and closer on one
 	Accepted bool
 }
@@ -55,6 +56,9 @@ type Set struct {
 func Evaluate(targets []Target, reps [][]float64) ([]TargetFit, float64) {
 	fits := make([]TargetFit, len(targets))
 	d := math.NaN()
+	if len(reps) == 0 {
+		return fits, d
+	}
 	for t, tg := range targets {
 		v := make([]float64, len(reps))
 		for r := range reps {
@@ -129,11 +133,34 @@ func Select(targets []Target, sets []Set, quantile float64) string {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmpNaNLast(sets[a].Distance, sets[b].Distance) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmpSets(sets[a], sets[b]) })
 	for _, i := range order[:min(max(need, 1), n)] {
 		sets[i].Accepted = true
 	}
 	return RuleQuantile
+}
+
+// cmpSets orders sets by distance, then by mean error.
+func cmpSets(a, b Set) int {
+	if c := cmpNaNLast(a.Distance, b.Distance); c != 0 {
+		return c
+	}
+	return cmpNaNLast(a.MeanErr, b.MeanErr)
+}
+
+// MeanErr is the mean normalised error over the fitted targets that were simulated (NaN if none).
+func MeanErr(targets []Target, fits []TargetFit) float64 {
+	s, n := 0.0, 0
+	for t, tg := range targets {
+		if tg.Fit() && !math.IsNaN(fits[t].Err) {
+			s += fits[t].Err
+			n++
+		}
+	}
+	if n == 0 {
+		return math.NaN()
+	}
+	return s / float64(n)
 }
 
 func cmpNaNLast(a, b float64) int {
@@ -152,11 +179,11 @@ func cmpNaNLast(a, b float64) int {
 	return 0
 }
 
-// Best is the accepted set of smallest distance (-1 when none).
+// Best is the accepted set of smallest distance, then mean error (-1 when none).
 func Best(sets []Set) int {
 	b := -1
 	for i, s := range sets {
-		if s.Accepted && (b < 0 || cmpNaNLast(s.Distance, sets[b].Distance) < 0) {
+		if s.Accepted && (b < 0 || cmpSets(s, sets[b]) < 0) {
 			b = i
 		}
 	}
@@ -232,7 +259,7 @@ func Run(targets []Target, params []Param, m Method, run Runner) (*Result, error
 		}
 		for i := range pts {
 			fits, d := Evaluate(targets, vals[i])
-			res.Sets = append(res.Sets, Set{Stage: id, Point: i, Values: pts[i], Fits: fits, Distance: d})
+			res.Sets = append(res.Sets, Set{Stage: id, Point: i, Values: pts[i], Fits: fits, Distance: d, MeanErr: MeanErr(targets, fits)})
 		}
 		return nil
 	}
