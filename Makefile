@@ -44,12 +44,12 @@ test: deps fmt-check vet
 bench: check-go
 	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...
 
-# docs/calibration.md: ABC fit of configs/targets/baseline.toml, fit over 20 seeds, ablation and Morris
-# tables (docs/experiments.md). CALIBRATE_MODE=quick for a small run; the runs are kept in out/calibrate
+# docs/calibration.md: ABC fit of configs/targets/baseline.toml, fit over 20 seeds, ablation, Morris and
+# Sobol tables (docs/experiments.md). CALIBRATE_MODE=quick for a small run; the runs are kept in out/calibrate
 # (re-running resumes). The agents' calibration test prints its own figures: make calibrate-test.
 CALIBRATE_MODE ?= full
 calibrate: build
-	./$(BIN)/dongshu-batch calibrate --targets configs/targets/baseline.toml --ablate --morris 10 \
+	./$(BIN)/dongshu-batch calibrate --targets configs/targets/baseline.toml --ablate --morris 10 --sobol 64 \
 		$(if $(filter quick,$(CALIBRATE_MODE)),--quick --out out/calibrate-quick,--out out/calibrate --docs docs/calibration.md)
 
 calibrate-test: check-go

@@ -8,6 +8,7 @@ import (
 	"math"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -182,6 +183,7 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 	ablate := fs.Bool("ablate", false, "also run the file's [[switch]] ablation on the best set")
 	morris := fs.Int("morris", 0, "also run Morris with `R` trajectories over the parameters' priors (0: no)")
 	levels := fs.Int("levels", 4, "Morris grid levels `P`")
+	sobolN := fs.Int("sobol", 0, "also compute Sobol indices over the parameters' priors with `N` base samples (0: no)")
 	docs := fs.String("docs", "", "also write the report to `FILE` (docs/calibration.md)")
 	fs.Usage = func() { fmt.Fprint(stderr, calibrateUsage); fs.PrintDefaults() }
 	if err := parseFlags(fs, args); err != nil {
@@ -301,6 +303,34 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		rep.morrisR, rep.morrisLevels = *morris, *levels
 	}
+	if *sobolN > 0 {
+		var factors []sweep.Factor
+		for _, p := range f.Params {
+			fa, err := numericFactor(p.Key, p.Min, p.Max)
+			if err != nil {
+				return usagef("%s: %v", f.Path, err)
+			}
+			factors = append(factors, fa)
+		}
+		outs := f.Outcomes
+		if len(outs) == 0 {
+			outs = []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "overbuild_mean_mw"}
+		}
+		n := *sobolN
+		if *quick {
+			n = min(n, 8)
+		}
+		cmd := []string{"dongshu-batch", "calibrate", "--sobol", strconv.Itoa(n), "--method", "sobol"}
+		dir := filepath.Join(*out, "sobol")
+		if err := runSobol(ctx, base, factors, n, 1, m.SeedBase, cmd, dir, *workers, stderr); err != nil {
+			return err
+		}
+		c.runs += n * (len(factors) + 2)
+		if rep.sobol, err = analyseSobol(dir, outs, m.SeedBase); err != nil {
+			return err
+		}
+		rep.sobolN = n
+	}
 	rep.runs = c.runs
 	if err := rep.write(*out, *docs); err != nil {
 		return err
@@ -340,6 +370,8 @@ type calibReport struct {
 	morris            []morrisRow
 	morrisR           int
 	morrisLevels      int
+	sobol             []sobolRow
+	sobolN            int
 	runs              int
 }
 
@@ -464,6 +496,7 @@ func (r *calibReport) markdown() string {
 		"The fit tables run the best accepted set (smallest distance, then mean error) and the uncalibrated scenario with %d seeds (seed base %d). %d model runs in all.\n\n",
 		m.Samples, m.Reps, res.Rule, m.RefineSamples, m.CheckReps, m.SeedBase, r.runs)
 	fmt.Fprintf(&b, "%d of %d sets accepted, %d on the Pareto front over the fitted targets.\n\n", countAccepted(res.Sets), len(res.Sets), countPareto(res.Sets))
+	b.WriteString(r.paretoTable())
 	b.WriteString("## Free parameters: posterior\n\n")
 	var pt [][]string
 	for _, p := range res.Posterior {
@@ -495,6 +528,12 @@ func (r *calibReport) markdown() string {
 		b.WriteString("mu* is the mean absolute change of the outcome when the parameter moves across its whole prior range; sigma large against mu* means interactions or non-linearity.\n\n")
 		b.WriteString(morrisText(r.morris))
 	}
+	if len(r.sobol) > 0 {
+		fmt.Fprintf(&b, "\n## Sobol indices (priors, Saltelli scheme, %d base samples, %d runs, 1 seed per point)\n\n", r.sobolN, r.sobolN*(len(r.f.Params)+2))
+		b.WriteString("S1: share of the outcome's variance due to the parameter alone; ST: share involving it (with interactions). " +
+			"With few base samples the intervals are wide (seed noise is part of the variance): read the ranking, not the decimals.\n\n")
+		b.WriteString(sobolText(r.sobol))
+	}
 	return b.String()
 }
 
@@ -520,3 +559,43 @@ func choose(fs *flag.FlagSet, name string, flagV int, quick bool, quickV, fileV,
 	}
 	return dflt
 }
+
+// paretoTable lists the Pareto front over the fitted targets (at most 12 sets, by distance): which
+// parameter values trade one target against another.
+func (r *calibReport) paretoTable() string {
+	var front []calibrate.Set
+	for _, s := range r.res.Sets {
+		if s.Pareto {
+			front = append(front, s)
+		}
+	}
+	slices.SortStableFunc(front, func(a, b calibrate.Set) int { return cmpAsc(a.Distance, b.Distance) })
+	if len(front) > 12 {
+		front = front[:12]
+	}
+	hdr := []string{"stage.point", "distance"}
+	for _, p := range r.f.Params {
+		hdr = append(hdr, "`"+p.Key+"`")
+	}
+	var fit []int
+	for t, tg := range r.f.Targets {
+		if tg.Fit() && len(front) > 0 && !math.IsNaN(front[0].Fits[t].Err) {
+			fit = append(fit, t)
+			hdr = append(hdr, r.f.Targets[t].Name+" err")
+		}
+	}
+	var rows [][]string
+	for _, s := range front {
+		row := []string{fmt.Sprintf("%d.%d", s.Stage, s.Point), fmtNum(s.Distance)}
+		for _, v := range s.Values {
+			row = append(row, fmtNum(v))
+		}
+		for _, t := range fit {
+			row = append(row, fmtNum(s.Fits[t].Err))
+		}
+		rows = append(rows, row)
+	}
+	return "### Pareto front over the fitted targets (normalised errors; <= 1 is within tolerance)\n\n" + mdTable(hdr, rows) + "\n"
+}
+
+func cmpAsc(a, b float64) int { return -cmpDesc(a, b) }

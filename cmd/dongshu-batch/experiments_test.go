@@ -112,11 +112,11 @@ func TestCalibrateIsWorkerInvariantResumableAndReportsEveryTarget(t *testing.T) 
 	tf := writeTargets(t, smallTargets)
 	dir := t.TempDir()
 	one, two := filepath.Join(dir, "w1"), filepath.Join(dir, "w2")
-	args := []string{"calibrate", "--targets", tf, "--ablate", "--morris", "2"}
+	args := []string{"calibrate", "--targets", tf, "--ablate", "--morris", "2", "--sobol", "2"}
 	code, stdout, stderr := runMain(t, append(args, "--workers", "1", "--out", one, "--docs", filepath.Join(dir, "cal.md"))...)
 	require.Equal(t, 0, code, stderr)
-	// 9 sets x 2 seeds, reference and best x 3, ablation 2 x 3, Morris 2 x 3 points.
-	assert.Contains(t, stdout, "36 model runs")
+	// 9 sets x 2 seeds, reference and best x 3, ablation 2 x 3, Morris 2 x 3 points, Sobol 2 x 4.
+	assert.Contains(t, stdout, "44 model runs")
 	code, _, stderr = runMain(t, append(args, "--workers", "2", "--out", two)...)
 	require.Equal(t, 0, code, stderr)
 	a, b := readTree(t, one), readTree(t, two)
@@ -125,7 +125,7 @@ func TestCalibrateIsWorkerInvariantResumableAndReportsEveryTarget(t *testing.T) 
 		assert.Equal(t, a[name], b[name], "%s differs between --workers 1 and 2", name)
 	}
 	for _, f := range []string{"sets.csv", "accepted.csv", "posterior.csv", "fit.csv", "fit.png", "posterior.png", "report.md",
-		"stage1/runs.csv", "stage2/runs.csv", "best/runs.csv", "reference/runs.csv", "ablate/ablation.csv", "morris/morris.csv"} {
+		"stage1/runs.csv", "stage2/runs.csv", "best/runs.csv", "reference/runs.csv", "ablate/ablation.csv", "morris/morris.csv", "sobol/sobol.csv"} {
 		assert.Contains(t, a, f)
 	}
 	assert.Len(t, strings.Split(strings.TrimSpace(a["sets.csv"]), "\n"), 1+9)
@@ -197,7 +197,26 @@ func TestSensitivityRunsThenAnalysesFromFiles(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(csv1), string(csv2), "the analysis is redone from the files alone")
 
+	sob := filepath.Join(t.TempDir(), "sobol")
+	code, stdout, stderr = runMain(t, "sensitivity", "--method", "sobol", "--samples", "4", "--set", "end=2022-12",
+		"--set", "demand.total_mw=5000:7500", "--set", "behaviour.growth_credit=0:1", "--outcomes", "northwest_utilisation_2022,racks_end_2021_m", "--out", sob)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "| northwest_utilisation_2022 | demand.total_mw |")
+	assert.Contains(t, stdout, "| racks_end_2021_m | demand.total_mw | – |", "a constant outcome has no indices")
+	s1, err := os.ReadFile(filepath.Join(sob, "sobol.csv"))
+	require.NoError(t, err)
+	code, stdout2, _ = runMain(t, "sensitivity", "--analyse", sob, "--outcomes", "northwest_utilisation_2022,racks_end_2021_m")
+	require.Equal(t, 0, code)
+	assert.Equal(t, stdout, stdout2)
+	s2, err := os.ReadFile(filepath.Join(sob, "sobol.csv"))
+	require.NoError(t, err)
+	assert.Equal(t, string(s1), string(s2))
+	runs, err = os.ReadFile(filepath.Join(sob, "runs.csv"))
+	require.NoError(t, err)
+	assert.Len(t, strings.Split(strings.TrimSpace(string(runs)), "\n"), 1+4*4, "N (k+2) points")
+
 	for _, bad := range [][]string{
+		{"sensitivity", "--set", "demand.total_mw=1:2", "--method", "fast"},
 		{"sensitivity", "--set", "demand.total_mw=9:1"},
 		{"sensitivity", "--set", "name=a:b"},
 		{"sensitivity", "--set", "end=2023-12"},

@@ -32,9 +32,13 @@ sweep engine into DIR (resumable, byte-identical for any --workers); the analysi
 morris.csv (outcome, key, mu, mu_star, sigma, mu_star_conf, n) and one chart per outcome,
 morris-<outcome>.png. --analyse DIR recomputes the analysis from DIR's manifest.json and runs.csv alone.
 
+
+--method sobol: first-order (S1) and total (ST) Sobol indices instead, by Saltelli's scheme on N base
+samples (N x (k+2) points); writes sobol.csv (outcome, key, s1, s1_conf, st, st_conf) and
+sobol-<outcome>.png. --analyse recognises either kind of directory.
+
 `
 
-// morrisTraj is the number of points per trajectory is k+1; the manifest's design holds the points.
 func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sensitivity", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -42,6 +46,8 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&sf.preset, "preset", "", "embedded preset `NAME` (default baseline)")
 	fs.StringVar(&sf.file, "scenario", "", "scenario TOML `FILE`")
 	fs.Var(&sf.sets, "set", "a varied key `key=lo:hi`, or a fixed override key=value (repeatable)")
+	method := fs.String("method", "morris", "morris (elementary effects) or sobol (first-order and total indices, Saltelli sampling)")
+	samples := fs.Int("samples", 64, "sobol: base samples `N` (runs: N x (k+2) x reps)")
 	traj := fs.Int("trajectories", 10, "Morris trajectories `R` (runs: R x (k+1) x reps)")
 	levels := fs.Int("levels", 4, "grid levels `P` (even)")
 	reps := fs.Int("reps", 1, "seeds `N` per design point (outcome = their mean)")
@@ -61,7 +67,18 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *method != "morris" && *method != "sobol" {
+		return usagef("sensitivity: --method %q: want morris or sobol", *method)
+	}
 	if *analyse != "" {
+		if isSobolDir(*analyse) {
+			rows, err := analyseSobol(*analyse, outs, *seedBase)
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(stdout, sobolText(rows))
+			return nil
+		}
 		rows, err := analyseMorris(*analyse, outs, *seedBase)
 		if err != nil {
 			return err
@@ -102,6 +119,17 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 	cmd := append([]string{"dongshu-batch", "sensitivity"}, canonicalArgs(fs, "out", "workers", "analyse", "outcomes")...)
 	ctx, stop := interruptible()
 	defer stop()
+	if *method == "sobol" {
+		if err := runSobol(ctx, base, factors, *samples, *reps, *seedBase, cmd, *out, *workers, stderr); err != nil {
+			return err
+		}
+		rows, err := analyseSobol(*out, outs, *seedBase)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(stdout, sobolText(rows))
+		return nil
+	}
 	if err := runMorris(ctx, base, factors, *traj, *levels, *reps, *seedBase, cmd, *out, *workers, stderr); err != nil {
 		return err
 	}

@@ -128,10 +128,15 @@ func PosteriorChart(post []Posterior) ([]byte, error) {
 
 // MorrisChart draws mu* with its bootstrap interval for every factor, largest first as given.
 func MorrisChart(title string, names []string, muStar, conf []float64) ([]byte, error) {
+	return IndexChart(title, "mu* (mean |elementary effect| over the factor's range), 95 % bootstrap interval", names, muStar, conf)
+}
+
+// IndexChart draws one sensitivity index per factor with its confidence half-width.
+func IndexChart(title, xlabel string, names []string, muStar, conf []float64) ([]byte, error) {
 	rows := make([]row, len(names))
 	for i := range names {
 		rows[i] = row{label: names[i], mid: muStar[i], lo: muStar[i] - conf[i], hi: muStar[i] + conf[i],
 			hasBand: !math.IsNaN(conf[i]), show: !math.IsNaN(muStar[i])}
 	}
-	return bandChart(title, "mu* (mean |elementary effect| over the factor's range), 95 % bootstrap interval", rows, 0, 0)
+	return bandChart(title, xlabel, rows, 0, 0)
 }

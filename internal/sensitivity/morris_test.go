@@ -121,3 +121,49 @@ func TestNormPPF(t *testing.T) {
 	assert.InDelta(t, 1.959964, normPPF(0.975), 1e-6)
 	assert.InDelta(t, 0, normPPF(0.5), 1e-9)
 }
+
+// Ishigami (a = 7, b = 0.1) has known indices: S1 = 0.3139, 0.4424, 0; ST = 0.5576, 0.4424, 0.2437.
+func TestSobolOnIshigamiGivesTheKnownIndices(t *testing.T) {
+	u, err := SaltelliSample(3, 4096, 11)
+	require.NoError(t, err)
+	require.Len(t, u, 4096*5)
+	y := eval(u, func(u []float64) float64 {
+		x := make([]float64, 3)
+		for j := range x {
+			x[j] = -math.Pi + 2*math.Pi*u[j]
+		}
+		return math.Sin(x[0]) + 7*math.Pow(math.Sin(x[1]), 2) + 0.1*math.Pow(x[2], 4)*math.Sin(x[0])
+	})
+	ix, err := SobolAnalyse(3, y, Options{Seed: 1, Resamples: 200})
+	require.NoError(t, err)
+	s1 := []float64{0.3139, 0.4424, 0}
+	st := []float64{0.5576, 0.4424, 0.2437}
+	for j := range 3 {
+		assert.InDelta(t, s1[j], ix[j].S1, 0.05, "S1 of x%d", j+1)
+		assert.InDelta(t, st[j], ix[j].ST, 0.05, "ST of x%d", j+1)
+		assert.Greater(t, ix[j].STConf, 0.0)
+		assert.Less(t, ix[j].STConf, 0.1)
+	}
+}
+
+// An additive function: S1 = ST = a_j^2 / sum a^2 (uniform factors have equal variance).
+func TestSobolOnALinearFunction(t *testing.T) {
+	a := []float64{1, 2, 0}
+	u, err := SaltelliSample(3, 2048, 3)
+	require.NoError(t, err)
+	ix, err := SobolAnalyse(3, eval(u, func(x []float64) float64 { return a[0]*x[0] + a[1]*x[1] + a[2]*x[2] }), Options{Resamples: 100})
+	require.NoError(t, err)
+	for j, want := range []float64{0.2, 0.8, 0} {
+		assert.InDelta(t, want, ix[j].S1, 0.04)
+		assert.InDelta(t, want, ix[j].ST, 0.04)
+	}
+	_, err = SobolAnalyse(3, []float64{1, 2, 3}, Options{})
+	assert.Error(t, err)
+}
+
+func TestSobolRefusesAConstantOutput(t *testing.T) {
+	u, err := SaltelliSample(2, 16, 1)
+	require.NoError(t, err)
+	_, err = SobolAnalyse(2, eval(u, func([]float64) float64 { return 5.5 }), Options{})
+	assert.ErrorContains(t, err, "does not vary")
+}
