@@ -4,7 +4,9 @@
 // Each field carries three tags: `toml` (its key), `unit` (its unit, "1" for a pure number or share) and
 // `range` (its valid closed interval "[min,max]"; an empty bound is unbounded). Validation, the `params`
 // listing and the error messages all read the tags, so a field's unit and range live in one place; the doc
-// comment says what the parameter means and where its default comes from.
+// comment says what the parameter means and where its default comes from. A text field may carry
+// `enum:"a,b"` (its allowed values) or `vocab:"<name>"` (allowed values taken from a typed table of the
+// package, e.g. the event kinds of events.go; see vocabs in tags.go).
 package configs
 
 // Scenario is one complete, self-contained model set-up.
@@ -53,11 +55,12 @@ var PolicyKeys = []string{"planner.enforcement", "planner.subsidy_m_yuan_per_mw"
 
 // Event is a scripted event firing at a month. Keys a kind does not use may be left out.
 type Event struct {
-	// Kind is what happens: ixp (target gets its IXP), fibre (line target-to opens), chip_supply
-	// (accelerator share of new builds x magnitude), outage (target's data centres offline), drought
-	// (target's usable capacity x magnitude), power_price (price x magnitude, target or national),
-	// coal_price (price x (1 + magnitude x thermal share), target or national), policy (key = value).
-	Kind string `toml:"kind" unit:"text" enum:"ixp,fibre,chip_supply,outage,drought,power_price,coal_price,policy"`
+	// Kind is what happens, one of the kinds of configs/events.go (EventKind): ixp (target gets its IXP),
+	// fibre (line target-to opens), chip_supply (accelerator supply x magnitude), outage (target's data
+	// centres offline), drought (target's usable capacity x magnitude), power_price (price x magnitude,
+	// target or national), coal_price (price x (1 + magnitude x thermal share), target or national),
+	// policy (key = value).
+	Kind string `toml:"kind" unit:"text" vocab:"event_kind"`
 	// Month the event fires.
 	Month string `toml:"month" unit:"YYYY-MM"`
 	// Target is the province hit, or "" for national (power_price, coal_price, chip_supply, policy).
@@ -78,8 +81,9 @@ type Event struct {
 
 // RandomEvent is a shock that strikes each target independently with a yearly rate.
 type RandomEvent struct {
-	// Kind is one of the shocks with a duration: chip_supply, outage, drought, power_price, coal_price.
-	Kind string `toml:"kind" unit:"text" enum:"chip_supply,outage,drought,power_price,coal_price"`
+	// Kind is one of the event kinds that last (EventSpec.Lasts): chip_supply, outage, drought,
+	// power_price, coal_price.
+	Kind string `toml:"kind" unit:"text" vocab:"random_event_kind"`
 	// RatePerYear is the expected number of strikes per target per year (monthly p = 1 - exp(-rate/12)).
 	RatePerYear float64 `toml:"rate_per_year" unit:"1/yr" range:"[0,12]"`
 	// Targets are the provinces that may be hit; empty means every province (chip_supply is national

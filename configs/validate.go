@@ -288,32 +288,37 @@ var policyRange = map[string][2]float64{
 	"planner.west_steering": {0, 1e8}, "planner.west_share": {0, 1},
 }
 
-// events checks scripted and random events: targets exist, each kind has what it needs.
+// events checks scripted and random events: targets exist, each kind has what its row of eventKinds
+// says it needs.
 func (c *checker) events(prov map[string]int) {
 	s := c.s
 	for i, e := range s.Events {
 		ep := joinIndex("event", i)
 		tp := joinKey(ep, "target")
 		okT := e.Target == "" || c.ref(tp, "province", e.Target, prov)
-		switch e.Kind {
-		case "ixp", "fibre", "outage", "drought":
-			if e.Target == "" {
-				c.add(tp, "a %s event needs a target province", e.Kind)
-			}
+		k, err := ParseEventKind(e.Kind)
+		if err != nil {
+			continue // reported by the enum check
 		}
-		switch e.Kind {
-		case "fibre":
+		spec := k.Spec()
+		if spec.Target == Required && e.Target == "" {
+			c.add(tp, "a %s event needs a target province", e.Kind)
+		}
+		if spec.To {
 			top := joinKey(ep, "to")
 			if e.To == "" {
-				c.add(top, "a fibre event needs the other end")
+				c.add(top, "a %s event needs the other end", e.Kind)
 			} else if c.ref(top, "province", e.To, prov) && okT && e.To == e.Target {
-				c.add(top, "a fibre line needs two different ends")
+				c.add(top, "a %s line needs two different ends", e.Kind)
 			}
-		case "chip_supply", "outage", "drought", "power_price", "coal_price":
-			if e.DurationMonths < 1 {
-				c.add(joinKey(ep, "duration_months"), "a %s event needs a duration of at least 1 month", e.Kind)
-			}
-		case "policy":
+		}
+		if spec.Lasts && float64(e.DurationMonths) < spec.Duration.Lo {
+			c.add(joinKey(ep, "duration_months"), "a %s event needs a duration of at least %s", e.Kind, months(spec.Duration.Lo))
+		}
+		if spec.Magnitude != (Range{}) && isFinite(e.Magnitude) && !spec.Magnitude.Contains(e.Magnitude) {
+			c.add(joinKey(ep, "magnitude"), "%g is out of range [%g,%g] for a %s event", e.Magnitude, spec.Magnitude.Lo, spec.Magnitude.Hi, e.Kind)
+		}
+		if spec.Lever {
 			kp := joinKey(ep, "key")
 			r, ok := policyRange[e.Key]
 			if !ok {
@@ -324,9 +329,24 @@ func (c *checker) events(prov map[string]int) {
 		}
 	}
 	for i, e := range s.RandomEvents {
-		tp := joinKey(joinIndex("random_event", i), "targets")
+		rp := joinIndex("random_event", i)
 		for _, id := range e.Targets {
-			c.ref(tp, "province", id, prov)
+			c.ref(joinKey(rp, "targets"), "province", id, prov)
+		}
+		k, err := ParseEventKind(e.Kind)
+		if err != nil {
+			continue // reported by the enum check
+		}
+		if r := k.Spec().Magnitude; r != (Range{}) && isFinite(e.Magnitude) && !r.Contains(e.Magnitude) {
+			c.add(joinKey(rp, "magnitude"), "%g is out of range [%g,%g] for a %s event", e.Magnitude, r.Lo, r.Hi, e.Kind)
 		}
 	}
+}
+
+// months formats a whole number of months ("1 month", "3 months").
+func months(n float64) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return strconv.FormatFloat(n, 'g', -1, 64) + " months"
 }

@@ -170,3 +170,24 @@ func TestNetworkLines(t *testing.T) {
 	}
 	assert.True(t, found, "the event's line is listed and open")
 }
+
+// Every event kind has an effect: something that happens when it fires, and an effect in force exactly
+// for the kinds that last.
+func TestEveryKindHasAnEffect(t *testing.T) {
+	for _, k := range configs.EventKinds() {
+		assert.NotNil(t, effects[k].fire, "%s fires", k)
+		assert.Equal(t, k.Spec().Lasts, effects[k].apply != nil, "%s: an effect in force exactly when the kind lasts", k)
+	}
+}
+
+// A world built from an unvalidated scenario rejects an unknown kind instead of firing nothing.
+func TestUnknownEventKind(t *testing.T) {
+	s := tinyScenario()
+	s.Events = []configs.Event{{Kind: "meteor", Month: "2020-03"}}
+	_, err := NewWorld(s)
+	assert.ErrorContains(t, err, `event[0].kind: unknown event kind "meteor"`)
+	s = tinyScenario()
+	s.RandomEvents = []configs.RandomEvent{{Kind: "ixp", RatePerYear: 1, DurationMonths: 1}}
+	_, err = NewWorld(s)
+	assert.ErrorContains(t, err, `random_event[0].kind: "ixp" is not a kind that lasts`)
+}
