@@ -145,7 +145,8 @@ func TestHumanPlanner(t *testing.T) {
 	}
 	m.PendingPlanner = &d
 	require.NoError(t, m.Step())
-	assert.Equal(t, 0.9, m.W.Scn.Planner.Enforcement, "policy applies at once")
+	assert.Equal(t, 0.9, m.W.Policy.Enforcement, "policy applies at once")
+	assert.Equal(t, baseline(t, 2).Planner.Enforcement, m.W.Scn.Planner.Enforcement, "the scenario stays as loaded")
 	assert.Nil(t, m.PendingPlanner)
 	for m.W.Now.MonthOfYear() != m.W.Scn.Planner.QuotaMonth {
 		require.NoError(t, m.Step())

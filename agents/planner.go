@@ -91,7 +91,7 @@ func (pl *Planner) shares(w *economy.World, out []float64) {
 	}
 	west := 0.0
 	if anyHub && westW > 0 {
-		west = s.Planner.WestShare * pl.NationalQuotaMW
+		west = w.Policy.WestShare * pl.NationalQuotaMW
 	}
 	rest := pl.NationalQuotaMW - west
 	for i, p := range w.Provinces {
@@ -247,7 +247,7 @@ func (m *Model) enforceProvince(i int, mw float64) {
 	w := m.W
 	pl := &w.Scn.Planner
 	p := w.Provinces[i]
-	if mw <= 0 || m.Rng.Float64() >= pl.Enforcement {
+	if mw <= 0 || m.Rng.Float64() >= w.Policy.Enforcement {
 		return
 	}
 	p.Penalised = true

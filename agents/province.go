@@ -141,7 +141,7 @@ func (e *evaluator) buildTerms(build float64) *buildTerms {
 	t.land = build * dc.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
 	t.central = w.CentralSubsidyBn(p.Index, build)
 	beyond := max(0, build-e.quota)
-	enf := s.Planner.Enforcement
+	enf := w.Policy.Enforcement
 	t.fine = enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
 	t.capex = w.CapexBn(build)
 	t.local = s.Fiscal.LocalCapexShare * t.capex

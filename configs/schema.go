@@ -50,9 +50,6 @@ type Scenario struct {
 	RandomEvents []RandomEvent `toml:"random_event"`
 }
 
-// PolicyKeys are the planner keys a policy event may set.
-var PolicyKeys = []string{"planner.enforcement", "planner.subsidy_m_yuan_per_mw", "planner.west_steering", "planner.west_share"}
-
 // Event is a scripted event firing at a month. Keys a kind does not use may be left out.
 type Event struct {
 	// Kind is what happens, one of the kinds of configs/events.go (EventKind): ixp (target gets its IXP),
@@ -72,8 +69,8 @@ type Event struct {
 	// Magnitude is the shock's size: a multiplier (chip_supply, drought, power_price) or the coal price
 	// rise as a share (coal_price); outages ignore it.
 	Magnitude float64 `toml:"magnitude" unit:"1" range:"[0,100]" optional:"true"`
-	// Key is the planner key a policy event sets (planner.enforcement, planner.subsidy_m_yuan_per_mw,
-	// planner.west_steering, planner.west_share).
+	// Key is the planner key a policy event sets: a policy lever (levers.go: planner.west_share,
+	// planner.enforcement, planner.subsidy_m_yuan_per_mw, planner.west_steering).
 	Key string `toml:"key" unit:"text" optional:"true"`
 	// Value is the new value of the policy key, from the event's month on (the key's own unit and range).
 	Value float64 `toml:"value" unit:"key's unit" range:"[0,1e8]" optional:"true"`

@@ -282,12 +282,6 @@ func (c *checker) cross() {
 	}
 }
 
-// policyRange is the valid interval of each planner key a policy event may set.
-var policyRange = map[string][2]float64{
-	"planner.enforcement": {0, 1}, "planner.subsidy_m_yuan_per_mw": {0, 1000},
-	"planner.west_steering": {0, 1e8}, "planner.west_share": {0, 1},
-}
-
 // events checks scripted and random events: targets exist, each kind has what its row of eventKinds
 // says it needs.
 func (c *checker) events(prov map[string]int) {
@@ -319,12 +313,11 @@ func (c *checker) events(prov map[string]int) {
 			c.add(joinKey(ep, "magnitude"), "%g is out of range [%g,%g] for a %s event", e.Magnitude, spec.Magnitude.Lo, spec.Magnitude.Hi, e.Kind)
 		}
 		if spec.Lever {
-			kp := joinKey(ep, "key")
-			r, ok := policyRange[e.Key]
-			if !ok {
-				c.add(kp, "unknown policy key %q (one of: %s)", e.Key, strings.Join(PolicyKeys, ", "))
-			} else if isFinite(e.Value) && (e.Value < r[0] || e.Value > r[1]) {
-				c.add(joinKey(ep, "value"), "%g is out of range [%g,%g] for %s", e.Value, r[0], r[1], e.Key)
+			l, err := ParseLever(e.Key)
+			if err != nil {
+				c.add(joinKey(ep, "key"), "%v", err)
+			} else if r := l.Range(); isFinite(e.Value) && !r.Contains(e.Value) {
+				c.add(joinKey(ep, "value"), "%g is out of range [%g,%g] for %s", e.Value, r.Lo, r.Hi, e.Key)
 			}
 		}
 	}

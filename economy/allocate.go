@@ -123,7 +123,7 @@ func (w *World) SteeringCredit(o, c, s int) float64 {
 	credit := 0.0
 	ps := w.Provinces[s]
 	if w.Classes[c].Cfg.RTTBoundMs == 0 && ps.HubSide == WestHub {
-		credit += w.Scn.Planner.WestSteering
+		credit += w.Policy.WestSteering
 	}
 	for _, pt := range w.partnerships {
 		if pt.east == o && pt.west == s && w.Now >= pt.since {
@@ -163,7 +163,7 @@ func (a *Allocator) Optimise() (float64, error) {
 func (a *Allocator) build(w *World) {
 	np, nc := a.np, a.nc
 	occ := w.Scn.DataCentres.MaxOccupancy
-	maxCredit := w.Scn.Planner.WestSteering
+	maxCredit := w.Policy.WestSteering
 	for _, pt := range w.partnerships {
 		maxCredit += pt.credit
 	}
@@ -365,7 +365,7 @@ func (a *Allocator) costTerms(w *World) {
 	for s, p := range w.Provinces {
 		a.siteCost[s] = w.SiteCost(s)
 		if planned && p.HubSide == WestHub {
-			a.westCredit[s] = w.Scn.Planner.WestSteering
+			a.westCredit[s] = w.Policy.WestSteering
 		}
 	}
 	if !planned {

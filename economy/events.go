@@ -19,7 +19,7 @@ type Event struct {
 	To        int
 	Duration  int
 	Magnitude float64
-	Key       string
+	Lever     configs.Lever // a policy event's lever
 	Value     float64
 }
 
@@ -81,8 +81,13 @@ func (w *World) loadEvents() error {
 		if err != nil {
 			return err
 		}
-		w.Events = append(w.Events, Event{Kind: kind, Month: m, Target: t, To: to, Duration: e.DurationMonths,
-			Magnitude: e.Magnitude, Key: e.Key, Value: e.Value})
+		ev := Event{Kind: kind, Month: m, Target: t, To: to, Duration: e.DurationMonths, Magnitude: e.Magnitude, Value: e.Value}
+		if kind.Spec().Lever {
+			if ev.Lever, err = configs.ParseLever(e.Key); err != nil {
+				return fmt.Errorf("event[%d].key: %w", k, err)
+			}
+		}
+		w.Events = append(w.Events, ev)
 	}
 	slices.SortStableFunc(w.Events, func(a, b Event) int { return int(a.Month) - int(b.Month) })
 	for k, r := range s.RandomEvents {
@@ -216,8 +221,8 @@ var effects = [configs.NumEventKinds]effect{
 		},
 	},
 	configs.EventPolicy: {fire: func(w *World, e Event, _, _ string) string {
-		w.setPolicy(e.Key, e.Value)
-		return fmt.Sprintf("Policy change: %s set to %s from now on", e.Key, num(e.Value))
+		*e.Lever.Spec().Level(&w.Policy) = e.Value
+		return fmt.Sprintf("Policy change: %s set to %s from now on", e.Lever, num(e.Value))
 	}},
 }
 
@@ -233,21 +238,6 @@ func (w *World) fire(e Event) {
 		w.Active = append(w.Active, Effect{Kind: e.Kind, Target: e.Target, Magnitude: e.Magnitude, Until: w.Now + configs.Month(e.Duration) - 1})
 	}
 	w.Log = append(w.Log, FiredEvent{Month: w.Now, Kind: e.Kind, Target: target, Magnitude: e.Magnitude, Duration: e.Duration, Description: desc})
-}
-
-// setPolicy sets one planner key (configs.PolicyKeys) on the world's copy of the scenario.
-func (w *World) setPolicy(key string, v float64) {
-	pl := &w.Scn.Planner
-	switch key {
-	case "planner.enforcement":
-		pl.Enforcement = v
-	case "planner.subsidy_m_yuan_per_mw":
-		pl.SubsidyMYuanPerMW = v
-	case "planner.west_steering":
-		pl.WestSteering = v
-	case "planner.west_share":
-		pl.WestShare = v
-	}
 }
 
 // UsableMW is the capacity that can run this month (online capacity less outages and drought caps).

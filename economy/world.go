@@ -171,7 +171,12 @@ type Class struct {
 
 // World is the whole state of the economy at one month.
 type World struct {
-	Scn       *configs.Scenario
+	// Scn is the scenario as loaded, read only: what changes during a run is the world's own state (the
+	// policy in force is Policy, not Scn.Planner).
+	Scn *configs.Scenario
+	// Policy is the level of every policy lever in force: the scenario's at the start, then changed by
+	// policy events and a human planner.
+	Policy    configs.Policy
 	Start     configs.Month
 	End       configs.Month
 	Now       configs.Month
@@ -239,11 +244,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	if err != nil {
 		return nil, fmt.Errorf("end: %w", err)
 	}
-	// The world works on its own copy of the scenario's top level, so that policy events changing planner
-	// keys do not reach other runs sharing the scenario (lists are shared and never changed).
-	sc := *s
-	s = &sc
-	w := &World{Scn: s, Start: start, End: end, Now: start, index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
+	w := &World{Scn: s, Policy: s.Policy(), Start: start, End: end, Now: start, index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
 	for i := range s.Provinces {
 		w.index[s.Provinces[i].ID] = i
 	}
@@ -461,7 +462,7 @@ func (w *World) CentralSubsidyBn(p int, mw float64) float64 {
 	if w.Scn.Regime != "planned" || !w.Provinces[p].HubActive {
 		return 0
 	}
-	return mw * w.Scn.Planner.SubsidyMYuanPerMW / 1000
+	return mw * w.Policy.SubsidyMYuanPerMW / 1000
 }
 
 // GridStress is how much of its spare generation the data-centre load added since the start uses (0 to
