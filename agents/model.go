@@ -90,7 +90,7 @@ func (m *Model) StepToAllocation() {
 	round := w.Now.MonthOfYear() == w.Scn.Planner.QuotaMonth
 	m.applyHumans(round)
 	switch {
-	case round && w.Scn.Regime == "market":
+	case round && w.Regime == configs.RegimeMarket:
 		m.marketRound()
 	case round:
 		m.quotaRound()

@@ -199,7 +199,7 @@ func (m *Model) requests(pl *Planner, opts []option) (request, granted []float64
 func (m *Model) apply(d *Decision) {
 	w := m.W
 	s := w.Scn
-	if s.Regime == "market" {
+	if w.Regime == configs.RegimeMarket {
 		d.RequestMW, d.BuildMW = 0, 0
 	}
 	p := w.Provinces[d.Province]

@@ -17,9 +17,10 @@ type Scenario struct {
 	Description string `toml:"description" unit:"text"`
 	// Seed seeds the run's single random generator (math/rand/v2 PCG).
 	Seed uint64 `toml:"seed" unit:"1" range:"[0,]"`
-	// Regime is the institutional set-up: "planned" (quotas, hubs, enforcement) or "market" (no quotas or
-	// designations; firms build where expected profit is highest; provinces compete with subsidies).
-	Regime string `toml:"regime" unit:"text" enum:"planned,market"`
+	// Regime is the institutional set-up (regime.go): "planned" (quotas, hubs, enforcement) or "market" (no
+	// quotas or designations; firms build where expected profit is highest; provinces compete with
+	// subsidies).
+	Regime string `toml:"regime" unit:"text" vocab:"regime"`
 	// Start is the first simulated month.
 	Start string `toml:"start" unit:"YYYY-MM"`
 	// End is the last simulated month (inclusive).
@@ -163,7 +164,7 @@ type Hub struct {
 	// Name is its display name.
 	Name string `toml:"name" unit:"text"`
 	// Side is "east" (demand-side hub for latency-sensitive work) or "west" (back-office, storage, training).
-	Side string `toml:"side" unit:"text" enum:"east,west"`
+	Side string `toml:"side" unit:"text" vocab:"hub_side"`
 	// Provinces are the provinces the hub covers.
 	Provinces []string `toml:"provinces" unit:"province ids"`
 	// Designated is the month the hub is designated; before it, its provinces have no hub status.

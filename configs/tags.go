@@ -17,6 +17,8 @@ import (
 var vocabs = map[string]func() []string{
 	"event_kind":        eventKindNames,
 	"random_event_kind": randomKindNames,
+	"regime":            regimeNames,
+	"hub_side":          sideNames,
 }
 
 // kind is how a field is written in TOML.

@@ -117,7 +117,7 @@ func (w *World) PlacementCost(o, c, s int) float64 {
 // SteeringCredit is the planner's credit for placing class c from o at s (yuan per MW-month): work with no
 // latency bound placed in a designated west hub, and work along an east-west partnership.
 func (w *World) SteeringCredit(o, c, s int) float64 {
-	if w.Scn.Regime != "planned" {
+	if !w.Regime.Planned() {
 		return 0
 	}
 	credit := 0.0
@@ -361,7 +361,7 @@ func (a *Allocator) build(w *World) {
 func (a *Allocator) costTerms(w *World) {
 	np := a.np
 	a.siteCost, a.westCredit, a.partner = resize(a.siteCost, np), resize(a.westCredit, np), resize(a.partner, np*np)
-	planned := w.Scn.Regime == "planned"
+	planned := w.Regime.Planned()
 	for s, p := range w.Provinces {
 		a.siteCost[s] = w.SiteCost(s)
 		if planned && p.HubSide == WestHub {

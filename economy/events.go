@@ -65,9 +65,9 @@ func (w *World) loadEvents() error {
 		return 0, fmt.Errorf("%s: unknown province %q", key, id)
 	}
 	for k, e := range s.Events {
-		m, err := configs.ParseMonth(e.Month)
+		m, err := month(fmt.Sprintf("event[%d].month", k), e.Month)
 		if err != nil {
-			return fmt.Errorf("event[%d].month: %w", k, err)
+			return err
 		}
 		kind, err := configs.ParseEventKind(e.Kind)
 		if err != nil {
