@@ -50,6 +50,9 @@ func TestEventNeeds(t *testing.T) {
 		{"duration", Event{Kind: "drought", Month: "2021-01", Target: "beijing", Magnitude: 0.5}, "event[0].duration_months", "a drought event needs a duration of at least 1 month"},
 		{"lever", Event{Kind: "policy", Month: "2021-01", Key: "planner.margin", Value: 1}, "event[0].key", `unknown policy key "planner.margin"`},
 		{"kind", Event{Kind: "meteor", Month: "2021-01"}, "event[0].kind", `"meteor" is not one of: ixp, fibre`},
+		// A value outside the field's own range is reported once, by the field.
+		{"magnitude", Event{Kind: "drought", Month: "2021-01", Target: "beijing", DurationMonths: 1, Magnitude: 200}, "event[0].magnitude", "200 is out of range [0,100]"},
+		{"long", Event{Kind: "drought", Month: "2021-01", Target: "beijing", DurationMonths: 601, Magnitude: 0.5}, "event[0].duration_months", "601 month is out of range [0,600]"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,9 +62,31 @@ func TestEventNeeds(t *testing.T) {
 			err = s.Validate()
 			var ps Problems
 			require.ErrorAs(t, err, &ps)
-			require.Len(t, ps, 1, "%v", err)
+			require.Len(t, ps, 1, "%v", err) // one problem, even where the kind's and the field's ranges agree
 			assert.Equal(t, tc.key, ps[0].Key)
 			assert.Contains(t, ps[0].Msg, tc.msg)
 		})
 	}
+}
+
+// A kind's ranges may be narrower than the fields' (a new kind's row says so); random events are checked
+// against the same row, and each problem is reported once.
+func TestEventKindRanges(t *testing.T) {
+	c := &checker{}
+	spec := EventSpec{Name: "heat", Lasts: true, Duration: Range{1, 12}, Magnitude: Range{0, 1}}
+	c.kindRanges("event[0]", root().byName["event"].sub, spec, 24, 2)
+	c.kindRanges("event[1]", root().byName["event"].sub, spec, 6, 0.5)
+	c.kindRanges("event[2]", root().byName["event"].sub, spec, 0, 0.5)
+	require.Len(t, c.probs, 3)
+	assert.Equal(t, rawProblem{path: "event[0].duration_months", msg: "24 is out of range [1,12] for a heat event"}, c.probs[0])
+	assert.Equal(t, rawProblem{path: "event[0].magnitude", msg: "2 is out of range [0,1] for a heat event"}, c.probs[1])
+	assert.Equal(t, rawProblem{path: "event[2].duration_months", msg: "a heat event needs a duration of at least 1 month"}, c.probs[2])
+
+	s, err := LoadPreset("baseline")
+	require.NoError(t, err)
+	s.RandomEvents = []RandomEvent{{Kind: "outage", RatePerYear: 1, DurationMonths: 0}}
+	var ps Problems
+	require.ErrorAs(t, s.Validate(), &ps)
+	require.Len(t, ps, 1, "%v", ps)
+	assert.Equal(t, "random_event[0].duration_months", ps[0].Key)
 }

@@ -306,12 +306,7 @@ func (c *checker) events(prov map[string]int) {
 				c.add(top, "a %s line needs two different ends", e.Kind)
 			}
 		}
-		if spec.Lasts && float64(e.DurationMonths) < spec.Duration.Lo {
-			c.add(joinKey(ep, "duration_months"), "a %s event needs a duration of at least %s", e.Kind, months(spec.Duration.Lo))
-		}
-		if spec.Magnitude != (Range{}) && isFinite(e.Magnitude) && !spec.Magnitude.Contains(e.Magnitude) {
-			c.add(joinKey(ep, "magnitude"), "%g is out of range [%g,%g] for a %s event", e.Magnitude, spec.Magnitude.Lo, spec.Magnitude.Hi, e.Kind)
-		}
+		c.kindRanges(ep, root().byName["event"].sub, spec, float64(e.DurationMonths), e.Magnitude)
 		if spec.Lever {
 			l, err := ParseLever(e.Key)
 			if err != nil {
@@ -330,9 +325,31 @@ func (c *checker) events(prov map[string]int) {
 		if err != nil {
 			continue // reported by the enum check
 		}
-		if r := k.Spec().Magnitude; r != (Range{}) && isFinite(e.Magnitude) && !r.Contains(e.Magnitude) {
-			c.add(joinKey(rp, "magnitude"), "%g is out of range [%g,%g] for a %s event", e.Magnitude, r.Lo, r.Hi, e.Kind)
+		c.kindRanges(rp, root().byName["random_event"].sub, k.Spec(), float64(e.DurationMonths), e.Magnitude)
+	}
+}
+
+// kindRanges checks an event's duration and magnitude against its kind's ranges (n is the event's schema
+// node); a value outside its field's own range was reported by the field check and is not reported twice.
+func (c *checker) kindRanges(p string, n *node, spec EventSpec, duration, magnitude float64) {
+	inField := func(key string, x float64) bool {
+		f := n.byName[key]
+		return isFinite(x) && x >= f.lo && x <= f.hi
+	}
+	check := func(key string, x float64, r Range) {
+		if inField(key, x) && !r.Contains(x) {
+			c.add(joinKey(p, key), "%g is out of range [%g,%g] for a %s event", x, r.Lo, r.Hi, spec.Name)
 		}
+	}
+	if spec.Lasts {
+		if inField("duration_months", duration) && duration < spec.Duration.Lo {
+			c.add(joinKey(p, "duration_months"), "a %s event needs a duration of at least %s", spec.Name, months(spec.Duration.Lo))
+		} else {
+			check("duration_months", duration, spec.Duration)
+		}
+	}
+	if spec.Magnitude != (Range{}) {
+		check("magnitude", magnitude, spec.Magnitude)
 	}
 }
 
