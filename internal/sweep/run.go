@@ -20,7 +20,7 @@ type Spec struct {
 	Base       *configs.Scenario
 	Design     Design
 	Timeseries bool   // also write the tidy timeseries of every run
-	Format     string // "csv" or "parquet"
+	Format     Format
 	Shard      Shard
 	// Command is the canonical command line: the sweep's arguments without --out, --workers and
 	// --shard, which do not change the results (so that shards and merges agree).
@@ -36,7 +36,7 @@ type Manifest struct {
 	Command      []string `json:"command"`
 	Scenario     string   `json:"scenario"`
 	ScenarioHash string   `json:"scenario_hash"`
-	Format       string   `json:"format"`
+	Format       Format   `json:"format"`
 	Timeseries   bool     `json:"timeseries"`
 	Runs         int      `json:"runs"`
 	RunRule      string   `json:"run_rule"`
@@ -52,11 +52,8 @@ func (sp *Spec) Prepare() error {
 	if err := sp.Design.Expand(); err != nil {
 		return err
 	}
-	if sp.Format == "" {
-		sp.Format = "csv"
-	}
-	if sp.Format != "csv" && sp.Format != "parquet" {
-		return usagef("--format %q: want csv or parquet", sp.Format)
+	if sp.Format < 0 || sp.Format >= numFormats {
+		return usagef("--format %v: want %s", sp.Format, orList(formats[:]))
 	}
 	seen := map[string]bool{}
 	for _, f := range sp.Design.Factors {
