@@ -19,7 +19,7 @@ type Spec struct {
 	// Base is the scenario after the fixed overrides, validated; each run clones it.
 	Base       *configs.Scenario
 	Design     Design
-	Timeseries bool   // also write the tidy timeseries of every run
+	Timeseries bool // also write the tidy timeseries of every run
 	Format     Format
 	Shard      Shard
 	// Command is the canonical command line: the sweep's arguments without --out, --workers and
