@@ -203,7 +203,7 @@ func (e *evaluator) score(o option) float64 {
 	dc := &s.DataCentres
 	p := e.p
 	bt := e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
-	if !bt.landOK {
+	if !bt.landOK || o.build > p.BuildCapMW-p.StartedMW+1e-9 {
 		return math.Inf(-1)
 	}
 	if o.fibre && p.HasIXP && w.Net.NearestHistoric(p.Index) == p.Index {
@@ -215,8 +215,9 @@ func (e *evaluator) score(o option) float64 {
 
 	// Demand the province believes it will attract, lifted by its subsidy.
 	demand := e.expDemand
+	subsidy := o.subsidy * incentiveShare(w, p) // outside hubs, only what the plan still allows
 	if p.PowerPrice > 0 {
-		demand *= 1 + b.SubsidyBelief*o.subsidy/p.PowerPrice
+		demand *= 1 + b.SubsidyBelief*subsidy/p.PowerPrice
 	}
 	if o.fibre {
 		// A direct line relieves a busy corridor: the province expects the extra work it carries.
@@ -234,7 +235,7 @@ func (e *evaluator) score(o option) float64 {
 	// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 	// flowing in; minus the local subsidy bill, investments and the expected fine.
 	taxes := s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon
-	subsidyBill := o.subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
+	subsidyBill := subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
 	invest := 0.0
 	if o.fibre {
 		invest += b.FibreCostBnYuan
