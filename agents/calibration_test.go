@@ -95,7 +95,7 @@ func TestCalibration(t *testing.T) {
 	t.Logf("north-west used less than the east hubs in 2022 in %d of 20 seeds", below)
 	assert.GreaterOrEqual(t, below, 16, "the north-west is used less than the east hubs in most seeds")
 	assert.Less(t, nw, east-0.1, "median: the north-west is used clearly less than the east hubs")
-	assert.InDelta(t, 5.2, r21, 0.6, "racks end-2021 (M)")
+	assert.InDelta(t, 5.2, r21, 0.78, "racks end-2021 (M), within the targets file's 15 %")
 }
 
 // TestPatternBreaksWithoutTransitCost shows the knob that breaks the 2022 pattern: when carrying work
@@ -118,19 +118,28 @@ func TestPatternBreaksWithoutTransitCost(t *testing.T) {
 }
 
 // TestEnforcementCurbsOverQuotaBuilding: the more likely building beyond quota is caught, the less of it
-// provinces start.
+// provinces start — but the overbuild barely moves (docs/ODD.md section 9): most idle capacity was built
+// before the plan, when there was no quota to exceed, or within the quota itself (the west's reserved
+// share), which no enforcement touches. Pinned: enforcement 0 -> 1 cuts over-quota building by more than
+// half and the mean overbuild by less than a fifth.
 func TestEnforcementCurbsOverQuotaBuilding(t *testing.T) {
 	if testing.Short() {
 		t.Skip("baseline runs")
 	}
-	over := func(enf string) float64 {
+	type res struct{ over, overbuild float64 }
+	run := func(enf string) res {
 		s := baseline(t, 1)
 		require.NoError(t, s.Set("planner.enforcement="+enf))
 		require.NoError(t, s.Validate())
-		return median(runHeadlines(t, s, 4), func(h *Headline) float64 { return h.OverQuotaTotalMW })
+		hs := runHeadlines(t, s, 8)
+		return res{median(hs, func(h *Headline) float64 { return h.OverQuotaTotalMW }),
+			median(hs, func(h *Headline) float64 { return h.OverbuildMeanMW })}
 	}
-	none, some, full := over("0"), over("0.3"), over("1")
-	t.Logf("over-quota MW started 2020-2035 (median of 4 seeds): enforcement 0 %.0f, 0.3 %.0f, 1 %.0f", none, some, full)
-	assert.Greater(t, none, some)
-	assert.Greater(t, some, full)
+	none, some, full := run("0"), run("0.3"), run("1")
+	t.Logf("median of 8 seeds, enforcement 0 / 0.3 / 1: over-quota MW started 2022-2035 %.0f / %.0f / %.0f, mean overbuild 2013-2035 %.0f / %.0f / %.0f MW",
+		none.over, some.over, full.over, none.overbuild, some.overbuild, full.overbuild)
+	assert.Greater(t, none.over, some.over)
+	assert.Greater(t, some.over, full.over)
+	assert.Less(t, full.over, none.over/2, "over-quota building halves")
+	assert.Greater(t, full.overbuild, 0.8*none.overbuild, "the overbuild falls by less than a fifth")
 }

@@ -47,3 +47,52 @@ func incentiveShare(w *economy.World, p *economy.Province) float64 {
 	}
 	return w.Policy.NonHubIncentives
 }
+
+// poolMW is the national demand of the classes with no latency bound at the last draw (MW).
+func (m *Model) poolMW() float64 {
+	w := m.W
+	pool := 0.0
+	for c, cl := range w.Classes {
+		if cl.Cfg.RTTBoundMs > 0 {
+			continue
+		}
+		for p := range w.DemandMW {
+			pool += w.DemandMW[p][c]
+		}
+	}
+	return pool
+}
+
+// energyCost is what running a MWh of IT work costs in a province by its energy alone: power price times
+// PUE (of its data centres; the 2020 reference for a province with none).
+func energyCost(w *economy.World, p *economy.Province) float64 {
+	pue := p.PUE
+	if pue <= 0 {
+		pue = w.Scn.DataCentres.PUE2020
+	}
+	return p.PowerPrice * pue
+}
+
+// poolAdvantage is province p's believed advantage for the national latency-tolerant work: 1 - its energy
+// cost over the demand-weighted national average (0 when it is not cheaper). The belief is the western
+// provinces' pitch — cheap power, cool climate — and neglects twice: the rivals that count on the same
+// pool, and the cost of carrying work there (transit and latency, which the allocator charges). Computed
+// once a month for every province (m.pool).
+func (m *Model) poolAdvantage(p *economy.Province) float64 {
+	w := m.W
+	if m.pool.month != w.Now || m.pool.adv == nil {
+		m.pool.month = w.Now
+		m.pool.adv = resizeFloats(m.pool.adv, len(w.Provinces))
+		ref, wt := 0.0, 0.0
+		for _, q := range w.Provinces {
+			ref += q.DemandShare * energyCost(w, q)
+			wt += q.DemandShare
+		}
+		if wt > 0 && ref > 0 {
+			for i, q := range w.Provinces {
+				m.pool.adv[i] = max(0, 1-energyCost(w, q)/(ref/wt))
+			}
+		}
+	}
+	return m.pool.adv[p.Index]
+}

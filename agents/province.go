@@ -189,6 +189,11 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	years := float64(w.Scn.DataCentres.LeadTimeMonths)/12 + 1
 	used := max(mind.lastYearUsed, p.UsedMW)
 	e.expDemand = used * math.Pow(1+max(mind.Growth, -0.5), years) * (1 + b.Optimism)
+	// The national pool of latency-tolerant work the province believes its cheap energy wins
+	// (behaviour.pool_belief), grown like its own work.
+	if b.PoolBelief > 0 {
+		e.expDemand += b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * math.Pow(1+max(mind.Growth, -0.5), years)
+	}
 	e.existingMW = p.OnlineMW + p.BuildingMW
 	e.fibreMW = w.Scn.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
 	e.powerMW = p.GridStress() * b.PowerMW / max(p.PUE, 1)

@@ -441,6 +441,11 @@ type Behaviour struct {
 	Rivalry float64 `toml:"rivalry" unit:"1/GW" range:"[0,1e3]"`
 	// Optimism is the bias in expected demand growth for the province's own data centres.
 	Optimism float64 `toml:"optimism" unit:"1" range:"[0,10]"`
+	// PoolBelief is the share of the national latency-tolerant work a province believes its cost
+	// advantage wins it, per unit of advantage (1 - its energy cost / the demand-weighted national
+	// average): each cheap province counts on the same national pool as if it alone competed with the
+	// expensive east (competitive neglect).
+	PoolBelief float64 `toml:"pool_belief" unit:"1" range:"[0,10]"`
 	// Adaptation is the weight of the latest observation in adaptive expectations.
 	Adaptation float64 `toml:"adaptation" unit:"1" range:"[0,1]"`
 	// DebtLimit is the debt-to-revenue ratio above which borrowing hurts.
