@@ -5,7 +5,7 @@ import (
 	"dongshu/economy"
 )
 
-// RackKW is the Chinese "standard rack" (FACTS.md): capacity in MW / RackKW * 1000 = racks.
+// RackKW is the Chinese "standard rack" (docs/sources.md): capacity in MW / RackKW * 1000 = racks.
 const RackKW = 2.5
 
 // Headline is a run's headline outcomes, the numbers a sweep compares across runs.

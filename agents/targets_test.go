@@ -16,16 +16,18 @@ import (
 
 // target is one row of configs/targets/history.toml (format described in its header).
 type target struct {
-	ID        string  `toml:"id"`
-	Observed  float64 `toml:"observed"`
-	Month     string  `toml:"month"`
-	Scope     string  `toml:"scope"`
-	Column    string  `toml:"column"`
-	Statistic string  `toml:"statistic"`
-	Relation  string  `toml:"relation"`
-	Tolerance float64 `toml:"tolerance"`
-	InFit     bool    `toml:"in_fit"`
-	Source    string  `toml:"source"`
+	ID        string   `toml:"id"`
+	Observed  float64  `toml:"observed"`
+	Month     string   `toml:"month"`
+	Scope     string   `toml:"scope"`
+	Scopes    []string `toml:"scopes"`
+	ShareOf   string   `toml:"share_of"`
+	Column    string   `toml:"column"`
+	Statistic string   `toml:"statistic"`
+	Relation  string   `toml:"relation"`
+	Tolerance float64  `toml:"tolerance"`
+	InFit     bool     `toml:"in_fit"`
+	Source    string   `toml:"source"`
 }
 
 // TestTargets reads the targets file strictly, checks every target names a scope, a column and a month the
@@ -52,9 +54,15 @@ func TestTargets(t *testing.T) {
 	}
 	months := make([]configs.Month, len(f.Target))
 	for i, tg := range f.Target {
-		_, ok := scope[tg.Scope]
-		assert.True(t, ok, "%s: scope %q", tg.ID, tg.Scope)
-		_, ok = col[tg.Column]
+		assert.True(t, (tg.Scope == "") != (len(tg.Scopes) == 0), "%s: scope or scopes", tg.ID)
+		assert.Equal(t, tg.ShareOf != "", len(tg.Scopes) > 0, "%s: scopes go with share_of", tg.ID)
+		for _, sc := range append([]string{tg.Scope, tg.ShareOf}, tg.Scopes...) {
+			if sc != "" {
+				_, ok := scope[sc]
+				assert.True(t, ok, "%s: scope %q", tg.ID, sc)
+			}
+		}
+		_, ok := col[tg.Column]
 		assert.True(t, ok, "%s: column %q", tg.ID, tg.Column)
 		months[i], err = configs.ParseMonth(tg.Month)
 		require.NoError(t, err, tg.ID)
@@ -73,7 +81,7 @@ func TestTargets(t *testing.T) {
 	}
 	forSeeds(t, baseline(t, 1), n, func(run int, m *Model, month configs.Month, rows [][]float64) {
 		for i, tg := range f.Target {
-			v := rows[scope[tg.Scope]][col[tg.Column]]
+			v := value(tg, rows, scope, col)
 			switch {
 			case tg.Statistic == "end" && month == months[i]:
 				got[i][run] = v
@@ -100,4 +108,21 @@ func TestTargets(t *testing.T) {
 	}
 	t.Log(b.String())
 	assert.True(t, slices.ContainsFunc(f.Target, func(tg target) bool { return !tg.InFit }), "some facts are kept out of the fit")
+}
+
+// value is the target's quantity in this month's rows: its scope's column, or the sum over its scopes
+// divided by share_of's.
+func value(tg target, rows [][]float64, scope, col map[string]int) float64 {
+	c := col[tg.Column]
+	if len(tg.Scopes) == 0 {
+		return rows[scope[tg.Scope]][c]
+	}
+	sum := 0.0
+	for _, sc := range tg.Scopes {
+		sum += rows[scope[sc]][c]
+	}
+	if d := rows[scope[tg.ShareOf]][c]; d != 0 {
+		return sum / d
+	}
+	return 0
 }
