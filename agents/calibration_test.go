@@ -85,6 +85,17 @@ func TestCalibration(t *testing.T) {
 	t.Logf("median of 20 seeds: northwest 2022 %.3f (target <= 0.30), east hubs 2022 %.3f (> 0.65), national 2022 %.3f, "+
 		"north-west capacity built during the run %.3f, racks end-2021 %.2fM (5.2M), end-2023 %.2fM (8.1M)",
 		nw, east, nat, built, r21, r23)
+	band := func(name string, f func(h *Headline) float64) {
+		v := make([]float64, len(hs))
+		for i := range hs {
+			v[i] = f(&hs[i])
+		}
+		lo, mid, hi := quantiles(v)
+		t.Logf("%s: median %.3f, 10-90 %% %.3f-%.3f", name, mid, lo, hi)
+	}
+	band("north-west 2022", func(h *Headline) float64 { return h.NorthwestUtil2022 })
+	band("east hubs 2022", func(h *Headline) float64 { return h.EastHubsUtil2022 })
+	band("north-west capacity built during the run", func(h *Headline) float64 { return h.NorthwestBuilt2022 })
 	below := 0
 	for i := range hs {
 		assert.Greater(t, hs[i].NorthwestBuilt2022, 0.8, "seed %d: north-west 2022 capacity built by the provinces", i+1)

@@ -462,3 +462,18 @@ func TestEventValidation(t *testing.T) {
 	s.Events, s.RandomEvents = nil, nil
 	require.NoError(t, s.Validate())
 }
+
+// Every preset keeps the baseline's history events: a preset that writes its own [[event]] list replaces
+// the baseline's, and without them its run would have no plan (no quotas, ever) and no city restrictions.
+func TestPresetsKeepTheHistoryEvents(t *testing.T) {
+	base, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	require.NotEmpty(t, base.Events)
+	for _, name := range configs.Presets() {
+		s, err := configs.LoadPreset(name)
+		require.NoError(t, err, name)
+		for _, e := range base.Events {
+			assert.Contains(t, s.Events, e, "%s: the baseline's %s event of %s", name, e.Kind, e.Month)
+		}
+	}
+}
