@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"dongshu/agents"
+	"dongshu/economy"
 )
 
 // InputError is a problem with the directory being reported on: a missing directory or file, a
@@ -40,7 +41,15 @@ func inputErr(path string, line int, format string, a ...any) error {
 
 // Aggregate scopes written by `run` before the provinces; every other scope not starting with "region_"
 // is a province.
-var aggregateScopes = []string{"national", "east_hubs", "west_hubs", "northwest"}
+var aggregateScopes = []string{national, eastHubs, westHubs, northwest}
+
+// The scope names the report reads, as economy names them.
+var (
+	national  = economy.ScopeNational.String()
+	eastHubs  = economy.ScopeEastHubs.String()
+	westHubs  = economy.ScopeWestHubs.String()
+	northwest = economy.ScopeNorthwest.String()
+)
 
 func isProvince(scope string) bool {
 	return !slices.Contains(aggregateScopes, scope) && !strings.HasPrefix(scope, "region_")
@@ -49,11 +58,11 @@ func isProvince(scope string) bool {
 // The series the charts need: utilisation of the hub scopes; capacity, use and demand nationally; and
 // overbuild and redundancy per province at each run's final month.
 var (
-	utilScopes    = []string{"east_hubs", "west_hubs", "northwest"}
+	utilScopes    = []string{eastHubs, westHubs, northwest}
 	nationalCols  = []string{"capacity_mw", "used_mw", "demand_mw"}
 	provinceCols  = []string{"overbuild_mw", "redundant_mw"}
 	requiredCols  = []string{"utilisation", "capacity_mw", "used_mw", "demand_mw", "overbuild_mw", "redundant_mw"}
-	requiredScope = []string{"national", "east_hubs", "west_hubs"}
+	requiredScope = []string{national, eastHubs, westHubs}
 )
 
 // Timeseries holds the parts of a timeseries.csv the report draws, for one or more runs.
@@ -202,7 +211,7 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 		scopesSeen[scope] = true
 		var cols []string
 		switch {
-		case scope == "national":
+		case scope == national:
 			cols = nationalCols
 		case slices.Contains(utilScopes, scope):
 			cols = []string{"utilisation"}
