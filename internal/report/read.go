@@ -88,7 +88,7 @@ type finalVal struct {
 }
 
 // openCSV opens path as a CSV reader and reads its header; a missing or empty file is an InputError.
-func openCSV(path string) (*os.File, *csv.Reader, []string, error) {
+func openCSV(path string) (io.Closer, records, []string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -140,7 +140,7 @@ func parseValue(path string, line int, col, s string) (float64, error) {
 // ReadTimeseries reads a run's timeseries.csv (header month,scope,<metrics>) or, when tidy is true, a
 // sweep's (header run_id,month,scope,<metrics>), keeping only the columns the charts need.
 func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
-	f, r, header, err := openCSV(path)
+	f, r, header, err := openTable(path)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +301,7 @@ type RunRow struct {
 // ReadRuns reads a sweep's runs.csv. The varied parameters are the columns between seed and the first
 // column named like a headline outcome (agents.HeadlineNames).
 func ReadRuns(path string) (*Runs, error) {
-	f, r, header, err := openCSV(path)
+	f, r, header, err := openTable(path)
 	if err != nil {
 		return nil, err
 	}
