@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go
+.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go check-parquet
 
 all: build
 
@@ -40,20 +40,25 @@ vet: check-go
 test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
+	./scripts/check-parquet.sh
+
+# An independent reader (DuckDB, from npm) finds the same rows in a sweep's Parquet and CSV files.
+check-parquet: check-go
+	./scripts/check-parquet.sh
 
 bench: check-go
 	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...
 
 # docs/calibration.md: ABC fit of configs/targets/baseline.toml, fit over 20 seeds, ablation, Morris and
 # Sobol tables (docs/experiments.md). CALIBRATE_MODE=quick for a small run; the runs are kept in out/calibrate
-# (re-running resumes). The agents' calibration test prints its own figures: make calibrate-test.
+# (re-running resumes). The agents' calibration, targets and ablation tests print their figures: make calibrate-test.
 CALIBRATE_MODE ?= full
 calibrate: build
 	./$(BIN)/dongshu-batch calibrate --targets configs/targets/baseline.toml --ablate --morris 10 --sobol 64 \
 		$(if $(filter quick,$(CALIBRATE_MODE)),--quick --out out/calibrate-quick,--out out/calibrate --docs docs/calibration.md)
 
 calibrate-test: check-go
-	$(GO) test -count=1 -run TestCalibration -v ./agents/
+	$(GO) test -count=1 -run 'TestCalibration$$|TestTargets|TestAblation' -v ./agents/
 
 clean:
 	rm -rf $(BIN) out

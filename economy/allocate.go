@@ -117,13 +117,13 @@ func (w *World) PlacementCost(o, c, s int) float64 {
 // SteeringCredit is the planner's credit for placing class c from o at s (yuan per MW-month): work with no
 // latency bound placed in a designated west hub, and work along an east-west partnership.
 func (w *World) SteeringCredit(o, c, s int) float64 {
-	if w.Scn.Regime != "planned" {
+	if !w.Regime.Planned() {
 		return 0
 	}
 	credit := 0.0
 	ps := w.Provinces[s]
 	if w.Classes[c].Cfg.RTTBoundMs == 0 && ps.HubSide == WestHub {
-		credit += w.Scn.Planner.WestSteering
+		credit += w.Policy.WestSteering
 	}
 	for _, pt := range w.partnerships {
 		if pt.east == o && pt.west == s && w.Now >= pt.since {
@@ -163,7 +163,7 @@ func (a *Allocator) Optimise() (float64, error) {
 func (a *Allocator) build(w *World) {
 	np, nc := a.np, a.nc
 	occ := w.Scn.DataCentres.MaxOccupancy
-	maxCredit := w.Scn.Planner.WestSteering
+	maxCredit := w.Policy.WestSteering
 	for _, pt := range w.partnerships {
 		maxCredit += pt.credit
 	}
@@ -361,11 +361,11 @@ func (a *Allocator) build(w *World) {
 func (a *Allocator) costTerms(w *World) {
 	np := a.np
 	a.siteCost, a.westCredit, a.partner = resize(a.siteCost, np), resize(a.westCredit, np), resize(a.partner, np*np)
-	planned := w.Scn.Regime == "planned"
+	planned := w.Regime.Planned()
 	for s, p := range w.Provinces {
 		a.siteCost[s] = w.SiteCost(s)
 		if planned && p.HubSide == WestHub {
-			a.westCredit[s] = w.Scn.Planner.WestSteering
+			a.westCredit[s] = w.Policy.WestSteering
 		}
 	}
 	if !planned {

@@ -108,9 +108,9 @@ func NewNetwork(w *World) (*Network, error) {
 		if i < 0 {
 			return nil, fmt.Errorf("network.ixp[%d].province: unknown province %q", k, x.Province)
 		}
-		m, err := configs.ParseMonth(x.Month)
+		m, err := month(fmt.Sprintf("network.ixp[%d].month", k), x.Month)
 		if err != nil {
-			return nil, fmt.Errorf("network.ixp[%d].month: %w", k, err)
+			return nil, err
 		}
 		nw.ixps = append(nw.ixps, datedIXP{i, m})
 	}
@@ -119,9 +119,9 @@ func NewNetwork(w *World) (*Network, error) {
 		if a < 0 || b < 0 {
 			return nil, fmt.Errorf("network.fibre[%d]: unknown province in %q-%q", k, f.From, f.To)
 		}
-		m, err := configs.ParseMonth(f.Month)
+		m, err := month(fmt.Sprintf("network.fibre[%d].month", k), f.Month)
 		if err != nil {
-			return nil, fmt.Errorf("network.fibre[%d].month: %w", k, err)
+			return nil, err
 		}
 		rf := f.RouteFactor
 		if rf == 0 {

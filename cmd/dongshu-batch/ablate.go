@@ -157,7 +157,7 @@ func runAblation(ctx context.Context, base *configs.Scenario, sw []ablSwitch, re
 		}
 		cmd := []string{"dongshu-batch", "ablate", "--switch", a.name + ":" + strings.Join(a.sets, ";"),
 			"--reps", strconv.Itoa(reps), "--seed-base", strconv.FormatUint(seedBase, 10)}
-		sp := &sweep.Spec{Base: s, Design: sweep.Design{Type: "full", Reps: reps, SeedBase: seedBase}, Format: "csv",
+		sp := &sweep.Spec{Base: s, Design: sweep.Design{Type: sweep.Full, Reps: reps, SeedBase: seedBase}, Format: sweep.CSV,
 			Version: version(), Command: cmd}
 		if err := sp.Prepare(); err != nil {
 			return nil, usageError{fmt.Errorf("ablate: switch %s: %w", a.name, err)}

@@ -107,7 +107,7 @@ type calibrateRun struct {
 
 // stage runs one Latin hypercube stage through the sweep engine.
 func (c *calibrateRun) stage(id int, box []calibrate.Param, n int) ([][]float64, [][][]float64, error) {
-	d := sweep.Design{Type: "lhs", Samples: n, Reps: c.m.Reps, SeedBase: c.m.SeedBase + uint64(id-1)*1000003}
+	d := sweep.Design{Type: sweep.LHS, Samples: n, Reps: c.m.Reps, SeedBase: c.m.SeedBase + uint64(id-1)*1000003}
 	for _, p := range box {
 		f, err := numericFactor(p.Key, p.Min, p.Max)
 		if err != nil {
@@ -116,7 +116,7 @@ func (c *calibrateRun) stage(id int, box []calibrate.Param, n int) ([][]float64,
 		d.Factors = append(d.Factors, f)
 	}
 	cmd := []string{"dongshu-batch", "calibrate", "--stage", strconv.Itoa(id)}
-	sp := &sweep.Spec{Base: c.base, Design: d, Format: "csv", Version: version(), Command: cmd, Probes: probesOf(c.f.Targets)}
+	sp := &sweep.Spec{Base: c.base, Design: d, Format: sweep.CSV, Version: version(), Command: cmd, Probes: probesOf(c.f.Targets)}
 	if err := sp.Prepare(); err != nil {
 		return nil, nil, usageError{fmt.Errorf("calibrate: %s: %w", c.f.Path, err)}
 	}
@@ -144,7 +144,7 @@ func (c *calibrateRun) stage(id int, box []calibrate.Param, n int) ([][]float64,
 
 // check runs a scenario with seeds and fits every target.
 func (c *calibrateRun) check(name string, s *configs.Scenario, reps int) ([]calibrate.TargetFit, float64, error) {
-	sp := &sweep.Spec{Base: s, Design: sweep.Design{Type: "full", Reps: reps, SeedBase: c.m.SeedBase}, Format: "csv",
+	sp := &sweep.Spec{Base: s, Design: sweep.Design{Type: sweep.Full, Reps: reps, SeedBase: c.m.SeedBase}, Format: sweep.CSV,
 		Version: version(), Command: []string{"dongshu-batch", "calibrate", "--check", name}, Probes: probesOf(c.f.Targets)}
 	if err := sp.Prepare(); err != nil {
 		return nil, 0, usageError{fmt.Errorf("calibrate: %w", err)}

@@ -53,7 +53,7 @@ func replay(dir string, id int, stdout io.Writer) error {
 	if err != nil {
 		return usagef("replay: %v", err)
 	}
-	if m.Format != "csv" {
+	if m.Format != sweep.CSV {
 		return usagef("replay: %s is a %s sweep; replay reads runs.csv (csv sweeps only)", dir, m.Format)
 	}
 	if len(m.Command) < 2 || m.Command[1] != "sweep" {

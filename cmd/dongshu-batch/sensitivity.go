@@ -189,8 +189,8 @@ func runMorris(ctx context.Context, base *configs.Scenario, factors []sweep.Fact
 			pts[i][j] = scaleValue(f, x[j])
 		}
 	}
-	sp := &sweep.Spec{Base: base, Design: sweep.Design{Type: "points", Factors: factors, Points: pts, Reps: reps, SeedBase: seedBase},
-		Format: "csv", Version: version(), Command: cmd}
+	sp := &sweep.Spec{Base: base, Design: sweep.Design{Type: sweep.Points, Factors: factors, Points: pts, Reps: reps, SeedBase: seedBase},
+		Format: sweep.CSV, Version: version(), Command: cmd}
 	if err := sp.Prepare(); err != nil {
 		return usageError{fmt.Errorf("sensitivity: %w", err)}
 	}
@@ -211,7 +211,7 @@ func analyseMorris(dir string, outcomes []string, seed uint64) ([]morrisRow, err
 		return nil, usagef("sensitivity --analyse: %v", err)
 	}
 	var man sweep.Manifest
-	if err := json.Unmarshal(mb, &man); err != nil || man.Design.Type != "points" {
+	if err := json.Unmarshal(mb, &man); err != nil || man.Design.Type != sweep.Points {
 		return nil, usagef("sensitivity --analyse: %s is not a sensitivity directory (want a points design)", dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".sweep-progress.json")); err == nil {

@@ -33,8 +33,8 @@ func runSobol(ctx context.Context, base *configs.Scenario, factors []sweep.Facto
 	if !slices.Contains(cmd, "--method") {
 		cmd = append(cmd, "--method", "sobol") // how --analyse tells the designs apart
 	}
-	sp := &sweep.Spec{Base: base, Design: sweep.Design{Type: "points", Factors: factors, Points: pts, Reps: reps, SeedBase: seedBase},
-		Format: "csv", Version: version(), Command: cmd}
+	sp := &sweep.Spec{Base: base, Design: sweep.Design{Type: sweep.Points, Factors: factors, Points: pts, Reps: reps, SeedBase: seedBase},
+		Format: sweep.CSV, Version: version(), Command: cmd}
 	if err := sp.Prepare(); err != nil {
 		return usageError{fmt.Errorf("sensitivity: %w", err)}
 	}
@@ -72,7 +72,7 @@ func analyseSobol(dir string, outcomes []string, seed uint64) ([]sobolRow, error
 		return nil, usagef("sensitivity --analyse: %v", err)
 	}
 	var man sweep.Manifest
-	if err := json.Unmarshal(mb, &man); err != nil || man.Design.Type != "points" {
+	if err := json.Unmarshal(mb, &man); err != nil || man.Design.Type != sweep.Points {
 		return nil, usagef("sensitivity --analyse: %s is not a sensitivity directory", dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".sweep-progress.json")); err == nil {

@@ -78,7 +78,7 @@ func (a *sweepArgs) canonical() []string {
 		c = append(c, "--scale", strconv.Itoa(a.sf.scale))
 	}
 	c = append(c, "--reps", strconv.Itoa(a.reps), "--seed-base", strconv.FormatUint(a.seedBase, 10), "--design", a.design)
-	if a.design == "lhs" {
+	if a.design == sweep.LHS.String() {
 		c = append(c, "--samples", strconv.Itoa(a.samples))
 	}
 	for _, s := range a.sf.sets {
@@ -115,17 +115,19 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 	if a.workers < 1 {
 		return nil, nil, usagef("sweep: --workers %d: must be >= 1", a.workers)
 	}
-	if a.design != "full" && a.design != "lhs" {
-		return nil, nil, usagef("sweep: --design %q: want full or lhs", a.design)
+	design, err := sweep.ParseDesignType(a.design)
+	if err != nil {
+		return nil, nil, usagef("sweep: %v", err)
 	}
-	if a.design == "full" && a.samples != 0 {
+	if design == sweep.Full && a.samples != 0 {
 		return nil, nil, usagef("sweep: --samples needs --design lhs")
 	}
-	if a.format != "csv" && a.format != "parquet" {
-		return nil, nil, usagef("sweep: --format %q: want csv or parquet", a.format)
+	format, err := sweep.ParseFormat(a.format)
+	if err != nil {
+		return nil, nil, usagef("sweep: %v", err)
 	}
-	sp := &sweep.Spec{Design: sweep.Design{Type: a.design, Samples: a.samples, Reps: a.reps, SeedBase: a.seedBase},
-		Timeseries: a.timeseries, Format: a.format, Version: version(), Command: a.canonical()}
+	sp := &sweep.Spec{Design: sweep.Design{Type: design, Samples: a.samples, Reps: a.reps, SeedBase: a.seedBase},
+		Timeseries: a.timeseries, Format: format, Version: version(), Command: a.canonical()}
 	if a.shard != "" {
 		sh, err := sweep.ParseShard(a.shard)
 		if err != nil {
@@ -138,7 +140,7 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 	base.sets = nil
 	base.seed = -1
 	for _, s := range a.sf.sets {
-		fixed, f, err := sweep.ParseSet(s, a.design == "lhs")
+		fixed, f, err := sweep.ParseSet(s, design == sweep.LHS)
 		if err != nil {
 			return nil, nil, usageError{err}
 		}

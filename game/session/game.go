@@ -242,14 +242,13 @@ func (s *Session) checkPlanner(d *agents.PlannerDecision) error {
 	if !s.setup.Role.Planner {
 		return errors.New("session: the planner is played by the AI, not by a human")
 	}
-	err := firstErr(
-		inRange("quota_mw", d.QuotaMW, 0, 1e7),
-		inRange("planner.west_share", d.WestShare, 0, 1),
-		inRange("planner.enforcement", d.Enforcement, 0, 1),
-		inRange("planner.subsidy_m_yuan_per_mw", d.SubsidyMYuanPerMW, 0, 1000),
-		inRange("planner.west_steering", d.WestSteering, 0, 1e8))
-	if err != nil {
+	if err := inRange("quota_mw", d.QuotaMW, 0, 1e7); err != nil {
 		return err
+	}
+	for _, l := range configs.Levers() {
+		if err := l.Check(*l.Spec().Level(&d.Policy)); err != nil {
+			return fmt.Errorf("session: %w", err)
+		}
 	}
 	for _, h := range d.Designate {
 		if h < 0 || h >= len(s.m.W.Hubs) {

@@ -17,7 +17,7 @@ import (
 // toyRunner: target 0 = theta + noise, target 1 (held out) = 2 theta; "nuisance" has no effect.
 func toyRunner(t *testing.T, reps int) Runner {
 	return func(stage int, box []Param, n int) ([][]float64, [][][]float64, error) {
-		d := sweep.Design{Type: "lhs", Samples: n, Reps: reps, SeedBase: uint64(stage)}
+		d := sweep.Design{Type: sweep.LHS, Samples: n, Reps: reps, SeedBase: uint64(stage)}
 		for _, p := range box {
 			lo, hi := p.Min, p.Max
 			d.Factors = append(d.Factors, sweep.Factor{Key: p.Key, Min: &lo, Max: &hi, Kind: sweep.KindNumber})

@@ -160,13 +160,13 @@ func ParseSet(arg string, lhs bool) (fixed string, f *Factor, err error) {
 
 // Design is a sweep's experimental design.
 type Design struct {
-	// Type is "full" (the product of every factor's values, the first factor varying slowest) or "lhs"
-	// (a Latin hypercube of Samples points over the factors' ranges).
-	Type     string   `json:"type"`
-	Factors  []Factor `json:"factors"`
-	Samples  int      `json:"samples,omitempty"`
-	Reps     int      `json:"reps"`
-	SeedBase uint64   `json:"seed_base"`
+	// Type is Full (the product of every factor's values, the first factor varying slowest) or LHS (a
+	// Latin hypercube of Samples points over the factors' ranges).
+	Type     DesignType `json:"type"`
+	Factors  []Factor   `json:"factors"`
+	Samples  int        `json:"samples,omitempty"`
+	Reps     int        `json:"reps"`
+	SeedBase uint64     `json:"seed_base"`
 	// Points are the expanded design points: one value per factor, as passed to configs.Set.
 	Points [][]string `json:"points"`
 }
@@ -189,7 +189,7 @@ func (d *Design) Expand() error {
 		return usagef("--reps %d: must be >= 1", d.Reps)
 	}
 	switch d.Type {
-	case "full":
+	case Full:
 		pts := [][]string{{}}
 		for _, f := range d.Factors {
 			var next [][]string
@@ -202,7 +202,7 @@ func (d *Design) Expand() error {
 			pts = next
 		}
 		d.Points = pts
-	case "lhs":
+	case LHS:
 		if d.Samples < 1 {
 			return usagef("--samples %d: an lhs design needs --samples N >= 1", d.Samples)
 		}
@@ -228,7 +228,7 @@ func (d *Design) Expand() error {
 				}
 			}
 		}
-	case "points":
+	case Points:
 		// Points given by the caller (an experiment's own design, e.g. Morris trajectories).
 		if len(d.Points) == 0 {
 			return usagef("a points design needs at least one point")
@@ -239,7 +239,7 @@ func (d *Design) Expand() error {
 			}
 		}
 	default:
-		return usagef("--design %q: want full or lhs", d.Type)
+		return usagef("--design %v: want %s", d.Type, orList(designTypes[:]))
 	}
 	return nil
 }

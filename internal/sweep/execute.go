@@ -59,7 +59,7 @@ type progress struct {
 }
 
 func (sp *Spec) journalNames(dir string) (runs, ts string) {
-	if sp.Format == "parquet" {
+	if sp.Format == Parquet {
 		return filepath.Join(dir, journalPrefix+RunsCSV), filepath.Join(dir, journalPrefix+TimeseriesCSV)
 	}
 	return filepath.Join(dir, RunsCSV), filepath.Join(dir, TimeseriesCSV)
@@ -101,7 +101,7 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 		pb, err := os.ReadFile(filepath.Join(dir, progressFile))
 		if errors.Is(err, os.ErrNotExist) {
 			// Finished earlier: the parquet step may still have to clean up its journal.
-			if sp.Format == "parquet" {
+			if sp.Format == Parquet {
 				os.Remove(runsName)
 				os.Remove(tsName)
 			}
@@ -166,7 +166,7 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 	if runErr != nil {
 		return res, runErr
 	}
-	if sp.Format == "parquet" {
+	if sp.Format == Parquet {
 		if err := sp.toParquet(dir, runsName, tsName); err != nil {
 			return res, err
 		}
@@ -174,7 +174,7 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 	if err := os.Remove(filepath.Join(dir, progressFile)); err != nil {
 		return res, err
 	}
-	if sp.Format == "parquet" {
+	if sp.Format == Parquet {
 		os.Remove(runsName)
 		os.Remove(tsName)
 	}

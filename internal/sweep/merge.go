@@ -91,7 +91,7 @@ func Merge(dirs []string, out string) error {
 		return err
 	}
 	names := []string{RunsCSV, TimeseriesCSV}
-	if base.Format == "parquet" {
+	if base.Format == Parquet {
 		names = []string{RunsParquet, TSParquet}
 	}
 	if !base.Timeseries {
@@ -103,7 +103,7 @@ func Merge(dirs []string, out string) error {
 			in = append(in, filepath.Join(d, name))
 		}
 		var err error
-		if base.Format == "parquet" {
+		if base.Format == Parquet {
 			err = mergeParquet(in, filepath.Join(out, name), base.Runs)
 		} else {
 			err = mergeCSV(in, filepath.Join(out, name), base.Runs)

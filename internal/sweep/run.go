@@ -19,8 +19,8 @@ type Spec struct {
 	// Base is the scenario after the fixed overrides, validated; each run clones it.
 	Base       *configs.Scenario
 	Design     Design
-	Timeseries bool   // also write the tidy timeseries of every run
-	Format     string // "csv" or "parquet"
+	Timeseries bool // also write the tidy timeseries of every run
+	Format     Format
 	Shard      Shard
 	// Command is the canonical command line: the sweep's arguments without --out, --workers and
 	// --shard, which do not change the results (so that shards and merges agree).
@@ -38,7 +38,7 @@ type Manifest struct {
 	Command      []string `json:"command"`
 	Scenario     string   `json:"scenario"`
 	ScenarioHash string   `json:"scenario_hash"`
-	Format       string   `json:"format"`
+	Format       Format   `json:"format"`
 	Timeseries   bool     `json:"timeseries"`
 	Runs         int      `json:"runs"`
 	RunRule      string   `json:"run_rule"`
@@ -56,11 +56,8 @@ func (sp *Spec) Prepare() error {
 	if err := sp.Design.Expand(); err != nil {
 		return err
 	}
-	if sp.Format == "" {
-		sp.Format = "csv"
-	}
-	if sp.Format != "csv" && sp.Format != "parquet" {
-		return usagef("--format %q: want csv or parquet", sp.Format)
+	if sp.Format < 0 || sp.Format >= numFormats {
+		return usagef("--format %v: want %s", sp.Format, orList(formats[:]))
 	}
 	seen := map[string]bool{}
 	for _, f := range sp.Design.Factors {
