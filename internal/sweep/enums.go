@@ -18,9 +18,9 @@ var formats = [...]string{CSV: "csv", Parquet: "parquet"}
 type DesignType int
 
 const (
-	Full DesignType = iota // the product of every factor's values, the first factor varying slowest
-	LHS                    // a Latin hypercube of Samples points over the factors' ranges
-	Points                 // points given by an experiment (calibrate, sensitivity), not by the sweep command
+	Full   DesignType = iota // the product of every factor's values, the first factor varying slowest
+	LHS                      // a Latin hypercube of Samples points over the factors' ranges
+	Points                   // points given by an experiment (calibrate, sensitivity), not by the sweep command
 	numDesignTypes
 )
 
