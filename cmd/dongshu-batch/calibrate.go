@@ -56,7 +56,8 @@ func probesOf(ts []calibrate.Target) []sweep.Probe {
 	var ps []sweep.Probe
 	for _, t := range ts {
 		if t.Headline == "" {
-			ps = append(ps, sweep.Probe{Name: "target:" + t.Name, Month: t.Month, Scopes: t.Scopes, Column: t.Column, ShareOf: t.ShareOf})
+			ps = append(ps, sweep.Probe{Name: "target:" + t.Name, Month: t.Month, Scopes: t.Scopes, Column: t.Column, ShareOf: t.ShareOf,
+				YearMean: t.Statistic == "year_mean"})
 		}
 	}
 	return ps

@@ -121,3 +121,24 @@ func TestLoadNamesFileLineAndKey(t *testing.T) {
 		assert.Contains(t, err.Error(), want, text)
 	}
 }
+
+// configs/targets/history.toml (the agents' tests' targets) is read in its own spelling.
+func TestLoadReadsTheHistoryTargetsSpelling(t *testing.T) {
+	f, err := Load("../../configs/targets/history.toml")
+	require.NoError(t, err)
+	byName := map[string]Target{}
+	for _, tg := range f.Targets {
+		byName[tg.Name] = tg
+	}
+	nw, ok := byName["northwest_2022"]
+	require.True(t, ok, "id is the name")
+	assert.Equal(t, "at_most", nw.Kind)
+	assert.True(t, nw.Fit())
+	assert.Equal(t, []string{"northwest"}, nw.Scopes)
+	assert.Equal(t, "year_mean", nw.Statistic)
+	assert.Equal(t, 0.0, nw.Error(0.3), "a one-sided bound with tolerance 0: met")
+	assert.InDelta(t, 1.1, nw.Error(0.33), 1e-9, "beyond it: 1 + the relative gap")
+	sh := byName["bj_sh_gd_share_end_2019"]
+	assert.Equal(t, []string{"national"}, []string(sh.ShareOf), "share_of as one string")
+	assert.False(t, byName["occupancy_end_2017"].Fit(), "in_fit = false is a holdout")
+}

@@ -29,10 +29,12 @@ type Target struct {
 	// Either a headline outcome (agents.HeadlineNames) ...
 	Headline string `toml:"headline"`
 	// ... or a timeseries column at a month, summed over scopes, optionally as a share of other scopes.
-	Month   string   `toml:"month"`
-	Scopes  []string `toml:"scopes"`
-	Column  string   `toml:"column"`
-	ShareOf []string `toml:"share_of"`
+	Month   string     `toml:"month"`
+	Scopes  []string   `toml:"scopes"`
+	Column  string     `toml:"column"`
+	ShareOf stringList `toml:"share_of"`
+	// Statistic: "end" (the month's value, the default) or "year_mean" (the mean over the month's year).
+	Statistic string `toml:"statistic"`
 	// Tolerance: the model's median is within tolerance when |median - observed| <= tolerance (kind
 	// "equal"), median <= observed + tolerance ("at_most") or median >= observed - tolerance ("at_least").
 	Tolerance float64 `toml:"tolerance"`
@@ -41,6 +43,76 @@ type Target struct {
 	// Use is "fit" (in the distance) or "holdout" (reported as out-of-sample, not fitted).
 	Use  string `toml:"use"`
 	Note string `toml:"note"`
+
+	// The spelling of configs/targets/history.toml, read as the fields above: id (name), scope (one
+	// scope), relation ("=", "<=", ">=": kind), in_fit (use).
+	ID       string `toml:"id"`
+	Scope    string `toml:"scope"`
+	Relation string `toml:"relation"`
+	InFit    *bool  `toml:"in_fit"`
+}
+
+// stringList reads a TOML string or array of strings.
+type stringList []string
+
+func (l *stringList) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case string:
+		*l = stringList{x}
+	case []any:
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return fmt.Errorf("want a string or a list of strings, found %v", e)
+			}
+			*l = append(*l, s)
+		}
+	default:
+		return fmt.Errorf("want a string or a list of strings, found %v", v)
+	}
+	return nil
+}
+
+// normalise folds the history.toml spelling into the fields the package uses.
+func (t *Target) normalise() error {
+	if t.ID != "" {
+		if t.Name != "" && t.Name != t.ID {
+			return errors.New("give name or id, not both")
+		}
+		t.Name = t.ID
+	}
+	if t.Scope != "" {
+		t.Scopes = append([]string{t.Scope}, t.Scopes...)
+	}
+	switch t.Relation {
+	case "":
+	case "=":
+		t.Kind = setIfEmpty(t.Kind, "equal")
+	case "<=":
+		t.Kind = setIfEmpty(t.Kind, "at_most")
+	case ">=":
+		t.Kind = setIfEmpty(t.Kind, "at_least")
+	default:
+		return fmt.Errorf("relation %q: want =, <= or >=", t.Relation)
+	}
+	if t.InFit != nil {
+		u := "holdout"
+		if *t.InFit {
+			u = "fit"
+		}
+		if t.Use != "" && t.Use != u {
+			return errors.New("use and in_fit disagree")
+		}
+		t.Use = u
+	}
+	return nil
+}
+
+func setIfEmpty(v, d string) string {
+	if v == "" {
+		return d
+	}
+	return v
 }
 
 // Param is one free parameter and its prior range (uniform).
@@ -100,6 +172,12 @@ func (t Target) Error(v float64) float64 {
 	default:
 		gap = math.Abs(v - t.Observed)
 	}
+	if t.Tolerance == 0 { // a one-sided bound met or not: beyond it, 1 + the gap relative to the bound
+		if gap == 0 {
+			return 0
+		}
+		return 1 + gap/math.Max(math.Abs(t.Observed), 1e-12)
+	}
 	return gap / t.Tolerance
 }
 
@@ -123,6 +201,9 @@ func (t Target) Where() string {
 	s := t.Column + " " + strings.Join(t.Scopes, "+")
 	if len(t.ShareOf) > 0 {
 		s += " / " + strings.Join(t.ShareOf, "+")
+	}
+	if t.Statistic == "year_mean" {
+		return s + " mean " + t.Month[:4]
 	}
 	return s + " " + t.Month
 }
@@ -233,6 +314,10 @@ func (f *File) check(lines []string) error {
 	for i := range f.Targets {
 		t := &f.Targets[i]
 		e := func(key, format string, a ...any) error { return f.errf(lines, "target", i, key, format, a...) }
+		if err := t.normalise(); err != nil {
+			return e("name", "%v", err)
+		}
+		oneSided := t.Kind == "at_most" || t.Kind == "at_least"
 		switch {
 		case t.Name == "":
 			return e("name", "missing")
@@ -240,8 +325,10 @@ func (f *File) check(lines []string) error {
 			return e("name", "%q given twice", t.Name)
 		case t.Source == "":
 			return e("source", "missing: every target cites its source (a docs/sources.md id)")
-		case !(t.Tolerance > 0) || math.IsInf(t.Tolerance, 0):
-			return e("tolerance", "%g: want a positive number", t.Tolerance)
+		case !(t.Tolerance > 0 || oneSided && t.Tolerance == 0) || math.IsInf(t.Tolerance, 0):
+			return e("tolerance", "%g: want a positive number (0 only for a one-sided kind)", t.Tolerance)
+		case t.Statistic != "" && t.Statistic != "end" && t.Statistic != "year_mean":
+			return e("statistic", "%q: want end or year_mean", t.Statistic)
 		case t.Kind != "" && t.Kind != "equal" && t.Kind != "at_most" && t.Kind != "at_least":
 			return e("kind", "%q: want equal, at_most or at_least", t.Kind)
 		case t.Use != "" && t.Use != "fit" && t.Use != "holdout":

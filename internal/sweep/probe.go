@@ -19,6 +19,8 @@ type Probe struct {
 	Scopes  []string `json:"scopes"`             // summed
 	Column  string   `json:"column"`             // a timeseries column, or racks_m / used_racks_m
 	ShareOf []string `json:"share_of,omitempty"` // divide by the sum over these scopes
+	// YearMean: the mean of the monthly values over Month's calendar year (else Month's value).
+	YearMean bool `json:"year_mean,omitempty"`
 
 	col           int     // column index
 	factor        float64 // racks_m: MW -> million racks
@@ -103,12 +105,23 @@ func (sp *Spec) resolveProbes(scopes []string) error {
 	return nil
 }
 
-// observeProbes records the probes of one month into vals (NaN until their month).
-func (sp *Spec) observeProbes(vals []float64, month configs.Month, rows [][]float64) {
+// observeProbes records the probes of one month into vals (NaN until their month); n counts the months
+// of a year mean so far.
+func (sp *Spec) observeProbes(vals, n []float64, month configs.Month, rows [][]float64) {
 	ms := month.String()
 	for i := range sp.Probes {
-		if sp.Probes[i].Month == ms {
-			vals[i] = sp.Probes[i].value(rows)
+		p := &sp.Probes[i]
+		switch {
+		case p.YearMean && ms[:4] == p.Month[:4]:
+			v := p.value(rows)
+			if n[i] == 0 {
+				vals[i] = v
+			} else {
+				vals[i] += (v - vals[i]) / (n[i] + 1)
+			}
+			n[i]++
+		case !p.YearMean && p.Month == ms:
+			vals[i] = p.value(rows)
 		}
 	}
 }

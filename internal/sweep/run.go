@@ -185,10 +185,10 @@ func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
 	}
 	ids := strconv.Itoa(id)
 	buf := make([]byte, 0, 32)
-	probes := nanSlice(len(sp.Probes))
+	probes, probeN := nanSlice(len(sp.Probes)), make([]float64, len(sp.Probes))
 	err = m.Run(func(month configs.Month, rows [][]float64) error {
 		h.Observe(m.W, month, rows)
-		sp.observeProbes(probes, month, rows)
+		sp.observeProbes(probes, probeN, month, rows)
 		if !sp.Timeseries {
 			return nil
 		}
