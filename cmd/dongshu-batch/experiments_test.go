@@ -154,7 +154,7 @@ func TestCalibrateIsWorkerInvariantResumableAndReportsEveryTarget(t *testing.T) 
 }
 
 func TestCalibrateBadTargetsFileNamesFileLineAndKey(t *testing.T) {
-	bad := strings.Replace(smallTargets, "tolerance = 0.03", "tolerance = 0", 1)
+	bad := strings.Replace(smallTargets, "tolerance = 0.03", "tolerance = -1", 1)
 	tf := writeTargets(t, bad)
 	out := filepath.Join(t.TempDir(), "out")
 	code, _, stderr := runMain(t, "calibrate", "--targets", tf, "--out", out)

@@ -142,3 +142,11 @@ func TestLoadReadsTheHistoryTargetsSpelling(t *testing.T) {
 	assert.Equal(t, []string{"national"}, []string(sh.ShareOf), "share_of as one string")
 	assert.False(t, byName["occupancy_end_2017"].Fit(), "in_fit = false is a holdout")
 }
+
+func TestFitChartDrawsOneSidedTargetsWithToleranceZero(t *testing.T) {
+	targets := []Target{{Name: "a", Observed: 0.3, Kind: "at_most"}, {Name: "b", Observed: 1, Tolerance: 0.1}, {Name: "c", Observed: 2, Tolerance: 1}}
+	fits := []TargetFit{{Band: Band{0.4, 0.35, 0.5}}, {Band: Band{1.05, 0.9, 1.2}}, {Band: Band{math.NaN(), math.NaN(), math.NaN()}}}
+	png, err := FitChart(targets, fits)
+	require.NoError(t, err)
+	assert.Greater(t, len(png), 1000)
+}

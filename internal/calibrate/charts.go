@@ -60,7 +60,7 @@ func bandChart(title, xlabel string, rows []row, zoneLo, zoneHi float64) ([]byte
 		if !r.show {
 			continue
 		}
-		if r.hasBand && !math.IsNaN(r.lo) && !math.IsNaN(r.hi) {
+		if r.hasBand && finite(r.lo) && finite(r.hi) {
 			l, err := plotter.NewLine(plotter.XYs{{X: r.lo, Y: y}, {X: r.hi, Y: y}})
 			if err != nil {
 				return nil, err
@@ -69,7 +69,7 @@ func bandChart(title, xlabel string, rows []row, zoneLo, zoneHi float64) ([]byte
 			p.Add(l)
 			xmin, xmax = math.Min(xmin, r.lo), math.Max(xmax, r.hi)
 		}
-		if !math.IsNaN(r.mid) {
+		if finite(r.mid) {
 			s, err := plotter.NewScatter(plotter.XYs{{X: r.mid, Y: y}})
 			if err != nil {
 				return nil, err
@@ -100,13 +100,11 @@ func FitChart(targets []Target, fits []TargetFit) ([]byte, error) {
 	rows := make([]row, len(targets))
 	for i, t := range targets {
 		f := fits[i]
+		// The signed normalised error: a one-sided target is met anywhere on its side of the bound (0).
 		signed := func(v float64) float64 {
-			e := (v - t.Observed) / t.Tolerance
-			switch t.Kind { // a one-sided target is met anywhere on its side of the bound
-			case "at_most":
-				e = math.Max(e, 0)
-			case "at_least":
-				e = math.Min(e, 0)
+			e := t.Error(v)
+			if t.Kind == "at_least" || t.Kind != "at_most" && v < t.Observed {
+				e = -e
 			}
 			return e
 		}
@@ -140,3 +138,5 @@ func IndexChart(title, xlabel string, names []string, muStar, conf []float64) ([
 	}
 	return bandChart(title, xlabel, rows, 0, 0)
 }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
