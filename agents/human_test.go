@@ -113,17 +113,27 @@ func idleStarted(m *Model, p int) float64 {
 func TestHumanBetweenRounds(t *testing.T) {
 	s := baseline(t, 9)
 	s.Planner.Enforcement = 1
-	m, err := New(s)
-	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2024, 6)))
-	p := 4
-	before := idleStarted(m, p)
-	m.Pending[p] = Decision{BuildMW: 300}
-	require.NoError(t, m.Step())
-	assert.Empty(t, m.Pending)
-	assert.InDelta(t, before+300*(1-s.Planner.HaltShare), idleStarted(m, p), 1e-6,
+	// Against the same month without the decision: the province may start other halls that month.
+	started := func(decide bool) (float64, *Model) {
+		m, err := New(s)
+		require.NoError(t, err)
+		require.NoError(t, m.StepUntil(configs.NewMonth(2024, 6)))
+		if decide {
+			m.Pending[4] = Decision{BuildMW: 300}
+		}
+		require.NoError(t, m.Step())
+		assert.Empty(t, m.Pending)
+		return idleStarted(m, 4), m
+	}
+	without, m0 := started(false)
+	with, m := started(true)
+	// The part beyond what is left of the province's quota is halted, halt_share of it.
+	pr0 := m0.W.Provinces[4]
+	beyond := 300 - max(0, pr0.QuotaMW-pr0.StartedMW)
+	require.Positive(t, beyond, "the decision goes beyond quota")
+	assert.InDelta(t, without+300-s.Planner.HaltShare*beyond, with, 1e-6,
 		"the over-quota build was detected and a halt_share of it cancelled")
-	assert.True(t, m.W.Provinces[p].Penalised)
+	assert.True(t, m.W.Provinces[4].Penalised)
 }
 
 // A human planner's policy applies at once; a quota override replaces the rule at the round.

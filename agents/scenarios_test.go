@@ -200,7 +200,10 @@ func TestScenarioEastOutage(t *testing.T) {
 // lines bring every inland province closer to the east, and central China (Henan, Hubei, Hunan, Anhui),
 // nearer to the eastern demand than the north-west, takes the footloose work first. This test pins that
 // finding — north-west 2022 utilisation does not rise beyond noise, central China serves more in 2022 —
-// so that a model change that reverses it is noticed.
+// so that a model change that reverses it is noticed. By 2025 the early network also adds capacity
+// (calibrated baseline, 20 seeds: +7 %): provinces newly within reach of eastern demand expect a share of
+// the national pool of latency-tolerant work (behaviour.pool_belief) and build for it, so north-west
+// utilisation in 2025 is lower, not higher.
 func TestScenarioFibreFirst(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scenario runs")
@@ -210,11 +213,13 @@ func TestScenarioFibreFirst(t *testing.T) {
 	assert.LessOrEqual(t, s, b*1.02, "north-west utilisation 2022 does not rise (finding, see the comment)")
 	s, b = compare(t, scn, base, "region_central", "used_mw", "2022-01", "2022-12")
 	assert.Greater(t, s, b*1.03, "central China serves more in 2022")
-	compare(t, scn, base, "northwest", "utilisation", "2025-01", "2025-12")
+	s, b = compare(t, scn, base, "northwest", "utilisation", "2025-01", "2025-12")
+	assert.Less(t, s, b, "north-west utilisation 2025 falls: more halls than work (finding)")
 	compare(t, scn, base, "northwest", "used_mw", "2025-01", "2025-12")
 	compare(t, scn, base, "region_west", "used_mw", "2025-01", "2025-12")
 	unchanged(t, scn, base, "national", "demand_mw", "2025-01", "2025-12", 0.01)
-	unchanged(t, scn, base, "national", "capacity_mw", "2025-01", "2025-12", 0.02)
+	s, b = compare(t, scn, base, "national", "capacity_mw", "2025-01", "2025-12")
+	assert.Greater(t, s, b*1.02, "the early network adds capacity by 2025 (finding)")
 }
 
 // TestScenarioExportControls: chip supply x0.3 from 2022-10 lowers accelerator capacity and served

@@ -510,7 +510,7 @@ func (r *calibReport) markdown() string {
 	b.WriteString(r.fitTable(r.bestFits, false))
 	b.WriteString("\n### Out of sample (not in the fit)\n\n")
 	b.WriteString(r.fitTable(r.bestFits, true))
-	fmt.Fprintf(&b, "\n## The scenario as it stands, uncalibrated (%d seeds, distance %s)\n\n", m.CheckReps, fmtNum(r.refDist))
+	fmt.Fprintf(&b, "\n## The scenario's own values, as the TOML file sets them (%d seeds, distance %s)\n\n", m.CheckReps, fmtNum(r.refDist))
 	b.WriteString(r.fitTable(r.refFits, false))
 	b.WriteString("\n" + r.fitTable(r.refFits, true))
 	b.WriteString("\n\"not simulated\": the target's month lies outside the scenario's run (it is left out of the distance).\n")
