@@ -139,8 +139,11 @@ func (r *Room) drop(c *client, code websocket.StatusCode, reason string) {
 		c.seat = nil
 		r.broadcastSeats()
 	}
-	c.cancel()
-	go c.conn.Close(code, reason)
+	// Close first: cancelling the context of the connection's last read would cut it without the reason.
+	go func() {
+		c.conn.Close(code, reason)
+		c.cancel()
+	}()
 }
 
 // ServeWS is the WebSocket endpoint.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log"
+	"net"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -47,9 +48,27 @@ func startRoom(t testing.TB, opt room.Options) *testRoom {
 	return serveRoom(t, r, fac)
 }
 
+// smallSockets makes the test server's sockets' send buffers small, so that a client that stops reading
+// fills them at once (loopback buffers hold megabytes: a whole game).
+var smallSockets bool
+
+type smallListener struct{ net.Listener }
+
+func (l smallListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(4 << 10)
+	}
+	return c, err
+}
+
 func serveRoom(t testing.TB, r *room.Room, fac string) *testRoom {
 	tr := &testRoom{R: r, Fac: fac, stop: make(chan struct{}), done: make(chan struct{})}
-	tr.srv = httptest.NewServer(nil)
+	tr.srv = httptest.NewUnstartedServer(nil)
+	if smallSockets {
+		tr.srv.Listener = smallListener{tr.srv.Listener}
+	}
+	tr.srv.Start()
 	tr.srv.Config.Handler = r.Handler(tr.srv.URL+"/", nil)
 	tr.URL = "ws" + strings.TrimPrefix(tr.srv.URL, "http") + "/ws"
 	tr.HTTP = tr.srv.URL + "/"

@@ -79,6 +79,11 @@ type Room struct {
 	dl      *time.Timer
 	sent    int // actions of the log already sent in a month frame
 	months  int // months of the history already sent
+	acc     int // the clock, as session.Tick counts it: ticks x speed, a month at session.TPS
+	// queued holds each seat's last decision for the next month (by seat index), checked on arrival and
+	// submitted together in seat order just before the month, so that the game's log does not depend
+	// on who clicked first.
+	queued []*session.Action
 
 	clients map[*client]struct{}
 	cmds    chan func()
@@ -175,6 +180,7 @@ func newRoom(opt Options, sess *session.Session) *Room {
 		r.addSeat(&seat{id: PlannerSeat, name: "Central planner", nameFR: "Planificateur central", province: -1})
 	}
 	r.sent = len(sess.Actions())
+	r.queued = make([]*session.Action, len(r.seats))
 	return r
 }
 
@@ -220,7 +226,7 @@ func (r *Room) Run(stop <-chan struct{}) {
 			case <-stop:
 				return
 			default:
-				r.advance(r.sess.Step())
+				r.stepMonth()
 			}
 			continue
 		}
@@ -232,8 +238,13 @@ func (r *Room) Run(stop <-chan struct{}) {
 		case f := <-r.cmds:
 			f()
 		case <-t.C:
-			if !r.opt.Turbo {
-				r.advance(r.sess.Tick())
+			if !r.opt.Turbo && r.canStep() {
+				// The session's clock rule (Session.Tick), kept here so that the seats' decisions can be
+				// submitted in seat order just before the month they apply to.
+				if r.acc += r.speed; r.acc >= session.TPS {
+					r.acc -= session.TPS
+					r.stepMonth()
+				}
 			}
 		case <-dl:
 			r.dl = nil
@@ -255,8 +266,28 @@ func (r *Room) canStep() bool {
 	return r.running && !r.ended && !r.sess.Done() && !r.sess.Waiting().Any()
 }
 
-// advance follows the session after a tick or step: a new month is broadcast and saved, a round opens,
-// the end brings the debrief.
+// stepMonth submits the queued decisions and simulates one month.
+func (r *Room) stepMonth() {
+	r.flush()
+	r.advance(r.sess.Step())
+}
+
+// flush submits the queued decisions in seat order.
+func (r *Room) flush() {
+	for i, a := range r.queued {
+		if a == nil {
+			continue
+		}
+		r.queued[i] = nil
+		if err := r.sess.Submit(*a); err != nil {
+			// Checked on arrival for this very month: only a model failure gets here.
+			r.logf("seat %s: decision dropped: %v", r.seats[i].id, err)
+		}
+	}
+}
+
+// advance follows the session after a step: a new month is broadcast and saved, a round opens, the end
+// brings the debrief.
 func (r *Room) advance(err error) {
 	if err != nil {
 		r.logf("the game stopped: %v", err)
@@ -371,15 +402,24 @@ func (r *Room) armTimer() {
 	}
 }
 
-// awaited reports whether the open round waits for s: undecided, held by a player, not given to the AI.
-func (r *Room) awaited(s *seat, wt session.Waiting) bool {
+// awaited reports whether the open round waits for seat i: undecided, held by a player, not the AI's.
+func (r *Room) awaited(i int, wt session.Waiting) bool {
+	s := r.seats[i]
 	if s.holder == "" || s.ai {
 		return false
 	}
-	if s.province < 0 {
-		return wt.Planner
+	return r.undecided(i, wt)
+}
+
+// undecided reports whether seat i has no decision for the round in wt.
+func (r *Room) undecided(i int, wt session.Waiting) bool {
+	if r.queued[i] != nil {
+		return false
 	}
-	return slices.Contains(wt.Provinces, s.province)
+	if s := r.seats[i]; s.province >= 0 {
+		return slices.Contains(wt.Provinces, s.province)
+	}
+	return wt.Planner
 }
 
 // checkRound closes the open round when every awaited seat has decided, else broadcasts who it waits for.
@@ -389,8 +429,8 @@ func (r *Room) checkRound() {
 	}
 	wt := r.sess.Waiting()
 	r.round.Waiting = r.round.Waiting[:0]
-	for _, s := range r.seats {
-		if r.awaited(s, wt) {
+	for i, s := range r.seats {
+		if r.awaited(i, wt) {
 			r.round.Waiting = append(r.round.Waiting, s.id)
 		}
 	}
@@ -412,6 +452,7 @@ func (r *Room) closeRound() {
 		r.dl.Stop()
 		r.dl = nil
 	}
+	r.flush()
 	wt := r.sess.Waiting()
 	now := r.sess.Model().W.Now
 	var acts []session.Action
@@ -595,14 +636,7 @@ func (r *Room) seatList() []wire.Seat {
 	wt := r.sess.Waiting()
 	out := make([]wire.Seat, len(r.seats))
 	for i, s := range r.seats {
-		decided := false
-		if r.round != nil {
-			if s.province < 0 {
-				decided = !wt.Planner
-			} else {
-				decided = !slices.Contains(wt.Provinces, s.province)
-			}
-		}
+		decided := r.round != nil && !r.undecided(i, wt)
 		out[i] = wire.Seat{ID: s.id, Name: s.name, NameFR: s.nameFR, Holder: s.holder, Connected: s.conns, AI: s.ai, Decided: decided}
 	}
 	return out
@@ -629,9 +663,10 @@ func (r *Room) submit(s *seat, d *wire.Decide) error {
 		dec := *d.Planner
 		a.Planner = &dec
 	}
-	if err := r.sess.Submit(a); err != nil {
+	if err := r.sess.Check(a); err != nil {
 		return err
 	}
+	r.queued[slices.Index(r.seats, s)] = &a
 	r.persist()
 	r.checkRound()
 	return nil

@@ -69,7 +69,12 @@ func finish(t testing.TB, tr *testRoom) result {
 // classGame plays a whole baseline game: a player in every seat, spectators with replicas that check
 // every month's digest; attack runs alongside (nil: none). It returns the game's result.
 func classGame(t *testing.T, spectators int, attack func(tr *testRoom)) result {
-	tr := startRoom(t, room.Options{Turbo: true})
+	return classGameWith(t, room.Options{}, spectators, attack)
+}
+
+func classGameWith(t *testing.T, opt room.Options, spectators int, attack func(tr *testRoom)) result {
+	opt.Turbo = true
+	tr := startRoom(t, opt)
 	seats := allSeats(t, tr)
 	require.Len(t, seats, 32)
 	ps := claimAll(t, tr, seats)

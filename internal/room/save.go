@@ -31,7 +31,13 @@ type roomFile struct {
 	Timer       int             `json:"timer_s"`
 	Ended       bool            `json:"ended,omitempty"`
 	Notices     []wire.Notice   `json:"notices"`
+	Queued      []queuedAction  `json:"queued,omitempty"` // decisions for the next month, not yet in the game
 	Game        json.RawMessage `json:"game"`
+}
+
+type queuedAction struct {
+	Seat string      `json:"seat"`
+	Do   wire.Decide `json:"decision"`
 }
 
 type savedSeat struct {
@@ -51,6 +57,12 @@ func (r *Room) marshal() ([]byte, error) {
 		Notices: r.notices, Game: game}
 	if f.Notices == nil {
 		f.Notices = []wire.Notice{}
+	}
+	for i, a := range r.queued {
+		if a != nil {
+			f.Queued = append(f.Queued, queuedAction{Seat: r.seats[i].id,
+				Do: wire.Decide{Month: a.Month.String(), Province: a.Province, Planner: a.Planner}})
+		}
 	}
 	for _, s := range r.seats {
 		ss := savedSeat{ID: s.id, Holder: s.holder, AI: s.ai}
@@ -134,6 +146,15 @@ func Resume(path string, opt Options) (*Room, error) {
 	}
 	r.running, r.ended, r.notices = f.Running, f.Ended, f.Notices
 	r.timer = time.Duration(max(f.Timer, 0)) * time.Second
+	for _, q := range f.Queued {
+		s := r.byID[q.Seat]
+		if s == nil {
+			return nil, bad("a queued decision for seat %q, which does not exist", q.Seat)
+		}
+		if err := r.submit(s, &q.Do); err != nil {
+			return nil, bad("seat %s's queued decision: %v", q.Seat, err)
+		}
+	}
 	r.months = len(sess.History().Months)
 	return r, nil
 }
