@@ -311,7 +311,7 @@ func (r *Room) monthSent() int { return r.months }
 // emitMonth broadcasts the month just simulated with the actions applied before it, then saves.
 func (r *Room) emitMonth() {
 	acts := r.sess.Actions()
-	m := wire.Month{Month: r.sess.Model().W.Now.String(), Digest: r.digest()}
+	m := wire.Month{Month: r.sess.Model().W.Now.String(), Digest: r.digest(), At: time.Now().UnixMicro()}
 	for _, a := range acts[r.sent:] {
 		m.Actions = append(m.Actions, wire.Action{Province: a.Province, Planner: a.Planner})
 	}
