@@ -135,9 +135,9 @@ func serve(o options, stdout, stderr io.Writer) error {
 	srv := &http.Server{Handler: r.Handler(join, staticFS), ReadHeaderTimeout: 10 * time.Second,
 		MaxHeaderBytes: 16 << 10}
 	fmt.Fprintf(stdout, "join:        %s  (room code %s)\n", join, r.Code())
-	fmt.Fprintf(stdout, "projector:   %sprojector\n", join)
+	fmt.Fprintf(stdout, "projector:   %sprojector#code=%s\n", join, r.Code())
 	if fac != "" {
-		fmt.Fprintf(stdout, "facilitator: %sconsole#token=%s\n", join, fac)
+		fmt.Fprintf(stdout, "facilitator: %sconsole#code=%s&token=%s\n", join, r.Code(), fac)
 	} else {
 		fmt.Fprintf(stdout, "facilitator: %sconsole (the facilitator's address from the first start still works)\n", join)
 	}

@@ -307,6 +307,7 @@ func (r *Room) hello(c *client, h *wire.Hello) (code websocket.StatusCode, reaso
 		}
 		if c.seat != nil {
 			r.broadcastSeats()
+			r.advise(c)
 		}
 	})
 	return
@@ -343,6 +344,7 @@ func (r *Room) handle(c *client, t string, body any) (websocket.StatusCode, stri
 			c.seat = s
 			r.persist()
 			r.sendTo(c, wire.TClaimed, wire.Claimed{Seat: s.id, Token: tok})
+			r.advise(c)
 			r.broadcastSeats()
 			r.checkRound()
 		}

@@ -3,6 +3,8 @@ package room
 import (
 	"crypto/subtle"
 	"embed"
+	"encoding/json"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -11,6 +13,8 @@ import (
 	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
+
+	"dongshu/game/view"
 )
 
 //go:embed web
@@ -44,6 +48,15 @@ func (r *Room) Handler(joinURL string, static fs.FS) http.Handler {
 		w.Write(png)
 	})
 	mux.HandleFunc("GET /export/{name}", r.serveExport)
+	mux.HandleFunc("GET /layout.json", func(w http.ResponseWriter, req *http.Request) {
+		l, err := view.LoadLayout()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(l)
+	})
 	if static != nil {
 		mux.Handle("GET /static/", http.StripPrefix("/static/", serveCompressed(static)))
 	}
@@ -99,8 +112,7 @@ func serveCompressed(fsys fs.FS) http.Handler {
 		if strings.Contains(req.Header.Get("Accept-Encoding"), "gzip") {
 			if f, err := fsys.Open(name + ".gz"); err == nil {
 				defer f.Close()
-				st, err := f.Stat()
-				if err == nil {
+				if rs, ok := f.(io.ReadSeeker); ok {
 					switch {
 					case strings.HasSuffix(name, ".wasm"):
 						w.Header().Set("Content-Type", "application/wasm")
@@ -109,17 +121,11 @@ func serveCompressed(fsys fs.FS) http.Handler {
 					}
 					w.Header().Set("Content-Encoding", "gzip")
 					w.Header().Set("Vary", "Accept-Encoding")
-					http.ServeContent(w, req, name, time.Time{}, f.(readSeeker))
-					_ = st
+					http.ServeContent(w, req, name, time.Time{}, rs)
 					return
 				}
 			}
 		}
 		plain.ServeHTTP(w, req)
 	})
-}
-
-type readSeeker interface {
-	Read([]byte) (int, error)
-	Seek(int64, int) (int64, error)
 }

@@ -90,8 +90,8 @@ func startServer(t testing.TB, args ...string) *proc {
 		switch f := strings.Fields(line); {
 		case len(f) >= 5 && f[0] == "join:":
 			p.code = strings.TrimSuffix(f[4], ")")
-		case len(f) >= 2 && f[0] == "facilitator:" && strings.Contains(f[1], "#token="):
-			p.fac = f[1][strings.Index(f[1], "#token=")+len("#token="):]
+		case len(f) >= 2 && f[0] == "facilitator:" && strings.Contains(f[1], "&token="):
+			p.fac = f[1][strings.Index(f[1], "&token=")+len("&token="):]
 		case len(f) >= 2 && f[0] == "listening:":
 			p.addr = f[1]
 		}

@@ -382,7 +382,27 @@ func (r *Room) openRound() {
 	next := r.sess.Model().W.Now + 1
 	r.round = &wire.Round{Month: next.String()}
 	r.armTimer()
+	for c := range r.clients {
+		r.advise(c)
+	}
 	r.checkRound()
+}
+
+// advise sends c's seat the advisor's choice for the open round.
+func (r *Room) advise(c *client) {
+	s := c.seat
+	if s == nil || r.round == nil {
+		return
+	}
+	a := wire.Advice{Month: r.sess.Model().W.Now.String()}
+	if s.province >= 0 {
+		adv := r.sess.Advice(s.province)
+		a.Province, a.QuotaMW = &adv.Decision, adv.QuotaMW
+	} else {
+		d := r.sess.Model().PlannerPolicy()
+		a.Planner = &d
+	}
+	r.sendTo(c, wire.TAdvice, a)
 }
 
 // armTimer starts the open round's timer when the clock runs (a paused room's round has no deadline:

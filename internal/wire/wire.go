@@ -53,7 +53,16 @@ const (
 	TClaimed = "claimed" // Claimed
 	TError   = "error"   // Error: a refused request (the connection stays open)
 	TDebrief = "debrief" // ClassDebrief
+	TAdvice  = "advice"  // Advice: to a seat, when a round opens
 )
+
+// Advice is the AI advisor's choice for the seat in the open round (the form's starting point).
+type Advice struct {
+	Month    string                  `json:"month"` // the month the decision is made at (State.Month)
+	Province *agents.Decision        `json:"province,omitempty"`
+	Planner  *agents.PlannerDecision `json:"planner,omitempty"`
+	QuotaMW  float64                 `json:"quota_mw,omitempty"` // the quota the province can expect
+}
 
 // Hello opens a connection: the room's join code and the player's name, and a token to come back into a
 // seat (a seat's token) or to act as the facilitator (the facilitator's token).
