@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go
+.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go server serve
 
 all: build
 
@@ -19,6 +19,15 @@ deps:
 
 game: check-go deps
 	$(GO) build -o $(BIN)/dongshu ./cmd/dongshu
+
+# The classroom server (pure Go) and its web client (the game compiled to WebAssembly, served gzipped).
+server: check-go
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/dongshu-server ./cmd/dongshu-server
+
+# A classroom game on the embedded baseline: prints the join address, the room code and the
+# facilitator's address (docs/classroom.md). SERVE_FLAGS passes more flags (e.g. --timer 2m).
+serve: server
+	./$(BIN)/dongshu-server $(SERVE_FLAGS)
 
 # The desktop game on the embedded default scenario (language from the locale; --lang fr or en to choose).
 play: game

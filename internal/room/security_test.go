@@ -213,7 +213,7 @@ type attackStats struct{ refused, accepted, closedByServer atomic.Int64 }
 // TestSlowReader: a client that stops reading is cut off (its queue overflows or a write times out), and
 // the game goes on as if it had never come.
 func TestSlowReader(t *testing.T) {
-	opt := room.Options{Limits: room.Limits{OutQueue: 64, WriteTimeout: 500 * time.Millisecond}}
+	opt := room.Options{Limits: room.Limits{OutQueue: 256, WriteTimeout: time.Second}}
 	smallSockets = true
 	defer func() { smallSockets = false }()
 	clean := classGameWith(t, opt, 1, nil)
