@@ -55,7 +55,7 @@ bench: check-go
 
 # Calibration table over 20 seeds (prints the figures in the closing notes).
 calibrate: check-go
-	$(GO) test -count=1 -run TestCalibration -v ./agents/
+	$(GO) test -count=1 -run 'TestCalibration$$|TestTargets|TestAblation' -v ./agents/
 
 clean:
 	rm -rf $(BIN) out

@@ -89,7 +89,8 @@ func TestHumanProvinceDecisions(t *testing.T) {
 	require.NoError(t, err)
 	penalised := false
 	runRows(t, bold, func(m *Model) {
-		if (m.W.Now + 1).MonthOfYear() == quotaMonth {
+		// From the first round with quotas (before it, nothing is beyond quota).
+		if (m.W.Now+1).MonthOfYear() == quotaMonth && m.W.Policy.Quotas > 0 {
 			m.Pending[ningxia] = Decision{RequestMW: 0, BuildMW: 500}
 		}
 		penalised = penalised || m.W.Provinces[ningxia].Penalised
@@ -100,8 +101,8 @@ func TestHumanProvinceDecisions(t *testing.T) {
 // idleStarted is the MW the province started in data centres since the run began.
 func idleStarted(m *Model, p int) float64 {
 	mw := 0.0
-	for _, d := range m.W.DCs {
-		if d.Province == p && d.Start > m.W.Start { // the starting pipeline began at Start at the latest
+	for _, d := range m.W.DCs[m.W.SeededDCs:] {
+		if d.Province == p {
 			mw += d.MW
 		}
 	}
@@ -129,7 +130,7 @@ func TestHumanBetweenRounds(t *testing.T) {
 func TestHumanPlanner(t *testing.T) {
 	m, err := New(baseline(t, 2))
 	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2021, 1)))
+	require.NoError(t, m.StepUntil(configs.NewMonth(2022, 6))) // quotas are in force from 2022-02
 	d := m.PlannerPolicy()
 	d.Enforcement = 0.9
 	d.SetQuota, d.QuotaMW = true, 1234

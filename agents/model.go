@@ -25,6 +25,13 @@ type Model struct {
 	// Last quota round's decisions, by province (for reports and the game).
 	LastDecisions []Decision
 
+	// pool caches the provinces' believed advantage for the national pool of latency-tolerant work
+	// (poolAdvantage), for the month it was computed.
+	pool struct {
+		month configs.Month
+		adv   []float64
+	}
+
 	scopes []economy.Scope
 	pRows  [][]float64
 	sRows  [][]float64

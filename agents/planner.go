@@ -137,10 +137,16 @@ func (m *Model) quotaRound() {
 	for i := range m.Prov {
 		m.Prov[i].closeYear(s.Behaviour.Adaptation)
 	}
-	// Moderation calls go to provinces whose data centres stood mostly idle last year.
+	// Moderation calls go to provinces whose data centres stood mostly idle last year (once the planner
+	// issues them: planner.moderation).
+	moderate := w.Policy.Moderation > 0
 	for i, p := range w.Provinces {
-		p.ModerationCalled = m.Prov[i].observed && m.Prov[i].LastUtilisation < s.Planner.ModerationBelow && p.OnlineMW > 0
+		p.ModerationCalled = moderate && m.Prov[i].observed && m.Prov[i].LastUtilisation < s.Planner.ModerationBelow && p.OnlineMW > 0
 		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false
+	}
+	if !quotasInForce(w) {
+		m.freeRound()
+		return
 	}
 	m.Planner.setQuota(w)
 	if hp := m.plannerAtRound; hp != nil {
@@ -204,8 +210,14 @@ func (m *Model) apply(d *Decision) {
 	}
 	p := w.Provinces[d.Province]
 	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))
-	// Quota left this year: a decision between rounds builds on what the round's decision left.
+	// A city's restriction on new data centres caps what starts in a year.
+	build = min(build, max(0, p.BuildCapMW-p.StartedMW))
+	// Quota left this year: a decision between rounds builds on what the round's decision left (no
+	// quota before the plan: everything is within).
 	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
+	if !quotasInForce(w) {
+		left = math.Inf(1)
+	}
 	if d.CapAtQuota {
 		build = min(build, left)
 	}
@@ -216,7 +228,7 @@ func (m *Model) apply(d *Decision) {
 	if build > within {
 		w.StartBuild(d.Province, economy.NewBuild{MW: build - within, BeyondQuota: true})
 	}
-	p.LocalSubsidy = max(0, d.Subsidy)
+	p.LocalSubsidy = max(0, d.Subsidy) * incentiveShare(w, p)
 	if d.Fibre {
 		h := w.Net.NearestHistoric(d.Province)
 		if h != d.Province {

@@ -5,15 +5,18 @@ import (
 	"dongshu/economy"
 )
 
-// RackKW is the Chinese "standard rack" (FACTS.md): capacity in MW / RackKW * 1000 = racks.
+// RackKW is the Chinese "standard rack" (docs/sources.md): capacity in MW / RackKW * 1000 = racks.
 const RackKW = 2.5
 
 // Headline is a run's headline outcomes, the numbers a sweep compares across runs.
 type Headline struct {
-	NorthwestUtil2022  float64 `json:"northwest_utilisation_2022"`
-	EastHubsUtil2022   float64 `json:"east_hubs_utilisation_2022"`
-	WestHubsUtil2022   float64 `json:"west_hubs_utilisation_2022"`
-	NationalUtil2022   float64 `json:"national_utilisation_2022"`
+	NorthwestUtil2022 float64 `json:"northwest_utilisation_2022"`
+	EastHubsUtil2022  float64 `json:"east_hubs_utilisation_2022"`
+	WestHubsUtil2022  float64 `json:"west_hubs_utilisation_2022"`
+	NationalUtil2022  float64 `json:"national_utilisation_2022"`
+	// NorthwestBuilt2022 is the share of the north-west's capacity online at end-2022 that started during
+	// the run (the rest is the starting stock).
+	NorthwestBuilt2022 float64 `json:"northwest_built_share_2022"`
 	RacksEnd2021M      float64 `json:"racks_end_2021_m"`
 	RacksEnd2023M      float64 `json:"racks_end_2023_m"`
 	CapacityEndMW      float64 `json:"capacity_end_mw"`
@@ -42,7 +45,7 @@ type Headline struct {
 // HeadlineNames lists the headline outcomes in a fixed order (for tables and CSV columns).
 func HeadlineNames() []string {
 	return []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "west_hubs_utilisation_2022",
-		"national_utilisation_2022", "racks_end_2021_m", "racks_end_2023_m", "capacity_end_mw", "used_end_mw",
+		"national_utilisation_2022", "northwest_built_share_2022", "racks_end_2021_m", "racks_end_2023_m", "capacity_end_mw", "used_end_mw",
 		"utilisation_end", "northwest_utilisation_end", "overbuild_end_mw", "overbuild_mean_mw", "redundant_end_mw",
 		"over_quota_total_mw", "unserved_share", "co2_total_mt", "energy_total_twh", "water_total_mm3",
 		"farmland_end_ha", "debt_end_bn_yuan", "jobs_end"}
@@ -51,7 +54,7 @@ func HeadlineNames() []string {
 // Values returns the headline outcomes in HeadlineNames order.
 func (h *Headline) Values() []float64 {
 	return []float64{h.NorthwestUtil2022, h.EastHubsUtil2022, h.WestHubsUtil2022, h.NationalUtil2022,
-		h.RacksEnd2021M, h.RacksEnd2023M, h.CapacityEndMW, h.UsedEndMW, h.UtilisationEnd, h.NorthwestUtilEnd,
+		h.NorthwestBuilt2022, h.RacksEnd2021M, h.RacksEnd2023M, h.CapacityEndMW, h.UsedEndMW, h.UtilisationEnd, h.NorthwestUtilEnd,
 		h.OverbuildEndMW, h.OverbuildMeanMW, h.RedundantEndMW, h.OverQuotaTotalMW, h.UnservedShare, h.CO2TotalMt,
 		h.EnergyTotalTWh, h.WaterTotalMm3, h.FarmlandEndHa, h.DebtEndBnYuan, h.JobsEnd}
 }
@@ -75,6 +78,9 @@ func (h *Headline) Observe(w *economy.World, month configs.Month, rows [][]float
 	racks := nat[c(economy.ColCapacity)] / RackKW / 1000 // MW -> million racks
 	if month == configs.NewMonth(2021, 12) {
 		h.RacksEnd2021M = racks
+	}
+	if month == configs.NewMonth(2022, 12) {
+		h.NorthwestBuilt2022 = builtShare(w, northwest)
 	}
 	if month == configs.NewMonth(2023, 12) {
 		h.RacksEnd2023M = racks
@@ -102,4 +108,32 @@ func (h *Headline) Observe(w *economy.World, month configs.Month, rows [][]float
 	h.FarmlandEndHa = nat[c(economy.ColFarmland)]
 	h.DebtEndBnYuan = nat[c(economy.ColDebt)]
 	h.JobsEnd = nat[c(economy.ColJobs)]
+}
+
+// northwest lists the north-west provinces of the 2022 fact (Inner Mongolia, Ningxia, Gansu).
+var northwest = []string{"inner_mongolia", "ningxia", "gansu"}
+
+// builtShare is the share of the capacity online now in the provinces ids that started during the run.
+func builtShare(w *economy.World, ids []string) float64 {
+	in := make([]bool, len(w.Provinces))
+	for _, id := range ids {
+		if i := w.ProvinceIndex(id); i >= 0 {
+			in[i] = true
+		}
+	}
+	online, built := 0.0, 0.0
+	for i := range w.DCs {
+		d := &w.DCs[i]
+		if d.State != economy.Online || !in[d.Province] {
+			continue
+		}
+		online += d.MW
+		if i >= w.SeededDCs {
+			built += d.MW
+		}
+	}
+	if online == 0 {
+		return 0
+	}
+	return built / online
 }

@@ -24,6 +24,7 @@ const (
 	EventPowerPrice                  // power price x magnitude, target or national
 	EventCoalPrice                   // power price x (1 + magnitude x thermal share), target or national
 	EventPolicy                      // a policy lever (key) set to value from now on
+	EventBuildCap                    // the target allows at most magnitude MW of new data centres a year
 	numEventKinds
 )
 
@@ -74,6 +75,7 @@ var eventKinds = [...]EventSpec{
 	EventPowerPrice: {Name: "power_price", Target: Optional, Lasts: true, Duration: Range{1, 600}, Magnitude: Range{0, 100}},
 	EventCoalPrice:  {Name: "coal_price", Target: Optional, Lasts: true, Duration: Range{1, 600}, Magnitude: Range{0, 100}, Percent: true},
 	EventPolicy:     {Name: "policy", Target: NotUsed, Lever: true},
+	EventBuildCap:   {Name: "build_cap", Target: Required, Magnitude: Range{0, 1e6}},
 }
 
 // NumEventKinds is the number of event kinds (for tables indexed by kind in other packages).

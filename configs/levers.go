@@ -24,10 +24,13 @@ import (
 type Lever int
 
 const (
-	LeverWestShare    Lever = iota // share of the national quota reserved for west hubs
-	LeverEnforcement               // probability that building beyond quota is detected
-	LeverSubsidy                   // central subsidy per MW started in a hub
-	LeverWestSteering              // allocator credit for unbounded work placed in a west hub
+	LeverWestShare        Lever = iota // share of the national quota reserved for west hubs
+	LeverEnforcement                   // probability that building beyond quota is detected
+	LeverSubsidy                       // central subsidy per MW started in a hub
+	LeverWestSteering                  // allocator credit for unbounded work placed in a west hub
+	LeverQuotas                        // national build quotas in force (1) or not (0)
+	LeverModeration                    // moderation calls issued (1) or not (0)
+	LeverNonHubIncentives              // share of the local subsidy a province outside a hub may offer
 	numLevers
 )
 
@@ -41,6 +44,9 @@ type Policy struct {
 	Enforcement       float64
 	SubsidyMYuanPerMW float64
 	WestSteering      float64
+	Quotas            float64
+	Moderation        float64
+	NonHubIncentives  float64
 }
 
 // LeverSpec is what the rest of the code needs to know about one lever.
@@ -67,6 +73,12 @@ var levers = [...]LeverSpec{
 		Level: func(p *Policy) *float64 { return &p.SubsidyMYuanPerMW }, Step: 0.25, BigStep: 1, Top: 50},
 	LeverWestSteering: {Key: "planner.west_steering", Label: "ui.dlg.west_steering",
 		Level: func(p *Policy) *float64 { return &p.WestSteering }, Step: 5000, BigStep: 25000, Top: 1e6},
+	LeverQuotas: {Key: "planner.quotas", Label: "ui.dlg.quotas",
+		Level: func(p *Policy) *float64 { return &p.Quotas }, Step: 1, BigStep: 1, Top: 1},
+	LeverModeration: {Key: "planner.moderation", Label: "ui.dlg.moderation",
+		Level: func(p *Policy) *float64 { return &p.Moderation }, Step: 1, BigStep: 1, Top: 1},
+	LeverNonHubIncentives: {Key: "planner.non_hub_incentives", Label: "ui.dlg.non_hub_incentives",
+		Level: func(p *Policy) *float64 { return &p.NonHubIncentives }, Step: 0.25, BigStep: 1, Top: 1},
 }
 
 // Levers returns every lever, in table order.

@@ -224,6 +224,10 @@ var effects = [configs.NumEventKinds]effect{
 		*e.Lever.Spec().Level(&w.Policy) = e.Value
 		return fmt.Sprintf("Policy change: %s set to %s from now on", e.Lever, num(e.Value))
 	}},
+	configs.EventBuildCap: {fire: func(w *World, e Event, where, _ string) string {
+		w.Provinces[e.Target].BuildCapMW = e.Magnitude
+		return fmt.Sprintf("%s restricts new data centres: at most %s MW may start there a year from now on", where, thousands(e.Magnitude))
+	}},
 }
 
 // fire makes one event happen now and logs it; a kind that lasts becomes an effect in force for its

@@ -58,6 +58,9 @@ type Province struct {
 
 	LandLeftHa float64
 	FarmlandHa float64 // farmland taken so far
+	// BuildCapMW is the most new capacity the province lets start in a year (+Inf: no restriction; a
+	// build_cap event sets it, e.g. Beijing's and Shanghai's restrictions on new data centres).
+	BuildCapMW float64
 
 	// Fiscal state (bn yuan).
 	Debt         float64
@@ -178,10 +181,15 @@ type World struct {
 	Regime configs.Regime
 	// Policy is the level of every policy lever in force: the scenario's at the start, then changed by
 	// policy events and a human planner.
-	Policy    configs.Policy
-	Start     configs.Month
-	End       configs.Month
-	Now       configs.Month
+	Policy configs.Policy
+	Start  configs.Month
+	End    configs.Month
+	Now    configs.Month
+	// SeededDCs is how many of DCs (the first ones) are the starting stock; the rest were started during
+	// the run.
+	SeededDCs int
+	// BoomUntil is the month demand.boom_growth stops adding to every class's growth.
+	BoomUntil configs.Month
 	Provinces []*Province
 	Hubs      []Hub
 	Clusters  []configs.Cluster
@@ -268,7 +276,12 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	if err != nil {
 		return nil, fmt.Errorf("regime: %w", err)
 	}
-	w := &World{Scn: s, Regime: regime, Policy: s.Policy(), Start: start, End: end, Now: start, index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
+	boomUntil, err := monthOrNever("demand.boom_until", s.Demand.BoomUntil)
+	if err != nil {
+		return nil, err
+	}
+	w := &World{Scn: s, Regime: regime, Policy: s.Policy(), Start: start, End: end, Now: start, BoomUntil: boomUntil,
+		index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
 	for i := range s.Provinces {
 		w.index[s.Provinces[i].ID] = i
 	}
@@ -279,7 +292,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 			Cfg: pc, Index: i, ID: pc.ID, Cluster: -1, Hub: -1,
 			SiteLat: pc.Lat, SiteLon: pc.Lon, SiteTempC: pc.MeanTempC,
 			CorridorMW: pc.CorridorMW, PriceFactor: 1, Usable: 1, PowerPrice: pc.PowerPrice, SparePowerMW: pc.SparePowerMW,
-			LandLeftHa: pc.LandHa, Debt: pc.DebtBnYuan, LandSale: pc.LandSaleBnYuan,
+			LandLeftHa: pc.LandHa, BuildCapMW: math.Inf(1), Debt: pc.DebtBnYuan, LandSale: pc.LandSaleBnYuan,
 			BaseRevenue:  pc.RevenueBnYuan,
 			BaseSpending: s.Fiscal.SpendingRatio * (pc.RevenueBnYuan + pc.LandSaleBnYuan),
 		}
@@ -360,6 +373,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 		return nil, err
 	}
 	w.seedStock()
+	w.SeededDCs = len(w.DCs)
 	w.allotFrom = len(w.DCs) // the starting stock has its accelerators
 	w.UpdateHubs()
 	w.refreshSites()

@@ -37,9 +37,9 @@ func TestRunDefaultsWriteTimeseriesAndSummary(t *testing.T) {
 		"overbuild_mw", "redundant_mw", "energy_mwh", "co2_t", "water_m3", "farmland_ha", "debt_bn_yuan", "jobs"} {
 		assert.Contains(t, header, col)
 	}
-	assert.True(t, strings.HasPrefix(lines[1], "2020-01,national,"), lines[1])
+	assert.True(t, strings.HasPrefix(lines[1], "2013-01,national,"), lines[1])
 	assert.True(t, strings.HasPrefix(lines[len(lines)-1], "2035-12,"), lines[len(lines)-1])
-	assert.Len(t, lines, 1+192*(8+31), "one row per month and scope")
+	assert.Len(t, lines, 1+276*(8+31), "one row per month and scope")
 
 	var sum Summary
 	js, err := os.ReadFile(filepath.Join(dir, "out", "summary.json"))
@@ -48,7 +48,7 @@ func TestRunDefaultsWriteTimeseriesAndSummary(t *testing.T) {
 	assert.Equal(t, uint64(1), sum.Seed)
 	assert.Len(t, sum.ScenarioHash, 64)
 	assert.NotEmpty(t, sum.Version)
-	assert.Equal(t, 192, sum.Headline.Months)
+	assert.Equal(t, 276, sum.Headline.Months)
 	entries, err := os.ReadDir(filepath.Join(dir, "out"))
 	require.NoError(t, err)
 	assert.Len(t, entries, 3, "no temporary files left behind")
@@ -185,5 +185,5 @@ magnitude = 1.5
 	lines := strings.Split(strings.TrimSpace(string(a)), "\n")
 	assert.Equal(t, "month,kind,target,magnitude,duration_months,description", lines[0])
 	require.Greater(t, len(lines), 2)
-	assert.Contains(t, string(a), "2020-06,outage,guangdong,0,3,\"Outage in Guangdong: 1,333 MW")
+	assert.Contains(t, string(a), "2020-06,outage,guangdong,0,3,Outage in Guangdong: 931 MW of data centres offline")
 }

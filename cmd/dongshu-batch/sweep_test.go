@@ -16,7 +16,7 @@ import (
 )
 
 // A short sweep: 2 x 2 points x 2 replications of an 18-month run.
-var shortSweep = []string{"sweep", "--reps", "2", "--set", "end=2021-06",
+var shortSweep = []string{"sweep", "--reps", "2", "--set", "start=2020-01", "--set", "end=2021-06",
 	"--set", "planner.enforcement=0.2,0.9", "--set", "behaviour.build_options_mw=0,100;0,100,400"}
 
 func sweepArgsWith(extra ...string) []string {
