@@ -172,7 +172,7 @@ type Month struct {
 	Month   string    `json:"month"`
 	Actions []Action  `json:"actions,omitempty"`
 	Digest  string    `json:"digest"`
-	At      int64     `json:"at"` // server time when sent, Unix microseconds (for a client to see its lag)
+	At      int64     `json:"at"`             // server time when sent, Unix microseconds (for a client to see its lag)
 	View    []float64 `json:"view,omitempty"` // utilisation of each province's data centres (View clients)
 	Nat     []float64 `json:"nat,omitempty"`  // national utilisation, capacity GW, used GW (View clients)
 }
