@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go server serve
+.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go server serve web
 
 all: build
 
@@ -24,9 +24,16 @@ game: check-go deps
 server: check-go
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/dongshu-server ./cmd/dongshu-server
 
+# The web client: the game for the browser, gzipped as the server sends it (bin/web, served at /static/).
+web: check-go
+	mkdir -p $(BIN)/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(BIN)/web/dongshu.wasm ./cmd/dongshu-web
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(BIN)/web/
+	gzip -9 -k -f $(BIN)/web/dongshu.wasm $(BIN)/web/wasm_exec.js
+
 # A classroom game on the embedded baseline: prints the join address, the room code and the
 # facilitator's address (docs/classroom.md). SERVE_FLAGS passes more flags (e.g. --timer 2m).
-serve: server
+serve: server web
 	./$(BIN)/dongshu-server $(SERVE_FLAGS)
 
 # The desktop game on the embedded default scenario (language from the locale; --lang fr or en to choose).

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/coder/websocket"
 
@@ -41,9 +40,7 @@ type Client struct {
 // game it is sent and follows it. origin is the Origin header (a browser's page address); "" for none.
 func Dial(ctx context.Context, url, origin string, hello wire.Hello, replica bool) (*Client, error) {
 	var opts websocket.DialOptions
-	if origin != "" {
-		opts.HTTPHeader = http.Header{"Origin": {origin}}
-	}
+	setOrigin(&opts, origin)
 	conn, _, err := websocket.Dial(ctx, url, &opts)
 	if err != nil {
 		return nil, err
@@ -104,6 +101,11 @@ func (c *Client) Next(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return c.apply(data)
+}
+
+// apply decodes one server frame and applies it to the client's state and replica.
+func (c *Client) apply(data []byte) (string, error) {
 	c.Bytes += int64(len(data))
 	c.Frames++
 	t, body, err := wire.DecodeServer(data)

@@ -38,6 +38,7 @@ func (r *Room) Handler(joinURL string, static fs.FS) http.Handler {
 	mux.HandleFunc("GET /console", page("console.html"))
 	mux.HandleFunc("GET /projector", page("projector.html"))
 	mux.HandleFunc("GET /room.js", page("room.js"))
+	mux.HandleFunc("GET /play", page("play.html"))
 	mux.HandleFunc("GET /qr.png", func(w http.ResponseWriter, req *http.Request) {
 		png, err := qrcode.Encode(joinURL+"#code="+r.code, qrcode.Medium, 320)
 		if err != nil {
