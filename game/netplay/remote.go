@@ -106,6 +106,12 @@ func (r *Remote) Pump() error {
 			r.err = fmt.Errorf("%w: %v", ErrClosed, err)
 			return r.err
 		default:
+			// The replica's speed shows the room's clock (the server runs it; the replica never ticks).
+			if st := r.c.State; st.Running && !st.Ended {
+				r.c.Sess.SetSpeed(st.Speed)
+			} else {
+				r.c.Sess.SetSpeed(0)
+			}
 			return nil
 		}
 	}

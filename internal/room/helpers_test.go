@@ -3,9 +3,11 @@ package room_test
 import (
 	"context"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -62,6 +64,9 @@ func (l smallListener) Accept() (net.Conn, error) {
 	return c, err
 }
 
+// staticDir is served under /static/ by the next rooms served ("" none).
+var staticDir string
+
 func serveRoom(t testing.TB, r *room.Room, fac string) *testRoom {
 	tr := &testRoom{R: r, Fac: fac, stop: make(chan struct{}), done: make(chan struct{})}
 	tr.srv = httptest.NewUnstartedServer(nil)
@@ -69,7 +74,11 @@ func serveRoom(t testing.TB, r *room.Room, fac string) *testRoom {
 		tr.srv.Listener = smallListener{tr.srv.Listener}
 	}
 	tr.srv.Start()
-	tr.srv.Config.Handler = r.Handler(tr.srv.URL+"/", nil)
+	var static fs.FS
+	if staticDir != "" {
+		static = os.DirFS(staticDir)
+	}
+	tr.srv.Config.Handler = r.Handler(tr.srv.URL+"/", static)
 	tr.URL = "ws" + strings.TrimPrefix(tr.srv.URL, "http") + "/ws"
 	tr.HTTP = tr.srv.URL + "/"
 	go func() { r.Run(tr.stop); close(tr.done) }()

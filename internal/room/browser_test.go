@@ -1,0 +1,175 @@
+package room_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"dongshu/game/session"
+	"dongshu/internal/room"
+	"dongshu/internal/wire"
+)
+
+// buildWeb builds the web client as `make web` does, into dir: dongshu.wasm and wasm_exec.js, each with
+// its gzipped copy. It returns the sizes of the WASM file, raw and gzipped.
+func buildWeb(t *testing.T, dir string) (raw, gz int) {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "dongshu.wasm"), "dongshu/cmd/dongshu-web")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	require.NoError(t, err)
+	js, err := os.ReadFile(filepath.Join(string(bytes.TrimSpace(goroot)), "lib", "wasm", "wasm_exec.js"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "wasm_exec.js"), js, 0o644))
+	for _, name := range []string{"dongshu.wasm", "wasm_exec.js"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		var b bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		w.Write(data)
+		require.NoError(t, w.Close())
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name+".gz"), b.Bytes(), 0o644))
+		if name == "dongshu.wasm" {
+			raw, gz = len(data), b.Len()
+		}
+	}
+	return raw, gz
+}
+
+// mapDrawn reports whether a screenshot shows the game's map: the play screen draws the provinces as
+// tiles, so several large blocks of distinct colours (hundreds of pixels each, unlike a page of text).
+func mapDrawn(shot []byte) (bool, int) {
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		return false, 0
+	}
+	count := map[[3]uint8]int{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			count[[3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(bl >> 8)}]++
+		}
+	}
+	blocks := 0
+	for c, n := range count {
+		hi, lo := max(c[0], c[1], c[2]), min(c[0], c[1], c[2])
+		if n >= 300 && hi-lo >= 30 { // a coloured block (grey backgrounds and text do not count)
+			blocks++
+		}
+	}
+	return blocks >= 4, blocks
+}
+
+// TestBrowser runs the web client in Debian's chromium: it loads the WASM game, joins a seat, submits a
+// decision that the server applies, and draws the map.
+func TestBrowser(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not installed (scripts/deps.sh installs it; make test runs it)")
+	}
+	dir := t.TempDir()
+	raw, gz := buildWeb(t, dir)
+	t.Logf("web client: dongshu.wasm %.1f MB, %.2f MB gzipped as served", float64(raw)/1e6, float64(gz)/1e6)
+	staticDir = dir
+	tr := startRoom(t, room.Options{Speed: 4})
+	staticDir = ""
+	spec := tr.dial(t, wire.Hello{Name: "watcher"}, true)
+	defer spec.Close()
+	gansu := seatIndex(spec.Welcome, "gansu")
+	advice := spec.Sess.Advice(gansu).Decision
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("enable-unsafe-swiftshader", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.WindowSize(1280, 720),
+		chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+
+	url := tr.HTTP + "play#code=" + tr.R.Code() + "&name=browser&seat=gansu"
+	start := time.Now()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(url)))
+	var shot []byte
+	var firstFrame time.Duration
+	for {
+		failed, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.dongshuError || ""`))
+		require.NoError(t, err)
+		require.Empty(t, failed, "the page reports an error")
+		shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		require.NoError(t, err)
+		if ok, _ := mapDrawn(shot); ok {
+			firstFrame = time.Since(start)
+			break
+		}
+		require.Less(t, time.Since(start), 2*time.Minute, "no map drawn")
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("first frame with the map: %v after navigation (loopback)", firstFrame.Round(10*time.Millisecond))
+
+	// The browser holds the seat, the round waits for it; its dialog is open: change the build, send.
+	waitFor(t, spec, func() bool {
+		rd := spec.State.Round
+		return rd != nil && slices.Contains(rd.Waiting, "gansu")
+	})
+	time.Sleep(500 * time.Millisecond) // the game opens its dialog on its next tick
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowRight),
+		chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.Enter)))
+	waitFor(t, spec, func() bool {
+		rd := spec.State.Round
+		return rd != nil && !slices.Contains(rd.Waiting, "gansu")
+	})
+	// The facilitator starts the clock: the round closes and the month applies the browser's decision.
+	fac, stopFac := facilitator(t, tr)
+	defer stopFac()
+	require.NoError(t, fac.Control(context.Background(), wire.Control{Op: wire.OpStart}))
+	waitFor(t, spec, func() bool { return spec.Sess.Model().W.Now > spec.Sess.Model().W.Start })
+	acts := spec.Sess.Actions()
+	i := slices.IndexFunc(acts, func(a session.Action) bool { return a.Province != nil && a.Province.Province == gansu })
+	require.GreaterOrEqual(t, i, 0, "gansu's decision is in the game")
+	got := *acts[i].Province
+	t.Logf("the browser's decision: %+v; the advisor's: %+v", got, advice)
+	assert.NotEqual(t, fmt.Sprint(advice.RequestMW, advice.BuildMW, advice.Subsidy),
+		fmt.Sprint(got.RequestMW, got.BuildMW, got.Subsidy), "the player's own decision, not the advisor's")
+	for _, n := range spec.Notices {
+		assert.NotContains(t, n.Seats, "gansu", "the advisor did not decide for the browser's seat")
+	}
+	time.Sleep(time.Second)
+	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	ok, blocks := mapDrawn(shot)
+	assert.True(t, ok, "map drawn after the month (%d colour blocks)", blocks)
+	if out := os.Getenv("DONGSHU_BROWSER_SHOT"); out != "" {
+		os.WriteFile(out, shot, 0o644)
+	}
+}
+
+// waitFor reads c's frames until cond holds.
+func waitFor(t *testing.T, c interface {
+	Next(context.Context) (string, error)
+}, cond func() bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for !cond() {
+		_, err := c.Next(ctx)
+		require.NoError(t, err)
+	}
+}
