@@ -55,6 +55,7 @@ vet: check-go
 # rendering and screenshot tests on a virtual display), and the pure-Go build of the batch runner.
 test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
+	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-server
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
 
 bench: check-go
