@@ -9,6 +9,7 @@ type Remote interface {
 	Pump() error                   // applies what the server has sent (never waits)
 	Submit(a session.Action) error // sends a decision of the player's seat
 	Awaited() session.Waiting      // the player's seat, while the open round waits for it
+	Ended() bool                   // the facilitator ended the game (before its last month, perhaps)
 }
 
 // tickRemote follows the room: the server's months replace the local clock, and the player's seat is
@@ -19,7 +20,7 @@ func (a *App) tickRemote() {
 		a.errorBox(err)
 		return
 	}
-	if a.sess.Done() {
+	if a.sess.Done() || a.opt.Remote.Ended() {
 		a.gotoDebrief()
 		return
 	}
@@ -39,3 +40,4 @@ type closedRemote struct{ Remote }
 
 func (closedRemote) Pump() error              { return nil }
 func (closedRemote) Awaited() session.Waiting { return session.Waiting{} }
+func (closedRemote) Ended() bool              { return false }

@@ -130,6 +130,9 @@ func (r *Remote) Awaited() session.Waiting {
 	return session.Waiting{Planner: true}
 }
 
+// Ended reports whether the room's game is over (the debrief has come).
+func (r *Remote) Ended() bool { return r.c.State.Ended || r.c.Debrief != nil }
+
 // Submit sends the seat's decision; the server checks it again and applies it with the round.
 func (r *Remote) Submit(a session.Action) error {
 	if err := r.c.Sess.Check(a); err != nil {
