@@ -80,9 +80,8 @@ func mapDrawn(shot []byte) (bool, int) {
 	return blocks >= 4, blocks
 }
 
-// TestBrowser runs the web client in Debian's chromium: it loads the WASM game, joins a seat, submits a
-// decision that the server applies, and draws the map.
-func TestBrowser(t *testing.T) {
+// browser starts a headless chromium (the test is skipped without one, and fails in CI).
+func browser(t *testing.T) context.Context {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -90,6 +89,89 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Skip("chromium is not installed (scripts/deps.sh installs it; make test runs it)")
 	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("enable-unsafe-swiftshader", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.WindowSize(1280, 720),
+		chromedp.Flag("lang", "en-US"), chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// until evaluates js in the page until it returns true.
+func until(t *testing.T, ctx context.Context, js, what string) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		require.NoError(t, err)
+		if ok {
+			return
+		}
+		require.True(t, time.Now().Before(deadline), "never: %s", what)
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func click(t *testing.T, ctx context.Context, js string) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const b = `+js+`; b.click(); return true; })()`))
+	require.NoError(t, err)
+}
+
+// TestPages drives the plain pages in chromium: a student joins on the students' page, takes a seat and
+// sends the pre-filled decision form; the facilitator's console lists the seats and starts the game;
+// the projector shows the code, the QR code and the months.
+func TestPages(t *testing.T) {
+	ctx := browser(t)
+	tr := startRoom(t, room.Options{Speed: 8})
+	spec := tr.dial(t, wire.Hello{Name: "watcher"}, true)
+	defer spec.Close()
+	code := tr.R.Code()
+
+	// The students' page.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(tr.HTTP+"#code="+code)))
+	until(t, ctx, `document.getElementById("code").value === "`+code+`"`, "the code from the link")
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { document.getElementById("name").value = "Ana"; return true; })()`))
+	require.NoError(t, err)
+	click(t, ctx, `document.getElementById("go")`)
+	until(t, ctx, `[...document.querySelectorAll("#free button")].some((b) => b.textContent === "Gansu")`, "free seats listed")
+	click(t, ctx, `[...document.querySelectorAll("#free button")].find((b) => b.textContent === "Gansu")`)
+	waitFor(t, spec, func() bool {
+		i := slices.IndexFunc(spec.Seats, func(s wire.Seat) bool { return s.ID == "gansu" })
+		return i >= 0 && spec.Seats[i].Holder == "Ana"
+	})
+	until(t, ctx, `!document.getElementById("form").hidden && !!document.getElementById("f_BuildMW")`, "the decision form")
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { document.getElementById("f_BuildMW").value = "123"; return true; })()`))
+	require.NoError(t, err)
+	click(t, ctx, `document.getElementById("send")`)
+	waitFor(t, spec, func() bool { rd := spec.State.Round; return rd != nil && !slices.Contains(rd.Waiting, "gansu") })
+
+	// The console: every seat, Ana on Gansu; Start runs the clock and the round closes with her decision.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(tr.HTTP+"console#code="+code+"&token="+tr.Fac)))
+	until(t, ctx, `document.querySelectorAll("#seats tr").length === 32`, "32 seats in the console")
+	until(t, ctx, `[...document.querySelectorAll("#seats tr")].some((r) => r.textContent.includes("Gansu") && r.textContent.includes("Ana"))`, "Ana on Gansu")
+	click(t, ctx, `document.querySelector("button[data-op=start]")`)
+	waitFor(t, spec, func() bool { return spec.Sess.Model().W.Now > spec.Sess.Model().W.Start })
+	gansu := seatIndex(spec.Welcome, "gansu")
+	i := slices.IndexFunc(spec.Sess.Actions(), func(a session.Action) bool { return a.Province != nil && a.Province.Province == gansu })
+	require.GreaterOrEqual(t, i, 0)
+	assert.Equal(t, 123.0, spec.Sess.Actions()[i].Province.BuildMW, "the form's decision was applied")
+
+	// The projector.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(tr.HTTP+"projector#code="+code)))
+	until(t, ctx, `document.getElementById("code").textContent === "`+code+`" && document.getElementById("qr").naturalWidth > 0`, "code and QR code")
+	until(t, ctx, `/^\d{4}-\d{2}/.test(document.getElementById("month").textContent) && document.getElementById("nat").textContent.length > 0`, "months and national figures")
+}
+
+// TestBrowser runs the web client in Debian's chromium: it loads the WASM game, joins a seat, submits a
+// decision that the server applies, and draws the map.
+func TestBrowser(t *testing.T) {
+	ctx := browser(t)
 	dir := t.TempDir()
 	raw, gz := buildWeb(t, dir)
 	t.Logf("web client: dongshu.wasm %.1f MB, %.2f MB gzipped as served", float64(raw)/1e6, float64(gz)/1e6)
@@ -101,16 +183,6 @@ func TestBrowser(t *testing.T) {
 	gansu := seatIndex(spec.Welcome, "gansu")
 	advice := spec.Sess.Advice(gansu).Decision
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
-		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("enable-unsafe-swiftshader", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.WindowSize(1280, 720),
-		chromedp.UserDataDir(t.TempDir()))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
 
 	url := tr.HTTP + "play#code=" + tr.R.Code() + "&name=browser&seat=gansu"
 	start := time.Now()
@@ -160,7 +232,7 @@ func TestBrowser(t *testing.T) {
 		assert.NotContains(t, n.Seats, "gansu", "the advisor did not decide for the browser's seat")
 	}
 	time.Sleep(time.Second)
-	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	require.NoError(t, err)
 	ok, blocks := mapDrawn(shot)
 	assert.True(t, ok, "map drawn after the month (%d colour blocks)", blocks)
