@@ -183,7 +183,6 @@ func TestBrowser(t *testing.T) {
 	gansu := seatIndex(spec.Welcome, "gansu")
 	advice := spec.Sess.Advice(gansu).Decision
 
-
 	url := tr.HTTP + "play#code=" + tr.R.Code() + "&name=browser&seat=gansu"
 	start := time.Now()
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(url)))
