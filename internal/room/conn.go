@@ -1,7 +1,9 @@
 package room
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net"
 	"net/http"
@@ -220,7 +222,9 @@ func read(ctx context.Context, c *client) (string, any, websocket.StatusCode, st
 		if errors.Is(err, context.DeadlineExceeded) {
 			return "", nil, websocket.StatusPolicyViolation, "no hello in time"
 		}
-		return "", nil, websocket.StatusMessageTooBig, limitReason(err)
+		// A frame over the read limit: the library has already closed with StatusMessageTooBig. Else the
+		// connection is gone.
+		return "", nil, websocket.StatusGoingAway, reasonOf(err)
 	}
 	if typ != websocket.MessageText {
 		return "", nil, websocket.StatusUnsupportedData, "frames are JSON text"
@@ -231,8 +235,6 @@ func read(ctx context.Context, c *client) (string, any, websocket.StatusCode, st
 	}
 	return t, body, 0, ""
 }
-
-func limitReason(err error) string { return reasonOf(err) }
 
 // reasonOf fits an error into a close frame's reason (at most 123 bytes).
 func reasonOf(err error) string {
@@ -291,10 +293,15 @@ func (r *Room) hello(c *client, h *wire.Hello) (code websocket.StatusCode, reaso
 			}
 		}
 		save, err := r.sess.MarshalSave()
+		var compact bytes.Buffer
+		if err == nil {
+			err = json.Compact(&compact, save) // the file is indented for people; the wire need not be
+		}
 		if err != nil {
 			code, reason = websocket.StatusInternalError, "cannot send the game"
 			return
 		}
+		save = compact.Bytes()
 		welcome.Queued = len(r.sess.Actions()) - r.sent
 		welcome.Save, welcome.Seats, welcome.State, welcome.Notices = save, r.seatList(), r.state(), r.notices
 		for _, p := range r.sess.Model().W.Provinces {

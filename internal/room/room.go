@@ -295,7 +295,7 @@ func (r *Room) advance(err error) {
 		return
 	}
 	h := r.sess.History()
-	if n := len(h.Months); n > 0 && h.Months[n-1] == r.sess.Model().W.Now && r.monthSent() < n {
+	if n := len(h.Months); n > 0 && h.Months[n-1] == r.sess.Model().W.Now && r.months < n {
 		r.emitMonth()
 	}
 	if r.sess.Done() && !r.ended {
@@ -304,9 +304,6 @@ func (r *Room) advance(err error) {
 	}
 	r.openRound()
 }
-
-// monthSent counts the months broadcast so far (the history's length when the last frame went out).
-func (r *Room) monthSent() int { return r.months }
 
 // emitMonth broadcasts the month just simulated with the actions applied before it, then saves.
 func (r *Room) emitMonth() {
