@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go server serve web
+.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go check-parquet server serve web
 
 all: build
 
@@ -57,6 +57,11 @@ test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-server
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
+	./scripts/check-parquet.sh
+
+# An independent reader (DuckDB, from npm) finds the same rows in a sweep's Parquet and CSV files.
+check-parquet: check-go
+	./scripts/check-parquet.sh
 
 bench: check-go
 	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...

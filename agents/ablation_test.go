@@ -64,12 +64,12 @@ func TestAblation(t *testing.T) {
 		hs := runHeadlines(t, s, 20)
 		r := &rows[k]
 		for i := range hs {
-			r.nw = append(r.nw, hs[i].NorthwestUtil2022)
-			r.east = append(r.east, hs[i].EastHubsUtil2022)
-			r.gap = append(r.gap, hs[i].EastHubsUtil2022-hs[i].NorthwestUtil2022)
-			r.short = append(r.short, max(0, planFloor-hs[i].NorthwestUtil2022))
-			r.over = append(r.over, hs[i].OverbuildMeanMW/1000)
-			r.racks = append(r.racks, hs[i].RacksEnd2021M)
+			r.nw = append(r.nw, hs[i].Get(NorthwestUtil2022))
+			r.east = append(r.east, hs[i].Get(EastHubsUtil2022))
+			r.gap = append(r.gap, hs[i].Get(EastHubsUtil2022)-hs[i].Get(NorthwestUtil2022))
+			r.short = append(r.short, max(0, planFloor-hs[i].Get(NorthwestUtil2022)))
+			r.over = append(r.over, hs[i].Get(OverbuildMeanMW)/1000)
+			r.racks = append(r.racks, hs[i].Get(RacksEnd2021M))
 		}
 		cell := func(v []float64) string {
 			lo, mid, hi := quantiles(v)

@@ -76,12 +76,12 @@ func TestCalibration(t *testing.T) {
 		t.Skip("20 baseline runs")
 	}
 	hs := runHeadlines(t, baseline(t, 1), 20)
-	nw := median(hs, func(h *Headline) float64 { return h.NorthwestUtil2022 })
-	east := median(hs, func(h *Headline) float64 { return h.EastHubsUtil2022 })
-	r21 := median(hs, func(h *Headline) float64 { return h.RacksEnd2021M })
-	r23 := median(hs, func(h *Headline) float64 { return h.RacksEnd2023M })
-	nat := median(hs, func(h *Headline) float64 { return h.NationalUtil2022 })
-	built := median(hs, func(h *Headline) float64 { return h.NorthwestBuilt2022 })
+	nw := median(hs, func(h *Headline) float64 { return h.Get(NorthwestUtil2022) })
+	east := median(hs, func(h *Headline) float64 { return h.Get(EastHubsUtil2022) })
+	r21 := median(hs, func(h *Headline) float64 { return h.Get(RacksEnd2021M) })
+	r23 := median(hs, func(h *Headline) float64 { return h.Get(RacksEnd2023M) })
+	nat := median(hs, func(h *Headline) float64 { return h.Get(NationalUtil2022) })
+	built := median(hs, func(h *Headline) float64 { return h.Get(NorthwestBuilt2022) })
 	t.Logf("median of 20 seeds: northwest 2022 %.3f (target <= 0.30), east hubs 2022 %.3f (> 0.65), national 2022 %.3f, "+
 		"north-west capacity built during the run %.3f, racks end-2021 %.2fM (5.2M), end-2023 %.2fM (8.1M)",
 		nw, east, nat, built, r21, r23)
@@ -93,13 +93,13 @@ func TestCalibration(t *testing.T) {
 		lo, mid, hi := quantiles(v)
 		t.Logf("%s: median %.3f, 10-90 %% %.3f-%.3f", name, mid, lo, hi)
 	}
-	band("north-west 2022", func(h *Headline) float64 { return h.NorthwestUtil2022 })
-	band("east hubs 2022", func(h *Headline) float64 { return h.EastHubsUtil2022 })
-	band("north-west capacity built during the run", func(h *Headline) float64 { return h.NorthwestBuilt2022 })
+	band("north-west 2022", func(h *Headline) float64 { return h.Get(NorthwestUtil2022) })
+	band("east hubs 2022", func(h *Headline) float64 { return h.Get(EastHubsUtil2022) })
+	band("north-west capacity built during the run", func(h *Headline) float64 { return h.Get(NorthwestBuilt2022) })
 	below := 0
 	for i := range hs {
-		assert.Greater(t, hs[i].NorthwestBuilt2022, 0.8, "seed %d: north-west 2022 capacity built by the provinces", i+1)
-		if hs[i].NorthwestUtil2022 < hs[i].EastHubsUtil2022 {
+		assert.Greater(t, hs[i].Get(NorthwestBuilt2022), 0.8, "seed %d: north-west 2022 capacity built by the provinces", i+1)
+		if hs[i].Get(NorthwestUtil2022) < hs[i].Get(EastHubsUtil2022) {
 			below++
 		}
 	}
@@ -121,8 +121,8 @@ func TestPatternBreaksWithoutTransitCost(t *testing.T) {
 	require.NoError(t, s.Set("network.transit_cost=0"))
 	require.NoError(t, s.Validate())
 	hs := runHeadlines(t, s, 4)
-	nw := median(hs, func(h *Headline) float64 { return h.NorthwestUtil2022 })
-	east := median(hs, func(h *Headline) float64 { return h.EastHubsUtil2022 })
+	nw := median(hs, func(h *Headline) float64 { return h.Get(NorthwestUtil2022) })
+	east := median(hs, func(h *Headline) float64 { return h.Get(EastHubsUtil2022) })
 	t.Logf("transit_cost = 0: northwest 2022 %.3f, east hubs 2022 %.3f", nw, east)
 	assert.Greater(t, nw, 0.6, "the north-west fills up")
 	assert.Greater(t, nw, east, "the pattern is reversed")
@@ -143,8 +143,8 @@ func TestEnforcementCurbsOverQuotaBuilding(t *testing.T) {
 		require.NoError(t, s.Set("planner.enforcement="+enf))
 		require.NoError(t, s.Validate())
 		hs := runHeadlines(t, s, 8)
-		return res{median(hs, func(h *Headline) float64 { return h.OverQuotaTotalMW }),
-			median(hs, func(h *Headline) float64 { return h.OverbuildMeanMW })}
+		return res{median(hs, func(h *Headline) float64 { return h.Get(OverQuotaTotalMW) }),
+			median(hs, func(h *Headline) float64 { return h.Get(OverbuildMeanMW) })}
 	}
 	none, some, full := run("0"), run("0.3"), run("1")
 	t.Logf("median of 8 seeds, enforcement 0 / 0.3 / 1: over-quota MW started 2022-2035 %.0f / %.0f / %.0f, mean overbuild 2013-2035 %.0f / %.0f / %.0f MW",

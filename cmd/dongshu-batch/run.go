@@ -152,7 +152,7 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s seed %d: %d months -> %s (northwest utilisation 2022 %.2f, east hubs %.2f)\n",
-		s.Name, s.Seed, h.Months, *out, h.NorthwestUtil2022, h.EastHubsUtil2022)
+		s.Name, s.Seed, h.Months, *out, h.Get(agents.NorthwestUtil2022), h.Get(agents.EastHubsUtil2022))
 	return nil
 }
 

@@ -65,8 +65,8 @@ func (s *Session) Facts() Facts {
 			f.PeakOverbuildMW, f.PeakOverbuildMonth = ob, mo
 		}
 	}
-	f.NorthwestUtil2022, f.EastHubsUtil2022 = hl.NorthwestUtil2022, hl.EastHubsUtil2022
-	f.WestHubsUtil2022, f.NationalUtil2022 = hl.WestHubsUtil2022, hl.NationalUtil2022
+	f.NorthwestUtil2022, f.EastHubsUtil2022 = hl.Get(agents.NorthwestUtil2022), hl.Get(agents.EastHubsUtil2022)
+	f.WestHubsUtil2022, f.NationalUtil2022 = hl.Get(agents.WestHubsUtil2022), hl.Get(agents.NationalUtil2022)
 
 	un := s.sums(s.lastYear(), n, nat, c(economy.ColUnserved), c(economy.ColDemand))
 	f.UnservedEnd = ratioOr0(un[0], un[1])
