@@ -125,7 +125,9 @@ func (c *Client) apply(data []byte) (string, error) {
 			c.skip = c.Welcome.Queued
 		}
 	case wire.TState:
-		err = json.Unmarshal(body, &c.State)
+		var st wire.State // a fresh one: a field the frame leaves out (no round) must not keep its old value
+		err = json.Unmarshal(body, &st)
+		c.State = st
 	case wire.TSeats:
 		c.Seats = nil
 		err = json.Unmarshal(body, &c.Seats)

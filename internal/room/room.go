@@ -644,6 +644,9 @@ func (r *Room) state() wire.State {
 	if r.round != nil {
 		rd := *r.round
 		rd.Waiting = slices.Clone(rd.Waiting)
+		if rd.Deadline > 0 {
+			rd.Left = max(1, rd.Deadline-time.Now().UnixMilli())
+		}
 		st.Round = &rd
 	}
 	return st

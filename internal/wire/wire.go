@@ -121,9 +121,12 @@ type Seat struct {
 
 // Round is the open quota round.
 type Round struct {
-	Month    string   `json:"month"`              // the month the round decides (the next one)
-	Deadline int64    `json:"deadline,omitempty"` // Unix milliseconds; 0 = no timer
-	Waiting  []string `json:"waiting"`            // seats the round waits for
+	Month    string `json:"month"`              // the month the round decides (the next one)
+	Deadline int64  `json:"deadline,omitempty"` // Unix milliseconds; 0 = no timer
+	// Left is the time left, in milliseconds, when the frame was sent: a device whose clock is wrong
+	// counts down from it rather than from Deadline.
+	Left    int64    `json:"left,omitempty"`
+	Waiting []string `json:"waiting"` // seats the round waits for
 }
 
 // State is the room's clock.

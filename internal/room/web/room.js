@@ -9,6 +9,9 @@ const Room = {
     ws.onopen = () => ws.send(JSON.stringify({ v: 1, t: "hello", d: hello }));
     ws.onmessage = (ev) => {
       const f = JSON.parse(ev.data);
+      // The round's timer counts down on this device's clock, from the time left when it was sent.
+      const st = f.t === "state" ? f.d : f.t === "welcome" ? f.d.state : null;
+      if (st && st.round && st.round.left) st.round.deadline = Date.now() + st.round.left;
       onFrame(f.t, f.d);
     };
     ws.onclose = (ev) => onClose && onClose(ev.reason || "connection lost (code " + ev.code + ")");
