@@ -47,7 +47,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	f.SetOutput(stderr)
 	f.StringVar(&o.addr, "addr", ":8080", "listen `address`")
 	f.StringVar(&o.public, "url", "", "the join `URL` students type (default: http://<this machine's LAN address>:<port>/)")
-	f.StringVar(&o.save, "save", "room.json", "the room `file`, rewritten after every month")
+	f.StringVar(&o.save, "save", "", "the room `file`, rewritten after every month (default: room-DATE-TIME.json; with --resume, that file)")
 	f.StringVar(&o.resume, "resume", "", "continue the room saved in `file`")
 	f.StringVar(&o.preset, "preset", "baseline", "embedded scenario `name`")
 	f.Uint64Var(&o.seed, "seed", 1, "random seed")
@@ -103,12 +103,20 @@ func serve(o options, stdout, stderr io.Writer) error {
 	var r *room.Room
 	var fac string
 	var err error
-	if o.resume != "" {
-		if o.save == "room.json" {
+	switch {
+	case o.resume != "":
+		if o.save == "" {
 			opt.SavePath = o.resume
 		}
 		r, err = room.Resume(o.resume, opt)
-	} else {
+	default:
+		// A new room never overwrites another: a class's room file is how it comes back after a crash.
+		if opt.SavePath == "" {
+			opt.SavePath = "room-" + time.Now().Format("20060102-150405") + ".json"
+		}
+		if _, serr := os.Stat(opt.SavePath); serr == nil {
+			return fmt.Errorf("%s exists: --resume %s continues that room, or --save names another file", opt.SavePath, opt.SavePath)
+		}
 		r, fac, err = room.New(opt)
 	}
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 func TestBadCommandLines(t *testing.T) {
 	dir := t.TempDir()
 	damaged := filepath.Join(dir, "damaged.json")
+	existing := filepath.Join(dir, "existing.json")
+	os.WriteFile(existing, []byte("a class's room"), 0o644)
 	os.WriteFile(damaged, []byte(`{"format":"dongshu-room","version":1,"seats":[`), 0o644)
 	for _, c := range []struct {
 		args []string
@@ -26,6 +28,7 @@ func TestBadCommandLines(t *testing.T) {
 		{[]string{"--resume", damaged}, 1, "not a readable room file"},
 		{[]string{"--provinces", "atlantis", "--save", filepath.Join(dir, "r.json")}, 1, `no province "atlantis"`},
 		{[]string{"--preset", "nowhere", "--save", filepath.Join(dir, "r.json")}, 1, "nowhere"},
+		{[]string{"--save", existing}, 1, "exists: --resume " + existing + " continues that room"},
 	} {
 		var out, errb bytes.Buffer
 		code := run(c.args, &out, &errb)
@@ -35,4 +38,6 @@ func TestBadCommandLines(t *testing.T) {
 	}
 	_, err := os.Stat(filepath.Join(dir, "r.json"))
 	assert.True(t, os.IsNotExist(err), "no room file written for a bad room")
+	b, _ := os.ReadFile(existing)
+	assert.Equal(t, "a class's room", string(b), "a room file is never overwritten by a new room")
 }
