@@ -319,6 +319,7 @@ func (r *Room) emitMonth() {
 		r.logf("month frame: %v", err)
 		return
 	}
+	r.persist() // the room file is never behind what the clients have seen
 	var withView []byte
 	for c := range r.clients {
 		if !c.view {
@@ -331,7 +332,6 @@ func (r *Room) emitMonth() {
 		}
 		r.send(c, withView)
 	}
-	r.persist()
 }
 
 func (r *Room) digest() string { return NationalDigest(r.sess) }
@@ -500,16 +500,20 @@ func (r *Room) closeRound() {
 			return
 		}
 	}
+	var news []wire.Notice
 	for _, n := range []wire.Notice{{Month: now.String(), Key: wire.NoticeAdvisor, Seats: absent},
 		{Month: now.String(), Key: wire.NoticeAISeat, Seats: ai}} {
 		if len(n.Seats) > 0 {
-			r.notices = append(r.notices, n)
-			r.broadcast(wire.TNotice, n)
+			news = append(news, n)
 		}
 	}
+	r.notices = append(r.notices, news...)
 	r.round = nil
-	r.broadcastState()
 	r.persist()
+	for _, n := range news {
+		r.broadcast(wire.TNotice, n)
+	}
+	r.broadcastState()
 }
 
 func (r *Room) seatOf(p int) *seat {
@@ -533,9 +537,9 @@ func (r *Room) end() {
 		r.dl = nil
 	}
 	r.sess.SetSpeed(0)
+	r.persist() // before anyone hears of the end: the file is final when the debrief arrives
 	r.broadcastState()
 	r.broadcast(wire.TDebrief, r.Debrief())
-	r.persist()
 }
 
 // Debrief ranks the seated provinces on the two scoreboards: the career the promotion tournament rewards
@@ -751,8 +755,8 @@ func (r *Room) control(c *wire.Control) error {
 		return fmt.Errorf("unknown operation %q", c.Op)
 	}
 	r.sess.SetSpeed(r.clockSpeed())
-	r.broadcastState()
 	r.persist()
+	r.broadcastState()
 	if r.opt.Turbo {
 		r.openRound()
 	}
