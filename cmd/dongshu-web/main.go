@@ -9,6 +9,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"strings"
 	"syscall/js"
 	"time"
 
@@ -23,8 +25,24 @@ func main() {
 	if l := js.Global().Get("navigator").Get("language").String(); len(l) >= 2 && l[:2] == "fr" {
 		lang = "fr"
 	}
+	origin, hash := loc.Get("origin").String()+"/", loc.Get("hash").String()
+	store := js.Global().Get("localStorage")
+	// A reload comes back into the seat: the token this browser keeps for the room replaces a claim.
+	kept, key := hash, ""
+	if q, err := url.ParseQuery(strings.TrimPrefix(hash, "#")); err == nil && q.Get("token") == "" {
+		key = "dongshu.token." + strings.ToUpper(q.Get("code"))
+		if tok := store.Call("getItem", key); tok.Type() == js.TypeString {
+			q.Set("token", tok.String())
+			q.Del("seat")
+			kept = "#" + q.Encode()
+		}
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	r, err := netplay.JoinURL(ctx, loc.Get("origin").String()+"/"+loc.Get("hash").String())
+	r, err := netplay.JoinURL(ctx, origin+kept)
+	if err != nil && kept != hash && strings.Contains(err.Error(), "unknown token") {
+		store.Call("removeItem", key) // the seat was freed, or this is another room: claim as the link says
+		r, err = netplay.JoinURL(ctx, origin+hash)
+	}
 	cancel()
 	if err != nil {
 		fail(err)

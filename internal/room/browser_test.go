@@ -249,6 +249,24 @@ func TestBrowser(t *testing.T) {
 	if out := os.Getenv("DONGSHU_BROWSER_SHOT"); out != "" {
 		os.WriteFile(out, shot, 0o644)
 	}
+
+	// A reload (the same link, which claims gansu) comes back into the seat with the kept token.
+	waitFor(t, spec, func() bool { return seatConns(spec.Seats, "gansu") == 1 })
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(url)))
+	until(t, ctx, `window.dongshuReady === true || !!window.dongshuError`, "the game after a reload")
+	failed, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.dongshuError || ""`))
+	require.NoError(t, err)
+	require.Empty(t, failed, "back into the seat, not 'this seat is taken'")
+	waitFor(t, spec, func() bool { return seatConns(spec.Seats, "gansu") == 1 })
+}
+
+func seatConns(seats []wire.Seat, id string) int {
+	for _, s := range seats {
+		if s.ID == id {
+			return s.Connected
+		}
+	}
+	return -1
 }
 
 // slowKey presses key and holds it for a few of the game's ticks: the game reads the keyboard's state
