@@ -10,15 +10,22 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/coder/websocket"
-
 	"dongshu/game/session"
 	"dongshu/internal/wire"
 )
 
+// transport is the WebSocket: coder/websocket natively (conn.go), the browser's own in WebAssembly
+// (conn_js.go: coder/websocket would bring net/http and TLS into the download for nothing).
+type transport interface {
+	Read(ctx context.Context) ([]byte, error) // one text frame
+	Write(ctx context.Context, msg []byte) error
+	Close() error // a normal close
+	CloseNow()    // without the handshake
+}
+
 // Client is one connection to a room. It is not safe for concurrent use, except Close.
 type Client struct {
-	conn    *websocket.Conn
+	conn    transport
 	replica bool
 	skip    int // actions of the next month frame the replica already has
 
@@ -39,13 +46,10 @@ type Client struct {
 // Dial joins the room at url (ws:// or wss://…/ws) with hello; with replica, the client replays the
 // game it is sent and follows it. origin is the Origin header (a browser's page address); "" for none.
 func Dial(ctx context.Context, url, origin string, hello wire.Hello, replica bool) (*Client, error) {
-	var opts websocket.DialOptions
-	setOrigin(&opts, origin)
-	conn, _, err := websocket.Dial(ctx, url, &opts)
+	conn, err := dial(ctx, url, origin)
 	if err != nil {
 		return nil, err
 	}
-	conn.SetReadLimit(64 << 20) // the welcome holds the whole action log
 	c := &Client{conn: conn, replica: replica, Token: hello.Token}
 	if err := c.send(ctx, wire.THello, hello); err != nil {
 		conn.CloseNow()
@@ -63,18 +67,15 @@ func Dial(ctx context.Context, url, origin string, hello wire.Hello, replica boo
 	return c, nil
 }
 
-// Conn is the underlying connection (tests use it to misbehave).
-func (c *Client) Conn() *websocket.Conn { return c.conn }
-
 // Close closes the connection.
-func (c *Client) Close() error { return c.conn.Close(websocket.StatusNormalClosure, "bye") }
+func (c *Client) Close() error { return c.conn.Close() }
 
 func (c *Client) send(ctx context.Context, t string, body any) error {
 	msg, err := wire.EncodeClient(t, body)
 	if err != nil {
 		return err
 	}
-	return c.conn.Write(ctx, websocket.MessageText, msg)
+	return c.conn.Write(ctx, msg)
 }
 
 // Claim asks for a free seat; the answer (claimed or error) comes through Next.
@@ -97,7 +98,7 @@ var ErrDesync = errors.New("netplay: the local game differs from the room's")
 
 // Next reads one frame and applies it; it returns the frame's type.
 func (c *Client) Next(ctx context.Context) (string, error) {
-	_, data, err := c.conn.Read(ctx)
+	data, err := c.conn.Read(ctx)
 	if err != nil {
 		return "", err
 	}

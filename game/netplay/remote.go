@@ -72,7 +72,7 @@ func wsURL(u string) string {
 
 func (r *Remote) read() {
 	for {
-		_, data, err := r.c.conn.Read(context.Background())
+		data, err := r.c.conn.Read(context.Background())
 		if err != nil {
 			r.errc <- err
 			return
