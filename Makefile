@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go check-parquet
+.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go check-parquet server serve web
 
 all: build
 
@@ -19,6 +19,22 @@ deps:
 
 game: check-go deps
 	$(GO) build -o $(BIN)/dongshu ./cmd/dongshu
+
+# The classroom server (pure Go) and its web client (the game compiled to WebAssembly, served gzipped).
+server: check-go
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/dongshu-server ./cmd/dongshu-server
+
+# The web client: the game for the browser, gzipped as the server sends it (bin/web, served at /static/).
+web: check-go
+	mkdir -p $(BIN)/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(BIN)/web/dongshu.wasm ./cmd/dongshu-web
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(BIN)/web/
+	gzip -9 -k -f $(BIN)/web/dongshu.wasm $(BIN)/web/wasm_exec.js
+
+# A classroom game on the embedded baseline: prints the join address, the room code and the
+# facilitator's address (docs/classroom.md). SERVE_FLAGS passes more flags (e.g. --timer 2m).
+serve: server web
+	./$(BIN)/dongshu-server $(SERVE_FLAGS)
 
 # The desktop game on the embedded default scenario (language from the locale; --lang fr or en to choose).
 play: game
@@ -39,6 +55,7 @@ vet: check-go
 # rendering and screenshot tests on a virtual display), and the pure-Go build of the batch runner.
 test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
+	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-server
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
 	./scripts/check-parquet.sh
 

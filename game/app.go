@@ -37,6 +37,8 @@ type Options struct {
 	Speed      int    // speed when starting at once (0: 1, or 8 in autoplay)
 	Frames     int    // quit after this many updates (0: never)
 	Screenshot string // write a PNG of the screen at frame Frames, then quit
+	// Remote plays in a classroom room instead of a local game (remote.go); Setup and Start are ignored.
+	Remote Remote
 }
 
 // App is the game (an ebiten.Game).
@@ -117,6 +119,8 @@ func New(opt Options) (*App, error) {
 	a.ui.Speeds = DefaultSpeeds
 	a.checkSave()
 	switch {
+	case opt.Remote != nil:
+		a.attach(opt.Remote.Session())
 	case opt.LoadPath != "":
 		a.load(opt.LoadPath)
 	case opt.Start:
@@ -576,6 +580,10 @@ func (a *App) tickPlay() {
 		a.gotoDebrief()
 		return
 	}
+	if a.opt.Remote != nil {
+		a.tickRemote()
+		return
+	}
 	a.checkWaiting()
 	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat {
 		return // the clock stands still while a human decides
@@ -594,7 +602,9 @@ func (a *App) tickPlay() {
 // running game does not ask every tick), and opens the first human's dialog.
 func (a *App) checkWaiting() {
 	m := a.sess.Model()
-	if m.W.Now != a.waitMonth || a.submits != a.waitRev {
+	if a.opt.Remote != nil {
+		a.waiting = a.opt.Remote.Awaited()
+	} else if m.W.Now != a.waitMonth || a.submits != a.waitRev {
 		a.waiting = a.sess.Waiting()
 		a.waitMonth, a.waitRev = m.W.Now, a.submits
 		a.declined = false
@@ -616,7 +626,7 @@ func (a *App) openWaiting() {
 		a.openPlannerDialog(true)
 	case len(w.Provinces) > 0:
 		p := w.Provinces[0]
-		if len(a.sess.Setup().Role.Provinces) > 1 || a.sess.Setup().Role.Planner {
+		if a.opt.Remote == nil && (len(a.sess.Setup().Role.Provinces) > 1 || a.sess.Setup().Role.Planner) {
 			a.hotSeat = p
 			a.overlay = OverlayHotSeat
 			a.pauseForDialog()
@@ -632,7 +642,7 @@ func (a *App) autoDecide() {
 	for _, p := range a.waiting.Provinces {
 		d := a.sess.Advice(p).Decision
 		d.Province = p
-		if err := a.sess.Submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
+		if err := a.submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
 			a.errorBox(err)
 			a.declined = true
 			return
@@ -640,7 +650,7 @@ func (a *App) autoDecide() {
 	}
 	if a.waiting.Planner {
 		pd := m.PlannerPolicy()
-		if err := a.sess.Submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
+		if err := a.submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
 			a.errorBox(err)
 			a.declined = true
 			return
@@ -752,7 +762,7 @@ func (a *App) submitDialog() {
 		pd := d.plannerDecision()
 		act.Planner = &pd
 	}
-	if err := a.sess.Submit(act); err != nil {
+	if err := a.submit(act); err != nil {
 		a.errorBox(err)
 		return
 	}

@@ -39,6 +39,19 @@ type savedAction struct {
 // Save writes the game to path atomically (versioned; replayed on load): on any error the file at path,
 // if there was one, is left as it was and no partial file remains.
 func (s *Session) Save(path string) error {
+	data, err := s.MarshalSave()
+	if err != nil {
+		return newError(OpSave, nil, path, err, fmt.Sprintf("session: save %s: %v", path, err))
+	}
+	if err := atomicfile.WriteFile(path, data); err != nil {
+		return newError(OpSave, ErrIO, path, err, fmt.Sprintf("session: save %s: %v", path, err))
+	}
+	return nil
+}
+
+// MarshalSave returns the text of the game's save file (what Save writes): the classroom server keeps a
+// room in it and sends it to a joining client, which replays it with Decode.
+func (s *Session) MarshalSave() ([]byte, error) {
 	f := saveFile{Format: saveFormat, Version: saveVersion, Setup: s.Setup(), Actions: []savedAction{},
 		Month: s.m.W.Now.String(), Speed: s.speed}
 	for _, a := range s.actions {
@@ -46,12 +59,9 @@ func (s *Session) Save(path string) error {
 	}
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
-		return newError(OpSave, nil, path, err, fmt.Sprintf("session: save %s: %v", path, err))
+		return nil, err
 	}
-	if err := atomicfile.WriteFile(path, append(data, '\n')); err != nil {
-		return newError(OpSave, ErrIO, path, err, fmt.Sprintf("session: save %s: %v", path, err))
-	}
-	return nil
+	return append(data, '\n'), nil
 }
 
 // Load reads a saved game and replays it to where it was saved: the months are stepped again, each
@@ -62,6 +72,12 @@ func Load(path string) (s *Session, err error) {
 	if err != nil {
 		return nil, newError(OpLoad, ErrIO, path, err, fmt.Sprintf("session: load: %v", err))
 	}
+	return Decode(path, data)
+}
+
+// Decode is Load for a save file's text already read; name stands for the file in messages.
+func Decode(name string, data []byte) (s *Session, err error) {
+	path := name
 	f, err := decodeSave(path, data)
 	if err != nil {
 		return nil, err
