@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"dongshu/economy/flow"
 )
 
 // costUnit is the allocator's integer cost unit in yuan per MW-month: costs are rounded to 10 yuan per
@@ -63,7 +65,7 @@ type Allocator struct {
 	np, nc int
 	// The solver: network simplex, warm-started from last month's optimal basis (node numbers are kept
 	// fixed from month to month so the basis carries over).
-	mcf *NetworkSimplex
+	mcf *flow.NetworkSimplex
 	// tags[i] says what arc i of the solver's instance stands for; its endpoints, capacity and cost are
 	// the solver's. (A full AllocArc per arc cost a tenth of the build; Arcs assembles them on demand.)
 	tags   []arcTag
@@ -95,7 +97,7 @@ type Allocator struct {
 
 // NewAllocator makes a reusable allocator for np provinces and nc classes.
 func NewAllocator(np, nc int) *Allocator {
-	return &Allocator{np: np, nc: nc, mcf: NewNetworkSimplex(),
+	return &Allocator{np: np, nc: nc, mcf: flow.NewNetworkSimplex(),
 		supply: make([]int64, np*nc), srcNode: make([]int, np*nc)}
 }
 
@@ -208,12 +210,12 @@ func (a *Allocator) build(w *World) {
 		}
 	}
 	// Nodes are in range by the layout above and costs are >= 0 (routes are clamped at 0, penalty is
-	// checked), so arcs go in by appendArc, AddArc without its checks.
+	// checked), so arcs go in by AppendArc, AddArc without its checks.
 	if penalty < 0 {
 		panic(fmt.Sprintf("economy: allocator: negative unserved cost %d units (unserved_penalty %g)", penalty, w.Scn.Allocator.UnservedPenalty))
 	}
 	add := func(kind ArcKind, from, to, src, site int, capacity, cost int64) {
-		g.appendArc(from, to, max(capacity, 0), cost)
+		g.AppendArc(from, to, max(capacity, 0), cost)
 		a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
 	}
 	for s := 0; s < np; s++ {
@@ -450,8 +452,8 @@ func (a *Allocator) Arcs() []AllocArc {
 	g := a.mcf
 	a.arcs = a.arcs[:0]
 	for i, t := range a.tags {
-		arc := AllocArc{Kind: t.kind, From: int(g.arcs[i].src), To: int(g.arcs[i].tgt), Site: int(t.site),
-			Cap: g.cap[i], Cost: g.arcs[i].cost}
+		from, to, capacity, cost := g.Arc(i)
+		arc := AllocArc{Kind: t.kind, From: from, To: to, Site: int(t.site), Cap: capacity, Cost: cost}
 		if t.src >= 0 {
 			arc.Origin, arc.Class = int(t.src)/a.nc, int(t.src)%a.nc
 		}
@@ -543,7 +545,7 @@ func (a *Allocator) Solve(w *World) error {
 	}
 	a.ObjectiveYuan = obj
 	clear(w.VaultMW)
-	flows := a.mcf.flow[:len(a.tags)] // solved: the flows are the optimum's (Flow, without its checks)
+	flows := a.mcf.Flows()[:len(a.tags)] // solved: the flows are the optimum's
 	for i, t := range a.tags {
 		f := flows[i]
 		if f == 0 || t.src < 0 {

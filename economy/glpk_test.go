@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"dongshu/economy/flow"
 	"dongshu/internal/glpk"
 )
 
@@ -130,7 +131,7 @@ func compareWithGLPK(t *testing.T, f *FlowInstance, obj int64, flow []int64) flo
 func TestAllocatorMatchesGLPKOnRandomInstances(t *testing.T) {
 	glpk.Require(t)
 	rng := rand.New(rand.NewPCG(2026, 11))
-	primalDual, simplex := NewMinCostFlow(), NewNetworkSimplex() // the simplex warm-starts across instances
+	primalDual, simplex := flow.NewMinCostFlow(), flow.NewNetworkSimplex() // the simplex warm-starts across instances
 	worst := 0.0
 	for i := range 200 {
 		f := randomAllocation(rng, i%5)

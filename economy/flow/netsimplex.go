@@ -1,4 +1,4 @@
-package economy
+package flow
 
 import (
 	"fmt"
@@ -287,12 +287,11 @@ func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
 	return id
 }
 
-// appendArc is AddArc without its checks, for the allocator, which adds
-// some 1,500 arcs a month: small enough to be inlined (a call per arc
-// cost a few per cent of a run). The caller guarantees what AddArc checks (nodes
-// in range, capacity and cost >= 0) and has called Reset since the last
-// Solve (so that g.arcs holds the user arcs only and solved is false).
-func (g *NetworkSimplex) appendArc(from, to int, capacity, cost int64) {
+// AppendArc is AddArc without its checks, for callers that add many arcs a month (the allocator adds
+// some 1,500): small enough to be inlined (a call per arc cost a few per cent of a run). The caller
+// guarantees what AddArc checks (nodes in range, capacity and cost >= 0) and has called Reset since the
+// last Solve; arc ids follow in order, as with AddArc.
+func (g *NetworkSimplex) AppendArc(from, to int, capacity, cost int64) {
 	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
 	g.cap = append(g.cap, capacity)
 	g.m++
@@ -339,6 +338,25 @@ func (g *NetworkSimplex) NumNodes() int { return g.n }
 
 // NumArcs reports the number of arcs added since the last Reset.
 func (g *NetworkSimplex) NumArcs() int { return g.m }
+
+// Arc returns an arc's ends, capacity and cost as they were added.
+func (g *NetworkSimplex) Arc(arc int) (from, to int, capacity, cost int64) {
+	if uint(arc) >= uint(g.m) {
+		g.badArcID(arc)
+	}
+	a := g.arcs[arc]
+	return int(a.src), int(a.tgt), g.cap[arc], a.cost
+}
+
+// Flows returns the flow of every arc, by id, after a successful Solve (nil if the instance has not been
+// solved since it last changed): a view into the solver's memory, valid until the next change, for
+// callers that read every flow (Flow checks each id).
+func (g *NetworkSimplex) Flows() []int64 {
+	if !g.solved {
+		return nil
+	}
+	return g.flow[:g.m]
+}
 
 // Flow returns the flow on arc id after a successful Solve (0 if the instance has not been solved since it was last changed).
 func (g *NetworkSimplex) Flow(arc int) int64 {

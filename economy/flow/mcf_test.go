@@ -1,4 +1,4 @@
-package economy
+package flow
 
 import (
 	"math"

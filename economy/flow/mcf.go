@@ -1,4 +1,4 @@
-package economy
+package flow
 
 import (
 	"errors"
@@ -8,13 +8,13 @@ import (
 )
 
 // ErrInfeasible is returned by Solve when the supplies cannot all be routed to the demands within the arc capacities.
-var ErrInfeasible = errors.New("economy: min-cost flow is infeasible")
+var ErrInfeasible = errors.New("flow: min-cost flow is infeasible")
 
 // ErrUnbalanced is returned by Solve when the node supplies do not sum to zero.
-var ErrUnbalanced = errors.New("economy: min-cost flow supplies do not sum to zero")
+var ErrUnbalanced = errors.New("flow: min-cost flow supplies do not sum to zero")
 
 // ErrOverflow is returned by Solve when the instance exceeds the documented int64 bounds (see MinCostFlow).
-var ErrOverflow = errors.New("economy: min-cost flow exceeds int64 range")
+var ErrOverflow = errors.New("flow: min-cost flow exceeds int64 range")
 
 // mcfMaxDistance bounds (number of nodes) * (largest arc cost) so that every
 // potential, reduced cost and tentative Dijkstra distance fits in int64 with
