@@ -3,6 +3,7 @@ package economy
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -157,3 +158,14 @@ func TestWriteLPReadsBackTrivially(t *testing.T) {
 type byteWriter struct{ b *[]byte }
 
 func (w *byteWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }
+
+// The DIMACS file holds the LP file's instance: a header with the node and arc counts, one n line per
+// nonzero supply and one a line per arc, nodes numbered from 1.
+func TestWriteDIMACS(t *testing.T) {
+	f := &FlowInstance{Nodes: 3, From: []int{0, 1, 0}, To: []int{1, 2, 2}, Cap: []int64{5, 4, 9},
+		Cost: []int64{1, 2, 7}, Supply: []int64{6, 0, -6}}
+	var b strings.Builder
+	require.NoError(t, f.WriteDIMACS(&b))
+	assert.Equal(t, "c dongshu allocation instance: 3 nodes, 3 arcs\np min 3 3\nn 1 6\nn 3 -6\n"+
+		"a 1 2 0 5 1\na 2 3 0 4 2\na 1 3 0 9 7\n", b.String())
+}

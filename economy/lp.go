@@ -124,3 +124,38 @@ func (f *FlowInstance) TotalCost(flow []int64) int64 {
 	}
 	return c
 }
+
+// WriteDIMACS writes the instance in DIMACS min-cost-flow format (the format LEMON, CS2 and networkx
+// read): nodes numbered from 1, `n` lines for the nonzero supplies, one `a FROM TO 0 CAP COST` line per arc.
+func (f *FlowInstance) WriteDIMACS(out io.Writer) error {
+	w := bufio.NewWriterSize(out, 1<<16)
+	fmt.Fprintf(w, "c dongshu allocation instance: %d nodes, %d arcs\n", f.Nodes, len(f.From))
+	if f.ObjectiveUnits != "" {
+		fmt.Fprintf(w, "c objective unit: %s\n", f.ObjectiveUnits)
+	}
+	fmt.Fprintf(w, "p min %d %d\n", f.Nodes, len(f.From))
+	buf := make([]byte, 0, 96)
+	for v, s := range f.Supply {
+		if s != 0 {
+			buf = append(buf[:0], "n "...)
+			buf = strconv.AppendInt(buf, int64(v+1), 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, s, 10)
+			buf = append(buf, '\n')
+			w.Write(buf)
+		}
+	}
+	for i := range f.From {
+		buf = append(buf[:0], "a "...)
+		buf = strconv.AppendInt(buf, int64(f.From[i]+1), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, int64(f.To[i]+1), 10)
+		buf = append(buf, " 0 "...)
+		buf = strconv.AppendInt(buf, f.Cap[i], 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, f.Cost[i], 10)
+		buf = append(buf, '\n')
+		w.Write(buf)
+	}
+	return w.Flush()
+}

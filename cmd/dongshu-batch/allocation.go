@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"dongshu/agents"
 	"dongshu/configs"
@@ -13,7 +14,7 @@ import (
 )
 
 // allocationCmd runs a scenario up to a month, writes that month's allocation instance as a CPLEX LP file
-// and prints our solver's optimum as the last line, `objective <number>`, in the LP's own units, so that
+// and/or a DIMACS min-cost-flow file, and prints our solver's optimum as the last line, `objective <number>`, in the LP's own units, so that
 // any LP solver can re-solve the file and be compared.
 func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("allocation", flag.ContinueOnError)
@@ -21,9 +22,10 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	var sf scenarioFlags
 	sf.register(fs)
 	month := fs.String("month", "", "the month `YYYY-MM` whose allocation to write (required)")
-	lp := fs.String("lp", "", "CPLEX LP output `FILE` (required)")
+	lp := fs.String("lp", "", "CPLEX LP output `FILE` (glpsol --lp reads it)")
+	dimacs := fs.String("dimacs", "", "DIMACS min-cost-flow output `FILE` (LEMON, CS2, networkx read it)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--scale N] --lp FILE\n\n")
+		fmt.Fprintf(stderr, "usage: dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--scale N] [--lp FILE] [--dimacs FILE]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -32,8 +34,8 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usagef("allocation: unexpected argument %q", fs.Arg(0))
 	}
-	if *month == "" || *lp == "" {
-		return usagef("allocation: --month and --lp are required")
+	if *month == "" || (*lp == "" && *dimacs == "") {
+		return usagef("allocation: --month and --lp or --dimacs (or both) are required")
 	}
 	target, err := configs.ParseMonth(*month)
 	if err != nil {
@@ -59,15 +61,23 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	if _, err := w.Alloc.Optimise(); err != nil {
 		return err
 	}
-	if dir := filepath.Dir(*lp); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+	var written []string
+	for _, out := range []struct {
+		path  string
+		write func(io.Writer) error
+	}{{*lp, inst.WriteLP}, {*dimacs, inst.WriteDIMACS}} {
+		if out.path == "" {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
 			return err
 		}
+		if err := atomicfile.Write(out.path, out.write); err != nil {
+			return err
+		}
+		written = append(written, out.path)
 	}
-	if err := atomicfile.Write(*lp, inst.WriteLP); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%s seed %d, %s: %d nodes, %d arcs -> %s\n", s.Name, s.Seed, *month, inst.Nodes, len(inst.From), *lp)
+	fmt.Fprintf(stdout, "%s seed %d, %s: %d nodes, %d arcs -> %s\n", s.Name, s.Seed, *month, inst.Nodes, len(inst.From), strings.Join(written, ", "))
 	fmt.Fprintf(stdout, "objective %d\n", w.Alloc.Objective())
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"dongshu/economy/flow"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -186,4 +188,40 @@ magnitude = 1.5
 	assert.Equal(t, "month,kind,target,magnitude,duration_months,description", lines[0])
 	require.Greater(t, len(lines), 2)
 	assert.Regexp(t, `2020-06,outage,guangdong,0,3,Outage in Guangdong: [1-9][0-9,]* MW of data centres offline`, string(a))
+}
+
+// The DIMACS file is the instance the allocator solved: read back and solved by the reference solver
+// (successive shortest paths, independent of the network simplex), it has the printed optimum.
+func TestAllocationWritesDIMACS(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "2022-06.min")
+	code, stdout, stderr := runMain(t, "allocation", "--month", "2022-06", "--dimacs", path)
+	require.Equal(t, 0, code, stderr)
+	want, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(stdout[strings.LastIndex(stdout, "objective "):]), "objective "), 10, 64)
+	require.NoError(t, err)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	g := flow.NewMinCostFlow()
+	arcs := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.Fields(line)
+		num := func(i int) int64 {
+			v, err := strconv.ParseInt(f[i], 10, 64)
+			require.NoError(t, err, line)
+			return v
+		}
+		switch f[0] {
+		case "p":
+			g.Reset(int(num(2)))
+		case "n":
+			g.SetSupply(int(num(1))-1, num(2))
+		case "a":
+			require.Zero(t, num(3), "lower bounds are 0")
+			g.AddArc(int(num(1))-1, int(num(2))-1, num(4), num(5))
+			arcs++
+		}
+	}
+	require.Positive(t, arcs)
+	got, err := g.Solve()
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
 }
