@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go check-parquet server serve web
+.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go check-parquet cluster-test server serve web
 
 all: build
 
@@ -58,6 +58,11 @@ test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-server
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
 	./scripts/check-parquet.sh
+
+# A one-node Slurm cluster on this machine runs docs/cluster/sweep.slurm unchanged; the merged shards must equal
+# one local sweep byte for byte (installs slurm-wlm and munge; needs root or sudo; about a minute).
+cluster-test: check-go
+	./scripts/cluster-test.sh
 
 # An independent reader (DuckDB, from npm) finds the same rows in a sweep's Parquet and CSV files.
 check-parquet: check-go
