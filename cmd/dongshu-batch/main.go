@@ -15,6 +15,7 @@
 // of stdout as `objective <number>`, in the LP's units, so any LP solver can be compared on it.
 //
 // Exit status: 0 success, 1 failure while running, 2 usage error or bad input (nothing is written then).
+// verify exits 1 for an interrupted sweep that can be resumed, 2 for a damaged or foreign directory.
 package main
 
 import (
@@ -44,6 +45,7 @@ commands:
   validate    check scenario files and print every problem
   params      list every scenario key with its unit, range and default
   report      draw charts and an index.html for a run or sweep directory
+  verify      check run and sweep directories against their manifests; say what is wrong
 
 run 'dongshu-batch <command> --help' for the command's flags.
 `
@@ -94,6 +96,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return paramsCmd(args[1:], stdout, stderr)
 	case "report":
 		return reportCmd(args[1:], stdout, stderr)
+	case "verify":
+		return verifyCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return errHelp

@@ -32,6 +32,8 @@ type Spec struct {
 
 // Manifest is manifest.json.
 type Manifest struct {
+	// Kind is "sweep" (absent in manifests written before run directories had one) or "run".
+	Kind         string   `json:"kind,omitempty"`
 	Version      string   `json:"version"`
 	Command      []string `json:"command"`
 	Scenario     string   `json:"scenario"`
@@ -44,6 +46,8 @@ type Manifest struct {
 	Design       Design   `json:"design"`
 	// Shard is "i/n" for a shard's directory (runs with run_id % n == i-1), absent for a whole sweep.
 	Shard string `json:"shard,omitempty"`
+	// Complete is the completion record, written when the last run is on disk (state.go).
+	Complete *Completion `json:"complete,omitempty"`
 }
 
 // Prepare expands the design and checks every design point against the schema (Set, then Validate);
@@ -117,7 +121,7 @@ func (sp *Spec) scenario(point []string, seed uint64) (*configs.Scenario, error)
 
 // Manifest returns the sweep's manifest.
 func (sp *Spec) Manifest() Manifest {
-	return Manifest{Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
+	return Manifest{Kind: KindSweep, Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
 		Format: sp.Format, Timeseries: sp.Timeseries, Runs: sp.Design.NumRuns(), RunRule: RunRule,
 		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String()}
 }
@@ -235,7 +239,10 @@ func diff(a, b Manifest) []string {
 	jb, _ := json.Marshal(b.Design.Factors)
 	add(!bytes.Equal(ja, jb) && slices.Equal(a.Design.Keys(), b.Design.Keys()), "varied values", string(ja), string(jb))
 	add(a.Shard != b.Shard, "shard", orNone(a.Shard), orNone(b.Shard))
+	add(a.kind() != b.kind(), "kind", a.kind(), b.kind())
 	if len(d) == 0 {
+		a.Complete, b.Complete = nil, nil // the record says where a sweep stands, not what it is
+		a.Kind, b.Kind = a.kind(), b.kind()
 		ma, _ := json.Marshal(a)
 		mb, _ := json.Marshal(b)
 		add(!bytes.Equal(ma, mb), "command", strings.Join(a.Command, " "), strings.Join(b.Command, " "))
