@@ -60,7 +60,16 @@ func (sf *scenarioFlags) load() (*configs.Scenario, error) {
 		return nil, usageError{err}
 	}
 	var problems []string
+	given := map[string]string{} // index path -> the first --set of it
 	for _, a := range sf.sets {
+		key, _, _ := strings.Cut(a, "=")
+		if p, err := s.KeyPath(key); err == nil {
+			if first, dup := given[p]; dup {
+				problems = append(problems, fmt.Sprintf("--set %s: the key is given twice (%q, then %q): give it once", strings.TrimSpace(key), first, a))
+				continue
+			}
+			given[p] = a
+		}
 		if err := s.Set(a); err != nil {
 			problems = append(problems, "--set "+err.Error())
 		}
@@ -73,8 +82,8 @@ func (sf *scenarioFlags) load() (*configs.Scenario, error) {
 	if err := s.Validate(); err != nil {
 		problems = append(problems, err.Error())
 	}
-	if sf.scale < 0 {
-		problems = append(problems, fmt.Sprintf("--scale %d: must be >= 1", sf.scale))
+	if sf.scale < 0 || sf.scale > configs.MaxListLen {
+		problems = append(problems, fmt.Sprintf("--scale %d: must be in [1,%d]", sf.scale, configs.MaxListLen))
 	}
 	if len(problems) > 0 {
 		return nil, usageError{errors.New(strings.Join(problems, "\n"))}
