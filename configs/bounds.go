@@ -117,3 +117,10 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// ProblemAt returns a problem with the key at path (an index path such as "end"), located like
+// Validate's: by file and line, or "--set" when an override set it. Checks that need more than the
+// schema (the allocator's arithmetic bound) report through it.
+func (s *Scenario) ProblemAt(path, msg string) Problems {
+	return toProblems(s, originOf(s), []rawProblem{{path: path, msg: msg}})
+}

@@ -202,13 +202,28 @@ func toProblems(s *Scenario, o *origin, raws []rawProblem) Problems {
 	if len(raws) == 0 {
 		return nil
 	}
+	// A problem at a key of the file that --set overrides of other keys brought about names them: the
+	// file's line alone would send the user to a value they did not change.
+	with := ""
+	if o != nil && len(o.set) > 0 {
+		var keys []string
+		for p := range o.set {
+			keys = append(keys, displayKey(s, p))
+		}
+		sort.Strings(keys)
+		with = " (with --set " + strings.Join(keys, ", ") + ")"
+	}
 	ps := make(Problems, len(raws))
 	for i, r := range raws {
 		file, line := o.locate(r.path)
 		if r.line > 0 && file != "--set" {
 			line = r.line
 		}
-		ps[i] = Problem{File: file, Line: line, Key: displayKey(s, r.path), Msg: r.msg}
+		msg := r.msg
+		if file != "--set" {
+			msg += with
+		}
+		ps[i] = Problem{File: file, Line: line, Key: displayKey(s, r.path), Msg: msg}
 	}
 	ps.sortByLine()
 	return ps

@@ -239,6 +239,9 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	if err != nil {
 		return nil, fmt.Errorf("end: %w", err)
 	}
+	if err := CheckScenario(s); err != nil {
+		return nil, err
+	}
 	// The world works on its own copy of the scenario's top level, so that policy events changing planner
 	// keys do not reach other runs sharing the scenario (lists are shared and never changed).
 	sc := *s

@@ -11,6 +11,7 @@ import (
 
 	"dongshu/agents"
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/internal/runout"
 )
 
@@ -113,6 +114,9 @@ func (sp *Spec) scenario(point []string, seed uint64) (*configs.Scenario, error)
 		}
 	}
 	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if err := economy.CheckScenario(s); err != nil {
 		return nil, err
 	}
 	s.Seed = seed
