@@ -33,7 +33,7 @@ func CheckScenario(s *configs.Scenario) error {
 	penalty := float64(costUnits(s.Allocator.UnservedPenalty) + costUnits(credit) + 1)
 	sd := s.Demand.NoiseSD
 	scale := 1000 * s.Demand.TotalMW * (1 + s.Vault.ReplicaShare) * math.Exp(shockMargin*sd) * penalty // cost units at trend 1
-	limit := float64(math.MaxInt64) / 2                                                               // rounding per source and arc
+	limit := float64(math.MaxInt64) / 2                                                                // rounding per source and arc
 	trend := func(m configs.Month) float64 {
 		y := float64(m-start) / 12
 		t := 0.0
