@@ -18,7 +18,8 @@ const (
 	MaxAssignments   = 200_000 // key = value pairs
 	MaxStringBytes   = 1024    // a string value (ids, names, months...)
 	MaxTextBytes     = 64 << 10
-	MaxListLen       = 100_000 // elements of a list or an array of tables
+	MaxListLen       = 10_000 // elements of a list or an array of tables; provinces of --scale
+	MaxProblems      = 100    // problems listed (then a count of the rest)
 )
 
 // precheck scans the text once for the bounds above, following strings and comments as TOML does, and

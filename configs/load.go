@@ -226,6 +226,10 @@ func toProblems(s *Scenario, o *origin, raws []rawProblem) Problems {
 		ps[i] = Problem{File: file, Line: line, Key: displayKey(s, r.path), Msg: msg}
 	}
 	ps.sortByLine()
+	if len(ps) > MaxProblems {
+		more := len(ps) - MaxProblems
+		ps = append(ps[:MaxProblems:MaxProblems], Problem{File: ps[0].File, Msg: fmt.Sprintf("... and %d more problems", more)})
+	}
 	return ps
 }
 
