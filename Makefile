@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go
+.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate clean check-go
 
 all: build
 
@@ -40,6 +40,17 @@ vet: check-go
 test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
+	$(MAKE) fuzz
+
+# Every fuzz target for a short, bounded time (FUZZTIME each; the seed corpora also run as plain tests).
+FUZZTIME ?= 3s
+FUZZ_TARGETS := FuzzParse:./configs/ FuzzSet:./configs/ FuzzLoad:./game/session/ FuzzCheck:./internal/sweep/ \
+	FuzzParseSet:./internal/sweep/ FuzzReadRuns:./internal/report/
+fuzz: check-go
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) $${t#*:} || exit 1; \
+	done
 
 bench: check-go
 	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...
