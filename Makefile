@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate calibrate-test clean check-go check-parquet cluster-test server serve web
+.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test server serve web
 
 all: build
 
@@ -58,6 +58,7 @@ test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-server
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
 	./scripts/check-parquet.sh
+	$(MAKE) fuzz
 
 # A one-node Slurm cluster on this machine runs docs/cluster/sweep.slurm unchanged; the merged shards must equal
 # one local sweep byte for byte (installs slurm-wlm and munge; needs root or sudo; about a minute).
@@ -67,6 +68,16 @@ cluster-test: check-go
 # An independent reader (DuckDB, from npm) finds the same rows in a sweep's Parquet and CSV files.
 check-parquet: check-go
 	./scripts/check-parquet.sh
+
+# Every fuzz target for a short, bounded time (FUZZTIME each; the seed corpora also run as plain tests).
+FUZZTIME ?= 3s
+FUZZ_TARGETS := FuzzParse:./configs/ FuzzSet:./configs/ FuzzLoad:./game/session/ FuzzCheck:./internal/sweep/ \
+	FuzzParseSet:./internal/sweep/ FuzzReadRuns:./internal/report/
+fuzz: check-go
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) $${t#*:} || exit 1; \
+	done
 
 bench: check-go
 	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...

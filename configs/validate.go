@@ -54,15 +54,24 @@ func (c *checker) fields(v reflect.Value, n *node, p string) {
 		case kUint:
 			c.number(fp, f, float64(fv.Uint()), "")
 		case kFloats:
+			c.length(fp, fv.Len())
 			for i := range fv.Len() {
 				c.number(fp, f, fv.Index(i).Float(), fmt.Sprintf("element %d: ", i+1))
 			}
 		case kString:
 			c.text(fp, f, fv.String(), n == root())
+		case kStrings:
+			c.length(fp, fv.Len())
+			for i := range fv.Len() {
+				if x := fv.Index(i).String(); len(x) > MaxStringBytes {
+					c.add(fp, "element %d: %d bytes, more than %d", i+1, len(x), MaxStringBytes)
+				}
+			}
 		case kTable:
 			c.fields(fv, f.sub, fp)
 		case kArray:
-			for i := range fv.Len() {
+			c.length(fp, fv.Len())
+			for i := range min(fv.Len(), MaxListLen) {
 				c.fields(fv.Index(i), f.sub, joinIndex(fp, i))
 			}
 		}
@@ -84,8 +93,23 @@ func (c *checker) number(p string, f *field, x float64, prefix string) {
 	}
 }
 
-// text checks enums and months.
+// length checks the length of a list or an array of tables.
+func (c *checker) length(p string, n int) {
+	if n > MaxListLen {
+		c.add(p, "%d elements, more than %d", n, MaxListLen)
+	}
+}
+
+// text checks lengths, enums and months.
 func (c *checker) text(p string, f *field, x string, top bool) {
+	limit := MaxStringBytes
+	if top && f.key == "description" {
+		limit = MaxTextBytes
+	}
+	if len(x) > limit {
+		c.add(p, "%d bytes, more than the %d it may have", len(x), limit)
+		return
+	}
 	if f.enum != nil && !slices.Contains(f.enum, x) {
 		c.add(p, "%q is not one of: %s", x, strings.Join(f.enum, ", "))
 	}
@@ -101,7 +125,22 @@ func (c *checker) months() {
 	start, err1 := ParseMonth(c.s.Start)
 	end, err2 := ParseMonth(c.s.End)
 	if err1 == nil && err2 == nil && end < start {
-		c.add("end", "end %s is before start %s", end, start)
+		// Blame the key the user just changed: "end" in the file is not wrong when --set moved start.
+		if o := originOf(c.s); o != nil && o.set["start"] && !o.set["end"] {
+			c.add("start", "start %s is after end %s", start, end)
+		} else {
+			c.add("end", "end %s is before start %s", end, start)
+		}
+	}
+	// An event after the end would never fire: a typo in a month, or an end cut too early. An end moved
+	// by --set is a deliberate shorter horizon: the scenario's later events are then left out quietly.
+	if o := originOf(c.s); (o != nil && o.set["end"]) || (err2 == nil && end < start) {
+		return // an end before the start is the problem to report, not every event after it
+	}
+	for i, e := range c.s.Events {
+		if m, err := ParseMonth(e.Month); err == nil && err2 == nil && m > end {
+			c.add(joinKey(joinIndex("event", i), "month"), "%s is after end %s: the event would never fire", m, end)
+		}
 	}
 }
 

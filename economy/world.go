@@ -272,6 +272,9 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckScenario(s); err != nil {
+		return nil, err
+	}
 	regime, err := configs.ParseRegime(s.Regime)
 	if err != nil {
 		return nil, fmt.Errorf("regime: %w", err)

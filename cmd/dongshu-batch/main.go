@@ -15,6 +15,7 @@
 // of stdout as `objective <number>`, in the LP's units, so any LP solver can be compared on it.
 //
 // Exit status: 0 success, 1 failure while running, 2 usage error or bad input (nothing is written then).
+// verify exits 1 for an interrupted sweep that can be resumed, 2 for a damaged or foreign directory.
 package main
 
 import (
@@ -47,6 +48,7 @@ commands:
   calibrate   fit free parameters to observed targets (ABC); ablation and Morris tables; docs
   sensitivity Morris elementary effects over key=lo:hi ranges (--analyse DIR recomputes)
   ablate      switch mechanisms off one at a time over N seeds and tabulate the outcomes
+  verify      check run and sweep directories against their manifests; say what is wrong
 
 run 'dongshu-batch <command> --help' for the command's flags.
 `
@@ -103,6 +105,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return sensitivityCmd(args[1:], stdout, stderr)
 	case "ablate":
 		return ablateCmd(args[1:], stdout, stderr)
+	case "verify":
+		return verifyCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return errHelp

@@ -53,7 +53,7 @@ func TestRunDefaultsWriteTimeseriesAndSummary(t *testing.T) {
 	assert.Equal(t, 276, sum.Headline.Months)
 	entries, err := os.ReadDir(filepath.Join(dir, "out"))
 	require.NoError(t, err)
-	assert.Len(t, entries, 3, "no temporary files left behind")
+	assert.Len(t, entries, 4, "no temporary files left behind")
 }
 
 func TestRunIsDeterministic(t *testing.T) {

@@ -255,14 +255,20 @@ func (s *Session) checkPlanner(d *agents.PlannerDecision) error {
 			return fmt.Errorf("session: %w", err)
 		}
 	}
-	for _, h := range d.Designate {
+	for i, h := range d.Designate {
 		if h < 0 || h >= len(s.m.W.Hubs) {
 			return fmt.Errorf("session: designate: hub index %d out of range", h)
 		}
+		if slices.Contains(d.Designate[:i], h) {
+			return fmt.Errorf("session: designate: hub %s listed twice", s.m.W.Hubs[h].Cfg.ID)
+		}
 	}
-	for _, p := range d.Moderate {
+	for i, p := range d.Moderate {
 		if p < 0 || p >= len(s.m.W.Provinces) {
 			return fmt.Errorf("session: moderate: province index %d out of range", p)
+		}
+		if slices.Contains(d.Moderate[:i], p) {
+			return fmt.Errorf("session: moderate: province %s listed twice", s.m.W.Provinces[p].ID)
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 
 	"dongshu/agents"
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/internal/runout"
 )
 
@@ -34,6 +35,8 @@ type Spec struct {
 
 // Manifest is manifest.json.
 type Manifest struct {
+	// Kind is "sweep" (absent in manifests written before run directories had one) or "run".
+	Kind         string   `json:"kind,omitempty"`
 	Version      string   `json:"version"`
 	Command      []string `json:"command"`
 	Scenario     string   `json:"scenario"`
@@ -48,6 +51,8 @@ type Manifest struct {
 	Shard string `json:"shard,omitempty"`
 	// Probes are the extra runs.csv columns of an experiment (calibrate).
 	Probes []Probe `json:"probes,omitempty"`
+	// Complete is the completion record, written when the last run is on disk (state.go).
+	Complete *Completion `json:"complete,omitempty"`
 }
 
 // Prepare expands the design and checks every design point against the schema (Set, then Validate);
@@ -119,13 +124,16 @@ func (sp *Spec) scenario(point []string, seed uint64) (*configs.Scenario, error)
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	if err := economy.CheckScenario(s); err != nil {
+		return nil, err
+	}
 	s.Seed = seed
 	return s, nil
 }
 
 // Manifest returns the sweep's manifest.
 func (sp *Spec) Manifest() Manifest {
-	return Manifest{Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
+	return Manifest{Kind: KindSweep, Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
 		Format: sp.Format, Timeseries: sp.Timeseries, Runs: sp.Design.NumRuns(), RunRule: RunRule,
 		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String(), Probes: sp.Probes}
 }
@@ -246,7 +254,10 @@ func diff(a, b Manifest) []string {
 	jb, _ := json.Marshal(b.Design.Factors)
 	add(!bytes.Equal(ja, jb) && slices.Equal(a.Design.Keys(), b.Design.Keys()), "varied values", string(ja), string(jb))
 	add(a.Shard != b.Shard, "shard", orNone(a.Shard), orNone(b.Shard))
+	add(a.kind() != b.kind(), "kind", a.kind(), b.kind())
 	if len(d) == 0 {
+		a.Complete, b.Complete = nil, nil // the record says where a sweep stands, not what it is
+		a.Kind, b.Kind = a.kind(), b.kind()
 		ma, _ := json.Marshal(a)
 		mb, _ := json.Marshal(b)
 		add(!bytes.Equal(ma, mb), "command", strings.Join(a.Command, " "), strings.Join(b.Command, " "))
