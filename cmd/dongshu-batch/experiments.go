@@ -100,6 +100,29 @@ func (t *runsTable) col(name string) ([]float64, error) {
 	return out, nil
 }
 
+// pointMeans is a column's mean over each design point's reps (runs ordered point by point), ignoring
+// NaN; NaN for a point with no number.
+func (t *runsTable) pointMeans(name string, points, reps int) ([]float64, error) {
+	v, err := t.col(name)
+	if err != nil {
+		return nil, err
+	}
+	y := make([]float64, points)
+	for i := range y {
+		var s []float64
+		for r := range reps {
+			if x := v[i*reps+r]; !math.IsNaN(x) {
+				s = append(s, x)
+			}
+		}
+		y[i] = math.NaN()
+		if len(s) > 0 {
+			y[i] = sum(s) / float64(len(s))
+		}
+	}
+	return y, nil
+}
+
 // csvTable renders rows as CSV.
 func csvTable(header []string, rows [][]string) []byte {
 	var b bytes.Buffer

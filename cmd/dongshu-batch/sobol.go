@@ -90,22 +90,9 @@ func analyseSobol(dir string, outcomes []string, seed uint64) ([]sobolRow, error
 	var rows []sobolRow
 	var csvRows [][]string
 	for _, o := range outcomes {
-		v, err := runs.col(o)
+		y, err := runs.pointMeans(o, len(d.Points), d.Reps)
 		if err != nil {
 			return nil, err
-		}
-		y := make([]float64, len(d.Points))
-		for i := range y {
-			var s []float64
-			for r := range d.Reps {
-				if x := v[i*d.Reps+r]; !math.IsNaN(x) {
-					s = append(s, x)
-				}
-			}
-			y[i] = math.NaN()
-			if len(s) > 0 {
-				y[i] = sum(s) / float64(len(s))
-			}
 		}
 		ix, err := sensitivity.SobolAnalyse(k, y, sensitivity.Options{Seed: seed})
 		if err != nil {
