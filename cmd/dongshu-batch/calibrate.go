@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"dongshu/agents"
 	"dongshu/configs"
 	"dongshu/internal/calibrate"
 	"dongshu/internal/sweep"
@@ -281,18 +282,11 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 		rep.ablation, rep.switches = rows, f.Switches
 	}
 	if *morris > 0 {
-		var factors []sweep.Factor
-		for _, p := range f.Params {
-			fa, err := numericFactor(p.Key, p.Min, p.Max)
-			if err != nil {
-				return usagef("%s: %v", f.Path, err)
-			}
-			factors = append(factors, fa)
+		factors, err := paramFactors(f)
+		if err != nil {
+			return err
 		}
-		outs := f.Outcomes
-		if len(outs) == 0 {
-			outs = []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "overbuild_mean_mw"}
-		}
+		outs := screenedOutcomes(f)
 		cmd := []string{"dongshu-batch", "calibrate", "--morris", strconv.Itoa(*morris), "--levels", strconv.Itoa(*levels)}
 		dir := filepath.Join(*out, "morris")
 		if err := runMorris(ctx, base, factors, *morris, *levels, 1, m.SeedBase, cmd, dir, *workers, stderr); err != nil {
@@ -305,18 +299,11 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 		rep.morrisR, rep.morrisLevels = *morris, *levels
 	}
 	if *sobolN > 0 {
-		var factors []sweep.Factor
-		for _, p := range f.Params {
-			fa, err := numericFactor(p.Key, p.Min, p.Max)
-			if err != nil {
-				return usagef("%s: %v", f.Path, err)
-			}
-			factors = append(factors, fa)
+		factors, err := paramFactors(f)
+		if err != nil {
+			return err
 		}
-		outs := f.Outcomes
-		if len(outs) == 0 {
-			outs = []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "overbuild_mean_mw"}
-		}
+		outs := screenedOutcomes(f)
 		n := *sobolN
 		if *quick {
 			n = min(n, 8)
@@ -600,3 +587,25 @@ func (r *calibReport) paretoTable() string {
 }
 
 func cmpAsc(a, b float64) int { return -cmpDesc(a, b) }
+
+// paramFactors are the targets file's free parameters as sweep factors over their prior ranges.
+func paramFactors(f *calibrate.File) ([]sweep.Factor, error) {
+	var factors []sweep.Factor
+	for _, p := range f.Params {
+		fa, err := numericFactor(p.Key, p.Min, p.Max)
+		if err != nil {
+			return nil, usagef("%s: %v", f.Path, err)
+		}
+		factors = append(factors, fa)
+	}
+	return factors, nil
+}
+
+// screenedOutcomes are the outcomes the Morris and Sobol tables show: the file's, or the 2022 pattern and
+// the overbuild.
+func screenedOutcomes(f *calibrate.File) []string {
+	if len(f.Outcomes) > 0 {
+		return f.Outcomes
+	}
+	return []string{agents.NorthwestUtil2022.String(), agents.EastHubsUtil2022.String(), agents.OverbuildMeanMW.String()}
+}
