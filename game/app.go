@@ -225,20 +225,14 @@ func (a *App) update(in *Input) error {
 	if f := a.opt.Frames; f > 0 && a.frame > f && (a.opt.Screenshot == "" || a.shotDone || a.frame > f+300) {
 		return ErrQuit
 	}
-	if a.screen == ScreenTitle {
-		a.checkSave()
-	}
+	a.stage().Before(a, in)
 	a.prepare()
-	if a.screen == ScreenPlay {
-		a.setHover(in.MouseX, in.MouseY)
-	}
+	a.stage().Input(a, in)
 	a.cmds = MapInput(in, &a.ui, a.cmds[:0])
 	for _, c := range a.cmds {
 		a.do(c)
 	}
-	if a.screen == ScreenPlay {
-		a.tickPlay()
-	}
+	a.stage().After(a)
 	return nil
 }
 
@@ -470,30 +464,8 @@ func (a *App) do(c Command) {
 		case OverlayDialog:
 			a.submitDialog()
 		}
-	case CmdExport:
-		if a.screen == ScreenDebrief {
-			a.overlay = OverlayNone
-			a.export()
-		}
-	case CmdEndGame:
-		if a.screen == ScreenPlay {
-			a.overlay = OverlayConfirmQ
-		}
-	case CmdPage:
-		if a.screen == ScreenDebrief {
-			p := c.Arg
-			if c.Delta != 0 {
-				p = a.debriefPage + c.Delta
-			}
-			a.debriefPage = max(0, min(p, a.debriefPages-1))
-		}
 	}
-	switch a.screen {
-	case ScreenSetup:
-		a.setup.do(c)
-	case ScreenPlay:
-		a.doPlay(c)
-	}
+	a.stage().Do(a, c) // every command reaches the screen now shown (after any switch above)
 }
 
 func (a *App) doPlay(c Command) {

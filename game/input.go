@@ -273,8 +273,8 @@ func clickCommand(in *Input, st *UIState) (Command, bool) {
 	return Command{}, false
 }
 
-// keyCommand maps a key to the command of the overlay on top, or else of the screen: each overlay and
-// each screen owns its keys (overlayKeys, screenKeys), so a new screen or overlay adds its own function.
+// keyCommand maps a key to the command of the overlay on top, or else of the screen: each overlay owns
+// its keys (overlayKeys) and each screen's Stage its own (stages.go).
 func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 	if f := overlayKeys[st.Overlay]; f != nil {
 		return f(k, in, st)
@@ -282,8 +282,8 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 	if k == KeyF1 || (k == KeyH && !in.Ctrl) {
 		return cmdOf(CmdHelp)
 	}
-	if f := screenKeys[st.Screen]; f != nil {
-		return f(k, in, st)
+	if int(st.Screen) < len(stages) {
+		return stages[st.Screen].Keys(k, in, st)
 	}
 	return Command{}, false
 }
@@ -300,14 +300,6 @@ var overlayKeys = map[Overlay]keyMap{
 	OverlayHelp:     helpOverlayKeys,
 	OverlayHotSeat:  hotSeatKeys,
 	OverlayDialog:   func(k Key, in *Input, _ *UIState) (Command, bool) { return dialogKey(k, in) },
-}
-
-// screenKeys are each screen's keys when no overlay is open.
-var screenKeys = map[Screen]keyMap{
-	ScreenTitle:   titleKeys,
-	ScreenSetup:   setupKeys,
-	ScreenPlay:    playKeys,
-	ScreenDebrief: debriefKeys,
 }
 
 func confirmKeys(k Key, _ *Input, _ *UIState) (Command, bool) {

@@ -41,14 +41,7 @@ func (a *App) prepareMenu() {
 	}
 	mp.key, mp.valid = k, true
 	mp.sc.reset()
-	switch a.screen {
-	case ScreenTitle:
-		a.prepareTitle(&mp.sc)
-	case ScreenSetup:
-		a.prepareSetup(&mp.sc)
-	case ScreenDebrief:
-		a.prepareDebrief(&mp.sc)
-	}
+	a.stage().Prepare(a, &mp.sc)
 	mp.top.reset()
 	a.prepareOverlay(&mp.top)
 	a.ui.Cells = nil
