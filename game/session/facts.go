@@ -57,7 +57,7 @@ func (s *Session) Facts() Facts {
 	f.Start, f.End = h.Months[0], h.Months[n-1]
 	// The history's scope rows are in Model.Scopes order (national first), as agents.Headline reads them.
 	var hl agents.Headline
-	nat := func(k int) []float64 { return h.Scope[k][0] }
+	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
 	for k, mo := range h.Months {
 		hl.Observe(w, mo, h.Scope[k])
 		f.Has2022 = f.Has2022 || mo.Year() == 2022
@@ -88,7 +88,7 @@ func (s *Session) ProvinceFacts(p int) ProvinceFacts {
 		return f
 	}
 	prow := func(k int) []float64 { return h.Province[k][p] }
-	nat := func(k int) []float64 { return h.Scope[k][0] } // scope 0 is national (economy.World.Scopes)
+	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
 	u := s.sums(s.lastYear(), n, prow, c(economy.ColUsed), c(economy.ColCapacity))
 	f.UtilEnd = ratioOr0(u[0], u[1])
 	nu := s.sums(s.lastYear(), n, nat, c(economy.ColUsed), c(economy.ColCapacity))
