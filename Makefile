@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test server serve web
+.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web
 
 all: build
 
@@ -64,6 +64,11 @@ test: deps fmt-check vet
 # one local sweep byte for byte (installs slurm-wlm and munge; needs root or sudo; about a minute).
 cluster-test: check-go
 	./scripts/cluster-test.sh
+
+# docs/cluster/sweep-job.yaml against the Kubernetes JSON schema (kubeconform from the Go module proxy). Needs
+# raw.githubusercontent.com for the schemas, or KUBE_SCHEMAS=DIR, a local copy of yannh/kubernetes-json-schema.
+k8s-check: check-go
+	./scripts/k8s-check.sh
 
 # An independent reader (DuckDB, from npm) finds the same rows in a sweep's Parquet and CSV files.
 check-parquet: check-go

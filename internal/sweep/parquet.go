@@ -30,8 +30,8 @@ type pcol struct {
 
 // encodingTag is each column type's encoding and codec: zstd everywhere; run ids and seeds delta-encoded
 // (sorted, so nearly constant differences); strings (month, scope, string factors) dictionary-encoded,
-// since a few dozen values repeat on every row; doubles byte-stream-split, which puts the exponent
-// bytes of neighbouring rows side by side for zstd to find.
+// since a few dozen values repeat on every row; doubles plain: their mantissas (10 significant digits
+// parsed to binary) are near-random, and byte-stream-split (+17 %) and dictionary (+34 %) measured larger.
 var encodingTag = map[byte]string{'i': ",delta", 'u': ",delta", 'f': "", 's': ",dict"}
 
 func schemaOf(cols []pcol) *parquet.Schema {
