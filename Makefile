@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check bench calibrate clean check-go
+.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web
 
 all: build
 
@@ -19,6 +19,22 @@ deps:
 
 game: check-go deps
 	$(GO) build -o $(BIN)/dongshu ./cmd/dongshu
+
+# The classroom server (pure Go) and its web client (the game compiled to WebAssembly, served gzipped).
+server: check-go
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/dongshu-server ./cmd/dongshu-server
+
+# The web client: the game for the browser, gzipped as the server sends it (bin/web, served at /static/).
+web: check-go
+	mkdir -p $(BIN)/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(BIN)/web/dongshu.wasm ./cmd/dongshu-web
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(BIN)/web/
+	gzip -9 -k -f $(BIN)/web/dongshu.wasm $(BIN)/web/wasm_exec.js
+
+# A classroom game on the embedded baseline: prints the join address, the room code and the
+# facilitator's address (docs/classroom.md). SERVE_FLAGS passes more flags (e.g. --timer 2m).
+serve: server web
+	./$(BIN)/dongshu-server $(SERVE_FLAGS)
 
 # The desktop game on the embedded default scenario (language from the locale; --lang fr or en to choose).
 play: game
@@ -39,14 +55,48 @@ vet: check-go
 # rendering and screenshot tests on a virtual display), and the pure-Go build of the batch runner.
 test: deps fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
+	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-server
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
+	./scripts/check-parquet.sh
+	$(MAKE) fuzz
+
+# A one-node Slurm cluster on this machine runs docs/cluster/sweep.slurm unchanged; the merged shards must equal
+# one local sweep byte for byte (installs slurm-wlm and munge; needs root or sudo; about a minute).
+cluster-test: check-go
+	./scripts/cluster-test.sh
+
+# docs/cluster/sweep-job.yaml against the Kubernetes JSON schema (kubeconform from the Go module proxy). Needs
+# raw.githubusercontent.com for the schemas, or KUBE_SCHEMAS=DIR, a local copy of yannh/kubernetes-json-schema.
+k8s-check: check-go
+	./scripts/k8s-check.sh
+
+# An independent reader (DuckDB, from npm) finds the same rows in a sweep's Parquet and CSV files.
+check-parquet: check-go
+	./scripts/check-parquet.sh
+
+# Every fuzz target for a short, bounded time (FUZZTIME each; the seed corpora also run as plain tests).
+FUZZTIME ?= 3s
+FUZZ_TARGETS := FuzzParse:./configs/ FuzzSet:./configs/ FuzzLoad:./game/session/ FuzzCheck:./internal/sweep/ \
+	FuzzParseSet:./internal/sweep/ FuzzReadRuns:./internal/report/
+fuzz: check-go
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) $${t#*:} || exit 1; \
+	done
 
 bench: check-go
 	$(GO) test -run '^$$' -bench . -benchmem ./economy/ ./agents/ ./game/...
 
-# Calibration table over 20 seeds (prints the figures in the closing notes).
-calibrate: check-go
-	$(GO) test -count=1 -run TestCalibration -v ./agents/
+# docs/calibration.md: ABC fit of configs/targets/baseline.toml, fit over 20 seeds, ablation, Morris and
+# Sobol tables (docs/experiments.md). CALIBRATE_MODE=quick for a small run; the runs are kept in out/calibrate
+# (re-running resumes). The agents' calibration, targets and ablation tests print their figures: make calibrate-test.
+CALIBRATE_MODE ?= full
+calibrate: build
+	./$(BIN)/dongshu-batch calibrate --targets configs/targets/baseline.toml --ablate --morris 10 --sobol 64 \
+		$(if $(filter quick,$(CALIBRATE_MODE)),--quick --out out/calibrate-quick,--out out/calibrate --docs docs/calibration.md)
+
+calibrate-test: check-go
+	$(GO) test -count=1 -run 'TestCalibration$$|TestTargets|TestAblation' -v ./agents/
 
 clean:
 	rm -rf $(BIN) out

@@ -1,6 +1,6 @@
 package agents
 
-import "math"
+import "dongshu/configs"
 
 // PlannerDecision is what a human central planner does. It enters the model like a province's Decision:
 // queued in Model.PendingPlanner and applied at the start of the next step, before that month's quota
@@ -9,11 +9,9 @@ type PlannerDecision struct {
 	// SetQuota replaces the planner rule's national quota by QuotaMW at the next round.
 	SetQuota bool
 	QuotaMW  float64
-	// Policy levels, applied at once (they are the scenario's planner.* keys).
-	WestShare         float64
-	Enforcement       float64
-	SubsidyMYuanPerMW float64
-	WestSteering      float64
+	// Policy holds the levels of every policy lever (configs.Levers), applied at once. Embedded, so that
+	// its fields are the decision's own in a saved game.
+	configs.Policy
 	// Designate lists hubs (indices into World.Hubs) designated now, ahead of their scheduled date.
 	Designate []int
 	// Moderate lists provinces called to moderate at the next round, on top of the rule's calls.
@@ -23,33 +21,23 @@ type PlannerDecision struct {
 // PlannerPolicy returns the planner's current policy levels as a decision that changes nothing else,
 // the starting point for a human planner's choices.
 func (m *Model) PlannerPolicy() PlannerDecision {
-	pl := &m.W.Scn.Planner
-	return PlannerDecision{WestShare: pl.WestShare, Enforcement: pl.Enforcement,
-		SubsidyMYuanPerMW: pl.SubsidyMYuanPerMW, WestSteering: pl.WestSteering}
+	return PlannerDecision{Policy: m.W.Policy}
 }
 
 // applyPlanner applies the policy part of a human planner's decision; the quota and moderation parts wait
 // for the round (quotaRound reads m.plannerAtRound).
 func (m *Model) applyPlanner(d *PlannerDecision) {
 	w := m.W
-	pl := &w.Scn.Planner
-	pl.WestShare = clamp01(d.WestShare)
-	pl.Enforcement = clamp01(d.Enforcement)
-	pl.SubsidyMYuanPerMW = max(0, d.SubsidyMYuanPerMW)
-	pl.WestSteering = max(0, d.WestSteering)
+	for _, l := range configs.Levers() {
+		level := l.Spec().Level
+		*level(&w.Policy) = l.Clamp(*level(&d.Policy))
+	}
 	for _, h := range d.Designate {
 		if h >= 0 && h < len(w.Hubs) && w.Hubs[h].Designated > w.Now {
 			w.Hubs[h].Designated = w.Now
 		}
 	}
 	w.UpdateHubs()
-}
-
-func clamp01(v float64) float64 {
-	if math.IsNaN(v) {
-		return 0
-	}
-	return min(1, max(0, v))
 }
 
 // applyHumans runs the human part of phase 2 of a month: the planner's policy, then — between rounds —

@@ -89,7 +89,8 @@ func TestHumanProvinceDecisions(t *testing.T) {
 	require.NoError(t, err)
 	penalised := false
 	runRows(t, bold, func(m *Model) {
-		if (m.W.Now + 1).MonthOfYear() == quotaMonth {
+		// From the first round with quotas (before it, nothing is beyond quota).
+		if (m.W.Now+1).MonthOfYear() == quotaMonth && m.W.Policy.Quotas > 0 {
 			m.Pending[ningxia] = Decision{RequestMW: 0, BuildMW: 500}
 		}
 		penalised = penalised || m.W.Provinces[ningxia].Penalised
@@ -100,8 +101,8 @@ func TestHumanProvinceDecisions(t *testing.T) {
 // idleStarted is the MW the province started in data centres since the run began.
 func idleStarted(m *Model, p int) float64 {
 	mw := 0.0
-	for _, d := range m.W.DCs {
-		if d.Province == p && d.Start > m.W.Start { // the starting pipeline began at Start at the latest
+	for _, d := range m.W.DCs[m.W.SeededDCs:] {
+		if d.Province == p {
 			mw += d.MW
 		}
 	}
@@ -112,24 +113,34 @@ func idleStarted(m *Model, p int) float64 {
 func TestHumanBetweenRounds(t *testing.T) {
 	s := baseline(t, 9)
 	s.Planner.Enforcement = 1
-	m, err := New(s)
-	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2024, 6)))
-	p := 4
-	before := idleStarted(m, p)
-	m.Pending[p] = Decision{BuildMW: 300}
-	require.NoError(t, m.Step())
-	assert.Empty(t, m.Pending)
-	assert.InDelta(t, before+300*(1-s.Planner.HaltShare), idleStarted(m, p), 1e-6,
+	// Against the same month without the decision: the province may start other halls that month.
+	started := func(decide bool) (float64, *Model) {
+		m, err := New(s)
+		require.NoError(t, err)
+		require.NoError(t, m.StepUntil(configs.NewMonth(2024, 6)))
+		if decide {
+			m.Pending[4] = Decision{BuildMW: 300}
+		}
+		require.NoError(t, m.Step())
+		assert.Empty(t, m.Pending)
+		return idleStarted(m, 4), m
+	}
+	without, m0 := started(false)
+	with, m := started(true)
+	// The part beyond what is left of the province's quota is halted, halt_share of it.
+	pr0 := m0.W.Provinces[4]
+	beyond := 300 - max(0, pr0.QuotaMW-pr0.StartedMW)
+	require.Positive(t, beyond, "the decision goes beyond quota")
+	assert.InDelta(t, without+300-s.Planner.HaltShare*beyond, with, 1e-6,
 		"the over-quota build was detected and a halt_share of it cancelled")
-	assert.True(t, m.W.Provinces[p].Penalised)
+	assert.True(t, m.W.Provinces[4].Penalised)
 }
 
 // A human planner's policy applies at once; a quota override replaces the rule at the round.
 func TestHumanPlanner(t *testing.T) {
 	m, err := New(baseline(t, 2))
 	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2021, 1)))
+	require.NoError(t, m.StepUntil(configs.NewMonth(2022, 6))) // quotas are in force from 2022-02
 	d := m.PlannerPolicy()
 	d.Enforcement = 0.9
 	d.SetQuota, d.QuotaMW = true, 1234
@@ -145,7 +156,8 @@ func TestHumanPlanner(t *testing.T) {
 	}
 	m.PendingPlanner = &d
 	require.NoError(t, m.Step())
-	assert.Equal(t, 0.9, m.W.Scn.Planner.Enforcement, "policy applies at once")
+	assert.Equal(t, 0.9, m.W.Policy.Enforcement, "policy applies at once")
+	assert.Equal(t, baseline(t, 2).Planner.Enforcement, m.W.Scn.Planner.Enforcement, "the scenario stays as loaded")
 	assert.Nil(t, m.PendingPlanner)
 	for m.W.Now.MonthOfYear() != m.W.Scn.Planner.QuotaMonth {
 		require.NoError(t, m.Step())

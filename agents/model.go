@@ -25,6 +25,13 @@ type Model struct {
 	// Last quota round's decisions, by province (for reports and the game).
 	LastDecisions []Decision
 
+	// pool caches the provinces' believed advantage for the national pool of latency-tolerant work
+	// (poolAdvantage), for the month it was computed.
+	pool struct {
+		month configs.Month
+		adv   []float64
+	}
+
 	scopes []economy.Scope
 	pRows  [][]float64
 	sRows  [][]float64
@@ -90,7 +97,7 @@ func (m *Model) StepToAllocation() {
 	round := w.Now.MonthOfYear() == w.Scn.Planner.QuotaMonth
 	m.applyHumans(round)
 	switch {
-	case round && w.Scn.Regime == "market":
+	case round && w.Regime == configs.RegimeMarket:
 		m.marketRound()
 	case round:
 		m.quotaRound()

@@ -61,7 +61,7 @@ func TestInvariants(t *testing.T) {
 			require.True(t, u >= 0 && u <= 1, "%s scope %s utilisation %v", w.Now, m.Scopes()[i].Name, u)
 		}
 	}
-	assert.Equal(t, 192, months, "2020-01..2035-12")
+	assert.Equal(t, 276, months, "2013-01..2035-12")
 }
 
 func runCSV(t testing.TB, s *configs.Scenario) []byte {

@@ -91,7 +91,7 @@ func (pl *Planner) shares(w *economy.World, out []float64) {
 	}
 	west := 0.0
 	if anyHub && westW > 0 {
-		west = s.Planner.WestShare * pl.NationalQuotaMW
+		west = w.Policy.WestShare * pl.NationalQuotaMW
 	}
 	rest := pl.NationalQuotaMW - west
 	for i, p := range w.Provinces {
@@ -137,10 +137,16 @@ func (m *Model) quotaRound() {
 	for i := range m.Prov {
 		m.Prov[i].closeYear(s.Behaviour.Adaptation)
 	}
-	// Moderation calls go to provinces whose data centres stood mostly idle last year.
+	// Moderation calls go to provinces whose data centres stood mostly idle last year (once the planner
+	// issues them: planner.moderation).
+	moderate := w.Policy.Moderation > 0
 	for i, p := range w.Provinces {
-		p.ModerationCalled = m.Prov[i].observed && m.Prov[i].LastUtilisation < s.Planner.ModerationBelow && p.OnlineMW > 0
+		p.ModerationCalled = moderate && m.Prov[i].observed && m.Prov[i].LastUtilisation < s.Planner.ModerationBelow && p.OnlineMW > 0
 		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false
+	}
+	if !quotasInForce(w) {
+		m.freeRound()
+		return
 	}
 	m.Planner.setQuota(w)
 	if hp := m.plannerAtRound; hp != nil {
@@ -199,13 +205,19 @@ func (m *Model) requests(pl *Planner, opts []option) (request, granted []float64
 func (m *Model) apply(d *Decision) {
 	w := m.W
 	s := w.Scn
-	if s.Regime == "market" {
+	if w.Regime == configs.RegimeMarket {
 		d.RequestMW, d.BuildMW = 0, 0
 	}
 	p := w.Provinces[d.Province]
 	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))
-	// Quota left this year: a decision between rounds builds on what the round's decision left.
+	// A city's restriction on new data centres caps what starts in a year.
+	build = min(build, max(0, p.BuildCapMW-p.StartedMW))
+	// Quota left this year: a decision between rounds builds on what the round's decision left (no
+	// quota before the plan: everything is within).
 	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
+	if !quotasInForce(w) {
+		left = math.Inf(1)
+	}
 	if d.CapAtQuota {
 		build = min(build, left)
 	}
@@ -216,7 +228,7 @@ func (m *Model) apply(d *Decision) {
 	if build > within {
 		w.StartBuild(d.Province, economy.NewBuild{MW: build - within, BeyondQuota: true})
 	}
-	p.LocalSubsidy = max(0, d.Subsidy)
+	p.LocalSubsidy = max(0, d.Subsidy) * incentiveShare(w, p)
 	if d.Fibre {
 		h := w.Net.NearestHistoric(d.Province)
 		if h != d.Province {
@@ -247,7 +259,7 @@ func (m *Model) enforceProvince(i int, mw float64) {
 	w := m.W
 	pl := &w.Scn.Planner
 	p := w.Provinces[i]
-	if mw <= 0 || m.Rng.Float64() >= pl.Enforcement {
+	if mw <= 0 || m.Rng.Float64() >= w.Policy.Enforcement {
 		return
 	}
 	p.Penalised = true

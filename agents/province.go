@@ -141,7 +141,7 @@ func (e *evaluator) buildTerms(build float64) *buildTerms {
 	t.land = build * dc.LandHaPerMW * s.Fiscal.LandPriceMYuanPerHa / 1000
 	t.central = w.CentralSubsidyBn(p.Index, build)
 	beyond := max(0, build-e.quota)
-	enf := s.Planner.Enforcement
+	enf := w.Policy.Enforcement
 	t.fine = enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
 	t.capex = w.CapexBn(build)
 	t.local = s.Fiscal.LocalCapexShare * t.capex
@@ -189,6 +189,11 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	years := float64(w.Scn.DataCentres.LeadTimeMonths)/12 + 1
 	used := max(mind.lastYearUsed, p.UsedMW)
 	e.expDemand = used * math.Pow(1+max(mind.Growth, -0.5), years) * (1 + b.Optimism)
+	// The national pool of latency-tolerant work the province believes its cheap energy wins
+	// (behaviour.pool_belief), grown like its own work.
+	if b.PoolBelief > 0 {
+		e.expDemand += b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * math.Pow(1+max(mind.Growth, -0.5), years)
+	}
 	e.existingMW = p.OnlineMW + p.BuildingMW
 	e.fibreMW = w.Scn.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
 	e.powerMW = p.GridStress() * b.PowerMW / max(p.PUE, 1)
@@ -203,7 +208,7 @@ func (e *evaluator) score(o option) float64 {
 	dc := &s.DataCentres
 	p := e.p
 	bt := e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
-	if !bt.landOK {
+	if !bt.landOK || o.build > p.BuildCapMW-p.StartedMW+1e-9 {
 		return math.Inf(-1)
 	}
 	if o.fibre && p.HasIXP && w.Net.NearestHistoric(p.Index) == p.Index {
@@ -215,8 +220,9 @@ func (e *evaluator) score(o option) float64 {
 
 	// Demand the province believes it will attract, lifted by its subsidy.
 	demand := e.expDemand
+	subsidy := o.subsidy * incentiveShare(w, p) // outside hubs, only what the plan still allows
 	if p.PowerPrice > 0 {
-		demand *= 1 + b.SubsidyBelief*o.subsidy/p.PowerPrice
+		demand *= 1 + b.SubsidyBelief*subsidy/p.PowerPrice
 	}
 	if o.fibre {
 		// A direct line relieves a busy corridor: the province expects the extra work it carries.
@@ -234,7 +240,7 @@ func (e *evaluator) score(o option) float64 {
 	// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 	// flowing in; minus the local subsidy bill, investments and the expected fine.
 	taxes := s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon
-	subsidyBill := o.subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
+	subsidyBill := subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
 	invest := 0.0
 	if o.fibre {
 		invest += b.FibreCostBnYuan

@@ -112,6 +112,9 @@ func indexLines(src string) lineIndex {
 				} else if c := counts[path]; c > 0 {
 					path = joinIndex(path, c-1)
 				}
+				if _, ok := idx[path]; !ok { // [a.b] defines a too, here unless written before
+					idx[path] = lineNo
+				}
 			}
 			if _, ok := idx[path]; !ok {
 				idx[path] = lineNo

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path"
@@ -95,11 +96,19 @@ func preset(name string) (*Scenario, error) {
 	return e.s, e.err
 }
 
-// Load reads, decodes and validates a scenario file.
+// Load reads, decodes and validates a scenario file (at most MaxScenarioBytes).
 func Load(filename string) (*Scenario, error) {
-	data, err := os.ReadFile(filename)
+	f, err := os.Open(filename)
 	if err != nil {
 		return nil, fmt.Errorf("configs: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxScenarioBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("configs: %w", err)
+	}
+	if len(data) > MaxScenarioBytes {
+		return nil, Problems{{File: filename, Msg: fmt.Sprintf("the file is more than %d bytes, the most a scenario may have", MaxScenarioBytes)}}
 	}
 	return Parse(filename, data)
 }
@@ -117,6 +126,9 @@ func Parse(name string, data []byte) (*Scenario, error) {
 // parse decodes data over a copy of defaults (nil: no defaults, every key required) and validates.
 func parse(file string, data []byte, defaults *Scenario) (*Scenario, error) {
 	src := string(data)
+	if ps := precheck(file, src); ps != nil {
+		return nil, ps
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(src, &tree); err != nil {
 		var pe toml.ParseError
@@ -190,15 +202,34 @@ func toProblems(s *Scenario, o *origin, raws []rawProblem) Problems {
 	if len(raws) == 0 {
 		return nil
 	}
+	// A problem at a key of the file that --set overrides of other keys brought about names them: the
+	// file's line alone would send the user to a value they did not change.
+	with := ""
+	if o != nil && len(o.set) > 0 {
+		var keys []string
+		for p := range o.set {
+			keys = append(keys, displayKey(s, p))
+		}
+		sort.Strings(keys)
+		with = " (with --set " + strings.Join(keys, ", ") + ")"
+	}
 	ps := make(Problems, len(raws))
 	for i, r := range raws {
 		file, line := o.locate(r.path)
 		if r.line > 0 && file != "--set" {
 			line = r.line
 		}
-		ps[i] = Problem{File: file, Line: line, Key: displayKey(s, r.path), Msg: r.msg}
+		msg := r.msg
+		if file != "--set" {
+			msg += with
+		}
+		ps[i] = Problem{File: file, Line: line, Key: displayKey(s, r.path), Msg: msg}
 	}
 	ps.sortByLine()
+	if len(ps) > MaxProblems {
+		more := len(ps) - MaxProblems
+		ps = append(ps[:MaxProblems:MaxProblems], Problem{File: ps[0].File, Msg: fmt.Sprintf("... and %d more problems", more)})
+	}
 	return ps
 }
 
@@ -245,7 +276,7 @@ func (d *decoder) table(m map[string]any, v reflect.Value, n *node, p string, re
 		d.o.present[kp] = true
 		f := n.byName[k]
 		if f == nil {
-			d.add(kp, fmt.Sprintf("unknown key %q%s", k, didYouMean(k, n.keys())), 0)
+			d.add(kp, fmt.Sprintf("unknown key %q%s", clip(k), didYouMean(k, n.keys())), 0)
 			continue
 		}
 		d.value(m[k], v.Field(f.index), f, kp, required)

@@ -82,7 +82,7 @@ func TestBaseline(t *testing.T) {
 	assert.Equal(t, "baseline", s.Name)
 	assert.Equal(t, uint64(1), s.Seed)
 	assert.Equal(t, "planned", s.Regime)
-	assert.Equal(t, "2020-01", s.Start)
+	assert.Equal(t, "2013-01", s.Start)
 	assert.Equal(t, "2035-12", s.End)
 	assert.Len(t, s.Provinces, 31)
 	assert.Len(t, s.Clusters, 10)
@@ -103,7 +103,7 @@ func TestBaseline(t *testing.T) {
 		assert.LessOrEqual(t, p.Thermal+p.Hydro+p.WindSolar+p.Nuclear, 1+1e-6, p.ID)
 	}
 	assert.Equal(t, map[string]int{"east": 10, "central": 6, "west": 12, "northeast": 3}, regions)
-	assert.InDelta(t, 10000, capacity, 5000, "about 10 GW online at the start")
+	assert.InDelta(t, 1300, capacity, 100, "about 1.3 GW online at the 2013 start")
 
 	ids := []string{}
 	for _, c := range s.Demand.Classes {
@@ -257,8 +257,8 @@ func TestBadInput(t *testing.T) {
 			"", check{"start", `bad month "2020-13": month must be 01..12`, "start ="}},
 		{"bad month in an element", func(s string) string { return editKey(t, s, "[[network.ixp]]", "month", `"2013-1"`) },
 			"[[network.ixp]]", check{"network.ixp[0].month", `bad month "2013-1"`, "month ="}},
-		{"end before start", func(s string) string { return editKey(t, s, "", "end", `"2019-12"`) },
-			"", check{"end", "end 2019-12 is before start 2020-01", "end ="}},
+		{"end before start", func(s string) string { return editKey(t, s, "", "end", `"2012-12"`) },
+			"", check{"end", "end 2012-12 is before start 2013-01", "end ="}},
 		{"regime unknown", func(s string) string { return editKey(t, s, "", "regime", `"anarchy"`) },
 			"", check{"regime", `"anarchy" is not one of: planned, market`, "regime ="}},
 		{"build options without 0", func(s string) string { return editKey(t, s, "[behaviour]", "build_options_mw", "[50.0, 150.0]") },
@@ -301,7 +301,7 @@ func TestSeveralProblemsAtOnce(t *testing.T) {
 	text := baselineText(t)
 	text = editKey(t, text, "[planner]", "enforcement", "1.5")
 	text = editKey(t, text, `id = "guangxi"`, "compliance", "-0.1")
-	text = editKey(t, text, "", "end", `"2019-12"`)
+	text = editKey(t, text, "", "end", `"2012-12"`)
 	text = replaceOnce(t, text, "[power]\n", "[power]\nthermal_c02 = 0.8\n")
 	_, err := configs.Parse("several.toml", []byte(text))
 	ps := problems(t, err)
@@ -461,4 +461,19 @@ func TestEventValidation(t *testing.T) {
 	}
 	s.Events, s.RandomEvents = nil, nil
 	require.NoError(t, s.Validate())
+}
+
+// Every preset keeps the baseline's history events: a preset that writes its own [[event]] list replaces
+// the baseline's, and without them its run would have no plan (no quotas, ever) and no city restrictions.
+func TestPresetsKeepTheHistoryEvents(t *testing.T) {
+	base, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	require.NotEmpty(t, base.Events)
+	for _, name := range configs.Presets() {
+		s, err := configs.LoadPreset(name)
+		require.NoError(t, err, name)
+		for _, e := range base.Events {
+			assert.Contains(t, s.Events, e, "%s: the baseline's %s event of %s", name, e.Kind, e.Month)
+		}
+	}
 }

@@ -83,7 +83,24 @@ func (s *Scenario) Scale(n int, seed uint64) (*Scenario, error) {
 	out.Network.IXPs = nil
 	out.Network.Fibre = nil
 	out.Planner.Partnerships = nil
+	// National events are kept once; an event naming provinces goes with each replica that holds them.
+	out.Events = nil
 	for r := 0; r < replicas; r++ {
+		for _, e := range s.Events {
+			if e.Target == "" && e.To == "" {
+				if r == 0 {
+					out.Events = append(out.Events, e)
+				}
+				continue
+			}
+			if present[rename(e.Target, r)] && (e.To == "" || present[rename(e.To, r)]) {
+				e.Target = rename(e.Target, r)
+				if e.To != "" {
+					e.To = rename(e.To, r)
+				}
+				out.Events = append(out.Events, e)
+			}
+		}
 		for _, c := range s.Clusters {
 			if present[rename(c.Province, r)] && hubKept[c.Hub] {
 				c.ID, c.Province = rename(c.ID, r), rename(c.Province, r)

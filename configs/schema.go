@@ -4,7 +4,9 @@
 // Each field carries three tags: `toml` (its key), `unit` (its unit, "1" for a pure number or share) and
 // `range` (its valid closed interval "[min,max]"; an empty bound is unbounded). Validation, the `params`
 // listing and the error messages all read the tags, so a field's unit and range live in one place; the doc
-// comment says what the parameter means and where its default comes from.
+// comment says what the parameter means and where its default comes from. A text field may carry
+// `enum:"a,b"` (its allowed values) or `vocab:"<name>"` (allowed values taken from a typed table of the
+// package, e.g. the event kinds of events.go; see vocabs in tags.go).
 package configs
 
 // Scenario is one complete, self-contained model set-up.
@@ -15,9 +17,10 @@ type Scenario struct {
 	Description string `toml:"description" unit:"text"`
 	// Seed seeds the run's single random generator (math/rand/v2 PCG).
 	Seed uint64 `toml:"seed" unit:"1" range:"[0,]"`
-	// Regime is the institutional set-up: "planned" (quotas, hubs, enforcement) or "market" (no quotas or
-	// designations; firms build where expected profit is highest; provinces compete with subsidies).
-	Regime string `toml:"regime" unit:"text" enum:"planned,market"`
+	// Regime is the institutional set-up (regime.go): "planned" (quotas, hubs, enforcement) or "market" (no
+	// quotas or designations; firms build where expected profit is highest; provinces compete with
+	// subsidies).
+	Regime string `toml:"regime" unit:"text" vocab:"regime"`
 	// Start is the first simulated month.
 	Start string `toml:"start" unit:"YYYY-MM"`
 	// End is the last simulated month (inclusive).
@@ -48,16 +51,14 @@ type Scenario struct {
 	RandomEvents []RandomEvent `toml:"random_event"`
 }
 
-// PolicyKeys are the planner keys a policy event may set.
-var PolicyKeys = []string{"planner.enforcement", "planner.subsidy_m_yuan_per_mw", "planner.west_steering", "planner.west_share"}
-
 // Event is a scripted event firing at a month. Keys a kind does not use may be left out.
 type Event struct {
-	// Kind is what happens: ixp (target gets its IXP), fibre (line target-to opens), chip_supply
-	// (accelerator share of new builds x magnitude), outage (target's data centres offline), drought
-	// (target's usable capacity x magnitude), power_price (price x magnitude, target or national),
-	// coal_price (price x (1 + magnitude x thermal share), target or national), policy (key = value).
-	Kind string `toml:"kind" unit:"text" enum:"ixp,fibre,chip_supply,outage,drought,power_price,coal_price,policy"`
+	// Kind is what happens, one of the kinds of configs/events.go (EventKind): ixp (target gets its IXP),
+	// fibre (line target-to opens), chip_supply (accelerator supply x magnitude), outage (target's data
+	// centres offline), drought (target's usable capacity x magnitude), power_price (price x magnitude,
+	// target or national), coal_price (price x (1 + magnitude x thermal share), target or national),
+	// policy (key = value), build_cap (target lets at most magnitude MW start a year).
+	Kind string `toml:"kind" unit:"text" vocab:"event_kind"`
 	// Month the event fires.
 	Month string `toml:"month" unit:"YYYY-MM"`
 	// Target is the province hit, or "" for national (power_price, coal_price, chip_supply, policy).
@@ -67,10 +68,11 @@ type Event struct {
 	// DurationMonths is how long a shock lasts (chip_supply, outage, drought, power_price, coal_price).
 	DurationMonths int `toml:"duration_months" unit:"month" range:"[0,600]" optional:"true"`
 	// Magnitude is the shock's size: a multiplier (chip_supply, drought, power_price) or the coal price
-	// rise as a share (coal_price); outages ignore it.
-	Magnitude float64 `toml:"magnitude" unit:"1" range:"[0,100]" optional:"true"`
-	// Key is the planner key a policy event sets (planner.enforcement, planner.subsidy_m_yuan_per_mw,
-	// planner.west_steering, planner.west_share).
+	// rise as a share (coal_price), or MW a year (build_cap: the most new capacity the target lets start
+	// in a year); outages ignore it. Each kind's own range (configs/events.go) is narrower.
+	Magnitude float64 `toml:"magnitude" unit:"1" range:"[0,1e6]" optional:"true"`
+	// Key is the planner key a policy event sets: a policy lever (levers.go: planner.west_share,
+	// planner.enforcement, planner.subsidy_m_yuan_per_mw, planner.west_steering).
 	Key string `toml:"key" unit:"text" optional:"true"`
 	// Value is the new value of the policy key, from the event's month on (the key's own unit and range).
 	Value float64 `toml:"value" unit:"key's unit" range:"[0,1e8]" optional:"true"`
@@ -78,8 +80,9 @@ type Event struct {
 
 // RandomEvent is a shock that strikes each target independently with a yearly rate.
 type RandomEvent struct {
-	// Kind is one of the shocks with a duration: chip_supply, outage, drought, power_price, coal_price.
-	Kind string `toml:"kind" unit:"text" enum:"chip_supply,outage,drought,power_price,coal_price"`
+	// Kind is one of the event kinds that last (EventSpec.Lasts): chip_supply, outage, drought,
+	// power_price, coal_price.
+	Kind string `toml:"kind" unit:"text" vocab:"random_event_kind"`
 	// RatePerYear is the expected number of strikes per target per year (monthly p = 1 - exp(-rate/12)).
 	RatePerYear float64 `toml:"rate_per_year" unit:"1/yr" range:"[0,12]"`
 	// Targets are the provinces that may be hit; empty means every province (chip_supply is national
@@ -162,7 +165,7 @@ type Hub struct {
 	// Name is its display name.
 	Name string `toml:"name" unit:"text"`
 	// Side is "east" (demand-side hub for latency-sensitive work) or "west" (back-office, storage, training).
-	Side string `toml:"side" unit:"text" enum:"east,west"`
+	Side string `toml:"side" unit:"text" vocab:"hub_side"`
 	// Provinces are the provinces the hub covers.
 	Provinces []string `toml:"provinces" unit:"province ids"`
 	// Designated is the month the hub is designated; before it, its provinces have no hub status.
@@ -236,6 +239,11 @@ type FibreLine struct {
 type Demand struct {
 	// TotalMW is national IT load demanded in the first month.
 	TotalMW float64 `toml:"total_mw" unit:"MW" range:"[0,1e7]"`
+	// BoomGrowth is yearly growth added to every class's growth until BoomUntil (the cloud and mobile
+	// boom of the 2010s, faster than the growth planned for the 2020s).
+	BoomGrowth float64 `toml:"boom_growth" unit:"1/year" range:"[0,5]"`
+	// BoomUntil is the month the boom ends (left out: it never ends).
+	BoomUntil string `toml:"boom_until" unit:"YYYY-MM" optional:"true"`
 	// NoiseSD is the standard deviation of the monthly log-normal shock on each province's demand.
 	NoiseSD float64 `toml:"noise_sd" unit:"1" range:"[0,1]"`
 	// Classes are the workload classes by latency need.
@@ -373,6 +381,14 @@ type Planner struct {
 	ModerationBelow float64 `toml:"moderation_below" unit:"1" range:"[0,1]"`
 	// WestSteering is the allocator credit for placing work without a latency bound in a west hub.
 	WestSteering float64 `toml:"west_steering" unit:"yuan/(MW*month)" range:"[0,1e8]"`
+	// Quotas is 1 when national build quotas (and their enforcement) are in force, 0 before the plan:
+	// provinces then build what they choose and nothing is beyond quota.
+	Quotas float64 `toml:"quotas" unit:"1" range:"[0,1]"`
+	// Moderation is 1 when the planner issues calls for moderation to provinces with idle data centres.
+	Moderation float64 `toml:"moderation" unit:"1" range:"[0,1]"`
+	// NonHubIncentives scales the local power subsidy a province outside any active hub may offer (1
+	// before the plan; the Dec 2021 guidance ends incentives outside hubs).
+	NonHubIncentives float64 `toml:"non_hub_incentives" unit:"1" range:"[0,1]"`
 	// Partnerships pair an eastern province with a western one; the pair gets a steering credit.
 	Partnerships []Partnership `toml:"partnership"`
 }
@@ -425,6 +441,11 @@ type Behaviour struct {
 	Rivalry float64 `toml:"rivalry" unit:"1/GW" range:"[0,1e3]"`
 	// Optimism is the bias in expected demand growth for the province's own data centres.
 	Optimism float64 `toml:"optimism" unit:"1" range:"[0,10]"`
+	// PoolBelief is the share of the national latency-tolerant work a province believes its cost
+	// advantage wins it, per unit of advantage (1 - its energy cost / the demand-weighted national
+	// average): each cheap province counts on the same national pool as if it alone competed with the
+	// expensive east (competitive neglect).
+	PoolBelief float64 `toml:"pool_belief" unit:"1" range:"[0,10]"`
 	// Adaptation is the weight of the latest observation in adaptive expectations.
 	Adaptation float64 `toml:"adaptation" unit:"1" range:"[0,1]"`
 	// DebtLimit is the debt-to-revenue ratio above which borrowing hurts.

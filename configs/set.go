@@ -29,7 +29,7 @@ func (s *Scenario) Set(assign string) error {
 		return fmt.Errorf("configs: --set %s: %w", key, err)
 	}
 	if err := setValue(v, f, val); err != nil {
-		return fmt.Errorf("configs: --set %s: bad value %q: want %s", key, val, wantSet(f))
+		return fmt.Errorf("configs: --set %s: bad value %q: want %s", key, clip(val), wantSet(f))
 	}
 	o := originOf(s)
 	if o == nil {
@@ -112,6 +112,13 @@ func (s *Scenario) resolve(key string) (reflect.Value, *field, string, error) {
 		}
 	}
 	return none, nil, "", fmt.Errorf("%q is a table, not a value: name one of its keys", shown)
+}
+
+// KeyPath returns the value a dotted key names as an index path ("province[3].compliance" for
+// "province.guangxi.compliance"), so that two spellings of one key compare equal.
+func (s *Scenario) KeyPath(key string) (string, error) {
+	_, _, p, err := s.resolve(strings.TrimSpace(key))
+	return p, err
 }
 
 // setValue parses val according to the field's type and stores it.

@@ -12,6 +12,15 @@ import (
 // This file reads the struct tags of schema.go once, by reflection, into a tree of nodes. Decoding,
 // validation, Set, Params, Clone and Hash all walk this tree, so the tags are interpreted in one place.
 
+// vocabs are the enumerations declared as typed tables elsewhere in the package: a field tagged
+// vocab:"<name>" takes its allowed values from the table, so that they are written once.
+var vocabs = map[string]func() []string{
+	"event_kind":        eventKindNames,
+	"random_event_kind": randomKindNames,
+	"regime":            regimeNames,
+	"hub_side":          sideNames,
+}
+
 // kind is how a field is written in TOML.
 type kind int
 
@@ -109,6 +118,13 @@ func buildNode(t reflect.Type) *node {
 		}
 		if e := sf.Tag.Get("enum"); e != "" {
 			f.enum = strings.Split(e, ",")
+		}
+		if v := sf.Tag.Get("vocab"); v != "" {
+			names, ok := vocabs[v]
+			if !ok {
+				panic(fmt.Sprintf("configs: field %s.%s: unknown vocabulary %q", t.Name(), sf.Name, v))
+			}
+			f.enum = names()
 		}
 		f.month = f.unit == "YYYY-MM"
 		f.opt = sf.Tag.Get("optional") == "true"

@@ -54,15 +54,24 @@ func (c *checker) fields(v reflect.Value, n *node, p string) {
 		case kUint:
 			c.number(fp, f, float64(fv.Uint()), "")
 		case kFloats:
+			c.length(fp, fv.Len())
 			for i := range fv.Len() {
 				c.number(fp, f, fv.Index(i).Float(), fmt.Sprintf("element %d: ", i+1))
 			}
 		case kString:
 			c.text(fp, f, fv.String(), n == root())
+		case kStrings:
+			c.length(fp, fv.Len())
+			for i := range fv.Len() {
+				if x := fv.Index(i).String(); len(x) > MaxStringBytes {
+					c.add(fp, "element %d: %d bytes, more than %d", i+1, len(x), MaxStringBytes)
+				}
+			}
 		case kTable:
 			c.fields(fv, f.sub, fp)
 		case kArray:
-			for i := range fv.Len() {
+			c.length(fp, fv.Len())
+			for i := range min(fv.Len(), MaxListLen) {
 				c.fields(fv.Index(i), f.sub, joinIndex(fp, i))
 			}
 		}
@@ -84,8 +93,23 @@ func (c *checker) number(p string, f *field, x float64, prefix string) {
 	}
 }
 
-// text checks enums and months.
+// length checks the length of a list or an array of tables.
+func (c *checker) length(p string, n int) {
+	if n > MaxListLen {
+		c.add(p, "%d elements, more than %d", n, MaxListLen)
+	}
+}
+
+// text checks lengths, enums and months.
 func (c *checker) text(p string, f *field, x string, top bool) {
+	limit := MaxStringBytes
+	if top && f.key == "description" {
+		limit = MaxTextBytes
+	}
+	if len(x) > limit {
+		c.add(p, "%d bytes, more than the %d it may have", len(x), limit)
+		return
+	}
 	if f.enum != nil && !slices.Contains(f.enum, x) {
 		c.add(p, "%q is not one of: %s", x, strings.Join(f.enum, ", "))
 	}
@@ -101,7 +125,22 @@ func (c *checker) months() {
 	start, err1 := ParseMonth(c.s.Start)
 	end, err2 := ParseMonth(c.s.End)
 	if err1 == nil && err2 == nil && end < start {
-		c.add("end", "end %s is before start %s", end, start)
+		// Blame the key the user just changed: "end" in the file is not wrong when --set moved start.
+		if o := originOf(c.s); o != nil && o.set["start"] && !o.set["end"] {
+			c.add("start", "start %s is after end %s", start, end)
+		} else {
+			c.add("end", "end %s is before start %s", end, start)
+		}
+	}
+	// An event after the end would never fire: a typo in a month, or an end cut too early. An end moved
+	// by --set is a deliberate shorter horizon: the scenario's later events are then left out quietly.
+	if o := originOf(c.s); (o != nil && o.set["end"]) || (err2 == nil && end < start) {
+		return // an end before the start is the problem to report, not every event after it
+	}
+	for i, e := range c.s.Events {
+		if m, err := ParseMonth(e.Month); err == nil && err2 == nil && m > end {
+			c.add(joinKey(joinIndex("event", i), "month"), "%s is after end %s: the event would never fire", m, end)
+		}
 	}
 }
 
@@ -282,51 +321,81 @@ func (c *checker) cross() {
 	}
 }
 
-// policyRange is the valid interval of each planner key a policy event may set.
-var policyRange = map[string][2]float64{
-	"planner.enforcement": {0, 1}, "planner.subsidy_m_yuan_per_mw": {0, 1000},
-	"planner.west_steering": {0, 1e8}, "planner.west_share": {0, 1},
-}
-
-// events checks scripted and random events: targets exist, each kind has what it needs.
+// events checks scripted and random events: targets exist, each kind has what its row of eventKinds
+// says it needs.
 func (c *checker) events(prov map[string]int) {
 	s := c.s
 	for i, e := range s.Events {
 		ep := joinIndex("event", i)
 		tp := joinKey(ep, "target")
 		okT := e.Target == "" || c.ref(tp, "province", e.Target, prov)
-		switch e.Kind {
-		case "ixp", "fibre", "outage", "drought":
-			if e.Target == "" {
-				c.add(tp, "a %s event needs a target province", e.Kind)
-			}
+		k, err := ParseEventKind(e.Kind)
+		if err != nil {
+			continue // reported by the enum check
 		}
-		switch e.Kind {
-		case "fibre":
+		spec := k.Spec()
+		if spec.Target == Required && e.Target == "" {
+			c.add(tp, "a %s event needs a target province", e.Kind)
+		}
+		if spec.To {
 			top := joinKey(ep, "to")
 			if e.To == "" {
-				c.add(top, "a fibre event needs the other end")
+				c.add(top, "a %s event needs the other end", e.Kind)
 			} else if c.ref(top, "province", e.To, prov) && okT && e.To == e.Target {
-				c.add(top, "a fibre line needs two different ends")
+				c.add(top, "a %s line needs two different ends", e.Kind)
 			}
-		case "chip_supply", "outage", "drought", "power_price", "coal_price":
-			if e.DurationMonths < 1 {
-				c.add(joinKey(ep, "duration_months"), "a %s event needs a duration of at least 1 month", e.Kind)
-			}
-		case "policy":
-			kp := joinKey(ep, "key")
-			r, ok := policyRange[e.Key]
-			if !ok {
-				c.add(kp, "unknown policy key %q (one of: %s)", e.Key, strings.Join(PolicyKeys, ", "))
-			} else if isFinite(e.Value) && (e.Value < r[0] || e.Value > r[1]) {
-				c.add(joinKey(ep, "value"), "%g is out of range [%g,%g] for %s", e.Value, r[0], r[1], e.Key)
+		}
+		c.kindRanges(ep, root().byName["event"].sub, spec, float64(e.DurationMonths), e.Magnitude)
+		if spec.Lever {
+			l, err := ParseLever(e.Key)
+			if err != nil {
+				c.add(joinKey(ep, "key"), "%v", err)
+			} else if r := l.Range(); isFinite(e.Value) && !r.Contains(e.Value) {
+				c.add(joinKey(ep, "value"), "%g is out of range [%g,%g] for %s", e.Value, r.Lo, r.Hi, e.Key)
 			}
 		}
 	}
 	for i, e := range s.RandomEvents {
-		tp := joinKey(joinIndex("random_event", i), "targets")
+		rp := joinIndex("random_event", i)
 		for _, id := range e.Targets {
-			c.ref(tp, "province", id, prov)
+			c.ref(joinKey(rp, "targets"), "province", id, prov)
+		}
+		k, err := ParseEventKind(e.Kind)
+		if err != nil {
+			continue // reported by the enum check
+		}
+		c.kindRanges(rp, root().byName["random_event"].sub, k.Spec(), float64(e.DurationMonths), e.Magnitude)
+	}
+}
+
+// kindRanges checks an event's duration and magnitude against its kind's ranges (n is the event's schema
+// node); a value outside its field's own range was reported by the field check and is not reported twice.
+func (c *checker) kindRanges(p string, n *node, spec EventSpec, duration, magnitude float64) {
+	inField := func(key string, x float64) bool {
+		f := n.byName[key]
+		return isFinite(x) && x >= f.lo && x <= f.hi
+	}
+	check := func(key string, x float64, r Range) {
+		if inField(key, x) && !r.Contains(x) {
+			c.add(joinKey(p, key), "%g is out of range [%g,%g] for a %s event", x, r.Lo, r.Hi, spec.Name)
 		}
 	}
+	if spec.Lasts {
+		if inField("duration_months", duration) && duration < spec.Duration.Lo {
+			c.add(joinKey(p, "duration_months"), "a %s event needs a duration of at least %s", spec.Name, months(spec.Duration.Lo))
+		} else {
+			check("duration_months", duration, spec.Duration)
+		}
+	}
+	if spec.Magnitude != (Range{}) {
+		check("magnitude", magnitude, spec.Magnitude)
+	}
+}
+
+// months formats a whole number of months ("1 month", "3 months").
+func months(n float64) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return strconv.FormatFloat(n, 'g', -1, 64) + " months"
 }

@@ -84,7 +84,7 @@ type Allocator struct {
 	remote        []int64 // per site: min(gen, cor), the most a remote route into it can carry
 	allSites      []int32 // 0, 1, ..., np-1: the order in which build visits sites without warmSort
 	// routeOrder[k*np:(k+1)*np] lists every site in the order source k's routes sorted last month
-	// (usable routes by key, then the others), when np*nc*np <= warmSortMax; see build.
+	// (usable routes by key, then the others), when np <= warmSortMax; see build.
 	routeOrder []int32
 	idle       []int32 // build: sites a source cannot use this month, in routeOrder order
 	// This month's cost terms (yuan per MW-month), see costTerms.
@@ -119,13 +119,13 @@ func (w *World) PlacementCost(o, c, s int) float64 {
 // SteeringCredit is the planner's credit for placing class c from o at s (yuan per MW-month): work with no
 // latency bound placed in a designated west hub, and work along an east-west partnership.
 func (w *World) SteeringCredit(o, c, s int) float64 {
-	if w.Scn.Regime != "planned" {
+	if !w.Regime.Planned() {
 		return 0
 	}
 	credit := 0.0
 	ps := w.Provinces[s]
 	if w.Classes[c].Cfg.RTTBoundMs == 0 && ps.HubSide == WestHub {
-		credit += w.Scn.Planner.WestSteering
+		credit += w.Policy.WestSteering
 	}
 	for _, pt := range w.partnerships {
 		if pt.east == o && pt.west == s && w.Now >= pt.since {
@@ -165,7 +165,7 @@ func (a *Allocator) Optimise() (float64, error) {
 func (a *Allocator) build(w *World) {
 	np, nc := a.np, a.nc
 	occ := w.Scn.DataCentres.MaxOccupancy
-	maxCredit := w.Scn.Planner.WestSteering
+	maxCredit := w.Policy.WestSteering
 	for _, pt := range w.partnerships {
 		maxCredit += pt.credit
 	}
@@ -202,7 +202,7 @@ func (a *Allocator) build(w *World) {
 		}
 		a.idle = make([]int32, 0, np)
 	}
-	warmSort := np*nc*np <= warmSortMax && !a.Exhaustive
+	warmSort := np <= warmSortMax && !a.Exhaustive
 	if warmSort && len(a.routeOrder) != np*nc*np {
 		a.routeOrder = make([]int32, np*nc*np)
 		for k := range np * nc {
@@ -210,12 +210,12 @@ func (a *Allocator) build(w *World) {
 		}
 	}
 	// Nodes are in range by the layout above and costs are >= 0 (routes are clamped at 0, penalty is
-	// checked), so AddArc cannot panic.
+	// checked), so arcs go in by AppendArc, AddArc without its checks.
 	if penalty < 0 {
 		panic(fmt.Sprintf("economy: allocator: negative unserved cost %d units (unserved_penalty %g)", penalty, w.Scn.Allocator.UnservedPenalty))
 	}
 	add := func(kind ArcKind, from, to, src, site int, capacity, cost int64) {
-		g.AddArc(from, to, max(capacity, 0), cost)
+		g.AppendArc(from, to, max(capacity, 0), cost)
 		a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
 	}
 	for s := 0; s < np; s++ {
@@ -294,11 +294,10 @@ func (a *Allocator) build(w *World) {
 				a.bound[s] = bound
 				keys = append(keys, cost<<siteBits|int64(s))
 			}
-			heaped := false
 			switch {
 			case a.Exhaustive: // every usable route, in site order
 			case warmSort:
-				nearlySort(keys)
+				insertionSort(keys)
 				for i, key := range keys {
 					sites[i] = int32(key & (1<<siteBits - 1))
 				}
@@ -308,7 +307,6 @@ func (a *Allocator) build(w *World) {
 			default:
 				// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
 				heapify(keys)
-				heaped = true
 			}
 			a.idle = idle
 			a.keys = keys
@@ -318,7 +316,7 @@ func (a *Allocator) build(w *World) {
 					break
 				}
 				key := keys[i]
-				if heaped {
+				if len(keys) > 64 && !a.Exhaustive {
 					key = heapPop(keys[:len(keys)-popped])
 					popped++
 				}
@@ -365,11 +363,11 @@ func (a *Allocator) build(w *World) {
 func (a *Allocator) costTerms(w *World) {
 	np := a.np
 	a.siteCost, a.westCredit, a.partner = resize(a.siteCost, np), resize(a.westCredit, np), resize(a.partner, np*np)
-	planned := w.Scn.Regime == "planned"
+	planned := w.Regime.Planned()
 	for s, p := range w.Provinces {
 		a.siteCost[s] = w.SiteCost(s)
 		if planned && p.HubSide == WestHub {
-			a.westCredit[s] = w.Scn.Planner.WestSteering
+			a.westCredit[s] = w.Policy.WestSteering
 		}
 	}
 	if !planned {
@@ -382,16 +380,12 @@ func (a *Allocator) costTerms(w *World) {
 	}
 }
 
-// warmSortMax is the largest number of routes (provinces x classes x provinces) for which build keeps
-// every source's routes in last month's order (4 bytes a route: 16 MB at 1,000 provinces); larger worlds
-// sort (or heap-select) from scratch each month.
-const warmSortMax = 1 << 23
+// warmSortMax is the largest number of provinces for which build keeps every source's routes in last
+// month's order (np x classes x np sites); larger worlds sort (or heap-select) from scratch each month.
+const warmSortMax = 64
 
-// nearlySort sorts keys in increasing order: by insertion, O(len + inversions), fast on nearly sorted
-// keys, unless that takes more than a few moves per key (the first month, or a month when the network
-// changed), when it sorts from scratch. Keys are distinct, so either way gives the same order.
-func nearlySort(keys []int64) {
-	budget := 8*len(keys) + 64
+// insertionSort sorts keys in increasing order: O(len + inversions), fast on nearly sorted keys.
+func insertionSort(keys []int64) {
 	for i := 1; i < len(keys); i++ {
 		x := keys[i]
 		j := i
@@ -399,10 +393,6 @@ func nearlySort(keys []int64) {
 			keys[j] = keys[j-1]
 		}
 		keys[j] = x
-		if budget -= i - j; budget < 0 {
-			slices.Sort(keys)
-			return
-		}
 	}
 }
 
@@ -443,7 +433,7 @@ func siftDown(h []int64, i int) {
 }
 
 // resize returns s with length n, zeroed, reusing its array when it is large enough (a new one has room
-// for a quarter more).
+// for a quarter more, as nsResize).
 func resize[T any](s []T, n int) []T {
 	if cap(s) < n {
 		return make([]T, n, n+n/4)
@@ -476,8 +466,8 @@ func (a *Allocator) Arcs() []AllocArc {
 // Instance returns the last built instance in plain form with readable names (source, corridor, site and
 // accelerator nodes named after provinces and classes), for LP export and checks. It allocates; it is
 // not for the monthly hot path.
-func (a *Allocator) Instance(w *World) *flow.Instance {
-	f := &flow.Instance{Nodes: len(a.nodeSupply), Supply: append([]int64(nil), a.nodeSupply...),
+func (a *Allocator) Instance(w *World) *FlowInstance {
+	f := &FlowInstance{Nodes: len(a.nodeSupply), Supply: append([]int64(nil), a.nodeSupply...),
 		ObjectiveUnits: fmt.Sprintf("flows in kW of IT load for one month; costs in units of %g yuan per MW-month (%g yuan per kW-month)", costUnit, costUnit/1000)}
 	for _, arc := range a.Arcs() {
 		f.From, f.To = append(f.From, arc.From), append(f.To, arc.To)
@@ -543,9 +533,6 @@ func (a *Allocator) Flows() []int64 {
 	return out
 }
 
-// Pivots reports how many pivots the last solve made (for benchmarks and tuning).
-func (a *Allocator) Pivots() int { return a.mcf.Pivots() }
-
 // Objective is the last solve's optimal objective in the instance's integer units (before the yuan
 // conversion), as an LP solver would report it for Instance.
 func (a *Allocator) Objective() int64 { return a.objective }
@@ -558,7 +545,7 @@ func (a *Allocator) Solve(w *World) error {
 	}
 	a.ObjectiveYuan = obj
 	clear(w.VaultMW)
-	flows := a.mcf.Flows()
+	flows := a.mcf.Flows()[:len(a.tags)] // solved: the flows are the optimum's
 	for i, t := range a.tags {
 		f := flows[i]
 		if f == 0 || t.src < 0 {

@@ -13,19 +13,19 @@ import (
 // Event is a scripted event, resolved against the world: Target and To are province indices (-1 for
 // national or unused).
 type Event struct {
-	Kind      string
+	Kind      configs.EventKind
 	Month     configs.Month
 	Target    int
 	To        int
 	Duration  int
 	Magnitude float64
-	Key       string
+	Lever     configs.Lever // a policy event's lever
 	Value     float64
 }
 
 // RandomShock is a random event kind with its yearly rate and the provinces it may hit (in order).
 type RandomShock struct {
-	Kind      string
+	Kind      configs.EventKind
 	P         float64 // monthly probability per target, 1 - exp(-rate/12)
 	Targets   []int   // province indices; {-1} for a national kind
 	Duration  int
@@ -36,7 +36,7 @@ type RandomShock struct {
 // are not applied to the state directly: every month the multipliers are recomputed from 1 over the
 // effects in force, so that an effect that ends restores the state exactly.
 type Effect struct {
-	Kind      string
+	Kind      configs.EventKind
 	Target    int // -1 national
 	Magnitude float64
 	Until     configs.Month
@@ -45,7 +45,7 @@ type Effect struct {
 // FiredEvent is one line of the event log (events.csv and the game's news).
 type FiredEvent struct {
 	Month       configs.Month
-	Kind        string
+	Kind        configs.EventKind
 	Target      string // province id, "" for national
 	Magnitude   float64
 	Duration    int
@@ -65,9 +65,13 @@ func (w *World) loadEvents() error {
 		return 0, fmt.Errorf("%s: unknown province %q", key, id)
 	}
 	for k, e := range s.Events {
-		m, err := configs.ParseMonth(e.Month)
+		m, err := month(fmt.Sprintf("event[%d].month", k), e.Month)
 		if err != nil {
-			return fmt.Errorf("event[%d].month: %w", k, err)
+			return err
+		}
+		kind, err := configs.ParseEventKind(e.Kind)
+		if err != nil {
+			return fmt.Errorf("event[%d].kind: %w", k, err)
 		}
 		t, err := idx(fmt.Sprintf("event[%d].target", k), e.Target)
 		if err != nil {
@@ -77,14 +81,23 @@ func (w *World) loadEvents() error {
 		if err != nil {
 			return err
 		}
-		w.Events = append(w.Events, Event{Kind: e.Kind, Month: m, Target: t, To: to, Duration: e.DurationMonths,
-			Magnitude: e.Magnitude, Key: e.Key, Value: e.Value})
+		ev := Event{Kind: kind, Month: m, Target: t, To: to, Duration: e.DurationMonths, Magnitude: e.Magnitude, Value: e.Value}
+		if kind.Spec().Lever {
+			if ev.Lever, err = configs.ParseLever(e.Key); err != nil {
+				return fmt.Errorf("event[%d].key: %w", k, err)
+			}
+		}
+		w.Events = append(w.Events, ev)
 	}
 	slices.SortStableFunc(w.Events, func(a, b Event) int { return int(a.Month) - int(b.Month) })
 	for k, r := range s.RandomEvents {
+		kind, err := configs.ParseEventKind(r.Kind)
+		if err != nil || !kind.Spec().Lasts {
+			return fmt.Errorf("random_event[%d].kind: %q is not a kind that lasts", k, r.Kind)
+		}
 		var ts []int
 		switch {
-		case r.Kind == "chip_supply":
+		case kind.Spec().Target == configs.NotUsed:
 			ts = []int{-1}
 		case len(r.Targets) == 0:
 			for i := range w.Provinces {
@@ -99,7 +112,7 @@ func (w *World) loadEvents() error {
 				ts = append(ts, i)
 			}
 		}
-		w.Random = append(w.Random, RandomShock{Kind: r.Kind, P: 1 - math.Exp(-r.RatePerYear/12), Targets: ts,
+		w.Random = append(w.Random, RandomShock{Kind: kind, P: 1 - math.Exp(-r.RatePerYear/12), Targets: ts,
 			Duration: r.DurationMonths, Magnitude: r.Magnitude})
 	}
 	return nil
@@ -137,79 +150,98 @@ func (w *World) applyEffects() {
 		p.PriceFactor, p.Usable, p.Outage = 1, 1, false
 	}
 	for _, e := range w.Active {
-		for _, p := range w.Provinces {
-			if e.Target >= 0 && e.Target != p.Index {
-				continue
-			}
-			switch e.Kind {
-			case "outage":
-				p.Usable, p.Outage = 0, true
-			case "drought":
-				p.Usable *= e.Magnitude
-			case "power_price":
-				p.PriceFactor *= e.Magnitude
-			case "coal_price":
-				p.PriceFactor *= 1 + e.Magnitude*p.Cfg.Thermal
-			}
-		}
-		if e.Kind == "chip_supply" {
-			w.ChipFactor *= e.Magnitude
+		effects[e.Kind].apply(w, e)
+	}
+}
+
+// hit calls f on every province an effect targets (all of them for a national effect), in index order.
+func (w *World) hit(e Effect, f func(p *Province)) {
+	for _, p := range w.Provinces {
+		if e.Target < 0 || e.Target == p.Index {
+			f(p)
 		}
 	}
 }
 
-// fire makes one event happen now and logs it.
+// effect is what an event kind does to the world.
+type effect struct {
+	// fire does what happens at once (nothing for a kind that only lasts) and returns the event log's
+	// plain-English line; where is the target's English name ("China" when national), months the duration.
+	fire func(w *World, e Event, where, months string) string
+	// apply, for a kind that lasts, applies one effect in force to the multipliers (recomputed from 1 each
+	// month, in the order the effects fired).
+	apply func(w *World, e Effect)
+}
+
+// effects is each event kind's effect, indexed by kind (configs/events.go; TestEveryKindHasAnEffect
+// checks that every kind has one, with apply exactly for the kinds that last).
+var effects = [configs.NumEventKinds]effect{
+	configs.EventIXP: {fire: func(w *World, e Event, where, _ string) string {
+		w.Net.OpenIXP(e.Target)
+		return fmt.Sprintf("IXP opens in %s: its traffic no longer detours through a historic hub, cutting latency to and from it", where)
+	}},
+	configs.EventFibre: {fire: func(w *World, e Event, where, _ string) string {
+		w.Net.fibre = append(w.Net.fibre, datedFibre{a: e.Target, b: e.To, month: w.Now, rf: w.Scn.Network.RouteFactor})
+		return fmt.Sprintf("Fibre line %s-%s opens: a direct route with no exchange hop, and %s MW more corridor at each end",
+			where, w.Provinces[e.To].Cfg.NameEN, thousands(w.Scn.Network.FibreLineMW))
+	}},
+	configs.EventChipSupply: {
+		fire: func(w *World, e Event, _, months string) string {
+			return fmt.Sprintf("Chip supply x%s for %s: the national supply of accelerators for new data centres is scaled accordingly", num(e.Magnitude), months)
+		},
+		apply: func(w *World, e Effect) { w.ChipFactor *= e.Magnitude },
+	},
+	configs.EventOutage: {
+		fire: func(w *World, e Event, where, months string) string {
+			return fmt.Sprintf("Outage in %s: %s MW of data centres offline for %s; their work is re-tendered", where,
+				thousands(w.Provinces[e.Target].OnlineMW), months)
+		},
+		apply: func(w *World, e Effect) { w.hit(e, func(p *Province) { p.Usable, p.Outage = 0, true }) },
+	},
+	configs.EventDrought: {
+		fire: func(w *World, e Event, where, months string) string {
+			return fmt.Sprintf("Drought in %s: cooling water caps usable data-centre capacity at %s%% for %s; work beyond it is re-tendered",
+				where, num(100*e.Magnitude), months)
+		},
+		apply: func(w *World, e Effect) { w.hit(e, func(p *Province) { p.Usable *= e.Magnitude }) },
+	},
+	configs.EventPowerPrice: {
+		fire: func(w *World, e Event, where, months string) string {
+			return fmt.Sprintf("Power price shock in %s: electricity x%s for %s, raising data centres' energy cost there", where, num(e.Magnitude), months)
+		},
+		apply: func(w *World, e Effect) { w.hit(e, func(p *Province) { p.PriceFactor *= e.Magnitude }) },
+	},
+	configs.EventCoalPrice: {
+		fire: func(w *World, e Event, where, months string) string {
+			return fmt.Sprintf("Coal price shock in %s: coal +%s%% for %s; power prices rise by that times each province's thermal share",
+				where, num(100*e.Magnitude), months)
+		},
+		apply: func(w *World, e Effect) {
+			w.hit(e, func(p *Province) { p.PriceFactor *= 1 + e.Magnitude*p.Cfg.Thermal })
+		},
+	},
+	configs.EventPolicy: {fire: func(w *World, e Event, _, _ string) string {
+		*e.Lever.Spec().Level(&w.Policy) = e.Value
+		return fmt.Sprintf("Policy change: %s set to %s from now on", e.Lever, num(e.Value))
+	}},
+	configs.EventBuildCap: {fire: func(w *World, e Event, where, _ string) string {
+		w.Provinces[e.Target].BuildCapMW = e.Magnitude
+		return fmt.Sprintf("%s restricts new data centres: at most %s MW may start there a year from now on", where, thousands(e.Magnitude))
+	}},
+}
+
+// fire makes one event happen now and logs it; a kind that lasts becomes an effect in force for its
+// duration.
 func (w *World) fire(e Event) {
 	where, target := "China", ""
 	if e.Target >= 0 {
 		where, target = w.Provinces[e.Target].Cfg.NameEN, w.Provinces[e.Target].ID
 	}
-	months := plural(e.Duration, "month")
-	var desc string
-	switch e.Kind {
-	case "ixp":
-		w.Net.OpenIXP(e.Target)
-		desc = fmt.Sprintf("IXP opens in %s: its traffic no longer detours through a historic hub, cutting latency to and from it", where)
-	case "fibre":
-		w.Net.fibre = append(w.Net.fibre, datedFibre{a: e.Target, b: e.To, month: w.Now, rf: w.Scn.Network.RouteFactor})
-		desc = fmt.Sprintf("Fibre line %s-%s opens: a direct route with no exchange hop, and %s MW more corridor at each end",
-			where, w.Provinces[e.To].Cfg.NameEN, thousands(w.Scn.Network.FibreLineMW))
-	case "chip_supply":
-		desc = fmt.Sprintf("Chip supply x%s for %s: the national supply of accelerators for new data centres is scaled accordingly", num(e.Magnitude), months)
-	case "outage":
-		desc = fmt.Sprintf("Outage in %s: %s MW of data centres offline for %s; their work is re-tendered", where,
-			thousands(w.Provinces[e.Target].OnlineMW), months)
-	case "drought":
-		desc = fmt.Sprintf("Drought in %s: cooling water caps usable data-centre capacity at %s%% for %s; work beyond it is re-tendered",
-			where, num(100*e.Magnitude), months)
-	case "power_price":
-		desc = fmt.Sprintf("Power price shock in %s: electricity x%s for %s, raising data centres' energy cost there", where, num(e.Magnitude), months)
-	case "coal_price":
-		desc = fmt.Sprintf("Coal price shock in %s: coal +%s%% for %s; power prices rise by that times each province's thermal share",
-			where, num(100*e.Magnitude), months)
-	case "policy":
-		w.setPolicy(e.Key, e.Value)
-		desc = fmt.Sprintf("Policy change: %s set to %s from now on", e.Key, num(e.Value))
-	}
-	if e.Duration > 0 && e.Kind != "ixp" && e.Kind != "fibre" && e.Kind != "policy" {
+	desc := effects[e.Kind].fire(w, e, where, plural(e.Duration, "month"))
+	if e.Duration > 0 && e.Kind.Spec().Lasts {
 		w.Active = append(w.Active, Effect{Kind: e.Kind, Target: e.Target, Magnitude: e.Magnitude, Until: w.Now + configs.Month(e.Duration) - 1})
 	}
 	w.Log = append(w.Log, FiredEvent{Month: w.Now, Kind: e.Kind, Target: target, Magnitude: e.Magnitude, Duration: e.Duration, Description: desc})
-}
-
-// setPolicy sets one planner key (configs.PolicyKeys) on the world's copy of the scenario.
-func (w *World) setPolicy(key string, v float64) {
-	pl := &w.Scn.Planner
-	switch key {
-	case "planner.enforcement":
-		pl.Enforcement = v
-	case "planner.subsidy_m_yuan_per_mw":
-		pl.SubsidyMYuanPerMW = v
-	case "planner.west_steering":
-		pl.WestSteering = v
-	case "planner.west_share":
-		pl.WestShare = v
-	}
 }
 
 // UsableMW is the capacity that can run this month (online capacity less outages and drought caps).

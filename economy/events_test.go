@@ -114,12 +114,13 @@ func TestDroughtChipIXPFibrePolicy(t *testing.T) {
 	assert.Less(t, w.Net.Latency(2, 1), lat, "the direct line ends the detour through east")
 	assert.Equal(t, corr+w.Scn.Network.FibreLineMW, west.CorridorMW)
 	assert.Equal(t, 1, w.Net.OpenLines)
-	assert.Equal(t, 0.8, w.Scn.Planner.Enforcement)
+	assert.Equal(t, 0.8, w.Policy.Enforcement)
 	stepMonth(t, w, rng)
 	assert.Equal(t, 1.0, west.Usable)
 	assert.Equal(t, 1.0, w.ChipFactor)
 	assert.True(t, west.HasIXP, "openings are permanent")
-	assert.Equal(t, 0.8, w.Scn.Planner.Enforcement, "a policy holds from its month on")
+	assert.Equal(t, 0.8, w.Policy.Enforcement, "a policy holds from its month on")
+	assert.Equal(t, orig, w.Scn.Planner.Enforcement, "the scenario stays as loaded")
 	assert.Equal(t, 0.0, orig, "tiny scenario's enforcement was 0")
 	assert.Len(t, w.Log, 5)
 }
@@ -169,4 +170,25 @@ func TestNetworkLines(t *testing.T) {
 		found = found || (l.A == 1 && l.B == 2 && l.Open)
 	}
 	assert.True(t, found, "the event's line is listed and open")
+}
+
+// Every event kind has an effect: something that happens when it fires, and an effect in force exactly
+// for the kinds that last.
+func TestEveryKindHasAnEffect(t *testing.T) {
+	for _, k := range configs.EventKinds() {
+		assert.NotNil(t, effects[k].fire, "%s fires", k)
+		assert.Equal(t, k.Spec().Lasts, effects[k].apply != nil, "%s: an effect in force exactly when the kind lasts", k)
+	}
+}
+
+// A world built from an unvalidated scenario rejects an unknown kind instead of firing nothing.
+func TestUnknownEventKind(t *testing.T) {
+	s := tinyScenario()
+	s.Events = []configs.Event{{Kind: "meteor", Month: "2020-03"}}
+	_, err := NewWorld(s)
+	assert.ErrorContains(t, err, `event[0].kind: unknown event kind "meteor"`)
+	s = tinyScenario()
+	s.RandomEvents = []configs.RandomEvent{{Kind: "ixp", RatePerYear: 1, DurationMonths: 1}}
+	_, err = NewWorld(s)
+	assert.ErrorContains(t, err, `random_event[0].kind: "ixp" is not a kind that lasts`)
 }

@@ -1,5 +1,7 @@
 package economy
 
+import "slices"
+
 // Column is one metric of the time series.
 type Column struct {
 	Name, Unit, Definition string
@@ -11,7 +13,9 @@ type Scope struct {
 	Members []int
 }
 
-// Fixed metric columns, in output order; the served_<class>_mw columns follow ColDemand.
+// Fixed metric columns, in output order; the served_<class>_mw columns follow ColDemand. Adding a column
+// is a constant here and its row in fixedColumns (a test fails on a missing row, name, unit, or a column
+// docs/ODD.md section 8 does not define).
 const (
 	ColCapacity = iota
 	ColBuilding
@@ -38,29 +42,30 @@ const (
 	numFixed
 )
 
+// fixedColumns is keyed by the column constant, so the order of the rows cannot drift from the block.
 var fixedColumns = [numFixed]Column{
-	{"capacity_mw", "MW", "IT capacity online at month end"},
-	{"building_mw", "MW", "IT capacity under construction"},
-	{"used_mw", "MW", "work running at the scope's data centres (by site)"},
-	{"utilisation", "1", "used_mw / capacity_mw (0 when there is no capacity)"},
-	{"accelerator_mw", "MW", "accelerator (AI) capacity online"},
-	{"demand_mw", "MW", "work demanded by the scope's economy (by origin)"},
-	{"unserved_mw", "MW", "demand_mw not in place anywhere at month end"},
-	{"quota_mw", "MW", "quota granted to the scope in this year's round"},
-	{"over_quota_mw", "MW", "capacity started beyond quota this year (after any halt)"},
-	{"overbuild_mw", "MW", "sum over provinces of capacity beyond used / planner.target_utilisation"},
-	{"redundant_mw", "MW", "sum over provinces of idle capacity matched by idle capacity in a neighbour: min(idle, idle of neighbours)"},
-	{"energy_mwh", "MWh", "facility energy this month: (used + idle_load x idle) x PUE x hours"},
-	{"co2_t", "t", "emissions of that energy at the province's thermal share"},
-	{"water_m3", "m3", "cooling water: IT energy x WUE"},
-	{"farmland_ha", "ha", "farmland taken for data centres so far"},
-	{"debt_bn_yuan", "bn yuan", "local government debt"},
-	{"revenue_bn_yuan", "bn yuan", "fiscal revenue this month"},
-	{"spending_bn_yuan", "bn yuan", "fiscal spending this month"},
-	{"jobs", "jobs", "construction jobs on capacity being built plus operations jobs on capacity online"},
-	{"nearest_rtt_ms", "ms", "demand-weighted round trip from where work is made to the nearest province with capacity online"},
-	{"remote_accel_mw", "MW", "accelerator work of the scope's economy running abroad, in foreign clouds, at month end (by origin)"},
-	{"vault_mw", "MW", "work of the scope's economy served from the digital vault beyond its latency bound this month (by origin)"},
+	ColCapacity:      {"capacity_mw", "MW", "IT capacity online at month end"},
+	ColBuilding:      {"building_mw", "MW", "IT capacity under construction"},
+	ColUsed:          {"used_mw", "MW", "work running at the scope's data centres (by site)"},
+	ColUtilisation:   {"utilisation", "1", "used_mw / capacity_mw (0 when there is no capacity)"},
+	ColAccelCapacity: {"accelerator_mw", "MW", "accelerator (AI) capacity online"},
+	ColDemand:        {"demand_mw", "MW", "work demanded by the scope's economy (by origin)"},
+	ColUnserved:      {"unserved_mw", "MW", "demand_mw not in place anywhere at month end"},
+	ColQuota:         {"quota_mw", "MW", "quota granted to the scope in this year's round"},
+	ColOverQuota:     {"over_quota_mw", "MW", "capacity started beyond quota this year (after any halt)"},
+	ColOverbuild:     {"overbuild_mw", "MW", "sum over provinces of capacity beyond used / planner.target_utilisation"},
+	ColRedundant:     {"redundant_mw", "MW", "sum over provinces of idle capacity matched by idle capacity in a neighbour: min(idle, idle of neighbours)"},
+	ColEnergy:        {"energy_mwh", "MWh", "facility energy this month: (used + idle_load x idle) x PUE x hours"},
+	ColCO2:           {"co2_t", "t", "emissions of that energy at the province's thermal share"},
+	ColWater:         {"water_m3", "m3", "cooling water: IT energy x WUE"},
+	ColFarmland:      {"farmland_ha", "ha", "farmland taken for data centres so far"},
+	ColDebt:          {"debt_bn_yuan", "bn yuan", "local government debt"},
+	ColRevenue:       {"revenue_bn_yuan", "bn yuan", "fiscal revenue this month"},
+	ColSpending:      {"spending_bn_yuan", "bn yuan", "fiscal spending this month"},
+	ColJobs:          {"jobs", "jobs", "construction jobs on capacity being built plus operations jobs on capacity online"},
+	ColNearestRTT:    {"nearest_rtt_ms", "ms", "demand-weighted round trip from where work is made to the nearest province with capacity online"},
+	ColRemoteAccel:   {"remote_accel_mw", "MW", "accelerator work of the scope's economy running abroad, in foreign clouds, at month end (by origin)"},
+	ColVault:         {"vault_mw", "MW", "work of the scope's economy served from the digital vault beyond its latency bound this month (by origin)"},
 }
 
 // Columns lists every metric column for a world's classes: the fixed ones with served_<class>_mw
@@ -88,32 +93,74 @@ func (w *World) ServedCol(c int) int { return ColDemand + 1 + c }
 // Col is the row position of a fixed column.
 func (w *World) Col(k int) int { return w.col(k) }
 
-// Scopes returns the aggregate scopes followed by one scope per province, in output order.
+// Aggregate identifies one of the aggregate scopes, which come first in Scopes, in this order, before
+// one scope per province: a row of a month's scope rows is found by its Aggregate, never by a literal
+// position.
+type Aggregate int
+
+// The aggregate scopes (their names and members in aggregates).
+const (
+	ScopeNational Aggregate = iota
+	ScopeEastHubs
+	ScopeWestHubs
+	ScopeNorthwest
+	ScopeRegionEast
+	ScopeRegionCentral
+	ScopeRegionWest
+	ScopeRegionNortheast
+	NumAggregates
+)
+
+// NorthwestIDs are the provinces of the 2022 north-west fact (Inner Mongolia, Ningxia, Gansu:
+// docs/sources.md).
+var NorthwestIDs = []string{"inner_mongolia", "ningxia", "gansu"}
+
+// aggregates names each aggregate scope and says which provinces it holds.
+var aggregates = [NumAggregates]struct {
+	name   string
+	member func(w *World, p *Province) bool
+}{
+	ScopeNational:        {"national", func(*World, *Province) bool { return true }},
+	ScopeEastHubs:        {"east_hubs", func(w *World, p *Province) bool { return p.Hub >= 0 && w.Hubs[p.Hub].Side == EastHub }},
+	ScopeWestHubs:        {"west_hubs", func(w *World, p *Province) bool { return p.Hub >= 0 && w.Hubs[p.Hub].Side != EastHub }},
+	ScopeNorthwest:       {"northwest", func(_ *World, p *Province) bool { return slices.Contains(NorthwestIDs, p.ID) }},
+	ScopeRegionEast:      {"region_east", inRegion("east")},
+	ScopeRegionCentral:   {"region_central", inRegion("central")},
+	ScopeRegionWest:      {"region_west", inRegion("west")},
+	ScopeRegionNortheast: {"region_northeast", inRegion("northeast")},
+}
+
+func inRegion(r string) func(*World, *Province) bool {
+	return func(_ *World, p *Province) bool { return p.Cfg.Region == r }
+}
+
+// String is the aggregate scope's name in the outputs.
+func (a Aggregate) String() string { return aggregates[a].name }
+
+// Scopes returns the aggregate scopes (in Aggregate order) followed by one scope per province, in output
+// order.
 func (w *World) Scopes() []Scope {
-	var all, east, west, nwest []int
-	region := map[string][]int{}
-	for _, p := range w.Provinces {
-		all = append(all, p.Index)
-		if p.Hub >= 0 {
-			if w.Hubs[p.Hub].Side == EastHub {
-				east = append(east, p.Index)
-			} else {
-				west = append(west, p.Index)
+	scopes := make([]Scope, 0, int(NumAggregates)+len(w.Provinces))
+	for a := range NumAggregates {
+		sc := Scope{Name: a.String()}
+		for _, p := range w.Provinces {
+			if aggregates[a].member(w, p) {
+				sc.Members = append(sc.Members, p.Index)
 			}
 		}
-		switch p.ID {
-		case "inner_mongolia", "ningxia", "gansu":
-			nwest = append(nwest, p.Index)
-		}
-		region[p.Cfg.Region] = append(region[p.Cfg.Region], p.Index)
+		scopes = append(scopes, sc)
 	}
-	scopes := []Scope{{"national", all}, {"east_hubs", east}, {"west_hubs", west}, {"northwest", nwest},
-		{"region_east", region["east"]}, {"region_central", region["central"]},
-		{"region_west", region["west"]}, {"region_northeast", region["northeast"]}}
 	for _, p := range w.Provinces {
 		scopes = append(scopes, Scope{p.ID, []int{p.Index}})
 	}
 	return scopes
+}
+
+// Jobs is the data-centre jobs of a province: construction jobs on capacity being built plus operations
+// jobs on capacity online (the jobs column).
+func (w *World) Jobs(p int) float64 {
+	pr, dc := w.Provinces[p], &w.Scn.DataCentres
+	return pr.BuildingMW*dc.JobsPerMWBuilding + pr.OnlineMW*dc.JobsPerMWOnline
 }
 
 // ProvinceRow fills row (len(Columns())) with one province's metrics this month; utilisation is left for
@@ -148,7 +195,7 @@ func (w *World) ProvinceRow(p int, row []float64) {
 	row[w.col(ColDebt)] = pr.Debt
 	row[w.col(ColRevenue)] = pr.Ledger.Revenue()
 	row[w.col(ColSpending)] = pr.Ledger.Spending()
-	row[w.col(ColJobs)] = pr.BuildingMW*dc.JobsPerMWBuilding + pr.OnlineMW*dc.JobsPerMWOnline
+	row[w.col(ColJobs)] = w.Jobs(p)
 	row[w.col(ColNearestRTT)] = w.nearestRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
 	row[w.col(ColRemoteAccel)] = w.RemoteAccelMW[p]
 	row[w.col(ColVault)] = w.VaultMW[p]

@@ -20,21 +20,11 @@ func (w *World) loadVaultAndGreen() error {
 			return fmt.Errorf("vault.province: unknown province %q", s.Vault.Province)
 		}
 	}
-	since := func(key, v string) (configs.Month, error) {
-		if v == "" {
-			return never, nil
-		}
-		m, err := configs.ParseMonth(v)
-		if err != nil {
-			return 0, fmt.Errorf("%s: %w", key, err)
-		}
-		return m, nil
-	}
 	var err error
-	if w.vaultSince, err = since("vault.since", s.Vault.Since); err != nil {
+	if w.vaultSince, err = monthOrNever("vault.since", s.Vault.Since); err != nil {
 		return err
 	}
-	if w.greenSince, err = since("green.since", s.Green.Since); err != nil {
+	if w.greenSince, err = monthOrNever("green.since", s.Green.Since); err != nil {
 		return err
 	}
 	if s.DataCentres.AcceleratorLeak > 0 {

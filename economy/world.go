@@ -16,14 +16,14 @@ import (
 // HoursPerMonth is the average number of hours in a month (8,760 / 12).
 const HoursPerMonth = 730.0
 
-// Side says which side of the East Data, West Computing plan a hub is on.
-type Side int
+// Side says which side of the East Data, West Computing plan a hub is on (configs.Side).
+type Side = configs.Side
 
 // Hub sides.
 const (
-	NoHub Side = iota
-	EastHub
-	WestHub
+	NoHub   = configs.NoHub
+	EastHub = configs.EastHub
+	WestHub = configs.WestHub
 )
 
 // Province is one province's state.
@@ -58,6 +58,9 @@ type Province struct {
 
 	LandLeftHa float64
 	FarmlandHa float64 // farmland taken so far
+	// BuildCapMW is the most new capacity the province lets start in a year (+Inf: no restriction; a
+	// build_cap event sets it, e.g. Beijing's and Shanghai's restrictions on new data centres).
+	BuildCapMW float64
 
 	// Fiscal state (bn yuan).
 	Debt         float64
@@ -171,10 +174,22 @@ type Class struct {
 
 // World is the whole state of the economy at one month.
 type World struct {
-	Scn       *configs.Scenario
-	Start     configs.Month
-	End       configs.Month
-	Now       configs.Month
+	// Scn is the scenario as loaded, read only: what changes during a run is the world's own state (the
+	// policy in force is Policy, not Scn.Planner).
+	Scn *configs.Scenario
+	// Regime is the scenario's regime, parsed.
+	Regime configs.Regime
+	// Policy is the level of every policy lever in force: the scenario's at the start, then changed by
+	// policy events and a human planner.
+	Policy configs.Policy
+	Start  configs.Month
+	End    configs.Month
+	Now    configs.Month
+	// SeededDCs is how many of DCs (the first ones) are the starting stock; the rest were started during
+	// the run.
+	SeededDCs int
+	// BoomUntil is the month demand.boom_growth stops adding to every class's growth.
+	BoomUntil configs.Month
 	Provinces []*Province
 	Hubs      []Hub
 	Clusters  []configs.Cluster
@@ -229,21 +244,47 @@ type partnership struct {
 	since      configs.Month
 }
 
+// month parses one of the scenario's months (key names it in the error). The world parses each month once,
+// as it is built, and holds Months: nothing parses a date while the model runs.
+func month(key, v string) (configs.Month, error) {
+	m, err := configs.ParseMonth(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", key, err)
+	}
+	return m, nil
+}
+
+// monthOrNever is month for an optional month, "" meaning never.
+func monthOrNever(key, v string) (configs.Month, error) {
+	if v == "" {
+		return never, nil
+	}
+	return month(key, v)
+}
+
 // NewWorld builds the world at its first month from a validated scenario.
 func NewWorld(s *configs.Scenario) (*World, error) {
-	start, err := configs.ParseMonth(s.Start)
+	start, err := month("start", s.Start)
 	if err != nil {
-		return nil, fmt.Errorf("start: %w", err)
+		return nil, err
 	}
-	end, err := configs.ParseMonth(s.End)
+	end, err := month("end", s.End)
 	if err != nil {
-		return nil, fmt.Errorf("end: %w", err)
+		return nil, err
 	}
-	// The world works on its own copy of the scenario's top level, so that policy events changing planner
-	// keys do not reach other runs sharing the scenario (lists are shared and never changed).
-	sc := *s
-	s = &sc
-	w := &World{Scn: s, Start: start, End: end, Now: start, index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
+	if err := CheckScenario(s); err != nil {
+		return nil, err
+	}
+	regime, err := configs.ParseRegime(s.Regime)
+	if err != nil {
+		return nil, fmt.Errorf("regime: %w", err)
+	}
+	boomUntil, err := monthOrNever("demand.boom_until", s.Demand.BoomUntil)
+	if err != nil {
+		return nil, err
+	}
+	w := &World{Scn: s, Regime: regime, Policy: s.Policy(), Start: start, End: end, Now: start, BoomUntil: boomUntil,
+		index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
 	for i := range s.Provinces {
 		w.index[s.Provinces[i].ID] = i
 	}
@@ -254,7 +295,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 			Cfg: pc, Index: i, ID: pc.ID, Cluster: -1, Hub: -1,
 			SiteLat: pc.Lat, SiteLon: pc.Lon, SiteTempC: pc.MeanTempC,
 			CorridorMW: pc.CorridorMW, PriceFactor: 1, Usable: 1, PowerPrice: pc.PowerPrice, SparePowerMW: pc.SparePowerMW,
-			LandLeftHa: pc.LandHa, Debt: pc.DebtBnYuan, LandSale: pc.LandSaleBnYuan,
+			LandLeftHa: pc.LandHa, BuildCapMW: math.Inf(1), Debt: pc.DebtBnYuan, LandSale: pc.LandSaleBnYuan,
 			BaseRevenue:  pc.RevenueBnYuan,
 			BaseSpending: s.Fiscal.SpendingRatio * (pc.RevenueBnYuan + pc.LandSaleBnYuan),
 		}
@@ -276,12 +317,12 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 		p.DemandShare /= totalWeight
 	}
 	for i := range s.Hubs {
-		h := Hub{Cfg: &s.Hubs[i], Side: EastHub}
-		if s.Hubs[i].Side == "west" {
-			h.Side = WestHub
+		h := Hub{Cfg: &s.Hubs[i]}
+		if h.Side, err = configs.ParseSide(s.Hubs[i].Side); err != nil {
+			return nil, fmt.Errorf("hub.%s.side: %w", s.Hubs[i].ID, err)
 		}
-		if h.Designated, err = configs.ParseMonth(s.Hubs[i].Designated); err != nil {
-			return nil, fmt.Errorf("hub.%s.designated: %w", s.Hubs[i].ID, err)
+		if h.Designated, err = month("hub."+s.Hubs[i].ID+".designated", s.Hubs[i].Designated); err != nil {
+			return nil, err
 		}
 		for _, id := range s.Hubs[i].Provinces {
 			j, ok := w.index[id]
@@ -310,9 +351,9 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 		if e < 0 || wst < 0 {
 			return nil, fmt.Errorf("planner.partnership[%d]: unknown province in %q-%q", k, pt.East, pt.West)
 		}
-		since, err := configs.ParseMonth(pt.Since)
+		since, err := month(fmt.Sprintf("planner.partnership[%d].since", k), pt.Since)
 		if err != nil {
-			return nil, fmt.Errorf("planner.partnership[%d].since: %w", k, err)
+			return nil, err
 		}
 		w.partnerships = append(w.partnerships, partnership{e, wst, pt.Credit, since})
 	}
@@ -335,6 +376,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 		return nil, err
 	}
 	w.seedStock()
+	w.SeededDCs = len(w.DCs)
 	w.allotFrom = len(w.DCs) // the starting stock has its accelerators
 	w.UpdateHubs()
 	w.refreshSites()
@@ -458,10 +500,10 @@ func (w *World) capexAt(mw, acc float64) float64 {
 // CentralSubsidyBn is the central subsidy (bn yuan) a province receives for mw started now: paid only
 // inside a designated hub, under the planned regime.
 func (w *World) CentralSubsidyBn(p int, mw float64) float64 {
-	if w.Scn.Regime != "planned" || !w.Provinces[p].HubActive {
+	if !w.Regime.Planned() || !w.Provinces[p].HubActive {
 		return 0
 	}
-	return mw * w.Scn.Planner.SubsidyMYuanPerMW / 1000
+	return mw * w.Policy.SubsidyMYuanPerMW / 1000
 }
 
 // GridStress is how much of its spare generation the data-centre load added since the start uses (0 to
@@ -553,7 +595,7 @@ func (w *World) UpdateHubs() {
 		}
 		h := &w.Hubs[p.Hub]
 		// The market regime designates nothing: hub provinces are ordinary provinces there.
-		p.HubActive = w.Now >= h.Designated && w.Scn.Regime == "planned"
+		p.HubActive = w.Now >= h.Designated && w.Regime.Planned()
 		p.HubSide = NoHub
 		if p.HubActive {
 			p.HubSide = h.Side

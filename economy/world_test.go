@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
@@ -69,3 +70,28 @@ func placeDemand(t *testing.T, w *World, demand map[[2]int]float64) {
 }
 
 func rngFor(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed)) }
+
+// The world parses the scenario's enums and months once, as it is built, and refuses what it cannot
+// parse (a scenario that skipped validation) instead of running with a default.
+func TestWorldParsesOnce(t *testing.T) {
+	w, err := NewWorld(tinyScenario())
+	require.NoError(t, err)
+	assert.Equal(t, configs.RegimePlanned, w.Regime)
+	assert.Equal(t, configs.NewMonth(2020, 1), w.Start)
+	for _, tc := range []struct {
+		edit func(*configs.Scenario)
+		msg  string
+	}{
+		{func(s *configs.Scenario) { s.Regime = "anarchy" }, `regime: unknown regime "anarchy"`},
+		{func(s *configs.Scenario) { s.End = "2020-13" }, `end: bad month "2020-13"`},
+		{func(s *configs.Scenario) {
+			s.Hubs = []configs.Hub{{ID: "h", Side: "north", Provinces: []string{"west"}, Designated: "2020-01"}}
+		}, `hub.h.side: unknown hub side "north"`},
+		{func(s *configs.Scenario) { s.Vault.Since = "soon" }, `vault.since: bad month "soon"`},
+	} {
+		s := tinyScenario()
+		tc.edit(s)
+		_, err := NewWorld(s)
+		assert.ErrorContains(t, err, tc.msg)
+	}
+}

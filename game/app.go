@@ -37,6 +37,8 @@ type Options struct {
 	Speed      int    // speed when starting at once (0: 1, or 8 in autoplay)
 	Frames     int    // quit after this many updates (0: never)
 	Screenshot string // write a PNG of the screen at frame Frames, then quit
+	// Remote plays in a classroom room instead of a local game (remote.go); Setup and Start are ignored.
+	Remote Remote
 }
 
 // App is the game (an ebiten.Game).
@@ -117,6 +119,8 @@ func New(opt Options) (*App, error) {
 	a.ui.Speeds = DefaultSpeeds
 	a.checkSave()
 	switch {
+	case opt.Remote != nil:
+		a.attach(opt.Remote.Session())
 	case opt.LoadPath != "":
 		a.load(opt.LoadPath)
 	case opt.Start:
@@ -221,20 +225,14 @@ func (a *App) update(in *Input) error {
 	if f := a.opt.Frames; f > 0 && a.frame > f && (a.opt.Screenshot == "" || a.shotDone || a.frame > f+300) {
 		return ErrQuit
 	}
-	if a.screen == ScreenTitle {
-		a.checkSave()
-	}
+	a.stage().Before(a, in)
 	a.prepare()
-	if a.screen == ScreenPlay {
-		a.setHover(in.MouseX, in.MouseY)
-	}
+	a.stage().Input(a, in)
 	a.cmds = MapInput(in, &a.ui, a.cmds[:0])
 	for _, c := range a.cmds {
 		a.do(c)
 	}
-	if a.screen == ScreenPlay {
-		a.tickPlay()
-	}
+	a.stage().After(a)
 	return nil
 }
 
@@ -466,30 +464,8 @@ func (a *App) do(c Command) {
 		case OverlayDialog:
 			a.submitDialog()
 		}
-	case CmdExport:
-		if a.screen == ScreenDebrief {
-			a.overlay = OverlayNone
-			a.export()
-		}
-	case CmdEndGame:
-		if a.screen == ScreenPlay {
-			a.overlay = OverlayConfirmQ
-		}
-	case CmdPage:
-		if a.screen == ScreenDebrief {
-			p := c.Arg
-			if c.Delta != 0 {
-				p = a.debriefPage + c.Delta
-			}
-			a.debriefPage = max(0, min(p, a.debriefPages-1))
-		}
 	}
-	switch a.screen {
-	case ScreenSetup:
-		a.setup.do(c)
-	case ScreenPlay:
-		a.doPlay(c)
-	}
+	a.stage().Do(a, c) // every command reaches the screen now shown (after any switch above)
 }
 
 func (a *App) doPlay(c Command) {
@@ -576,6 +552,10 @@ func (a *App) tickPlay() {
 		a.gotoDebrief()
 		return
 	}
+	if a.opt.Remote != nil {
+		a.tickRemote()
+		return
+	}
 	a.checkWaiting()
 	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat {
 		return // the clock stands still while a human decides
@@ -594,7 +574,9 @@ func (a *App) tickPlay() {
 // running game does not ask every tick), and opens the first human's dialog.
 func (a *App) checkWaiting() {
 	m := a.sess.Model()
-	if m.W.Now != a.waitMonth || a.submits != a.waitRev {
+	if a.opt.Remote != nil {
+		a.waiting = a.opt.Remote.Awaited()
+	} else if m.W.Now != a.waitMonth || a.submits != a.waitRev {
 		a.waiting = a.sess.Waiting()
 		a.waitMonth, a.waitRev = m.W.Now, a.submits
 		a.declined = false
@@ -616,7 +598,7 @@ func (a *App) openWaiting() {
 		a.openPlannerDialog(true)
 	case len(w.Provinces) > 0:
 		p := w.Provinces[0]
-		if len(a.sess.Setup().Role.Provinces) > 1 || a.sess.Setup().Role.Planner {
+		if a.opt.Remote == nil && (len(a.sess.Setup().Role.Provinces) > 1 || a.sess.Setup().Role.Planner) {
 			a.hotSeat = p
 			a.overlay = OverlayHotSeat
 			a.pauseForDialog()
@@ -632,7 +614,7 @@ func (a *App) autoDecide() {
 	for _, p := range a.waiting.Provinces {
 		d := a.sess.Advice(p).Decision
 		d.Province = p
-		if err := a.sess.Submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
+		if err := a.submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
 			a.errorBox(err)
 			a.declined = true
 			return
@@ -640,7 +622,7 @@ func (a *App) autoDecide() {
 	}
 	if a.waiting.Planner {
 		pd := m.PlannerPolicy()
-		if err := a.sess.Submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
+		if err := a.submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
 			a.errorBox(err)
 			a.declined = true
 			return
@@ -752,7 +734,7 @@ func (a *App) submitDialog() {
 		pd := d.plannerDecision()
 		act.Planner = &pd
 	}
-	if err := a.sess.Submit(act); err != nil {
+	if err := a.submit(act); err != nil {
 		a.errorBox(err)
 		return
 	}

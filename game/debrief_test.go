@@ -69,7 +69,7 @@ func TestDebriefWhatHappened(t *testing.T) {
 					c.T("ui.debrief.fact.hubs", pct(f.NorthwestUtil2022), pct(f.EastHubsUtil2022)),
 					c.T("ui.debrief.fact.overbuild", c.Number(f.PeakOverbuildMW/1000, 1), view.MonthLabel(c, f.PeakOverbuildMonth)),
 					c.T("ui.debrief.fact.unserved", c.Number(100*f.UnservedEnd, 1), "2035"),
-					c.T("ui.debrief.fact.co2", c.Number(f.CO2PerMWhEnd, 2), "2035", "2020", c.Number(f.CO2PerMWhStart, 2)),
+					c.T("ui.debrief.fact.co2", c.Number(f.CO2PerMWhEnd, 2), "2035", "2013", c.Number(f.CO2PerMWhStart, 2)),
 				}
 				if len(role.Provinces) > 0 {
 					pf := a.Session().ProvinceFacts(guizhou)

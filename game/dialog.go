@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"dongshu/agents"
+	"dongshu/configs"
 )
 
 // The decision dialogs' state and editing rules (pure Go: no display, no session).
@@ -102,17 +103,17 @@ func (d *dialog) num(f int) numeric {
 	switch f {
 	case fQuota:
 		return numeric{&d.plan.QuotaMW, 100, 1000, 1e6}
-	case fWestShare:
-		return numeric{&d.plan.WestShare, 0.05, 0.25, 1}
-	case fEnforcement:
-		return numeric{&d.plan.Enforcement, 0.05, 0.25, 1}
-	case fCentralSubsidy:
-		return numeric{&d.plan.SubsidyMYuanPerMW, 0.25, 1, 50}
-	case fWestSteering:
-		return numeric{&d.plan.WestSteering, 5000, 25000, 1e6}
+	}
+	if l, ok := leverFields[f]; ok {
+		spec := l.Spec()
+		return numeric{spec.Level(&d.plan.Policy), spec.Step, spec.BigStep, spec.Top}
 	}
 	return numeric{}
 }
+
+// leverFields are the planner dialog's fields that set a policy lever (steps and top from its row).
+var leverFields = map[int]configs.Lever{fWestShare: configs.LeverWestShare, fEnforcement: configs.LeverEnforcement,
+	fCentralSubsidy: configs.LeverSubsidy, fWestSteering: configs.LeverWestSteering}
 
 // adjust moves numeric field f (-1: the focused one) by delta steps, rounded to the small step and
 // kept within 0 and its most; toggles flip.

@@ -273,143 +273,183 @@ func clickCommand(in *Input, st *UIState) (Command, bool) {
 	return Command{}, false
 }
 
+// keyCommand maps a key to the command of the overlay on top, or else of the screen: each overlay owns
+// its keys (overlayKeys) and each screen's Stage its own (stages.go).
 func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
-	cmd := func(kind CmdKind) (Command, bool) { return Command{Kind: kind}, true }
-	// Modal overlays first.
-	switch st.Overlay {
-	case OverlayMessage, OverlayConfirmQ:
-		switch k {
-		case KeyEnter, KeySpace:
-			return cmd(CmdConfirm)
-		case KeyEscape:
-			return cmd(CmdDismiss)
-		}
-		return Command{}, false
-	case OverlayQuitQ:
-		switch k {
-		case KeyEnter, KeySpace, KeyE:
-			return cmd(CmdExport) // the safe choice
-		case KeyEscape:
-			return cmd(CmdDismiss)
-		}
-		return Command{}, false
-	case OverlayHelp:
-		switch k {
-		case KeyH, KeyF1, KeyEscape, KeyEnter:
-			return cmd(CmdHelp)
-		}
-		return Command{}, false
-	case OverlayHotSeat:
-		switch k {
-		case KeyEnter, KeySpace:
-			return cmd(CmdReady)
-		case KeyF1, KeyH:
-			return cmd(CmdHelp)
-		case KeyS:
-			if in.Ctrl {
-				return cmd(CmdSave)
-			}
-		}
-		return Command{}, false
-	case OverlayDialog:
-		return dialogKey(k, in)
+	if f := overlayKeys[st.Overlay]; f != nil {
+		return f(k, in, st)
 	}
 	if k == KeyF1 || (k == KeyH && !in.Ctrl) {
-		return cmd(CmdHelp)
+		return cmdOf(CmdHelp)
 	}
-	switch st.Screen {
-	case ScreenTitle:
-		switch {
-		case k == KeyN || k == KeyEnter:
-			return cmd(CmdNewGame)
-		case k == KeyO && !st.NoSave:
-			return cmd(CmdLoad)
-		case k == KeyL:
-			return cmd(CmdLang)
-		case k == KeyEscape:
-			return cmd(CmdQuit)
-		}
-	case ScreenSetup:
-		switch k {
-		case KeyUp:
-			return Command{Kind: CmdFocus, Arg: -1, Delta: -1}, true
-		case KeyDown, KeyTab:
-			return Command{Kind: CmdFocus, Arg: -1, Delta: 1}, true
-		case KeyLeft, KeyRight:
-			return Command{Kind: CmdAdjust, Arg: -1, Delta: dir(k), Big: in.Shift}, true
-		case KeyEnter:
-			return cmd(CmdStart)
-		case KeyEscape:
-			return cmd(CmdBack)
-		case KeyBackspace:
-			return cmd(CmdBackspace)
-		case KeySpace:
-			return Command{Kind: CmdToggle, Arg: -1}, true
-		}
-		if d := digitOf(k); d >= 0 {
-			return Command{Kind: CmdDigit, Arg: d}, true
-		}
-	case ScreenPlay:
+	if int(st.Screen) < len(stages) {
+		return stages[st.Screen].Keys(k, in, st)
+	}
+	return Command{}, false
+}
+
+type keyMap func(k Key, in *Input, st *UIState) (Command, bool)
+
+func cmdOf(kind CmdKind) (Command, bool) { return Command{Kind: kind}, true }
+
+// overlayKeys are the modal overlays' keys (no entry: no overlay, the screen's keys apply).
+var overlayKeys = map[Overlay]keyMap{
+	OverlayMessage:  confirmKeys,
+	OverlayConfirmQ: confirmKeys,
+	OverlayQuitQ:    quitQuestionKeys,
+	OverlayHelp:     helpOverlayKeys,
+	OverlayHotSeat:  hotSeatKeys,
+	OverlayDialog:   func(k Key, in *Input, _ *UIState) (Command, bool) { return dialogKey(k, in) },
+}
+
+func confirmKeys(k Key, _ *Input, _ *UIState) (Command, bool) {
+	switch k {
+	case KeyEnter, KeySpace:
+		return cmdOf(CmdConfirm)
+	case KeyEscape:
+		return cmdOf(CmdDismiss)
+	}
+	return Command{}, false
+}
+
+func quitQuestionKeys(k Key, _ *Input, _ *UIState) (Command, bool) {
+	switch k {
+	case KeyEnter, KeySpace, KeyE:
+		return cmdOf(CmdExport) // the safe choice
+	case KeyEscape:
+		return cmdOf(CmdDismiss)
+	}
+	return Command{}, false
+}
+
+func helpOverlayKeys(k Key, _ *Input, _ *UIState) (Command, bool) {
+	switch k {
+	case KeyH, KeyF1, KeyEscape, KeyEnter:
+		return cmdOf(CmdHelp)
+	}
+	return Command{}, false
+}
+
+func hotSeatKeys(k Key, in *Input, _ *UIState) (Command, bool) {
+	switch k {
+	case KeyEnter, KeySpace:
+		return cmdOf(CmdReady)
+	case KeyF1, KeyH:
+		return cmdOf(CmdHelp)
+	case KeyS:
 		if in.Ctrl {
-			switch k {
-			case KeyS:
-				return cmd(CmdSave)
-			case KeyO:
-				return cmd(CmdLoad)
-			}
-			return Command{}, false
+			return cmdOf(CmdSave)
 		}
-		if d := digitOf(k); d >= 1 && d <= 8 {
-			if in.Alt {
-				return Command{Kind: CmdLayer, Arg: d - 1}, true
-			}
-			if d <= 4 { // with or without Shift: AZERTY types digits with Shift
-				sp := st.Speeds
-				if sp == [4]int{} {
-					sp = DefaultSpeeds
-				}
-				return Command{Kind: CmdSpeed, Arg: sp[d-1]}, true
-			}
-			return Command{}, false
-		}
+	}
+	return Command{}, false
+}
+
+func titleKeys(k Key, _ *Input, st *UIState) (Command, bool) {
+	switch {
+	case k == KeyN || k == KeyEnter:
+		return cmdOf(CmdNewGame)
+	case k == KeyO && !st.NoSave:
+		return cmdOf(CmdLoad)
+	case k == KeyL:
+		return cmdOf(CmdLang)
+	case k == KeyEscape:
+		return cmdOf(CmdQuit)
+	}
+	return Command{}, false
+}
+
+func setupKeys(k Key, in *Input, _ *UIState) (Command, bool) {
+	switch k {
+	case KeyUp:
+		return Command{Kind: CmdFocus, Arg: -1, Delta: -1}, true
+	case KeyDown, KeyTab:
+		return Command{Kind: CmdFocus, Arg: -1, Delta: 1}, true
+	case KeyLeft, KeyRight:
+		return Command{Kind: CmdAdjust, Arg: -1, Delta: dir(k), Big: in.Shift}, true
+	case KeyEnter:
+		return cmdOf(CmdStart)
+	case KeyEscape:
+		return cmdOf(CmdBack)
+	case KeyBackspace:
+		return cmdOf(CmdBackspace)
+	case KeySpace:
+		return Command{Kind: CmdToggle, Arg: -1}, true
+	}
+	if d := digitOf(k); d >= 0 {
+		return Command{Kind: CmdDigit, Arg: d}, true
+	}
+	return Command{}, false
+}
+
+func playKeys(k Key, in *Input, st *UIState) (Command, bool) {
+	if in.Ctrl {
 		switch k {
-		case KeySpace:
-			return cmd(CmdPause)
-		case KeyPeriod:
-			return cmd(CmdStep)
-		case KeyL:
-			d := 1
-			if in.Shift {
-				d = -1
-			}
-			return Command{Kind: CmdLayerNext, Delta: d}, true
-		case KeyP:
-			return cmd(CmdPalette)
-		case KeyD, KeyEnter:
-			return cmd(CmdDecide)
-		case KeyPageUp:
-			return Command{Kind: CmdScroll, Delta: -5}, true
-		case KeyPageDown:
-			return Command{Kind: CmdScroll, Delta: 5}, true
-		case KeyEscape:
-			return cmd(CmdEndGame)
+		case KeyS:
+			return cmdOf(CmdSave)
+		case KeyO:
+			return cmdOf(CmdLoad)
 		}
-	case ScreenDebrief:
-		if in.Ctrl && k == KeyS {
-			return cmd(CmdSave)
+		return Command{}, false
+	}
+	if d := digitOf(k); d >= 1 && d <= 8 {
+		return playDigit(d, in, st)
+	}
+	switch k {
+	case KeySpace:
+		return cmdOf(CmdPause)
+	case KeyPeriod:
+		return cmdOf(CmdStep)
+	case KeyL:
+		d := 1
+		if in.Shift {
+			d = -1
 		}
-		switch k {
-		case KeyLeft, KeyPageUp:
-			return Command{Kind: CmdPage, Delta: -1}, true
-		case KeyRight, KeyPageDown:
-			return Command{Kind: CmdPage, Delta: 1}, true
-		case KeyE:
-			return cmd(CmdExport)
-		case KeyN:
-			return cmd(CmdNewGame)
-		case KeyEscape:
-			return cmd(CmdQuit)
-		}
+		return Command{Kind: CmdLayerNext, Delta: d}, true
+	case KeyP:
+		return cmdOf(CmdPalette)
+	case KeyD, KeyEnter:
+		return cmdOf(CmdDecide)
+	case KeyPageUp:
+		return Command{Kind: CmdScroll, Delta: -5}, true
+	case KeyPageDown:
+		return Command{Kind: CmdScroll, Delta: 5}, true
+	case KeyEscape:
+		return cmdOf(CmdEndGame)
+	}
+	return Command{}, false
+}
+
+// playDigit: Alt+digit picks a map layer; 1-4 a speed, with or without Shift (AZERTY types digits with
+// Shift).
+func playDigit(d int, in *Input, st *UIState) (Command, bool) {
+	if in.Alt {
+		return Command{Kind: CmdLayer, Arg: d - 1}, true
+	}
+	if d > 4 {
+		return Command{}, false
+	}
+	sp := st.Speeds
+	if sp == [4]int{} {
+		sp = DefaultSpeeds
+	}
+	return Command{Kind: CmdSpeed, Arg: sp[d-1]}, true
+}
+
+func debriefKeys(k Key, in *Input, _ *UIState) (Command, bool) {
+	if in.Ctrl && k == KeyS {
+		return cmdOf(CmdSave)
+	}
+	switch k {
+	case KeyLeft, KeyPageUp:
+		return Command{Kind: CmdPage, Delta: -1}, true
+	case KeyRight, KeyPageDown:
+		return Command{Kind: CmdPage, Delta: 1}, true
+	case KeyE:
+		return cmdOf(CmdExport)
+	case KeyN:
+		return cmdOf(CmdNewGame)
+	case KeyEscape:
+		return cmdOf(CmdQuit)
 	}
 	return Command{}, false
 }

@@ -79,7 +79,7 @@ func TestPlannerDialogFits(t *testing.T) {
 
 // Before the first month the header names the month about to be played, not the one before it.
 func TestHeaderFirstMonth(t *testing.T) {
-	for lang, want := range map[string]string{"en": "January 2020 — start", "fr": "janvier 2020 — début"} {
+	for lang, want := range map[string]string{"en": "January 2013 — start", "fr": "janvier 2013 — début"} {
 		a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true})
 		a.Draw(&recorder{})
 		w := a.Session().Model().W
@@ -90,7 +90,7 @@ func TestHeaderFirstMonth(t *testing.T) {
 		}
 		require.Equal(t, w.Start, w.Now)
 		a.Draw(&recorder{})
-		assert.Equal(t, view.MonthLabel(a.cat, configs.NewMonth(2020, 1)), a.play.topMonth, "%s: then the month played", lang)
+		assert.Equal(t, view.MonthLabel(a.cat, configs.NewMonth(2013, 1)), a.play.topMonth, "%s: then the month played", lang)
 	}
 }
 
@@ -114,7 +114,7 @@ func TestBaselineCentres(t *testing.T) {
 // for open routes, width growing with the open lines on the route, and none over the tiles they join.
 func TestMapLinksFromNetwork(t *testing.T) {
 	a := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true})
-	run(t, a, 300)
+	run(t, a, 1000) // to about 2024: fibre lines are open
 	a.Draw(&recorder{})
 	w := a.Session().Model().W
 	lines := w.Net.Lines(nil)

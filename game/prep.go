@@ -210,8 +210,8 @@ type chartCols struct {
 func (cc *chartCols) find(s *session.Session) {
 	h := s.History()
 	w := s.Model().W
-	*cc = chartCols{sess: s, national: h.ScopeIndex("national"), east: h.ScopeIndex("east_hubs"),
-		west: h.ScopeIndex("west_hubs"), util: w.Col(economy.ColUtilisation), capacity: w.Col(economy.ColCapacity),
+	*cc = chartCols{sess: s, national: h.ScopeIndex(economy.ScopeNational.String()),
+		east: h.ScopeIndex(economy.ScopeEastHubs.String()), west: h.ScopeIndex(economy.ScopeWestHubs.String()), util: w.Col(economy.ColUtilisation), capacity: w.Col(economy.ColCapacity),
 		demand: w.Col(economy.ColDemand), overbuild: w.Col(economy.ColOverbuild), co2: w.Col(economy.ColCO2)}
 	cc.start = w.Start
 	cc.months = int(w.End-w.Start) + 1

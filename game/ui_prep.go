@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"dongshu/economy"
 	"dongshu/game/session"
 	"dongshu/game/view"
 )
@@ -40,14 +41,7 @@ func (a *App) prepareMenu() {
 	}
 	mp.key, mp.valid = k, true
 	mp.sc.reset()
-	switch a.screen {
-	case ScreenTitle:
-		a.prepareTitle(&mp.sc)
-	case ScreenSetup:
-		a.prepareSetup(&mp.sc)
-	case ScreenDebrief:
-		a.prepareDebrief(&mp.sc)
-	}
+	a.stage().Prepare(a, &mp.sc)
 	mp.top.reset()
 	a.prepareOverlay(&mp.top)
 	a.ui.Cells = nil
@@ -344,33 +338,18 @@ var helpKeys = [...][2]string{
 	{"ui.help.k.boxes", "ui.help.boxes"},
 }
 
-// prepareDialog adds the open decision dialog to sc (it covers the right column of the play screen).
+// prepareDialog adds the open decision dialog to sc (it covers the right column of the play screen): its
+// title, one row per field, the advice and outlook (a province) or the moderation list (the planner), and
+// the buttons.
 func (a *App) prepareDialog(sc *scene) {
 	c, f, s := a.cat, a.fonts, a.fonts.scale
 	d := a.dlg
-	m := a.sess.Model()
-	w := m.W
-	g := &a.geo
-	box := g.Dialog
+	w := a.sess.Model().W
+	box := a.geo.Dialog
 	sc.panel(box, s)
 	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
 	x0 := box.X + 14*s
 	y := box.Y + 12*s
-	num := c.Number
-	yesNo := func(b bool) string {
-		if b {
-			return c.T("ui.yes")
-		}
-		return c.T("ui.no")
-	}
-	// A row is a field: its label and value; a yes/no field's button is lit when on.
-	type row struct {
-		label, value string
-		on           bool
-	}
-	toggle := func(label string, on bool) row { return row{label, yesNo(on), on} }
-	var rows []row
-	desigHead := "" // planner: the heading over the hubs to designate
 	title := c.T("ui.dlg.title_planner")
 	if d.kind == dlgProvince {
 		title = c.T("ui.dlg.title_province", c.Province(w.Provinces[d.province].ID))
@@ -382,53 +361,93 @@ func (a *App) prepareDialog(sc *scene) {
 		sub = c.T("ui.dlg.round", (w.Now + 1).String()[:4])
 	}
 	sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
+	y += 24 * s
+	var rows []dialogRow
+	desigHead := "" // planner: the heading over the hubs to designate
 	if d.kind == dlgProvince {
-		hub := w.Net.NearestHistoric(d.province)
-		rows = []row{
-			{label: c.T("ui.dlg.request"), value: c.T("ui.unit.mw", num(d.dec.RequestMW, 0))},
-			{label: c.T("ui.dlg.build"), value: c.T("ui.unit.mw", num(d.dec.BuildMW, 0))},
-			toggle(c.T("ui.dlg.cap"), d.dec.CapAtQuota),
-			{label: c.T("ui.dlg.subsidy"), value: c.T("ui.unit.yuan", num(d.dec.Subsidy, 2))},
-			toggle(c.T("ui.dlg.fibre", c.Province(w.Provinces[hub].ID)), d.dec.Fibre),
-			toggle(c.T("ui.dlg.power"), d.dec.Power),
-		}
+		rows = a.provinceDialogRows(d, w)
 	} else {
-		quota := c.T("ui.dlg.quota_rule")
-		if d.plan.SetQuota {
-			quota = c.T("ui.dlg.quota_override")
-		}
-		rows = []row{
-			{c.T("ui.dlg.quota_mode"), quota, d.plan.SetQuota},
-			{label: c.T("ui.dlg.quota"), value: c.T("ui.unit.mw", num(d.plan.QuotaMW, 0))},
-			{label: c.T("ui.dlg.west_share"), value: c.T("ui.unit.pct", num(d.plan.WestShare*100, 0))},
-			{label: c.T("ui.dlg.enforcement"), value: c.T("ui.unit.pct", num(d.plan.Enforcement*100, 0))},
-			{label: c.T("ui.dlg.central_subsidy"), value: c.T("ui.unit.myuan_mw", num(d.plan.SubsidyMYuanPerMW, 2))},
-			{label: c.T("ui.dlg.west_steering"), value: num(d.plan.WestSteering, 0)},
-		}
-		// The hubs to designate now: a heading (with the scheduled month when they share it), then a row
-		// per hub named alone.
-		sameDue := true
-		for _, h := range d.hubs {
-			sameDue = sameDue && w.Hubs[h].Designated == w.Hubs[d.hubs[0]].Designated
-		}
-		if len(d.hubs) > 0 {
-			desigHead = c.T("ui.dlg.designate_title")
-			if sameDue {
-				desigHead = c.T("ui.dlg.designate_due", view.MonthLabel(c, w.Hubs[d.hubs[0]].Designated))
-			}
-		}
-		for k, h := range d.hubs {
-			name := view.HubName(c, &w.Hubs[h])
-			if !sameDue {
-				name = c.T("ui.dlg.designate_hub", name, view.MonthLabel(c, w.Hubs[h].Designated))
-			}
-			rows = append(rows, toggle(name, d.desig[k]))
+		rows, desigHead = a.plannerDialogRows(d, w)
+	}
+	y = a.prepareDialogRows(sc, d, rows, desigHead, x0, y) + 8*s
+	if d.kind == dlgProvince {
+		a.prepareDialogOutlook(sc, d, x0, y)
+	} else {
+		a.prepareDialogModeration(sc, d, w, x0, y)
+	}
+	a.prepareDialogButtons(sc, d, x0)
+}
+
+// dialogRow is a field: its label and value; a yes/no field's button is lit when on.
+type dialogRow struct {
+	label, value string
+	on           bool
+}
+
+func (a *App) toggleRow(label string, on bool) dialogRow {
+	v := a.cat.T("ui.no")
+	if on {
+		v = a.cat.T("ui.yes")
+	}
+	return dialogRow{label, v, on}
+}
+
+func (a *App) provinceDialogRows(d *dialog, w *economy.World) []dialogRow {
+	c, num := a.cat, a.cat.Number
+	hub := w.Net.NearestHistoric(d.province)
+	return []dialogRow{
+		{label: c.T("ui.dlg.request"), value: c.T("ui.unit.mw", num(d.dec.RequestMW, 0))},
+		{label: c.T("ui.dlg.build"), value: c.T("ui.unit.mw", num(d.dec.BuildMW, 0))},
+		a.toggleRow(c.T("ui.dlg.cap"), d.dec.CapAtQuota),
+		{label: c.T("ui.dlg.subsidy"), value: c.T("ui.unit.yuan", num(d.dec.Subsidy, 2))},
+		a.toggleRow(c.T("ui.dlg.fibre", c.Province(w.Provinces[hub].ID)), d.dec.Fibre),
+		a.toggleRow(c.T("ui.dlg.power"), d.dec.Power),
+	}
+}
+
+// plannerDialogRows are the planner's fields, then a row per hub to designate now, under a heading (with
+// the scheduled month when they share it).
+func (a *App) plannerDialogRows(d *dialog, w *economy.World) (rows []dialogRow, desigHead string) {
+	c, num := a.cat, a.cat.Number
+	quota := c.T("ui.dlg.quota_rule")
+	if d.plan.SetQuota {
+		quota = c.T("ui.dlg.quota_override")
+	}
+	rows = []dialogRow{
+		{c.T("ui.dlg.quota_mode"), quota, d.plan.SetQuota},
+		{label: c.T("ui.dlg.quota"), value: c.T("ui.unit.mw", num(d.plan.QuotaMW, 0))},
+		{label: c.T("ui.dlg.west_share"), value: c.T("ui.unit.pct", num(d.plan.WestShare*100, 0))},
+		{label: c.T("ui.dlg.enforcement"), value: c.T("ui.unit.pct", num(d.plan.Enforcement*100, 0))},
+		{label: c.T("ui.dlg.central_subsidy"), value: c.T("ui.unit.myuan_mw", num(d.plan.SubsidyMYuanPerMW, 2))},
+		{label: c.T("ui.dlg.west_steering"), value: num(d.plan.WestSteering, 0)},
+	}
+	sameDue := true
+	for _, h := range d.hubs {
+		sameDue = sameDue && w.Hubs[h].Designated == w.Hubs[d.hubs[0]].Designated
+	}
+	if len(d.hubs) > 0 {
+		desigHead = c.T("ui.dlg.designate_title")
+		if sameDue {
+			desigHead = c.T("ui.dlg.designate_due", view.MonthLabel(c, w.Hubs[d.hubs[0]].Designated))
 		}
 	}
-	y += 24 * s
+	for k, h := range d.hubs {
+		name := view.HubName(c, &w.Hubs[h])
+		if !sameDue {
+			name = c.T("ui.dlg.designate_hub", name, view.MonthLabel(c, w.Hubs[h].Designated))
+		}
+		rows = append(rows, a.toggleRow(name, d.desig[k]))
+	}
+	return rows, desigHead
+}
+
+// prepareDialogRows lays out the fields from y and returns the y below them. Columns: the values get what
+// the widest needs (in the smallest face it may take), the labels the rest, up to what the longest label
+// needs; any room left widens the values.
+func (a *App) prepareDialogRows(sc *scene, d *dialog, rows []dialogRow, desigHead string, x0, y float32) float32 {
+	f, s := a.fonts, a.fonts.scale
+	box := a.geo.Dialog
 	rowH := 25 * s
-	// Columns: the values get what the widest needs (in the smallest face it may take), the labels the
-	// rest, up to what the longest label needs; any room left widens the values.
 	bs := rowH - 6*s
 	inner, gap := box.W-28*s, 8*s
 	labelNeed, valueNeed := float32(0), float32(0)
@@ -472,69 +491,85 @@ func (a *App) prepareDialog(sc *scene) {
 		}
 		y += rowH
 	}
-	y += 8 * s
+	return y
+}
+
+// prepareDialogOutlook shows a province's advice (the AI's choice, the quota it expects, its cost) and the
+// outlook of the decision as it stands.
+func (a *App) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
+	c, f, s, num := a.cat, a.fonts, a.fonts.scale, a.cat.Number
+	box := a.geo.Dialog
 	line := func(k, v string, col color.RGBA, face *Face) {
 		sc.text(k, x0, y, f.Small, colDim)
 		sc.textAlign(v, box.X+box.W-14*s, y, face, col, AlignEnd, false)
 		y += 17 * s
 	}
-	if d.kind == dlgProvince {
-		adv := d.advice
-		sc.text(c.T("ui.dlg.advice_title"), x0, y, f.Bold, colAccent)
-		y += 20 * s
-		ad := adv.Decision
-		flags := ""
-		if ad.Fibre {
-			flags += " · " + c.T("ui.dlg.fibre_short")
-		}
-		if ad.Power {
-			flags += " · " + c.T("ui.dlg.power_short")
-		}
-		line(c.T("ui.dlg.advice_line"), c.T("ui.dlg.advice_value", num(ad.RequestMW, 0), num(ad.BuildMW, 0), num(ad.Subsidy, 2))+flags, colText, f.Small)
-		line(c.T("ui.dlg.expected_quota"), c.T("ui.unit.mw", num(adv.QuotaMW, 0)), colText, f.Small)
-		line(c.T("ui.dlg.advice_cost"), c.T("ui.unit.bn", num(adv.Outlook.Cost(), 2)), colText, f.Small)
-		y += 6 * s
-		o := m.Outlook(d.provinceDecision(), adv.QuotaMW)
-		sc.text(c.T("ui.dlg.outlook_title"), x0, y, f.Bold, colAccent)
-		y += 20 * s
-		line(c.T("ui.dlg.capex"), c.T("ui.unit.bn", num(o.LocalCapexBn, 2)), colText, f.Small)
-		line(c.T("ui.dlg.invest"), c.T("ui.unit.bn", num(o.InvestBn, 2)), colText, f.Small)
-		line(c.T("ui.dlg.land_sales"), c.T("ui.unit.bn", num(-o.LandSalesBn, 2)), colGood, f.Small)
-		line(c.T("ui.dlg.central"), c.T("ui.unit.bn", num(-o.CentralBn, 2)), colGood, f.Small)
-		fc := colText
-		if o.ExpectedFineBn > 0 {
-			fc = colWarn
-		}
-		line(c.T("ui.dlg.fine"), c.T("ui.unit.bn", num(o.ExpectedFineBn, 2)), fc, f.Small)
-		cc := colText
-		if o.Cost() > adv.Outlook.Cost()+1e-9 {
-			cc = colWarn
-		}
-		line(c.T("ui.dlg.net_cost"), c.T("ui.unit.bn", num(o.Cost(), 2)), cc, f.Bold)
-	} else {
-		sc.text(c.T("ui.dlg.moderate_title"), x0, y, f.Bold, colAccent)
-		y += 20 * s
-		list := ""
-		for p, on := range d.moderate {
-			if on {
-				if list != "" {
-					list += ", "
-				}
-				list += c.Province(w.Provinces[p].ID)
+	adv := d.advice
+	sc.text(c.T("ui.dlg.advice_title"), x0, y, f.Bold, colAccent)
+	y += 20 * s
+	ad := adv.Decision
+	flags := ""
+	if ad.Fibre {
+		flags += " · " + c.T("ui.dlg.fibre_short")
+	}
+	if ad.Power {
+		flags += " · " + c.T("ui.dlg.power_short")
+	}
+	line(c.T("ui.dlg.advice_line"), c.T("ui.dlg.advice_value", num(ad.RequestMW, 0), num(ad.BuildMW, 0), num(ad.Subsidy, 2))+flags, colText, f.Small)
+	line(c.T("ui.dlg.expected_quota"), c.T("ui.unit.mw", num(adv.QuotaMW, 0)), colText, f.Small)
+	line(c.T("ui.dlg.advice_cost"), c.T("ui.unit.bn", num(adv.Outlook.Cost(), 2)), colText, f.Small)
+	y += 6 * s
+	o := a.sess.Model().Outlook(d.provinceDecision(), adv.QuotaMW)
+	sc.text(c.T("ui.dlg.outlook_title"), x0, y, f.Bold, colAccent)
+	y += 20 * s
+	line(c.T("ui.dlg.capex"), c.T("ui.unit.bn", num(o.LocalCapexBn, 2)), colText, f.Small)
+	line(c.T("ui.dlg.invest"), c.T("ui.unit.bn", num(o.InvestBn, 2)), colText, f.Small)
+	line(c.T("ui.dlg.land_sales"), c.T("ui.unit.bn", num(-o.LandSalesBn, 2)), colGood, f.Small)
+	line(c.T("ui.dlg.central"), c.T("ui.unit.bn", num(-o.CentralBn, 2)), colGood, f.Small)
+	fc := colText
+	if o.ExpectedFineBn > 0 {
+		fc = colWarn
+	}
+	line(c.T("ui.dlg.fine"), c.T("ui.unit.bn", num(o.ExpectedFineBn, 2)), fc, f.Small)
+	cc := colText
+	if o.Cost() > adv.Outlook.Cost()+1e-9 {
+		cc = colWarn
+	}
+	line(c.T("ui.dlg.net_cost"), c.T("ui.unit.bn", num(o.Cost(), 2)), cc, f.Bold)
+}
+
+// prepareDialogModeration lists the provinces the planner calls to moderation (clicked on the map).
+func (a *App) prepareDialogModeration(sc *scene, d *dialog, w *economy.World, x0, y float32) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	box := a.geo.Dialog
+	sc.text(c.T("ui.dlg.moderate_title"), x0, y, f.Bold, colAccent)
+	y += 20 * s
+	list := ""
+	for p, on := range d.moderate {
+		if on {
+			if list != "" {
+				list += ", "
 			}
-		}
-		if list == "" {
-			list = c.T("ui.dlg.moderate_none")
-		}
-		for _, l := range wrapText(list, f.Small, box.W-28*s, 3) {
-			sc.text(l, x0, y, f.Small, colText)
-			y += 17 * s
-		}
-		for _, l := range wrapText(c.T("ui.dlg.moderate_hint"), f.Small, box.W-28*s, 2) {
-			sc.text(l, x0, y, f.Small, colDim)
-			y += 17 * s
+			list += c.Province(w.Provinces[p].ID)
 		}
 	}
+	if list == "" {
+		list = c.T("ui.dlg.moderate_none")
+	}
+	for _, l := range wrapText(list, f.Small, box.W-28*s, 3) {
+		sc.text(l, x0, y, f.Small, colText)
+		y += 17 * s
+	}
+	for _, l := range wrapText(c.T("ui.dlg.moderate_hint"), f.Small, box.W-28*s, 2) {
+		sc.text(l, x0, y, f.Small, colDim)
+		y += 17 * s
+	}
+}
+
+// prepareDialogButtons: the keys line and the advice (a province only), cancel and confirm buttons.
+func (a *App) prepareDialogButtons(sc *scene, d *dialog, x0 float32) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	box := a.geo.Dialog
 	by := box.Y + box.H - 44*s
 	keys := wrapText(c.T(dialogKeysHint(d.kind)), f.Tiny, box.W-28*s, 2)
 	for i, l := range keys {

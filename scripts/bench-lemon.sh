@@ -1,81 +1,38 @@
 #!/usr/bin/env bash
-# Compares the allocator with LEMON's network simplex (the reference C++ implementation) and GLPK's LP
-# simplex on the same allocation instances, measured side by side in one run, and prints a Markdown table.
-#
-# Needs lemon-mcf on the PATH (a small driver over LEMON: Debian's liblemon-dev and g++; it reads a DIMACS
-# min-cost-flow file on stdin and prints "network_simplex optimal objective N ms T") and glpsol
-# (glpk-utils, scripts/deps.sh). Usage:
-#   scripts/bench-lemon.sh [SPEC...]      SPEC = PROVINCES@MONTH, default 31@2022-06 310@2030-06 1000@2030-06
-# Environment: GLPSOL_MAX_ARCS (default 2000000) skips glpsol on larger instances; REPEAT (default 5) is
-# lemon-mcf's --repeat (best of); BASELINE_BIN=path/to/another/dongshu-batch (e.g. main's, built with
-# `go build -o`) adds that build's month-to-month time as a column, measured in the same run. Writing the 1000-province instance simulates ten years of a
-# 1000-province world first: allow a few minutes.
+# The allocator against LEMON's network simplex (the best public min-cost-flow solver) and GLPK on the same
+# instances, measured side by side in one run: 31 provinces in 2022-06 and synthetic worlds of 310 and 1000
+# provinces in 2030-06 (configs.Scenario.Scale). Prints a Markdown table.
+#   LEMON: lemon-mcf from ../shared/bench/lemon (built here if liblemon-dev and g++ are installed) or on the
+#   PATH; glpsol from glpk-utils. Usage: scripts/bench-lemon.sh [SIZES...]   (default: 31 310 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v lemon-mcf >/dev/null; then
-  echo "bench-lemon.sh: lemon-mcf is not on the PATH (build it from LEMON: apt-get install -y liblemon-dev g++)" >&2
-  exit 2
-fi
-specs=("$@")
-[ ${#specs[@]} -gt 0 ] || specs=(31@2022-06 310@2030-06 1000@2030-06)
+sizes=("${@:-31 310 1000}")
+[ $# -eq 0 ] && sizes=(31 310 1000)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-CGO_ENABLED=0 go build -o "$tmp/dongshu-batch" ./cmd/dongshu-batch
-field() { sed -n "s/^$1 \([0-9.]*\).*/\1/p"; } # the number after a line's leading words
-# mtm BIN ARGS...: the least month-to-month time of 5 runs on small instances (one run's mean of 13 months
-# is a millisecond or less there, noisy on a shared machine), of one run on large ones.
-mtm() {
-  local best="" out t i runs=1
-  [ "$arcs" -lt 20000 ] && runs=5
-  for ((i = 0; i < runs; i++)); do
-    out=$("$@" --time)
-    [ "$(echo "$out" | field objective)" = "$obj" ] || { echo "bench-lemon.sh: $spec: $1 finds another optimum" >&2; exit 1; }
-    t=$(echo "$out" | field "month-to-month ms")
-    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
-  done
-  echo "$best"
-}
-
-base_head="" base_rule=""
-if [ -n "${BASELINE_BIN:-}" ]; then
-  base_head=" baseline build m-t-m (ms) |" base_rule="---|"
+lemon=$(command -v lemon-mcf || true)
+if [ -z "$lemon" ] && [ -f ../shared/bench/lemon/lemon-mcf.cc ]; then
+  cp ../shared/bench/lemon/* "$tmp/" && make -s -C "$tmp" >/dev/null && lemon="$tmp/lemon-mcf"
 fi
-echo "| instance | nodes | arcs | LEMON NS cold (ms) | dongshu cold (ms) |$base_head dongshu month-to-month (ms) | LEMON cold / dongshu m-t-m | glpsol solve / wall (s) | objective |"
-echo "|---|---|---|---|---|$base_rule---|---|---|---|"
-for spec in "${specs[@]}"; do
-  n=${spec%@*} month=${spec#*@}
-  scale=()
-  [ "$n" = 31 ] || scale=(--scale "$n") # the baseline itself has 31 provinces
-  out=$("$tmp/dongshu-batch" allocation --month "$month" "${scale[@]}" --lp "$tmp/a.lp" --dimacs "$tmp/a.min" --time)
-  obj=$(echo "$out" | field objective)
-  nodes=$(echo "$out" | sed -n 's/.*: \([0-9]*\) nodes, \([0-9]*\) arcs.*/\1/p')
-  arcs=$(echo "$out" | sed -n 's/.*: \([0-9]*\) nodes, \([0-9]*\) arcs.*/\2/p')
-  mtm=$(echo "$out" | field "month-to-month ms")
-  [ "$arcs" -ge 20000 ] || mtm=$(mtm "$tmp/dongshu-batch" allocation --month "$month" "${scale[@]}" --lp "$tmp/c.lp")
-  cold=$(echo "$out" | field "cold solve ms")
-  lemon=$(lemon-mcf --repeat "${REPEAT:-5}" <"$tmp/a.min" | grep '^network_simplex')
-  lobj=$(echo "$lemon" | sed -n 's/.* objective \([0-9-]*\) .*/\1/p')
-  lms=$(echo "$lemon" | sed -n 's/.* ms \([0-9.e+-]*\).*/\1/p')
-  if [ "$lobj" != "$obj" ]; then
-    echo "bench-lemon.sh: $spec: LEMON's optimum $lobj, dongshu's $obj" >&2
-    exit 1
-  fi
-  glp="skipped"
-  if [ "$arcs" -le "${GLPSOL_MAX_ARCS:-2000000}" ]; then
-    t0=$(date +%s.%N)
-    glpsol --lp "$tmp/a.lp" -w "$tmp/a.sol" >"$tmp/glpsol.log"
-    t1=$(date +%s.%N)
-    gobj=$(awk '$1 == "s" { print $7 }' "$tmp/a.sol")
-    if ! awk -v a="$gobj" -v b="$obj" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= 1e-9 * b) }'; then
-      echo "bench-lemon.sh: $spec: glpsol's optimum $gobj, dongshu's $obj" >&2
-      exit 1
-    fi
-    glp="$(sed -n 's/^Time used: *\([0-9.]*\) secs/\1/p' "$tmp/glpsol.log") / $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
-  fi
-  base=""
-  if [ -n "${BASELINE_BIN:-}" ]; then
-    base=" $(mtm "$BASELINE_BIN" allocation --month "$month" "${scale[@]}" --lp "$tmp/b.lp") |"
-  fi
-  ratio=$(awk -v a="$lms" -v b="$mtm" 'BEGIN { printf "%.1f", a / b }')
-  echo "| $n provinces, $month | $nodes | $arcs | $lms | $cold |$base $mtm | $ratio | $glp | $obj |"
+[ -n "$lemon" ] || { echo "bench-lemon: lemon-mcf not found (apt-get install liblemon-dev g++; see ../shared/bench)"; exit 1; }
+CGO_ENABLED=0 go build -o "$tmp/dongshu-batch" ./cmd/dongshu-batch
+filter=$(IFS='|'; echo "provinces=(${sizes[*]})\$")
+bench=$(go test -run '^$' -bench "BenchmarkAllocateScale/$filter" -benchmem -count 1 ./agents/ 2>/dev/null)
+echo "| instance | objective (dongshu = LEMON = glpsol) | LEMON NS cold solve | glpsol | dongshu month to month (update + warm solve) | ratio LEMON / dongshu |"
+echo "|---|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  month=2030-06; [ "$n" = 31 ] && month=2022-06
+  scale=(); [ "$n" != 31 ] && scale=(--scale "$n")
+  ours=$("$tmp/dongshu-batch" allocation "${scale[@]}" --month "$month" --dimacs "$tmp/i.min" --lp "$tmp/i.lp")
+  obj=$(echo "$ours" | awk '/^objective/ {print $2}')
+  arcs=$(echo "$ours" | sed -n 's/.*nodes, \([0-9]*\) arcs.*/\1/p')
+  lem=$("$lemon" --repeat 5 < "$tmp/i.min" | awk '/^network_simplex/ {print $4, $6}')
+  lobj=${lem% *}; lms=${lem#* }
+  g="TIME -"  # glpsol needs minutes beyond ~0.5M arcs
+  [ "$arcs" -lt 500000 ] && g=$( { /usr/bin/time -f 'TIME %e' timeout 600 glpsol --lp "$tmp/i.lp" 2>&1 || true; } )
+  gobj=$(echo "$g" | awk '/^\*/ {v=$5} END {print v}'); gs=$(echo "$g" | awk '/^TIME/ {print $2}')
+  ns=$(echo "$bench" | awk -v n="provinces=$n" '$1 ~ n {print $3}')
+  ms=$(awk -v x="$ns" 'BEGIN {printf "%.3f", x/1e6}')
+  [ "$obj" = "$lobj" ] || { echo "objective differs at $n provinces: dongshu $obj, LEMON $lobj"; exit 1; }
+  echo "| $n provinces, $arcs arcs, $month | $obj (glpsol $gobj) | $lms ms | ${gs} s | $ms ms | $(awk -v a="$lms" -v b="$ms" 'BEGIN {printf "%.2f", a/b}') |"
 done

@@ -3,9 +3,10 @@
 #   gcc, libc6-dev, pkg-config and the X11/GL/ALSA -dev packages: ebiten (the game) links against them.
 #   xvfb, xauth: a virtual display for the game's rendering tests and screenshots.
 #   glpk-utils: glpsol, the independent LP solver the allocator is checked against.
+#   chromium: the headless browser the classroom web client's test drives (chromedp).
 set -euo pipefail
 pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev
-  libxxf86vm-dev libasound2-dev xvfb xauth glpk-utils)
+  libxxf86vm-dev libasound2-dev xvfb xauth glpk-utils chromium)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

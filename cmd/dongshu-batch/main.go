@@ -3,7 +3,7 @@
 // Usage:
 //
 //	dongshu-batch run [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--out DIR]
-//	dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--scale N] [--lp FILE] [--dimacs FILE]
+//	dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--scale N] --lp FILE
 //
 // With no flags, run simulates the embedded baseline with seed 1 into ./out, writing timeseries.csv (one
 // row per month and scope) and summary.json (scenario hash, seed, version, headline outcomes).
@@ -15,6 +15,7 @@
 // of stdout as `objective <number>`, in the LP's units, so any LP solver can be compared on it.
 //
 // Exit status: 0 success, 1 failure while running, 2 usage error or bad input (nothing is written then).
+// verify exits 1 for an interrupted sweep that can be resumed, 2 for a damaged or foreign directory.
 package main
 
 import (
@@ -44,6 +45,10 @@ commands:
   validate    check scenario files and print every problem
   params      list every scenario key with its unit, range and default
   report      draw charts and an index.html for a run or sweep directory
+  calibrate   fit free parameters to observed targets (ABC); ablation and Morris tables; docs
+  sensitivity Morris elementary effects over key=lo:hi ranges (--analyse DIR recomputes)
+  ablate      switch mechanisms off one at a time over N seeds and tabulate the outcomes
+  verify      check run and sweep directories against their manifests; say what is wrong
 
 run 'dongshu-batch <command> --help' for the command's flags.
 `
@@ -94,6 +99,14 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return paramsCmd(args[1:], stdout, stderr)
 	case "report":
 		return reportCmd(args[1:], stdout, stderr)
+	case "calibrate":
+		return calibrateCmd(args[1:], stdout, stderr)
+	case "sensitivity":
+		return sensitivityCmd(args[1:], stdout, stderr)
+	case "ablate":
+		return ablateCmd(args[1:], stdout, stderr)
+	case "verify":
+		return verifyCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return errHelp

@@ -49,11 +49,15 @@ func replay(dir string, id int, stdout io.Writer) error {
 	if id < 0 {
 		return usagef("replay: want --run-id K DIR")
 	}
-	m, err := sweep.ReadManifest(dir)
+	st, err := sweep.Check(dir)
 	if err != nil {
-		return usagef("replay: %v", err)
+		return usagef("replay: %s does not verify:\n%v", dir, err)
 	}
-	if m.Format != "csv" {
+	m := st.Manifest
+	if st.Kind != sweep.KindSweep {
+		return usagef("replay: %s holds a %s, not a sweep", dir, st.Kind)
+	}
+	if m.Format != sweep.CSV {
 		return usagef("replay: %s is a %s sweep; replay reads runs.csv (csv sweeps only)", dir, m.Format)
 	}
 	if len(m.Command) < 2 || m.Command[1] != "sweep" {

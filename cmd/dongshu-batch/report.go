@@ -48,6 +48,9 @@ timeseries.csv and manifest.json) and writes PNG charts and a self-contained ind
 		return usagef("report: unexpected argument %q", pos[1])
 	}
 	dir := pos[0]
+	if err := checkComplete("report", dir); err != nil {
+		return err
+	}
 	if *out == "" {
 		*out = filepath.Join(dir, "report")
 	}

@@ -145,7 +145,7 @@ func TestReportBadInputExits2AndWritesNothing(t *testing.T) {
 		want  string
 	}{
 		{"missing dir", func(dir string) { os.Remove(dir) }, "directory not found"},
-		{"empty dir", func(dir string) {}, "neither timeseries.csv (a run) nor runs.csv (a sweep) found"},
+		{"empty dir", func(dir string) {}, "neither timeseries.csv (a run) nor runs.csv or runs.parquet (a sweep) found"},
 		{"malformed csv", func(dir string) {
 			os.WriteFile(filepath.Join(dir, "timeseries.csv"), []byte(lines[0]+"\n"+lines[1]+"\n2020-01,east_hubs,1,2\n"), 0o644)
 		}, "timeseries.csv:3: wrong number of fields"},
@@ -174,4 +174,27 @@ func TestReportBadInputExits2AndWritesNothing(t *testing.T) {
 	assert.Contains(t, stderr, `unexpected argument "other"`)
 	code, _, _ = runMain(t, "report", "--help")
 	assert.Equal(t, 0, code)
+}
+
+// A --format parquet sweep is reported exactly as the same sweep in CSV: same files, same charts.
+func TestReportParquetSweepLikeCSV(t *testing.T) {
+	dir := t.TempDir()
+	csvDir, pqDir := filepath.Join(dir, "csv"), filepath.Join(dir, "pq")
+	code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--out", csvDir)...)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--out", pqDir)...)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = runMain(t, "report", "--out", filepath.Join(dir, "rc"), csvDir)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = runMain(t, "report", "--out", filepath.Join(dir, "rp"), pqDir)
+	require.Equal(t, 0, code, stderr)
+	fromCSV, fromPQ := readAll(t, filepath.Join(dir, "rc")), readAll(t, filepath.Join(dir, "rp"))
+	require.Equal(t, keys(fromCSV), keys(fromPQ))
+	assert.Greater(t, len(fromCSV), 3)
+	for name, b := range fromCSV {
+		if name == "index.html" {
+			continue // names the directory it reports on
+		}
+		assert.Equal(t, b, fromPQ[name], name)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"dongshu/configs"
 	"dongshu/internal/atomicfile"
 	"dongshu/internal/runout"
+	"dongshu/internal/sweep"
 )
 
 // multiFlag collects a repeatable flag.
@@ -59,7 +60,16 @@ func (sf *scenarioFlags) load() (*configs.Scenario, error) {
 		return nil, usageError{err}
 	}
 	var problems []string
+	given := map[string]string{} // index path -> the first --set of it
 	for _, a := range sf.sets {
+		key, _, _ := strings.Cut(a, "=")
+		if p, err := s.KeyPath(key); err == nil {
+			if first, dup := given[p]; dup {
+				problems = append(problems, fmt.Sprintf("--set %s: the key is given twice (%q, then %q): give it once", strings.TrimSpace(key), first, a))
+				continue
+			}
+			given[p] = a
+		}
 		if err := s.Set(a); err != nil {
 			problems = append(problems, "--set "+err.Error())
 		}
@@ -72,8 +82,8 @@ func (sf *scenarioFlags) load() (*configs.Scenario, error) {
 	if err := s.Validate(); err != nil {
 		problems = append(problems, err.Error())
 	}
-	if sf.scale < 0 {
-		problems = append(problems, fmt.Sprintf("--scale %d: must be >= 1", sf.scale))
+	if sf.scale < 0 || sf.scale > configs.MaxListLen {
+		problems = append(problems, fmt.Sprintf("--scale %d: must be in [1,%d]", sf.scale, configs.MaxListLen))
 	}
 	if len(problems) > 0 {
 		return nil, usageError{errors.New(strings.Join(problems, "\n"))}
@@ -109,6 +119,9 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	m, err := agents.New(s)
 	if err != nil {
 		return usageError{err}
+	}
+	if err := checkRunDir(*out); err != nil {
+		return err
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
@@ -151,9 +164,42 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 	if err := js.Commit(); err != nil {
 		return err
 	}
+	if err := writeRunManifest(*out, s, args); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "%s seed %d: %d months -> %s (northwest utilisation 2022 %.2f, east hubs %.2f)\n",
-		s.Name, s.Seed, h.Months, *out, h.NorthwestUtil2022, h.EastHubsUtil2022)
+		s.Name, s.Seed, h.Months, *out, h.Get(agents.NorthwestUtil2022), h.Get(agents.EastHubsUtil2022))
 	return nil
+}
+
+// runManifest is a run directory's manifest.json: what made it, and the completion record of its files
+// (sweep.Check verifies it; `sweep` and `merge` refuse the directory).
+type runManifest struct {
+	Kind         string            `json:"kind"`
+	Version      string            `json:"version"`
+	Command      []string          `json:"command"`
+	Scenario     string            `json:"scenario"`
+	ScenarioHash string            `json:"scenario_hash"`
+	Seed         uint64            `json:"seed"`
+	Runs         int               `json:"runs"`
+	Complete     *sweep.Completion `json:"complete"`
+}
+
+// runFiles are the files of a run directory, in the completion record.
+var runFiles = []string{"timeseries.csv", "summary.json", "events.csv"}
+
+func writeRunManifest(dir string, s *configs.Scenario, args []string) error {
+	c, err := sweep.Record(dir, 1, runFiles)
+	if err != nil {
+		return err
+	}
+	m := runManifest{Kind: sweep.KindRun, Version: version(), Command: append([]string{"dongshu-batch", "run"}, args...),
+		Scenario: s.Name, ScenarioHash: s.Hash(), Seed: s.Seed, Runs: 1, Complete: c}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(dir, sweep.ManifestFile), append(b, '\n'))
 }
 
 // Summary is summary.json.

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -30,6 +31,9 @@ run id k has seed splitmix64(seed-base + k). Writes runs.csv (or runs.parquet), 
 --timeseries, and manifest.json into --out; re-running the same command resumes an interrupted sweep.
 
 `
+
+// maxWorkers bounds --workers: one model (a few MB) per worker.
+const maxWorkers = 1024
 
 // sweepArgs are the parsed sweep flags.
 type sweepArgs struct {
@@ -78,7 +82,7 @@ func (a *sweepArgs) canonical() []string {
 		c = append(c, "--scale", strconv.Itoa(a.sf.scale))
 	}
 	c = append(c, "--reps", strconv.Itoa(a.reps), "--seed-base", strconv.FormatUint(a.seedBase, 10), "--design", a.design)
-	if a.design == "lhs" {
+	if a.design == sweep.LHS.String() {
 		c = append(c, "--samples", strconv.Itoa(a.samples))
 	}
 	for _, s := range a.sf.sets {
@@ -112,20 +116,22 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 	if a.reps < 1 {
 		return nil, nil, usagef("sweep: --reps %d: must be >= 1", a.reps)
 	}
-	if a.workers < 1 {
-		return nil, nil, usagef("sweep: --workers %d: must be >= 1", a.workers)
+	if a.workers < 1 || a.workers > maxWorkers {
+		return nil, nil, usagef("sweep: --workers %d: must be in [1,%d]", a.workers, maxWorkers)
 	}
-	if a.design != "full" && a.design != "lhs" {
-		return nil, nil, usagef("sweep: --design %q: want full or lhs", a.design)
+	design, err := sweep.ParseDesignType(a.design)
+	if err != nil {
+		return nil, nil, usagef("sweep: %v", err)
 	}
-	if a.design == "full" && a.samples != 0 {
+	if design == sweep.Full && a.samples != 0 {
 		return nil, nil, usagef("sweep: --samples needs --design lhs")
 	}
-	if a.format != "csv" && a.format != "parquet" {
-		return nil, nil, usagef("sweep: --format %q: want csv or parquet", a.format)
+	format, err := sweep.ParseFormat(a.format)
+	if err != nil {
+		return nil, nil, usagef("sweep: %v", err)
 	}
-	sp := &sweep.Spec{Design: sweep.Design{Type: a.design, Samples: a.samples, Reps: a.reps, SeedBase: a.seedBase},
-		Timeseries: a.timeseries, Format: a.format, Version: version(), Command: a.canonical()}
+	sp := &sweep.Spec{Design: sweep.Design{Type: design, Samples: a.samples, Reps: a.reps, SeedBase: a.seedBase},
+		Timeseries: a.timeseries, Format: format, Version: version(), Command: a.canonical()}
 	if a.shard != "" {
 		sh, err := sweep.ParseShard(a.shard)
 		if err != nil {
@@ -138,7 +144,7 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 	base.sets = nil
 	base.seed = -1
 	for _, s := range a.sf.sets {
-		fixed, f, err := sweep.ParseSet(s, a.design == "lhs")
+		fixed, f, err := sweep.ParseSet(s, design == sweep.LHS)
 		if err != nil {
 			return nil, nil, usageError{err}
 		}
@@ -151,6 +157,23 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 	s, err := base.load()
 	if err != nil {
 		return nil, nil, err
+	}
+	// One key, one --set: a fixed value and a varied one, or two lists, of the same key would leave one
+	// of them silently unused. The seed is the sweep's own: run k has seed splitmix64(seed-base + k).
+	given := map[string]string{}
+	for _, arg := range a.sf.sets {
+		key, _, _ := strings.Cut(arg, "=")
+		p, err := s.KeyPath(key)
+		if err != nil {
+			continue // base.load or Prepare names it
+		}
+		if p == "seed" {
+			return nil, nil, usagef("sweep: --set %s: a sweep seeds every run itself (run k: splitmix64(seed-base + k)); use --seed-base and --reps", arg)
+		}
+		if first, dup := given[p]; dup {
+			return nil, nil, usagef("sweep: --set %s: the key is given twice (%q, then %q): give it once, with every value", strings.TrimSpace(key), first, arg)
+		}
+		given[p] = arg
 	}
 	sp.Base = s
 	if err := sp.Prepare(); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,13 +11,15 @@ import (
 	"testing"
 	"time"
 
+	"dongshu/internal/sweep"
+
 	"github.com/parquet-go/parquet-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // A short sweep: 2 x 2 points x 2 replications of an 18-month run.
-var shortSweep = []string{"sweep", "--reps", "2", "--set", "end=2021-06",
+var shortSweep = []string{"sweep", "--reps", "2", "--set", "start=2020-01", "--set", "end=2021-06",
 	"--set", "planner.enforcement=0.2,0.9", "--set", "behaviour.build_options_mw=0,100;0,100,400"}
 
 func sweepArgsWith(extra ...string) []string {
@@ -261,6 +264,19 @@ func TestReplayReproducesARun(t *testing.T) {
 	f[len(f)-1] = "12345"
 	lines[6] = strings.Join(f, ",")
 	require.NoError(t, os.WriteFile(name, []byte(strings.Join(lines, "\n")), 0o644))
+	code, _, stderr = runMain(t, "replay", "--run-id", "5", dir)
+	assert.Equal(t, 2, code, "an edited runs.csv no longer matches the manifest's checksum")
+	assert.Regexp(t, `runs.csv: (\d+ bytes, the manifest records \d+|content differs from the manifest's checksum)`, stderr)
+
+	// The same row with a matching completion record (as if the model, not the file, had changed):
+	// replay names the field and fails.
+	m, err := sweep.ReadManifest(dir)
+	require.NoError(t, err)
+	m.Complete, err = sweep.Record(dir, m.Runs, []string{sweep.RunsCSV})
+	require.NoError(t, err)
+	mb, err := json.Marshal(m)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, sweep.ManifestFile), mb, 0o644))
 	code, stdout, _ = runMain(t, "replay", "--run-id", "5", dir)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stdout, "jobs_end: replay")

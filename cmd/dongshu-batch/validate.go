@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"dongshu/configs"
+	"dongshu/economy"
 )
 
 // validateCmd checks scenario files and prints every problem.
@@ -28,6 +29,9 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 		s, err := configs.Load(name)
 		if err == nil {
 			err = s.Validate()
+		}
+		if err == nil {
+			err = economy.CheckScenario(s)
 		}
 		if err != nil {
 			bad++

@@ -10,16 +10,19 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"dongshu/cmd/dongshu/cli"
 	_ "dongshu/cmd/dongshu/nodisplay" // first: answers without a display, before ebiten needs one
 	"dongshu/game"
 	"dongshu/game/desktop"
+	"dongshu/game/netplay"
 	"dongshu/game/session"
 )
 
@@ -36,7 +39,18 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dongshu:", err)
 		return 2
 	}
-	app, err := game.New(opt)
+	if f := opt.join; f != "" {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		r, err := netplay.JoinURL(ctx, f)
+		cancel()
+		if err != nil {
+			fmt.Fprintln(stderr, "dongshu:", err)
+			return 1
+		}
+		defer r.Close()
+		opt.Options.Remote = r
+	}
+	app, err := game.New(opt.Options)
 	if err != nil {
 		fmt.Fprintln(stderr, "dongshu:", err)
 		return 1
@@ -48,11 +62,17 @@ func run(args []string, stderr io.Writer) int {
 	return 0
 }
 
+// options are the game's options and the room to join (--join).
+type options struct {
+	game.Options
+	join string
+}
+
 // parse reads the command line into the game's options.
-func parse(args []string, stderr io.Writer) (game.Options, error) {
+func parse(args []string, stderr io.Writer) (options, error) {
 	f, err := cli.Parse(args, stderr)
 	if err != nil {
-		return game.Options{}, err
+		return options{}, err
 	}
 	opt := game.Options{Lang: f.Lang, Start: f.Start, AutoDecide: f.AutoDecide, Speed: f.Speed,
 		Frames: f.Frames, Screenshot: f.Screenshot, SavePath: f.SavePath, LoadPath: f.LoadPath}
@@ -65,5 +85,5 @@ func parse(args []string, stderr io.Writer) (game.Options, error) {
 	if opt.Speed == 0 && (f.Autoplay || f.Frames > 0) {
 		opt.Speed = session.MaxSpeed
 	}
-	return opt, nil
+	return options{Options: opt, join: f.Join}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -75,14 +76,24 @@ type glyphSpan struct{ from, to int32 }
 // hundred; a long game shows ever new ones — months, amounts — that must not pile up).
 const maxTextRuns = 4096
 
+// fontSources parses the drawing fonts once per process: every renderer (a window, each test) shares
+// them, as ebiten lets GoTextFaces share a source. (package game measures with x/image's parse of the
+// same TTFs: it cannot import ebiten.)
+var fontSources = sync.OnceValues(func() ([2]*text.GoTextFaceSource, error) {
+	reg, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	if err != nil {
+		return [2]*text.GoTextFaceSource{}, err
+	}
+	bold, err := text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF))
+	return [2]*text.GoTextFaceSource{reg, bold}, err
+})
+
 func (r *renderer) init() error {
-	var err error
-	if r.reg, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
+	src, err := fontSources()
+	if err != nil {
 		return err
 	}
-	if r.bold, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
-		return err
-	}
+	r.reg, r.bold = src[0], src[1]
 	r.faces = map[faceKey]face{}
 	r.runs = map[textKey]glyphSpan{}
 	// The white source of the shapes, written (not filled: ebiten keeps an image drawn to apart from

@@ -369,10 +369,19 @@ func TestDrawAllocations(t *testing.T) {
 		require.NoError(t, err)
 		g.Layout(1280, 720)
 		img = ebiten.NewImage(1280, 720)
-		for range 3 { // warm the glyph caches and the renderer's buffers
+		for range 10 { // warm the glyph caches and the renderer's buffers
 			g.Draw(img)
 		}
-		allocs = testing.AllocsPerRun(20, func() { g.Draw(img) })
+		// The least of three measurements: a one-off growth inside ebiten (an atlas, a command buffer,
+		// seen once on a loaded CI machine) is not a per-Draw allocation; a systematic one shows in all three.
+		allocs = -1
+		for range 3 {
+			n := testing.AllocsPerRun(20, func() { g.Draw(img) })
+			t.Logf("allocations per Draw, one measurement: %.2f", n)
+			if allocs < 0 || n < allocs {
+				allocs = n
+			}
+		}
 	})
 	defer onMain(img.Deallocate)
 	t.Logf("allocations per Draw of the play screen: %.1f", allocs)

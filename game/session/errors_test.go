@@ -27,7 +27,7 @@ func TestErrorKinds(t *testing.T) {
 		{"future version", edit(`"version": 1`, `"version": 2`), ErrNewerVersion, 0},
 		{"corrupt", edit(`"actions": [`, `"actions": [,`), ErrDamaged, int64(1 + strings.Count(text[:strings.Index(text, `"actions": [`)], "\n"))},
 		{"version zero", edit(`"version": 1`, `"version": 0`), ErrDamaged, 0},
-		{"month beyond the game", edit(`"month": "2020-07"`, `"month": "2040-01"`), ErrDamaged, 0},
+		{"month beyond the game", edit(`"month": "2013-07"`, `"month": "2040-01"`), ErrDamaged, 0},
 	} {
 		path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "_")+".json")
 		require.NoError(t, os.WriteFile(path, c.data, 0o644))
@@ -68,7 +68,7 @@ func TestErrorKinds(t *testing.T) {
 	err = s.Export(t.TempDir())
 	assert.ErrorIs(t, err, ErrNothingToExport)
 	assert.EqualError(t, err, "session: export: no month has been played yet")
-	autoplayTo(t, s, month(2020, 3))
+	autoplayTo(t, s, month(2013, 3))
 	file := filepath.Join(dir, "a-file")
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
 	err = s.Export(filepath.Join(file, "export")) // a directory under a file cannot be made

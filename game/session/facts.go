@@ -57,7 +57,7 @@ func (s *Session) Facts() Facts {
 	f.Start, f.End = h.Months[0], h.Months[n-1]
 	// The history's scope rows are in Model.Scopes order (national first), as agents.Headline reads them.
 	var hl agents.Headline
-	nat := func(k int) []float64 { return h.Scope[k][0] }
+	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
 	for k, mo := range h.Months {
 		hl.Observe(w, mo, h.Scope[k])
 		f.Has2022 = f.Has2022 || mo.Year() == 2022
@@ -65,8 +65,8 @@ func (s *Session) Facts() Facts {
 			f.PeakOverbuildMW, f.PeakOverbuildMonth = ob, mo
 		}
 	}
-	f.NorthwestUtil2022, f.EastHubsUtil2022 = hl.NorthwestUtil2022, hl.EastHubsUtil2022
-	f.WestHubsUtil2022, f.NationalUtil2022 = hl.WestHubsUtil2022, hl.NationalUtil2022
+	f.NorthwestUtil2022, f.EastHubsUtil2022 = hl.Get(agents.NorthwestUtil2022), hl.Get(agents.EastHubsUtil2022)
+	f.WestHubsUtil2022, f.NationalUtil2022 = hl.Get(agents.WestHubsUtil2022), hl.Get(agents.NationalUtil2022)
 
 	un := s.sums(s.lastYear(), n, nat, c(economy.ColUnserved), c(economy.ColDemand))
 	f.UnservedEnd = ratioOr0(un[0], un[1])
@@ -88,7 +88,7 @@ func (s *Session) ProvinceFacts(p int) ProvinceFacts {
 		return f
 	}
 	prow := func(k int) []float64 { return h.Province[k][p] }
-	nat := func(k int) []float64 { return h.Scope[k][0] } // scope 0 is national (economy.World.Scopes)
+	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
 	u := s.sums(s.lastYear(), n, prow, c(economy.ColUsed), c(economy.ColCapacity))
 	f.UtilEnd = ratioOr0(u[0], u[1])
 	nu := s.sums(s.lastYear(), n, nat, c(economy.ColUsed), c(economy.ColCapacity))

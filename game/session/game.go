@@ -192,6 +192,24 @@ func (s *Session) Waiting() Waiting {
 // decision for the same role in the same month replaces the first (both stay in the log, so that a replay
 // does the same).
 func (s *Session) Submit(a Action) error {
+	if err := s.Check(a); err != nil {
+		return err
+	}
+	a = cloneAction(a)
+	if d := a.Province; d != nil {
+		d.Score = 0 // a human's decision has no AI score
+		s.m.Pending[d.Province] = *d
+	} else {
+		d := cloneAction(a).Planner // the model may keep it; the log keeps its own
+		s.m.PendingPlanner = d
+	}
+	s.actions = append(s.actions, a)
+	return nil
+}
+
+// Check reports whether Submit would accept a now, changing nothing (the classroom server checks a
+// decision when it arrives and submits the round's decisions together, in seat order).
+func (s *Session) Check(a Action) error {
 	m := s.m
 	switch {
 	case s.err != nil:
@@ -202,23 +220,10 @@ func (s *Session) Submit(a Action) error {
 		return fmt.Errorf("session: action for %s, but the game is at %s", a.Month, m.W.Now)
 	case (a.Province == nil) == (a.Planner == nil):
 		return errors.New("session: an action holds exactly one decision, a province's or the planner's")
+	case a.Province != nil:
+		return s.checkDecision(a.Province)
 	}
-	a = cloneAction(a)
-	if d := a.Province; d != nil {
-		if err := s.checkDecision(d); err != nil {
-			return err
-		}
-		d.Score = 0 // a human's decision has no AI score
-		m.Pending[d.Province] = *d
-	} else {
-		if err := s.checkPlanner(a.Planner); err != nil {
-			return err
-		}
-		d := cloneAction(a).Planner // the model may keep it; the log keeps its own
-		m.PendingPlanner = d
-	}
-	s.actions = append(s.actions, a)
-	return nil
+	return s.checkPlanner(a.Planner)
 }
 
 // checkDecision accepts a province decision for a human province with finite values in the ranges a
@@ -242,23 +247,28 @@ func (s *Session) checkPlanner(d *agents.PlannerDecision) error {
 	if !s.setup.Role.Planner {
 		return errors.New("session: the planner is played by the AI, not by a human")
 	}
-	err := firstErr(
-		inRange("quota_mw", d.QuotaMW, 0, 1e7),
-		inRange("planner.west_share", d.WestShare, 0, 1),
-		inRange("planner.enforcement", d.Enforcement, 0, 1),
-		inRange("planner.subsidy_m_yuan_per_mw", d.SubsidyMYuanPerMW, 0, 1000),
-		inRange("planner.west_steering", d.WestSteering, 0, 1e8))
-	if err != nil {
+	if err := inRange("quota_mw", d.QuotaMW, 0, 1e7); err != nil {
 		return err
 	}
-	for _, h := range d.Designate {
+	for _, l := range configs.Levers() {
+		if err := l.Check(*l.Spec().Level(&d.Policy)); err != nil {
+			return fmt.Errorf("session: %w", err)
+		}
+	}
+	for i, h := range d.Designate {
 		if h < 0 || h >= len(s.m.W.Hubs) {
 			return fmt.Errorf("session: designate: hub index %d out of range", h)
 		}
+		if slices.Contains(d.Designate[:i], h) {
+			return fmt.Errorf("session: designate: hub %s listed twice", s.m.W.Hubs[h].Cfg.ID)
+		}
 	}
-	for _, p := range d.Moderate {
+	for i, p := range d.Moderate {
 		if p < 0 || p >= len(s.m.W.Provinces) {
 			return fmt.Errorf("session: moderate: province index %d out of range", p)
+		}
+		if slices.Contains(d.Moderate[:i], p) {
+			return fmt.Errorf("session: moderate: province %s listed twice", s.m.W.Provinces[p].ID)
 		}
 	}
 	return nil

@@ -210,6 +210,7 @@ func TestNewFromScenarioTextAndSeed(t *testing.T) {
 	assert.Equal(t, "mine", s.Model().W.Scn.Name)
 	assert.Equal(t, uint64(42), s.Model().W.Scn.Seed, "the setup's seed replaces the scenario's")
 	assert.Equal(t, 0.9, s.Model().W.Scn.Planner.Enforcement)
+	assert.Equal(t, 0.9, s.Model().W.Policy.Enforcement, "the run starts from the scenario's policy")
 }
 
 func TestDifficultyScalesTheAI(t *testing.T) {

@@ -84,7 +84,7 @@ func (sc script) act(t testing.TB, s *Session) bool {
 	if now.MonthOfYear() == 7 && sc.planner && !done(-1) {
 		pd := m.PlannerPolicy()
 		pd.WestShare = 0.8
-		if now == month(2020, 7) {
+		if now == month(2013, 7) {
 			pd.Designate = []int{6} // a west hub ahead of its date
 		}
 		return submit(Action{Planner: &pd})

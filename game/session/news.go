@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"dongshu/agents"
+	"dongshu/configs"
 	"dongshu/economy"
 )
 
@@ -13,8 +14,9 @@ import (
 //  1. Hub designations: hubs that became active this month (one hub: "news.hub_designated" naming its
 //     first province; several: "news.hubs_designated" with the numbers of eastern and western hubs).
 //  2. Events: every economy.FiredEvent of the month, "news.event.<kind>" naming the target province, or
-//     "news.event.<kind>.national" without one; args the magnitude as shown (x factor, or % for drought
-//     and coal) and the duration in months. At most newsEvents lines; the rest are counted in one
+//     "news.event.<kind>.national" without one (configs.EventKind.NewsKey); args the magnitude as shown
+//     (x factor, or % for a kind whose EventSpec says Percent) and the duration in months; a policy
+//     event's line has no args. At most newsEvents lines; the rest are counted in one
 //     "news.event.more" line.
 //  3. The quota round (and a human decision enforced between rounds): provinces the planner caught
 //     beyond quota ("news.penalised"), then, at the round, those called to moderate ("news.moderation");
@@ -39,25 +41,18 @@ const (
 	unservedShare   = 0.05
 )
 
-// eventKeys are the event kinds with a catalog line, by whether the event names a province; another kind
-// or target reads "news.event.other".
-var eventKeys = map[string][2]bool{ // kind -> {with province, national}
-	"ixp": {true, false}, "fibre": {true, false}, "chip_supply": {false, true}, "policy": {false, true},
-	"outage": {true, true}, "drought": {true, true}, "power_price": {true, true}, "coal_price": {true, true},
-}
-
-// NewsKeys lists every catalog key the news log can emit, sorted (for catalog completeness checks).
+// NewsKeys lists every catalog key the news log can emit, sorted (for catalog completeness checks); the
+// event lines are those of every event kind (configs.EventKind.NewsKey).
 func NewsKeys() []string {
 	keys := []string{"news.event.more", "news.event.other", "news.hub_designated", "news.hubs_designated",
 		"news.idle_far", "news.moderation", "news.moderation.many", "news.moderation.one", "news.penalised",
 		"news.penalised.many", "news.penalised.one",
 		"news.rivalry", "news.unserved"}
-	for k, v := range eventKeys {
-		if v[0] {
-			keys = append(keys, "news.event."+k)
-		}
-		if v[1] {
-			keys = append(keys, "news.event."+k+".national")
+	for _, k := range configs.EventKinds() {
+		for _, national := range []bool{false, true} {
+			if k.HasNews(national) {
+				keys = append(keys, k.NewsKey(national))
+			}
 		}
 	}
 	slices.Sort(keys)
@@ -139,7 +134,7 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, log []
 			break
 		}
 		mag := e.Magnitude
-		if e.Kind == "drought" || e.Kind == "coal_price" {
+		if e.Kind.Spec().Percent {
 			mag *= 100
 		}
 		dur := float64(e.Duration)
@@ -149,14 +144,13 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, log []
 				where = id(p)
 			}
 		}
-		v, known := eventKeys[e.Kind]
 		switch {
-		case known && where != nil && v[0]:
-			add("news.event."+e.Kind, where, mag, dur)
-		case e.Kind == "policy":
-			add("news.event.policy.national", nil) // the key and value changed are in the event log only
-		case known && where == nil && v[1]:
-			add("news.event."+e.Kind+".national", nil, mag, dur)
+		case where != nil && e.Kind.HasNews(false):
+			add(e.Kind.NewsKey(false), where, mag, dur)
+		case e.Kind.Spec().Lever:
+			add(e.Kind.NewsKey(true), nil) // the lever and value changed are in the event log only
+		case where == nil && e.Kind.HasNews(true):
+			add(e.Kind.NewsKey(true), nil, mag, dur)
 		default:
 			add("news.event.other", nil, mag, dur)
 		}

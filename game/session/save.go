@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"dongshu/agents"
@@ -18,6 +19,11 @@ import (
 const (
 	saveFormat  = "dongshu-save"
 	saveVersion = 1
+	// MaxSaveBytes bounds a save file: its scenario (at most configs.MaxScenarioBytes) and an action log
+	// of at most one decision per human role and month (a 16-year game with 31 provinces: about 2 MB).
+	MaxSaveBytes = configs.MaxScenarioBytes + 24<<20
+	maxNameBytes = 1024 // preset and scenario names
+	maxPerMonth  = 100  // decisions of one role in one month (a later one replaces an earlier one)
 )
 
 type saveFile struct {
@@ -39,6 +45,19 @@ type savedAction struct {
 // Save writes the game to path atomically (versioned; replayed on load): on any error the file at path,
 // if there was one, is left as it was and no partial file remains.
 func (s *Session) Save(path string) error {
+	data, err := s.MarshalSave()
+	if err != nil {
+		return newError(OpSave, nil, path, err, fmt.Sprintf("session: save %s: %v", path, err))
+	}
+	if err := atomicfile.WriteFile(path, data); err != nil {
+		return newError(OpSave, ErrIO, path, err, fmt.Sprintf("session: save %s: %v", path, err))
+	}
+	return nil
+}
+
+// MarshalSave returns the text of the game's save file (what Save writes): the classroom server keeps a
+// room in it and sends it to a joining client, which replays it with Decode.
+func (s *Session) MarshalSave() ([]byte, error) {
 	f := saveFile{Format: saveFormat, Version: saveVersion, Setup: s.Setup(), Actions: []savedAction{},
 		Month: s.m.W.Now.String(), Speed: s.speed}
 	for _, a := range s.actions {
@@ -46,22 +65,25 @@ func (s *Session) Save(path string) error {
 	}
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
-		return newError(OpSave, nil, path, err, fmt.Sprintf("session: save %s: %v", path, err))
+		return nil, err
 	}
-	if err := atomicfile.WriteFile(path, append(data, '\n')); err != nil {
-		return newError(OpSave, ErrIO, path, err, fmt.Sprintf("session: save %s: %v", path, err))
-	}
-	return nil
+	return append(data, '\n'), nil
 }
 
 // Load reads a saved game and replays it to where it was saved: the months are stepped again, each
 // logged action submitted when the game reaches its month. Any problem with the file — not a save,
 // damaged, from a newer dongshu, or a log the game could not have made — is an error naming the file.
 func Load(path string) (s *Session, err error) {
-	data, err := os.ReadFile(path)
+	data, err := readCapped(path)
 	if err != nil {
-		return nil, newError(OpLoad, ErrIO, path, err, fmt.Sprintf("session: load: %v", err))
+		return nil, err
 	}
+	return Decode(path, data)
+}
+
+// Decode is Load for a save file's text already read; name stands for the file in messages.
+func Decode(name string, data []byte) (s *Session, err error) {
+	path := name
 	f, err := decodeSave(path, data)
 	if err != nil {
 		return nil, err
@@ -74,6 +96,67 @@ func Load(path string) (s *Session, err error) {
 		}
 	}()
 	return replay(path, f)
+}
+
+// readCapped reads a save file of at most MaxSaveBytes.
+func readCapped(path string) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, newError(OpLoad, ErrIO, path, err, fmt.Sprintf("session: load: %v", err))
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, MaxSaveBytes+1))
+	if err != nil {
+		return nil, newError(OpLoad, ErrIO, path, err, fmt.Sprintf("session: load: %v", err))
+	}
+	if len(data) > MaxSaveBytes {
+		return nil, newError(OpLoad, ErrDamaged, path, nil,
+			fmt.Sprintf("session: save file %s is more than %d bytes, the most a save may have", path, MaxSaveBytes))
+	}
+	return data, nil
+}
+
+// checkFields range-checks what the replay does not: the speed, the names, and the action log's shape
+// (a decision replaced in the same month stays in the log, but at most maxPerMonth per role and month), in the
+// scenario messages' style ("key: value is out of range [lo,hi]").
+func checkFields(f *saveFile, s *Session) error {
+	w := s.m.W
+	switch {
+	case f.Speed < 0 || f.Speed > MaxSpeed:
+		return fmt.Errorf("speed: %d is out of range [0,%d]", f.Speed, MaxSpeed)
+	case len(f.Setup.Preset) > maxNameBytes:
+		return fmt.Errorf("setup.preset: %d bytes, more than %d", len(f.Setup.Preset), maxNameBytes)
+	case len(f.Setup.ScenarioName) > maxNameBytes:
+		return fmt.Errorf("setup.scenario_name: %d bytes, more than %d", len(f.Setup.ScenarioName), maxNameBytes)
+	}
+	roles := len(f.Setup.Role.Provinces)
+	if f.Setup.Role.Planner {
+		roles++
+	}
+	if most := int(w.End-w.Start+1) * roles * maxPerMonth; len(f.Actions) > most {
+		return fmt.Errorf("actions: %d, more than the %d the game can hold (%d per human role and month)", len(f.Actions), most, maxPerMonth)
+	}
+	type slot struct {
+		month string
+		who   int // province index, -1 for the planner
+	}
+	count := make(map[slot]int, len(f.Actions))
+	for i, a := range f.Actions {
+		k := slot{a.Month, -1}
+		if a.Province != nil {
+			k.who = a.Province.Province
+		}
+		if count[k]++; count[k] > maxPerMonth {
+			who := "the planner"
+			if k.who >= 0 && k.who < len(w.Provinces) {
+				who = w.Provinces[k.who].ID
+			} else if k.who >= 0 {
+				who = fmt.Sprintf("province index %d", k.who)
+			}
+			return fmt.Errorf("action %d (%s): more than %d decisions for %s in one month", i+1, a.Month, maxPerMonth, who)
+		}
+	}
+	return nil
 }
 
 // decodeSave checks and decodes a save file's text.
@@ -139,6 +222,9 @@ func replay(path string, f *saveFile) (*Session, error) {
 	}
 	s, err := New(f.Setup)
 	if err != nil {
+		return nil, bad("%v", err)
+	}
+	if err := checkFields(f, s); err != nil {
 		return nil, bad("%v", err)
 	}
 	month, err := configs.ParseMonth(f.Month)

@@ -92,7 +92,7 @@ func TestSaveLoadRoundTripEqualsUninterruptedGame(t *testing.T) {
 
 func TestSaveFileFormat(t *testing.T) {
 	s := newGame(t, players.setup(1))
-	players.drive(t, s, month(2020, 2))
+	players.drive(t, s, month(2013, 2))
 	path := filepath.Join(t.TempDir(), "g.json")
 	require.NoError(t, s.Save(path))
 	data, err := os.ReadFile(path)
@@ -101,10 +101,10 @@ func TestSaveFileFormat(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &f))
 	assert.Equal(t, "dongshu-save", f["format"])
 	assert.Equal(t, 1.0, f["version"])
-	assert.Equal(t, "2020-02", f["month"])
+	assert.Equal(t, "2013-02", f["month"])
 	acts := f["actions"].([]any)
 	require.NotEmpty(t, acts)
-	assert.Equal(t, "2019-12", acts[0].(map[string]any)["month"])
+	assert.Equal(t, "2012-12", acts[0].(map[string]any)["month"])
 	st, err := os.Stat(path)
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm())
@@ -113,7 +113,7 @@ func TestSaveFileFormat(t *testing.T) {
 // validSave writes a short game with human actions and returns its path and text.
 func validSave(t testing.TB, dir string) (string, []byte) {
 	s := newGame(t, players.setup(1))
-	players.drive(t, s, month(2020, 7))
+	players.drive(t, s, month(2013, 7))
 	path := filepath.Join(dir, "ok.json")
 	require.NoError(t, s.Save(path))
 	data, err := os.ReadFile(path)
@@ -152,11 +152,11 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		{"other JSON", []byte(`{"headline": {}}`), []string{"is not a dongshu save file"}},
 		{"not JSON", []byte("PNG\x00\x01"), []string{"is not a dongshu save file"}},
 		{"empty", nil, []string{"is not a dongshu save file"}},
-		{"unknown field", edit(`"month": "2020-07"`, `"month": "2020-07", "colour": 1`), []string{"damaged", "colour"}},
+		{"unknown field", edit(`"month": "2013-07"`, `"month": "2013-07", "colour": 1`), []string{"damaged", "colour"}},
 		{"wrong type", edit(`"seed": 1`, `"seed": "one"`), []string{"damaged at line", "seed"}},
-		{"bad month", edit(`"month": "2020-07"`, `"month": "2020-13"`), []string{"month"}},
-		{"month beyond the game", edit(`"month": "2020-07"`, `"month": "2040-01"`), []string{"outside the game"}},
-		{"action after the saved month", edit(`"month": "2020-07"`, `"month": "2020-05"`), []string{"after the saved month"}},
+		{"bad month", edit(`"month": "2013-07"`, `"month": "2013-13"`), []string{"month"}},
+		{"month beyond the game", edit(`"month": "2013-07"`, `"month": "2040-01"`), []string{"outside the game"}},
+		{"action after the saved month", edit(`"month": "2013-07"`, `"month": "2013-05"`), []string{"after the saved month"}},
 		{"action for an AI province", edit(`"Province": 29`, `"Province": 3`), []string{"played by the AI"}},
 		{"role out of range", edit(`"provinces": [`, `"provinces": [77, `), []string{"province index 77"}},
 		{"bad scenario", edit(`"preset": "baseline"`, `"scenario_name": "x.toml", "scenario_toml": "[planner]\nenforcement = 9\n"`),
@@ -189,12 +189,12 @@ func TestLoadRejectsAGameThatSkippedARound(t *testing.T) {
 	path := filepath.Join(dir, "skipped.json")
 	require.NoError(t, os.WriteFile(path, data, 0o644))
 	_, err = Load(path)
-	assert.ErrorContains(t, err, "cannot pass 2019-12: it waits for [ningxia guangdong the planner]")
+	assert.ErrorContains(t, err, "cannot pass 2012-12: it waits for [ningxia guangdong the planner]")
 }
 
 func TestSaveFailureLeavesNoPartialFile(t *testing.T) {
 	s := newGame(t, players.setup(1))
-	players.drive(t, s, month(2020, 2))
+	players.drive(t, s, month(2013, 2))
 	dir := t.TempDir()
 
 	assert.Error(t, s.Save(filepath.Join(dir, "no", "such", "dir", "g.json")))
@@ -215,7 +215,7 @@ func TestSaveFailureLeavesNoPartialFile(t *testing.T) {
 	require.NoError(t, s.Save(path))
 	before, err := os.ReadFile(path)
 	require.NoError(t, err)
-	players.drive(t, s, month(2020, 5))
+	players.drive(t, s, month(2013, 5))
 	require.NoError(t, s.Save(path))
 	after, err := os.ReadFile(path)
 	require.NoError(t, err)
@@ -230,7 +230,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(good[:len(good)/3])
 	f.Add(bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 9`), 1))
 	f.Add(bytes.Replace(good, []byte(`"dongshu-save"`), []byte(`"other"`), 1))
-	f.Add([]byte(`{"format":"dongshu-save","version":1,"month":"2019-12","setup":{"seed":1,"difficulty":1}}`))
+	f.Add([]byte(`{"format":"dongshu-save","version":1,"month":"2012-12","setup":{"seed":1,"difficulty":1}}`))
 	f.Add([]byte(`{"format":"dongshu-save","version":1e400}`))
 	f.Add([]byte("{}"))
 	f.Add([]byte(""))

@@ -75,7 +75,7 @@ func (s *Session) provinceDebrief(p int) Debrief {
 	n := len(h.Months)
 	last := n - 12
 	prow := func(k int) []float64 { return h.Province[k][p] }
-	nat := func(k int) []float64 { return h.Scope[k][0] }
+	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
 	cfg := w.Provinces[p].Cfg
 	d := Debrief{Province: p}
 
@@ -158,25 +158,25 @@ func (s *Session) plannerDebrief() Debrief {
 	h := &s.hist
 	c := w.Col
 	n := len(h.Months)
-	scope := func(i int) func(k int) []float64 { return func(k int) []float64 { return h.Scope[k][i] } }
+	scope := func(a economy.Aggregate) func(k int) []float64 { return func(k int) []float64 { return h.Scope[k][a] } }
 	d := Debrief{Province: -1}
 	target := w.Scn.Planner.TargetUtilisation
 
-	u := s.sums(0, n, scope(0), c(economy.ColUsed), c(economy.ColCapacity))
+	u := s.sums(0, n, scope(economy.ScopeNational), c(economy.ColUsed), c(economy.ColCapacity))
 	util := ratioOr0(u[0], u[1])
 	d.Parts = append(d.Parts, part("score.national_utilisation", UnitPercent, util, ratioOr0(util, target), n))
 
 	// Scopes 1 and 2 are east_hubs and west_hubs (economy.World.Scopes).
-	eu := s.sums(0, n, scope(1), c(economy.ColUsed), c(economy.ColCapacity))
-	wu := s.sums(0, n, scope(2), c(economy.ColUsed), c(economy.ColCapacity))
+	eu := s.sums(0, n, scope(economy.ScopeEastHubs), c(economy.ColUsed), c(economy.ColCapacity))
+	wu := s.sums(0, n, scope(economy.ScopeWestHubs), c(economy.ColUsed), c(economy.ColCapacity))
 	gap := math.Abs(ratioOr0(eu[0], eu[1]) - ratioOr0(wu[0], wu[1]))
 	d.Parts = append(d.Parts, part("score.hub_gap", UnitPoints, gap, 1-gap/hubGapWorst, n))
 
-	un := s.sums(0, n, scope(0), c(economy.ColUnserved), c(economy.ColDemand))
+	un := s.sums(0, n, scope(economy.ScopeNational), c(economy.ColUnserved), c(economy.ColDemand))
 	unserved := ratioOr0(un[0], un[1])
 	d.Parts = append(d.Parts, part("score.unserved", UnitPercent, unserved, 1-unserved/unservedWorst, n))
 
-	e := s.sums(0, n, scope(0), c(economy.ColCO2), c(economy.ColEnergy))
+	e := s.sums(0, n, scope(economy.ScopeNational), c(economy.ColCO2), c(economy.ColEnergy))
 	co2 := ratioOr0(e[0], e[1])
 	d.Parts = append(d.Parts, part("score.co2_national", UnitTCO2MWh, co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
 	d.Score = mean(d.Parts)

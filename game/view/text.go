@@ -76,8 +76,7 @@ func jobs(m *agents.Model, p int) float64 {
 	if rows := m.ProvinceRows(); w.Now >= w.Start && p < len(rows) {
 		return rows[p][w.Col(economy.ColJobs)]
 	}
-	pr, dc := w.Provinces[p], &w.Scn.DataCentres
-	return pr.BuildingMW*dc.JobsPerMWBuilding + pr.OnlineMW*dc.JobsPerMWOnline
+	return w.Jobs(p)
 }
 
 // nearestHub is the hub province with the shortest round trip from p (p itself if it is one): among the

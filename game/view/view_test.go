@@ -507,7 +507,7 @@ func TestFlowsAbroad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("steps the export-controls preset")
 	}
-	m, flows := steppedUntil(t, "export-controls", configs.NewMonth(2030, 12), hasKind(FlowAbroad))
+	m, flows := steppedUntil(t, "export-controls", configs.NewMonth(2033, 12), hasKind(FlowAbroad))
 	require.NotNil(t, flows, "export controls with a leak send some training work abroad")
 	w := m.W
 	for _, f := range flows {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // File is an output being written; Commit renames it into place, Abort removes it. Abort after Commit
@@ -16,13 +17,29 @@ type File struct {
 	done  bool
 }
 
-// Create starts writing path.
+// Create starts writing path. Temporary files of path left by a process that was killed before it could
+// commit or abort (kill -9, power loss) are removed first, so that a rerun leaves no debris.
 func Create(path string) (*File, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	RemoveStale(path)
+	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix(path)+"*")
 	if err != nil {
 		return nil, err
 	}
 	return &File{File: f, final: path}, nil
+}
+
+func tempPrefix(path string) string { return "." + filepath.Base(path) + ".tmp" }
+
+// RemoveStale removes the temporary files an interrupted writer of path left behind. Two writers of one
+// path at once are a bug in any case: the loser's Commit then fails with an error, nothing is half-written.
+func RemoveStale(path string) {
+	dir, prefix := filepath.Dir(path), tempPrefix(path)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // Commit makes the file an ordinary 0644 file, syncs it and renames it to its final name.

@@ -65,3 +65,22 @@ func TestWriteFailureLeavesOldFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file left behind")
 }
+
+// A writer killed before Commit leaves a temporary file; the next write of the same path removes it
+// (and only the temporary files of that path).
+func TestCreateRemovesStaleTemporaries(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "timeseries.parquet")
+	stale := filepath.Join(dir, ".timeseries.parquet.tmp123456")
+	other := filepath.Join(dir, ".runs.parquet.tmp42")
+	require.NoError(t, os.WriteFile(stale, nil, 0o600))
+	require.NoError(t, os.WriteFile(other, nil, 0o600))
+	require.NoError(t, WriteFile(path, []byte("ok")))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{".runs.parquet.tmp42", "timeseries.parquet"}, names)
+}

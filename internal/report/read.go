@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"dongshu/agents"
+	"dongshu/economy"
 )
 
 // InputError is a problem with the directory being reported on: a missing directory or file, a
@@ -40,7 +41,15 @@ func inputErr(path string, line int, format string, a ...any) error {
 
 // Aggregate scopes written by `run` before the provinces; every other scope not starting with "region_"
 // is a province.
-var aggregateScopes = []string{"national", "east_hubs", "west_hubs", "northwest"}
+var aggregateScopes = []string{national, eastHubs, westHubs, northwest}
+
+// The scope names the report reads, as economy names them.
+var (
+	national  = economy.ScopeNational.String()
+	eastHubs  = economy.ScopeEastHubs.String()
+	westHubs  = economy.ScopeWestHubs.String()
+	northwest = economy.ScopeNorthwest.String()
+)
 
 func isProvince(scope string) bool {
 	return !slices.Contains(aggregateScopes, scope) && !strings.HasPrefix(scope, "region_")
@@ -49,11 +58,11 @@ func isProvince(scope string) bool {
 // The series the charts need: utilisation of the hub scopes; capacity, use and demand nationally; and
 // overbuild and redundancy per province at each run's final month.
 var (
-	utilScopes    = []string{"east_hubs", "west_hubs", "northwest"}
+	utilScopes    = []string{eastHubs, westHubs, northwest}
 	nationalCols  = []string{"capacity_mw", "used_mw", "demand_mw"}
 	provinceCols  = []string{"overbuild_mw", "redundant_mw"}
 	requiredCols  = []string{"utilisation", "capacity_mw", "used_mw", "demand_mw", "overbuild_mw", "redundant_mw"}
-	requiredScope = []string{"national", "east_hubs", "west_hubs"}
+	requiredScope = []string{national, eastHubs, westHubs}
 )
 
 // Timeseries holds the parts of a timeseries.csv the report draws, for one or more runs.
@@ -79,7 +88,7 @@ type finalVal struct {
 }
 
 // openCSV opens path as a CSV reader and reads its header; a missing or empty file is an InputError.
-func openCSV(path string) (*os.File, *csv.Reader, []string, error) {
+func openCSV(path string) (io.Closer, records, []string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -131,7 +140,7 @@ func parseValue(path string, line int, col, s string) (float64, error) {
 // ReadTimeseries reads a run's timeseries.csv (header month,scope,<metrics>) or, when tidy is true, a
 // sweep's (header run_id,month,scope,<metrics>), keeping only the columns the charts need.
 func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
-	f, r, header, err := openCSV(path)
+	f, r, header, err := openTable(path)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +211,7 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 		scopesSeen[scope] = true
 		var cols []string
 		switch {
-		case scope == "national":
+		case scope == national:
 			cols = nationalCols
 		case slices.Contains(utilScopes, scope):
 			cols = []string{"utilisation"}
@@ -292,7 +301,7 @@ type RunRow struct {
 // ReadRuns reads a sweep's runs.csv. The varied parameters are the columns between seed and the first
 // column named like a headline outcome (agents.HeadlineNames).
 func ReadRuns(path string) (*Runs, error) {
-	f, r, header, err := openCSV(path)
+	f, r, header, err := openTable(path)
 	if err != nil {
 		return nil, err
 	}

@@ -51,12 +51,12 @@ func Generate(dir, outDir string) (Summary, error) {
 		sum  Summary
 	)
 	switch {
-	case exists(filepath.Join(dir, "runs.csv")):
+	case exists(filepath.Join(dir, "runs.csv")) || exists(filepath.Join(dir, "runs.parquet")):
 		outs, sum, err = sweepReport(dir)
 	case exists(filepath.Join(dir, "timeseries.csv")):
 		outs, sum, err = runReport(dir)
 	default:
-		return Summary{}, inputErr(dir, 0, "neither timeseries.csv (a run) nor runs.csv (a sweep) found")
+		return Summary{}, inputErr(dir, 0, "neither timeseries.csv (a run) nor runs.csv or runs.parquet (a sweep) found")
 	}
 	if err != nil {
 		return Summary{}, err

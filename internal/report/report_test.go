@@ -164,7 +164,7 @@ func TestGenerateBadInput(t *testing.T) {
 		{"short row", map[string]string{"summary.json": sumJSON,
 			"timeseries.csv": strings.Join(lines[:5], "\n") + "\n2020-02,national,1\n"}, "timeseries.csv:6: wrong number of fields"},
 		{"bad month", map[string]string{"summary.json": sumJSON,
-			"timeseries.csv": lines[0] + "\n" + strings.Replace(lines[1], "2020-01", "2020-13", 1) + "\n"}, `timeseries.csv:2: month "2020-13"`},
+			"timeseries.csv": lines[0] + "\n" + strings.Replace(lines[1], "2013-01", "2013-13", 1) + "\n"}, `timeseries.csv:2: month "2013-13"`},
 		{"bad header", map[string]string{"summary.json": sumJSON, "timeseries.csv": "scope,month\n"}, "timeseries.csv:1: header"},
 		{"missing column", map[string]string{"summary.json": sumJSON, "timeseries.csv": "month,scope,capacity_mw\n"}, `missing column "utilisation"`},
 		{"bad json", map[string]string{"timeseries.csv": ts, "summary.json": "{\n\"headline\": [\n"}, "summary.json:"},

@@ -98,15 +98,24 @@ func manifestString(m map[string]any, keys ...string) string {
 	return ""
 }
 
+// sweepFile is a sweep's table base (runs or timeseries): the CSV, or the Parquet file of a
+// --format parquet sweep.
+func sweepFile(dir, base string) string {
+	if p := filepath.Join(dir, base+".parquet"); !exists(filepath.Join(dir, base+".csv")) && exists(p) {
+		return p
+	}
+	return filepath.Join(dir, base+".csv")
+}
+
 // sweepReport reports on a sweep directory.
 func sweepReport(dir string) ([]output, Summary, error) {
-	rs, err := ReadRuns(filepath.Join(dir, "runs.csv"))
+	rs, err := ReadRuns(sweepFile(dir, "runs"))
 	if err != nil {
 		return nil, Summary{}, err
 	}
 	var outs []output
 	var docs []chartDoc
-	tsPath := filepath.Join(dir, "timeseries.csv")
+	tsPath := sweepFile(dir, "timeseries")
 	if exists(tsPath) {
 		ts, err := ReadTimeseries(tsPath, true)
 		if err != nil {

@@ -72,7 +72,7 @@ func WriteEvents(w io.Writer, log []economy.FiredEvent) error {
 		return err
 	}
 	for _, e := range log {
-		if err := cw.Write([]string{e.Month.String(), e.Kind, e.Target, strconv.FormatFloat(e.Magnitude, 'g', -1, 64),
+		if err := cw.Write([]string{e.Month.String(), e.Kind.String(), e.Target, strconv.FormatFloat(e.Magnitude, 'g', -1, 64),
 			strconv.Itoa(e.Duration), e.Description}); err != nil {
 			return err
 		}

@@ -41,9 +41,9 @@ func TestTimeseriesMonthDoesNotAllocate(t *testing.T) {
 func TestWriteEventsQuotes(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteEvents(&b, []economy.FiredEvent{
-		{Month: configs.NewMonth(2028, 1), Kind: "outage", Target: "guangdong", Magnitude: 0, Duration: 3,
+		{Month: configs.NewMonth(2028, 1), Kind: configs.EventOutage, Target: "guangdong", Magnitude: 0, Duration: 3,
 			Description: `Outage in Guangdong: 5,220 MW "offline"`},
-		{Month: configs.NewMonth(2030, 6), Kind: "coal_price", Magnitude: 1.25, Duration: 12, Description: "plain"},
+		{Month: configs.NewMonth(2030, 6), Kind: configs.EventCoalPrice, Magnitude: 1.25, Duration: 12, Description: "plain"},
 	}))
 	assert.Equal(t, "month,kind,target,magnitude,duration_months,description\n"+
 		`2028-01,outage,guangdong,0,3,"Outage in Guangdong: 5,220 MW ""offline"""`+"\n"+

@@ -151,6 +151,9 @@ func ParseSet(arg string, lhs bool) (fixed string, f *Factor, err error) {
 	if lhs {
 		return "", nil, usagef("--set %s: an lhs design varies numeric keys by ranges min:max, not lists", arg)
 	}
+	if n := strings.Count(val, sep) + 1; n > MaxValues {
+		return "", nil, usagef("--set %s: %d values, more than %d", key, n, MaxValues)
+	}
 	parts := strings.Split(val, sep)
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
@@ -160,13 +163,13 @@ func ParseSet(arg string, lhs bool) (fixed string, f *Factor, err error) {
 
 // Design is a sweep's experimental design.
 type Design struct {
-	// Type is "full" (the product of every factor's values, the first factor varying slowest) or "lhs"
-	// (a Latin hypercube of Samples points over the factors' ranges).
-	Type     string   `json:"type"`
-	Factors  []Factor `json:"factors"`
-	Samples  int      `json:"samples,omitempty"`
-	Reps     int      `json:"reps"`
-	SeedBase uint64   `json:"seed_base"`
+	// Type is Full (the product of every factor's values, the first factor varying slowest) or LHS (a
+	// Latin hypercube of Samples points over the factors' ranges).
+	Type     DesignType `json:"type"`
+	Factors  []Factor   `json:"factors"`
+	Samples  int        `json:"samples,omitempty"`
+	Reps     int        `json:"reps"`
+	SeedBase uint64     `json:"seed_base"`
 	// Points are the expanded design points: one value per factor, as passed to configs.Set.
 	Points [][]string `json:"points"`
 }
@@ -180,16 +183,37 @@ func (d *Design) Keys() []string {
 	return k
 }
 
+// Bounds on a sweep's size: generous for real experiments (ten million 30-ms runs are four days on a
+// 2-core machine), small enough that counting, seeding and listing run ids never overflow or exhaust
+// memory. Every bound is a UsageError before anything is written.
+const (
+	MaxRuns   = 10_000_000 // runs of a sweep: design points x replications
+	MaxPoints = 1_000_000  // design points (full: the product of the value counts; lhs: --samples)
+	MaxValues = 10_000     // alternatives of one varied key
+)
+
 // Expand fills Points. Full: every combination, in odometer order (the last factor varies fastest).
 // LHS: a PCG seeded by the seed base draws, for every factor, a random permutation of the Samples strata
 // of its range and a uniform position within each stratum; integer keys take the floor of a value drawn
 // over [min, max+1) (clamped to max).
 func (d *Design) Expand() error {
-	if d.Reps < 1 {
-		return usagef("--reps %d: must be >= 1", d.Reps)
+	if d.Reps < 1 || d.Reps > MaxRuns {
+		return usagef("--reps %d: must be in [1,%d]", d.Reps, MaxRuns)
 	}
 	switch d.Type {
-	case "full":
+	case Full:
+		n := 1 // points, counted before any is built
+		for _, f := range d.Factors {
+			if len(f.Values) > MaxValues {
+				return usagef("--set %s: %d values, more than %d", f.Key, len(f.Values), MaxValues)
+			}
+			if n *= max(len(f.Values), 1); n > MaxPoints {
+				return usagef("the design has more than %d points (the product of the --set value counts)", MaxPoints)
+			}
+		}
+		if n > MaxRuns/d.Reps {
+			return usagef("%d points x --reps %d is more than %d runs", n, d.Reps, MaxRuns)
+		}
 		pts := [][]string{{}}
 		for _, f := range d.Factors {
 			var next [][]string
@@ -202,9 +226,12 @@ func (d *Design) Expand() error {
 			pts = next
 		}
 		d.Points = pts
-	case "lhs":
-		if d.Samples < 1 {
-			return usagef("--samples %d: an lhs design needs --samples N >= 1", d.Samples)
+	case LHS:
+		if d.Samples < 1 || d.Samples > MaxPoints {
+			return usagef("--samples %d: an lhs design needs --samples N in [1,%d]", d.Samples, MaxPoints)
+		}
+		if d.Samples > MaxRuns/d.Reps {
+			return usagef("--samples %d x --reps %d is more than %d runs", d.Samples, d.Reps, MaxRuns)
 		}
 		if len(d.Factors) == 0 {
 			return usagef("an lhs design needs at least one --set key=min:max")
@@ -228,8 +255,18 @@ func (d *Design) Expand() error {
 				}
 			}
 		}
+	case Points:
+		// Points given by the caller (an experiment's own design, e.g. Morris trajectories).
+		if len(d.Points) == 0 {
+			return usagef("a points design needs at least one point")
+		}
+		for i, p := range d.Points {
+			if len(p) != len(d.Factors) {
+				return usagef("design point %d has %d values for %d factors", i, len(p), len(d.Factors))
+			}
+		}
 	default:
-		return usagef("--design %q: want full or lhs", d.Type)
+		return usagef("--design %v: want %s", d.Type, orList(designTypes[:]))
 	}
 	return nil
 }
@@ -264,8 +301,8 @@ func ParseShard(s string) (Shard, error) {
 	a, b, ok := strings.Cut(s, "/")
 	i, err1 := strconv.Atoi(a)
 	n, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
-		return Shard{}, usagef("--shard %q: want i/n with 1 <= i <= n", s)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n || n > MaxRuns {
+		return Shard{}, usagef("--shard %q: want i/n with 1 <= i <= n <= %d", s, MaxRuns)
 	}
 	return Shard{i, n}, nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestFullDesignIsTheProductInOdometerOrder(t *testing.T) {
-	d := Design{Type: "full", Reps: 2, Factors: []Factor{
+	d := Design{Type: Full, Reps: 2, Factors: []Factor{
 		{Key: "a", Values: []string{"1", "2"}}, {Key: "b", Values: []string{"x", "y", "z"}}}}
 	require.NoError(t, d.Expand())
 	assert.Equal(t, [][]string{{"1", "x"}, {"1", "y"}, {"1", "z"}, {"2", "x"}, {"2", "y"}, {"2", "z"}}, d.Points)
@@ -18,7 +18,7 @@ func TestFullDesignIsTheProductInOdometerOrder(t *testing.T) {
 	assert.Equal(t, []string{"1", "x"}, d.Point(1), "run 1 is point 0, replication 1")
 	assert.Equal(t, []string{"1", "y"}, d.Point(2))
 
-	none := Design{Type: "full", Reps: 3}
+	none := Design{Type: Full, Reps: 3}
 	require.NoError(t, none.Expand())
 	assert.Equal(t, 3, none.NumRuns(), "no factor: one point, replications only")
 }
@@ -26,7 +26,7 @@ func TestFullDesignIsTheProductInOdometerOrder(t *testing.T) {
 func TestLatinHypercubeStratifiesEveryRange(t *testing.T) {
 	lo1, hi1, lo2, hi2 := 0.0, 1.0, 10.0, 50.0
 	for _, n := range []int{1, 7, 50} {
-		d := Design{Type: "lhs", Samples: n, Reps: 1, SeedBase: 42, Factors: []Factor{
+		d := Design{Type: LHS, Samples: n, Reps: 1, SeedBase: 42, Factors: []Factor{
 			{Key: "a", Min: &lo1, Max: &hi1, Kind: KindNumber}, {Key: "b", Min: &lo2, Max: &hi2, Kind: KindNumber}}}
 		require.NoError(t, d.Expand())
 		require.Len(t, d.Points, n)
@@ -41,7 +41,7 @@ func TestLatinHypercubeStratifiesEveryRange(t *testing.T) {
 			}
 			assert.Len(t, strata, n, "every sample in its own 1/%d stratum of factor %d", n, j)
 		}
-		again := Design{Type: "lhs", Samples: n, Reps: 1, SeedBase: 42, Factors: d.Factors}
+		again := Design{Type: LHS, Samples: n, Reps: 1, SeedBase: 42, Factors: d.Factors}
 		require.NoError(t, again.Expand())
 		assert.Equal(t, d.Points, again.Points, "deterministic for a seed base")
 	}
@@ -49,7 +49,7 @@ func TestLatinHypercubeStratifiesEveryRange(t *testing.T) {
 
 func TestLatinHypercubeIntegerKeys(t *testing.T) {
 	lo, hi := 1.0, 4.0
-	d := Design{Type: "lhs", Samples: 4, Reps: 1, SeedBase: 3, Factors: []Factor{{Key: "k", Min: &lo, Max: &hi, Kind: KindInteger}}}
+	d := Design{Type: LHS, Samples: 4, Reps: 1, SeedBase: 3, Factors: []Factor{{Key: "k", Min: &lo, Max: &hi, Kind: KindInteger}}}
 	require.NoError(t, d.Expand())
 	var got []string
 	for _, p := range d.Points {

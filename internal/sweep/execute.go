@@ -59,15 +59,16 @@ type progress struct {
 }
 
 func (sp *Spec) journalNames(dir string) (runs, ts string) {
-	if sp.Format == "parquet" {
+	if sp.Format == Parquet {
 		return filepath.Join(dir, journalPrefix+RunsCSV), filepath.Join(dir, journalPrefix+TimeseriesCSV)
 	}
 	return filepath.Join(dir, RunsCSV), filepath.Join(dir, TimeseriesCSV)
 }
 
 // Execute runs the sweep's shard into dir, or resumes it: a directory holding the manifest of another
-// command is refused (UsageError naming what differs); one holding the same command's journal resumes
-// after its last flushed run; a finished one is left as it is.
+// command, or a run, is refused (UsageError naming what differs); one holding the same command's
+// journal resumes after its last flushed run, once the progress marker is checked against the journal;
+// a finished one is verified against its completion record and left as it is. See state.go.
 func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
@@ -82,10 +83,11 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 	if err != nil {
 		return res, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return res, err
-	}
 	runsName, tsName := sp.journalNames(dir)
+	rh, th := sp.RunsHeader(), ""
+	if sp.Timeseries {
+		th = sp.TimeseriesHeader()
+	}
 	var pr progress
 	old, err := os.ReadFile(filepath.Join(dir, ManifestFile))
 	switch {
@@ -94,51 +96,67 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 		if err := json.Unmarshal(old, &om); err != nil {
 			return res, usagef("%s: not a sweep manifest (%v); choose another --out", filepath.Join(dir, ManifestFile), err)
 		}
+		if om.kind() != KindSweep {
+			return res, usagef("%s holds a %s, not a sweep; use another --out", dir, om.kind())
+		}
 		if d := diff(man, om); len(d) > 0 {
 			return res, usagef("%s holds a different sweep: %s; use another --out (or delete the directory)",
 				dir, strings.Join(d, "; "))
 		}
-		pb, err := os.ReadFile(filepath.Join(dir, progressFile))
-		if errors.Is(err, os.ErrNotExist) {
-			// Finished earlier: the parquet step may still have to clean up its journal.
-			if sp.Format == "parquet" {
+		if om.Complete != nil {
+			st, err := Check(dir)
+			if err != nil {
+				return res, usagef("%s holds this sweep, marked complete, but it does not verify:\n%v\ndelete the directory and run the sweep again", dir, err)
+			}
+			// The marker goes after the completion record: a crash in between leaves it behind.
+			os.Remove(filepath.Join(dir, progressFile))
+			if sp.Format == Parquet {
 				os.Remove(runsName)
 				os.Remove(tsName)
 			}
-			res.Done, res.Resumed = len(ids), len(ids)
-			o.Notice("%s: the sweep is already complete (%d runs)", dir, len(ids))
+			res.Done, res.Resumed = st.Done, st.Done
+			o.Notice("%s: the sweep is already complete (%d runs, every file matches its checksum)", dir, st.Done)
 			return res, nil
 		}
+		p, err := readProgress(dir)
 		if err != nil {
 			return res, err
 		}
-		if err := json.Unmarshal(pb, &pr); err != nil || pr.Done < 0 || pr.Done > len(ids) {
-			return res, fmt.Errorf("%s: corrupt progress marker; delete the directory and start again", filepath.Join(dir, progressFile))
+		if p == nil {
+			if rows, err := journalRows(runsName); err != nil || rows > 0 {
+				return res, notCompleteNoMarker(dir, om)
+			}
+			// Stopped before its first row: start again.
+			if pr, err = sp.startJournals(dir, rh, th); err != nil {
+				return res, err
+			}
+			break
 		}
+		ts := ""
+		if sp.Timeseries {
+			ts = tsName
+		}
+		if err := checkJournals(runsName, ts, *p, len(ids), ids, rh, th); err != nil {
+			return res, err
+		}
+		pr = *p
 		if pr.Done > 0 {
 			o.Notice("resuming %s: %d of %d runs already done", dir, pr.Done, len(ids))
 		}
 	case errors.Is(err, os.ErrNotExist):
-		// A fresh start: journal headers, the progress marker, then the manifest (a manifest without a
-		// progress marker means "finished").
-		rh := sp.RunsHeader()
-		th := ""
-		if sp.Timeseries {
-			th = sp.TimeseriesHeader()
+		// A fresh start: the manifest (without a completion record), the journal headers, then the
+		// progress marker. A directory holding outputs without a manifest is someone else's: refused.
+		if found := ForeignFiles(dir); len(found) > 0 {
+			return res, usagef("%s holds %s but no %s: not this sweep's directory; use another --out",
+				dir, strings.Join(found, ", "), ManifestFile)
 		}
-		if err := writeSynced(runsName, []byte(rh)); err != nil {
-			return res, err
-		}
-		if sp.Timeseries {
-			if err := writeSynced(tsName, []byte(th)); err != nil {
-				return res, err
-			}
-		}
-		pr = progress{RunsBytes: int64(len(rh)), TSBytes: int64(len(th))}
-		if err := writeProgress(dir, pr); err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return res, err
 		}
 		if err := atomicfile.WriteFile(filepath.Join(dir, ManifestFile), manBytes); err != nil {
+			return res, err
+		}
+		if pr, err = sp.startJournals(dir, rh, th); err != nil {
 			return res, err
 		}
 	default:
@@ -166,19 +184,59 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 	if runErr != nil {
 		return res, runErr
 	}
-	if sp.Format == "parquet" {
+	if sp.Format == Parquet {
 		if err := sp.toParquet(dir, runsName, tsName); err != nil {
 			return res, err
 		}
 	}
+	// Completion: the record, then the marker goes (state.go).
+	if err := syncDir(dir); err != nil {
+		return res, err
+	}
+	if man.Complete, err = Record(dir, len(ids), outputNames(man)); err != nil {
+		return res, err
+	}
+	if manBytes, err = marshalManifest(man); err != nil {
+		return res, err
+	}
+	if err := atomicfile.WriteFile(filepath.Join(dir, ManifestFile), manBytes); err != nil {
+		return res, err
+	}
 	if err := os.Remove(filepath.Join(dir, progressFile)); err != nil {
 		return res, err
 	}
-	if sp.Format == "parquet" {
+	if sp.Format == Parquet {
 		os.Remove(runsName)
 		os.Remove(tsName)
 	}
 	return res, syncDir(dir)
+}
+
+// startJournals writes the journal headers and a progress marker at zero runs.
+func (sp *Spec) startJournals(dir, rh, th string) (progress, error) {
+	runsName, tsName := sp.journalNames(dir)
+	if err := writeSynced(runsName, []byte(rh)); err != nil {
+		return progress{}, err
+	}
+	if sp.Timeseries {
+		if err := writeSynced(tsName, []byte(th)); err != nil {
+			return progress{}, err
+		}
+	}
+	pr := progress{RunsBytes: int64(len(rh)), TSBytes: int64(len(th))}
+	return pr, writeProgress(dir, pr)
+}
+
+// journalRows counts the complete rows after the header of a journal (0 when it does not exist).
+func journalRows(name string) (int, error) {
+	b, err := os.ReadFile(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	return max(bytes.Count(b, []byte{'\n'})-1, 0), nil
 }
 
 type result struct {

@@ -43,13 +43,18 @@ func Merge(dirs []string, out string) error {
 	seen := map[int]string{}
 	n := 0
 	for i, d := range dirs {
-		m, err := ReadManifest(d)
+		st, err := Check(d)
 		if err != nil {
-			return UsageError{fmt.Errorf("merge: %w", err)}
+			return usagef("merge: %v", err)
 		}
-		if _, err := os.Stat(filepath.Join(d, progressFile)); err == nil {
-			return usagef("merge: %s is not finished (re-run its sweep command to complete it)", d)
+		m := st.Manifest
+		if st.Kind != KindSweep {
+			return usagef("merge: %s holds a %s, not a sweep shard", d, st.Kind)
 		}
+		if !st.Complete {
+			return usagef("merge: %s is not finished: %d of %d runs (re-run its sweep command to complete it)", d, st.Done, st.Total)
+		}
+		m.Complete = nil
 		sh, err := ParseShard(m.Shard)
 		if m.Shard == "" || err != nil {
 			return usagef("merge: %s is not a shard (its manifest has no shard i/n)", d)
@@ -85,25 +90,22 @@ func Merge(dirs []string, out string) error {
 		return usagef("merge: missing shard(s) %s", strings.Join(missing, ", "))
 	}
 	if _, err := os.Stat(filepath.Join(out, ManifestFile)); err == nil {
-		return usagef("merge: %s already holds a sweep; choose another --out", out)
+		return usagef("merge: %s already holds a sweep or a run; choose another --out", out)
+	}
+	if found := ForeignFiles(out); len(found) > 0 {
+		return usagef("merge: %s holds %s; choose another --out", out, strings.Join(found, ", "))
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	names := []string{RunsCSV, TimeseriesCSV}
-	if base.Format == "parquet" {
-		names = []string{RunsParquet, TSParquet}
-	}
-	if !base.Timeseries {
-		names = names[:1]
-	}
+	names := outputNames(base)
 	for _, name := range names {
 		var in []string
 		for _, d := range dirs {
 			in = append(in, filepath.Join(d, name))
 		}
 		var err error
-		if base.Format == "parquet" {
+		if base.Format == Parquet {
 			err = mergeParquet(in, filepath.Join(out, name), base.Runs)
 		} else {
 			err = mergeCSV(in, filepath.Join(out, name), base.Runs)
@@ -112,7 +114,16 @@ func Merge(dirs []string, out string) error {
 			return err
 		}
 	}
-	return atomicfile.WriteFile(filepath.Join(out, ManifestFile), baseBytes)
+	c, err := Record(out, base.Runs, names)
+	if err != nil {
+		return err
+	}
+	base.Complete = c
+	mb, err := marshalManifest(base)
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(out, ManifestFile), mb)
 }
 
 // lineSource reads a CSV file whose lines start with a run id, grouped by run id.

@@ -12,6 +12,7 @@ import (
 	"dongshu/internal/atomicfile"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress/zstd"
 	"github.com/parquet-go/parquet-go/format"
 )
 
@@ -27,6 +28,12 @@ type pcol struct {
 	typ  byte // 'i' int64, 'u' uint64, 'f' double, 's' string
 }
 
+// encodingTag is each column type's encoding and codec: zstd everywhere; run ids and seeds delta-encoded
+// (sorted, so nearly constant differences); strings (month, scope, string factors) dictionary-encoded,
+// since a few dozen values repeat on every row; doubles plain: their mantissas (10 significant digits
+// parsed to binary) are near-random, and byte-stream-split (+17 %) and dictionary (+34 %) measured larger.
+var encodingTag = map[byte]string{'i': ",delta", 'u': ",delta", 'f': "", 's': ",dict"}
+
 func schemaOf(cols []pcol) *parquet.Schema {
 	fields := make([]reflect.StructField, len(cols))
 	for i, c := range cols {
@@ -41,7 +48,7 @@ func schemaOf(cols []pcol) *parquet.Schema {
 		default:
 			t = reflect.TypeFor[string]()
 		}
-		fields[i] = reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: t, Tag: reflect.StructTag(`parquet:"` + c.name + `"`)}
+		fields[i] = reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: t, Tag: reflect.StructTag(`parquet:"` + c.name + encodingTag[c.typ] + `"`)}
 	}
 	return parquet.SchemaOf(reflect.New(reflect.StructOf(fields)).Elem().Interface())
 }
@@ -93,7 +100,8 @@ func newSink(name string, cols []pcol) (*parquetSink, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := parquet.NewWriter(f, schemaOf(cols), parquet.MaxRowsPerRowGroup(rowGroupRows))
+	w := parquet.NewWriter(f, schemaOf(cols), parquet.MaxRowsPerRowGroup(rowGroupRows),
+		parquet.Compression(&zstd.Codec{Level: zstd.SpeedBestCompression}), parquet.PageBufferSize(1<<20))
 	return &parquetSink{f, w}, nil
 }
 

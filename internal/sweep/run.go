@@ -11,6 +11,7 @@ import (
 
 	"dongshu/agents"
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/internal/runout"
 )
 
@@ -19,24 +20,28 @@ type Spec struct {
 	// Base is the scenario after the fixed overrides, validated; each run clones it.
 	Base       *configs.Scenario
 	Design     Design
-	Timeseries bool   // also write the tidy timeseries of every run
-	Format     string // "csv" or "parquet"
+	Timeseries bool // also write the tidy timeseries of every run
+	Format     Format
 	Shard      Shard
 	// Command is the canonical command line: the sweep's arguments without --out, --workers and
 	// --shard, which do not change the results (so that shards and merges agree).
 	Command []string
 	Version string // program version
+	// Probes are extra runs.csv columns read from the timeseries (see Probe); none for a plain sweep.
+	Probes []Probe
 
 	columns []string // timeseries metric columns
 }
 
 // Manifest is manifest.json.
 type Manifest struct {
+	// Kind is "sweep" (absent in manifests written before run directories had one) or "run".
+	Kind         string   `json:"kind,omitempty"`
 	Version      string   `json:"version"`
 	Command      []string `json:"command"`
 	Scenario     string   `json:"scenario"`
 	ScenarioHash string   `json:"scenario_hash"`
-	Format       string   `json:"format"`
+	Format       Format   `json:"format"`
 	Timeseries   bool     `json:"timeseries"`
 	Runs         int      `json:"runs"`
 	RunRule      string   `json:"run_rule"`
@@ -44,6 +49,10 @@ type Manifest struct {
 	Design       Design   `json:"design"`
 	// Shard is "i/n" for a shard's directory (runs with run_id % n == i-1), absent for a whole sweep.
 	Shard string `json:"shard,omitempty"`
+	// Probes are the extra runs.csv columns of an experiment (calibrate).
+	Probes []Probe `json:"probes,omitempty"`
+	// Complete is the completion record, written when the last run is on disk (state.go).
+	Complete *Completion `json:"complete,omitempty"`
 }
 
 // Prepare expands the design and checks every design point against the schema (Set, then Validate);
@@ -52,11 +61,8 @@ func (sp *Spec) Prepare() error {
 	if err := sp.Design.Expand(); err != nil {
 		return err
 	}
-	if sp.Format == "" {
-		sp.Format = "csv"
-	}
-	if sp.Format != "csv" && sp.Format != "parquet" {
-		return usagef("--format %q: want csv or parquet", sp.Format)
+	if sp.Format < 0 || sp.Format >= numFormats {
+		return usagef("--format %v: want %s", sp.Format, orList(formats[:]))
 	}
 	seen := map[string]bool{}
 	for _, f := range sp.Design.Factors {
@@ -89,6 +95,13 @@ func (sp *Spec) Prepare() error {
 	for _, c := range m.W.Columns() {
 		sp.columns = append(sp.columns, c.Name)
 	}
+	if len(sp.Probes) > 0 {
+		var scopes []string
+		for _, sc := range m.Scopes() {
+			scopes = append(scopes, sc.Name)
+		}
+		return sp.resolveProbes(scopes)
+	}
 	return nil
 }
 
@@ -111,21 +124,25 @@ func (sp *Spec) scenario(point []string, seed uint64) (*configs.Scenario, error)
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	if err := economy.CheckScenario(s); err != nil {
+		return nil, err
+	}
 	s.Seed = seed
 	return s, nil
 }
 
 // Manifest returns the sweep's manifest.
 func (sp *Spec) Manifest() Manifest {
-	return Manifest{Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
+	return Manifest{Kind: KindSweep, Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
 		Format: sp.Format, Timeseries: sp.Timeseries, Runs: sp.Design.NumRuns(), RunRule: RunRule,
-		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String()}
+		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String(), Probes: sp.Probes}
 }
 
 // RunsHeader is the header line of runs.csv.
 func (sp *Spec) RunsHeader() string {
 	cols := append([]string{"run_id", "seed"}, sp.Design.Keys()...)
 	cols = append(cols, agents.HeadlineNames()...)
+	cols = append(cols, probeNames(sp.Probes)...)
 	return csvLine(cols)
 }
 
@@ -176,8 +193,10 @@ func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
 	}
 	ids := strconv.Itoa(id)
 	buf := make([]byte, 0, 32)
+	probes, probeN := nanSlice(len(sp.Probes)), make([]float64, len(sp.Probes))
 	err = m.Run(func(month configs.Month, rows [][]float64) error {
 		h.Observe(m.W, month, rows)
+		sp.observeProbes(probes, probeN, month, rows)
 		if !sp.Timeseries {
 			return nil
 		}
@@ -205,7 +224,7 @@ func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
 		rb.WriteByte(',')
 		rb.WriteString(csvField(v))
 	}
-	for _, v := range h.Values() {
+	for _, v := range append(h.Values(), probes...) {
 		rb.WriteByte(',')
 		rb.Write(strconv.AppendFloat(buf[:0], v, 'g', -1, 64))
 	}
@@ -235,7 +254,10 @@ func diff(a, b Manifest) []string {
 	jb, _ := json.Marshal(b.Design.Factors)
 	add(!bytes.Equal(ja, jb) && slices.Equal(a.Design.Keys(), b.Design.Keys()), "varied values", string(ja), string(jb))
 	add(a.Shard != b.Shard, "shard", orNone(a.Shard), orNone(b.Shard))
+	add(a.kind() != b.kind(), "kind", a.kind(), b.kind())
 	if len(d) == 0 {
+		a.Complete, b.Complete = nil, nil // the record says where a sweep stands, not what it is
+		a.Kind, b.Kind = a.kind(), b.kind()
 		ma, _ := json.Marshal(a)
 		mb, _ := json.Marshal(b)
 		add(!bytes.Equal(ma, mb), "command", strings.Join(a.Command, " "), strings.Join(b.Command, " "))

@@ -46,6 +46,7 @@ type Flags struct {
 	Screenshot   string
 	SavePath     string
 	LoadPath     string
+	Join         string // a classroom room's address with #code=…&name=…[&seat=…|&token=…]
 }
 
 // UsageError is a bad command line (exit status 2).
@@ -75,6 +76,7 @@ func Parse(args []string, stderr io.Writer) (Flags, error) {
 	speed := fs.Int("speed", 0, fmt.Sprintf("starting speed in months per second, 0-%d (0: %d with --autoplay or --frames, else 1)", MaxSpeed, MaxSpeed))
 	frames := fs.Int("frames", 0, "quit after N frames (0: never)")
 	shot := fs.String("screenshot", "", "write a PNG of the screen at frame --frames to `FILE`, then quit")
+	join := fs.String("join", "", "play in a classroom room: `URL` http://host:port/#code=CODE&name=NAME&seat=SEAT (or &token=TOKEN to come back)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dongshu [flags]")
 		fs.PrintDefaults()
@@ -95,6 +97,7 @@ func Parse(args []string, stderr io.Writer) (Flags, error) {
 		return f, badFlag("lang", "unknown language %q (known: %s)", *lang, strings.Join(i18n.Languages, ", "))
 	}
 	f.Lang = *lang
+	f.Join = *join
 	n, err := strconv.ParseUint(*seed, 10, 64)
 	if err != nil {
 		return f, badFlag("seed", "%q is not an unsigned integer", *seed)

@@ -1,24 +1,26 @@
-package flow
+package economy
 
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"dongshu/economy/flow"
 	"dongshu/internal/glpk"
 )
 
 // randomAllocation draws an allocation-shaped instance: sources (province x class) -> a site directly,
 // or through the site's corridor, or into its accelerator pool; sites and pools -> sink; every source
 // -> sink at the unserved penalty. kind selects the degenerate cases the GLPK check must cover.
-func randomAllocation(rng *rand.Rand, kind int) *Instance {
+func randomAllocation(rng *rand.Rand, kind int) *FlowInstance {
 	np := 2 + rng.IntN(10)
 	nc := 1 + rng.IntN(4)
 	sink := 3 * np
-	f := &Instance{Nodes: sink + 1 + np*nc}
+	f := &FlowInstance{Nodes: sink + 1 + np*nc}
 	f.Supply = make([]int64, f.Nodes)
 	arc := func(from, to int, capacity, cost int64) {
 		f.From, f.To = append(f.From, from), append(f.To, to)
@@ -92,7 +94,7 @@ type flowSolver interface {
 	Flow(arc int) int64
 }
 
-func solveMCF(t *testing.T, f *Instance, g flowSolver) (int64, []int64) {
+func solveMCF(t *testing.T, f *FlowInstance, g flowSolver) (int64, []int64) {
 	t.Helper()
 	g.Reset(f.Nodes)
 	for i := range f.From {
@@ -112,7 +114,7 @@ func solveMCF(t *testing.T, f *Instance, g flowSolver) (int64, []int64) {
 
 // compareWithGLPK writes f as an LP file, solves it with glpsol and checks our optimum against it;
 // it returns the relative gap.
-func compareWithGLPK(t *testing.T, f *Instance, obj int64, flow []int64) float64 {
+func compareWithGLPK(t *testing.T, f *FlowInstance, obj int64, flow []int64) float64 {
 	t.Helper()
 	require.NoError(t, f.Check(flow), "our flow is feasible")
 	require.Equal(t, obj, f.TotalCost(flow), "reported objective = cost of the flow")
@@ -130,7 +132,7 @@ func compareWithGLPK(t *testing.T, f *Instance, obj int64, flow []int64) float64
 func TestAllocatorMatchesGLPKOnRandomInstances(t *testing.T) {
 	glpk.Require(t)
 	rng := rand.New(rand.NewPCG(2026, 11))
-	primalDual, simplex := NewMinCostFlow(), NewNetworkSimplex() // the simplex warm-starts across instances
+	primalDual, simplex := flow.NewMinCostFlow(), flow.NewNetworkSimplex() // the simplex warm-starts across instances
 	worst := 0.0
 	for i := range 200 {
 		f := randomAllocation(rng, i%5)
@@ -144,7 +146,7 @@ func TestAllocatorMatchesGLPKOnRandomInstances(t *testing.T) {
 }
 
 func TestWriteLPReadsBackTrivially(t *testing.T) {
-	f := &Instance{Nodes: 2, From: []int{0}, To: []int{1}, Cap: []int64{5}, Cost: []int64{3}, Supply: []int64{4, -4}}
+	f := &FlowInstance{Nodes: 2, From: []int{0}, To: []int{1}, Cap: []int64{5}, Cost: []int64{3}, Supply: []int64{4, -4}}
 	var sb []byte
 	w := &byteWriter{&sb}
 	require.NoError(t, f.WriteLP(w))
@@ -156,3 +158,14 @@ func TestWriteLPReadsBackTrivially(t *testing.T) {
 type byteWriter struct{ b *[]byte }
 
 func (w *byteWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }
+
+// The DIMACS file holds the LP file's instance: a header with the node and arc counts, one n line per
+// nonzero supply and one a line per arc, nodes numbered from 1.
+func TestWriteDIMACS(t *testing.T) {
+	f := &FlowInstance{Nodes: 3, From: []int{0, 1, 0}, To: []int{1, 2, 2}, Cap: []int64{5, 4, 9},
+		Cost: []int64{1, 2, 7}, Supply: []int64{6, 0, -6}}
+	var b strings.Builder
+	require.NoError(t, f.WriteDIMACS(&b))
+	assert.Equal(t, "c dongshu allocation instance: 3 nodes, 3 arcs\np min 3 3\nn 1 6\nn 3 -6\n"+
+		"a 1 2 0 5 1\na 2 3 0 4 2\na 1 3 0 9 7\n", b.String())
+}

@@ -60,7 +60,7 @@ func nsCheckBasis(t *testing.T, g *NetworkSimplex) {
 			assert.NotEqual(t, nsUpper, g.state[e], "unpriced artificial arc %d at upper bound", e)
 			continue
 		}
-		a := g.arcs[:g.m+g.n][e]
+		a := g.arcs[e]
 		rc := a.cost + g.pi[a.src] - g.pi[a.tgt]
 		switch g.state[e] {
 		case nsLower:
@@ -123,7 +123,7 @@ func nsCheckTree(t *testing.T, g *NetworkSimplex) {
 	for e := range m + n {
 		f := g.flow[e]
 		c := g.ucap(int32(e))
-		a := g.arcs[:g.m+g.n][e]
+		a := g.arcs[e]
 		net[a.src] += f
 		net[a.tgt] -= f
 		switch g.state[e] {
@@ -141,7 +141,7 @@ func nsCheckTree(t *testing.T, g *NetworkSimplex) {
 	for u := range root {
 		assert.Equal(t, g.supply[u], net[u], "conservation at %d", u)
 		p, e := g.parent[u], g.pred[u]
-		a := g.arcs[:g.m+g.n][e]
+		a := g.arcs[e]
 		require.Equal(t, nsTree, g.state[e], "pred of %d is a tree arc", u)
 		assert.Less(t, pos[p], pos[u], "parent of %d threaded first", u)
 		if g.dir[u] == nsUp {

@@ -34,12 +34,13 @@ type nsArc struct {
 
 // NetworkSimplex is a reusable min-cost flow instance solved by the primal
 // network simplex method, exact on integer data, with a warm start from the
-// previous optimal basis.
+// previous optimal basis. It has the same API, bounds and errors as
+// MinCostFlow, so either can solve the allocator's monthly instance.
 //
 // # Usage
 //
 // Build an instance with Reset, AddArc and SetSupply, call Solve, then read
-// per-arc flows with Flow (or Flows) and node potentials with Potential. The object can be rebuilt (Reset) and solved any
+// per-arc flows with Flow. The object can be rebuilt (Reset) and solved any
 // number of times; all buffers are kept, so once it has solved an instance
 // of a given size, Reset, AddArc, SetSupply, Solve and Flow perform no heap
 // allocations for instances up to that size. A NetworkSimplex is not safe
@@ -177,7 +178,7 @@ type nsArc struct {
 //
 // # Bounds
 //
-// Capacities any int64 >= 0, costs >= 0 (AddArc panics
+// As MinCostFlow: capacities any int64 >= 0, costs >= 0 (AddArc panics
 // otherwise), ErrOverflow when the positive supplies sum beyond int64, when
 // (nodes + 2) * (largest cost) >= 2^60 (which keeps M, potentials and
 // reduced costs far inside int64), when the optimal cost itself does not
@@ -257,7 +258,7 @@ func NewNetworkSimplex() *NetworkSimplex {
 // buffers and the last basis (for a warm start).
 func (g *NetworkSimplex) Reset(n int) {
 	if n < 0 || n > math.MaxInt32-2 {
-		panic(fmt.Sprintf("flow: NetworkSimplex.Reset: invalid node count %d", n))
+		panic(fmt.Sprintf("economy: NetworkSimplex.Reset: invalid node count %d", n))
 	}
 	g.n = n
 	g.m = 0
@@ -270,37 +271,44 @@ func (g *NetworkSimplex) Reset(n int) {
 
 // AddArc adds a directed arc and returns its id (0,1,2,... in insertion order); it panics unless both nodes are in range, capacity >= 0 and cost >= 0.
 func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
-	// Small enough to be inlined (no call on the common path): a
-	// simulation adds thousands of arcs a month, and a call per arc cost
-	// a few per cent of its run.
-	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity|cost < 0 {
-		panic(badArcError{from, to, capacity, cost, g.n})
+	if uint(from) >= uint(g.n) || uint(to) >= uint(g.n) || capacity < 0 || cost < 0 {
+		g.badArc(from, to, capacity, cost)
+	}
+	id := g.m
+	if len(g.arcs) != id { // after a Solve, the artificial arcs follow the user arcs
+		g.arcs = g.arcs[:id]
 	}
 	// Appending to the slice itself (not to a reslice) stores only its
-	// length unless it grows: no GC write barrier per arc. (Solve leaves
-	// g.arcs holding the user arcs only.)
+	// length unless it grows: no GC write barrier per arc.
+	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
+	g.cap = append(g.cap, capacity)
+	g.m = id + 1
+	g.solved = false
+	return id
+}
+
+// AppendArc is AddArc without its checks, for callers that add many arcs a month (the allocator adds
+// some 1,500): small enough to be inlined (a call per arc cost a few per cent of a run). The caller
+// guarantees what AddArc checks (nodes in range, capacity and cost >= 0) and has called Reset since the
+// last Solve; arc ids follow in order, as with AddArc.
+func (g *NetworkSimplex) AppendArc(from, to int, capacity, cost int64) {
 	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
 	g.cap = append(g.cap, capacity)
 	g.m++
-	g.solved = false
-	return g.m - 1
 }
 
-// badArcError is the value AddArc panics with.
-type badArcError struct {
-	from, to       int
-	capacity, cost int64
-	n              int
-}
-
-func (e badArcError) Error() string {
-	switch {
-	case e.from < 0 || e.from >= e.n || e.to < 0 || e.to >= e.n:
-		return fmt.Sprintf("flow: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", e.from, e.to, e.n)
-	case e.capacity < 0:
-		return fmt.Sprintf("flow: NetworkSimplex.AddArc: negative capacity %d", e.capacity)
+// badArc panics with the reason AddArc rejects an arc (kept out of AddArc
+// to keep that small).
+//
+//go:noinline
+func (g *NetworkSimplex) badArc(from, to int, capacity, cost int64) {
+	if from < 0 || from >= g.n || to < 0 || to >= g.n {
+		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
 	}
-	return fmt.Sprintf("flow: NetworkSimplex.AddArc: negative cost %d", e.cost)
+	if capacity < 0 {
+		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative capacity %d", capacity))
+	}
+	panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative cost %d", cost))
 }
 
 // SetSupply sets node's supply: positive = source, negative = demand (sink); the total must be 0 for Solve to succeed.
@@ -317,12 +325,12 @@ func (g *NetworkSimplex) SetSupply(node int, supply int64) {
 //
 //go:noinline
 func (g *NetworkSimplex) badNode(method string, node, n int) {
-	panic(fmt.Sprintf("flow: NetworkSimplex.%s: node %d out of range (%d nodes)", method, node, n))
+	panic(fmt.Sprintf("economy: NetworkSimplex.%s: node %d out of range (%d nodes)", method, node, n))
 }
 
 //go:noinline
 func (g *NetworkSimplex) badArcID(arc int) {
-	panic(fmt.Sprintf("flow: NetworkSimplex: arc %d out of range (%d arcs)", arc, g.m))
+	panic(fmt.Sprintf("economy: NetworkSimplex.Flow: arc %d out of range (%d arcs)", arc, g.m))
 }
 
 // NumNodes reports the number of nodes set by the last Reset.
@@ -330,6 +338,25 @@ func (g *NetworkSimplex) NumNodes() int { return g.n }
 
 // NumArcs reports the number of arcs added since the last Reset.
 func (g *NetworkSimplex) NumArcs() int { return g.m }
+
+// Arc returns an arc's ends, capacity and cost as they were added.
+func (g *NetworkSimplex) Arc(arc int) (from, to int, capacity, cost int64) {
+	if uint(arc) >= uint(g.m) {
+		g.badArcID(arc)
+	}
+	a := g.arcs[arc]
+	return int(a.src), int(a.tgt), g.cap[arc], a.cost
+}
+
+// Flows returns the flow of every arc, by id, after a successful Solve (nil if the instance has not been
+// solved since it last changed): a view into the solver's memory, valid until the next change, for
+// callers that read every flow (Flow checks each id).
+func (g *NetworkSimplex) Flows() []int64 {
+	if !g.solved {
+		return nil
+	}
+	return g.flow[:g.m]
+}
 
 // Flow returns the flow on arc id after a successful Solve (0 if the instance has not been solved since it was last changed).
 func (g *NetworkSimplex) Flow(arc int) int64 {
@@ -342,43 +369,6 @@ func (g *NetworkSimplex) Flow(arc int) int64 {
 	return g.flow[arc]
 }
 
-// Flows returns the flows of all arcs after a successful Solve, indexed by arc id (nil if the instance
-// has changed since): a view of the solver's own buffer, to be read, not written, before the next change.
-func (g *NetworkSimplex) Flows() []int64 {
-	if !g.solved {
-		return nil
-	}
-	return g.flow[:g.m]
-}
-
-// Arc returns arc id's endpoints, capacity and cost as given to AddArc.
-func (g *NetworkSimplex) Arc(arc int) (from, to int, capacity, cost int64) {
-	if uint(arc) >= uint(g.m) {
-		g.badArcID(arc)
-	}
-	a := g.arcs[arc]
-	return int(a.src), int(a.tgt), g.cap[arc], a.cost
-}
-
-// Potential returns node's potential after a successful Solve (0 if the instance has changed since):
-// with potentials pi, every arc u -> v has reduced cost cost + pi(u) - pi(v) >= 0 if its flow is below
-// its capacity and <= 0 if its flow is above 0, which proves the flow optimal; -pi(v) is the dual value
-// of v's conservation constraint (outflow - inflow = supply), the marginal cost of one more unit of
-// supply at v, up to a constant.
-func (g *NetworkSimplex) Potential(node int) int64 {
-	if uint(node) >= uint(g.n) {
-		g.badNode("Potential", node, g.n)
-	}
-	if !g.solved {
-		return 0
-	}
-	return g.pi[node]
-}
-
-// Pivots reports how many pivots (bound swaps included) the last Solve made: a few after small changes
-// from a warm start, many more from a cold one.
-func (g *NetworkSimplex) Pivots() int { return g.lastPivots }
-
 // Solve computes a min-cost flow meeting all supplies exactly; returns total cost, or an error (ErrInfeasible, ErrUnbalanced or ErrOverflow).
 func (g *NetworkSimplex) Solve() (int64, error) {
 	if err := g.prepare(); err != nil {
@@ -388,11 +378,7 @@ func (g *NetworkSimplex) Solve() (int64, error) {
 	for g.step() {
 	}
 	g.basisOK = true
-	cost, err := g.finish()
-	// The artificial arcs after the user arcs are set afresh by every
-	// Solve; dropping them lets AddArc append.
-	g.arcs = g.arcs[:g.m]
-	return cost, err
+	return g.finish()
 }
 
 // prepare checks the instance and sets up a strongly feasible starting
@@ -433,7 +419,7 @@ func (g *NetworkSimplex) prepare() error {
 		g.ucaps[e] = min(g.cap[e], pos)
 	}
 	g.same = same
-	if cmax > 0 && int64(n+2) > maxDistance/cmax {
+	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
 		return ErrOverflow
 	}
 	if int64(m)+int64(n) >= math.MaxInt32 {
@@ -1196,7 +1182,7 @@ func nsAdd(a, b int64) (int64, bool) {
 
 // nsResize returns s with length n, reusing its backing array when large
 // enough. A new array has room for a quarter more: instances that grow a
-// little from one solve to the next (a simulation's, month after month)
+// little from one solve to the next (the allocator's, month after month)
 // then reallocate rarely.
 func nsResize[T any](s []T, n int) []T {
 	if cap(s) < n {

@@ -1,4 +1,4 @@
-package flow
+package economy
 
 import (
 	"bufio"
@@ -7,46 +7,35 @@ import (
 	"strconv"
 )
 
-// Instance is a min-cost flow instance in plain form, for export to other solvers and for checking a
-// solution against it.
-type Instance struct {
-	Nodes          int                  // nodes 0 .. Nodes-1
-	From, To       []int                // arc i runs From[i] -> To[i]
-	Cap, Cost      []int64              // arc i's capacity (flow in [0, Cap[i]]) and cost per unit of flow
+// FlowInstance is a min-cost flow instance in plain form: what the allocator solves, for export to an
+// LP solver and for checking a solution against it.
+type FlowInstance struct {
+	Nodes          int
+	From, To       []int
+	Cap, Cost      []int64
 	Supply         []int64              // per node: > 0 source, < 0 sink
 	ArcName        func(arc int) string // LP variable names (default x<i>)
 	NodeName       func(node int) string
 	ObjectiveUnits string // what one unit of objective is, for the LP file's header
 }
 
-func (f *Instance) arcName(i int) string {
+func (f *FlowInstance) arcName(i int) string {
 	if f.ArcName != nil {
 		return f.ArcName(i)
 	}
 	return "x" + strconv.Itoa(i)
 }
 
-func (f *Instance) nodeName(v int) string {
+func (f *FlowInstance) nodeName(v int) string {
 	if f.NodeName != nil {
 		return f.NodeName(v)
 	}
 	return "n" + strconv.Itoa(v)
 }
 
-// Load makes g this instance (Reset, AddArc, SetSupply), ready to Solve.
-func (f *Instance) Load(g *NetworkSimplex) {
-	g.Reset(f.Nodes)
-	for i := range f.From {
-		g.AddArc(f.From[i], f.To[i], f.Cap[i], f.Cost[i])
-	}
-	for v, s := range f.Supply {
-		g.SetSupply(v, s)
-	}
-}
-
 // WriteLP writes the instance as a CPLEX LP file: minimise total cost subject to flow conservation at
 // every node (out - in = supply) and 0 <= flow <= capacity on every arc. glpsol reads it with --lp.
-func (f *Instance) WriteLP(out io.Writer) error {
+func (f *FlowInstance) WriteLP(out io.Writer) error {
 	w := bufio.NewWriter(out)
 	fmt.Fprintf(w, "\\ dongshu allocation instance: %d nodes, %d arcs\n", f.Nodes, len(f.From))
 	if f.ObjectiveUnits != "" {
@@ -106,17 +95,46 @@ func (f *Instance) WriteLP(out io.Writer) error {
 	return w.Flush()
 }
 
-// WriteDIMACS writes the instance in the DIMACS min-cost-flow format (read by LEMON, CS2 and networkx):
-// a "p min" line, an "n" line per node with a non-zero supply, an "a" line per arc with lower bound 0;
-// nodes are numbered from 1. The comment lines carry the node and objective names.
-func (f *Instance) WriteDIMACS(out io.Writer) error {
-	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "c dongshu allocation instance: %d nodes, %d arcs (DIMACS nodes are numbered from 1)\n", f.Nodes, len(f.From))
+// Check verifies that flow is a feasible solution: within capacities and conserving flow at every node.
+func (f *FlowInstance) Check(flow []int64) error {
+	if len(flow) != len(f.From) {
+		return fmt.Errorf("%d flows for %d arcs", len(flow), len(f.From))
+	}
+	bal := make([]int64, f.Nodes)
+	for i, x := range flow {
+		if x < 0 || x > f.Cap[i] {
+			return fmt.Errorf("arc %s: flow %d outside [0,%d]", f.arcName(i), x, f.Cap[i])
+		}
+		bal[f.From[i]] += x
+		bal[f.To[i]] -= x
+	}
+	for v, b := range bal {
+		if b != f.Supply[v] {
+			return fmt.Errorf("node %s: net outflow %d, supply %d", f.nodeName(v), b, f.Supply[v])
+		}
+	}
+	return nil
+}
+
+// TotalCost is the total cost of a flow.
+func (f *FlowInstance) TotalCost(flow []int64) int64 {
+	c := int64(0)
+	for i, x := range flow {
+		c += x * f.Cost[i]
+	}
+	return c
+}
+
+// WriteDIMACS writes the instance in DIMACS min-cost-flow format (the format LEMON, CS2 and networkx
+// read): nodes numbered from 1, `n` lines for the nonzero supplies, one `a FROM TO 0 CAP COST` line per arc.
+func (f *FlowInstance) WriteDIMACS(out io.Writer) error {
+	w := bufio.NewWriterSize(out, 1<<16)
+	fmt.Fprintf(w, "c dongshu allocation instance: %d nodes, %d arcs\n", f.Nodes, len(f.From))
 	if f.ObjectiveUnits != "" {
 		fmt.Fprintf(w, "c objective unit: %s\n", f.ObjectiveUnits)
 	}
 	fmt.Fprintf(w, "p min %d %d\n", f.Nodes, len(f.From))
-	var buf []byte
+	buf := make([]byte, 0, 96)
 	for v, s := range f.Supply {
 		if s != 0 {
 			buf = append(buf[:0], "n "...)
@@ -140,34 +158,4 @@ func (f *Instance) WriteDIMACS(out io.Writer) error {
 		w.Write(buf)
 	}
 	return w.Flush()
-}
-
-// Check verifies that flow is a feasible solution: within capacities and conserving flow at every node.
-func (f *Instance) Check(flow []int64) error {
-	if len(flow) != len(f.From) {
-		return fmt.Errorf("%d flows for %d arcs", len(flow), len(f.From))
-	}
-	bal := make([]int64, f.Nodes)
-	for i, x := range flow {
-		if x < 0 || x > f.Cap[i] {
-			return fmt.Errorf("arc %s: flow %d outside [0,%d]", f.arcName(i), x, f.Cap[i])
-		}
-		bal[f.From[i]] += x
-		bal[f.To[i]] -= x
-	}
-	for v, b := range bal {
-		if b != f.Supply[v] {
-			return fmt.Errorf("node %s: net outflow %d, supply %d", f.nodeName(v), b, f.Supply[v])
-		}
-	}
-	return nil
-}
-
-// TotalCost is the total cost of a flow.
-func (f *Instance) TotalCost(flow []int64) int64 {
-	c := int64(0)
-	for i, x := range flow {
-		c += x * f.Cost[i]
-	}
-	return c
 }

@@ -1,0 +1,98 @@
+package agents
+
+import (
+	"math"
+
+	"dongshu/economy"
+)
+
+// The pre-plan era (before planner.quotas is set to 1, in the baseline by the Feb 2022 launch): provinces
+// compete for data centres with land, tax and power incentives, with no national quota to exceed and no
+// enforcement. The yearly round is then freeRound; the rules that change with the plan (quotas,
+// moderation calls, incentives outside hubs, cities' restrictions) are policy levers and dated events,
+// so one run goes from the free era into the plan.
+
+// quotasInForce reports whether national quotas bind this round.
+func quotasInForce(w *economy.World) bool { return w.Policy.Quotas > 0 }
+
+// freeRound is the yearly round with no quotas: every province (or its human player) decides what to
+// build, subsidise and invest in; nothing is beyond quota, so nothing is enforced.
+func (m *Model) freeRound() {
+	w := m.W
+	m.Planner.NationalQuotaMW = 0
+	m.plannerAtRound = nil // a human planner has no quota to set before the plan
+	opts := m.options(nil)
+	scores := make([]float64, len(opts))
+	m.LastDecisions = m.LastDecisions[:0]
+	for i := range w.Provinces {
+		d, human := m.Pending[i]
+		if human {
+			delete(m.Pending, i)
+		} else {
+			e := m.newEvaluator(i, math.Inf(1))
+			o, sc := m.choose(&e, opts, scores)
+			d = Decision{RequestMW: o.build, BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
+		}
+		d.Province = i
+		m.apply(&d)
+		m.LastDecisions = append(m.LastDecisions, d)
+	}
+}
+
+// incentiveShare is the share of a local subsidy province p may offer: all of it inside an active hub,
+// planner.non_hub_incentives of it outside.
+func incentiveShare(w *economy.World, p *economy.Province) float64 {
+	if p.HubActive {
+		return 1
+	}
+	return w.Policy.NonHubIncentives
+}
+
+// poolMW is the national demand of the classes with no latency bound at the last draw (MW).
+func (m *Model) poolMW() float64 {
+	w := m.W
+	pool := 0.0
+	for c, cl := range w.Classes {
+		if cl.Cfg.RTTBoundMs > 0 {
+			continue
+		}
+		for p := range w.DemandMW {
+			pool += w.DemandMW[p][c]
+		}
+	}
+	return pool
+}
+
+// energyCost is what running a MWh of IT work costs in a province by its energy alone: power price times
+// PUE (of its data centres; the 2020 reference for a province with none).
+func energyCost(w *economy.World, p *economy.Province) float64 {
+	pue := p.PUE
+	if pue <= 0 {
+		pue = w.Scn.DataCentres.PUE2020
+	}
+	return p.PowerPrice * pue
+}
+
+// poolAdvantage is province p's believed advantage for the national latency-tolerant work: 1 - its energy
+// cost over the demand-weighted national average (0 when it is not cheaper). The belief is the western
+// provinces' pitch — cheap power, cool climate — and neglects twice: the rivals that count on the same
+// pool, and the cost of carrying work there (transit and latency, which the allocator charges). Computed
+// once a month for every province (m.pool).
+func (m *Model) poolAdvantage(p *economy.Province) float64 {
+	w := m.W
+	if m.pool.month != w.Now || m.pool.adv == nil {
+		m.pool.month = w.Now
+		m.pool.adv = resizeFloats(m.pool.adv, len(w.Provinces))
+		ref, wt := 0.0, 0.0
+		for _, q := range w.Provinces {
+			ref += q.DemandShare * energyCost(w, q)
+			wt += q.DemandShare
+		}
+		if wt > 0 && ref > 0 {
+			for i, q := range w.Provinces {
+				m.pool.adv[i] = max(0, 1-energyCost(w, q)/(ref/wt))
+			}
+		}
+	}
+	return m.pool.adv[p.Index]
+}

@@ -1,0 +1,12 @@
+// Package flow solves minimum-cost flow problems exactly, in integers.
+//
+// NetworkSimplex is the production solver: build an instance (Reset, AddArc or AppendArc, SetSupply),
+// Solve it, read the optimum (Flow, Flows, Arc). Solving again after Reset and a rebuild of the same
+// shape warm-starts from the last optimal basis (the allocator's month-to-month use: capacities, costs
+// and supplies change, the arc structure rarely does), so a month costs a few pivots, not a cold solve.
+// MinCostFlow is a successive-shortest-path (primal-dual) solver kept as an independent reference: the
+// tests check the two against each other and against GLPK on random and real instances.
+//
+// Both report ErrInfeasible, ErrUnbalanced or ErrOverflow instead of a wrong answer; both panic only on
+// programming errors (a node or arc id out of range, a negative capacity or cost in AddArc).
+package flow
