@@ -55,7 +55,7 @@ func BenchmarkAllocateScale(b *testing.B) {
 				return m
 			}
 			m := start()
-			arcs := 0
+			arcs, pivots := 0, 0
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
@@ -72,10 +72,12 @@ func BenchmarkAllocateScale(b *testing.B) {
 				}
 				b.StopTimer()
 				arcs = max(arcs, len(w.Alloc.Arcs()))
+				pivots += w.Alloc.Pivots()
 				require.NoError(b, m.FinishStep())
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(arcs), "max-arcs")
+			b.ReportMetric(float64(pivots)/float64(b.N), "pivots/op")
 		})
 	}
 }

@@ -84,7 +84,7 @@ type Allocator struct {
 	remote        []int64 // per site: min(gen, cor), the most a remote route into it can carry
 	allSites      []int32 // 0, 1, ..., np-1: the order in which build visits sites without warmSort
 	// routeOrder[k*np:(k+1)*np] lists every site in the order source k's routes sorted last month
-	// (usable routes by key, then the others), when np <= warmSortMax; see build.
+	// (usable routes by key, then the others), when np*nc*np <= warmSortMax; see build.
 	routeOrder []int32
 	idle       []int32 // build: sites a source cannot use this month, in routeOrder order
 	// This month's cost terms (yuan per MW-month), see costTerms.
@@ -202,7 +202,7 @@ func (a *Allocator) build(w *World) {
 		}
 		a.idle = make([]int32, 0, np)
 	}
-	warmSort := np <= warmSortMax && !a.Exhaustive
+	warmSort := np*nc*np <= warmSortMax && !a.Exhaustive
 	if warmSort && len(a.routeOrder) != np*nc*np {
 		a.routeOrder = make([]int32, np*nc*np)
 		for k := range np * nc {
@@ -294,10 +294,11 @@ func (a *Allocator) build(w *World) {
 				a.bound[s] = bound
 				keys = append(keys, cost<<siteBits|int64(s))
 			}
+			heaped := false
 			switch {
 			case a.Exhaustive: // every usable route, in site order
 			case warmSort:
-				insertionSort(keys)
+				nearlySort(keys)
 				for i, key := range keys {
 					sites[i] = int32(key & (1<<siteBits - 1))
 				}
@@ -307,6 +308,7 @@ func (a *Allocator) build(w *World) {
 			default:
 				// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
 				heapify(keys)
+				heaped = true
 			}
 			a.idle = idle
 			a.keys = keys
@@ -316,7 +318,7 @@ func (a *Allocator) build(w *World) {
 					break
 				}
 				key := keys[i]
-				if len(keys) > 64 && !a.Exhaustive {
+				if heaped {
 					key = heapPop(keys[:len(keys)-popped])
 					popped++
 				}
@@ -380,12 +382,16 @@ func (a *Allocator) costTerms(w *World) {
 	}
 }
 
-// warmSortMax is the largest number of provinces for which build keeps every source's routes in last
-// month's order (np x classes x np sites); larger worlds sort (or heap-select) from scratch each month.
-const warmSortMax = 64
+// warmSortMax is the largest number of routes (provinces x classes x provinces) for which build keeps
+// every source's routes in last month's order (4 bytes a route: 16 MB at 1,000 provinces); larger worlds
+// sort (or heap-select) from scratch each month.
+const warmSortMax = 1 << 23
 
-// insertionSort sorts keys in increasing order: O(len + inversions), fast on nearly sorted keys.
-func insertionSort(keys []int64) {
+// nearlySort sorts keys in increasing order: by insertion, O(len + inversions), fast on nearly sorted
+// keys, unless that takes more than a few moves per key (the first month, or a month when the network
+// changed), when it sorts from scratch. Keys are distinct, so either way gives the same order.
+func nearlySort(keys []int64) {
+	budget := 8*len(keys) + 64
 	for i := 1; i < len(keys); i++ {
 		x := keys[i]
 		j := i
@@ -393,6 +399,10 @@ func insertionSort(keys []int64) {
 			keys[j] = keys[j-1]
 		}
 		keys[j] = x
+		if budget -= i - j; budget < 0 {
+			slices.Sort(keys)
+			return
+		}
 	}
 }
 
@@ -532,6 +542,9 @@ func (a *Allocator) Flows() []int64 {
 	}
 	return out
 }
+
+// Pivots reports how many pivots the last solve made (for benchmarks and tuning).
+func (a *Allocator) Pivots() int { return a.mcf.Pivots() }
 
 // Objective is the last solve's optimal objective in the instance's integer units (before the yuan
 // conversion), as an LP solver would report it for Instance.

@@ -231,17 +231,24 @@ func (nw *Network) Update() {
 				edge(f.a, f.b, km, km*cfg.MsPer100Km/100)
 			}
 		}
-		// Floyd-Warshall; the fixed loop order makes ties deterministic.
+		// Floyd-Warshall; the fixed loop order makes ties deterministic. Rows are taken as slices of
+		// length n so that the inner loop runs without bounds checks (O(n^3): about a second at 1,000
+		// provinces). Row i's column k never changes while k is the intermediate (pathMs[k][k] = 0), so
+		// pathKm[i][k] is read once.
 		for k := 0; k < n; k++ {
+			msK, kmK := nw.pathMs[k*n:(k+1)*n], nw.pathKm[k*n:(k+1)*n]
 			for i := 0; i < n; i++ {
-				ik := nw.pathMs[i*n+k]
+				msI, kmI := nw.pathMs[i*n:(i+1)*n], nw.pathKm[i*n:(i+1)*n]
+				ik := msI[k]
 				if math.IsInf(ik, 1) {
 					continue
 				}
-				for j := 0; j < n; j++ {
-					if d := ik + nw.pathMs[k*n+j]; d < nw.pathMs[i*n+j] {
-						nw.pathMs[i*n+j] = d
-						nw.pathKm[i*n+j] = nw.pathKm[i*n+k] + nw.pathKm[k*n+j]
+				kmIK := kmI[k]
+				msI, kmI = msI[:len(msK)], kmI[:len(msK)]
+				for j, kj := range msK {
+					if d := ik + kj; d < msI[j] {
+						msI[j] = d
+						kmI[j] = kmIK + kmK[j]
 					}
 				}
 			}

@@ -1,9 +1,11 @@
 // Package flow solves minimum-cost flow problems exactly, in integers.
 //
 // NetworkSimplex is the production solver: build an instance (Reset, AddArc or AppendArc, SetSupply),
-// Solve it, read the optimum (Flow, Flows, Arc). Solving again after Reset and a rebuild of the same
-// shape warm-starts from the last optimal basis (the allocator's month-to-month use: capacities, costs
-// and supplies change, the arc structure rarely does), so a month costs a few pivots, not a cold solve.
+// Solve it, read the optimum (Flow, Flows, Arc) and its certificate (Potential: node potentials, the
+// duals of the conservation constraints). Solving again after Reset and a rebuild of the same shape
+// warm-starts from the last optimal basis (the allocator's month-to-month use: capacities, costs and
+// supplies change, the arc structure rarely does), so a month costs a fraction of a cold solve's pivots
+// (Pivots says how many).
 // MinCostFlow is a successive-shortest-path (primal-dual) solver kept as an independent reference: the
 // tests check the two against each other and against GLPK on random and real instances.
 //

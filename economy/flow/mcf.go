@@ -156,7 +156,7 @@ func NewMinCostFlow() *MinCostFlow {
 // Reset clears the instance to n nodes and no arcs, keeping allocated buffers.
 func (g *MinCostFlow) Reset(n int) {
 	if n < 0 || n > math.MaxInt32-2 {
-		panic(fmt.Sprintf("economy: MinCostFlow.Reset: invalid node count %d", n))
+		panic(fmt.Sprintf("flow: MinCostFlow.Reset: invalid node count %d", n))
 	}
 	g.n = n
 	g.arcFrom = g.arcFrom[:0]
@@ -171,13 +171,13 @@ func (g *MinCostFlow) Reset(n int) {
 // AddArc adds a directed arc and returns its id (0,1,2,... in insertion order); it panics unless both nodes are in range, capacity >= 0 and cost >= 0.
 func (g *MinCostFlow) AddArc(from, to int, capacity, cost int64) int {
 	if from < 0 || from >= g.n || to < 0 || to >= g.n {
-		panic(fmt.Sprintf("economy: MinCostFlow.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
+		panic(fmt.Sprintf("flow: MinCostFlow.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
 	}
 	if capacity < 0 {
-		panic(fmt.Sprintf("economy: MinCostFlow.AddArc: negative capacity %d", capacity))
+		panic(fmt.Sprintf("flow: MinCostFlow.AddArc: negative capacity %d", capacity))
 	}
 	if cost < 0 {
-		panic(fmt.Sprintf("economy: MinCostFlow.AddArc: negative cost %d", cost))
+		panic(fmt.Sprintf("flow: MinCostFlow.AddArc: negative cost %d", cost))
 	}
 	id := len(g.arcFrom)
 	g.arcFrom = append(g.arcFrom, int32(from))
@@ -191,7 +191,7 @@ func (g *MinCostFlow) AddArc(from, to int, capacity, cost int64) int {
 // SetSupply sets node's supply: positive = source, negative = demand (sink); the total must be 0 for Solve to succeed.
 func (g *MinCostFlow) SetSupply(node int, supply int64) {
 	if node < 0 || node >= g.n {
-		panic(fmt.Sprintf("economy: MinCostFlow.SetSupply: node %d out of range (%d nodes)", node, g.n))
+		panic(fmt.Sprintf("flow: MinCostFlow.SetSupply: node %d out of range (%d nodes)", node, g.n))
 	}
 	g.supply[node] = supply
 	g.solved = false
@@ -206,7 +206,7 @@ func (g *MinCostFlow) NumArcs() int { return len(g.arcFrom) }
 // Flow returns the flow on arc id after a successful Solve (0 if the instance has not been solved since it was last changed).
 func (g *MinCostFlow) Flow(arc int) int64 {
 	if arc < 0 || arc >= len(g.arcFrom) {
-		panic(fmt.Sprintf("economy: MinCostFlow.Flow: arc %d out of range (%d arcs)", arc, len(g.arcFrom)))
+		panic(fmt.Sprintf("flow: MinCostFlow.Flow: arc %d out of range (%d arcs)", arc, len(g.arcFrom)))
 	}
 	if !g.solved {
 		return 0
@@ -271,7 +271,7 @@ func (g *MinCostFlow) Solve() (int64, error) {
 		// reduced distance 0 far more cheaply than a second, failing BFS
 		// over the whole admissible subgraph would rule them out.
 		if !g.bfs(s, t) {
-			panic("economy: MinCostFlow internal error: shortest path not admissible")
+			panic("flow: MinCostFlow internal error: shortest path not admissible")
 		}
 		copy(g.iter, g.start[:V])
 		before := flow
@@ -283,7 +283,7 @@ func (g *MinCostFlow) Solve() (int64, error) {
 			flow += f
 		}
 		if flow == before {
-			panic("economy: MinCostFlow internal error: phase pushed no flow")
+			panic("flow: MinCostFlow internal error: phase pushed no flow")
 		}
 	}
 

@@ -258,7 +258,7 @@ func NewNetworkSimplex() *NetworkSimplex {
 // buffers and the last basis (for a warm start).
 func (g *NetworkSimplex) Reset(n int) {
 	if n < 0 || n > math.MaxInt32-2 {
-		panic(fmt.Sprintf("economy: NetworkSimplex.Reset: invalid node count %d", n))
+		panic(fmt.Sprintf("flow: NetworkSimplex.Reset: invalid node count %d", n))
 	}
 	g.n = n
 	g.m = 0
@@ -303,12 +303,12 @@ func (g *NetworkSimplex) AppendArc(from, to int, capacity, cost int64) {
 //go:noinline
 func (g *NetworkSimplex) badArc(from, to int, capacity, cost int64) {
 	if from < 0 || from >= g.n || to < 0 || to >= g.n {
-		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
+		panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: node out of range (%d->%d, %d nodes)", from, to, g.n))
 	}
 	if capacity < 0 {
-		panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative capacity %d", capacity))
+		panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: negative capacity %d", capacity))
 	}
-	panic(fmt.Sprintf("economy: NetworkSimplex.AddArc: negative cost %d", cost))
+	panic(fmt.Sprintf("flow: NetworkSimplex.AddArc: negative cost %d", cost))
 }
 
 // SetSupply sets node's supply: positive = source, negative = demand (sink); the total must be 0 for Solve to succeed.
@@ -325,12 +325,12 @@ func (g *NetworkSimplex) SetSupply(node int, supply int64) {
 //
 //go:noinline
 func (g *NetworkSimplex) badNode(method string, node, n int) {
-	panic(fmt.Sprintf("economy: NetworkSimplex.%s: node %d out of range (%d nodes)", method, node, n))
+	panic(fmt.Sprintf("flow: NetworkSimplex.%s: node %d out of range (%d nodes)", method, node, n))
 }
 
 //go:noinline
 func (g *NetworkSimplex) badArcID(arc int) {
-	panic(fmt.Sprintf("economy: NetworkSimplex.Flow: arc %d out of range (%d arcs)", arc, g.m))
+	panic(fmt.Sprintf("flow: NetworkSimplex.Flow: arc %d out of range (%d arcs)", arc, g.m))
 }
 
 // NumNodes reports the number of nodes set by the last Reset.
@@ -368,6 +368,25 @@ func (g *NetworkSimplex) Flow(arc int) int64 {
 	}
 	return g.flow[arc]
 }
+
+// Potential returns node's potential after a successful Solve (0 if the instance has changed since):
+// with potentials pi, every arc u -> v has reduced cost cost + pi(u) - pi(v) >= 0 if its flow is below
+// its capacity and <= 0 if its flow is above 0, which proves the flow optimal; pi(v) - pi(u) is the
+// marginal cost of sending one more unit from u to v, and -pi(v) the dual value of v's conservation
+// constraint (outflow - inflow = supply), up to a constant.
+func (g *NetworkSimplex) Potential(node int) int64 {
+	if uint(node) >= uint(g.n) {
+		g.badNode("Potential", node, g.n)
+	}
+	if !g.solved {
+		return 0
+	}
+	return g.pi[node]
+}
+
+// Pivots reports how many pivots (bound swaps included) the last Solve made: a few after small changes
+// from a warm start, many more from a cold one.
+func (g *NetworkSimplex) Pivots() int { return g.lastPivots }
 
 // Solve computes a min-cost flow meeting all supplies exactly; returns total cost, or an error (ErrInfeasible, ErrUnbalanced or ErrOverflow).
 func (g *NetworkSimplex) Solve() (int64, error) {
