@@ -152,6 +152,17 @@ func TestAllocationWritesLPAndObjective(t *testing.T) {
 	assert.Contains(t, string(b), "Minimize")
 	assert.Contains(t, string(b), "src_beijing_hot")
 
+	// --time: the same file and objective, and the timings before it (the run is unchanged by timing).
+	before := b
+	code, timed, stderr := runMain(t, "allocation", "--month", "2022-06", "--lp", lp, "--time")
+	require.Equal(t, 0, code, stderr)
+	assert.Regexp(t, `(?m)^month-to-month ms [0-9.]+ \(mean of 13 months to 2022-06; 2022-06 alone [0-9.]+\)$`, timed)
+	assert.Regexp(t, `(?m)^cold solve ms [0-9.]+ \([0-9]+ pivots\)$`, timed)
+	assert.True(t, strings.HasSuffix(strings.TrimSpace(timed), last), "same objective line")
+	b, err = os.ReadFile(lp)
+	require.NoError(t, err)
+	assert.Equal(t, string(before), string(b), "same instance")
+
 	code, _, stderr = runMain(t, "allocation", "--month", "1999-01", "--lp", lp)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "outside the scenario")
