@@ -1,6 +1,8 @@
 package economy
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -80,4 +82,25 @@ func TestAllocatorObjectiveMatchesFlows(t *testing.T) {
 		manual += toMW(c.KW) * costUnit * float64(costUnits(w.PlacementCost(int(c.Origin), int(c.Class), int(c.Site))-w.SteeringCredit(int(c.Origin), int(c.Class), int(c.Site))))
 	})
 	assert.InDelta(t, manual, w.Alloc.ObjectiveYuan, 1e-6*manual)
+}
+
+// TestNearlySortSortsAnyOrder checks nearlySort on nearly sorted keys (insertion) and on shuffled ones
+// (past its move budget it sorts from scratch): both give the sorted order.
+func TestNearlySortSortsAnyOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 10, 100, 1000} {
+		keys := make([]int64, n)
+		for i := range keys {
+			keys[i] = int64(i)*1000 + rng.Int64N(1000)
+		}
+		want := slices.Clone(keys)
+		for i := 0; i+1 < n; i += 7 { // a few neighbours swapped: cheap insertion
+			keys[i], keys[i+1] = keys[i+1], keys[i]
+		}
+		nearlySort(keys)
+		assert.Equal(t, want, keys, "nearly sorted, %d keys", n)
+		rng.Shuffle(n, func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+		nearlySort(keys)
+		assert.Equal(t, want, keys, "shuffled, %d keys", n)
+	}
 }
