@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -198,6 +196,23 @@ func runMorris(ctx context.Context, base *configs.Scenario, factors []sweep.Fact
 	return err
 }
 
+// sensitivityDesign is the design of a finished sensitivity directory, verified as every dongshu output
+// directory is (sweep.Check: a complete one against its completion record); an unfinished or damaged
+// one is an error.
+func sensitivityDesign(dir string) (sweep.Design, error) {
+	st, err := sweep.Check(dir)
+	if err != nil {
+		return sweep.Design{}, usagef("sensitivity --analyse: %s does not verify:\n%v", dir, err)
+	}
+	if st.Kind != sweep.KindSweep || st.Manifest.Design.Type != sweep.Points {
+		return sweep.Design{}, usagef("sensitivity --analyse: %s is not a sensitivity directory (want a points design)", dir)
+	}
+	if !st.Complete {
+		return sweep.Design{}, usagef("sensitivity --analyse: %s is unfinished (%d of %d runs); run its command again to finish it", dir, st.Done, st.Total)
+	}
+	return st.Manifest.Design, nil
+}
+
 // morrisRow is one line of morris.csv.
 type morrisRow struct {
 	Outcome, Key string
@@ -206,18 +221,10 @@ type morrisRow struct {
 
 // analyseMorris reads a Morris sweep directory and writes morris.csv and the charts.
 func analyseMorris(dir string, outcomes []string, seed uint64) ([]morrisRow, error) {
-	mb, err := os.ReadFile(filepath.Join(dir, sweep.ManifestFile))
+	d, err := sensitivityDesign(dir)
 	if err != nil {
-		return nil, usagef("sensitivity --analyse: %v", err)
+		return nil, err
 	}
-	var man sweep.Manifest
-	if err := json.Unmarshal(mb, &man); err != nil || man.Design.Type != sweep.Points {
-		return nil, usagef("sensitivity --analyse: %s is not a sensitivity directory (want a points design)", dir)
-	}
-	if _, err := os.Stat(filepath.Join(dir, ".sweep-progress.json")); err == nil {
-		return nil, usagef("sensitivity --analyse: %s is unfinished; run its command again to finish it", dir)
-	}
-	d := man.Design
 	k := len(d.Factors)
 	u := make([][]float64, len(d.Points))
 	for i, p := range d.Points {

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -44,12 +42,8 @@ func runSobol(ctx context.Context, base *configs.Scenario, factors []sweep.Facto
 
 // isSobolDir reports whether a sensitivity directory holds a Sobol design (its command says so).
 func isSobolDir(dir string) bool {
-	b, err := os.ReadFile(filepath.Join(dir, sweep.ManifestFile))
+	m, err := sweep.ReadManifest(dir)
 	if err != nil {
-		return false
-	}
-	var m sweep.Manifest
-	if json.Unmarshal(b, &m) != nil {
 		return false
 	}
 	for i := 0; i+1 < len(m.Command); i++ {
@@ -67,18 +61,10 @@ type sobolRow struct {
 
 // analyseSobol reads a Sobol sweep directory and writes sobol.csv and the charts.
 func analyseSobol(dir string, outcomes []string, seed uint64) ([]sobolRow, error) {
-	mb, err := os.ReadFile(filepath.Join(dir, sweep.ManifestFile))
+	d, err := sensitivityDesign(dir)
 	if err != nil {
-		return nil, usagef("sensitivity --analyse: %v", err)
+		return nil, err
 	}
-	var man sweep.Manifest
-	if err := json.Unmarshal(mb, &man); err != nil || man.Design.Type != sweep.Points {
-		return nil, usagef("sensitivity --analyse: %s is not a sensitivity directory", dir)
-	}
-	if _, err := os.Stat(filepath.Join(dir, ".sweep-progress.json")); err == nil {
-		return nil, usagef("sensitivity --analyse: %s is unfinished; run its command again to finish it", dir)
-	}
-	d := man.Design
 	k := len(d.Factors)
 	runs, err := readRuns(dir)
 	if err != nil {
