@@ -24,6 +24,11 @@ type Model struct {
 	plannerAtRound *PlannerDecision // the last human quota/moderation choice, kept for the next round
 	// Last quota round's decisions, by province (for reports and the game).
 	LastDecisions []Decision
+	// Drivers is each province's ledger of the terms of the options it took at the rounds (nil before
+	// the first round; bookkeeping only, see drivers.go).
+	Drivers []Drivers
+	// Penalties lists every detection of building beyond quota, in the order made.
+	Penalties []Penalty
 
 	// pool caches the provinces' believed advantage for the national pool of latency-tolerant work
 	// (poolAdvantage), for the month it was computed.

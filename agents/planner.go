@@ -166,9 +166,12 @@ func (m *Model) quotaRound() {
 		d, human := m.Pending[i]
 		if human {
 			delete(m.Pending, i)
+			d.Province = i
+			m.noteHuman(&d, granted[i])
 		} else {
 			e := m.newEvaluator(i, granted[i])
 			o, sc := m.choose(&e, opts, scores)
+			m.noteDrivers(i, &e, o)
 			d = Decision{RequestMW: request[i], BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
 		d.Province = i
@@ -209,19 +212,7 @@ func (m *Model) apply(d *Decision) {
 		d.RequestMW, d.BuildMW = 0, 0
 	}
 	p := w.Provinces[d.Province]
-	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))
-	// A city's restriction on new data centres caps what starts in a year.
-	build = min(build, max(0, p.BuildCapMW-p.StartedMW))
-	// Quota left this year: a decision between rounds builds on what the round's decision left (no
-	// quota before the plan: everything is within).
-	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
-	if !quotasInForce(w) {
-		left = math.Inf(1)
-	}
-	if d.CapAtQuota {
-		build = min(build, left)
-	}
-	within := min(build, left)
+	build, within := m.buildOf(d)
 	if within > 0 {
 		w.StartBuild(d.Province, economy.NewBuild{MW: within})
 	}
@@ -240,6 +231,26 @@ func (m *Model) apply(d *Decision) {
 		p.Ledger.Investment += s.Behaviour.PowerCostBnYuan
 		p.SparePowerMW += s.Behaviour.PowerMW
 	}
+}
+
+// buildOf is what decision d starts now: the build (land, the city's cap and, if asked, the quota left
+// bound it) and the part of it within quota.
+func (m *Model) buildOf(d *Decision) (build, within float64) {
+	w := m.W
+	p := w.Provinces[d.Province]
+	build = min(max(d.BuildMW, 0), p.LandLeftHa/max(w.Scn.DataCentres.LandHaPerMW, 1e-12))
+	// A city's restriction on new data centres caps what starts in a year.
+	build = min(build, max(0, p.BuildCapMW-p.StartedMW))
+	// Quota left this year: a decision between rounds builds on what the round's decision left (no
+	// quota before the plan: everything is within).
+	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
+	if !quotasInForce(w) {
+		left = math.Inf(1)
+	}
+	if d.CapAtQuota {
+		build = min(build, left)
+	}
+	return build, min(build, left)
 }
 
 // enforce detects building beyond quota with probability planner.enforcement (one draw per offending
@@ -263,8 +274,10 @@ func (m *Model) enforceProvince(i int, mw float64) {
 		return
 	}
 	p.Penalised = true
-	p.Ledger.Penalties += mw * pl.PenaltyMYuanPerMW / 1000
-	w.HaltBeyondQuota(i, pl.HaltShare)
+	fine := mw * pl.PenaltyMYuanPerMW / 1000
+	p.Ledger.Penalties += fine
+	halted := w.HaltBeyondQuota(i, pl.HaltShare)
+	m.Penalties = append(m.Penalties, Penalty{Month: w.Now, Province: i, BeyondMW: mw, FineBn: fine, HaltedMW: halted})
 	if !slices.Contains(m.Planner.Detected, i) {
 		m.Planner.Detected = append(m.Planner.Detected, i)
 	}

@@ -28,9 +28,12 @@ func (m *Model) freeRound() {
 		d, human := m.Pending[i]
 		if human {
 			delete(m.Pending, i)
+			d.Province = i
+			m.noteHuman(&d, math.Inf(1))
 		} else {
 			e := m.newEvaluator(i, math.Inf(1))
 			o, sc := m.choose(&e, opts, scores)
+			m.noteDrivers(i, &e, o)
 			d = Decision{RequestMW: o.build, BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
 		d.Province = i

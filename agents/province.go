@@ -201,7 +201,11 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 }
 
 // score is the option's value to the province (dimensionless utility); -Inf when infeasible.
-func (e *evaluator) score(o option) float64 {
+func (e *evaluator) score(o option) float64 { return e.scoreTerms(o, nil) }
+
+// scoreTerms is score, also writing the score's terms into t when t is not nil (the ledger of what drove
+// a choice, Model.Drivers); t is left alone for an infeasible option.
+func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 	w := e.m.W
 	s := w.Scn
 	b := &s.Behaviour
@@ -266,6 +270,12 @@ func (e *evaluator) score(o option) float64 {
 	debtRatio := (p.Debt + invest + bt.local) / max(e.mind.revenue, 1e-9)
 	debt := b.DebtWeight * max(0, debtRatio-b.DebtLimit)
 
+	if t != nil {
+		fw := e.fiscalW
+		*t = Terms{Profit: fw * taxes, LandSales: fw * bt.land, Central: fw * bt.central, LocalCapex: fw * bt.local,
+			SubsidyBill: fw * subsidyBill, Invest: fw * invest, Fine: fw * bt.fine, Growth: growth, Rivalry: bt.rivalry,
+			Guidance: bt.guidance, Debt: debt, Water: bt.water, Farm: bt.farm}
+	}
 	return e.fiscalW*fiscal + growth + bt.rivalry - bt.guidance - debt - bt.water - bt.farm
 }
 
