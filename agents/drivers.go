@@ -28,8 +28,8 @@ type Terms struct {
 	Farm        float64 // farmland built over
 }
 
-// add adds u to t.
-func (t *Terms) add(u Terms) {
+// Add adds u to t.
+func (t *Terms) Add(u Terms) {
 	t.Profit += u.Profit
 	t.LandSales += u.LandSales
 	t.Central += u.Central
@@ -49,7 +49,9 @@ func (t *Terms) add(u Terms) {
 type Drivers struct {
 	Rounds  int     // rounds recorded
 	BuildMW float64 // MW the chosen options started (before halts)
-	Terms   Terms   // the chosen options' terms, summed
+	// Terms is what building added to the chosen options' terms (against the same options without the
+	// build), summed over the rounds that built.
+	Terms Terms
 }
 
 // Penalty is one detection by the planner: the MW it found beyond quota, the fine and the MW halted.
@@ -61,18 +63,33 @@ type Penalty struct {
 	HaltedMW float64
 }
 
-// noteDrivers adds to province i's ledger the terms of option o as evaluator e prices it (e set up for
-// i at this round's quota).
+// noteDrivers adds to province i's ledger what building added to option o's terms as evaluator e prices
+// them (e set up for i at this round's quota): o's terms less those of the same option with no build.
+// The terms that do not depend on the build cancel, so what is left is what drove the building.
 func (m *Model) noteDrivers(i int, e *evaluator, o option) {
 	if m.Drivers == nil {
 		m.Drivers = make([]Drivers, len(m.W.Provinces))
 	}
-	var t Terms
-	e.scoreTerms(o, &t)
 	d := &m.Drivers[i]
 	d.Rounds++
+	if o.build <= 0 {
+		return
+	}
+	var with, without Terms
+	e.scoreTerms(o, &with)
+	none := o
+	none.build = 0
+	e.scoreTerms(none, &without)
 	d.BuildMW += o.build
-	d.Terms.add(t)
+	d.Terms.Add(with)
+	d.Terms.Add(without.scaled(-1))
+}
+
+// scaled returns t with every term times k.
+func (t Terms) scaled(k float64) Terms {
+	return Terms{Profit: k * t.Profit, LandSales: k * t.LandSales, Central: k * t.Central, Growth: k * t.Growth,
+		Rivalry: k * t.Rivalry, LocalCapex: k * t.LocalCapex, SubsidyBill: k * t.SubsidyBill, Invest: k * t.Invest,
+		Fine: k * t.Fine, Guidance: k * t.Guidance, Debt: k * t.Debt, Water: k * t.Water, Farm: k * t.Farm}
 }
 
 // noteHuman records a human province's decision d at a round with quota granted, priced as the AI would

@@ -37,8 +37,16 @@ type ProvinceFacts struct {
 	// Debt (bn yuan) at the end of the first and the last month played, the province's and the sum of
 	// all provinces'.
 	DebtStart, DebtEnd, NationalDebtStart, NationalDebtEnd float64
-	// Data-centre jobs in the last month, and the province's share of the country's jobs and of its GDP.
-	JobsEnd, JobsShare, GDPShare float64
+	// Data-centre jobs over the last year played (monthly mean): all of them, on halls under construction
+	// (datacentres.jobs_per_mw_building) and on halls online (jobs_per_mw_online); the province's share
+	// of the country's jobs and of its GDP, and JobsRatio, the one against the other (the career
+	// board's score.jobs).
+	JobsEnd, JobsBuilding, JobsOnline float64
+	JobsShare, GDPShare, JobsRatio    float64
+	// The same over the first year played: jobs and those on halls under construction.
+	JobsStart, JobsBuildingStart float64
+	// Capacity online over the first and the last year played (monthly means, MW).
+	CapacityStart, CapacityEnd float64
 }
 
 // lastYear is the first month index of the last year played (up to 12 months).
@@ -95,8 +103,19 @@ func (s *Session) ProvinceFacts(p int) ProvinceFacts {
 	f.NationalUtilEnd = ratioOr0(nu[0], nu[1])
 	f.DebtStart, f.DebtEnd = prow(0)[c(economy.ColDebt)], prow(n - 1)[c(economy.ColDebt)]
 	f.NationalDebtStart, f.NationalDebtEnd = nat(0)[c(economy.ColDebt)], nat(n - 1)[c(economy.ColDebt)]
-	f.JobsEnd = prow(n - 1)[c(economy.ColJobs)]
-	f.JobsShare = ratioOr0(f.JobsEnd, nat(n - 1)[c(economy.ColJobs)])
+	from := s.lastYear()
+	months := float64(n - from)
+	j := s.sums(from, n, prow, c(economy.ColJobs), c(economy.ColBuilding), c(economy.ColCapacity))
+	dc := &w.Scn.DataCentres
+	f.JobsEnd = j[0] / months
+	f.JobsBuilding, f.JobsOnline = j[1]/months*dc.JobsPerMWBuilding, j[2]/months*dc.JobsPerMWOnline
+	f.JobsShare = ratioOr0(j[0], s.sums(from, n, nat, c(economy.ColJobs))[0])
 	f.GDPShare = s.gdpShare(p)
+	f.JobsRatio = s.jobsRatio(p)
+	f.CapacityEnd = j[2] / months
+	first := float64(min(n, 12))
+	j = s.sums(0, min(n, 12), prow, c(economy.ColJobs), c(economy.ColBuilding), c(economy.ColCapacity))
+	f.JobsStart, f.JobsBuildingStart = j[0]/first, j[1]/first*dc.JobsPerMWBuilding
+	f.CapacityStart = j[2] / first
 	return f
 }

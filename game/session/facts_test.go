@@ -97,16 +97,27 @@ func TestFactsAgreeWithHistory(t *testing.T) {
 	assert.InDelta(t, nused/ncap, pf.NationalUtilEnd, 1e-12)
 	assert.Equal(t, h.Province[0][guizhou][c(economy.ColDebt)], pf.DebtStart)
 	assert.Equal(t, h.Province[n-1][guizhou][c(economy.ColDebt)], pf.DebtEnd)
-	debt0, debt1, jobs := 0.0, 0.0, 0.0
+	debt0, debt1, jobs, own, building, online := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
 	for p := range w.Provinces {
 		debt0 += h.Province[0][p][c(economy.ColDebt)]
 		debt1 += h.Province[n-1][p][c(economy.ColDebt)]
-		jobs += h.Province[n-1][p][c(economy.ColJobs)]
+		for i := n - 12; i < n; i++ {
+			jobs += h.Province[i][p][c(economy.ColJobs)]
+		}
+	}
+	for i := n - 12; i < n; i++ {
+		own += h.Province[i][guizhou][c(economy.ColJobs)]
+		building += h.Province[i][guizhou][c(economy.ColBuilding)]
+		online += h.Province[i][guizhou][c(economy.ColCapacity)]
 	}
 	assert.InDelta(t, debt0, pf.NationalDebtStart, 1e-6*debt0)
 	assert.InDelta(t, debt1, pf.NationalDebtEnd, 1e-6*debt1)
-	assert.Equal(t, h.Province[n-1][guizhou][c(economy.ColJobs)], pf.JobsEnd)
-	assert.InDelta(t, pf.JobsEnd/jobs, pf.JobsShare, 1e-9)
+	// Jobs over the last year, as the career board counts them; construction and operations add up.
+	dc := &w.Scn.DataCentres
+	assert.InDelta(t, own/12, pf.JobsEnd, 1e-9*own)
+	assert.InDelta(t, pf.JobsEnd, pf.JobsBuilding+pf.JobsOnline, 1e-6*pf.JobsEnd)
+	assert.InDelta(t, building/12*dc.JobsPerMWBuilding, pf.JobsBuilding, 1e-9*own)
+	assert.InDelta(t, own/jobs, pf.JobsShare, 1e-9)
 	gdp := 0.0
 	for _, p := range w.Provinces {
 		gdp += p.Cfg.GDPBnYuan

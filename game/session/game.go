@@ -23,7 +23,13 @@ type Session struct {
 	hist History
 	news []News
 	nw   newsState
-	err  error // a model failure; the game cannot go on after one
+	// invest is the data-centre capex started in each province each month (bn yuan; [month][province]).
+	invest [][]float64
+	scores scoreCache
+	// reports are the human provinces' round reports (hot-seat order), the latest that touched each.
+	reports []RoundReport
+	rep     reportState
+	err     error // a model failure; the game cannot go on after one
 }
 
 // New starts a game: loads the scenario (preset or TOML text), applies the difficulty, builds the model.
@@ -158,12 +164,14 @@ func (s *Session) Step() error {
 // step simulates one month and records what the history and the news need from it.
 func (s *Session) step() error {
 	before := len(s.m.Planner.Detected)
+	s.rep.before(s)
 	if err := s.m.Step(); err != nil {
 		s.err = fmt.Errorf("session: month %s: %w", s.m.W.Now, err)
 		return s.err
 	}
 	s.record()
-	s.news = s.nw.after(s.m, &s.hist, before, s.news)
+	s.rep.after(s)
+	s.news = s.nw.after(s.m, &s.hist, before, s.setup.Role.Provinces, s.reports, s.news)
 	return nil
 }
 
@@ -320,6 +328,7 @@ func (s *Session) record() {
 		copy(pr[i], r)
 	}
 	s.hist.Months = append(s.hist.Months, s.m.W.Now)
+	s.invest = append(s.invest, s.investedNow())
 	s.hist.Scope = append(s.hist.Scope, sc)
 	s.hist.Province = append(s.hist.Province, pr)
 }

@@ -46,7 +46,7 @@ const (
 func NewsKeys() []string {
 	keys := []string{"news.event.more", "news.event.other", "news.hub_designated", "news.hubs_designated",
 		"news.idle_far", "news.moderation", "news.moderation.many", "news.moderation.one", "news.penalised",
-		"news.penalised.many", "news.penalised.one",
+		"news.penalised.many", "news.penalised.one", "news.you.caught", "news.you.round",
 		"news.rivalry", "news.unserved"}
 	for _, k := range configs.EventKinds() {
 		for _, national := range []bool{false, true} {
@@ -92,8 +92,8 @@ func hubActive(w *economy.World, h int) bool {
 }
 
 // after appends the news of the month just simulated to log; detBefore is len(Planner.Detected) before
-// the month.
-func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, log []News) []News {
+// the month, humans the human provinces in hot-seat order and reports their round reports.
+func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, humans []int, reports []RoundReport, log []News) []News {
 	w := m.W
 	now := w.Now
 	start := len(log)
@@ -162,7 +162,7 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, log []
 	if !round {
 		det = det[min(detBefore, len(det)):]
 	}
-	manyNews(add, id, "news.penalised", det)
+	manyNews(add, id, "news.penalised", humansFirst(det, humans))
 	if round {
 		var called []int
 		for i, p := range w.Provinces {
@@ -170,7 +170,7 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, log []
 				called = append(called, i)
 			}
 		}
-		manyNews(add, id, "news.moderation", called)
+		manyNews(add, id, "news.moderation", humansFirst(called, humans))
 	}
 
 	// 4. Rivalry.
@@ -199,7 +199,48 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, log []
 		clear(log[start+maxNewsPerMonth:])
 		log = log[:start+maxNewsPerMonth]
 	}
-	return log
+	return personalNews(now, reports, id, log, start)
+}
+
+// humansFirst returns ps (province order) with the human provinces among them first, in hot-seat order,
+// so that a line naming one province and counting the others names the player's.
+func humansFirst(ps, humans []int) []int {
+	out := make([]int, 0, len(ps))
+	for _, h := range humans {
+		if slices.Contains(ps, h) {
+			out = append(out, h)
+		}
+	}
+	for _, p := range ps {
+		if !slices.Contains(humans, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// personalNews puts, before the month's other lines (from start), each human province's own lines: at
+// a round its request, grant and start ("news.you.round"), and when the planner caught it the fine and
+// the MW halted ("news.you.caught"). They are not counted in maxNewsPerMonth.
+func personalNews(now configs.Month, reports []RoundReport, id func(int) []string, log []News, start int) []News {
+	var mine []News
+	for _, r := range reports {
+		if !r.Valid || r.Month != now {
+			continue
+		}
+		if r.Round && r.Decided {
+			mine = append(mine, News{Month: now, Key: "news.you.round", Provinces: id(r.Province),
+				Args: []float64{r.RequestMW, r.GrantedMW, r.StartedMW, r.BeyondMW}})
+		}
+		if r.Caught {
+			mine = append(mine, News{Month: now, Key: "news.you.caught", Provinces: id(r.Province),
+				Args: []float64{r.FineBn, r.HaltedMW}})
+		}
+	}
+	if len(mine) == 0 {
+		return log
+	}
+	return slices.Insert(log, start, mine...)
 }
 
 // manyNews adds one line about provinces ps: key naming the one, key.one naming both of two (a line of

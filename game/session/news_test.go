@@ -24,7 +24,12 @@ var arity = map[string][2]int{
 	"news.penalised": {1, 0}, "news.penalised.one": {2, 0}, "news.penalised.many": {1, 1},
 	"news.moderation": {1, 0}, "news.moderation.one": {2, 0}, "news.moderation.many": {1, 1},
 	"news.rivalry": {2, 2}, "news.idle_far": {1, 2}, "news.unserved": {0, 2},
+	"news.you.round": {1, 4}, "news.you.caught": {1, 2},
 }
+
+// reasonArity is how many strings each reason takes: the share of the country's work, then the rival.
+var reasonArity = map[string]int{"score.reason.none": 0, "score.reason.latency": 1, "score.reason.transit": 1,
+	"score.reason.rival": 2, "score.reason.no_demand": 0}
 
 func keyArity(key string) [2]int {
 	if a, ok := arity[key]; ok {
@@ -43,9 +48,17 @@ func keyArity(key string) [2]int {
 func catalogs(t *testing.T) map[string]map[string]string {
 	out := map[string]map[string]string{}
 	for _, lang := range []string{"en", "fr"} {
-		var c map[string]string
-		_, err := toml.DecodeFile(filepath.Join("..", "..", "assets", "i18n", lang, "session.toml"), &c)
-		require.NoError(t, err, lang)
+		c := map[string]string{}
+		for _, file := range []string{"session.toml", "score.toml"} {
+			var part map[string]string
+			_, err := toml.DecodeFile(filepath.Join("..", "..", "assets", "i18n", lang, file), &part)
+			require.NoError(t, err, lang)
+			for k, v := range part {
+				if !strings.HasPrefix(k, "ui.") { // the game's own strings
+					c[k] = v
+				}
+			}
+		}
 		out[lang] = c
 	}
 	return out
@@ -96,6 +109,16 @@ func TestCatalogsHaveEveryKey(t *testing.T) {
 				assert.Contains(t, line, p, "%s %s names its province", lang, k)
 			}
 		}
+		// The tension and reason lines take strings, formatted by the game: role or share first.
+		for _, k := range append(TensionKeys(), ReasonKeys()...) {
+			args := []any{"Ningxia", "12,5", "34", "Use", "9 %"}
+			if strings.HasPrefix(k, "score.reason.") {
+				args = []any{"12,5", "Ningxia"}[:reasonArity[k]]
+			}
+			line := fmt.Sprintf(c[k], args...)
+			assert.NotContains(t, line, "%!", "%s %s: %q", lang, k, line)
+		}
+		keys := append(append(append(keys, DriverKeys()...), TensionKeys()...), ReasonKeys()...)
 		for k := range c {
 			assert.True(t, slices.Contains(keys, k), "%s: %q is not a key the session emits", lang, k)
 		}
@@ -131,7 +154,7 @@ func TestNewsRules(t *testing.T) {
 	cats := catalogs(t)
 	seen := map[string]bool{}
 	check := func(name string, s *Session) {
-		perMonth := map[configs.Month]int{}
+		perMonth, personal := map[configs.Month]int{}, map[configs.Month]int{}
 		last := configs.Month(0)
 		for _, n := range s.News() {
 			require.Contains(t, NewsKeys(), n.Key, name)
@@ -144,9 +167,13 @@ func TestNewsRules(t *testing.T) {
 			assert.GreaterOrEqual(t, n.Month, last, "oldest first")
 			last = n.Month
 			perMonth[n.Month]++
+			if strings.HasPrefix(n.Key, "news.you.") {
+				personal[n.Month]++
+			}
 			seen[n.Key] = true
 		}
 		for m, k := range perMonth {
+			k -= personal[m] // the player's own lines come on top
 			assert.LessOrEqual(t, k, maxNewsPerMonth, "%s %s", name, m)
 		}
 		assert.Less(t, len(s.News()), 4*len(s.History().Months)/5, "%s: news is not a flood", name)
@@ -161,7 +188,7 @@ func TestNewsRules(t *testing.T) {
 	check("players", s)
 	for _, k := range []string{"news.hubs_designated", "news.idle_far", "news.penalised.many", "news.moderation.many",
 		"news.rivalry", "news.unserved", "news.event.drought", "news.event.coal_price.national", "news.event.outage",
-		"news.event.chip_supply.national"} {
+		"news.event.chip_supply.national", "news.you.round", "news.you.caught"} {
 		assert.True(t, seen[k], "%s never emitted", k)
 	}
 }

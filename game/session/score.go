@@ -2,58 +2,279 @@ package session
 
 import (
 	"math"
-	"slices"
 
 	"dongshu/economy"
 )
 
-// The debrief scores each human role 0..100 from the History alone (docs/game.md, Score). Every part
-// maps one measured value to 0..100 by a clamped linear (or, for promotion, logarithmic) rule; a role's
-// score is the mean of its parts. Sums run over every month played ("the game"); "a year" is 12 months
-// (fewer early on).
+// Two scoreboards, both live during play and the same numbers in the debrief (docs/game.md, Score). Each
+// is 0..100, the mean of its parts; every part maps one measured value to 0..100 by a clamped linear
+// (or, for growth, logarithmic) rule. "The last year" is the last 12 months played (fewer early on), the
+// window of the debrief's "What happened" figures too, so that a board and a figure never disagree.
 //
-// A province:
+// The career score ("what the system rewards": the promotion tournament), of a province:
 //
-//   - score.fiscal: rise of debt over yearly revenue (in years of revenue) from the first year played
-//     to the last. Falling land sales raise every province's ratio, so the rise is scored against the
-//     median rise of all provinces: 50 at the median, 100 fiscalSpread years better, 0 as much worse.
-//   - score.utilisation: used / capacity of its data centres over the game; 100 at the scenario's
-//     planner.target_utilisation or above, proportionally less below.
-//   - score.co2: CO2 per MWh of its data centres' energy over the game (t/MWh); 100 at zero, 0 at
+//   - score.investment: data-centre capex started in the province over the game (bn yuan, the halls'
+//     own capex as the AI's growth credit counts it: accelerators and the green mandate included, the
+//     halted part not); 100 at investFull.
+//   - score.growth: the growth credit the AI counts at each round, ln(1 + I/S) with I a year's
+//     investment and S = behaviour.growth_scale x GDP, averaged over the years played; 100 at
+//     ln(1 + promotionFull). Its value is the year's investment against GDP, averaged.
+//   - score.jobs: its share of the country's data-centre jobs over the last year against its share of
+//     GDP (x); 100 at jobsFull times a fair share or more.
+//
+// For the planner the same over the country: investment summed (100 at investFull x provinces), growth
+// against the country's GDP, and jobs over the last year against the first year played.
+//
+// The nation's score ("what the country gets"), the same for every role:
+//
+//   - score.use: national used / capacity over the last year; 100 at planner.target_utilisation or
+//     above, proportionally less below.
+//   - score.debt: rise of all provinces' debt over their yearly revenue (years of revenue) from the
+//     first month played to the last; scored per year played: 100 at no rise, 0 at debtWorst years of
+//     revenue a year or more.
+//   - score.emissions: national CO2 per MWh of data-centre energy over the last year; 100 at zero, 0 at
 //     power.thermal_co2 (all-thermal power).
-//   - score.jobs: its share of the country's data-centre jobs over the last year divided by its share of
-//     GDP; 100 at jobsFull times a fair share or more.
-//   - score.promotion: the investment attracted (capacity started x datacentres.capex_m_yuan_per_mw,
-//     bn yuan), counted as the AI's growth credit counts it: ln(1 + I/S), S = behaviour.growth_scale x GDP;
-//     100 at ln(1 + promotionFull).
+//   - score.unserved: unserved work / demand over the last year; 100 at 0, 0 at unservedWorst or more.
 //
-// The planner (also scored in autoplay):
-//
-//   - score.national_utilisation: national used / capacity over the game, against
-//     planner.target_utilisation as above.
-//   - score.hub_gap: |east-hub utilisation - west-hub utilisation| over the game; 100 at 0, 0 at
-//     hubGapWorst or more.
-//   - score.unserved: unserved work / demand over the game; 100 at 0, 0 at unservedWorst or more.
-//   - score.co2_national: national CO2 per MWh over the game, as score.co2.
+// For a province each nation's part also carries its own value on the same rule (its halls, its debt,
+// its data centres' CO2, the work of its users left unserved): the cost of its choices to the country.
 const (
-	fiscalSpread  = 2.0  // years of revenue
-	jobsFull      = 3.0  // times a fair share
-	promotionFull = 50.0 // investment of 50 x growth_scale x GDP (a quarter of GDP at the baseline's scale)
-	hubGapWorst   = 0.5
-	unservedWorst = 0.1
+	investFull    = 40.0  // bn yuan: the Zhongwei cluster's 40 bn yuan (docs/sources.md [R], baseline capex_m_yuan_per_mw)
+	promotionFull = 50.0  // assumption: a year's investment of 50 x growth_scale x GDP (1 % of GDP at the baseline's scale)
+	jobsFull      = 3.0   // assumption: three times a fair share of the country's data-centre jobs
+	debtWorst     = 1.0   // assumption: debt rising by a year of revenue every year is as bad as it gets
+	unservedWorst = 0.1   // assumption: a tenth of the work unserved is as bad as it gets
+	jobsGDPBase   = 1e-12 // guards a division by a zero GDP share
 )
 
-// Debrief scores each human role (or, in autoplay, the planner): the human provinces in hot-seat order,
-// then the planner (Province -1) if a human plays it or nobody does.
-func (s *Session) Debrief() []Debrief {
-	var out []Debrief
-	for _, p := range s.setup.Role.Provinces {
-		out = append(out, s.provinceDebrief(p))
+// Part keys, in board order.
+const (
+	PartInvestment = "score.investment"
+	PartGrowth     = "score.growth"
+	PartJobs       = "score.jobs"
+	PartJobsGrowth = "score.jobs_growth" // the planner's jobs part
+	PartUse        = "score.use"
+	PartDebt       = "score.debt"
+	PartEmissions  = "score.emissions"
+	PartUnserved   = "score.unserved"
+	BoardCareer    = "score.career"
+	BoardNation    = "score.nation"
+)
+
+// ScoreKeys lists every catalog key of a board and its parts.
+func ScoreKeys() []string {
+	return []string{BoardCareer, BoardNation, PartDebt, PartEmissions, PartGrowth, PartInvestment, PartJobs,
+		PartJobsGrowth, PartUnserved, PartUse}
+}
+
+// Board is one scoreboard of one role.
+type Board struct {
+	Key   string // BoardCareer or BoardNation
+	Score float64
+	Parts []ScorePart
+	// HasOwn (the nation's board of a province): OwnScore is the mean of the parts' OwnScore, the
+	// nation's measures taken on the province alone.
+	HasOwn   bool
+	OwnScore float64
+}
+
+// Scores are a role's two boards as of a month.
+type Scores struct {
+	Province int // -1 for the planner
+	Months   int // months played when computed
+	Career   Board
+	Nation   Board
+}
+
+// scoreCache keeps each role's boards for the month they were computed (index Province+1).
+type scoreCache struct {
+	at []int // months played when computed, -1 never
+	sc []Scores
+}
+
+// Scores returns role p's two boards (p = -1: the planner; out of range: the planner's), computed once
+// per month and cached: the live scoreboards and the debrief read the same numbers. Read only.
+func (s *Session) Scores(p int) Scores {
+	n := len(s.m.W.Provinces)
+	if p < -1 || p >= n {
+		p = -1
 	}
-	if s.setup.Role.Planner || s.setup.Role.Autoplay() {
-		out = append(out, s.plannerDebrief())
+	c := &s.scores
+	if len(c.at) != n+1 {
+		c.at = make([]int, n+1)
+		for i := range c.at {
+			c.at[i] = -1
+		}
+		c.sc = make([]Scores, n+1)
+	}
+	if months := len(s.hist.Months); c.at[p+1] != months {
+		c.at[p+1] = months
+		c.sc[p+1] = s.computeScores(p)
+	}
+	return c.sc[p+1]
+}
+
+func (s *Session) computeScores(p int) Scores {
+	n := len(s.hist.Months)
+	sc := Scores{Province: p, Months: n}
+	sc.Career = s.careerBoard(p)
+	sc.Nation = s.nationBoard(p)
+	return sc
+}
+
+// careerBoard is role p's career score.
+func (s *Session) careerBoard(p int) Board {
+	w := s.m.W
+	h := &s.hist
+	c := w.Col
+	n := len(h.Months)
+	b := Board{Key: BoardCareer}
+	provinces := []int{p}
+	if p < 0 {
+		provinces = provinces[:0]
+		for q := range w.Provinces {
+			provinces = append(provinces, q)
+		}
+	}
+	gdp := 0.0
+	for _, q := range provinces {
+		gdp += w.Provinces[q].Cfg.GDPBnYuan
+	}
+	invest := 0.0
+	years := s.yearlyInvestment(provinces)
+	for _, v := range years {
+		invest += v
+	}
+	full := investFull * float64(len(provinces))
+	b.Parts = append(b.Parts, part(PartInvestment, UnitBnYuan, invest, invest/full, n))
+
+	scale := w.Scn.Behaviour.GrowthScale * gdp
+	credit, share := 0.0, 0.0
+	for _, v := range years {
+		if scale > 0 {
+			credit += math.Log1p(v/scale) / math.Log1p(promotionFull)
+		}
+		share += ratioOr0(v, gdp)
+	}
+	if k := float64(len(years)); k > 0 {
+		credit, share = credit/k, share/k
+	}
+	b.Parts = append(b.Parts, part(PartGrowth, UnitPctGDP, share, credit, n))
+
+	jobs, key := 0.0, PartJobs
+	if p >= 0 {
+		jobs = s.jobsRatio(p)
+	} else {
+		nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
+		last := s.sums(s.lastYear(), n, nat, c(economy.ColJobs))[0] / float64(max(1, n-s.lastYear()))
+		first := s.sums(0, min(12, n), nat, c(economy.ColJobs))[0] / float64(max(1, min(12, n)))
+		jobs, key = ratioOr0(last, first), PartJobsGrowth
+	}
+	b.Parts = append(b.Parts, part(key, UnitTimes, jobs, jobs/jobsFull, n))
+	b.Score = mean(b.Parts)
+	return b
+}
+
+// jobsRatio is province p's share of the country's data-centre jobs over the last year against its
+// share of GDP (the score's and the debrief's figure).
+func (s *Session) jobsRatio(p int) float64 {
+	h := &s.hist
+	c := s.m.W.Col(economy.ColJobs)
+	n := len(h.Months)
+	prow := func(k int) []float64 { return h.Province[k][p] }
+	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
+	jobs := s.sums(s.lastYear(), n, prow, c)[0]
+	natJobs := s.sums(s.lastYear(), n, nat, c)[0]
+	return ratioOr0(ratioOr0(jobs, natJobs), max(s.gdpShare(p), jobsGDPBase))
+}
+
+// yearlyInvestment is the data-centre capex (bn yuan) started in provinces in each calendar year played,
+// oldest first.
+func (s *Session) yearlyInvestment(provinces []int) []float64 {
+	var out []float64
+	year := 0
+	for k, mo := range s.hist.Months {
+		if k == 0 || mo.Year() != year {
+			year = mo.Year()
+			out = append(out, 0)
+		}
+		for _, q := range provinces {
+			out[len(out)-1] += s.invest[k][q]
+		}
 	}
 	return out
+}
+
+// nationBoard is the nation's score, with province p's own values when p >= 0.
+func (s *Session) nationBoard(p int) Board {
+	w := s.m.W
+	h := &s.hist
+	c := w.Col
+	n := len(h.Months)
+	from := s.lastYear()
+	b := Board{Key: BoardNation, HasOwn: p >= 0}
+	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
+	prow := func(k int) []float64 { return h.Province[k][p] }
+	target := w.Scn.Planner.TargetUtilisation
+	thermal := w.Scn.Power.ThermalCO2
+	own := func(sp ScorePart, v, frac float64) ScorePart {
+		if p >= 0 {
+			sp.HasOwn, sp.Own = true, v
+			sp.OwnScore = part("", "", v, frac, n).Score
+		}
+		return sp
+	}
+
+	u := s.sums(from, n, nat, c(economy.ColUsed), c(economy.ColCapacity))
+	util := ratioOr0(u[0], u[1])
+	sp := part(PartUse, UnitPercent, util, ratioOr0(util, target), n)
+	if p >= 0 {
+		o := s.sums(from, n, prow, c(economy.ColUsed), c(economy.ColCapacity))
+		ou := ratioOr0(o[0], o[1])
+		sp = own(sp, ou, ratioOr0(ou, target))
+	}
+	b.Parts = append(b.Parts, sp)
+
+	all := make([]int, len(w.Provinces))
+	for q := range all {
+		all[q] = q
+	}
+	rise, years := s.debtRise(all)
+	sp = part(PartDebt, UnitYears, rise, 1-rise/years/debtWorst, n)
+	if p >= 0 {
+		r, _ := s.debtRise([]int{p})
+		sp = own(sp, r, 1-r/years/debtWorst)
+	}
+	b.Parts = append(b.Parts, sp)
+
+	e := s.sums(from, n, nat, c(economy.ColCO2), c(economy.ColEnergy))
+	co2 := ratioOr0(e[0], e[1])
+	sp = part(PartEmissions, UnitTCO2MWh, co2, 1-ratioOr0(co2, thermal), n)
+	if p >= 0 {
+		o := s.sums(from, n, prow, c(economy.ColCO2), c(economy.ColEnergy))
+		oc := ratioOr0(o[0], o[1])
+		sp = own(sp, oc, 1-ratioOr0(oc, thermal))
+	}
+	b.Parts = append(b.Parts, sp)
+
+	un := s.sums(from, n, nat, c(economy.ColUnserved), c(economy.ColDemand))
+	unserved := ratioOr0(un[0], un[1])
+	sp = part(PartUnserved, UnitPercent, unserved, 1-unserved/unservedWorst, n)
+	if p >= 0 {
+		o := s.sums(from, n, prow, c(economy.ColUnserved), c(economy.ColDemand))
+		ou := ratioOr0(o[0], o[1])
+		sp = own(sp, ou, 1-ou/unservedWorst)
+	}
+	b.Parts = append(b.Parts, sp)
+	b.Score = mean(b.Parts)
+	if b.HasOwn {
+		t := 0.0
+		for _, x := range b.Parts {
+			t += x.OwnScore
+		}
+		b.OwnScore = t / float64(len(b.Parts))
+	}
+	return b
 }
 
 // sums adds columns cols of the rows picked by row over months from..to-1.
@@ -68,59 +289,6 @@ func (s *Session) sums(from, to int, row func(k int) []float64, cols ...int) []f
 	return out
 }
 
-func (s *Session) provinceDebrief(p int) Debrief {
-	w := s.m.W
-	h := &s.hist
-	c := w.Col
-	n := len(h.Months)
-	last := n - 12
-	prow := func(k int) []float64 { return h.Province[k][p] }
-	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
-	cfg := w.Provinces[p].Cfg
-	d := Debrief{Province: p}
-
-	rise := s.debtRise(p)
-	rises := make([]float64, len(w.Provinces))
-	for q := range rises {
-		rises[q] = s.debtRise(q)
-	}
-	slices.Sort(rises)
-	median := 0.0
-	if k := len(rises); k > 0 {
-		median = (rises[(k-1)/2] + rises[k/2]) / 2
-	}
-	d.Parts = append(d.Parts, part("score.fiscal", UnitYears, rise, 0.5+(median-rise)/(2*fiscalSpread), n))
-
-	u := s.sums(0, n, prow, c(economy.ColUsed), c(economy.ColCapacity))
-	util := ratioOr0(u[0], u[1])
-	d.Parts = append(d.Parts, part("score.utilisation", UnitPercent, util, ratioOr0(util, w.Scn.Planner.TargetUtilisation), n))
-
-	e := s.sums(0, n, prow, c(economy.ColCO2), c(economy.ColEnergy))
-	co2 := ratioOr0(e[0], e[1])
-	d.Parts = append(d.Parts, part("score.co2", UnitTCO2MWh, co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
-
-	jobs := s.sums(last, n, prow, c(economy.ColJobs))[0]
-	natJobs := s.sums(last, n, nat, c(economy.ColJobs))[0]
-	fair := ratioOr0(ratioOr0(jobs, natJobs), s.gdpShare(p))
-	d.Parts = append(d.Parts, part("score.jobs", UnitTimes, fair, fair/jobsFull, n))
-
-	startedMW := 0.0
-	for k := 1; k < n; k++ {
-		now := h.Province[k][p][c(economy.ColCapacity)] + h.Province[k][p][c(economy.ColBuilding)]
-		before := h.Province[k-1][p][c(economy.ColCapacity)] + h.Province[k-1][p][c(economy.ColBuilding)]
-		startedMW += max(0, now-before)
-	}
-	invest := startedMW * w.Scn.DataCentres.CapexMYuanPerMW / 1000
-	scale := w.Scn.Behaviour.GrowthScale * cfg.GDPBnYuan
-	points := 0.0
-	if scale > 0 {
-		points = math.Log1p(invest/scale) / math.Log1p(promotionFull)
-	}
-	d.Parts = append(d.Parts, part("score.promotion", UnitBnYuan, invest, points, n))
-	d.Score = mean(d.Parts)
-	return d
-}
-
 // gdpShare is province p's share of the country's GDP.
 func (s *Session) gdpShare(p int) float64 {
 	ps := s.m.W.Provinces
@@ -131,60 +299,34 @@ func (s *Session) gdpShare(p int) float64 {
 	return ratioOr0(ps[p].Cfg.GDPBnYuan, gdp)
 }
 
-// debtRise is province p's rise of debt over yearly revenue (years) from the first year played to the
-// last.
-func (s *Session) debtRise(p int) float64 {
+// debtRise is the rise of provinces' summed debt over their summed yearly revenue (years of revenue),
+// from the first month played (against the first year's revenue) to the last (against the last
+// year's), and the years played (at least one), to score it as a rise per year.
+func (s *Session) debtRise(provinces []int) (rise, years float64) {
 	h := &s.hist
 	c := s.m.W.Col
 	n := len(h.Months)
-	ratio := func(from, to int) float64 {
-		rev := 0.0
-		for k := from; k < to; k++ {
-			rev += h.Province[k][p][c(economy.ColRevenue)]
+	ratio := func(from, to, at int) float64 {
+		rev, debt := 0.0, 0.0
+		for _, p := range provinces {
+			for k := from; k < to; k++ {
+				rev += h.Province[k][p][c(economy.ColRevenue)]
+			}
+			debt += h.Province[at][p][c(economy.ColDebt)]
 		}
 		if to <= from || rev <= 0 {
 			return 0
 		}
-		return h.Province[to-1][p][c(economy.ColDebt)] / (rev * 12 / float64(to-from))
+		return debt / (rev * 12 / float64(to-from))
 	}
 	if n == 0 {
-		return 0
+		return 0, 1
 	}
-	return ratio(max(n-12, 0), n) - ratio(0, min(12, n))
+	return ratio(s.lastYear(), n, n-1) - ratio(0, min(12, n), 0), float64(max(n, 12)) / 12
 }
 
-func (s *Session) plannerDebrief() Debrief {
-	w := s.m.W
-	h := &s.hist
-	c := w.Col
-	n := len(h.Months)
-	scope := func(a economy.Aggregate) func(k int) []float64 { return func(k int) []float64 { return h.Scope[k][a] } }
-	d := Debrief{Province: -1}
-	target := w.Scn.Planner.TargetUtilisation
-
-	u := s.sums(0, n, scope(economy.ScopeNational), c(economy.ColUsed), c(economy.ColCapacity))
-	util := ratioOr0(u[0], u[1])
-	d.Parts = append(d.Parts, part("score.national_utilisation", UnitPercent, util, ratioOr0(util, target), n))
-
-	// Scopes 1 and 2 are east_hubs and west_hubs (economy.World.Scopes).
-	eu := s.sums(0, n, scope(economy.ScopeEastHubs), c(economy.ColUsed), c(economy.ColCapacity))
-	wu := s.sums(0, n, scope(economy.ScopeWestHubs), c(economy.ColUsed), c(economy.ColCapacity))
-	gap := math.Abs(ratioOr0(eu[0], eu[1]) - ratioOr0(wu[0], wu[1]))
-	d.Parts = append(d.Parts, part("score.hub_gap", UnitPoints, gap, 1-gap/hubGapWorst, n))
-
-	un := s.sums(0, n, scope(economy.ScopeNational), c(economy.ColUnserved), c(economy.ColDemand))
-	unserved := ratioOr0(un[0], un[1])
-	d.Parts = append(d.Parts, part("score.unserved", UnitPercent, unserved, 1-unserved/unservedWorst, n))
-
-	e := s.sums(0, n, scope(economy.ScopeNational), c(economy.ColCO2), c(economy.ColEnergy))
-	co2 := ratioOr0(e[0], e[1])
-	d.Parts = append(d.Parts, part("score.co2_national", UnitTCO2MWh, co2, 1-ratioOr0(co2, w.Scn.Power.ThermalCO2), n))
-	d.Score = mean(d.Parts)
-	return d
-}
-
-// part makes a score part (its value in unit) from a fraction of full marks, clamped to 0..100; nothing recorded yet (n = 0)
-// scores 0.
+// part makes a score part (its value in unit) from a fraction of full marks, clamped to 0..100; nothing
+// recorded yet (n = 0) scores 0.
 func part(key, unit string, value, frac float64, n int) ScorePart {
 	if n == 0 || math.IsNaN(frac) {
 		frac = 0
@@ -208,10 +350,4 @@ func mean(ps []ScorePart) float64 {
 		t += p.Score
 	}
 	return t / float64(len(ps))
-}
-
-// ScoreKeys lists every catalog key of a debrief part.
-func ScoreKeys() []string {
-	return []string{"score.co2", "score.co2_national", "score.fiscal", "score.hub_gap", "score.jobs",
-		"score.national_utilisation", "score.promotion", "score.unserved", "score.utilisation"}
 }

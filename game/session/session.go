@@ -91,12 +91,21 @@ type News struct {
 	Args      []float64
 }
 
-// ScorePart is one component of the debrief score.
+// ScorePart is one part of a scoreboard.
 type ScorePart struct {
-	Key   string  // catalog key of the component
+	Key   string  // catalog key of the part
 	Unit  string  // catalog key of the value's unit (UnitKeys): a format of one formatted number
 	Value float64 // the measured value: a fraction for UnitPercent and UnitPoints, else in the unit
 	Score float64 // 0..100
+	// HasOwn (a nation's part, for a province): Own is the same measure on the province alone, in the
+	// same unit, and OwnScore its points on the same rule.
+	HasOwn        bool
+	Own, OwnScore float64
+}
+
+// OwnPart is the part's own value as a part of its own (for Display).
+func (p ScorePart) OwnPart() ScorePart {
+	return ScorePart{Key: p.Key, Unit: p.Unit, Value: p.Own, Score: p.OwnScore}
 }
 
 // The units of the score parts' values: catalog keys (assets/i18n/<lang>/session.toml), each a format
@@ -106,13 +115,14 @@ const (
 	UnitPoints  = "score.unit.points" // a gap between two utilisations (a fraction, shown in points x 100)
 	UnitTCO2MWh = "score.unit.t_mwh"  // tonnes of CO2 per MWh
 	UnitBnYuan  = "score.unit.bn_yuan"
-	UnitTimes   = "score.unit.times" // a ratio (×)
-	UnitYears   = "score.unit.years" // years of revenue
+	UnitTimes   = "score.unit.times"   // a ratio (×)
+	UnitYears   = "score.unit.years"   // years of revenue
+	UnitPctGDP  = "score.unit.pct_gdp" // a share of GDP (Value a fraction, shown x 100 with two digits)
 )
 
 // UnitKeys lists every unit of a score part.
 func UnitKeys() []string {
-	return []string{UnitBnYuan, UnitPercent, UnitPoints, UnitTCO2MWh, UnitTimes, UnitYears}
+	return []string{UnitBnYuan, UnitPctGDP, UnitPercent, UnitPoints, UnitTCO2MWh, UnitTimes, UnitYears}
 }
 
 // Display is the part's value as its unit shows it (fractions as percent or points) and the digits to
@@ -132,13 +142,16 @@ func (p ScorePart) Display() (float64, int) {
 		return p.Value, 0
 	case UnitYears:
 		return p.Value, 1
+	case UnitPctGDP:
+		return 100 * p.Value, 2
 	}
 	return p.Value, 2
 }
 
-// Debrief is the end-of-game score of one role.
+// Debrief is the end-of-game account of one role: its two boards (the live boards' numbers), what
+// drove the building (the model's own ledger) and the tension between the boards.
 type Debrief struct {
-	Province int // -1 for the planner
-	Score    float64
-	Parts    []ScorePart
+	Scores
+	Why     Why
+	Tension Tension
 }
