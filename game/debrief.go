@@ -1,6 +1,7 @@
 package game
 
 import (
+	"image/color"
 	"strconv"
 
 	"dongshu/game/session"
@@ -137,8 +138,15 @@ func (a *App) provinceFacts(p int, head string) []factLine {
 	if pf.JobsShare >= pf.GDPShare {
 		key = "ui.debrief.fact.p_jobs_more"
 	}
-	out = append(out, factLine{head: c.T("ui.debrief.fact.p_jobs", c.Number(pf.JobsEnd, 0), pct(pf.JobsShare, 1), pct(pf.GDPShare, 1)),
-		text: c.T(key)})
+	text := c.T(key)
+	if pf.JobsEnd < pf.JobsStart && pf.CapacityEnd > pf.CapacityStart && pf.CapacityStart > 0 {
+		// Capacity up, jobs down: construction employs more per MW than operations (session.ProvinceFacts).
+		dc := &a.sess.Model().W.Scn.DataCentres
+		text = c.T("ui.score.jobs_fell", c.Number(pf.CapacityEnd/pf.CapacityStart, 1), c.Number(dc.JobsPerMWBuilding, 1),
+			c.Number(dc.JobsPerMWOnline, 1))
+	}
+	out = append(out, factLine{head: c.T("ui.debrief.fact.p_jobs", c.Number(pf.JobsEnd, 0), pct(pf.JobsShare, 1), pct(pf.GDPShare, 1),
+		c.Number(pf.JobsBuilding, 0), c.Number(pf.JobsOnline, 0), c.Number(pf.JobsRatio, 2)), text: text})
 	return out
 }
 
@@ -265,8 +273,18 @@ func (a *App) prepareDebrief(sc *scene) {
 		}
 		sc.textAlign(ind, prev.X+bs+iw/2, by+bs/2, f.Bold, colText, AlignCenter, true)
 	}
-	// Key charts, 2 x 2, on the right.
+	// Key charts, 2 x 2, on the right; under them, the tension between the two boards and the why
+	// (whyPanel) of the page's role (the overview and a single page: every role's, as they fit).
 	right := Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H}
+	if len(a.debrief) > 0 {
+		why := Rect{right.X, right.Y + right.H*0.56 + mg/2, right.W, right.H*0.44 - mg/2}
+		right.H *= 0.56
+		roles := a.debrief
+		if a.debriefPages > 1 && a.debriefPage > 0 {
+			roles = a.debrief[a.debriefPage-1 : a.debriefPage]
+		}
+		a.whyPanel(sc, roles, why)
+	}
 	cw, ch := (right.W-mg)/2, (right.H-mg)/2
 	var rects [NumCharts]Rect
 	for i := range NumCharts {
@@ -313,7 +331,8 @@ func (a *App) debriefOverview(sc *scene, x, y, w, bottom float32) {
 		cy := r.Y + r.H/2
 		sc.textAlign(a.roleName(d.Province), x+2*s, cy, f.Bold, colText, AlignStart, true)
 		sc.textAlign("›", x+w-2*s, cy, f.Bold, colDim, AlignEnd, true)
-		sc.textAlign(c.T("ui.debrief.score", c.Number(d.Score, 0)), x+w-18*s, cy, f.Bold, scoreColour(d.Score), AlignEnd, true)
+		sc.textAlign(c.T("ui.score.pair", c.Number(d.Career.Score, 0), c.Number(d.Nation.Score, 0)), x+w-18*s, cy, f.Bold,
+			colText, AlignEnd, true)
 		y += rowH
 	}
 	y += 2 * s
@@ -364,9 +383,28 @@ func (a *App) partValue(p session.ScorePart) string {
 	return a.cat.T(p.Unit, n)
 }
 
-// scoreBlock places a role's name and score, then its parts: the label (on two lines when it needs
-// them) on the left, then on its first line the value in its unit, a bar and the points. It returns the
-// y below; parts that would pass bottom are left out.
+// partText is a part's value as the debrief shows it: with the province's own value beside the
+// nation's when it has one.
+func (a *App) partText(p session.ScorePart) string {
+	if p.HasOwn {
+		return a.cat.T("ui.score.value_own", a.partValue(p), a.partValue(p.OwnPart()))
+	}
+	return a.partValue(p)
+}
+
+// boardScore is a board's score as the debrief shows it (with the province's own for the nation's).
+func (a *App) boardScore(b session.Board) string {
+	c := a.cat
+	if b.HasOwn {
+		return c.T("ui.score.with_own", c.Number(b.Score, 0), c.Number(b.OwnScore, 0))
+	}
+	return c.T("ui.debrief.score", c.Number(b.Score, 0))
+}
+
+// scoreBlock places a role's name, then its two boards (session.Scores, the live boards' numbers): each
+// board's name and score, then its parts: the label (on two lines when it needs them) on the left,
+// then on its first line the value in its unit, a bar and the points. It returns the y below; parts
+// that would pass bottom are left out.
 func (a *App) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) float32 {
 	c, f, s := a.cat, a.fonts, a.fonts.scale
 	right := x + w
@@ -374,36 +412,137 @@ func (a *App) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) 
 		return y + 28*s
 	}
 	sc.text(a.roleName(d.Province), x, y, f.Head, colText)
-	sc.textAlign(c.T("ui.debrief.score", c.Number(d.Score, 0)), right, y, f.Head, scoreColour(d.Score), AlignEnd, false)
 	y += 28 * s
 	// Columns from the right: points, bar, the value (as wide as the widest of any role, so that pages
 	// line up), the label.
 	pointsW := advance("100", f.Small) + 4*s
-	barW := max(36*s, w*0.16)
+	barW := max(36*s, w*0.12)
 	barX := right - pointsW - 8*s - barW
 	valueX := barX - 10*s
 	valueW := float32(0)
 	for _, e := range a.debrief {
-		for _, p := range e.Parts {
-			valueW = max(valueW, advance(a.partValue(p), f.Small))
+		for _, p := range append(e.Career.Parts[:len(e.Career.Parts):len(e.Career.Parts)], e.Nation.Parts...) {
+			valueW = max(valueW, advance(a.partText(p), f.Small))
 		}
 	}
 	labelW := valueX - valueW - 12*s - (x + 8*s)
-	for _, p := range d.Parts {
-		lines := wrapText(c.T(p.Key), f.Small, labelW, 2)
-		h := float32(len(lines)) * 15 * s
+	for _, b := range []session.Board{d.Career, d.Nation} {
+		score := a.boardScore(b)
+		head := wrapText(c.T(b.Key), f.Bold, w-advance(score, f.Bold)-12*s, 2)
+		h := float32(len(head)) * 18 * s
 		if y+h > bottom {
 			return y + h
 		}
-		for i, l := range lines {
-			sc.text(l, x+8*s, y+float32(i)*15*s, f.Small, colDim)
+		for i, l := range head {
+			sc.text(l, x, y+float32(i)*18*s, f.Bold, colText)
 		}
-		sc.textAlign(a.partValue(p), valueX, y, f.Small, colText, AlignEnd, false)
-		bar := Rect{barX, y + 3*s, barW, 9 * s}
-		sc.rect(bar, colPanel2)
-		sc.rect(Rect{bar.X, bar.Y, bar.W * float32(min(max(p.Score, 0), 100)/100), bar.H}, scoreColour(p.Score))
-		sc.textAlign(c.Number(p.Score, 0), right, y, f.Small, colText, AlignEnd, false)
-		y += 4*s + h
+		sc.textAlign(score, right, y, f.Bold, scoreColour(b.Score), AlignEnd, false)
+		y += h + 2*s
+		for _, p := range b.Parts {
+			lines := wrapText(c.T(p.Key), f.Small, labelW, 2)
+			h := float32(len(lines)) * 15 * s
+			if y+h > bottom {
+				return y + h
+			}
+			for i, l := range lines {
+				sc.text(l, x+8*s, y+float32(i)*15*s, f.Small, colDim)
+			}
+			sc.textAlign(a.partText(p), valueX, y, f.Small, colText, AlignEnd, false)
+			bar := Rect{barX, y + 3*s, barW, 9 * s}
+			sc.rect(bar, colPanel2)
+			sc.rect(Rect{bar.X, bar.Y, bar.W * float32(min(max(p.Score, 0), 100)/100), bar.H}, scoreColour(p.Score))
+			sc.textAlign(c.Number(p.Score, 0), right, y, f.Small, colText, AlignEnd, false)
+			y += 4*s + h
+		}
+		y += 6 * s
 	}
-	return y + 8*s
+	return y + 2*s
+}
+
+// whyLines are a role's tension sentence and what drove the building, from the model's ledger
+// (session.Why): the role's province, then the country.
+func (a *App) whyLines(d session.Debrief) (tension string, why []string) {
+	c := a.cat
+	t := d.Tension
+	cause := a.partValue(t.Cause)
+	if t.Cause.HasOwn {
+		cause = a.partValue(t.Cause.OwnPart())
+	}
+	tension = c.T(t.Key, a.roleName(d.Province), c.Number(t.Career, 0), c.Number(t.Nation, 0), c.T(t.Cause.Key), cause)
+	list := func(ds []session.Driver) string {
+		if len(ds) == 0 {
+			return c.T("ui.score.why.nothing")
+		}
+		var out string
+		for i, dr := range ds[:min(len(ds), 3)] {
+			if i > 0 {
+				out += ", "
+			}
+			out += c.T("ui.score.why.item", c.T(dr.Key), c.Number(100*dr.Share, 0))
+		}
+		return out
+	}
+	w := d.Why
+	if d.Province >= 0 {
+		if w.BuildMW > 0 {
+			why = append(why, c.T("ui.score.why.province", a.roleName(d.Province), c.Number(w.BuildMW, 0), strconv.Itoa(w.Rounds),
+				list(w.Pulls), list(w.Costs)))
+		} else {
+			why = append(why, c.T("ui.score.why.none", a.roleName(d.Province)))
+		}
+	}
+	why = append(why, c.T("ui.score.why.national", list(w.NationalPulls), list(w.NationalCosts)))
+	return tension, why
+}
+
+// whyPanel is the panel r with roles' tension sentences and why; what does not fit is left out, the
+// country's why (the same for every role) after the first role's.
+func (a *App) whyPanel(sc *scene, roles []session.Debrief, r Rect) {
+	s := a.fonts.scale
+	sc.panel(r, s)
+	x, y, w := r.X+12*s, r.Y+10*s, r.W-24*s
+	bottom := r.Y + r.H - 6*s
+	sc.text(a.cat.T("ui.score.why.title"), x, y, a.fonts.Bold, colAccent)
+	y += 22 * s
+	for i, d := range roles {
+		if y = a.whyBlock(sc, d, i == 0, x, y, w, bottom); y > bottom {
+			return
+		}
+	}
+}
+
+// whyBlock places a role's tension sentence and its why (with the country's when national is set); it
+// returns the y below (past bottom when it does not fit: what did not fit is left out).
+func (a *App) whyBlock(sc *scene, d session.Debrief, national bool, x, y, w, bottom float32) float32 {
+	f, s := a.fonts, a.fonts.scale
+	tension, why := a.whyLines(d)
+	if !national && d.Province >= 0 {
+		why = why[:len(why)-1]
+	}
+	put := func(text string, face *Face, col color.RGBA, lh float32) bool {
+		lines := wrapText(text, face, w, 6)
+		h := float32(len(lines)) * lh
+		if y+h > bottom {
+			y += h
+			return false
+		}
+		for i, l := range lines {
+			sc.text(l, x, y+float32(i)*lh, face, col)
+		}
+		y += h + 4*s
+		return true
+	}
+	col := colText
+	if d.Tension.Key == "score.tension.career" {
+		col = colWarn // the lesson: what the system rewards is not what the country gets
+	}
+	if !put(tension, f.Small, col, 15*s) {
+		return y
+	}
+	for _, l := range why {
+		if !put(l, f.Small, colText, 15*s) {
+			return y
+		}
+	}
+	return y + 6*s
 }

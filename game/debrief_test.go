@@ -42,24 +42,29 @@ func TestDebriefWhatHappened(t *testing.T) {
 			for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {1024, 640}} {
 				name := fmt.Sprintf("%s %v %v", lang, role.Provinces, size)
 				a.Layout(size[0], size[1])
+				a.Do(Command{Kind: CmdPage, Arg: 0})
 				a.Draw(&recorder{})
 				s := a.fonts.scale
 				W, H := float32(size[0]), float32(size[1])
 				left := Rect{16 * s, 16*s + 52*s, W*0.45 - 16*s, H - 52*s - 32*s - 56*s}
 				var texts []string
-				for _, tx := range a.menu.sc.texts {
-					texts = append(texts, tx.S)
-					x0, x1 := textExtent(tx)
-					if tx.Y < left.Y || tx.Y > left.Y+left.H {
-						continue // title and keys line
+				for page := range a.debriefPages { // every page (one when it all fits)
+					a.Do(Command{Kind: CmdPage, Arg: page})
+					a.Draw(&recorder{})
+					for _, tx := range a.menu.sc.texts {
+						texts = append(texts, tx.S)
+						x0, x1 := textExtent(tx)
+						if tx.Y < left.Y || tx.Y > left.Y+left.H || tx.X >= left.X+left.W {
+							continue // title and keys line; the right column (charts, the why)
+						}
+						assert.True(t, x0 >= left.X-0.5 && x1 <= left.X+left.W+0.5, "%s: %q inside the left panel", name, tx.S)
+						assert.LessOrEqual(t, tx.Y+tx.F.LineHeight(), left.Y+left.H+0.5, "%s: %q above the panel's bottom", name, tx.S)
+						assert.False(t, strings.HasSuffix(tx.S, "…"), "%s: %q cut short", name, tx.S)
 					}
-					assert.True(t, x0 >= left.X-0.5 && x1 <= left.X+left.W+0.5, "%s: %q inside the left panel", name, tx.S)
-					assert.LessOrEqual(t, tx.Y+tx.F.LineHeight(), left.Y+left.H+0.5, "%s: %q above the panel's bottom", name, tx.S)
-					assert.False(t, strings.HasSuffix(tx.S, "…"), "%s: %q cut short", name, tx.S)
 				}
 				all := norm(strings.Join(texts, "\n"))
 				for _, d := range a.debrief {
-					for _, p := range d.Parts {
+					for _, p := range boardParts(d) {
 						assert.Contains(t, strings.ReplaceAll(all, "\n", " "), norm(c.T(p.Key)), "%s: part label in full", name)
 					}
 				}
@@ -74,10 +79,11 @@ func TestDebriefWhatHappened(t *testing.T) {
 				if len(role.Provinces) > 0 {
 					pf := a.Session().ProvinceFacts(guizhou)
 					heads = append(heads, c.T("ui.debrief.fact.p_util", pct(pf.UtilEnd), pct(pf.NationalUtilEnd), "2035"),
-						c.T("ui.debrief.fact.p_jobs", c.Number(pf.JobsEnd, 0), c.Number(100*pf.JobsShare, 1), c.Number(100*pf.GDPShare, 1)))
+						c.T("ui.debrief.fact.p_jobs", c.Number(pf.JobsEnd, 0), c.Number(100*pf.JobsShare, 1), c.Number(100*pf.GDPShare, 1),
+							c.Number(pf.JobsBuilding, 0), c.Number(pf.JobsOnline, 0), c.Number(pf.JobsRatio, 2)))
 				}
 				for _, h := range heads {
-					assert.Contains(t, all, norm(h), "%s: the figure is shown", name)
+					assert.Contains(t, strings.ReplaceAll(all, "\n", " "), norm(h), "%s: the figure is shown", name)
 				}
 				// Each figure comes with its meaning (at least its first line) at these sizes.
 				facts := a.debriefFacts()
@@ -124,6 +130,11 @@ func TestDebriefFactsWording(t *testing.T) {
 	assert.Equal(t, c.T("ui.debrief.fact.co2_up"), text("CO₂ per MWh"))
 	assert.InDelta(t, 1.5, growth(2, 5), 1e-12)
 	assert.Zero(t, growth(0, 5))
+}
+
+// boardParts are a debrief's parts, the career board's then the nation's.
+func boardParts(d session.Debrief) []session.ScorePart {
+	return append(append([]session.ScorePart{}, d.Career.Parts...), d.Nation.Parts...)
 }
 
 // norm makes no-break spaces plain spaces (wrapText keeps French punctuation with its word by them).
@@ -210,7 +221,9 @@ func TestNewsBesideDialog(t *testing.T) {
 		a.Do(Command{Kind: CmdCancel})
 		a.Draw(&recorder{})
 		g = a.Geometry()
-		assert.Equal(t, ComputeGeometry(size[0], size[1], a.layout.Cols, a.layout.Rows).News, g.News, "back under the side panel")
+		_, news, ok := scoreboardRect(ComputeGeometry(size[0], size[1], a.layout.Cols, a.layout.Rows).News, g.S)
+		require.True(t, ok, "%v: room for the scoreboards", size)
+		assert.Equal(t, news, g.News, "back under the side panel, beside the scoreboards")
 	}
 }
 
@@ -231,8 +244,8 @@ func TestDebriefHotSeatFits(t *testing.T) {
 			var texts []string
 			for _, tx := range a.menu.sc.texts {
 				texts = append(texts, norm(tx.S))
-				if tx.Y < left.Y || tx.Y > left.Y+left.H {
-					continue
+				if tx.Y < left.Y || tx.Y > left.Y+left.H || tx.X >= left.X+left.W {
+					continue // title and keys; the right column (charts, the why)
 				}
 				assert.LessOrEqual(t, tx.Y+tx.F.LineHeight(), left.Y+left.H+0.5, "%s %v: %q above the panel's bottom", lang, size, tx.S)
 				assert.False(t, strings.HasSuffix(tx.S, "…"), "%s %v: %q cut short", lang, size, tx.S)
@@ -275,8 +288,8 @@ func TestDebriefHotSeatPages(t *testing.T) {
 				for _, tx := range a.menu.sc.texts {
 					texts = append(texts, norm(tx.S))
 					assert.False(t, strings.HasSuffix(tx.S, "…"), "%s page %d: %q cut short", name, page+1, tx.S)
-					if tx.Y < left.Y || tx.Y > left.Y+left.H {
-						continue // title, page indicator and keys line
+					if tx.Y < left.Y || tx.Y > left.Y+left.H || tx.X >= left.X+left.W {
+						continue // title, page indicator and keys line; the right column (charts, the why)
 					}
 					x0, x1 := textExtent(tx)
 					assert.True(t, x0 >= left.X-0.5 && x1 <= left.X+left.W+0.5, "%s page %d: %q inside the left panel", name, page+1, tx.S)
@@ -298,9 +311,9 @@ func TestDebriefHotSeatPages(t *testing.T) {
 			assert.Equal(t, 3, a.debriefPage, "%s: → stops at the last page", name)
 			joined := strings.ReplaceAll(strings.Join(all, "\n"), "\n", " ")
 			for _, d := range a.debrief {
-				for _, p := range d.Parts {
+				for _, p := range boardParts(d) {
 					assert.Contains(t, joined, norm(c.T(p.Key)), "%s: part label in full", name)
-					assert.Contains(t, all, norm(a.partValue(p)), "%s: %s's value in its unit", name, p.Key)
+					assert.Contains(t, all, norm(a.partText(p)), "%s: %s's value in its unit", name, p.Key)
 				}
 			}
 			for _, fl := range a.debriefFacts() {

@@ -171,6 +171,7 @@ func (a *App) drawPlay(dst Renderer) {
 		drawText(dst, r.V, nx, ny, f.Small, r.C, AlignStart, false)
 		ny += 18 * s
 	}
+	a.drawScoreboard(dst)
 	// Status bar.
 	dst.Rect(g.Status, colPanel)
 	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)

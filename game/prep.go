@@ -195,6 +195,7 @@ type playPrep struct {
 	top         scene // dialog and overlays
 	dotsFrame   int   // the update the dots were placed for
 	humanMask   []bool
+	board       scoreboardPrep // the live scoreboards (scoreboard.go)
 }
 
 // chartCols are the history's scope and column indices the charts read.
@@ -358,6 +359,7 @@ func (a *App) rebuildPlay() {
 	a.prepareFlows()
 	a.prepareCharts(g.Charts)
 	a.prepareSide()
+	a.prepareScoreboard() // narrows the news panel to make room
 	a.prepareNews()
 	a.prepareBars()
 	pp.top.reset()

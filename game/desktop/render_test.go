@@ -198,8 +198,13 @@ func TestRenderProvinceDebrief(t *testing.T) {
 		img := render(t, a, size[0], size[1], nil)
 		w, h := float32(size[0]), float32(size[1])
 		assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.35, W: w * 0.38, H: h * 0.2}), 8, "%v: what happened", size)
-		assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.65, W: w * 0.38, H: h * 0.15}), 8, "%v: the province's own figures", size)
 		saveShot(t, img, fmt.Sprintf("debrief_guizhou_fr_%dx%d", size[0], size[1]))
+		// The province's page: its two boards, then its own figures.
+		a.Do(game.Command{Kind: game.CmdPage, Arg: 1})
+		img = render(t, a, size[0], size[1], nil)
+		assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.15, W: w * 0.38, H: h * 0.3}), 8, "%v: the boards", size)
+		assert.Greater(t, distinct(img, game.Rect{X: w * 0.03, Y: h * 0.5, W: w * 0.38, H: h * 0.12}), 8, "%v: the province's own figures", size)
+		saveShot(t, img, fmt.Sprintf("debrief_guizhou_fr_%dx%d_page2", size[0], size[1]))
 	}
 }
 

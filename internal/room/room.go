@@ -542,8 +542,9 @@ func (r *Room) end() {
 	r.broadcast(wire.TDebrief, r.Debrief())
 }
 
-// Debrief ranks the seated provinces on the two scoreboards: the career the promotion tournament rewards
-// (score.promotion and score.jobs) and the nation's interest (score.fiscal, score.utilisation, score.co2).
+// Debrief ranks the seated provinces on the two scoreboards (session.Scores): the career the promotion
+// tournament rewards and the nation's interest, measured on the province's own halls, debt, emissions
+// and users (the nation's board is the same for everyone, so a province is ranked on its own values).
 func (r *Room) Debrief() wire.ClassDebrief {
 	cd := wire.ClassDebrief{Month: r.sess.Model().W.Now.String()}
 	if len(r.sess.History().Months) == 0 {
@@ -553,26 +554,22 @@ func (r *Room) Debrief() wire.ClassDebrief {
 	var ranks []wire.Rank
 	for _, d := range r.sess.Debrief() {
 		if d.Province < 0 {
-			cd.Planner = d.Score
+			cd.Planner = d.Nation.Score
 			continue
 		}
 		s := r.seatOf(d.Province)
 		rk := wire.Rank{Seat: w.Provinces[d.Province].ID, Name: w.Provinces[d.Province].Cfg.NameEN,
-			Score: d.Score, Parts: map[string]float64{}}
+			Score: d.Career.Score, Parts: map[string]float64{}}
 		if s != nil {
 			rk.Holder, rk.AI = s.holder, s.holder == "" || s.ai
 		}
-		var career, nation []float64
-		for _, p := range d.Parts {
+		for _, p := range d.Career.Parts {
 			rk.Parts[p.Key] = p.Score
-			switch p.Key {
-			case "score.promotion", "score.jobs":
-				career = append(career, p.Score)
-			case "score.fiscal", "score.utilisation", "score.co2":
-				nation = append(nation, p.Score)
-			}
 		}
-		rk.Career, rk.Nation = mean(career), mean(nation)
+		for _, p := range d.Nation.Parts {
+			rk.Parts[p.Key] = p.OwnScore
+		}
+		rk.Career, rk.Nation = d.Career.Score, d.Nation.OwnScore
 		ranks = append(ranks, rk)
 	}
 	cd.Career = slices.Clone(ranks)

@@ -204,10 +204,10 @@ type Rank struct {
 	Name   string             `json:"name"`
 	Holder string             `json:"holder"`
 	AI     bool               `json:"ai,omitempty"` // nobody played it (the advisor did)
-	Score  float64            `json:"score"`        // the game's debrief score, 0..100
-	Career float64            `json:"career"`       // the career scoreboard: promotion and jobs, 0..100
-	Nation float64            `json:"nation"`       // the nation's scoreboard: fiscal, use of halls, CO2, 0..100
-	Parts  map[string]float64 `json:"parts"`        // every score part (catalog key -> 0..100)
+	Score  float64            `json:"score"`        // the career score (as Career), 0..100
+	Career float64            `json:"career"`       // the career scoreboard: investment, growth credit, jobs, 0..100
+	Nation float64            `json:"nation"`       // the nation's scoreboard on the province's own values: use of halls, debt, CO2, unserved, 0..100
+	Parts  map[string]float64 `json:"parts"`        // every part (catalog key -> 0..100; the nation's on its own values)
 }
 
 // ClassDebrief ranks the provinces at the end of the game, on both scoreboards.
@@ -215,7 +215,7 @@ type ClassDebrief struct {
 	Month   string  `json:"month"`
 	Career  []Rank  `json:"career"`  // best career first
 	Nation  []Rank  `json:"nation"`  // best for the nation first
-	Planner float64 `json:"planner"` // the planner's debrief score
+	Planner float64 `json:"planner"` // the nation's score (the planner's board)
 }
 
 type envelope struct {
