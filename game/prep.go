@@ -264,6 +264,7 @@ func (a *App) preparePlay() {
 			a.rebuildTip()
 		}
 	}
+	a.prepareBoardTip()
 	if rebuilt || pp.dotsFrame != a.frame {
 		pp.dotsFrame = a.frame
 		a.moveDots()

@@ -13,11 +13,11 @@ import (
 // under them that seat's latest round report (session.RoundReport). Everything is prepared when the
 // play screen is rebuilt (at most once a month, or on a change); Draw only reads it.
 
-// boardPart is one part's bar in the panel and its tooltip.
+// boardPart is one part's bar in the panel and its tooltip's text (wrapped when hovered).
 type boardPart struct {
 	R     Rect // the bar
 	Score float64
-	Tip   []string
+	Tip   []string // the tooltip's paragraphs, unwrapped
 }
 
 // boardRow is one board in the panel.
@@ -36,8 +36,11 @@ type scoreboardPrep struct {
 	R      Rect
 	Title  string
 	Rows   [2]boardRow
-	Report []kv // the round report's lines (K "h": the heading)
-	TipW   float32
+	Report []kv // the round report's lines (K "i", "ii": indented)
+	// The tooltip shown: of the part (or board) hovered, -1 none; its lines and width.
+	tipAt int
+	tip   []string
+	TipW  float32
 }
 
 // scoreboardSeat is whose boards the panel shows: the province whose turn it is at a hot-seat round,
@@ -101,8 +104,7 @@ func (a *App) prepareScoreboard() {
 		row.ScoreCol = scoreColour(b.Score)
 		row.Y, row.ScoreX = y, x0+advance(row.Label, f.Small)+8*s
 		row.TipR = Rect{x0, y, board.W * 0.5, 22 * s}
-		row.Tip = append(row.Tip[:0], c.T(b.Key))
-		row.Tip = append(row.Tip, wrapText(c.T([2]string{"ui.score.tip.career", "ui.score.tip.nation"}[i]), f.Small, 360*s, 4)...)
+		row.Tip = append(row.Tip[:0], c.T(b.Key), c.T([2]string{"ui.score.tip.career", "ui.score.tip.nation"}[i]))
 		// The parts' bars share the row's right half.
 		bx := board.X + board.W*0.5
 		bw := (board.X + board.W - 12*s - bx) / float32(max(len(b.Parts), 1))
@@ -113,24 +115,78 @@ func (a *App) prepareScoreboard() {
 			if p.HasOwn {
 				bp.Tip = append(bp.Tip, c.T("ui.score.tip.own", a.partValue(p.OwnPart()), c.Number(p.OwnScore, 0)))
 			}
-			bp.Tip = append(bp.Tip, wrapText(a.partRule(p.Key), f.Small, 360*s, 3)...)
+			bp.Tip = append(bp.Tip, a.partRule(p.Key))
 			row.Parts = append(row.Parts, bp)
 			bx += bw
 		}
 		y += 26 * s
 	}
-	for _, row := range sb.Rows {
-		for _, l := range row.Tip {
-			sb.TipW = max(sb.TipW, advance(l, f.Small))
+	sb.tipAt = -2 // the tooltip is rebuilt for the new texts
+	a.prepareReport(seat, y+6*s)
+}
+
+// boardHover is the index of the board (0, 1) or part (2 + its index over both boards) under the mouse,
+// -1 for none.
+func (a *App) boardHover() int {
+	sb := &a.play.board
+	s := a.geo.S
+	at, k := -1, 2
+	for i := range sb.Rows {
+		row := &sb.Rows[i]
+		if row.TipR.Contains(a.mouseX, a.mouseY) {
+			at = i
 		}
-		for _, p := range row.Parts {
-			for _, l := range p.Tip {
-				sb.TipW = max(sb.TipW, advance(l, f.Small))
+		for j := range row.Parts {
+			p := &row.Parts[j]
+			if (Rect{p.R.X - 2*s, row.Y, p.R.W + 4*s, 22 * s}).Contains(a.mouseX, a.mouseY) {
+				at = k
+			}
+			k++
+		}
+	}
+	return at
+}
+
+// prepareBoardTip wraps the tooltip of what the mouse is over in the panel, when that changes (called
+// from preparePlay every frame; nothing is done while the mouse stays on the same thing).
+func (a *App) prepareBoardTip() {
+	sb := &a.play.board
+	at := -1
+	if sb.On {
+		at = a.boardHover()
+	}
+	if at == sb.tipAt {
+		return
+	}
+	sb.tipAt = at
+	sb.tip = sb.tip[:0]
+	var paras []string
+	switch k := 2; {
+	case at == 0 || at == 1:
+		paras = sb.Rows[at].Tip
+	case at >= 2:
+		for i := range sb.Rows {
+			for j := range sb.Rows[i].Parts {
+				if k == at {
+					paras = sb.Rows[i].Parts[j].Tip
+				}
+				k++
 			}
 		}
 	}
+	f, s := a.fonts, a.geo.S
+	for i, p := range paras {
+		if i == 0 {
+			sb.tip = append(sb.tip, p)
+			continue
+		}
+		sb.tip = append(sb.tip, wrapText(p, f.Small, 380*s, 4)...)
+	}
+	sb.TipW = 0
+	for _, l := range sb.tip {
+		sb.TipW = max(sb.TipW, advance(l, f.Small))
+	}
 	sb.TipW += 16 * s
-	a.prepareReport(seat, y+6*s)
 }
 
 // partRule is how a part is scored, in a sentence.
@@ -281,21 +337,9 @@ func (a *App) drawScoreboard(dst Renderer) {
 		drawText(dst, l.V, lx, ry, f.Small, l.C, AlignStart, false)
 		ry += 16 * s
 	}
-	// The tooltip of what the mouse is over.
-	var tip []string
-	for i := range sb.Rows {
-		row := &sb.Rows[i]
-		if row.TipR.Contains(a.mouseX, a.mouseY) {
-			tip = row.Tip
-		}
-		for k := range row.Parts {
-			p := &row.Parts[k]
-			if (Rect{p.R.X - 2*s, row.Y, p.R.W + 4*s, 22 * s}).Contains(a.mouseX, a.mouseY) {
-				tip = p.Tip
-			}
-		}
-	}
-	if len(tip) == 0 {
+	// The tooltip of what the mouse is over (prepareBoardTip).
+	tip := sb.tip
+	if sb.tipAt < 0 || len(tip) == 0 {
 		return
 	}
 	g := &a.geo
