@@ -199,7 +199,7 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, humans
 		clear(log[start+maxNewsPerMonth:])
 		log = log[:start+maxNewsPerMonth]
 	}
-	return personalNews(now, reports, id, log, start)
+	return personalNews(now, reports, id, log)
 }
 
 // humansFirst returns ps (province order) with the human provinces among them first, in hot-seat order,
@@ -219,10 +219,11 @@ func humansFirst(ps, humans []int) []int {
 	return out
 }
 
-// personalNews puts, before the month's other lines (from start), each human province's own lines: at
-// a round its request, grant and start ("news.you.round"), and when the planner caught it the fine and
-// the MW halted ("news.you.caught"). They are not counted in maxNewsPerMonth.
-func personalNews(now configs.Month, reports []RoundReport, id func(int) []string, log []News, start int) []News {
+// personalNews adds, after the month's other lines (so that the news panel, newest first, shows them
+// first), each human province's own lines: at a round its request, grant and start ("news.you.round"),
+// and when the planner caught it the fine and the MW halted ("news.you.caught"). They are not counted
+// in maxNewsPerMonth.
+func personalNews(now configs.Month, reports []RoundReport, id func(int) []string, log []News) []News {
 	var mine []News
 	for _, r := range reports {
 		if !r.Valid || r.Month != now {
@@ -237,10 +238,8 @@ func personalNews(now configs.Month, reports []RoundReport, id func(int) []strin
 				Args: []float64{r.FineBn, r.HaltedMW}})
 		}
 	}
-	if len(mine) == 0 {
-		return log
-	}
-	return slices.Insert(log, start, mine...)
+	// The caught line last: read first, above the round's line.
+	return append(log, mine...)
 }
 
 // manyNews adds one line about provinces ps: key naming the one, key.one naming both of two (a line of

@@ -94,13 +94,13 @@ func TestRoundReportIsTheModels(t *testing.T) {
 	require.Len(t, caught, 1)
 	assert.Equal(t, "news.penalised.many", caught[0].Key, "many caught at enforcement 1")
 	assert.Equal(t, "guizhou", caught[0].Provinces[0], "the player's province named first")
-	first := -1
+	last := -1
 	for i, n := range s.News() {
-		if n.Month == r.Month && first < 0 {
-			first = i
+		if n.Month == r.Month {
+			last = i
 		}
 	}
-	assert.Equal(t, "news.you.round", s.News()[first].Key, "the player's lines open the month")
+	assert.Equal(t, "news.you.caught", s.News()[last].Key, "the player's lines close the month: the panel, newest first, shows them first")
 
 	// A month that does not touch Guizhou keeps the round's report.
 	require.NoError(t, s.Step())
