@@ -43,12 +43,16 @@ type scoreboardPrep struct {
 	TipW  float32
 }
 
-// scoreboardSeat is whose boards the panel shows: the province whose turn it is at a hot-seat round,
-// else the selected province if a human plays it, else the first human province, else the planner (-1).
+// scoreboardSeat is whose boards the panel shows: the province (or planner) whose turn it is at a
+// hot-seat round, else the selected province if a human plays it, else the first human province, else
+// the planner (-1).
 func (a *App) scoreboardSeat() int {
 	st := a.sess.Setup()
-	if len(a.waiting.Provinces) > 0 {
+	switch {
+	case len(a.waiting.Provinces) > 0:
 		return a.waiting.Provinces[0]
+	case a.waiting.Planner:
+		return -1
 	}
 	for _, p := range st.Role.Provinces {
 		if p == a.selected {

@@ -63,6 +63,9 @@ func TestScoreboardsAreTheDebriefs(t *testing.T) {
 		// At a hot-seat round: the seat whose turn it is.
 		a.waiting = session.Waiting{Provinces: []int{gz, nx}}
 		assert.Equal(t, gz, a.scoreboardSeat())
+		a.waiting = session.Waiting{Planner: true}
+		assert.Equal(t, -1, a.scoreboardSeat(), "the planner's turn")
+		a.waiting = session.Waiting{}
 	}
 }
 
