@@ -2,6 +2,7 @@ package session
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -220,6 +221,30 @@ func TestDebtThatTripledIsNotRewarded(t *testing.T) {
 		assert.Positive(t, debt.Own, "a rise, in years of revenue")
 	}
 	assert.Greater(t, tripled, 5)
+	// The old rule on the same game: Inner Mongolia's debt (more than tripled) against the median
+	// province's rise, two years of revenue either side — full marks.
+	h, c := s.History(), s.Model().W.Col
+	n := len(h.Months)
+	oldRise := func(p int) float64 {
+		ratio := func(from, to int) float64 {
+			rev := 0.0
+			for k := from; k < to; k++ {
+				rev += h.Province[k][p][c(economy.ColRevenue)]
+			}
+			return h.Province[to-1][p][c(economy.ColDebt)] / (rev * 12 / float64(to-from))
+		}
+		return ratio(n-12, n) - ratio(0, 12)
+	}
+	var rises []float64
+	for p := range s.Model().W.Provinces {
+		rises = append(rises, oldRise(p))
+	}
+	slices.Sort(rises)
+	median := (rises[(len(rises)-1)/2] + rises[len(rises)/2]) / 2
+	pf := s.ProvinceFacts(innerMongolia)
+	require.Greater(t, pf.DebtEnd, 3*pf.DebtStart, "Inner Mongolia's debt more than tripled")
+	assert.GreaterOrEqual(t, 0.5+(median-oldRise(innerMongolia))/(2*2), 1.0, "the old rule gave it 100")
+	assert.Less(t, s.Scores(innerMongolia).Nation.Parts[1].OwnScore, 50.0, "the new one does not")
 	assert.InDelta(t, 1-s.Scores(innerMongolia).Nation.Parts[1].Own/23/debtWorst,
 		s.Scores(innerMongolia).Nation.Parts[1].OwnScore/100, 1e-9, "23 years played, scored per year")
 }
