@@ -199,9 +199,9 @@ func (a *App) partRule(key string) string {
 	scn := a.sess.Model().W.Scn
 	switch key {
 	case session.PartInvestment:
-		return c.T("ui.score.tip.rule.investment", c.Number(40, 0))
+		return c.T("ui.score.tip.rule.investment", c.Number(session.InvestFullBn, 0))
 	case session.PartGrowth:
-		return c.T("ui.score.tip.rule.growth")
+		return c.T("ui.score.tip.rule.growth", c.Number(100*session.PromotionFull*scn.Behaviour.GrowthScale, 2))
 	case session.PartJobs:
 		return c.T("ui.score.tip.rule.jobs")
 	case session.PartJobsGrowth:

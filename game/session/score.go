@@ -15,14 +15,14 @@ import (
 //
 //   - score.investment: data-centre capex started in the province over the game (bn yuan, the halls'
 //     own capex as the AI's growth credit counts it: accelerators and the green mandate included, the
-//     halted part not); 100 at investFull.
+//     halted part not); 100 at InvestFullBn.
 //   - score.growth: the growth credit the AI counts at each round, ln(1 + I/S) with I a year's
 //     investment and S = behaviour.growth_scale x GDP, averaged over the years played; 100 at
-//     ln(1 + promotionFull). Its value is the year's investment against GDP, averaged.
+//     ln(1 + PromotionFull). Its value is the year's investment against GDP, averaged.
 //   - score.jobs: its share of the country's data-centre jobs over the last year against its share of
 //     GDP (x); 100 at jobsFull times a fair share or more.
 //
-// For the planner the same over the country: investment summed (100 at investFull x provinces), growth
+// For the planner the same over the country: investment summed (100 at InvestFullBn x provinces), growth
 // against the country's GDP, and jobs over the last year against the first year played.
 //
 // The nation's score ("what the country gets"), the same for every role:
@@ -39,12 +39,15 @@ import (
 // For a province each nation's part also carries its own value on the same rule (its halls, its debt,
 // its data centres' CO2, the work of its users left unserved): the cost of its choices to the country.
 const (
-	investFull    = 40.0  // bn yuan: the Zhongwei cluster's 40 bn yuan (docs/sources.md [R], baseline capex_m_yuan_per_mw)
-	promotionFull = 50.0  // assumption: a year's investment of 50 x growth_scale x GDP (1 % of GDP at the baseline's scale)
-	jobsFull      = 3.0   // assumption: three times a fair share of the country's data-centre jobs
-	debtWorst     = 1.0   // assumption: debt rising by a year of revenue every year is as bad as it gets
-	unservedWorst = 0.1   // assumption: a tenth of the work unserved is as bad as it gets
-	jobsGDPBase   = 1e-12 // guards a division by a zero GDP share
+	// InvestFullBn is full marks for investment attracted, bn yuan: the Zhongwei cluster's 40 bn yuan
+	// (docs/sources.md [R], the baseline's capex_m_yuan_per_mw).
+	InvestFullBn = 40.0
+	// PromotionFull is full marks for the growth credit: a year's investment of PromotionFull x
+	// behaviour.growth_scale x GDP (1 % of GDP at the baseline's scale; assumption).
+	PromotionFull = 50.0
+	jobsFull      = 3.0 // assumption: three times a fair share of the country's data-centre jobs
+	debtWorst     = 1.0 // assumption: debt rising by a year of revenue every year is as bad as it gets
+	unservedWorst = 0.1 // assumption: a tenth of the work unserved is as bad as it gets
 )
 
 // Part keys, in board order.
@@ -145,14 +148,14 @@ func (s *Session) careerBoard(p int) Board {
 	for _, v := range years {
 		invest += v
 	}
-	full := investFull * float64(len(provinces))
+	full := InvestFullBn * float64(len(provinces))
 	b.Parts = append(b.Parts, part(PartInvestment, UnitBnYuan, invest, invest/full, n))
 
 	scale := w.Scn.Behaviour.GrowthScale * gdp
 	credit, share := 0.0, 0.0
 	for _, v := range years {
 		if scale > 0 {
-			credit += math.Log1p(v/scale) / math.Log1p(promotionFull)
+			credit += math.Log1p(v/scale) / math.Log1p(PromotionFull)
 		}
 		share += ratioOr0(v, gdp)
 	}
@@ -185,7 +188,7 @@ func (s *Session) jobsRatio(p int) float64 {
 	nat := func(k int) []float64 { return h.Scope[k][economy.ScopeNational] }
 	jobs := s.sums(s.lastYear(), n, prow, c)[0]
 	natJobs := s.sums(s.lastYear(), n, nat, c)[0]
-	return ratioOr0(ratioOr0(jobs, natJobs), max(s.gdpShare(p), jobsGDPBase))
+	return ratioOr0(ratioOr0(jobs, natJobs), s.gdpShare(p))
 }
 
 // yearlyInvestment is the data-centre capex (bn yuan) started in provinces in each calendar year played,
