@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web
+.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web screenshots
 
 all: build
 
@@ -59,6 +59,12 @@ test: deps fmt-check vet
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
 	./scripts/check-parquet.sh
 	$(MAKE) fuzz
+
+# The screenshots under docs/screens/ (each TestScreens* test in game/desktop writes its PNGs when
+# DONGSHU_SCREENS names a directory; without it the same tests only render and check the frames).
+screenshots: check-go deps
+	mkdir -p docs/screens
+	DONGSHU_SCREENS=$(CURDIR)/docs/screens xvfb-run -a -s '-screen 0 1920x1200x24' $(GO) test -count=1 -run 'TestScreens' ./game/desktop/
 
 # A one-node Slurm cluster on this machine runs docs/cluster/sweep.slurm unchanged; the merged shards must equal
 # one local sweep byte for byte (installs slurm-wlm and munge; needs root or sudo; about a minute).
