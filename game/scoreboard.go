@@ -240,8 +240,11 @@ func (a *App) reportLines(r session.RoundReport) []string {
 	c := a.cat
 	n := func(v float64, d int) string { return c.Number(v, d) }
 	out := []string{c.T("ui.score.report.title", a.roleName(r.Province), view.MonthLabel(c, r.Month))}
-	if r.Round && r.Decided {
+	switch {
+	case r.Round && r.Decided && r.Quotas:
 		out = append(out, c.T("ui.score.report.quota", n(r.RequestMW, 0), n(r.GrantedMW, 0)))
+	case r.Round && r.Decided:
+		out = append(out, c.T("ui.score.report.no_quota"))
 	}
 	if r.Decided || r.StartedMW > 0 {
 		out = append(out, c.T("ui.score.report.started", n(r.StartedMW, 0), n(r.BeyondMW, 0)))

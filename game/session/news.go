@@ -46,7 +46,7 @@ const (
 func NewsKeys() []string {
 	keys := []string{"news.event.more", "news.event.other", "news.hub_designated", "news.hubs_designated",
 		"news.idle_far", "news.moderation", "news.moderation.many", "news.moderation.one", "news.penalised",
-		"news.penalised.many", "news.penalised.one", "news.you.caught", "news.you.round",
+		"news.penalised.many", "news.penalised.one", "news.you.caught", "news.you.free", "news.you.round",
 		"news.rivalry", "news.unserved"}
 	for _, k := range configs.EventKinds() {
 		for _, national := range []bool{false, true} {
@@ -220,7 +220,8 @@ func humansFirst(ps, humans []int) []int {
 }
 
 // personalNews adds, after the month's other lines (so that the news panel, newest first, shows them
-// first), each human province's own lines: at a round its request, grant and start ("news.you.round"),
+// first), each human province's own lines: at a round its request, grant and start ("news.you.round";
+// before national quotas, what it started: "news.you.free"),
 // and when the planner caught it the fine and the MW halted ("news.you.caught"). They are not counted
 // in maxNewsPerMonth.
 func personalNews(now configs.Month, reports []RoundReport, id func(int) []string, log []News) []News {
@@ -229,9 +230,12 @@ func personalNews(now configs.Month, reports []RoundReport, id func(int) []strin
 		if !r.Valid || r.Month != now {
 			continue
 		}
-		if r.Round && r.Decided {
+		switch {
+		case r.Round && r.Decided && r.Quotas:
 			mine = append(mine, News{Month: now, Key: "news.you.round", Provinces: id(r.Province),
 				Args: []float64{r.RequestMW, r.GrantedMW, r.StartedMW, r.BeyondMW}})
+		case r.Round && r.Decided:
+			mine = append(mine, News{Month: now, Key: "news.you.free", Provinces: id(r.Province), Args: []float64{r.StartedMW}})
 		}
 		if r.Caught {
 			mine = append(mine, News{Month: now, Key: "news.you.caught", Provinces: id(r.Province),

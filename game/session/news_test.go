@@ -24,7 +24,7 @@ var arity = map[string][2]int{
 	"news.penalised": {1, 0}, "news.penalised.one": {2, 0}, "news.penalised.many": {1, 1},
 	"news.moderation": {1, 0}, "news.moderation.one": {2, 0}, "news.moderation.many": {1, 1},
 	"news.rivalry": {2, 2}, "news.idle_far": {1, 2}, "news.unserved": {0, 2},
-	"news.you.round": {1, 4}, "news.you.caught": {1, 2},
+	"news.you.round": {1, 4}, "news.you.caught": {1, 2}, "news.you.free": {1, 1},
 }
 
 // reasonArity is how many strings each reason takes: the share of the country's work, then the rival.

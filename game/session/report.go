@@ -43,6 +43,7 @@ type RoundReport struct {
 	Valid    bool
 	Round    bool // the month held the quota round
 	Decided  bool // the province's own decision applied this month
+	Quotas   bool // national quotas were in force (before the plan nothing is beyond quota)
 	// Quota asked (the decision's request; at a round only) and granted (the year's quota).
 	RequestMW, GrantedMW float64
 	// MW started this month, before halts, and the part of it beyond quota.
@@ -95,7 +96,7 @@ func (rs *reportState) after(s *Session) {
 	for k, p := range ps {
 		pr := w.Provinces[p]
 		r := RoundReport{Province: p, Month: w.Now, Valid: true, Round: round, Decided: rs.pending[k], Rival: -1,
-			GrantedMW: pr.QuotaMW, Target: w.Scn.Planner.TargetUtilisation}
+			GrantedMW: pr.QuotaMW, Target: w.Scn.Planner.TargetUtilisation, Quotas: w.Policy.Quotas > 0}
 		started, beyond := pr.StartedMW, pr.BeyondQuotaMW
 		if !round { // the year's totals carry on between rounds: this month's part only
 			started -= rs.started[k]

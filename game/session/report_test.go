@@ -45,6 +45,7 @@ func TestRoundReportIsTheModels(t *testing.T) {
 	assert.Equal(t, month(2023, 1), r.Month)
 	assert.True(t, r.Round)
 	assert.True(t, r.Decided)
+	assert.True(t, r.Quotas, "national quotas in force since the 2022 plan")
 	assert.Equal(t, 650.0, r.RequestMW)
 	assert.Equal(t, pr.QuotaMW, r.GrantedMW)
 	require.Less(t, r.GrantedMW, 275.0, "granted less than started")
@@ -107,6 +108,21 @@ func TestRoundReportIsTheModels(t *testing.T) {
 	if s.RoundReport(guizhou).Month != r.Month {
 		assert.NotEmpty(t, s.Model().W.Log, "only an event can have touched it")
 	}
+}
+
+// Before the plan (no national quota) a round's report and news say so: nothing is beyond quota.
+func TestRoundReportBeforeThePlan(t *testing.T) {
+	s := newGame(t, Setup{Seed: 1, Difficulty: Normal, Role: Role{Provinces: []int{guizhou}}})
+	d := agents.Decision{Province: guizhou, RequestMW: 650, BuildMW: 275}
+	require.NoError(t, s.Submit(Action{Month: s.Model().W.Now, Province: &d}))
+	require.NoError(t, s.Step())
+	r := s.RoundReport(guizhou)
+	require.True(t, r.Valid && r.Round && r.Decided)
+	assert.False(t, r.Quotas)
+	assert.Equal(t, 275.0, r.StartedMW)
+	assert.Zero(t, r.BeyondMW)
+	assert.False(t, r.Caught)
+	assert.Contains(t, s.News(), News{Month: r.Month, Key: "news.you.free", Provinces: []string{"guizhou"}, Args: []float64{275}})
 }
 
 func TestRoundReportBetweenRounds(t *testing.T) {
