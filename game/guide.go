@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"dongshu/configs"
+	"dongshu/game/view"
 )
 
 // The guided first round: at each human seat's first round (the first time the clock waits for that
@@ -102,7 +103,11 @@ func (a *App) prepareGuide(sc *scene) {
 	bw := min(360*s, max(a.geo.Dialog.X-24*s, 200*s))
 	inner := bw - 24*s
 	var paras [][]string
-	paras = append(paras, wrapText(c.T(guideKey(d.kind, d.focus)), f.Small, inner, 10))
+	text := c.T(guideKey(d.kind, d.focus))
+	if k := d.focus - numPlannerFields; d.kind == dlgPlanner && k >= 0 && k < len(d.hubs) {
+		text = c.T(guideKey(d.kind, d.focus), view.MonthLabel(c, w.Hubs[d.hubs[k]].Designated))
+	}
+	paras = append(paras, wrapText(text, f.Small, inner, 10))
 	if e, ok := preplan(w); ok {
 		paras = append(paras, wrapText(c.T("ui.guide.preplan", monthOr(c, e.quotas)), f.Small, inner, 4))
 	}

@@ -85,6 +85,8 @@ func infoKeys(k Key, _ *Input, _ *UIState) (Command, bool) {
 	switch k {
 	case KeyI, KeyEscape, KeyEnter, KeySpace:
 		return cmdOf(CmdInfo)
+	case KeyF1:
+		return cmdOf(CmdHelp) // over the Info screen; closing the help comes back to it
 	}
 	return Command{}, false
 }

@@ -119,6 +119,10 @@ func TestInfoScreen(t *testing.T) {
 	assert.Equal(t, ScreenPlay, a.Screen())
 	press(t, a, Input{Chars: []rune("I")})
 	require.Equal(t, OverlayInfo, a.Overlay())
+	press(t, a, Input{Keys: []Key{KeyF1}})
+	require.Equal(t, OverlayHelp, a.Overlay(), "F1 shows the keys over it")
+	press(t, a, Input{Keys: []Key{KeyF1}})
+	require.Equal(t, OverlayInfo, a.Overlay(), "and comes back to it")
 	press(t, a, Input{Chars: []rune("i")})
 	assert.Equal(t, OverlayNone, a.Overlay())
 
