@@ -328,6 +328,7 @@ var helpKeys = [...][2]string{
 	{"ui.help.k.news", "ui.help.news"},
 	{"ui.help.k.save", "ui.help.save"},
 	{"ui.help.k.help", "ui.help.help"},
+	{"ui.help.k.info", "ui.help.info"},
 	{"ui.help.k.end", "ui.help.end"},
 	{"", "ui.help.h.dialog"},
 	{"ui.help.k.field", "ui.help.field"},
