@@ -158,8 +158,12 @@ func (a *App) infoSections() (left, right []infoSection) {
 		}
 		goal = c.T("ui.info.goal.province", strings.Join(names, ", "))
 	}
+	goals := []string{goal}
+	if st.Role.Planner && len(st.Role.Provinces) > 0 { // hot seat with the planner: both goals
+		goals = append(goals, c.T("ui.info.goal.planner"))
+	}
 	left = []infoSection{
-		{c.T("ui.info.h.goal"), []string{goal}},
+		{c.T("ui.info.h.goal"), goals},
 		{c.T("ui.info.h.score"), []string{c.T("ui.info.score.career"), c.T("ui.info.score.nation"), c.T("ui.info.score.rule")}},
 	}
 	keys := InfoTexts(st.Preset)
