@@ -342,3 +342,18 @@ func TestSetupShowsClaim(t *testing.T) {
 		assert.Contains(t, strings.Join(r.texts, " "), other[0]+" "+other[1]+" "+other[2], "%s: %s's claim", lang, name)
 	}
 }
+
+// The Info screen and the guide are prepared once, on a change: a frame with either open prepares
+// nothing again (no allocation in steady state).
+func TestInfoAndGuideSteady(t *testing.T) {
+	a := onboarded(t, "en", session.Role{Provinces: []int{provinceOf(t, "guizhou")}})
+	require.Equal(t, OverlayInfo, a.Overlay())
+	var r recorder
+	a.Draw(&r)
+	assert.Zero(t, testing.AllocsPerRun(20, a.prepare), "the Info screen")
+	firstRound(t, a)
+	a.Draw(&r)
+	_, _, _, ok := a.GuideStep()
+	require.True(t, ok)
+	assert.Zero(t, testing.AllocsPerRun(20, a.prepare), "the guide")
+}
