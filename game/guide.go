@@ -109,7 +109,7 @@ func (a *App) prepareGuide(sc *scene) {
 	}
 	paras = append(paras, wrapText(text, f.Small, inner, 10))
 	if e, ok := preplan(w); ok {
-		paras = append(paras, wrapText(c.T("ui.guide.preplan", monthOr(c, e.quotas)), f.Small, inner, 4))
+		paras = append(paras, wrapText(c.T("ui.guide.preplan", monthOr(c, e.round)), f.Small, inner, 4))
 	}
 	if d.focus == d.numFields()-1 {
 		paras = append(paras, wrapText(c.T("ui.guide.done"), f.Small, inner, 4))

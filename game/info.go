@@ -1,6 +1,7 @@
 package game
 
 import (
+	"strconv"
 	"strings"
 
 	"dongshu/configs"
@@ -21,8 +22,8 @@ type infoState struct {
 	start bool // opened at the start of the game: its button says Start
 	guide guideState
 	rev   int // bumped at every change (the draw preparation rebuilds on it)
-	// The guide's box and the field it frames, as last prepared.
-	box, field Rect
+	// The guide's box and the field it frames, and the planner dialog's pre-plan note, as last prepared.
+	box, field, era Rect
 }
 
 // InfoTexts are the catalog keys of a preset's texts: its claim, what to watch, what to try.
@@ -91,9 +92,10 @@ func infoKeys(k Key, _ *Input, _ *UIState) (Command, bool) {
 	return Command{}, false
 }
 
-// era is the pre-plan era of a game started before national quotas: when the plan's parts arrive.
+// era is the pre-plan era of a game started before national quotas: when the plan's parts arrive, and
+// the first quota round (the first round from the month quotas come into force: rounds before it are free).
 type era struct {
-	start, quotas, designate, moderation, incentives configs.Month
+	start, quotas, round, designate, moderation, incentives configs.Month
 }
 
 // preplan reports the pre-plan era of w: national quotas are not yet in force under the planned regime
@@ -102,7 +104,7 @@ func preplan(w *economy.World) (era, bool) {
 	if !w.Regime.Planned() || w.Policy.Quotas > 0 {
 		return era{}, false
 	}
-	e := era{start: w.Start, quotas: -1, designate: -1, moderation: -1, incentives: -1}
+	e := era{start: w.Start, quotas: -1, round: -1, designate: -1, moderation: -1, incentives: -1}
 	for _, ev := range w.Scn.Events {
 		m, err := configs.ParseMonth(ev.Month)
 		if err != nil || ev.Kind != "policy" {
@@ -125,6 +127,12 @@ func preplan(w *economy.World) (era, bool) {
 	for _, h := range w.Hubs {
 		if h.Designated > w.Now && (e.designate < 0 || h.Designated < e.designate) {
 			e.designate = h.Designated
+		}
+	}
+	if e.quotas >= 0 {
+		e.round = e.quotas
+		for e.round.MonthOfYear() != w.Scn.Planner.QuotaMonth && e.round < e.quotas+12 {
+			e.round++
 		}
 	}
 	return e, e.quotas > w.Now
@@ -184,7 +192,7 @@ func (a *App) infoSections() (left, right []infoSection) {
 		paras := []string{c.T("ui.info.era", view.MonthLabel(c, e.start), monthOr(c, e.quotas), monthOr(c, e.designate),
 			monthOr(c, e.designate), monthOr(c, e.moderation), monthOr(c, e.incentives))}
 		if st.Role.Planner {
-			paras = append(paras, c.T("ui.info.era_planner", monthOr(c, e.quotas)))
+			paras = append(paras, c.T("ui.info.era_planner", monthOr(c, e.round)))
 		}
 		right = append(right, infoSection{c.T("ui.info.h.era"), paras})
 	}
@@ -302,4 +310,53 @@ func (a *App) prepareSetupClaim(sc *scene, x, y, w float32) float32 {
 		y += 17 * s
 	}
 	return y
+}
+
+// roundLine is the decision dialog's line under its title at a round (ui_prep.go): before the plan it says
+// that the round is free and when the first quota round comes.
+func (a *App) roundLine(w *economy.World) string {
+	year := (w.Now + 1).String()[:4] // the round is applied at the next step
+	if e, ok := preplan(w); ok && e.round >= 0 {
+		return a.cat.T("ui.info.dlg_round", year, strconv.Itoa(e.round.Year()))
+	}
+	return a.cat.T("ui.dlg.round", year)
+}
+
+// prepareDialogEra adds, before the plan, what the planner's levers do yet to the bottom of its dialog,
+// above the keys line (prepareDialogButtons), in the room left below the dialog's last text (the
+// moderation list): whole when that room allows (it does unless the list is very long), cut short
+// otherwise, never over other text.
+func (a *App) prepareDialogEra(sc *scene, d *dialog) {
+	a.info.era = Rect{}
+	w := a.sess.Model().W
+	e, ok := preplan(w)
+	if !ok || d.kind != dlgPlanner || e.round < 0 {
+		return
+	}
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	box := a.geo.Dialog
+	inner, lh := box.W-28*s, 14*s
+	keys := len(wrapText(c.T(dialogKeysHint(d.kind)), f.Tiny, inner, 2))
+	bottom := box.Y + box.H - 44*s - float32(keys)*15*s - 6*s
+	top := box.Y
+	for _, t := range sc.texts {
+		y := t.Y
+		if t.Middle {
+			y -= t.F.LineHeight() / 2
+		}
+		if t.X >= box.X && t.X < box.X+box.W && y >= box.Y && y < bottom {
+			top = max(top, y+t.F.LineHeight())
+		}
+	}
+	room := int((bottom - top - 6*s) / lh)
+	if room < 1 {
+		return
+	}
+	lines := wrapText(c.T("ui.info.dlg_era", monthOr(c, e.round)), f.Tiny, inner, min(room, 5))
+	y := bottom - float32(len(lines))*lh
+	a.info.era = Rect{box.X + 14*s, y, inner, float32(len(lines)) * lh}
+	for _, l := range lines {
+		sc.text(l, box.X+14*s, y, f.Tiny, colWarn)
+		y += lh
+	}
 }

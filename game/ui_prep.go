@@ -362,7 +362,7 @@ func (a *App) prepareDialog(sc *scene) {
 	y += 24 * s
 	sub := c.T("ui.dlg.between")
 	if d.waiting {
-		sub = c.T("ui.dlg.round", (w.Now + 1).String()[:4])
+		sub = a.roundLine(w) // info.go: before the plan, a free round
 	}
 	sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
 	y += 24 * s
@@ -379,6 +379,7 @@ func (a *App) prepareDialog(sc *scene) {
 	} else {
 		a.prepareDialogModeration(sc, d, w, x0, y)
 	}
+	a.prepareDialogEra(sc, d) // info.go
 	a.prepareDialogButtons(sc, d, x0)
 }
 
