@@ -1,6 +1,10 @@
 package agents
 
-import "dongshu/configs"
+import (
+	"math"
+
+	"dongshu/configs"
+)
 
 // PlannerDecision is what a human central planner does. It enters the model like a province's Decision:
 // queued in Model.PendingPlanner and applied at the start of the next step, before that month's quota
@@ -94,6 +98,16 @@ func (o Outlook) Cost() float64 {
 // Advise returns the AI's advice for province i before the next round, reading the current state only:
 // it draws nothing from the run's generator and changes nothing, so asking for advice never changes a run.
 func (m *Model) Advise(i int) Advice {
+	if !quotasInForce(m.W) {
+		// Before the plan the AI decides with no quota in mind (freeRound): so does its advice, and the
+		// province can expect no quota (QuotaMW 0, nothing is beyond it).
+		opts := m.options(nil)
+		e := m.newEvaluator(i, math.Inf(1))
+		best := m.best(&e, opts)
+		d := Decision{Province: i, RequestMW: best.build, BuildMW: best.build, Subsidy: best.subsidy,
+			Fibre: best.fibre, Power: best.power, Score: e.score(best)}
+		return Advice{Decision: d, Outlook: m.Outlook(d, 0)}
+	}
 	pl := m.Planner // a copy: setQuota updates the planner's memory
 	pl.Detected = nil
 	pl.setQuota(m.W)
@@ -107,9 +121,13 @@ func (m *Model) Advise(i int) Advice {
 	return Advice{Decision: d, QuotaMW: granted[i], Outlook: m.Outlook(d, granted[i])}
 }
 
-// Outlook prices decision d for its province given quota (MW) at today's costs and policy.
+// Outlook prices decision d for its province given quota (MW) at today's costs and policy; before the plan
+// there is no quota to exceed, whatever quota says.
 func (m *Model) Outlook(d Decision, quota float64) Outlook {
 	w := m.W
+	if !quotasInForce(w) {
+		quota = math.Inf(1)
+	}
 	s := w.Scn
 	p := w.Provinces[d.Province]
 	build := min(max(d.BuildMW, 0), p.LandLeftHa/max(s.DataCentres.LandHaPerMW, 1e-12))

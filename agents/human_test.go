@@ -1,6 +1,7 @@
 package agents
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -168,4 +169,39 @@ func TestHumanPlanner(t *testing.T) {
 	if later >= 0 {
 		assert.LessOrEqual(t, m.W.Hubs[later].Designated, m.W.Now)
 	}
+}
+
+// Before the plan the advice is what the AI itself weighs in the free round: no quota, so no expected
+// fine and no build held back for one (it used to price a quota the plan had not created yet, and advised
+// building nothing while AI provinces built); after the plan the quota counts again.
+func TestAdviceBeforeThePlan(t *testing.T) {
+	m, err := New(baseline(t, 3))
+	require.NoError(t, err)
+	for m.W.Now < configs.NewMonth(2014, 12) {
+		require.NoError(t, m.Step())
+	}
+	require.False(t, quotasInForce(m.W))
+	built := 0.0
+	for i := range m.W.Provinces {
+		a := m.Advise(i)
+		assert.Zero(t, a.QuotaMW, "no quota before the plan")
+		assert.Zero(t, a.Outlook.ExpectedFineBn, "nothing beyond quota")
+		assert.Equal(t, a.Decision.BuildMW, a.Decision.RequestMW)
+		e := m.newEvaluator(i, math.Inf(1))
+		assert.Equal(t, m.best(&e, m.options(nil)).build, a.Decision.BuildMW, "the free round's best build")
+		built += a.Decision.BuildMW
+		// A build far beyond any quota is priced with no fine.
+		o := m.Outlook(Decision{Province: i, BuildMW: 500}, 0)
+		assert.Zero(t, o.ExpectedFineBn)
+	}
+	assert.Positive(t, built, "the advice builds somewhere, as the AI does")
+	for m.W.Now < configs.NewMonth(2023, 12) {
+		require.NoError(t, m.Step())
+	}
+	require.True(t, quotasInForce(m.W))
+	fined := false
+	for i := range m.W.Provinces {
+		fined = fined || m.Outlook(Decision{Province: i, BuildMW: 2000}, 0).ExpectedFineBn > 0
+	}
+	assert.True(t, fined, "after the plan a build beyond quota carries an expected fine")
 }
