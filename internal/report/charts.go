@@ -39,7 +39,11 @@ func (l *lang) utilisationUnit() string { return l.outcome("northwest_utilisatio
 
 // refBound is a reference's value as a bound in the language ("≤ 0.3").
 func (l *lang) refBound(r Reference) string {
-	return l.T("report.ref."+r.Kind, l.num(r.Observed))
+	v := l.num(r.Observed)
+	if a := math.Abs(r.Observed); a > 0 && a < 1 {
+		v = l.Number(r.Observed, 2) // a share: 0.30, not 0.300
+	}
+	return l.T("report.ref."+r.Kind, v)
 }
 
 // utilRefs are the observed values the utilisation chart marks: a scope's year-mean utilisation in a
@@ -320,6 +324,7 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	ts0 := plot.New().Title.TextStyle
 	setFont(&ts0, 18)
 	ts0.XAlign, ts0.YAlign = draw.XCenter, draw.YTop
+	title = wrap(ts0, title, dc.Max.X-dc.Min.X-vg.Points(24))
 	dc.FillText(ts0, vg.Point{X: dc.Center().X, Y: dc.Max.Y - vg.Points(6)}, title)
 	headH := ts0.Height(title) + vg.Points(12)
 	leg := &legend{}
@@ -372,7 +377,7 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	}
 	leg.Add(styles[0].label, bars[0])
 	leg.Add(styles[1].label, bars[1])
-	legs := leg.columns()
+	legs := leg.columns(2)
 	rowH := legendRowHeight()
 	legH := rowH + vg.Points(10)
 	noteH := vg.Length(0)
@@ -391,11 +396,9 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	}
 	// Legend: its two entries side by side under the title, aligned with the first panel's data.
 	data := plots[0].DataCanvas(canvases[0][0])
-	colW := (dc.Max.X - vg.Points(14) - data.Min.X) / vg.Length(len(legs))
 	y1 := dc.Max.Y - headH
-	for k, lg := range legs {
-		x0 := data.Min.X + vg.Length(k)*colW
-		lg.Draw(draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: x0, Y: y1 - legH}, Max: vg.Point{X: x0 + colW, Y: y1}}})
+	for k, cc := range leg.place(legs, dc, data.Min.X, y1-legH, y1) {
+		legs[k].Draw(cc)
 	}
 	if note != "" {
 		st := plots[0].X.Label.TextStyle

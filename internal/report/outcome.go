@@ -47,6 +47,12 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 	key := rs.Params[param]
 	fig := &outcomeFig{}
 	shareTop, shares := 0.0, 0
+	cols := 2
+	if len(outcomes) == 1 {
+		cols = 1
+	}
+	// A panel's width, to wrap its title and axis label: the tiles' share of the canvas.
+	tileW := (vg.Length(WidthPx)/DPI*vg.Inch - vg.Points(6+12) - vg.Points(24)*vg.Length(cols-1)) / vg.Length(cols)
 	for _, o := range outcomes {
 		name := rs.Outcomes[o]
 		info := l.outcome(name)
@@ -62,8 +68,10 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		if ref != nil {
 			title += "\n" + l.T("report.ref.outcome", l.look(refStyle), l.refBound(*ref))
 		}
-		p := newPlot(title, paramLabel(key), info.Unit, 0.85)
+		p := newPlot("", "", info.Unit, 0.85)
 		setFont(&p.Title.TextStyle, 14)
+		p.Title.Text = wrap(p.Title.TextStyle, title, tileW*0.95)
+		p.X.Label.Text = wrap(p.X.Label.TextStyle, paramLabel(key), tileW*0.9)
 		var pts plotter.XYs
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for i := range xs {
@@ -150,10 +158,6 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		}
 		fig.shared = shares > 1
 	}
-	cols := 2
-	if len(fig.plots) == 1 {
-		cols = 1
-	}
 	rows := (len(fig.plots) + cols - 1) / cols
 	grid := make([][]*plot.Plot, rows)
 	for r := range grid {
@@ -169,7 +173,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 	fig.headSt = fig.plots[0].Title.TextStyle
 	setFont(&fig.headSt, 17)
 	fig.headSt.XAlign, fig.headSt.YAlign = draw.XCenter, draw.YTop
-	fig.head = l.T("report.outcome.head", key) + "\n" + l.T("report.outcome.key", l.colour(meanPaint))
+	fig.head = wrap(fig.headSt, l.T("report.outcome.head", key)+"\n"+l.T("report.outcome.key", l.colour(meanPaint)), dc.Max.X-dc.Min.X-vg.Points(24))
 	body := draw.Crop(dc, 0, 0, 0, -fig.headSt.Height(fig.head)-vg.Points(14))
 	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: vg.Points(24), PadY: vg.Points(18),
 		PadLeft: vg.Points(6), PadRight: vg.Points(12), PadBottom: vg.Points(6)}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -219,6 +220,9 @@ func (t *niceTicks) Ticks(lo, hi float64) []plot.Tick {
 // neighbouring labels (their widths, or heights on a vertical axis, measured in st).
 func ticksFit(ts []plot.Tick, lo, hi float64, width vg.Length, st text.Style, vertical bool) bool {
 	gap := 2 * st.Width(" ")
+	if vertical {
+		gap = st.Height("0") / 2
+	}
 	size := func(s string) vg.Length {
 		if vertical {
 			return st.Height(s)
@@ -230,7 +234,7 @@ func ticksFit(ts []plot.Tick, lo, hi float64, width vg.Length, st text.Style, ve
 		if tk.Label == "" {
 			continue
 		}
-		x := vg.Length((tk.Value - lo) / (hi - lo)) * width
+		x := vg.Length((tk.Value-lo)/(hi-lo)) * width
 		sz := size(tk.Label)
 		if !math.IsNaN(prev) && x-vg.Length(prev) < (sz+prevSize)/2+gap {
 			return false
@@ -352,25 +356,63 @@ func (l *legend) Add(text string, thumbs ...plot.Thumbnailer) {
 	l.entries = append(l.entries, legendEntry{text, thumbs})
 }
 
-// columns splits the entries into gonum legends in the charts' style: one column, or two when there
-// are more than two entries.
-func (l *legend) columns() []plot.Legend {
+// columns splits the entries into ncols gonum legends in the charts' style (ncols 0: one column, or
+// two when there are more than two entries).
+func (l *legend) columns(ncols int) []plot.Legend {
 	n := len(l.entries)
-	split := []int{0, n}
-	if n > 2 {
-		split = []int{0, (n + 1) / 2, n}
+	if ncols <= 0 {
+		ncols = 1
+		if n > 2 {
+			ncols = 2
+		}
 	}
+	per := (n + ncols - 1) / ncols
 	var out []plot.Legend
-	for k := 0; k+1 < len(split); k++ {
+	for k := 0; k*per < n; k++ {
 		leg := plot.NewLegend()
 		setFont(&leg.TextStyle, 14)
 		leg.Padding = vg.Points(5)
 		leg.ThumbnailWidth = vg.Points(36)
 		leg.Top, leg.Left = true, true
-		for _, e := range l.entries[split[k]:split[k+1]] {
+		for _, e := range l.entries[k*per : min(n, (k+1)*per)] {
 			leg.Add(e.text, e.thumbs...)
 		}
 		out = append(out, leg)
+	}
+	return out
+}
+
+// place lays legend columns out left to right from x0 in the band [y0, y1], each as wide as its
+// longest entry, and returns their canvases.
+func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length) []draw.Canvas {
+	// Too wide for the canvas: smaller text, down to 10 pt, so that no entry is cut at the right.
+	for size := 14.0; size > 10; size-- {
+		total := vg.Length(0)
+		per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
+		for k := range legs {
+			setFont(&legs[k].TextStyle, size)
+			w := vg.Length(0)
+			for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
+				w = max(w, legs[k].TextStyle.Width(e.text))
+			}
+			total += w + legs[k].ThumbnailWidth + 3*legs[k].TextStyle.Width(" ")
+		}
+		if x0+total <= dc.Max.X-vg.Points(4) {
+			break
+		}
+	}
+	var out []draw.Canvas
+	x := x0
+	per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
+	for k, lg := range legs {
+		w := vg.Length(0)
+		for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
+			w = max(w, lg.TextStyle.Width(e.text))
+		}
+		w += lg.ThumbnailWidth + lg.TextStyle.Width(" ")
+		out = append(out, draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: x, Y: y0}, Max: vg.Point{X: x + w, Y: y1}}})
+		x += w + 2*lg.TextStyle.Width("  ")
 	}
 	return out
 }
@@ -385,35 +427,28 @@ func legendRowHeight() vg.Length {
 
 // legendLayout is where a chart with its legend below goes on canvas dc: the plot's canvas and the
 // legend columns' canvases.
-func legendLayout(p *plot.Plot, leg *legend, dc draw.Canvas) (body draw.Canvas, cols []draw.Canvas) {
-	legs := leg.columns()
-	rows := (len(leg.entries) + len(legs) - 1) / len(legs)
+func legendLayout(p *plot.Plot, leg *legend, dc draw.Canvas) (body draw.Canvas, legs []plot.Legend, cols []draw.Canvas) {
+	legs = leg.columns(0)
+	rows := (len(leg.entries) + len(legs) - 1) / max(len(legs), 1)
 	stripH := vg.Length(rows)*legendRowHeight() + vg.Points(10)
 	body = draw.Crop(dc, 0, 0, stripH, 0)
 	fitAxes(p, body)
 	data := p.DataCanvas(body)
-	colW := (data.Max.X - data.Min.X) / vg.Length(max(len(legs), 1))
-	for k := range legs {
-		x0 := data.Min.X + vg.Length(k)*colW
-		cols = append(cols, draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
-			Min: vg.Point{X: x0, Y: dc.Min.Y + vg.Points(4)},
-			Max: vg.Point{X: x0 + colW, Y: dc.Min.Y + stripH - vg.Points(2)},
-		}})
-	}
-	return body, cols
+	return body, legs, leg.place(legs, dc, data.Min.X, dc.Min.Y+vg.Points(4), dc.Min.Y+stripH-vg.Points(2))
 }
 
 // renderWithLegend draws p with its legend below (never over the data).
 func renderWithLegend(p *plot.Plot, leg *legend, wpx, hpx int) ([]byte, error) {
 	c := pngCanvas(wpx, hpx)
 	dc := draw.New(c)
-	body, cols := legendLayout(p, leg, dc)
+	body, legs, cols := legendLayout(p, leg, dc)
 	p.Draw(body)
-	for k, lg := range leg.columns() {
+	for k, lg := range legs {
 		lg.Draw(cols[k])
 	}
 	return encode(c)
 }
+
 // paramAxis maps a parameter's raw values to x positions: the numbers themselves when every value is
 // numeric, else the index of the value among the sorted distinct values (with those as tick labels).
 func paramAxis(raw []string) (xs []float64, ticks plot.Ticker) {
@@ -444,3 +479,24 @@ func paramAxis(raw []string) (xs []float64, ticks plot.Ticker) {
 	return xs, plot.ConstantTicks(ts)
 }
 
+// wrap breaks s into lines no wider than width in st, at spaces (a word longer than width stands alone
+// on its line); existing line breaks are kept.
+func wrap(st text.Style, s string, width vg.Length) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, w := range strings.Fields(para) {
+			if line != "" && st.Width(line+" "+w) > width {
+				out = append(out, line)
+				line = w
+				continue
+			}
+			if line != "" {
+				line += " "
+			}
+			line += w
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
