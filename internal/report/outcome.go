@@ -26,8 +26,9 @@ type outcomeFig struct {
 	headSt   text.Style
 	plots    []*plot.Plot
 	canvases []draw.Canvas
-	refs     []*Reference // the observed value marked on each panel (nil: none)
-	shared   bool         // the utilisation panels share one y scale
+	refs     []*Reference    // the observed value marked on each panel (nil: none)
+	marks    []*plotter.Line // the line marking it (nil: none)
+	shared   bool            // the utilisation panels share one y scale
 }
 
 // isShare reports whether an outcome is a share 0-1 (utilisations, unserved demand): its panels share
@@ -121,6 +122,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 			}
 			p.X.Tick.Marker = l.niceTicks(&p.X)
 		}
+		var mark *plotter.Line
 		if ref != nil {
 			rl, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: ref.Observed}, {X: p.X.Max, Y: ref.Observed}})
 			if err != nil {
@@ -130,6 +132,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 			rl.LineStyle.Color = refStyle.paint.RGBA
 			rl.LineStyle.Dashes = refStyle.dashes
 			p.Add(rl)
+			mark = rl
 			lo, hi = min(lo, ref.Observed), max(hi, ref.Observed)
 		}
 		if len(pts) == 0 && ref == nil {
@@ -147,6 +150,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		p.Y.Tick.Marker = l.niceTicks(&p.Y)
 		fig.plots = append(fig.plots, p)
 		fig.refs = append(fig.refs, ref)
+		fig.marks = append(fig.marks, mark)
 	}
 	// The share panels on one scale, 0 to a tenth above the highest value (at most 1).
 	if shares > 0 {

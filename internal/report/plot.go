@@ -441,6 +441,7 @@ func legendLayout(p *plot.Plot, leg *legend, dc draw.Canvas) (body draw.Canvas, 
 func renderWithLegend(p *plot.Plot, leg *legend, wpx, hpx int) ([]byte, error) {
 	c := pngCanvas(wpx, hpx)
 	dc := draw.New(c)
+	p.Title.Text = wrap(p.Title.TextStyle, p.Title.Text, dc.Max.X-dc.Min.X-vg.Points(24))
 	body, legs, cols := legendLayout(p, leg, dc)
 	p.Draw(body)
 	for k, lg := range legs {
