@@ -270,6 +270,10 @@ func (l *lang) provinceStyles() [2]seriesStyle {
 	return [2]seriesStyle{{l.T("report.prov.overbuild"), vermilion, solid}, {l.T("report.prov.redundant"), skyBlue, solid}}
 }
 
+// provinceShownMW is the least overbuild or redundancy (MW) for a province to get its row: below, its
+// bars would not show at the chart's scale (a few GW) and its name would only crowd the others.
+const provinceShownMW = 1
+
 // provinceChart draws overbuild and redundant capacity by province as horizontal bars, at the end of the
 // observed year and at the final month side by side on one scale, the province with the most overbuild
 // (in the first panel) at the top; provinces with neither in any panel are left out (and counted).
@@ -283,7 +287,7 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	shown := map[string]bool{}
 	for _, pn := range panels {
 		for _, f := range pn.vals {
-			if f.OverbuildMW > 0 || f.RedunMW > 0 {
+			if f.OverbuildMW >= provinceShownMW || f.RedunMW >= provinceShownMW {
 				shown[f.Province] = true
 			}
 		}
@@ -383,7 +387,7 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	noteH := vg.Length(0)
 	note := ""
 	if hidden > 0 {
-		note = l.T("report.prov.none", hidden)
+		note = l.T("report.prov.none", hidden, provinceShownMW)
 		noteH = rowH + vg.Points(6)
 	}
 	body := draw.Crop(dc, 0, -vg.Points(14), noteH, -(headH + legH))
@@ -397,7 +401,12 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	// Legend: its two entries side by side under the title, aligned with the first panel's data.
 	data := plots[0].DataCanvas(canvases[0][0])
 	y1 := dc.Max.Y - headH
-	for k, cc := range leg.place(legs, dc, data.Min.X, y1-legH, y1) {
+	// Side by side from the left edge of the names when that is needed for both to fit.
+	cols, fits := leg.place(legs, dc, data.Min.X, y1-legH, y1)
+	if !fits {
+		cols, _ = leg.place(legs, dc, dc.Min.X+vg.Points(12), y1-legH, y1)
+	}
+	for k, cc := range cols {
 		legs[k].Draw(cc)
 	}
 	if note != "" {

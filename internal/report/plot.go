@@ -384,9 +384,10 @@ func (l *legend) columns(ncols int) []plot.Legend {
 
 // place lays legend columns out left to right from x0 in the band [y0, y1], each as wide as its
 // longest entry, and returns their canvases.
-func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length) []draw.Canvas {
-	// Too wide for the canvas: smaller text, down to 10 pt, so that no entry is cut at the right.
-	for size := 14.0; size > 10; size-- {
+// A legend too wide for the canvas gets smaller text, down to 11 pt; fits is false if even that is too
+// wide (the caller then stacks the entries in one column).
+func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length) (cols []draw.Canvas, fits bool) {
+	for size := 14.0; size >= 11 && !fits; size-- {
 		total := vg.Length(0)
 		per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
 		for k := range legs {
@@ -397,9 +398,7 @@ func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length)
 			}
 			total += w + legs[k].ThumbnailWidth + 3*legs[k].TextStyle.Width(" ")
 		}
-		if x0+total <= dc.Max.X-vg.Points(4) {
-			break
-		}
+		fits = x0+total <= dc.Max.X-vg.Points(4)
 	}
 	var out []draw.Canvas
 	x := x0
@@ -414,7 +413,7 @@ func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length)
 			Min: vg.Point{X: x, Y: y0}, Max: vg.Point{X: x + w, Y: y1}}})
 		x += w + 2*lg.TextStyle.Width("  ")
 	}
-	return out
+	return out, fits
 }
 
 // legendRowHeight is the height of one legend row.
@@ -428,13 +427,20 @@ func legendRowHeight() vg.Length {
 // legendLayout is where a chart with its legend below goes on canvas dc: the plot's canvas and the
 // legend columns' canvases.
 func legendLayout(p *plot.Plot, leg *legend, dc draw.Canvas) (body draw.Canvas, legs []plot.Legend, cols []draw.Canvas) {
-	legs = leg.columns(0)
-	rows := (len(leg.entries) + len(legs) - 1) / max(len(legs), 1)
-	stripH := vg.Length(rows)*legendRowHeight() + vg.Points(10)
-	body = draw.Crop(dc, 0, 0, stripH, 0)
-	fitAxes(p, body)
-	data := p.DataCanvas(body)
-	return body, legs, leg.place(legs, dc, data.Min.X, dc.Min.Y+vg.Points(4), dc.Min.Y+stripH-vg.Points(2))
+	for _, n := range []int{0, 1} { // two columns if they fit, else one
+		legs = leg.columns(n)
+		rows := (len(leg.entries) + len(legs) - 1) / max(len(legs), 1)
+		stripH := vg.Length(rows)*legendRowHeight() + vg.Points(10)
+		body = draw.Crop(dc, 0, 0, stripH, 0)
+		fitAxes(p, body)
+		data := p.DataCanvas(body)
+		var fits bool
+		cols, fits = leg.place(legs, dc, data.Min.X, dc.Min.Y+vg.Points(4), dc.Min.Y+stripH-vg.Points(2))
+		if fits {
+			break
+		}
+	}
+	return body, legs, cols
 }
 
 // renderWithLegend draws p with its legend below (never over the data).

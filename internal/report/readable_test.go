@@ -300,3 +300,32 @@ func TestProvinceChartShowsTheObservedYear(t *testing.T) {
 		assert.NotEmpty(t, b)
 	}
 }
+
+// TestLegendsFitTheCanvas lays out the longest legends (the utilisation chart's, the province chart's) in
+// both languages and checks every column ends inside the canvas: text cut at the right edge was the
+// clipped overbuild_by_province.png.
+func TestLegendsFitTheCanvas(t *testing.T) {
+	dir := makeRunDir(t, 1)
+	ts, err := ReadTimeseries(filepath.Join(dir, "timeseries.csv"), false)
+	require.NoError(t, err)
+	for _, l := range langs(t) {
+		p, leg, err := utilisationChart(l, ts)
+		require.NoError(t, err)
+		dc := draw.New(pngCanvas(WidthPx, HeightPx))
+		_, legs, cols := legendLayout(p, leg, dc)
+		require.Len(t, cols, len(legs))
+		for k, c := range cols {
+			assert.LessOrEqual(t, c.Max.X, dc.Max.X, "%s: utilisation legend column %d", l.Lang(), k)
+		}
+		pl := &legend{}
+		for _, st := range l.provinceStyles() {
+			pl.Add(st.label)
+		}
+		legs = pl.columns(2)
+		cols, fits := pl.place(legs, dc, dc.Min.X+vg.Points(12), 0, vg.Points(20))
+		assert.True(t, fits, "%s: the province legend fits side by side from the names' edge", l.Lang())
+		for k, c := range cols {
+			assert.LessOrEqual(t, c.Max.X, dc.Max.X, "%s: province legend column %d", l.Lang(), k)
+		}
+	}
+}
