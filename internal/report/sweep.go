@@ -158,7 +158,7 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 				shares++
 			}
 		}
-		explain := l.T("report.outcome.explain", l.colour(dotPaint), l.colour(meanPaint), key, strings.Join(labels, "; "))
+		explain := l.T("report.outcome.explain", l.colour(dotPaint), l.colour(meanPaint), key, strings.Join(labels, l.T("report.list_sep")))
 		if shares > 1 {
 			explain += l.T("report.outcome.shared")
 		}
