@@ -44,6 +44,9 @@ func GenerateLang(dir, outDir, code string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	if _, err := References(); err != nil { // the embedded targets: a build defect, said rather than unmarked
+		return Summary{}, err
+	}
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
