@@ -104,12 +104,6 @@ func encode(c *vgimg.Canvas) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func render(p *plot.Plot, wpx, hpx int) ([]byte, error) {
-	c := pngCanvas(wpx, hpx)
-	p.Draw(draw.New(c))
-	return encode(c)
-}
-
 // monthX is a month's position on a time axis in years: 2020-01 is 2020.0, 2020-07 is 2020.5.
 func monthX(m string) float64 {
 	y, _ := strconv.Atoi(m[:4])
