@@ -501,6 +501,8 @@ func (a *App) doPlay(c Command) {
 		a.layer = view.Layer(((int(a.layer)+c.Delta)%n + n) % n)
 	case CmdPalette:
 		a.palette = 1 - a.palette
+	case CmdChartSpan:
+		a.play.chartFull = !a.play.chartFull
 	case CmdSelect:
 		if a.overlay == OverlayDialog && a.dlg != nil && a.dlg.kind == dlgPlanner {
 			a.dlg.toggleModerate(c.Arg)

@@ -320,29 +320,3 @@ func drawMark(dst Renderer, m *legendMark, s float32, f *Face) {
 	}
 	drawText(dst, m.Label, x+10*s, y, f, colDim, AlignStart, true)
 }
-
-func (a *App) drawChart(dst Renderer, ch *chartPrep) {
-	s := a.fonts.scale
-	f := a.fonts
-	dst.Rect(ch.R, colPanel)
-	drawText(dst, ch.Title, ch.R.X+8*s, ch.R.Y+5*s, f.Small, colText, AlignStart, false)
-	p := ch.Plot
-	for _, y := range ch.GridY {
-		dst.Line(p.X, y, p.X+p.W, y, 1, colBorder)
-	}
-	dst.Line(p.X, p.Y+p.H, p.X+p.W, p.Y+p.H, 1, colDim)
-	drawText(dst, ch.YMax, p.X-4*s, p.Y, f.Tiny, colDim, AlignEnd, true)
-	drawText(dst, ch.YMin, p.X-4*s, p.Y+p.H, f.Tiny, colDim, AlignEnd, true)
-	drawText(dst, ch.X0, p.X, p.Y+p.H+3*s, f.Tiny, colDim, AlignStart, false)
-	drawText(dst, ch.X1, p.X+p.W, p.Y+p.H+3*s, f.Tiny, colDim, AlignEnd, false)
-	lx := ch.LegendX
-	for k := 0; k < ch.N; k++ {
-		sp := &ch.Series[k]
-		dst.Polyline(sp.Pts, 1.8*s, sp.C)
-		if sp.Label != "" {
-			dst.Rect(Rect{lx, ch.LegendY - 1.5*s, 10 * s, 3 * s}, sp.C)
-			drawText(dst, sp.Label, lx+13*s, ch.LegendY, f.Tiny, sp.C, AlignStart, true)
-			lx += 22*s + sp.LabelW
-		}
-	}
-}

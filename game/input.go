@@ -120,7 +120,8 @@ const (
 	CmdChip // Arg: chip index (set-up hot seat, planner hubs)
 	CmdReady
 	CmdEndGame
-	CmdPage // debrief: Delta pages on, or (Delta 0) page Arg
+	CmdPage      // debrief: Delta pages on, or (Delta 0) page Arg
+	CmdChartSpan // the charts: from the start to now, or the scenario's whole span
 )
 
 // Command is one thing the user asked for.
