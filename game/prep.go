@@ -159,7 +159,8 @@ type playPrep struct {
 	sideSub     string
 	side        []kv
 	newsTitle   string
-	newsAll     []string // translated, oldest first
+	newsAll     []string    // translated, oldest first
+	newsWrap    []newsLines // newsAll's items wrapped (textfit.go)
 	newsLang    string
 	newsSess    *session.Session
 	newsRows    []kv // visible rows, newest first
@@ -767,47 +768,6 @@ const newsIndent = 12
 
 // dialogOpen reports whether the decision dialog is on screen.
 func (a *App) dialogOpen() bool { return a.dlg != nil && a.overlay == OverlayDialog }
-
-// prepareNews translates new news items and lays out the visible rows, newest first.
-func (a *App) prepareNews() {
-	pp := &a.play
-	c := a.cat
-	news := a.sess.News()
-	if pp.newsSess != a.sess || pp.newsLang != c.Lang() {
-		pp.newsSess, pp.newsLang = a.sess, c.Lang()
-		pp.newsAll = pp.newsAll[:0]
-	}
-	for i := len(pp.newsAll); i < len(news); i++ {
-		pp.newsAll = append(pp.newsAll, view.NewsLine(c, news[i]))
-	}
-	pp.newsTitle = c.T("ui.news.title", len(news))
-	g := &a.geo
-	rowH := 18 * g.S
-	rows := max(1, int((g.News.H-30*g.S)/rowH))
-	pp.newsRows = pp.newsRows[:0]
-	textW := g.News.W - 24*g.S
-	// A narrow log (beside the dialog) gives an item two lines, the second indented (K set).
-	lines := 1
-	if textW < 600*g.S {
-		lines = 2
-	}
-	for i := len(pp.newsAll) - 1 - a.newsScroll; i >= 0 && len(pp.newsRows) < rows; i-- {
-		if lines == 1 {
-			pp.newsRows = append(pp.newsRows, kv{V: fit(pp.newsAll[i], a.fonts.Small, textW), C: colText})
-			continue
-		}
-		for k, l := range wrapText(pp.newsAll[i], a.fonts.Small, textW-newsIndent*g.S, min(lines, rows-len(pp.newsRows))) {
-			r := kv{V: l, C: colText}
-			if k > 0 {
-				r.K = "+"
-			}
-			pp.newsRows = append(pp.newsRows, r)
-		}
-	}
-	if len(news) == 0 {
-		pp.newsRows = append(pp.newsRows, kv{V: c.T("ui.news.empty"), C: colDim})
-	}
-}
 
 // prepareBars writes the top bar, the status bar, the banner and the top bar's buttons.
 func (a *App) prepareBars() {
