@@ -7,6 +7,7 @@ import (
 	"dongshu/configs"
 	"dongshu/economy"
 	"dongshu/game/session"
+	"dongshu/game/view"
 )
 
 // The national charts of the play screen and the debrief: each with its unit in the title (the metric
@@ -469,4 +470,85 @@ func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 	for j := 0; j < tip.N; j++ {
 		drawText(dst, tip.Lines[j], tip.Box.X+8*s, tip.Box.Y+4*s+float32(j)*16*s, f.Small, tip.Cols[j], AlignStart, false)
 	}
+}
+
+// prepareLatencyBound marks, on the latency layer's colour ramp, the round trip hot work tolerates (the
+// tightest bound of the scenario's classes), labelled under the ramp in place of the ticks it would run
+// into: provinces coloured beyond the mark cannot serve the selected province's hot work.
+func (a *App) prepareLatencyBound() {
+	pp := &a.play
+	pp.boundOn = false
+	if a.layer != view.Latency || pp.scale.Max <= pp.scale.Min {
+		return
+	}
+	w := a.sess.Model().W
+	bound, class := 0.0, ""
+	for _, cl := range w.Classes {
+		if b := cl.Cfg.RTTBoundMs; b > 0 && (bound == 0 || b < bound) {
+			bound, class = b, cl.ID
+		}
+	}
+	if bound <= 0 || bound > pp.scale.Max {
+		return
+	}
+	c, f, s := a.cat, a.fonts.Tiny, a.geo.S
+	bar := pp.legendBar
+	pp.boundOn = true
+	pp.boundX = bar.X + bar.W*float32((bound-pp.scale.Min)/(pp.scale.Max-pp.scale.Min))
+	pp.boundLabel = c.T("ui.charts.bound_tick", c.T("class."+class), c.Number(bound, 0))
+	lw := advance(pp.boundLabel, f)
+	pp.boundLabelX = min(max(pp.boundX, bar.X+lw/2), bar.X+bar.W-lw/2)
+	// Drop the ticks whose labels the bound's label would run into.
+	kept := pp.ticks[:0]
+	for _, t := range pp.ticks {
+		if abs32(t.X-pp.boundLabelX) >= (lw+advance(t.Label, f))/2+4*s {
+			kept = append(kept, t)
+		}
+	}
+	pp.ticks = kept
+}
+
+// drawLatencyBound draws the hot-work bound's mark across the legend's ramp and its label under it.
+func (a *App) drawLatencyBound(dst Renderer) {
+	pp := &a.play
+	if !pp.boundOn {
+		return
+	}
+	s := a.geo.S
+	bar := pp.legendBar
+	dst.Rect(Rect{pp.boundX - 1*s, bar.Y - 3*s, 2 * s, bar.H + 7*s}, colSelect)
+	drawText(dst, pp.boundLabel, pp.boundLabelX, bar.Y+bar.H+5*s, a.fonts.Tiny, colSelect, AlignCenter, false)
+}
+
+// fitMapTitle keeps the map's title clear of the flow key to its right: the key's lead-in goes first,
+// then the title is shortened.
+func (a *App) fitMapTitle() {
+	pp := &a.play
+	g := &a.geo
+	f := a.fonts
+	right := g.Map.X + g.Map.W - g.Margin
+	if n := len(pp.flowKey); n > 0 {
+		right = pp.flowKey[n-1].X - 12*g.S
+		if g.Map.X+g.Margin+advance(pp.mapTitle, f.Bold) > right && pp.flowKey[n-1].Kind == markText {
+			pp.flowKey = pp.flowKey[:n-1]
+			right = pp.flowKey[n-2].X - 10*g.S - 12*g.S // the dot of the key's first class
+		}
+	}
+	pp.mapTitle = fit(pp.mapTitle, f.Bold, right-g.Map.X-g.Margin)
+}
+
+// fitLegendHead keeps the legend's title clear of the marks' key to its right (the latency layer's
+// long name gives way to "Round trip (ms)").
+func (a *App) fitLegendHead() {
+	pp := &a.play
+	s := a.geo.S
+	f := a.fonts.Small
+	room := a.geo.Legend.X + a.geo.Legend.W - pp.legendBar.X
+	if len(pp.legendMarks) > 0 {
+		room = pp.legendMarks[0].X - 6*s - 8*s - pp.legendBar.X
+	}
+	if advance(pp.legendHead, f) > room && a.layer == view.Latency {
+		pp.legendHead = a.cat.T("ui.charts.latency_legend", pp.legendUnit)
+	}
+	pp.legendHead = fit(pp.legendHead, f, room)
 }

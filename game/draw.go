@@ -285,6 +285,7 @@ func (a *App) drawLegend(dst Renderer) {
 		dst.Rect(Rect{t.X - 0.5*s, bar.Y + bar.H, 1 * s, 4 * s}, colDim)
 		drawText(dst, t.Label, t.X, bar.Y+bar.H+5*s, f.Tiny, colDim, AlignCenter, false)
 	}
+	a.drawLatencyBound(dst)
 	for i := range pp.legendMarks {
 		drawMark(dst, &pp.legendMarks[i], s, f.Tiny)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"dongshu/configs"
 	"dongshu/game/session"
+	"dongshu/game/view"
 )
 
 // Layout-overlap tests: every screen of the game, at the three window sizes a seminar meets (a
@@ -217,6 +218,12 @@ func layoutScreens() []layoutScreen {
 				}
 			}
 			require.Equal(t, OverlayNone, a.Overlay())
+			return a
+		}},
+		{"play-latency", func(t *testing.T, lang string) *App {
+			a := newApp(t, Options{Lang: lang, Setup: province(t), Start: true, Speed: session.MaxSpeed, AutoDecide: true})
+			run(t, a, 60)
+			a.Do(Command{Kind: CmdLayer, Arg: int(view.Latency)})
 			return a
 		}},
 		{"dialog-province", func(t *testing.T, lang string) *App {

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"dongshu/configs"
 	"dongshu/economy"
@@ -155,6 +156,10 @@ type playPrep struct {
 	chartFull   bool     // the charts show the scenario's whole span (else its start to now)
 	chartRev    int      // counts the charts' layouts (the readout's cache key)
 	chartTip    chartTip // the readout of the month under the mouse
+	boundOn     bool     // the latency layer's hot-work bound is marked on the ramp, at boundX
+	boundX      float32
+	boundLabel  string
+	boundLabelX float32
 	sideTitle   string
 	sideSub     string
 	side        []kv
@@ -265,6 +270,11 @@ func (a *App) rebuildPlay() {
 		hub = w.Net.NearestHistoric(0)
 	}
 	pp.values, pp.scale = view.Values(m, a.layer, hub, a.palette, pp.values)
+	if a.layer == view.Utilisation && len(a.sess.History().Months) == 0 {
+		for i := range pp.values {
+			pp.values[i] = math.NaN() // nothing played yet: no use measured, not 0 %
+		}
+	}
 	clear(pp.humanMask)
 	for _, p := range a.sess.Setup().Role.Provinces {
 		if p >= 0 && p < n {
@@ -298,12 +308,14 @@ func (a *App) rebuildPlay() {
 	// Title and legend.
 	pp.mapTitle = c.T("ui.map.title", c.T(a.layer.Key()))
 	if a.layer == view.Latency && hub >= 0 {
-		pp.mapTitle = c.T("ui.map.title_latency", c.T(a.layer.Key()), c.Province(w.Provinces[hub].ID))
+		pp.mapTitle = c.T("ui.charts.latency_title", c.Province(w.Provinces[hub].ID))
 	}
 	pp.legendTitle = c.T(a.layer.Key())
 	pp.legendUnit = c.T(pp.scale.UnitKey)
 	pp.legendHead = c.T("ui.legend.title", pp.legendTitle, pp.legendUnit)
 	a.prepareLegendMarks()
+	a.fitMapTitle()
+	a.fitLegendHead()
 	for i := range pp.stops {
 		t := float64(i) / float64(len(pp.stops)-1)
 		pp.stops[i] = pp.scale.Colour(pp.scale.Min + t*(pp.scale.Max-pp.scale.Min))
@@ -322,6 +334,7 @@ func (a *App) rebuildPlay() {
 		}
 		pp.ticks = append(pp.ticks, tickPrep{X: x, Label: c.Number(t*pct, digits)})
 	}
+	a.prepareLatencyBound()
 
 	a.prepareLinks()
 	a.prepareFlows()
@@ -713,7 +726,11 @@ func (a *App) prepareSide() {
 	case util >= 0.65:
 		uc = colGood
 	}
-	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: c.T("ui.unit.util", num(util*100, 0), num(pr.UsedMW, 0)), C: uc})
+	utilText := c.T("ui.unit.util", num(util*100, 0), num(pr.UsedMW, 0))
+	if len(a.sess.History().Months) == 0 {
+		utilText, uc = c.T("ui.charts.nodata"), colDim // nothing played yet: no use measured
+	}
+	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: utilText, C: uc})
 	qc := colText
 	if pr.BeyondQuotaMW > 0 {
 		qc = colWarn
@@ -747,6 +764,11 @@ func (a *App) prepareSide() {
 // gameTitle is the game's scenario and seed, as the top bar and the debrief show them.
 func (a *App) gameTitle(st session.Setup) string {
 	name := st.Preset
+	if k := "ui.preset." + st.Preset; st.Preset != "" && a.cat.Has(k) {
+		// The preset's name in the game's language: its title up to the colon ("Baseline", "Référence").
+		name, _, _ = strings.Cut(a.cat.T(k), ":")
+		name = strings.TrimRight(name, " \u00a0")
+	}
 	if st.ScenarioName != "" {
 		name = st.ScenarioName
 	}
@@ -791,6 +813,9 @@ func (a *App) prepareBars() {
 		pp.topState, pp.topStateCol = c.T("ui.state.paused"), colWarn
 	default:
 		pp.topState, pp.topStateCol = c.T("ui.state.speed", s.Speed()), colGood
+		if s.Speed() == 1 {
+			pp.topState = c.T("ui.charts.speed_one", 1)
+		}
 	}
 	pp.status = c.T("ui.status.hints")
 	pp.banner = ""
