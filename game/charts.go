@@ -297,7 +297,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 		ystep := 1
 		for _, k := range []int{1, 2, 5, 10} {
 			ystep = k
-			if float32(years/k+1)*yearW*1.8 <= p.W {
+			if float32((years+k-1)/k)*yearW*1.5 <= p.W {
 				break
 			}
 		}
