@@ -10,8 +10,8 @@ import (
 	"dongshu/game/view"
 )
 
-// The national charts of the play screen and the debrief: each with its unit in the title (the metric
-// column's unit from economy's column table, scaled to GW, Mt or %), labelled ticks on both axes, a
+// The national charts of the play screen and the debrief: labelled ticks on both axes, the top y tick
+// with the unit (the metric column's unit from economy's column table, scaled to GW, Mt or %), a
 // legend that wraps inside the chart, one colour per series everywhere (seriesStyles), the x axis from
 // the game's start to now (or the scenario's whole span: a click on a chart toggles it), and a readout
 // of the month and the values under the mouse.
@@ -244,11 +244,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 			ch.Top = step
 		}
 		ch.digits = stepDigits(step)
-		ch.Title = c.T(def.Title)
-		if ch.Unit != "" {
-			ch.Title = c.T("ui.charts.title_unit", ch.Title, ch.Unit)
-		}
-		ch.Title = fit(ch.Title, f.Small, ch.R.W-16*s)
+		ch.Title = fit(c.T(def.Title), f.Small, ch.R.W-16*s)
 		// The legend under the title, wrapped into rows inside the chart (two-series charts only: a
 		// single series is named by the title).
 		y := ch.R.Y + 5*s + f.Small.LineHeight() + 3*s
@@ -273,12 +269,15 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 		for k := 0; k < ch.N; k++ {
 			ch.Series[k].C = seriesStyles[def.Series[k].ID].C
 		}
-		// Y ticks: 0, step, ..., Top, labelled with numbers (the unit is in the title).
+		// Y ticks: 0, step, ..., Top, labelled with numbers, the top one with the unit.
 		ch.NY = 0
 		labelW := float32(0)
 		for v := 0.0; v <= ch.Top*1.0001 && ch.NY < maxYTicks; v += step {
 			t := &ch.YTicks[ch.NY]
 			t.Label = c.Number(v, ch.digits)
+			if v+step > ch.Top*1.0001 && ch.Unit != "" {
+				t.Label = c.T("ui.charts.value_unit", t.Label, ch.Unit) // the top tick carries the unit
+			}
 			labelW = max(labelW, advance(t.Label, f.Tiny))
 			ch.NY++
 		}
@@ -402,12 +401,13 @@ func (a *App) prepareChartTip() {
 		w = max(w, advance(tip.Lines[1+j], f.Small))
 		tip.N++
 	}
+	// Beside the month's line, inside the chart when it fits there.
 	bw, bh := w+16*s, float32(tip.N)*16*s+8*s
 	bx := tip.X + 10*s
 	if bx+bw > ch.R.X+ch.R.W {
-		bx = tip.X - 10*s - bw
+		bx = max(tip.X-10*s-bw, ch.R.X+2*s)
 	}
-	bx = max(bx, 2*s)
+	bx = max(min(bx, a.geo.W-bw-2*s), 2*s)
 	tip.Box = Rect{bx, p.Y + 2*s, bw, bh}
 }
 
@@ -457,10 +457,19 @@ func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 			drawText(dst, sp.Label, sp.LX+13*s, sp.LY, f.Tiny, sp.C, AlignStart, true)
 		}
 	}
+}
+
+// drawChartTip draws the hover readout over the charts (after all of them, so that no chart's panel
+// covers it).
+func (a *App) drawChartTip(dst Renderer) {
+	s := a.fonts.scale
+	f := a.fonts
 	tip := &a.play.chartTip
-	if !tip.On || &a.play.charts[tip.key.chart] != ch {
+	if !tip.On {
 		return
 	}
+	ch := &a.play.charts[tip.key.chart]
+	p := ch.Plot
 	dst.Line(tip.X, p.Y, tip.X, p.Y+p.H, 1, colDim)
 	for j := 0; j < ch.N; j++ {
 		dst.Circle(tip.Dots[j][0], tip.Dots[j][1], 3*s, ch.Series[j].C)
@@ -551,4 +560,12 @@ func (a *App) fitLegendHead() {
 		pp.legendHead = a.cat.T("ui.charts.latency_legend", pp.legendUnit)
 	}
 	pp.legendHead = fit(pp.legendHead, f, room)
+}
+
+// ChartPlot is the plot area of chart i (Chart*) as last laid out, for tests and screenshots.
+func (a *App) ChartPlot(i int) Rect {
+	if i < 0 || i >= NumCharts {
+		return Rect{}
+	}
+	return a.play.charts[i].Plot
 }

@@ -28,8 +28,8 @@ func playMonths(t testing.TB, lang string, n int) *App {
 	return a
 }
 
-// Each chart has its unit in the title (from economy's column table, scaled), several labelled y ticks
-// from 0 to a round top, and a year tick for the years shown, over the months from the start to now.
+// Each chart has several labelled y ticks from 0 to a round top, the top one with the unit (from
+// economy's column table, scaled), and a year tick for the years shown, over the months from the start to now.
 func TestChartsAxesAndUnits(t *testing.T) {
 	a := playMonths(t, "en", 40)
 	h := a.Session().History()
@@ -39,7 +39,7 @@ func TestChartsAxesAndUnits(t *testing.T) {
 	for i := range a.play.charts {
 		ch := &a.play.charts[i]
 		assert.Equal(t, wantUnit[i], ch.Unit, "chart %d", i)
-		assert.Contains(t, ch.Title, "("+ch.Unit+")", "chart %d: the unit in the title", i)
+		assert.Equal(t, a.cat.T("ui.charts.value_unit", a.cat.Number(ch.Top, ch.digits), ch.Unit), ch.YTicks[ch.NY-1].Label, "chart %d: the unit on the top tick", i)
 		require.GreaterOrEqual(t, ch.NY, 3, "chart %d: several y ticks", i)
 		assert.Equal(t, a.cat.Number(0, ch.digits), ch.YTicks[0].Label)
 		assert.InDelta(t, ch.Plot.Y+ch.Plot.H, ch.YTicks[0].At, 0.01, "0 at the bottom")

@@ -41,6 +41,7 @@ func (a *App) Draw(dst Renderer) {
 			for i := range a.play.charts {
 				a.drawChart(dst, &a.play.charts[i])
 			}
+			a.drawChartTip(dst)
 		}
 		a.drawScene(dst, &a.menu.top)
 	}
@@ -159,6 +160,7 @@ func (a *App) drawPlay(dst Renderer) {
 	for i := range pp.charts {
 		a.drawChart(dst, &pp.charts[i])
 	}
+	a.drawChartTip(dst)
 	// News.
 	dst.Rect(g.News, colPanel)
 	drawText(dst, pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
