@@ -377,7 +377,7 @@ func (a *App) export() {
 		return
 	}
 	dir := fmt.Sprintf("dongshu-export-%d", a.sess.Setup().Seed)
-	if err := a.sess.Export(dir); err != nil {
+	if err := a.sess.ExportLang(dir, a.cat.Lang()); err != nil {
 		a.errorBox(err)
 		return
 	}

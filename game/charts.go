@@ -6,60 +6,16 @@ import (
 
 	"dongshu/configs"
 	"dongshu/economy"
+	"dongshu/game/series"
 	"dongshu/game/session"
 	"dongshu/game/view"
 )
 
 // The national charts of the play screen and the debrief: labelled ticks on both axes, the top y tick
 // with the unit (the metric column's unit from economy's column table, scaled to GW, Mt or %), a
-// legend that wraps inside the chart, one colour per series everywhere (seriesStyles), the x axis from
+// legend that wraps inside the chart, one colour per series everywhere (package series), the x axis from
 // the game's start to now (or the scenario's whole span: a click on a chart toggles it), and a readout
 // of the month and the values under the mouse.
-
-// seriesID is a plotted series.
-type seriesID uint8
-
-const (
-	seriesEastUtil seriesID = iota
-	seriesWestUtil
-	seriesCapacity
-	seriesDemand
-	seriesOverbuild
-	seriesCO2
-	numSeries
-)
-
-// seriesStyles is the one table of the series' names and colours: no colour means two series, in any
-// chart of the game (on the dark background; the colours are the Okabe-Ito hues, lightened).
-var seriesStyles = [numSeries]struct {
-	Key string
-	C   color.RGBA
-}{
-	seriesEastUtil:  {"ui.chart.east", colEast},
-	seriesWestUtil:  {"ui.chart.west", colWest},
-	seriesCapacity:  {"ui.chart.cap", color.RGBA{0x3d, 0xd6, 0xa6, 0xff}},
-	seriesDemand:    {"ui.chart.demand", color.RGBA{0xf0, 0xe4, 0x42, 0xff}},
-	seriesOverbuild: {"ui.charts.overbuild", color.RGBA{0xd8, 0x8b, 0xff, 0xff}},
-	seriesCO2:       {"ui.charts.co2", color.RGBA{0xc0, 0xc8, 0xd6, 0xff}},
-}
-
-// chartSeries is where a series' values are: a scope and a fixed metric column (economy.Col*).
-type chartSeries struct {
-	ID     seriesID
-	Scope  int // 0 national, 1 east hubs, 2 west hubs
-	Column int
-}
-
-// chartDefs are the four charts: title key and series.
-var chartDefs = [NumCharts]struct {
-	Title  string
-	Series []chartSeries
-}{
-	ChartUtilisation: {"ui.chart.utilisation", []chartSeries{{seriesEastUtil, 1, economy.ColUtilisation}, {seriesWestUtil, 2, economy.ColUtilisation}}},
-	ChartCapacity:    {"ui.chart.capacity", []chartSeries{{seriesCapacity, 0, economy.ColCapacity}, {seriesDemand, 0, economy.ColDemand}}},
-	ChartOverbuild:   {"ui.chart.overbuild", []chartSeries{{seriesOverbuild, 0, economy.ColOverbuild}}},
-	ChartCO2:         {"ui.chart.co2", []chartSeries{{seriesCO2, 0, economy.ColCO2}}},
-}
 
 const (
 	maxYTicks = 8
@@ -119,7 +75,7 @@ type chartTipKey struct {
 // chartCols are the history's scope and column indices the charts read.
 type chartCols struct {
 	ok     bool
-	scope  [3]int // national, east hubs, west hubs
+	scope  [3]int // by series.Scope
 	col    [economy.ColVault + 1]int
 	sess   *session.Session
 	months int // the run's length
@@ -129,30 +85,16 @@ type chartCols struct {
 func (cc *chartCols) find(s *session.Session) {
 	h := s.History()
 	w := s.Model().W
-	*cc = chartCols{sess: s, scope: [3]int{h.ScopeIndex(economy.ScopeNational.String()),
-		h.ScopeIndex(economy.ScopeEastHubs.String()), h.ScopeIndex(economy.ScopeWestHubs.String())}}
+	*cc = chartCols{sess: s}
+	for k := range cc.scope {
+		cc.scope[k] = h.ScopeIndex(series.Scope(k).ScopeName())
+	}
 	for k := range cc.col {
 		cc.col[k] = w.Col(k)
 	}
 	cc.start = w.Start
 	cc.months = int(w.End-w.Start) + 1
 	cc.ok = cc.scope[0] >= 0 && cc.scope[1] >= 0 && cc.scope[2] >= 0
-}
-
-// chartUnit is how a column's values (in unit, from economy's column table) are shown on an axis whose
-// largest value is top: the factor and the unit shown (a share as %, MW as GW, tonnes as Mt or kt).
-func chartUnit(unit string, top float64) (mul float64, shown string) {
-	switch {
-	case unit == "1":
-		return 100, "%"
-	case unit == "MW" && top >= 1000:
-		return 1e-3, "GW"
-	case unit == "t" && top >= 1e6:
-		return 1e-6, "Mt"
-	case unit == "t" && top >= 1e3:
-		return 1e-3, "kt"
-	}
-	return 1, unit
 }
 
 // niceStep is the tick step (1, 2, 2.5 or 5 times a power of ten) that covers top in at most n steps.
@@ -209,7 +151,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 	pp.chartTip.key.chart = -2 // the readout is rebuilt on the new layout
 	for i := range NumCharts {
 		ch := &pp.charts[i]
-		def := &chartDefs[i]
+		def := &series.Charts[i]
 		ch.R = rects[i]
 		ch.N = 0
 		for k := range ch.Series {
@@ -234,7 +176,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 				}
 			}
 		}
-		ch.Mul, ch.Unit = chartUnit(unit, top)
+		ch.Mul, ch.Unit = series.Unit(unit, top)
 		if unit == "1" {
 			top = 1 // a share: 0..100 %
 		}
@@ -255,7 +197,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 			y += rowH / 2
 			for k := 0; k < ch.N; k++ {
 				sp := &ch.Series[k]
-				sp.Label = c.T(seriesStyles[def.Series[k].ID].Key)
+				sp.Label = c.T(series.Styles[def.Series[k].ID].Key)
 				w := 13*s + advance(sp.Label, f.Tiny)
 				if lx > ch.R.X+8*s && lx+w > right {
 					lx, y = ch.R.X+8*s, y+rowH
@@ -267,7 +209,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 			y += rowH / 2
 		}
 		for k := 0; k < ch.N; k++ {
-			ch.Series[k].C = seriesStyles[def.Series[k].ID].C
+			ch.Series[k].C = series.Styles[def.Series[k].ID].C
 		}
 		// Y ticks: 0, step, ..., Top, labelled with numbers, the top one with the unit.
 		ch.NY = 0
@@ -383,7 +325,7 @@ func (a *App) prepareChartTip() {
 	}
 	c, f, s := a.cat, a.fonts, a.fonts.scale
 	ch := &pp.charts[k.chart]
-	def := &chartDefs[k.chart]
+	def := &series.Charts[k.chart]
 	h := a.sess.History()
 	cc := &pp.chartCols
 	mo := h.Months[k.month]
@@ -395,8 +337,8 @@ func (a *App) prepareChartTip() {
 	for j := 0; j < ch.N; j++ {
 		se := def.Series[j]
 		v := h.Scope[k.month][cc.scope[se.Scope]][cc.col[se.Column]] * ch.Mul
-		tip.Lines[1+j] = c.T("ui.charts.readout", c.T(seriesStyles[se.ID].Key), c.Number(v, ch.digits+1), ch.Unit)
-		tip.Cols[1+j] = seriesStyles[se.ID].C
+		tip.Lines[1+j] = c.T("ui.charts.readout", c.T(series.Styles[se.ID].Key), c.Number(v, ch.digits+1), ch.Unit)
+		tip.Cols[1+j] = series.Styles[se.ID].C
 		tip.Dots[j] = [2]float32{tip.X, p.Y + p.H*(1-float32(min(max(v/ch.Top, 0), 1)))}
 		w = max(w, advance(tip.Lines[1+j], f.Small))
 		tip.N++

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"dongshu/economy"
+	"dongshu/game/series"
 	"dongshu/game/session"
 	"dongshu/game/view"
 )
@@ -76,7 +77,7 @@ func TestChartsAxesAndUnits(t *testing.T) {
 func (ch *chartPrep) chartScope(a *App, k int) int {
 	for i := range a.play.charts {
 		if &a.play.charts[i] == ch {
-			return a.play.chartCols.scope[chartDefs[i].Series[k].Scope]
+			return a.play.chartCols.scope[series.Charts[i].Series[k].Scope]
 		}
 	}
 	return -1
@@ -85,18 +86,18 @@ func (ch *chartPrep) chartScope(a *App, k int) int {
 // One colour per series, across every chart: no two series share one, and every chart draws a series
 // in the table's colour.
 func TestChartsOneColourPerSeries(t *testing.T) {
-	seen := map[[4]uint8]seriesID{}
-	for id, st := range seriesStyles {
+	seen := map[[4]uint8]series.ID{}
+	for id, st := range series.Styles {
 		k := [4]uint8{st.C.R, st.C.G, st.C.B, st.C.A}
 		prev, dup := seen[k]
 		assert.False(t, dup, "series %d and %d share a colour", prev, id)
-		seen[k] = seriesID(id)
+		seen[k] = series.ID(id)
 	}
 	a := playMonths(t, "fr", 13)
 	for i := range a.play.charts {
 		ch := &a.play.charts[i]
 		for k := 0; k < ch.N; k++ {
-			assert.Equal(t, seriesStyles[chartDefs[i].Series[k].ID].C, ch.Series[k].C)
+			assert.Equal(t, series.Styles[series.Charts[i].Series[k].ID].C, ch.Series[k].C)
 		}
 	}
 	assert.Equal(t, a.cat.T("ui.chart.east"), a.play.charts[ChartUtilisation].Series[0].Label)
