@@ -18,11 +18,12 @@ import (
 // Layout-overlap tests: every screen of the game, at the three window sizes a seminar meets (a
 // projector's 1024x640, a laptop's 1280x720, a monitor's 1920x1080) and in both languages, is drawn
 // through a recording Renderer; each text's ink box is measured with the fonts the renderer draws
-// (golang.org/x/image's BoundString on the same faces), and the test asserts that no text's box overlaps
-// another's, none runs out of the panel it sits on (the smallest opaque rectangle drawn before it under
-// its centre) or out of the window, and none is partly covered by a panel drawn after it in the same
-// layer (as a chart's panel over the previous chart's legend). A panel of a later layer (the dialog and
-// the overlays over the play screen) hides what is under it: those texts are not checked.
+// (golang.org/x/image's BoundString on the same faces), and the test asserts that no text's box
+// overlaps another's, none runs out of the panel it sits on (the smallest opaque rectangle of its layer
+// drawn before it under its anchor) or out of the window, and none is partly covered by a panel drawn
+// after it in the same layer (as a chart's panel over the previous chart's legend). A panel of a later
+// layer (the dialog and the overlays over the play screen) hides what is under it: those texts are not
+// checked.
 
 // layoutSizes are the window sizes checked.
 var layoutSizes = [...][2]int{{1024, 640}, {1280, 720}, {1920, 1080}}
@@ -147,7 +148,7 @@ func layoutProblems(r *boxRecorder, w, h int) []string {
 		if !t.Box.Inset(tol).Within(win) {
 			out = append(out, fmt.Sprintf("%q runs out of the window (%v)", t.S, t.Box))
 		}
-		// Its panel: the smallest opaque rectangle drawn before it under its anchor (where the layout
+		// Its panel: the smallest opaque rectangle of its layer drawn before it under its anchor (where the layout
 		// put it: the start, centre or end of its baseline, a pixel inwards and up).
 		cx, cy := t.X+1, t.Y-1
 		switch t.Al {
@@ -158,7 +159,7 @@ func layoutProblems(r *boxRecorder, w, h int) []string {
 		}
 		panel, found := win, false
 		for _, q := range r.rects {
-			if q.seq < t.seq && q.R.Contains(cx, cy) && (!found || q.R.W*q.R.H < panel.W*panel.H) {
+			if q.seq < t.seq && q.layer == t.layer && q.R.Contains(cx, cy) && (!found || q.R.W*q.R.H < panel.W*panel.H) {
 				panel, found = q.R, true
 			}
 		}
@@ -224,6 +225,13 @@ func layoutScreens() []layoutScreen {
 			a := newApp(t, Options{Lang: lang, Setup: province(t), Start: true, Speed: session.MaxSpeed, AutoDecide: true})
 			run(t, a, 60)
 			a.Do(Command{Kind: CmdLayer, Arg: int(view.Latency)})
+			return a
+		}},
+		{"play-help", func(t *testing.T, lang string) *App {
+			a := newApp(t, Options{Lang: lang, Setup: province(t), Start: true, Speed: session.MaxSpeed, AutoDecide: true})
+			run(t, a, 30)
+			a.Do(Command{Kind: CmdHelp})
+			require.Equal(t, OverlayHelp, a.Overlay())
 			return a
 		}},
 		{"dialog-province", func(t *testing.T, lang string) *App {
