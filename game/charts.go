@@ -166,7 +166,9 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 		unit := ""
 		if cc.ok {
 			ch.N = len(def.Series)
-			unit = h.Columns[cc.col[def.Series[0].Column]].Unit
+			if c := cc.col[def.Series[0].Column]; c < len(h.Columns) {
+				unit = h.Columns[c].Unit
+			}
 			for _, se := range def.Series {
 				sc, col := cc.scope[se.Scope], cc.col[se.Column]
 				for mi, mo := range h.Months {

@@ -270,7 +270,7 @@ func (a *App) rebuildPlay() {
 		hub = w.Net.NearestHistoric(0)
 	}
 	pp.values, pp.scale = view.Values(m, a.layer, hub, a.palette, pp.values)
-	if a.layer == view.Utilisation && len(a.sess.History().Months) == 0 {
+	if a.layer == view.Utilisation && w.Now < w.Start {
 		for i := range pp.values {
 			pp.values[i] = math.NaN() // nothing played yet: no use measured, not 0 %
 		}
@@ -727,7 +727,7 @@ func (a *App) prepareSide() {
 		uc = colGood
 	}
 	utilText := c.T("ui.unit.util", num(util*100, 0), num(pr.UsedMW, 0))
-	if len(a.sess.History().Months) == 0 {
+	if w.Now < w.Start {
 		utilText, uc = c.T("ui.charts.nodata"), colDim // nothing played yet: no use measured
 	}
 	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: utilText, C: uc})
