@@ -51,6 +51,7 @@ type chartPrep struct {
 	From, To configs.Month
 	Top      float64
 	digits   int
+	Empty    string // no month played yet: "—" in the plot, no y ticks
 }
 
 // chartTip is the hover readout: the month and the values under the mouse, rebuilt only when the
@@ -234,6 +235,10 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 		for j := 0; j < ch.NY; j++ {
 			ch.YTicks[j].At = p.Y + p.H*(1-float32(float64(j)*step/ch.Top))
 		}
+		ch.Empty = ""
+		if len(h.Months) == 0 {
+			ch.NY, ch.Empty = 0, c.T("ui.charts.nodata")
+		}
 		// X ticks: every year's January, every 1, 2, 5 or 10 years so that the labels stand apart.
 		span := float32(max(int(to-from), 1))
 		years := int(to-from)/12 + 1
@@ -379,6 +384,10 @@ func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 	dst.Rect(ch.R, colPanel)
 	drawText(dst, ch.Title, ch.R.X+8*s, ch.R.Y+5*s, f.Small, colText, AlignStart, false)
 	p := ch.Plot
+	if ch.Empty != "" {
+		dst.Line(p.X, p.Y+p.H, p.X+p.W, p.Y+p.H, 1, colDim)
+		drawText(dst, ch.Empty, p.X+p.W/2, p.Y+p.H/2, f.Small, colDim, AlignCenter, true)
+	}
 	for j := 0; j < ch.NY; j++ {
 		t := &ch.YTicks[j]
 		col := colBorder

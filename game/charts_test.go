@@ -158,8 +158,13 @@ func TestNoDataBeforeFirstMonth(t *testing.T) {
 	}
 	assert.True(t, found)
 	assert.Equal(t, "1 month/s", a.play.topState, "one month, singular")
+	for i := range a.play.charts {
+		assert.Equal(t, "—", a.play.charts[i].Empty, "chart %d: no data yet", i)
+		assert.Zero(t, a.play.charts[i].NY, "chart %d: no scale for nothing", i)
+	}
 	run(t, a, 120)
 	assert.False(t, a.play.cells[provinceIndex(t, "guizhou")].NoData, "measured from the first month")
+	assert.Empty(t, a.play.charts[ChartCapacity].Empty)
 }
 
 // News items wrap over the lines they need, in both languages and at every size: none is cut.
