@@ -492,6 +492,11 @@ func (a *App) doPlay(c Command) {
 	case CmdSpeed:
 		s.SetSpeed(c.Arg)
 		a.lastSpeed = max(c.Arg, 1)
+	}
+	if (c.Kind == CmdSpeed || c.Kind == CmdPause || c.Kind == CmdStep) && (a.overlay == OverlayDialog || a.overlay == OverlayHotSeat) {
+		a.dlgSpeed = s.Speed() // chosen while the round waits: the speed to run on once it is decided
+	}
+	switch c.Kind {
 	case CmdLayer:
 		if c.Arg >= 0 && c.Arg < int(view.NumLayers) {
 			a.layer = view.Layer(c.Arg)
