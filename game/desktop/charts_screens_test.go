@@ -1,6 +1,12 @@
 package desktop_test
 
 import (
+	"bytes"
+	"image"
+	"image/draw"
+	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,7 +20,7 @@ import (
 // each chart, the news wrapped beside the scoreboards, the readout of the month under the mouse — at
 // 1024x640 and 1280x720 in both languages; it checks that the readout is drawn where the mouse is, and
 // writes docs/screens/charts-play-<lang>.png (1280x720) and charts-play-small-<lang>.png (1024x640)
-// when DONGSHU_SCREENS names a directory.
+// when DONGSHU_SCREENS names a directory, with the export's utilisation chart as charts-export-<lang>.png.
 func TestScreensCharts(t *testing.T) {
 	gz := provinceIndex(t, "guizhou")
 	for _, lang := range []string{"en", "fr"} {
@@ -40,5 +46,15 @@ func TestScreensCharts(t *testing.T) {
 			saveScreen(t, hovered, name)
 			require.NoError(t, a.Update(&game.Input{}))
 		}
+		// The export's utilisation chart, in the game's language and colours.
+		dir := t.TempDir()
+		require.NoError(t, a.Session().ExportLang(dir, lang))
+		data, err := os.ReadFile(filepath.Join(dir, "utilisation.png"))
+		require.NoError(t, err)
+		img, err := png.Decode(bytes.NewReader(data))
+		require.NoError(t, err)
+		rgba := image.NewRGBA(img.Bounds())
+		draw.Draw(rgba, rgba.Bounds(), img, image.Point{}, draw.Src)
+		saveScreen(t, rgba, "charts-export-"+lang)
 	}
 }

@@ -81,11 +81,18 @@ func newExportPlot(title, xlabel, ylabel string) *plot.Plot {
 // localTicks are gonum's ticks labelled in the catalog's number format (a decimal comma in French).
 type localTicks struct {
 	c     *i18n.Catalog
-	years bool // whole years, no group separator
+	years bool      // whole years, no group separator
+	fixed []float64 // these ticks (else gonum's)
 }
 
 func (t localTicks) Ticks(lo, hi float64) []plot.Tick {
 	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
+	if t.fixed != nil {
+		ticks = ticks[:0]
+		for _, v := range t.fixed {
+			ticks = append(ticks, plot.Tick{Value: v, Label: "x"})
+		}
+	}
 	for i := range ticks {
 		if ticks[i].Label == "" {
 			continue
@@ -176,7 +183,8 @@ func (s *Session) lineChart(c *i18n.Catalog, ch series.Chart) ([]byte, error) {
 	p.Y.Min = 0
 	p.Y.Max = max(top*mul*1.25, 1e-9) // headroom for the legend
 	if unit == "1" {
-		p.Y.Max = 125
+		p.Y.Max = 125 // 0-100 %, room above for the legend
+		p.Y.Tick.Marker = localTicks{c: c, fixed: []float64{0, 20, 40, 60, 80, 100}}
 	}
 	p.Legend.Top, p.Legend.Left = true, true
 	return renderPlot(p, exportW, exportH)
@@ -232,11 +240,11 @@ func (s *Session) provinceChart(c *i18n.Catalog) ([]byte, error) {
 	p.Add(bo, br)
 	p.Legend.Add(c.T("ui.charts.export_overbuild"), bo)
 	p.Legend.Add(c.T("ui.charts.export_redundant"), br)
-	p.Legend.Top = true
+	p.Legend.Top = false // bottom right, beside the provinces with the least
 	p.NominalY(names...)
 	p.Y.Tick.Label.Font = font.From(exportFont, vg.Points(12))
 	p.X.Tick.Marker = localTicks{c: c}
-	p.X.Min, p.X.Max = 0, max(top*mul*1.05, 1)
+	p.X.Min, p.X.Max = 0, max(top*mul*1.12, 1) // room for the last tick's label
 	return renderPlot(p, exportW, exportProvinceH)
 }
 
