@@ -234,6 +234,19 @@ func layoutScreens() []layoutScreen {
 			require.Equal(t, OverlayHelp, a.Overlay())
 			return a
 		}},
+		{"info", func(t *testing.T, lang string) *App {
+			a := onboarded(t, lang, session.Role{Provinces: []int{gz(t)}})
+			require.Equal(t, OverlayInfo, a.Overlay())
+			return a
+		}},
+		{"guided-dialog", func(t *testing.T, lang string) *App {
+			a := onboarded(t, lang, session.Role{Provinces: []int{gz(t)}})
+			a.Do(Command{Kind: CmdInfo})
+			untilOverlay(t, a, 60*20)
+			require.Equal(t, OverlayDialog, a.Overlay())
+			require.True(t, a.guideActive())
+			return a
+		}},
 		{"dialog-province", func(t *testing.T, lang string) *App {
 			a := newApp(t, Options{Lang: lang, Setup: province(t), Start: true, Speed: 8})
 			untilOverlay(t, a, 60*20)
