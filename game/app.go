@@ -385,7 +385,7 @@ func (a *App) export() {
 		return
 	}
 	dir := fmt.Sprintf("dongshu-export-%d", a.sess.Setup().Seed)
-	if err := a.sess.Export(dir); err != nil {
+	if err := a.sess.ExportLang(dir, a.cat.Lang()); err != nil {
 		a.errorBox(err)
 		return
 	}
@@ -502,6 +502,11 @@ func (a *App) doPlay(c Command) {
 	case CmdSpeed:
 		s.SetSpeed(c.Arg)
 		a.lastSpeed = max(c.Arg, 1)
+	}
+	if (c.Kind == CmdSpeed || c.Kind == CmdPause || c.Kind == CmdStep) && (a.overlay == OverlayDialog || a.overlay == OverlayHotSeat) {
+		a.dlgSpeed = s.Speed() // chosen while the round waits: the speed to run on once it is decided
+	}
+	switch c.Kind {
 	case CmdLayer:
 		if c.Arg >= 0 && c.Arg < int(view.NumLayers) {
 			a.layer = view.Layer(c.Arg)
@@ -511,6 +516,8 @@ func (a *App) doPlay(c Command) {
 		a.layer = view.Layer(((int(a.layer)+c.Delta)%n + n) % n)
 	case CmdPalette:
 		a.palette = 1 - a.palette
+	case CmdChartSpan:
+		a.play.chartFull = !a.play.chartFull
 	case CmdSelect:
 		if a.overlay == OverlayDialog && a.dlg != nil && a.dlg.kind == dlgPlanner {
 			a.dlg.toggleModerate(c.Arg)

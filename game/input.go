@@ -127,6 +127,8 @@ const (
 
 	CmdInfo  // open or close the Info screen (info.go)
 	CmdGuide // hide the guided first round (guide.go)
+
+	CmdChartSpan // the charts: from the start to now, or the scenario's whole span
 )
 
 // Command is one thing the user asked for.

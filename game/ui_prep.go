@@ -38,6 +38,9 @@ func (a *App) prepareMenu() {
 	a.ui.NoSave = a.screen == ScreenTitle && a.noSave
 	k := a.menuKey()
 	if mp.valid && k == mp.key {
+		if mp.sc.charts {
+			a.prepareChartTip()
+		}
 		return
 	}
 	mp.key, mp.valid = k, true
