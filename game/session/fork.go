@@ -22,6 +22,9 @@ type ForkSpec struct {
 	// Until is the month the fork is stepped to (0: the source's current month). Past the source's
 	// current month the recorded actions run out, so Play must play the fork's human seats.
 	Until configs.Month
+	// Then are actions submitted after the kept ones, at their months (in month order, none before the
+	// last kept action's): a decision tried out in a preview.
+	Then []Action
 	// Play, if not nil, plays the human seats the game still waits for at a quota round once the kept
 	// actions are in (a fork whose human seats follow a rule rather than the log).
 	Play func(s *Session, w Waiting) []Action
@@ -50,6 +53,9 @@ func (s *Session) Fork(spec ForkSpec) *Fork {
 		if human && a.Month <= f.until && (spec.Keep == nil || spec.Keep(a)) {
 			f.actions = append(f.actions, a)
 		}
+	}
+	for _, a := range spec.Then {
+		f.actions = append(f.actions, cloneAction(a))
 	}
 	return f
 }
