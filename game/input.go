@@ -121,6 +121,7 @@ const (
 	CmdReady
 	CmdEndGame
 	CmdPage // debrief: Delta pages on, or (Delta 0) page Arg
+	CmdCF   // debrief: Arg 0 opens or closes the counterfactual page, 1 shows the next role
 )
 
 // Command is one thing the user asked for.

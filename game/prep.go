@@ -122,6 +122,7 @@ type prepKey struct {
 	speed             int
 	overlay           Overlay
 	dlg               *dialog
+	previewRev        int
 	dlgRev            int
 	waitRev           int
 	declined          bool
@@ -245,10 +246,12 @@ func (a *App) playKey() prepKey {
 		k.dlgRev = a.dlg.rev
 	}
 	k.msgRev = a.msgRev
+	k.previewRev = a.preview.rev
 	return k
 }
 
 func (a *App) preparePlay() {
+	a.pollPreview()
 	pp := &a.play
 	rebuilt := false
 	if k := a.playKey(); !pp.valid || k != pp.key {

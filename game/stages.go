@@ -84,6 +84,8 @@ func (debriefStage) Do(a *App, c Command) {
 	case CmdExport:
 		a.overlay = OverlayNone
 		a.export()
+	case CmdCF:
+		a.doCounterfactual(c)
 	case CmdPage:
 		p := c.Arg
 		if c.Delta != 0 {
