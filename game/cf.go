@@ -31,12 +31,13 @@ type cfDebrief struct {
 	ch   chan cfOutcome
 	res  []cfOutcome
 	sess *session.Session // the game they were started for
+	rev  int              // bumped at every change (the debrief's preparation rebuilds on it)
 }
 
 // startCounterfactuals starts every debrief role's two counterfactuals (called when the debrief opens).
 func (a *App) startCounterfactuals() {
 	n := len(a.debrief)
-	a.cf = cfDebrief{ch: make(chan cfOutcome, n), res: make([]cfOutcome, n), sess: a.sess}
+	a.cf = cfDebrief{ch: make(chan cfOutcome, n), res: make([]cfOutcome, n), sess: a.sess, rev: a.cf.rev + 1}
 	for i, d := range a.debrief {
 		fa, fp := a.sess.Counterfactual(d.Province, session.CfAI), a.sess.Counterfactual(d.Province, session.CfPlan)
 		p, ch := d.Province, a.cf.ch
@@ -66,6 +67,7 @@ func (a *App) pollCounterfactuals() {
 		select {
 		case r := <-a.cf.ch:
 			a.cf.res[r.role] = r
+			a.cf.rev++
 		default:
 			return
 		}
@@ -84,6 +86,7 @@ func (a *App) cfReady() bool {
 
 // doCounterfactual handles CmdCF on the debrief: Arg 0 opens or closes the page, Arg 1 shows the next role.
 func (a *App) doCounterfactual(c Command) {
+	a.cf.rev++
 	if c.Arg == 1 && len(a.debrief) > 0 {
 		a.cf.role = (a.cf.role + 1) % len(a.debrief)
 		return
@@ -109,7 +112,6 @@ func (a *App) cfButton(sc *scene) {
 // role, a table of the headline figures (your game, the AI in your seat, the plan without you) and
 // the two definitions.
 func (a *App) prepareCounterfactual(sc *scene, x, y, w, bottom float32) {
-	a.pollCounterfactuals()
 	c, f, s := a.cat, a.fonts, a.fonts.scale
 	if len(a.debrief) == 0 {
 		return
@@ -414,7 +416,7 @@ func (d *dialog) helpKey() string {
 }
 
 // Drastic values (assumption: what a seminar would call a jump): a national quota below half or above
-// twice the rule's, or a lever moved by two big steps or more from where it stands.
+// twice the rule's, a lever moved by two big steps or more from where it stands, or switched off (0).
 const (
 	quotaLowFactor, quotaHighFactor = 0.5, 2.0
 	leverDrasticBigSteps            = 2
@@ -448,7 +450,7 @@ func (d *dialog) plannerWarningsOf(pol *configs.Policy) []plannerWarning {
 		l := leverFields[f]
 		spec := l.Spec()
 		now, was := *spec.Level(&d.plan.Policy), *spec.Level(pol)
-		if math.Abs(now-was) >= leverDrasticBigSteps*spec.BigStep-1e-9 {
+		if math.Abs(now-was) >= leverDrasticBigSteps*spec.BigStep-1e-9 || now == 0 && was > 0 {
 			out = append(out, plannerWarning{"ui.cf.warn.lever", []any{spec.Label, was, now}})
 		}
 	}
@@ -493,4 +495,17 @@ func plannerAdviceDecision(adv agents.PlannerAdvice) agents.PlannerDecision {
 	d := adv.Decision
 	d.SetQuota, d.QuotaMW = false, snap(adv.QuotaMW, 100)
 	return d
+}
+
+// CounterfactualsReady reports whether the debrief's counterfactuals are all in (for tests and
+// screenshots, which wait for them).
+func (a *App) CounterfactualsReady() bool {
+	a.pollCounterfactuals()
+	return a.cfReady()
+}
+
+// PreviewReady reports whether the planner dialog's impact preview is the dialog's as it stands.
+func (a *App) PreviewReady() bool {
+	a.pollPreview()
+	return a.previewReady()
 }

@@ -122,7 +122,7 @@ type prepKey struct {
 	speed             int
 	overlay           Overlay
 	dlg               *dialog
-	previewRev        int
+	previewRev, cfRev int
 	dlgRev            int
 	waitRev           int
 	declined          bool

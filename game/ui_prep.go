@@ -28,7 +28,7 @@ type menuPrep struct {
 
 func (a *App) menuKey() prepKey {
 	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev,
-		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev}
+		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, cfRev: a.cf.rev}
 	return k
 }
 
