@@ -130,7 +130,7 @@ func (a *App) prepareCounterfactual(sc *scene, x, y, w, bottom float32) {
 		y += 15 * s
 	}
 	y += 6 * s
-	labelW := w * 0.37
+	labelW := w * 0.34
 	colW := (w - labelW) / 3
 	cols := []string{c.T("ui.cf.col.game"), c.T("ui.cf.col.ai"), c.T("ui.cf.col.plan")}
 	headH := float32(0)
@@ -146,10 +146,13 @@ func (a *App) prepareCounterfactual(sc *scene, x, y, w, bottom float32) {
 	y += 5 * s
 	game := a.sess.Headline(d.Province, 0)
 	for _, row := range a.cfRows(d.Province, game) {
-		if y+16*s > bottom {
+		lines := wrapText(row.label, f.Small, labelW-6*s, 2)
+		if y+float32(len(lines))*15*s > bottom {
 			return
 		}
-		sc.text(fit(row.label, f.Small, labelW-6*s), x, y, f.Small, colDim)
+		for k, l := range lines {
+			sc.text(l, x, y+float32(k)*15*s, f.Small, colDim)
+		}
 		for i, v := range row.values {
 			col := colText
 			switch {
@@ -160,7 +163,7 @@ func (a *App) prepareCounterfactual(sc *scene, x, y, w, bottom float32) {
 			}
 			sc.textAlign(fit(v, f.Small, colW-6*s), x+labelW+float32(i+1)*colW, y, f.Small, col, AlignEnd, false)
 		}
-		y += 18 * s
+		y += float32(len(lines))*15*s + 3*s
 	}
 	y += 8 * s
 	for _, k := range []string{"ui.cf.def.ai", "ui.cf.def.plan"} {
@@ -217,7 +220,12 @@ func (a *App) cfRows(p int, game session.Headline) []cfRow {
 		row("ui.cf.row.unserved", func(h session.Headline) string { return c.T("ui.unit.pct", c.Number(100*h.Unserved, 1)) }),
 		row("ui.cf.row.debt", func(h session.Headline) string { return bn(h.DebtBn) }),
 		row("ui.cf.row.career", func(h session.Headline) string { return c.Number(h.Career, 0) }),
-		row("ui.cf.row.nation", func(h session.Headline) string { return c.Number(h.Nation, 0) }))
+		row("ui.cf.row.nation", func(h session.Headline) string {
+			if h.HasOwn {
+				return c.T("ui.score.with_own", c.Number(h.Nation, 0), c.Number(h.NationOwn, 0))
+			}
+			return c.Number(h.Nation, 0)
+		}))
 	return rows
 }
 
@@ -326,12 +334,13 @@ func (a *App) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) float32 
 	}
 	y += 3 * s
 	// The preview: a heading with the two columns' names, then four rows.
-	if y+19*s+4*16*s <= bottom {
-		colW := inner * 0.24
-		sc.text(fit(c.T("ui.cf.preview_title", session.PreviewMonths), f.Bold, inner-2*colW), x0, y, f.Bold, colAccent)
-		sc.textAlign(fit(c.T("ui.cf.preview_mine"), f.Tiny, colW), right-colW, y+3*s, f.Tiny, colDim, AlignEnd, false)
-		sc.textAlign(fit(c.T("ui.cf.preview_ai"), f.Tiny, colW), right, y+3*s, f.Tiny, colDim, AlignEnd, false)
+	if y+33*s+4*16*s <= bottom {
+		colW := inner * 0.22
+		sc.text(fit(c.T("ui.cf.preview_title", session.PreviewMonths), f.Bold, inner), x0, y, f.Bold, colAccent)
 		y += 19 * s
+		sc.textAlign(fit(c.T("ui.cf.preview_mine"), f.Tiny, colW), right-colW, y, f.Tiny, colDim, AlignEnd, false)
+		sc.textAlign(fit(c.T("ui.cf.preview_ai"), f.Tiny, colW), right, y, f.Tiny, colDim, AlignEnd, false)
+		y += 14 * s
 		ready := a.previewReady()
 		r := a.preview.res
 		pct := func(v float64, digits int) string { return c.T("ui.unit.pct", num(100*v, digits)) }
@@ -342,7 +351,7 @@ func (a *App) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) float32 
 			{"ui.cf.row.use", pct(r.mine.NationalUse, 0), pct(r.ai.NationalUse, 0)},
 			{"ui.cf.row.west_share", pct(r.mine.WestShare, 0), pct(r.ai.WestShare, 0)},
 			{"ui.cf.row.unserved", pct(r.mine.Unserved, 1), pct(r.ai.Unserved, 1)},
-			{"ui.cf.row.debt", c.T("ui.unit.bn", num(r.mine.DebtBn, 0)), c.T("ui.unit.bn", num(r.ai.DebtBn, 0))},
+			{"ui.cf.row.debt_rise", c.T("ui.cf.unit.bn_rise", num(r.mine.DebtRiseBn, 0)), c.T("ui.cf.unit.bn_rise", num(r.ai.DebtRiseBn, 0))},
 		} {
 			sc.text(fit(c.T(row.key), f.Small, inner-2*colW), x0, y, f.Small, colDim)
 			switch {

@@ -78,8 +78,12 @@ type Headline struct {
 	Has2022                           bool
 	NorthwestUse2022, EastHubsUse2022 float64
 	Unserved, DebtBn, WestShare       float64
-	// The role's two scores (Scores).
+	// DebtRiseBn is the provinces' total debt at the end less at the start of the months counted.
+	DebtRiseBn float64
+	// The role's two scores (Scores); a province's nation's board also on its own values (NationOwn).
 	Career, Nation float64
+	HasOwn         bool
+	NationOwn      float64
 }
 
 // Headline computes role p's figures, counting investment from month index from of the history on.
@@ -96,6 +100,11 @@ func (s *Session) Headline(p int, from int) Headline {
 	u := s.sums(s.lastYear(), n, nat, c(economy.ColUsed), c(economy.ColCapacity))
 	h.NationalUse = ratioOr0(u[0], u[1])
 	h.DebtBn = nat(n - 1)[c(economy.ColDebt)]
+	if from > 0 && from <= n {
+		h.DebtRiseBn = h.DebtBn - nat(from - 1)[c(economy.ColDebt)]
+	} else {
+		h.DebtRiseBn = h.DebtBn - nat(0)[c(economy.ColDebt)]
+	}
 	west := s.hist.Scopes[economy.ScopeRegionWest].Members
 	var all, w float64
 	for k := max(from, 0); k < n; k++ {
@@ -116,5 +125,6 @@ func (s *Session) Headline(p int, from int) Headline {
 	}
 	sc := s.Scores(p)
 	h.Career, h.Nation = sc.Career.Score, sc.Nation.Score
+	h.HasOwn, h.NationOwn = sc.Nation.HasOwn, sc.Nation.OwnScore
 	return h
 }
