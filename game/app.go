@@ -38,6 +38,10 @@ type Options struct {
 	Screenshot string // write a PNG of the screen at frame Frames, then quit
 	// Remote plays in a classroom room instead of a local game (remote.go); Setup and Start are ignored.
 	Remote Remote
+
+	// Onboard opens the Info screen at the start of a new game and guides the first quota round
+	// (info.go, guide.go); cmd/dongshu sets it unless --experienced.
+	Onboard bool
 }
 
 // App is the game (an ebiten.Game).
@@ -89,6 +93,7 @@ type App struct {
 	fonts *faces
 	geo   Geometry
 	play  playPrep
+	info  infoState // the Info screen and the guided first round (info.go)
 	menu  menuPrep
 	ui    UIState
 	cmds  []Command
@@ -136,6 +141,9 @@ func New(opt Options) (*App, error) {
 			}
 		}
 		a.sess.SetSpeed(sp)
+	}
+	if opt.Start && opt.LoadPath == "" && opt.Remote == nil {
+		a.onboard()
 	}
 	return a, nil
 }
@@ -239,7 +247,7 @@ func (a *App) update(in *Input) error {
 
 func (a *App) setHover(x, y float32) {
 	a.hover = -1
-	if a.overlay == OverlayHelp || a.overlay == OverlayMessage {
+	if a.overlay == OverlayHelp || a.overlay == OverlayMessage || a.overlay == OverlayInfo {
 		return
 	}
 	for p, r := range a.ui.Cells {
@@ -446,6 +454,7 @@ func (a *App) do(c Command) {
 			a.message(a.cat.T("ui.msg.setup_title"), a.cat.T(err.Error()))
 		} else if a.startSession(st) {
 			a.sess.SetSpeed(1)
+			a.onboard()
 		}
 	case CmdHelp:
 		if a.overlay == OverlayHelp {
@@ -466,6 +475,7 @@ func (a *App) do(c Command) {
 			a.submitDialog()
 		}
 	}
+	a.doInfo(c)
 	a.stage().Do(a, c) // every command reaches the screen now shown (after any switch above)
 }
 
@@ -558,8 +568,8 @@ func (a *App) tickPlay() {
 		return
 	}
 	a.checkWaiting()
-	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat {
-		return // the clock stands still while a human decides
+	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat || a.overlay == OverlayInfo {
+		return // the clock stands still while a human decides or reads
 	}
 	if err := s.Tick(); err != nil {
 		s.SetSpeed(0)

@@ -25,7 +25,9 @@ const (
 	KeyA
 	KeyD
 	KeyE
+	KeyG
 	KeyH
+	KeyI
 	KeyL
 	KeyN
 	KeyO
@@ -83,6 +85,7 @@ const (
 	OverlayMessage          // a message box (errors, confirmations)
 	OverlayConfirmQ         // quit the game? (play screen)
 	OverlayQuitQ            // quit without exporting? (debrief, before the export is written)
+	OverlayInfo             // the Info screen (info.go)
 )
 
 // CmdKind is what a command does.
@@ -121,7 +124,10 @@ const (
 	CmdReady
 	CmdEndGame
 	CmdPage // debrief: Delta pages on, or (Delta 0) page Arg
-	CmdCF   // debrief: Arg 0 opens or closes the counterfactual page, 1 shows the next role
+
+	CmdInfo  // open or close the Info screen (info.go)
+	CmdGuide // hide the guided first round (guide.go)
+	CmdCF    // debrief: Arg 0 opens or closes the counterfactual page, 1 shows the next role
 )
 
 // Command is one thing the user asked for.
@@ -175,8 +181,12 @@ func CharKey(r rune) Key {
 		return KeyD
 	case 'e':
 		return KeyE
+	case 'g':
+		return KeyG
 	case 'h':
 		return KeyH
+	case 'i':
+		return KeyI
 	case 'l':
 		return KeyL
 	case 'n':
@@ -283,6 +293,9 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 	if k == KeyF1 || (k == KeyH && !in.Ctrl) {
 		return cmdOf(CmdHelp)
 	}
+	if k == KeyI && (st.Screen == ScreenPlay || st.Screen == ScreenDebrief) {
+		return cmdOf(CmdInfo)
+	}
 	if int(st.Screen) < len(stages) {
 		return stages[st.Screen].Keys(k, in, st)
 	}
@@ -300,6 +313,7 @@ var overlayKeys = map[Overlay]keyMap{
 	OverlayQuitQ:    quitQuestionKeys,
 	OverlayHelp:     helpOverlayKeys,
 	OverlayHotSeat:  hotSeatKeys,
+	OverlayInfo:     infoKeys,
 	OverlayDialog:   func(k Key, in *Input, _ *UIState) (Command, bool) { return dialogKey(k, in) },
 }
 
@@ -471,6 +485,8 @@ func dialogKey(k Key, in *Input) (Command, bool) {
 		return Command{Kind: CmdToggle, Arg: -1}, true
 	case KeyA:
 		return Command{Kind: CmdAdvice}, true
+	case KeyG:
+		return Command{Kind: CmdGuide}, true
 	case KeyEnter:
 		return Command{Kind: CmdConfirm}, true
 	case KeyEscape:

@@ -133,6 +133,7 @@ type prepKey struct {
 	setupRev, cmdsRev int
 	page              int  // debrief page
 	noSave            bool // title: no save file
+	info              int  // the Info screen's and the guide's revision (info.go)
 }
 
 type tipKey struct {
@@ -237,7 +238,7 @@ func (a *App) prepare() {
 func (a *App) playKey() prepKey {
 	k := prepKey{sess: a.sess, layer: a.layer, palette: a.palette, selected: a.selected, lang: a.cat.Lang(),
 		w: a.w, h: a.h, scroll: a.newsScroll, overlay: a.overlay, dlg: a.dlg, waitRev: a.waitRev,
-		declined: a.declined, waitMonth: a.waitMonth, hotSeat: a.hotSeat, screen: a.screen}
+		declined: a.declined, waitMonth: a.waitMonth, hotSeat: a.hotSeat, screen: a.screen, info: a.info.rev}
 	k.month = a.sess.Model().W.Now
 	k.hist = len(a.sess.History().Months)
 	k.news = len(a.sess.News())
@@ -369,6 +370,7 @@ func (a *App) rebuildPlay() {
 	pp.top.reset()
 	if a.overlay == OverlayDialog && a.dlg != nil {
 		a.prepareDialog(&pp.top)
+		a.prepareGuide(&pp.top)
 	}
 	a.prepareOverlay(&pp.top)
 	a.setButtons(pp.buttons, pp.top.buttons)

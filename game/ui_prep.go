@@ -15,7 +15,8 @@ import (
 
 // modal reports whether an overlay takes every click (the screen's own buttons are off).
 func modal(o Overlay) bool {
-	return o == OverlayHelp || o == OverlayMessage || o == OverlayConfirmQ || o == OverlayQuitQ || o == OverlayHotSeat
+	return o == OverlayHelp || o == OverlayMessage || o == OverlayConfirmQ || o == OverlayQuitQ || o == OverlayHotSeat ||
+		o == OverlayInfo
 }
 
 // menuPrep is the prepared title, set-up or debrief screen.
@@ -28,7 +29,7 @@ type menuPrep struct {
 
 func (a *App) menuKey() prepKey {
 	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev,
-		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, cfRev: a.cf.rev}
+		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, info: a.info.rev, cfRev: a.cf.rev}
 	return k
 }
 
@@ -161,7 +162,7 @@ func (a *App) prepareSetup(sc *scene) {
 		sc.button(Rect{bx + 28*s + valW, y + 2*s, 28 * s, rowH - 8*s}, "›", Command{Kind: CmdAdjust, Arg: i, Delta: 1}, false, false)
 		y += rowH
 	}
-	y += 6 * s
+	y = a.prepareSetupClaim(sc, x0, y+4*s, box.W-48*s) + 2*s
 	by := box.Y + box.H - 54*s
 	// Role detail: hot-seat provinces, or a line on the other roles.
 	switch st.mode {
@@ -285,6 +286,8 @@ func (a *App) prepareOverlay(sc *scene) {
 		case OverlayHotSeat:
 			sc.button(b, c.T("ui.hotseat.ready"), Command{Kind: CmdReady}, false, true)
 		}
+	case OverlayInfo:
+		a.prepareInfo(sc)
 	case OverlayHelp:
 		sc.rect(Rect{0, 0, W, H}, colShade)
 		box := Centred(W, H, min(W-32*s, 820*s), min(H-32*s, 620*s))
@@ -325,6 +328,7 @@ var helpKeys = [...][2]string{
 	{"ui.help.k.news", "ui.help.news"},
 	{"ui.help.k.save", "ui.help.save"},
 	{"ui.help.k.help", "ui.help.help"},
+	{"ui.help.k.info", "ui.help.info"},
 	{"ui.help.k.end", "ui.help.end"},
 	{"", "ui.help.h.dialog"},
 	{"ui.help.k.field", "ui.help.field"},

@@ -75,7 +75,9 @@ func parse(args []string, stderr io.Writer) (options, error) {
 		return options{}, err
 	}
 	opt := game.Options{Lang: f.Lang, Start: f.Start, AutoDecide: f.AutoDecide, Speed: f.Speed,
-		Frames: f.Frames, Screenshot: f.Screenshot, SavePath: f.SavePath, LoadPath: f.LoadPath}
+		Frames: f.Frames, Screenshot: f.Screenshot, SavePath: f.SavePath, LoadPath: f.LoadPath,
+		// Automated runs (--frames, --auto-decide) are not read by a newcomer.
+		Onboard: !f.Experienced && f.Frames == 0 && !f.AutoDecide}
 	if opt.SavePath == "" {
 		opt.SavePath = game.DefaultSave
 	}

@@ -27,12 +27,18 @@ func TestParseFlags(t *testing.T) {
 	assert.Equal(t, session.Hard, opt.Setup.Difficulty)
 	assert.Len(t, opt.Setup.Role.Provinces, 2)
 	assert.True(t, opt.Start, "--role starts playing at once")
+	assert.True(t, opt.Onboard, "a newcomer gets the Info screen and the guided first round")
 
 	opt, err = parse([]string{"--autoplay", "--frames", "10", "--screenshot", filepath.Join(t.TempDir(), "s.png")}, &errb)
 	require.NoError(t, err)
 	assert.True(t, opt.Setup.Role.Autoplay())
 	assert.Equal(t, 8, opt.Speed)
 	assert.True(t, opt.Start)
+	assert.False(t, opt.Onboard, "an automated run is not onboarded")
+
+	opt, err = parse([]string{"--role", "planner", "--experienced"}, &errb)
+	require.NoError(t, err)
+	assert.False(t, opt.Onboard, "--experienced: no Info screen at the start, no guide")
 
 	opt, err = parse([]string{"--role", "planner"}, &errb)
 	require.NoError(t, err)

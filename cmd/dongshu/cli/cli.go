@@ -47,6 +47,8 @@ type Flags struct {
 	SavePath     string
 	LoadPath     string
 	Join         string // a classroom room's address with #code=…&name=…[&seat=…|&token=…]
+	// Experienced skips the onboarding: no Info screen at the start, no guided first round.
+	Experienced bool
 }
 
 // UsageError is a bad command line (exit status 2).
@@ -76,6 +78,7 @@ func Parse(args []string, stderr io.Writer) (Flags, error) {
 	speed := fs.Int("speed", 0, fmt.Sprintf("starting speed in months per second, 0-%d (0: %d with --autoplay or --frames, else 1)", MaxSpeed, MaxSpeed))
 	frames := fs.Int("frames", 0, "quit after N frames (0: never)")
 	shot := fs.String("screenshot", "", "write a PNG of the screen at frame --frames to `FILE`, then quit")
+	experienced := fs.Bool("experienced", false, "no Info screen at the start and no guided first round (I still opens the Info screen)")
 	join := fs.String("join", "", "play in a classroom room: `URL` http://host:port/#code=CODE&name=NAME&seat=SEAT (or &token=TOKEN to come back)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dongshu [flags]")
@@ -183,6 +186,7 @@ func Parse(args []string, stderr io.Writer) (Flags, error) {
 		}
 	}
 	f.Autoplay, f.AutoDecide = *autoplay, *autoDecide
+	f.Experienced = *experienced
 	f.Start = *autoplay || set["role"]
 	f.Speed, f.Frames, f.Screenshot = *speed, *frames, *shot
 	f.SavePath = *save
