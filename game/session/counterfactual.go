@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"dongshu/agents"
+	"dongshu/configs"
 	"dongshu/economy"
 )
 
@@ -15,9 +16,14 @@ import (
 //   - CfPlan, "the plan without you": the seat stays human and plays the plan. A province, at every quota
 //     round, requests what the AI advisor would request, builds exactly the quota granted and never
 //     beyond (CapAtQuota), with no local subsidy, no fibre line or dedicated generation and no decision
-//     between rounds. The planner re-affirms the scenario's starting policy at every round, with the
-//     rule's national quota, no designation ahead of schedule and no extra moderation call (a lever a
-//     scenario event moves between rounds holds until the next round).
+//     between rounds. The planner re-affirms the scenario's starting levels of its instruments
+//     (planLevers: west share, enforcement, central subsidy, west steering) at every round, with the
+//     rule's national quota, no designation ahead of schedule and no extra moderation call; the plan's
+//     rules (quotas, moderation, incentives outside hubs) follow the scenario's schedule, as they make
+//     the plan (an instrument a scenario event moves holds until the next round).
+
+// planLevers are the planner's instruments that "the plan without you" keeps at their starting levels.
+var planLevers = []configs.Lever{configs.LeverWestShare, configs.LeverEnforcement, configs.LeverSubsidy, configs.LeverWestSteering}
 
 // CfKind is a counterfactual's kind.
 type CfKind int
@@ -49,7 +55,11 @@ func (s *Session) Counterfactual(p int, kind CfKind) *Fork {
 			if !w.Planner {
 				return nil
 			}
-			return []Action{{Month: g.m.W.Now, Planner: &agents.PlannerDecision{Policy: start}}}
+			d := g.m.PlannerPolicy()
+			for _, l := range planLevers {
+				*l.Spec().Level(&d.Policy) = *l.Spec().Level(&start)
+			}
+			return []Action{{Month: g.m.W.Now, Planner: &d}}
 		}
 	default:
 		spec.Play = func(g *Session, w Waiting) []Action {

@@ -66,7 +66,10 @@ func TestCounterfactualPlanWithoutYouIsAFreshGameBuiltTheSameWay(t *testing.T) {
 			}
 			w := g.Waiting()
 			if p < 0 && w.Planner {
-				require.NoError(t, g.Submit(Action{Month: now, Planner: &agents.PlannerDecision{Policy: start}}))
+				d := g.Model().PlannerPolicy()
+				d.WestShare, d.Enforcement = start.WestShare, start.Enforcement
+				d.SubsidyMYuanPerMW, d.WestSteering = start.SubsidyMYuanPerMW, start.WestSteering
+				require.NoError(t, g.Submit(Action{Month: now, Planner: &d}))
 			}
 			if p >= 0 && slices.Contains(w.Provinces, p) {
 				req := g.Advice(p).Decision.RequestMW
@@ -89,6 +92,12 @@ func TestCounterfactualPlanWithoutYouIsAFreshGameBuiltTheSameWay(t *testing.T) {
 			}
 		}
 		assert.NotEqual(t, s.History().Province, cf.History().Province)
+		if p < 0 {
+			// The plan's rules follow the scenario: quotas come into force and stay (a round has quotas).
+			col := s.Model().W.Col
+			last := cf.History().Scope[len(cf.History().Months)-1][economy.ScopeNational]
+			assert.Positive(t, last[col(economy.ColQuota)], "quotas in force at the end of the plan")
+		}
 	}
 }
 
