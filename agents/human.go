@@ -137,3 +137,30 @@ func (m *Model) moderationCalls(called []int) {
 		}
 	}
 }
+
+// PlannerAdvice is what the AI planner would do at the next quota round: its rule's national quota and
+// the policy as it stands (the AI planner does not move levers; a scenario's events do).
+type PlannerAdvice struct {
+	// Decision is the AI's choice as a human planner's decision: the current policy and the rule's
+	// quota (SetQuota false: the rule decides at the round, from the state then).
+	Decision PlannerDecision
+	// QuotaMW is the national quota the rule would set if the round were now (0 while quotas are not
+	// in force).
+	QuotaMW float64
+	// Quotas reports whether national quotas are in force now (planner.quotas; an event may change it).
+	Quotas bool
+}
+
+// AdvisePlanner returns the AI planner's advice, reading the current state only: like Advise it draws
+// nothing from the run's generator and changes nothing (the rule runs on a copy of the planner's memory).
+func (m *Model) AdvisePlanner() PlannerAdvice {
+	d := m.PlannerPolicy()
+	if !quotasInForce(m.W) {
+		return PlannerAdvice{Decision: d}
+	}
+	pl := m.Planner
+	pl.Detected = nil
+	pl.setQuota(m.W)
+	d.QuotaMW = pl.NationalQuotaMW
+	return PlannerAdvice{Decision: d, QuotaMW: pl.NationalQuotaMW, Quotas: true}
+}

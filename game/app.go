@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strings"
 
-	"dongshu/agents"
 	"dongshu/configs"
 	"dongshu/economy"
 	"dongshu/game/i18n"
@@ -80,9 +79,11 @@ type App struct {
 	setup        setupState
 	debrief      []session.Debrief
 	facts        session.Facts
-	debriefPage  int  // the debrief page shown (0: the first)
-	debriefPages int  // the debrief's pages (as last prepared)
-	noSave       bool // the save file does not exist (title: Load greyed out)
+	debriefPage  int          // the debrief page shown (0: the first)
+	debriefPages int          // the debrief's pages (as last prepared)
+	cf           cfDebrief    // the debrief's counterfactuals (cf.go)
+	preview      previewState // the planner dialog's impact preview (cf.go)
+	noSave       bool         // the save file does not exist (title: Load greyed out)
 
 	frame    int
 	shotDone bool
@@ -702,8 +703,10 @@ func (a *App) openPlannerDialog(waiting bool) {
 	} else {
 		d.plan = m.PlannerPolicy()
 	}
+	// The override starts from the AI planner's proposal (its rule's quota now), never from 0.
+	d.padvice = a.sess.PlannerAdvice()
 	if !d.plan.SetQuota {
-		d.plan.QuotaMW = nationalQuota(m)
+		d.plan.QuotaMW = plannerAdviceDecision(d.padvice).QuotaMW
 	}
 	for h, hub := range m.W.Hubs {
 		if hub.Designated > m.W.Now {
@@ -719,15 +722,6 @@ func (a *App) openPlannerDialog(waiting bool) {
 	}
 	a.dlg = d
 	a.overlay = OverlayDialog
-}
-
-// nationalQuota is the sum of this year's quotas, the starting point of an override.
-func nationalQuota(m *agents.Model) float64 {
-	q := 0.0
-	for _, p := range m.W.Provinces {
-		q += p.QuotaMW
-	}
-	return snap(q, 100)
 }
 
 func (a *App) closeDialog(declined bool) {
@@ -771,6 +765,7 @@ func (a *App) gotoDebrief() {
 	a.debrief = a.sess.Debrief()
 	a.facts = a.sess.Facts()
 	a.debriefPage, a.debriefPages = 0, 1
+	a.startCounterfactuals()
 	a.exported = false
 	a.screen = ScreenDebrief
 	a.overlay = OverlayNone

@@ -127,6 +127,7 @@ const (
 
 	CmdInfo  // open or close the Info screen (info.go)
 	CmdGuide // hide the guided first round (guide.go)
+	CmdCF    // debrief: Arg 0 opens or closes the counterfactual page, 1 shows the next role
 
 	CmdChartSpan // the charts: from the start to now, or the scenario's whole span
 )

@@ -105,6 +105,7 @@ type prepKey struct {
 	speed             int
 	overlay           Overlay
 	dlg               *dialog
+	previewRev, cfRev int
 	dlgRev            int
 	waitRev           int
 	declined          bool
@@ -217,10 +218,12 @@ func (a *App) playKey() prepKey {
 	}
 	k.msgRev = a.msgRev
 	k.chartFull = a.play.chartFull
+	k.previewRev = a.preview.rev
 	return k
 }
 
 func (a *App) preparePlay() {
+	a.pollPreview()
 	pp := &a.play
 	rebuilt := false
 	if k := a.playKey(); !pp.valid || k != pp.key {

@@ -29,7 +29,7 @@ type menuPrep struct {
 
 func (a *App) menuKey() prepKey {
 	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev,
-		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, info: a.info.rev}
+		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, info: a.info.rev, cfRev: a.cf.rev}
 	return k
 }
 
@@ -380,6 +380,7 @@ func (a *App) prepareDialog(sc *scene) {
 	if d.kind == dlgProvince {
 		a.prepareDialogOutlook(sc, d, x0, y)
 	} else {
+		y = a.prepareDialogPlanner(sc, d, x0, y) // cf.go
 		a.prepareDialogModeration(sc, d, w, x0, y)
 	}
 	a.prepareDialogButtons(sc, d, x0)
@@ -584,16 +585,14 @@ func (a *App) prepareDialogButtons(sc *scene, d *dialog, x0 float32) {
 	}
 	bw := (box.W - 28*s - 16*s) / 3
 	bx := x0
-	if d.kind == dlgProvince {
-		sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.use_advice"), Command{Kind: CmdAdvice}, false, false)
-	}
+	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.use_advice"), Command{Kind: CmdAdvice}, false, false)
 	bx += bw + 8*s
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.cancel"), Command{Kind: CmdCancel}, false, false)
 	bx += bw + 8*s
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.confirm"), Command{Kind: CmdConfirm}, false, true)
 }
 
-// dialogKeysHint is the catalog key of a dialog's keys line: the planner has no advisor, so no A.
+// dialogKeysHint is the catalog key of a dialog's keys line.
 func dialogKeysHint(k dialogKind) string {
 	if k == dlgPlanner {
 		return "ui.dlg.keys_planner"

@@ -243,11 +243,23 @@ func replay(path string, f *saveFile) (*Session, error) {
 		}
 		acts[i] = Action{Month: m, Province: a.Province, Planner: a.Planner}
 	}
+	if err := s.run(acts, month, nil); err != nil {
+		return nil, bad("%v", err)
+	}
+	s.SetSpeed(f.Speed)
+	return s, nil
+}
+
+// run steps a new game to month, submitting each action of acts (in month order) when the game reaches
+// its month: the one replay of a saved game and of a fork. At a quota round that still waits for a human
+// once the log's actions are in, play (if not nil) is asked for the awaited seats' actions.
+func (s *Session) run(acts []Action, month configs.Month, play func(*Session, Waiting) []Action) error {
+	w := s.m.W
 	next := 0
 	for {
 		for next < len(acts) && acts[next].Month == w.Now {
 			if err := s.Submit(acts[next]); err != nil {
-				return nil, bad("action %d (%s): %v", next+1, acts[next].Month, err)
+				return fmt.Errorf("action %d (%s): %w", next+1, acts[next].Month, err)
 			}
 			next++
 		}
@@ -255,20 +267,26 @@ func replay(path string, f *saveFile) (*Session, error) {
 			break
 		}
 		if next < len(acts) && acts[next].Month < w.Now {
-			return nil, bad("action %d (%s) is out of order", next+1, acts[next].Month)
+			return fmt.Errorf("action %d (%s) is out of order", next+1, acts[next].Month)
+		}
+		if wt := s.Waiting(); wt.Any() && play != nil {
+			for _, a := range play(s, wt) {
+				if err := s.Submit(a); err != nil {
+					return fmt.Errorf("seat played at %s: %w", w.Now, err)
+				}
+			}
 		}
 		if wt := s.Waiting(); wt.Any() {
-			return nil, bad("the game cannot pass %s: it waits for %s", w.Now, describeWaiting(s, wt))
+			return fmt.Errorf("the game cannot pass %s: it waits for %s", w.Now, describeWaiting(s, wt))
 		}
 		if err := s.step(); err != nil {
-			return nil, bad("%v", err)
+			return err
 		}
 	}
 	if next < len(acts) {
-		return nil, bad("action %d (%s) comes after the saved month %s", next+1, acts[next].Month, f.Month)
+		return fmt.Errorf("action %d (%s) comes after the saved month %s", next+1, acts[next].Month, month)
 	}
-	s.SetSpeed(f.Speed)
-	return s, nil
+	return nil
 }
 
 func describeWaiting(s *Session, wt Waiting) string {
