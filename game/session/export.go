@@ -13,7 +13,8 @@ import (
 )
 
 // Export writes the seminar export into dir (created if needed): timeseries.csv and events.csv in the
-// batch runner's formats (package runout, shared with it) for the months played so far, and the batch
+// batch runner's formats (package runout, shared with it) for the months played so far, whatifs.csv (the
+// what-ifs set, a header only when none), and the batch
 // report's PNG charts of them (utilisation.png, capacity.png, overbuild_by_province.png). Each file is
 // written atomically.
 func (s *Session) Export(dir string) error {
@@ -46,6 +47,10 @@ func (s *Session) Export(dir string) error {
 	})
 	if err != nil {
 		return exportError(ErrIO, evPath, err, "events.csv: ")
+	}
+	wiPath := filepath.Join(dir, "whatifs.csv")
+	if err := atomicfile.Write(wiPath, s.writeWhatIfs); err != nil {
+		return exportError(ErrIO, wiPath, err, "whatifs.csv: ")
 	}
 	ts, err := report.ReadTimeseries(tsPath, false)
 	if err != nil {
