@@ -188,9 +188,9 @@ type World struct {
 	// DemandLift multiplies every class's demand trend: 1 until demand.extra_growth is set, then it
 	// compounds that growth month by month, so that demand continues from its level (BeginMonth).
 	DemandLift float64
-	Start  configs.Month
-	End    configs.Month
-	Now    configs.Month
+	Start      configs.Month
+	End        configs.Month
+	Now        configs.Month
 	// SeededDCs is how many of DCs (the first ones) are the starting stock; the rest were started during
 	// the run.
 	SeededDCs int

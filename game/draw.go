@@ -338,6 +338,7 @@ func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 	lx := ch.LegendX
 	for k := 0; k < ch.N; k++ {
 		sp := &ch.Series[k]
+		drawDashed(dst, ch.Ghost[k].Pts, 1.4*s, ch.Ghost[k].C)
 		dst.Polyline(sp.Pts, 1.8*s, sp.C)
 		if sp.Label != "" {
 			dst.Rect(Rect{lx, ch.LegendY - 1.5*s, 10 * s, 3 * s}, sp.C)

@@ -30,6 +30,8 @@ const (
 	KeyN
 	KeyO
 	KeyP
+	KeyC
+	KeyW
 	KeyS
 	KeyF1
 	KeyEscape
@@ -83,6 +85,7 @@ const (
 	OverlayMessage          // a message box (errors, confirmations)
 	OverlayConfirmQ         // quit the game? (play screen)
 	OverlayQuitQ            // quit without exporting? (debrief, before the export is written)
+	OverlayWhatIf           // the what-if panel (whatif.go)
 )
 
 // CmdKind is what a command does.
@@ -120,7 +123,9 @@ const (
 	CmdChip // Arg: chip index (set-up hot seat, planner hubs)
 	CmdReady
 	CmdEndGame
-	CmdPage // debrief: Delta pages on, or (Delta 0) page Arg
+	CmdPage    // debrief: Delta pages on, or (Delta 0) page Arg
+	CmdWhatIf  // open or close the what-if panel
+	CmdCompare // the compare view on or off
 )
 
 // Command is one thing the user asked for.
@@ -186,6 +191,10 @@ func CharKey(r rune) Key {
 		return KeyP
 	case 's':
 		return KeyS
+	case 'c':
+		return KeyC
+	case 'w':
+		return KeyW
 	}
 	return KeyNone
 }
@@ -298,6 +307,7 @@ var overlayKeys = map[Overlay]keyMap{
 	OverlayConfirmQ: confirmKeys,
 	OverlayQuitQ:    quitQuestionKeys,
 	OverlayHelp:     helpOverlayKeys,
+	OverlayWhatIf:   whatIfKeys,
 	OverlayHotSeat:  hotSeatKeys,
 	OverlayDialog:   func(k Key, in *Input, _ *UIState) (Command, bool) { return dialogKey(k, in) },
 }
@@ -415,6 +425,10 @@ func playKeys(k Key, in *Input, st *UIState) (Command, bool) {
 		return Command{Kind: CmdScroll, Delta: 5}, true
 	case KeyEscape:
 		return cmdOf(CmdEndGame)
+	case KeyW:
+		return cmdOf(CmdWhatIf)
+	case KeyC:
+		return cmdOf(CmdCompare)
 	}
 	return Command{}, false
 }

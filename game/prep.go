@@ -90,7 +90,10 @@ type chartPrep struct {
 	YMax, YMin       string
 	X0, X1           string
 	Series           [2]seriesPrep
-	N                int // series in use
+	Ghost            [2]seriesPrep // the run without the what-ifs, dashed (compare view, whatif.go)
+	Src              [2][2]int     // each series' scope and column in the history
+	Top, Unit        float64       // the value at the plot's top and the series' unit divisor
+	N                int           // series in use
 	GridY            [3]float32
 	LegendX, LegendY float32
 }
@@ -127,6 +130,7 @@ type prepKey struct {
 	declined          bool
 	waitMonth         configs.Month
 	msgRev            int
+	wiRev             int
 	hotSeat           int
 	screen            Screen
 	setupRev, cmdsRev int
@@ -245,6 +249,7 @@ func (a *App) playKey() prepKey {
 		k.dlgRev = a.dlg.rev
 	}
 	k.msgRev = a.msgRev
+	k.wiRev = a.wi.rev
 	return k
 }
 
@@ -366,6 +371,10 @@ func (a *App) rebuildPlay() {
 	pp.top.reset()
 	if a.overlay == OverlayDialog && a.dlg != nil {
 		a.prepareDialog(&pp.top)
+	}
+	a.prepareCompare(&pp.top)
+	if a.overlay == OverlayWhatIf {
+		a.prepareWhatIf(&pp.top)
 	}
 	a.prepareOverlay(&pp.top)
 	a.setButtons(pp.buttons, pp.top.buttons)
@@ -703,7 +712,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 		}
 		ch.Plot = Rect{ch.R.X + 40*s, ch.R.Y + plotTop*s, ch.R.W - 50*s, ch.R.H - (plotTop+18)*s}
 		ch.LegendX, ch.LegendY = ch.R.X+8*s, ch.R.Y+28*s
-		ch.N = 0
+		ch.N, ch.Top = 0, 0
 		for k := range ch.Series {
 			if cap(ch.Series[k].Pts) < 2*cc.months {
 				ch.Series[k].Pts = make([]float32, 0, 2*max(cc.months, 1))
@@ -747,6 +756,10 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 			top = 1
 		}
 		top = niceCeil(top)
+		ch.Top, ch.Unit = top, unit
+		for k := 0; k < ch.N; k++ {
+			ch.Src[k] = [2]int{defs[k].scope, defs[k].col}
+		}
 		for k := 0; k < ch.N; k++ {
 			sp := &ch.Series[k]
 			sp.C, sp.Label = defs[k].col2, defs[k].label

@@ -99,10 +99,29 @@ func (s *Session) Baseline() (*Session, error) {
 	return b, nil
 }
 
-// replayTo submits acts (in month order) and steps until month, the way a save is replayed.
+// CatchUp brings b, the run without the what-ifs (Baseline), to this game's month: it steps it with the
+// actions this game took since (what-ifs left out). The compare view calls it once per month.
+func (s *Session) CatchUp(b *Session) error {
+	var acts []Action
+	for _, a := range s.actions {
+		if a.WhatIf == nil {
+			acts = append(acts, a)
+		}
+	}
+	if len(b.whatIfs) > 0 || len(b.actions) > len(acts) {
+		return errors.New("session: catch up: not this game's run without what-ifs")
+	}
+	if err := b.replayTo(acts, s.m.W.Now); err != nil {
+		return fmt.Errorf("session: the run without the what-ifs: %w", err)
+	}
+	return nil
+}
+
+// replayTo submits acts (in month order) from the first s has not taken yet and steps until month, the
+// way a save is replayed.
 func (s *Session) replayTo(acts []Action, month configs.Month) error {
 	w := s.m.W
-	next := 0
+	next := len(s.actions)
 	for {
 		for next < len(acts) && acts[next].Month == w.Now {
 			if err := s.Submit(acts[next]); err != nil {
