@@ -206,7 +206,8 @@ func (a *App) prepareCompare(sc *scene) {
 		label = c.T("ui.whatif.compare_error")
 		wi.base = nil
 	}
-	sc.textAlign(fit(label, f.Tiny, ch0.R.W/2), ch0.R.X+ch0.R.W-8*s, ch0.R.Y+7*s, f.Tiny, colAccent, AlignEnd, false)
+	// Inside the plot, at its top right (the legend's row is full on a narrow chart).
+	sc.textAlign(fit(label, f.Tiny, ch0.Plot.W*0.7), ch0.Plot.X+ch0.Plot.W, ch0.Plot.Y+2*s, f.Tiny, colAccent, AlignEnd, false)
 	if wi.base == nil {
 		return
 	}

@@ -46,7 +46,7 @@ func TestWhatIfPanelAndCompare(t *testing.T) {
 	require.NotNil(t, a.wi.base)
 	assert.NoError(t, a.wi.baseErr)
 	assert.Equal(t, a.Session().Model().W.Now, a.wi.base.Model().W.Now, "the run without is kept up with the game")
-	assert.True(t, hasPrefix(r.texts, "dashed: without"), "the compare view says what the dashes are")
+	assert.True(t, hasPrefix(r.texts, "- - without"), "the compare view says what the dashes are: %q", r.texts[len(r.texts)-8:])
 	ch := &a.play.charts[ChartUtilisation]
 	main, ghost := ch.Series[1].Pts, ch.Ghost[1].Pts
 	require.Equal(t, len(main), len(ghost))
