@@ -130,7 +130,8 @@ func (a *App) prepareSetup(sc *scene) {
 	x0, y := box.X+24*s, box.Y+20*s
 	sc.text(c.T("ui.setup.title"), x0, y, f.Head, colText)
 	y += 36 * s
-	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto")}
+	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto"),
+		c.T("ui.setup.role_facilitator")}
 	scen := ""
 	if len(st.scenarios) > 0 {
 		scen = st.scenarios[st.scenario]
@@ -199,6 +200,8 @@ func (a *App) prepareSetup(sc *scene) {
 		sc.text(c.T("ui.setup.planner_hint"), x0, y, f.Small, colDim)
 	case roleAutoplay:
 		sc.text(c.T("ui.setup.auto_hint"), x0, y, f.Small, colDim)
+	case roleFacilitator:
+		sc.text(fit(c.T("ui.setup.facilitator_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
 	}
 	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
 	bw := 170 * s

@@ -207,7 +207,7 @@ func (a *App) prepareCompare(sc *scene) {
 		wi.base = nil
 	}
 	// Inside the plot, at its top right (the legend's row is full on a narrow chart).
-	sc.textAlign(fit(label, f.Tiny, ch0.Plot.W*0.7), ch0.Plot.X+ch0.Plot.W, ch0.Plot.Y+2*s, f.Tiny, colAccent, AlignEnd, false)
+	sc.textAlign(fit(label, f.Tiny, ch0.Plot.W*0.95), ch0.Plot.X+ch0.Plot.W, ch0.Plot.Y+2*s, f.Tiny, colAccent, AlignEnd, false)
 	if wi.base == nil {
 		return
 	}

@@ -88,3 +88,19 @@ func hasPrefix(texts []string, p string) bool {
 	}
 	return false
 }
+
+// The set-up's facilitator mode by keys (N, Down, Left, Enter): the AI plays every role, W opens the panel.
+func TestSetupFacilitatorMode(t *testing.T) {
+	a := newApp(t, Options{})
+	press(t, a, Input{Chars: []rune("n")})
+	require.Equal(t, ScreenSetup, a.Screen())
+	press(t, a, Input{Keys: []Key{KeyDown}})
+	press(t, a, Input{Keys: []Key{KeyLeft}})
+	press(t, a, Input{Keys: []Key{KeyEnter}})
+	require.Equal(t, ScreenPlay, a.Screen())
+	st := a.Session().Setup()
+	assert.True(t, st.Facilitator)
+	assert.True(t, st.Role.Autoplay())
+	press(t, a, Input{Chars: []rune("w")})
+	assert.Equal(t, OverlayWhatIf, a.Overlay())
+}
