@@ -104,3 +104,54 @@ func TestSetupFacilitatorMode(t *testing.T) {
 	press(t, a, Input{Chars: []rune("w")})
 	assert.Equal(t, OverlayWhatIf, a.Overlay())
 }
+
+// compareApp is an 8x game with transit cost 0 from the start and the compare view on.
+func compareApp(tb testing.TB) *App {
+	a := newApp(tb, Options{Setup: session.Setup{Preset: "baseline", Seed: 1, Facilitator: true}, Start: true, Speed: 8})
+	require.NoError(tb, a.Session().Submit(session.Action{Month: a.Session().Model().W.Now,
+		WhatIf: &session.WhatIf{Key: "network.transit_cost", Level: 0}}))
+	a.Do(Command{Kind: CmdCompare})
+	return a
+}
+
+// BenchmarkUpdateCompare is BenchmarkUpdate with the compare view on: each month also steps the run
+// without the what-ifs (the replay itself happens once, before the timer).
+func BenchmarkUpdateCompare(b *testing.B) {
+	var in Input
+	a := compareApp(b)
+	a.prepare()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if a.Session().Done() || a.Screen() != ScreenPlay {
+			b.StopTimer()
+			a = compareApp(b)
+			a.prepare()
+			b.StartTimer()
+		}
+		if err := a.Update(&in); err != nil {
+			b.Fatal(err)
+		}
+		a.prepare()
+	}
+}
+
+// With the compare view on, a paused game's frame still allocates nothing: the dashed lines are prepared
+// once per month, not per frame.
+func TestCompareSteadyStateAllocatesNothing(t *testing.T) {
+	var in Input
+	a := compareApp(t)
+	for range 300 {
+		require.NoError(t, a.Update(&in))
+	}
+	a.Session().SetSpeed(0)
+	require.NoError(t, a.Update(&in))
+	var r nopRenderer
+	a.Draw(r)
+	require.NotEmpty(t, a.play.charts[0].Ghost[0].Pts)
+	allocs := testing.AllocsPerRun(100, func() {
+		_ = a.Update(&in)
+		a.Draw(r)
+	})
+	require.Zero(t, allocs, "a paused game's update and frame allocate nothing, compare on")
+}
