@@ -103,6 +103,22 @@ func TestWhatIfRefusals(t *testing.T) {
 	assert.NoError(t, pl.Check(Action{Month: pl.Model().W.Now, WhatIf: &WhatIf{"network.transit_cost", 0}}), "a human planner, any month")
 }
 
+// A planner's decision carries every lever's level (agents.PlannerDecision embeds configs.Policy) but
+// moves only the planner's: the world levers are a what-if's.
+func TestPlannerDecisionLeavesWorldLevers(t *testing.T) {
+	sc := script{planner: true}
+	s := newGame(t, sc.setup(1))
+	require.NoError(t, s.Step())
+	pd := s.Model().PlannerPolicy()
+	pd.TransitCost, pd.ExtraGrowth, pd.Enforcement = 0, 0.5, 0.9
+	require.NoError(t, s.Submit(Action{Month: s.Model().W.Now, Planner: &pd}))
+	require.NoError(t, s.Step())
+	p := s.Model().W.Policy
+	assert.Equal(t, 666000.0, p.TransitCost)
+	assert.Equal(t, 0.0, p.ExtraGrowth)
+	assert.Equal(t, 0.9, p.Enforcement, "the planner's own lever moves")
+}
+
 // A save with what-ifs replays to the same game, and saves again to the same bytes; the export logs them.
 func TestWhatIfSaveReplayAndExport(t *testing.T) {
 	st := autoSetup(4)
