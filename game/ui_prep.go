@@ -324,6 +324,8 @@ var helpKeys = [...][2]string{
 	{"ui.help.k.layerdirect", "ui.help.layerdirect"},
 	{"ui.help.k.palette", "ui.help.palette"},
 	{"ui.help.k.decide", "ui.help.decide"},
+	{"ui.help.k.whatif", "ui.help.whatif"},
+	{"ui.help.k.compare", "ui.help.compare"},
 	{"ui.help.k.click", "ui.help.click"},
 	{"ui.help.k.news", "ui.help.news"},
 	{"ui.help.k.save", "ui.help.save"},
