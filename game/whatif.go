@@ -122,7 +122,11 @@ func (a *App) leverValue(l configs.Lever, v float64) string {
 	case "1/yr":
 		return c.T("ui.whatif.pct_year", c.Number(v*100, max(0, digits-2)))
 	}
-	return c.T("ui.whatif.value", c.Number(v, digits), l.Unit())
+	unit := l.Unit()
+	if l == configs.LeverTransitCost {
+		unit = c.T("ui.whatif.unit_transit") // the scenario's unit, in the game's language
+	}
+	return c.T("ui.whatif.value", c.Number(v, digits), unit)
 }
 
 // prepareWhatIf lays out the panel in the dialog's box: a row per lever (its name, the level to apply
@@ -144,13 +148,15 @@ func (a *App) prepareWhatIf(sc *scene) {
 			sc.rect(r, colBorder)
 		}
 		sc.hotArea(r, Command{Kind: CmdFocus, Delta: i - a.wi.focus})
-		sc.text(fit(c.T(l.Spec().Label), f.Small, w*0.6), x0, y, f.Small, colText)
 		col := colText
 		now := a.sess.Level(l)
 		if a.wi.draft[i] != now {
 			col = colAccent
 		}
-		sc.textAlign(a.leverValue(l, a.wi.draft[i]), x0+w, y, f.Small, col, AlignEnd, false)
+		value := a.leverValue(l, a.wi.draft[i])
+		vw := advance(value, f.Small)
+		sc.text(fit(c.T(l.Spec().Label), f.Small, w-vw-12*s), x0, y, f.Small, colText)
+		sc.textAlign(value, x0+w, y, f.Small, col, AlignEnd, false)
 		sc.text(fit(c.T("ui.whatif.now", a.leverValue(l, now)), f.Tiny, w), x0, y+17*s, f.Tiny, colDim)
 		y += 42 * s
 	}
