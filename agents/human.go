@@ -18,6 +18,26 @@ type PlannerDecision struct {
 	Moderate []int
 }
 
+// PolicyChange is a what-if: one lever set to a level from the next month on (Model.PendingChanges), by a
+// facilitator or a human planner while the game runs. It moves any lever, world levers included.
+type PolicyChange struct {
+	Lever configs.Lever
+	Level float64
+}
+
+// applyChanges applies the pending what-ifs, in the order they came, before the month begins (so that the
+// month's drifts, demand and routes see them); a level outside the lever's range is clamped (the session
+// refuses one before it gets here).
+func (m *Model) applyChanges() {
+	for _, c := range m.PendingChanges {
+		if c.Lever < 0 || int(c.Lever) >= configs.NumLevers {
+			continue
+		}
+		*c.Lever.Spec().Level(&m.W.Policy) = c.Lever.Clamp(c.Level)
+	}
+	m.PendingChanges = m.PendingChanges[:0]
+}
+
 // PlannerPolicy returns the planner's current policy levels as a decision that changes nothing else,
 // the starting point for a human planner's choices.
 func (m *Model) PlannerPolicy() PlannerDecision {
@@ -29,6 +49,9 @@ func (m *Model) PlannerPolicy() PlannerDecision {
 func (m *Model) applyPlanner(d *PlannerDecision) {
 	w := m.W
 	for _, l := range configs.Levers() {
+		if l.Spec().World {
+			continue // not the planner's: a what-if's (PolicyChange)
+		}
 		level := l.Spec().Level
 		*level(&w.Policy) = l.Clamp(*level(&d.Policy))
 	}

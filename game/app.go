@@ -61,6 +61,7 @@ type App struct {
 	exported bool     // the debrief's export has been written (Esc quits at once)
 	dlg      *dialog
 	dlgSpeed int // the speed before a dialog paused the clock
+	wi       whatIfState
 	hotSeat  int // the province the laptop passes to
 
 	layer      view.Layer
@@ -471,6 +472,8 @@ func (a *App) do(c Command) {
 		case OverlayConfirmQ:
 			a.overlay = OverlayNone
 			a.gotoDebrief()
+		case OverlayWhatIf:
+			a.doWhatIf(c)
 		case OverlayDialog:
 			a.submitDialog()
 		}
@@ -538,7 +541,13 @@ func (a *App) doPlay(c Command) {
 		if a.overlay == OverlayDialog {
 			a.closeDialog(true)
 		}
+	case CmdWhatIf, CmdCompare:
+		a.doWhatIf(c)
 	case CmdFocus, CmdAdjust, CmdToggle, CmdAdvice:
+		if a.overlay == OverlayWhatIf {
+			a.doWhatIf(c)
+			return
+		}
 		if a.overlay != OverlayDialog || a.dlg == nil {
 			return
 		}

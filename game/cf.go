@@ -460,7 +460,7 @@ func (d *dialog) plannerWarningsOf(pol *configs.Policy) []plannerWarning {
 		spec := l.Spec()
 		now, was := *spec.Level(&d.plan.Policy), *spec.Level(pol)
 		if math.Abs(now-was) >= leverDrasticBigSteps*spec.BigStep-1e-9 || now == 0 && was > 0 {
-			out = append(out, plannerWarning{"ui.cf.warn.lever", []any{spec.Label, was, now}})
+			out = append(out, plannerWarning{"ui.cf.warn.lever", []any{l, was, now}})
 		}
 	}
 	return out
@@ -473,8 +473,8 @@ func (a *App) plannerWarnings(d *dialog) []string {
 	for _, w := range d.plannerWarningsOf(&a.sess.Model().W.Policy) {
 		switch w.key {
 		case "ui.cf.warn.lever":
-			label := w.args[0].(string)
-			out = append(out, c.T(w.key, c.T(label), a.leverValue(label, w.args[1].(float64)), a.leverValue(label, w.args[2].(float64))))
+			l := w.args[0].(configs.Lever)
+			out = append(out, c.T(w.key, c.T(l.Spec().Label), a.leverValue(l, w.args[1].(float64)), a.leverValue(l, w.args[2].(float64))))
 		case "ui.cf.warn.no_quotas":
 			out = append(out, c.T(w.key))
 		case "ui.cf.warn.quota_zero":
@@ -484,18 +484,6 @@ func (a *App) plannerWarnings(d *dialog) []string {
 		}
 	}
 	return out
-}
-
-// leverValue formats a lever's level as its dialog row does (shares in percent).
-func (a *App) leverValue(label string, v float64) string {
-	c := a.cat
-	switch label {
-	case configs.LeverWestShare.Spec().Label, configs.LeverEnforcement.Spec().Label:
-		return c.T("ui.unit.pct", c.Number(100*v, 0))
-	case configs.LeverSubsidy.Spec().Label:
-		return c.T("ui.unit.myuan_mw", c.Number(v, 2))
-	}
-	return c.Number(v, 0)
 }
 
 // plannerAdviceDecision is the AI planner's proposal as the dialog's decision (its rule's quota shown in

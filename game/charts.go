@@ -38,7 +38,8 @@ type chartPrep struct {
 	R, Plot Rect
 	Title   string
 	Series  [2]seriesPrep
-	N       int // series in use
+	Ghost   [2]seriesPrep // the run without the what-ifs, dashed (compare view, whatif.go)
+	N       int           // series in use
 	Legend  bool
 	YTicks  [maxYTicks]axisTick
 	NY      int
@@ -401,6 +402,9 @@ func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 		t := &ch.XTicks[j]
 		dst.Line(t.At, p.Y+p.H, t.At, p.Y+p.H+3*s, 1, colDim)
 		drawText(dst, t.Label, t.At, p.Y+p.H+4*s, f.Tiny, colDim, AlignCenter, false)
+	}
+	for k := 0; k < ch.N; k++ {
+		drawDashed(dst, ch.Ghost[k].Pts, 1.4*s, ch.Ghost[k].C)
 	}
 	for k := 0; k < ch.N; k++ {
 		sp := &ch.Series[k]

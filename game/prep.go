@@ -111,6 +111,7 @@ type prepKey struct {
 	declined          bool
 	waitMonth         configs.Month
 	msgRev            int
+	wiRev             int
 	hotSeat           int
 	screen            Screen
 	setupRev, cmdsRev int
@@ -219,6 +220,7 @@ func (a *App) playKey() prepKey {
 	k.msgRev = a.msgRev
 	k.chartFull = a.play.chartFull
 	k.previewRev = a.preview.rev
+	k.wiRev = a.wi.rev
 	return k
 }
 
@@ -352,6 +354,10 @@ func (a *App) rebuildPlay() {
 	if a.overlay == OverlayDialog && a.dlg != nil {
 		a.prepareDialog(&pp.top)
 		a.prepareGuide(&pp.top)
+	}
+	a.prepareCompare(&pp.top)
+	if a.overlay == OverlayWhatIf {
+		a.prepareWhatIf(&pp.top)
 	}
 	a.prepareOverlay(&pp.top)
 	for i := range pp.charts { // a click on a chart toggles its span

@@ -13,9 +13,9 @@ import (
 )
 
 // Export writes the seminar export into dir (created if needed): timeseries.csv and events.csv in the
-// batch runner's formats (package runout, shared with it) for the months played so far, and the
-// game's charts of them (utilisation.png, capacity.png, overbuild_by_province.png: export_charts.go), in
-// English. Each file is written atomically.
+// batch runner's formats (package runout, shared with it) for the months played so far, whatifs.csv (the
+// what-ifs set, a header only when none), and the game's charts of them (utilisation.png, capacity.png,
+// overbuild_by_province.png: export_charts.go), in English. Each file is written atomically.
 func (s *Session) Export(dir string) error { return s.ExportLang(dir, "en") }
 
 // ExportLang is Export with the charts in language lang (i18n.Languages): the game exports in its own.
@@ -49,6 +49,10 @@ func (s *Session) ExportLang(dir, lang string) error {
 	})
 	if err != nil {
 		return exportError(ErrIO, evPath, err, "events.csv: ")
+	}
+	wiPath := filepath.Join(dir, "whatifs.csv")
+	if err := atomicfile.Write(wiPath, s.writeWhatIfs); err != nil {
+		return exportError(ErrIO, wiPath, err, "whatifs.csv: ")
 	}
 	c, err := i18n.Load(lang)
 	if err != nil {
