@@ -265,12 +265,14 @@ func replay(path string, f *saveFile) (*Session, error) {
 	return s, nil
 }
 
-// run steps a new game to month, submitting each action of acts (in month order) when the game reaches
-// its month: the one replay of a saved game and of a fork. At a quota round that still waits for a human
+// run steps a game to month, submitting each action of acts (in month order) when the game reaches
+// its month: the one replay of a saved game, of a fork and of the compare view's run without the
+// what-ifs. The game may have taken the first of acts already (a run kept up month by month): it resumes
+// after them. At a quota round that still waits for a human
 // once the log's actions are in, play (if not nil) is asked for the awaited seats' actions.
 func (s *Session) run(acts []Action, month configs.Month, play func(*Session, Waiting) []Action) error {
 	w := s.m.W
-	next := 0
+	next := len(s.actions)
 	for {
 		for next < len(acts) && acts[next].Month == w.Now {
 			if err := s.Submit(acts[next]); err != nil {

@@ -93,7 +93,7 @@ func (s *Session) Baseline() (*Session, error) {
 			acts = append(acts, a)
 		}
 	}
-	if err := b.replayTo(acts, s.m.W.Now); err != nil {
+	if err := b.run(acts, s.m.W.Now, nil); err != nil {
 		return nil, fmt.Errorf("session: the run without the what-ifs: %w", err)
 	}
 	return b, nil
@@ -111,37 +111,10 @@ func (s *Session) CatchUp(b *Session) error {
 	if len(b.whatIfs) > 0 || len(b.actions) > len(acts) {
 		return errors.New("session: catch up: not this game's run without what-ifs")
 	}
-	if err := b.replayTo(acts, s.m.W.Now); err != nil {
+	if err := b.run(acts, s.m.W.Now, nil); err != nil {
 		return fmt.Errorf("session: the run without the what-ifs: %w", err)
 	}
 	return nil
-}
-
-// replayTo submits acts (in month order) from the first s has not taken yet and steps until month, the
-// way a save is replayed.
-func (s *Session) replayTo(acts []Action, month configs.Month) error {
-	w := s.m.W
-	next := len(s.actions)
-	for {
-		for next < len(acts) && acts[next].Month == w.Now {
-			if err := s.Submit(acts[next]); err != nil {
-				return fmt.Errorf("action %d (%s): %w", next+1, acts[next].Month, err)
-			}
-			next++
-		}
-		if w.Now >= month || s.m.Done() {
-			return nil
-		}
-		if next < len(acts) && acts[next].Month < w.Now {
-			return fmt.Errorf("action %d (%s) is out of order", next+1, acts[next].Month)
-		}
-		if wt := s.Waiting(); wt.Any() {
-			return fmt.Errorf("the game cannot pass %s: it waits for %s", w.Now, describeWaiting(s, wt))
-		}
-		if err := s.step(); err != nil {
-			return err
-		}
-	}
 }
 
 // writeWhatIfs writes the what-if log of the export: one row per what-if, the month it was set at, the
