@@ -22,6 +22,26 @@ type PlannerDecision struct {
 	Moderate []int
 }
 
+// PolicyChange is a what-if: one lever set to a level from the next month on (Model.PendingChanges), by a
+// facilitator or a human planner while the game runs. It moves any lever, world levers included.
+type PolicyChange struct {
+	Lever configs.Lever
+	Level float64
+}
+
+// applyChanges applies the pending what-ifs, in the order they came, before the month begins (so that the
+// month's drifts, demand and routes see them); a level outside the lever's range is clamped (the session
+// refuses one before it gets here).
+func (m *Model) applyChanges() {
+	for _, c := range m.PendingChanges {
+		if c.Lever < 0 || int(c.Lever) >= configs.NumLevers {
+			continue
+		}
+		*c.Lever.Spec().Level(&m.W.Policy) = c.Lever.Clamp(c.Level)
+	}
+	m.PendingChanges = m.PendingChanges[:0]
+}
+
 // PlannerPolicy returns the planner's current policy levels as a decision that changes nothing else,
 // the starting point for a human planner's choices.
 func (m *Model) PlannerPolicy() PlannerDecision {
@@ -33,6 +53,9 @@ func (m *Model) PlannerPolicy() PlannerDecision {
 func (m *Model) applyPlanner(d *PlannerDecision) {
 	w := m.W
 	for _, l := range configs.Levers() {
+		if l.Spec().World {
+			continue // not the planner's: a what-if's (PolicyChange)
+		}
 		level := l.Spec().Level
 		*level(&w.Policy) = l.Clamp(*level(&d.Policy))
 	}
@@ -154,4 +177,31 @@ func (m *Model) moderationCalls(called []int) {
 			m.W.Provinces[i].ModerationCalled = true
 		}
 	}
+}
+
+// PlannerAdvice is what the AI planner would do at the next quota round: its rule's national quota and
+// the policy as it stands (the AI planner does not move levers; a scenario's events do).
+type PlannerAdvice struct {
+	// Decision is the AI's choice as a human planner's decision: the current policy and the rule's
+	// quota (SetQuota false: the rule decides at the round, from the state then).
+	Decision PlannerDecision
+	// QuotaMW is the national quota the rule would set if the round were now (0 while quotas are not
+	// in force).
+	QuotaMW float64
+	// Quotas reports whether national quotas are in force now (planner.quotas; an event may change it).
+	Quotas bool
+}
+
+// AdvisePlanner returns the AI planner's advice, reading the current state only: like Advise it draws
+// nothing from the run's generator and changes nothing (the rule runs on a copy of the planner's memory).
+func (m *Model) AdvisePlanner() PlannerAdvice {
+	d := m.PlannerPolicy()
+	if !quotasInForce(m.W) {
+		return PlannerAdvice{Decision: d}
+	}
+	pl := m.Planner
+	pl.Detected = nil
+	pl.setQuota(m.W)
+	d.QuotaMW = pl.NationalQuotaMW
+	return PlannerAdvice{Decision: d, QuotaMW: pl.NationalQuotaMW, Quotas: true}
 }

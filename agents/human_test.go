@@ -205,3 +205,31 @@ func TestAdviceBeforeThePlan(t *testing.T) {
 	}
 	assert.True(t, fined, "after the plan a build beyond quota carries an expected fine")
 }
+
+// Asking for the planner's advice reads the state only: a run where it is asked every month is identical,
+// down to the generator's next draw; the advice's quota is the one the rule then sets at the round.
+func TestPlannerAdviceChangesNothing(t *testing.T) {
+	plain, err := New(baseline(t, 3))
+	require.NoError(t, err)
+	advised, err := New(baseline(t, 3))
+	require.NoError(t, err)
+	want := runRows(t, plain, nil)
+	var asked, rounds int
+	var advisedQuota float64
+	got := runRows(t, advised, func(m *Model) {
+		if m.W.Now.MonthOfYear() == m.W.Scn.Planner.QuotaMonth && quotasInForce(m.W) && asked > 0 {
+			rounds++
+			assert.InEpsilon(t, m.Planner.NationalQuotaMW+1, advisedQuota+1, 0.05, "the rule's quota at %s", m.W.Now)
+		}
+		a := m.AdvisePlanner()
+		asked++
+		advisedQuota = a.QuotaMW
+		require.GreaterOrEqual(t, a.QuotaMW, 0.0)
+		assert.Equal(t, m.W.Policy, a.Decision.Policy)
+		assert.False(t, a.Decision.SetQuota)
+	})
+	assert.Equal(t, want, got)
+	assert.Equal(t, plain.Planner, advised.Planner)
+	assert.Equal(t, plain.Rng.Uint64(), advised.Rng.Uint64(), "no draw taken")
+	assert.Greater(t, rounds, 5)
+}

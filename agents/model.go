@@ -21,6 +21,8 @@ type Model struct {
 	Pending map[int]Decision
 	// PendingPlanner is a human planner's decision waiting for the next step (nil: nothing new).
 	PendingPlanner *PlannerDecision
+	// PendingChanges are what-ifs waiting for the next step, in the order they came.
+	PendingChanges []PolicyChange
 	plannerAtRound *PlannerDecision // the last human quota/moderation choice, kept for the next round
 	// Last quota round's decisions, by province (for reports and the game).
 	LastDecisions []Decision
@@ -88,7 +90,9 @@ func (m *Model) Step() error {
 // not solved, so that it can be inspected or exported; FinishStep completes the month.
 func (m *Model) StepToAllocation() {
 	w := m.W
-	// 0. The clock moves and yearly/monthly drifts apply, so that everything below sees this month.
+	// 0. What-ifs set last month apply, then the clock moves and yearly/monthly drifts apply, so that
+	// everything below sees this month.
+	m.applyChanges()
 	w.BeginMonth()
 	// 1. Events fire first, so that a fibre line or IXP opening, a shock or a policy change this month
 	// already shapes this month's decisions, routes and prices: scripted events due this month, then

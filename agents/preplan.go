@@ -56,7 +56,7 @@ func (m *Model) poolMW() float64 {
 	w := m.W
 	pool := 0.0
 	for c, cl := range w.Classes {
-		if cl.Cfg.RTTBoundMs > 0 {
+		if cl.RTTBoundMs > 0 {
 			continue
 		}
 		for p := range w.DemandMW {

@@ -6,16 +6,18 @@ import (
 	"strings"
 )
 
-// Lever is a policy lever: a planner key whose level may change during a run (a policy event, a human
+// Lever is a policy lever: a scenario key whose level may change during a run (a policy event, a human
 // planner, the game's what-if controls). Every lever is one constant of the block below and one row of
 // levers; its valid range and unit are its scenario field's tags (schema.go), read through its Key, so
 // that they are written once.
 //
 // To add a lever:
-//  1. its scenario field in Planner (schema.go), with unit and range tags;
+//  1. its scenario field (schema.go; a planner lever in Planner), with unit and range tags (a new field
+//     whose neutral level is 0 takes omitzero, so that scenarios hash as before);
 //  2. its field in Policy, a constant before numLevers and its row in levers (TestLeverTable fails
 //     without a complete row);
-//  3. its label (the row's Label) in assets/i18n/{en,fr}/ui.toml (TestLeverLabels fails without it);
+//  3. its label (the row's Label) in assets/i18n/{en,fr}/ui.toml, or whatif.toml for a world lever
+//     (TestLeverLabels fails without it);
 //  4. where the model uses it, read w.Policy (economy.World), never the scenario;
 //  5. a word in docs/ODD.md (section 6, planner keys; section 7.11 lists the levers a policy event sets).
 //
@@ -31,6 +33,11 @@ const (
 	LeverQuotas                        // national build quotas in force (1) or not (0)
 	LeverModeration                    // moderation calls issued (1) or not (0)
 	LeverNonHubIncentives              // share of the local subsidy a province outside a hub may offer
+	// World levers: not the planner's to decide (PlannerDecision leaves them alone) but a policy event's
+	// and the game's what-ifs (a facilitator's, or a human planner's) to move.
+	LeverTransitCost    // cost of carrying a MW of traffic 1,000 km for a month
+	LeverRTTBoundChange // relative change of every bounded class's latency bound
+	LeverExtraGrowth    // yearly demand growth added from the month it is set
 	numLevers
 )
 
@@ -47,6 +54,9 @@ type Policy struct {
 	Quotas            float64
 	Moderation        float64
 	NonHubIncentives  float64
+	TransitCost       float64
+	RTTBoundChange    float64
+	ExtraGrowth       float64
 }
 
 // LeverSpec is what the rest of the code needs to know about one lever.
@@ -61,6 +71,8 @@ type LeverSpec struct {
 	// Step and BigStep are a control's small and large steps; Top is the top of a control's scale (at most
 	// the valid range's top, which can be far beyond what is worth offering a player).
 	Step, BigStep, Top float64
+	// World marks a world lever: a what-if or a policy event moves it, a planner's decision does not.
+	World bool
 }
 
 // levers is the table of levers, indexed by lever.
@@ -79,6 +91,12 @@ var levers = [...]LeverSpec{
 		Level: func(p *Policy) *float64 { return &p.Moderation }, Step: 1, BigStep: 1, Top: 1},
 	LeverNonHubIncentives: {Key: "planner.non_hub_incentives", Label: "ui.dlg.non_hub_incentives",
 		Level: func(p *Policy) *float64 { return &p.NonHubIncentives }, Step: 0.25, BigStep: 1, Top: 1},
+	LeverTransitCost: {Key: "network.transit_cost", Label: "ui.whatif.transit_cost", World: true,
+		Level: func(p *Policy) *float64 { return &p.TransitCost }, Step: 50000, BigStep: 200000, Top: 2e6},
+	LeverRTTBoundChange: {Key: "demand.rtt_bound_change", Label: "ui.whatif.rtt_bound_change", World: true,
+		Level: func(p *Policy) *float64 { return &p.RTTBoundChange }, Step: 0.1, BigStep: 0.5, Top: 4},
+	LeverExtraGrowth: {Key: "demand.extra_growth", Label: "ui.whatif.extra_growth", World: true,
+		Level: func(p *Policy) *float64 { return &p.ExtraGrowth }, Step: 0.05, BigStep: 0.2, Top: 0.5},
 }
 
 // Levers returns every lever, in table order.

@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"maps"
 	"math"
 	"testing"
 
@@ -63,9 +64,13 @@ func TestLeverCheckAndClamp(t *testing.T) {
 // Every lever's label is in both languages' catalogs.
 func TestLeverLabels(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
-		var c map[string]string
-		_, err := toml.DecodeFS(assets.FS, "i18n/"+lang+"/ui.toml", &c)
-		require.NoError(t, err, lang)
+		c := map[string]string{}
+		for _, file := range []string{"ui.toml", "whatif.toml"} { // the world levers' labels are the what-ifs'
+			var part map[string]string
+			_, err := toml.DecodeFS(assets.FS, "i18n/"+lang+"/"+file, &part)
+			require.NoError(t, err, lang)
+			maps.Copy(c, part)
+		}
 		for _, l := range Levers() {
 			assert.NotEmpty(t, c[l.Spec().Label], "%s: no label %q for %s", lang, l.Spec().Label, l)
 		}

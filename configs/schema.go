@@ -246,6 +246,15 @@ type Demand struct {
 	BoomUntil string `toml:"boom_until" unit:"YYYY-MM" optional:"true"`
 	// NoiseSD is the standard deviation of the monthly log-normal shock on each province's demand.
 	NoiseSD float64 `toml:"noise_sd" unit:"1" range:"[0,1]"`
+	// RTTBoundChange is the relative change of every bounded class's rtt_bound_ms (0.5: every bound 50 %
+	// looser; -0.5: every bound halved); classes with no bound keep none. A lever (configs.Lever): one
+	// change for every class rather than one per class, because classes are scenario data (their ids and
+	// number vary between presets) while the lever table is fixed, and one change keeps the hot/warm order.
+	// omitzero: a scenario that leaves it at 0 hashes as before the lever existed.
+	RTTBoundChange float64 `toml:"rtt_bound_change,omitzero" unit:"1" range:"[-0.9,4]"`
+	// ExtraGrowth is a yearly growth added to every class's demand, compounding month by month from the
+	// month it is set (a lever: demand continues smoothly from its level when it changes, never jumps).
+	ExtraGrowth float64 `toml:"extra_growth,omitzero" unit:"1/yr" range:"[-0.5,1]"`
 	// Classes are the workload classes by latency need.
 	Classes []Class `toml:"class"`
 }

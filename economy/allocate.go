@@ -112,7 +112,7 @@ func (w *World) SiteCost(s int) float64 {
 func (w *World) PlacementCost(o, c, s int) float64 {
 	cl := w.Classes[c].Cfg
 	return w.SiteCost(s) +
-		w.Scn.Network.TransitCost*cl.TransitWeight*w.Net.Km(o, s)/1000 +
+		w.Policy.TransitCost*cl.TransitWeight*w.Net.Km(o, s)/1000 +
 		cl.LatencyValue*w.Net.Latency(o, s)
 }
 
@@ -124,7 +124,7 @@ func (w *World) SteeringCredit(o, c, s int) float64 {
 	}
 	credit := 0.0
 	ps := w.Provinces[s]
-	if w.Classes[c].Cfg.RTTBoundMs == 0 && ps.HubSide == WestHub {
+	if w.Classes[c].RTTBoundMs == 0 && ps.HubSide == WestHub {
 		credit += w.Policy.WestSteering
 	}
 	for _, pt := range w.partnerships {
@@ -137,7 +137,7 @@ func (w *World) SteeringCredit(o, c, s int) float64 {
 
 // Reachable reports whether class c work from o may run at s: the latency meets the class bound.
 func (w *World) Reachable(o, c, s int) bool {
-	b := w.Classes[c].Cfg.RTTBoundMs
+	b := w.Classes[c].RTTBoundMs
 	return b == 0 || w.Net.Latency(o, s) <= b
 }
 
@@ -250,8 +250,9 @@ func (a *Allocator) build(w *World) {
 			g.SetSupply(src, sup)
 			a.nodeSupply[src] = sup
 			cl := w.Classes[c].Cfg
+			rttBound := w.Classes[c].RTTBoundMs // in force: the lever's change applied
 			accel := cl.NeedsAccelerator
-			transit := w.Scn.Network.TransitCost * cl.TransitWeight / 1000
+			transit := w.Policy.TransitCost * cl.TransitWeight / 1000
 			// Exact pruning: once the routes kept can take more than all the work placed this month, some
 			// kept route is sure to have room left in any optimum; a dearer route used instead could be
 			// moved onto it at no greater cost, so dearer routes are never needed. Routes are taken
@@ -281,13 +282,13 @@ func (a *Allocator) build(w *World) {
 				}
 				// Unusable: beyond the latency bound (Reachable, inlined), or a full site, corridor or
 				// accelerator pool.
-				if (cl.RTTBoundMs > 0 && rtt > cl.RTTBoundMs) || bound == 0 {
+				if (rttBound > 0 && rtt > rttBound) || bound == 0 {
 					idle = append(idle, s32)
 					continue
 				}
 				// PlacementCost - SteeringCredit, from this month's precomputed terms.
 				yuan := a.siteCost[s] + transit*kmRow[s] + cl.LatencyValue*rtt - partnerRow[s]
-				if cl.RTTBoundMs == 0 {
+				if rttBound == 0 {
 					yuan -= a.westCredit[s]
 				}
 				cost := max(0, costUnits(yuan)+offset)
@@ -336,10 +337,10 @@ func (a *Allocator) build(w *World) {
 			// The digital vault: while o's data centres are down, the replicated share of its work with a
 			// latency bound may run at the vault beyond that bound (degraded, at a penalty), through the
 			// vault's corridor like any remote work. Within the bound the ordinary routes already reach it.
-			if vaultOn && w.Provinces[o].Outage && o != vault && cl.RTTBoundMs > 0 && !accel {
+			if vaultOn && w.Provinces[o].Outage && o != vault && rttBound > 0 && !accel {
 				rtt := net.RTT[o*np+vault]
 				replicated := int64(math.Floor(vs.ReplicaShare * float64(sup)))
-				if rtt > cl.RTTBoundMs && rtt <= cl.RTTBoundMs+vs.DegradedAllowanceMs && replicated > 0 &&
+				if rtt > rttBound && rtt <= rttBound+vs.DegradedAllowanceMs && replicated > 0 &&
 					a.remote[vault] > 0 {
 					yuan := a.siteCost[vault] + transit*net.RouteKm[o*np+vault] + cl.LatencyValue*rtt - a.partner[o*np+vault] +
 						vs.DegradedPenalty
@@ -347,7 +348,7 @@ func (a *Allocator) build(w *World) {
 				}
 			}
 			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
-			if abroadSpare > 0 && accel && cl.RTTBoundMs == 0 {
+			if abroadSpare > 0 && accel && rttBound == 0 {
 				add(ArcAbroad, src, a.abroad, k, w.AbroadSite, sup, abroadCost)
 			}
 			add(ArcUnserved, src, sink, k, -1, sup, penalty)

@@ -40,7 +40,7 @@ func CheckScenario(s *configs.Scenario) error {
 		for _, c := range s.Demand.Classes {
 			t += c.Share * math.Pow(1+c.Growth, y)
 		}
-		return t
+		return t * math.Pow(1+s.Demand.ExtraGrowth, y)
 	}
 	if !(trend(end)*scale > limit) && !(trend(start)*scale > limit) {
 		return nil

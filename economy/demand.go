@@ -24,13 +24,13 @@ func NewDemandModel(w *World) *DemandModel {
 
 // NationalTrend is the national demand of class c at the world's current month, before shocks (MW): the
 // class's growth compounds from the start, and demand.boom_growth compounds on top of it until
-// demand.boom_until.
+// demand.boom_until; the world's DemandLift (demand.extra_growth since it was set) multiplies it.
 func (d *DemandModel) NationalTrend(c int) float64 {
 	w := d.w
 	cl := w.Classes[c].Cfg
 	boomYears := float64(max(0, min(w.Now, w.BoomUntil)-w.Start)) / 12
 	return w.Scn.Demand.TotalMW * cl.Share * math.Pow(1+cl.Growth, w.YearsSinceStart()) *
-		math.Pow(1+w.Scn.Demand.BoomGrowth, boomYears)
+		math.Pow(1+w.Scn.Demand.BoomGrowth, boomYears) * w.DemandLift
 }
 
 // Generate draws this month's shocks from the run's generator and fills w.DemandMW.

@@ -1,6 +1,7 @@
 package economy
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -191,4 +192,34 @@ func TestUnknownEventKind(t *testing.T) {
 	s.RandomEvents = []configs.RandomEvent{{Kind: "ixp", RatePerYear: 1, DurationMonths: 1}}
 	_, err = NewWorld(s)
 	assert.ErrorContains(t, err, `random_event[0].kind: "ixp" is not a kind that lasts`)
+}
+
+// The world levers are policy levers too: a policy event sets transit cost and the latency bounds from its
+// month (the bounds in force at once), and extra growth bends demand from the next month on.
+func TestPolicyEventSetsWorldLevers(t *testing.T) {
+	w := eventWorld(t, func(s *configs.Scenario) {
+		s.Events = []configs.Event{
+			{Kind: "policy", Month: "2020-02", Key: "network.transit_cost", Value: 0},
+			{Kind: "policy", Month: "2020-02", Key: "demand.rtt_bound_change", Value: 0.5},
+			{Kind: "policy", Month: "2020-02", Key: "demand.extra_growth", Value: 0.2},
+		}
+	})
+	base, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	base.Events = append(base.Events, w.Scn.Events...)
+	require.NoError(t, base.Validate(), "the policy event kind takes the world levers' keys")
+	base.Events[len(base.Events)-1].Value = 2
+	assert.ErrorContains(t, base.Validate(), "demand.extra_growth", "and checks their ranges")
+	rng := rngFor(1)
+	stepMonth(t, w, rng)
+	require.Equal(t, 1.0, w.DemandLift)
+	stepMonth(t, w, rng)
+	assert.Equal(t, 0.0, w.Policy.TransitCost)
+	for _, c := range w.Classes {
+		assert.Equal(t, c.Cfg.RTTBoundMs*1.5, c.RTTBoundMs, c.ID)
+	}
+	assert.Equal(t, 1.0, w.DemandLift, "extra growth compounds from the month after it is set")
+	stepMonth(t, w, rng)
+	assert.InDelta(t, math.Pow(1.2, 1.0/12), w.DemandLift, 1e-12)
+	assert.NotZero(t, w.Scn.Network.TransitCost, "the scenario stays as loaded")
 }

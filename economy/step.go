@@ -26,6 +26,28 @@ func (w *World) BeginMonth() {
 	for p := range w.UnservedMW {
 		clear(w.UnservedMW[p])
 	}
+	w.applyWorldLevers()
+}
+
+// applyWorldLevers brings the world levers' effects up to date at the start of a month: the extra
+// demand growth compounds one month, the latency bounds follow their lever. Transit cost is read
+// directly (w.Policy.TransitCost). At the levers' neutral levels nothing changes, to the bit.
+func (w *World) applyWorldLevers() {
+	if g := w.Policy.ExtraGrowth; g != 0 {
+		w.DemandLift *= math.Pow(1+g, 1.0/12)
+	}
+	w.applyRTTBounds()
+}
+
+// applyRTTBounds sets each class's bound in force from its configured bound and the lever.
+func (w *World) applyRTTBounds() {
+	for c := range w.Classes {
+		cl := &w.Classes[c]
+		cl.RTTBoundMs = cl.Cfg.RTTBoundMs
+		if ch := w.Policy.RTTBoundChange; ch != 0 {
+			cl.RTTBoundMs *= 1 + ch
+		}
+	}
 }
 
 // OpenDueEvents fires the dated network programme and hub designations due this month; it returns the

@@ -170,6 +170,9 @@ type Class struct {
 	Cfg   *configs.Class
 	Index int
 	ID    string
+	// RTTBoundMs is the latency bound in force (ms; 0: none): Cfg.RTTBoundMs changed by the policy's
+	// demand.rtt_bound_change lever, updated at the start of each month (ApplyWorldLevers).
+	RTTBoundMs float64
 }
 
 // World is the whole state of the economy at one month.
@@ -182,9 +185,12 @@ type World struct {
 	// Policy is the level of every policy lever in force: the scenario's at the start, then changed by
 	// policy events and a human planner.
 	Policy configs.Policy
-	Start  configs.Month
-	End    configs.Month
-	Now    configs.Month
+	// DemandLift multiplies every class's demand trend: 1 until demand.extra_growth is set, then it
+	// compounds that growth month by month, so that demand continues from its level (BeginMonth).
+	DemandLift float64
+	Start      configs.Month
+	End        configs.Month
+	Now        configs.Month
 	// SeededDCs is how many of DCs (the first ones) are the starting stock; the rest were started during
 	// the run.
 	SeededDCs int
@@ -360,6 +366,8 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	for i := range s.Demand.Classes {
 		w.Classes = append(w.Classes, Class{Cfg: &s.Demand.Classes[i], Index: i, ID: s.Demand.Classes[i].ID})
 	}
+	w.DemandLift = 1
+	w.applyRTTBounds()
 	np, nc := len(w.Provinces), len(w.Classes)
 	w.DemandMW, w.ServedMW, w.UnservedMW = grid(np, nc), grid(np, nc), grid(np, nc)
 

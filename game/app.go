@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strings"
 
-	"dongshu/agents"
 	"dongshu/configs"
 	"dongshu/economy"
 	"dongshu/game/i18n"
@@ -62,6 +61,7 @@ type App struct {
 	exported bool     // the debrief's export has been written (Esc quits at once)
 	dlg      *dialog
 	dlgSpeed int // the speed before a dialog paused the clock
+	wi       whatIfState
 	hotSeat  int // the province the laptop passes to
 
 	layer      view.Layer
@@ -80,9 +80,11 @@ type App struct {
 	setup        setupState
 	debrief      []session.Debrief
 	facts        session.Facts
-	debriefPage  int  // the debrief page shown (0: the first)
-	debriefPages int  // the debrief's pages (as last prepared)
-	noSave       bool // the save file does not exist (title: Load greyed out)
+	debriefPage  int          // the debrief page shown (0: the first)
+	debriefPages int          // the debrief's pages (as last prepared)
+	cf           cfDebrief    // the debrief's counterfactuals (cf.go)
+	preview      previewState // the planner dialog's impact preview (cf.go)
+	noSave       bool         // the save file does not exist (title: Load greyed out)
 
 	frame    int
 	shotDone bool
@@ -385,7 +387,7 @@ func (a *App) export() {
 		return
 	}
 	dir := fmt.Sprintf("dongshu-export-%d", a.sess.Setup().Seed)
-	if err := a.sess.Export(dir); err != nil {
+	if err := a.sess.ExportLang(dir, a.cat.Lang()); err != nil {
 		a.errorBox(err)
 		return
 	}
@@ -470,6 +472,8 @@ func (a *App) do(c Command) {
 		case OverlayConfirmQ:
 			a.overlay = OverlayNone
 			a.gotoDebrief()
+		case OverlayWhatIf:
+			a.doWhatIf(c)
 		case OverlayDialog:
 			a.submitDialog()
 		}
@@ -502,6 +506,11 @@ func (a *App) doPlay(c Command) {
 	case CmdSpeed:
 		s.SetSpeed(c.Arg)
 		a.lastSpeed = max(c.Arg, 1)
+	}
+	if (c.Kind == CmdSpeed || c.Kind == CmdPause || c.Kind == CmdStep) && (a.overlay == OverlayDialog || a.overlay == OverlayHotSeat) {
+		a.dlgSpeed = s.Speed() // chosen while the round waits: the speed to run on once it is decided
+	}
+	switch c.Kind {
 	case CmdLayer:
 		if c.Arg >= 0 && c.Arg < int(view.NumLayers) {
 			a.layer = view.Layer(c.Arg)
@@ -511,6 +520,8 @@ func (a *App) doPlay(c Command) {
 		a.layer = view.Layer(((int(a.layer)+c.Delta)%n + n) % n)
 	case CmdPalette:
 		a.palette = 1 - a.palette
+	case CmdChartSpan:
+		a.play.chartFull = !a.play.chartFull
 	case CmdSelect:
 		if a.overlay == OverlayDialog && a.dlg != nil && a.dlg.kind == dlgPlanner {
 			a.dlg.toggleModerate(c.Arg)
@@ -530,7 +541,13 @@ func (a *App) doPlay(c Command) {
 		if a.overlay == OverlayDialog {
 			a.closeDialog(true)
 		}
+	case CmdWhatIf, CmdCompare:
+		a.doWhatIf(c)
 	case CmdFocus, CmdAdjust, CmdToggle, CmdAdvice:
+		if a.overlay == OverlayWhatIf {
+			a.doWhatIf(c)
+			return
+		}
 		if a.overlay != OverlayDialog || a.dlg == nil {
 			return
 		}
@@ -695,8 +712,10 @@ func (a *App) openPlannerDialog(waiting bool) {
 	} else {
 		d.plan = m.PlannerPolicy()
 	}
+	// The override starts from the AI planner's proposal (its rule's quota now), never from 0.
+	d.padvice = a.sess.PlannerAdvice()
 	if !d.plan.SetQuota {
-		d.plan.QuotaMW = nationalQuota(m)
+		d.plan.QuotaMW = plannerAdviceDecision(d.padvice).QuotaMW
 	}
 	for h, hub := range m.W.Hubs {
 		if hub.Designated > m.W.Now {
@@ -712,15 +731,6 @@ func (a *App) openPlannerDialog(waiting bool) {
 	}
 	a.dlg = d
 	a.overlay = OverlayDialog
-}
-
-// nationalQuota is the sum of this year's quotas, the starting point of an override.
-func nationalQuota(m *agents.Model) float64 {
-	q := 0.0
-	for _, p := range m.W.Provinces {
-		q += p.QuotaMW
-	}
-	return snap(q, 100)
 }
 
 func (a *App) closeDialog(declined bool) {
@@ -764,6 +774,7 @@ func (a *App) gotoDebrief() {
 	a.debrief = a.sess.Debrief()
 	a.facts = a.sess.Facts()
 	a.debriefPage, a.debriefPages = 0, 1
+	a.startCounterfactuals()
 	a.exported = false
 	a.screen = ScreenDebrief
 	a.overlay = OverlayNone

@@ -243,7 +243,10 @@ func (a *App) prepareDebrief(sc *scene) {
 		}
 	}
 	a.debriefPage = max(0, min(a.debriefPage, a.debriefPages-1))
+	a.cfButton(sc)
 	switch {
+	case a.cf.open && len(a.debrief) > 0:
+		a.prepareCounterfactual(sc, x, y, w, bottom) // cf.go
 	case len(a.debrief) == 0:
 		sc.text(c.T("ui.debrief.none"), x, y, f.Body, colDim)
 	case a.debriefPages == 1:

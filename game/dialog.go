@@ -46,11 +46,12 @@ type dialog struct {
 	plan     agents.PlannerDecision
 	focus    int
 	advice   agents.Advice
-	waiting  bool   // opened because the clock waits for this human
-	hubs     []int  // hubs that can still be designated early (indices into World.Hubs)
-	desig    []bool // by position in hubs
-	moderate []bool // by province
-	rev      int    // bumped at every change (the draw preparation rebuilds on it)
+	padvice  agents.PlannerAdvice // the planner's advisor (the AI planner's proposal)
+	waiting  bool                 // opened because the clock waits for this human
+	hubs     []int                // hubs that can still be designated early (indices into World.Hubs)
+	desig    []bool               // by position in hubs
+	moderate []bool               // by province
+	rev      int                  // bumped at every change (the draw preparation rebuilds on it)
 }
 
 // isToggle reports whether field f is a yes/no field.
@@ -179,9 +180,14 @@ func (d *dialog) toggleModerate(p int) {
 	}
 }
 
-// useAdvice takes the advisor's decision (province dialog).
+// useAdvice takes the advisor's decision (the planner's: the rule's quota, the policy as it stands, no
+// designation or call).
 func (d *dialog) useAdvice() {
 	if d.kind != dlgProvince {
+		d.plan = plannerAdviceDecision(d.padvice)
+		clear(d.desig)
+		clear(d.moderate)
+		d.rev++
 		return
 	}
 	a := d.advice.Decision

@@ -41,6 +41,7 @@ func (a *App) Draw(dst Renderer) {
 			for i := range a.play.charts {
 				a.drawChart(dst, &a.play.charts[i])
 			}
+			a.drawChartTip(dst)
 		}
 		a.drawScene(dst, &a.menu.top)
 	}
@@ -159,6 +160,7 @@ func (a *App) drawPlay(dst Renderer) {
 	for i := range pp.charts {
 		a.drawChart(dst, &pp.charts[i])
 	}
+	a.drawChartTip(dst)
 	// News.
 	dst.Rect(g.News, colPanel)
 	drawText(dst, pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
@@ -285,6 +287,7 @@ func (a *App) drawLegend(dst Renderer) {
 		dst.Rect(Rect{t.X - 0.5*s, bar.Y + bar.H, 1 * s, 4 * s}, colDim)
 		drawText(dst, t.Label, t.X, bar.Y+bar.H+5*s, f.Tiny, colDim, AlignCenter, false)
 	}
+	a.drawLatencyBound(dst)
 	for i := range pp.legendMarks {
 		drawMark(dst, &pp.legendMarks[i], s, f.Tiny)
 	}
@@ -319,30 +322,4 @@ func drawMark(dst Renderer, m *legendMark, s float32, f *Face) {
 		return
 	}
 	drawText(dst, m.Label, x+10*s, y, f, colDim, AlignStart, true)
-}
-
-func (a *App) drawChart(dst Renderer, ch *chartPrep) {
-	s := a.fonts.scale
-	f := a.fonts
-	dst.Rect(ch.R, colPanel)
-	drawText(dst, ch.Title, ch.R.X+8*s, ch.R.Y+5*s, f.Small, colText, AlignStart, false)
-	p := ch.Plot
-	for _, y := range ch.GridY {
-		dst.Line(p.X, y, p.X+p.W, y, 1, colBorder)
-	}
-	dst.Line(p.X, p.Y+p.H, p.X+p.W, p.Y+p.H, 1, colDim)
-	drawText(dst, ch.YMax, p.X-4*s, p.Y, f.Tiny, colDim, AlignEnd, true)
-	drawText(dst, ch.YMin, p.X-4*s, p.Y+p.H, f.Tiny, colDim, AlignEnd, true)
-	drawText(dst, ch.X0, p.X, p.Y+p.H+3*s, f.Tiny, colDim, AlignStart, false)
-	drawText(dst, ch.X1, p.X+p.W, p.Y+p.H+3*s, f.Tiny, colDim, AlignEnd, false)
-	lx := ch.LegendX
-	for k := 0; k < ch.N; k++ {
-		sp := &ch.Series[k]
-		dst.Polyline(sp.Pts, 1.8*s, sp.C)
-		if sp.Label != "" {
-			dst.Rect(Rect{lx, ch.LegendY - 1.5*s, 10 * s, 3 * s}, sp.C)
-			drawText(dst, sp.Label, lx+13*s, ch.LegendY, f.Tiny, sp.C, AlignStart, true)
-			lx += 22*s + sp.LabelW
-		}
-	}
 }

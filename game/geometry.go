@@ -1,5 +1,7 @@
 package game
 
+import "dongshu/game/series"
+
 // Geometry of every screen, computed from the window size alone (pure: tested without a display).
 
 // Rect is an axis-aligned rectangle in logical pixels.
@@ -25,11 +27,11 @@ func (r Rect) Overlaps(o Rect) bool {
 
 // Chart indices.
 const (
-	ChartUtilisation = iota // east vs west hubs
-	ChartCapacity           // capacity vs demand
-	ChartOverbuild
-	ChartCO2
-	NumCharts
+	ChartUtilisation = series.ChartUtilisation // east vs west hubs
+	ChartCapacity    = series.ChartCapacity    // capacity vs demand
+	ChartOverbuild   = series.ChartOverbuild
+	ChartCO2         = series.ChartCO2
+	NumCharts        = series.NumCharts
 )
 
 // Geometry is the play screen's layout for one window size.

@@ -32,6 +32,8 @@ const (
 	KeyN
 	KeyO
 	KeyP
+	KeyC
+	KeyW
 	KeyS
 	KeyF1
 	KeyEscape
@@ -86,6 +88,7 @@ const (
 	OverlayConfirmQ         // quit the game? (play screen)
 	OverlayQuitQ            // quit without exporting? (debrief, before the export is written)
 	OverlayInfo             // the Info screen (info.go)
+	OverlayWhatIf           // the what-if panel (whatif.go)
 )
 
 // CmdKind is what a command does.
@@ -127,6 +130,12 @@ const (
 
 	CmdInfo  // open or close the Info screen (info.go)
 	CmdGuide // hide the guided first round (guide.go)
+	CmdCF    // debrief: Arg 0 opens or closes the counterfactual page, 1 shows the next role
+
+	CmdChartSpan // the charts: from the start to now, or the scenario's whole span
+
+	CmdWhatIf  // open or close the what-if panel
+	CmdCompare // the compare view on or off
 )
 
 // Command is one thing the user asked for.
@@ -196,6 +205,10 @@ func CharKey(r rune) Key {
 		return KeyP
 	case 's':
 		return KeyS
+	case 'c':
+		return KeyC
+	case 'w':
+		return KeyW
 	}
 	return KeyNone
 }
@@ -311,6 +324,7 @@ var overlayKeys = map[Overlay]keyMap{
 	OverlayConfirmQ: confirmKeys,
 	OverlayQuitQ:    quitQuestionKeys,
 	OverlayHelp:     helpOverlayKeys,
+	OverlayWhatIf:   whatIfKeys,
 	OverlayHotSeat:  hotSeatKeys,
 	OverlayInfo:     infoKeys,
 	OverlayDialog:   func(k Key, in *Input, _ *UIState) (Command, bool) { return dialogKey(k, in) },
@@ -429,6 +443,10 @@ func playKeys(k Key, in *Input, st *UIState) (Command, bool) {
 		return Command{Kind: CmdScroll, Delta: 5}, true
 	case KeyEscape:
 		return cmdOf(CmdEndGame)
+	case KeyW:
+		return cmdOf(CmdWhatIf)
+	case KeyC:
+		return cmdOf(CmdCompare)
 	}
 	return Command{}, false
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"dongshu/configs"
 	"dongshu/economy"
@@ -77,24 +78,6 @@ type dotPrep struct {
 	Kind    view.FlowKind
 }
 
-type seriesPrep struct {
-	Pts    []float32 // x0, y0, x1, y1, ...
-	C      color.RGBA
-	Label  string
-	LabelW float32
-}
-
-type chartPrep struct {
-	R, Plot          Rect
-	Title            string
-	YMax, YMin       string
-	X0, X1           string
-	Series           [2]seriesPrep
-	N                int // series in use
-	GridY            [3]float32
-	LegendX, LegendY float32
-}
-
 type kv struct {
 	K, V string
 	C    color.RGBA
@@ -122,15 +105,18 @@ type prepKey struct {
 	speed             int
 	overlay           Overlay
 	dlg               *dialog
+	previewRev, cfRev int
 	dlgRev            int
 	waitRev           int
 	declined          bool
 	waitMonth         configs.Month
 	msgRev            int
+	wiRev             int
 	hotSeat           int
 	screen            Screen
 	setupRev, cmdsRev int
 	page              int  // debrief page
+	chartFull         bool // the charts' whole span
 	noSave            bool // title: no save file
 	info              int  // the Info screen's and the guide's revision (info.go)
 }
@@ -170,11 +156,19 @@ type playPrep struct {
 	dots        []dotPrep
 	charts      [NumCharts]chartPrep
 	chartCols   chartCols
+	chartFull   bool     // the charts show the scenario's whole span (else its start to now)
+	chartRev    int      // counts the charts' layouts (the readout's cache key)
+	chartTip    chartTip // the readout of the month under the mouse
+	boundOn     bool     // the latency layer's hot-work bound is marked on the ramp, at boundX
+	boundX      float32
+	boundLabel  string
+	boundLabelX float32
 	sideTitle   string
 	sideSub     string
 	side        []kv
 	newsTitle   string
-	newsAll     []string // translated, oldest first
+	newsAll     []string    // translated, oldest first
+	newsWrap    []newsLines // newsAll's items wrapped (textfit.go)
 	newsLang    string
 	newsSess    *session.Session
 	newsRows    []kv // visible rows, newest first
@@ -197,28 +191,6 @@ type playPrep struct {
 	dotsFrame   int   // the update the dots were placed for
 	humanMask   []bool
 	board       scoreboardPrep // the live scoreboards (scoreboard.go)
-}
-
-// chartCols are the history's scope and column indices the charts read.
-type chartCols struct {
-	ok                                     bool
-	national, east, west                   int
-	util, capacity, demand, overbuild, co2 int
-	sess                                   *session.Session
-	months                                 int // the run's length
-	start                                  configs.Month
-}
-
-func (cc *chartCols) find(s *session.Session) {
-	h := s.History()
-	w := s.Model().W
-	*cc = chartCols{sess: s, national: h.ScopeIndex(economy.ScopeNational.String()),
-		east: h.ScopeIndex(economy.ScopeEastHubs.String()), west: h.ScopeIndex(economy.ScopeWestHubs.String()), util: w.Col(economy.ColUtilisation), capacity: w.Col(economy.ColCapacity),
-		demand: w.Col(economy.ColDemand), overbuild: w.Col(economy.ColOverbuild), co2: w.Col(economy.ColCO2)}
-	cc.start = w.Start
-	cc.months = int(w.End-w.Start) + 1
-	cc.ok = cc.national >= 0 && cc.east >= 0 && cc.west >= 0 && cc.util >= 0 && cc.capacity >= 0 &&
-		cc.demand >= 0 && cc.overbuild >= 0 && cc.co2 >= 0
 }
 
 // prepare brings the prepared frame of the current screen up to date.
@@ -246,10 +218,14 @@ func (a *App) playKey() prepKey {
 		k.dlgRev = a.dlg.rev
 	}
 	k.msgRev = a.msgRev
+	k.chartFull = a.play.chartFull
+	k.previewRev = a.preview.rev
+	k.wiRev = a.wi.rev
 	return k
 }
 
 func (a *App) preparePlay() {
+	a.pollPreview()
 	pp := &a.play
 	rebuilt := false
 	if k := a.playKey(); !pp.valid || k != pp.key {
@@ -266,6 +242,7 @@ func (a *App) preparePlay() {
 		}
 	}
 	a.prepareBoardTip()
+	a.prepareChartTip()
 	if rebuilt || pp.dotsFrame != a.frame {
 		pp.dotsFrame = a.frame
 		a.moveDots()
@@ -299,6 +276,11 @@ func (a *App) rebuildPlay() {
 		hub = w.Net.NearestHistoric(0)
 	}
 	pp.values, pp.scale = view.Values(m, a.layer, hub, a.palette, pp.values)
+	if a.layer == view.Utilisation && w.Now < w.Start {
+		for i := range pp.values {
+			pp.values[i] = math.NaN() // nothing played yet: no use measured, not 0 %
+		}
+	}
 	clear(pp.humanMask)
 	for _, p := range a.sess.Setup().Role.Provinces {
 		if p >= 0 && p < n {
@@ -332,12 +314,14 @@ func (a *App) rebuildPlay() {
 	// Title and legend.
 	pp.mapTitle = c.T("ui.map.title", c.T(a.layer.Key()))
 	if a.layer == view.Latency && hub >= 0 {
-		pp.mapTitle = c.T("ui.map.title_latency", c.T(a.layer.Key()), c.Province(w.Provinces[hub].ID))
+		pp.mapTitle = c.T("ui.charts.latency_title", c.Province(w.Provinces[hub].ID))
 	}
 	pp.legendTitle = c.T(a.layer.Key())
 	pp.legendUnit = c.T(pp.scale.UnitKey)
 	pp.legendHead = c.T("ui.legend.title", pp.legendTitle, pp.legendUnit)
 	a.prepareLegendMarks()
+	a.fitMapTitle()
+	a.fitLegendHead()
 	for i := range pp.stops {
 		t := float64(i) / float64(len(pp.stops)-1)
 		pp.stops[i] = pp.scale.Colour(pp.scale.Min + t*(pp.scale.Max-pp.scale.Min))
@@ -356,11 +340,13 @@ func (a *App) rebuildPlay() {
 		}
 		pp.ticks = append(pp.ticks, tickPrep{X: x, Label: c.Number(t*pct, digits)})
 	}
+	a.prepareLatencyBound()
 
 	a.prepareLinks()
 	a.prepareFlows()
 	a.prepareCharts(g.Charts)
 	a.prepareSide()
+	a.fitSide()
 	a.prepareScoreboard() // narrows the news panel to make room
 	a.prepareNews()
 	a.prepareBars()
@@ -369,7 +355,14 @@ func (a *App) rebuildPlay() {
 		a.prepareDialog(&pp.top)
 		a.prepareGuide(&pp.top)
 	}
+	a.prepareCompare(&pp.top)
+	if a.overlay == OverlayWhatIf {
+		a.prepareWhatIf(&pp.top)
+	}
 	a.prepareOverlay(&pp.top)
+	for i := range pp.charts { // a click on a chart toggles its span
+		pp.buttons = append(pp.buttons, uiButton{Button: Button{pp.charts[i].R, Command{Kind: CmdChartSpan}}})
+	}
 	a.setButtons(pp.buttons, pp.top.buttons)
 	a.ui.News = g.News
 	pp.tipKey = tipKey{p: -2}
@@ -684,117 +677,6 @@ func (a *App) rebuildTip() {
 	pp.tipH = float32(len(pp.tip))*16*s + 10*s
 }
 
-// prepareCharts fills the national charts from the history into rects (play screen or debrief).
-func (a *App) prepareCharts(rects [NumCharts]Rect) {
-	pp := &a.play
-	c := a.cat
-	s := a.fonts.scale
-	if pp.chartCols.sess != a.sess {
-		pp.chartCols.find(a.sess)
-	}
-	cc := &pp.chartCols
-	h := a.sess.History()
-	titles := [NumCharts]string{c.T("ui.chart.utilisation"), c.T("ui.chart.capacity"), c.T("ui.chart.overbuild"), c.T("ui.chart.co2")}
-	for i := range NumCharts {
-		ch := &pp.charts[i]
-		ch.R = rects[i]
-		ch.Title = fit(titles[i], a.fonts.Small, ch.R.W-16*s)
-		plotTop := float32(24)
-		if i <= ChartCapacity {
-			plotTop = 46 // a row for the series' legend, clear of the top value's label
-		}
-		ch.Plot = Rect{ch.R.X + 40*s, ch.R.Y + plotTop*s, ch.R.W - 50*s, ch.R.H - (plotTop+18)*s}
-		ch.LegendX, ch.LegendY = ch.R.X+8*s, ch.R.Y+28*s
-		ch.N = 0
-		for k := range ch.Series {
-			if cap(ch.Series[k].Pts) < 2*cc.months {
-				ch.Series[k].Pts = make([]float32, 0, 2*max(cc.months, 1))
-			}
-			ch.Series[k].Pts = ch.Series[k].Pts[:0]
-		}
-		if !cc.ok {
-			continue
-		}
-		type def struct {
-			scope, col int
-			col2       color.RGBA
-			label      string
-		}
-		var defs [2]def
-		unit := 1.0
-		switch i {
-		case ChartUtilisation:
-			defs = [2]def{{cc.east, cc.util, colEast, c.T("ui.chart.east")}, {cc.west, cc.util, colWest, c.T("ui.chart.west")}}
-			ch.N = 2
-		case ChartCapacity:
-			defs = [2]def{{cc.national, cc.capacity, colAccent, c.T("ui.chart.cap")}, {cc.national, cc.demand, colWarn, c.T("ui.chart.demand")}}
-			ch.N = 2
-			unit = 1000 // GW
-		case ChartOverbuild:
-			defs[0] = def{cc.national, cc.overbuild, colBad, ""}
-			ch.N = 1
-			unit = 1000
-		case ChartCO2:
-			defs[0] = def{cc.national, cc.co2, colDim, ""}
-			ch.N = 1
-			unit = 1e6 // Mt
-		}
-		top := 0.0
-		for k := 0; k < ch.N; k++ {
-			for mi := range h.Months {
-				top = max(top, h.Scope[mi][defs[k].scope][defs[k].col]/unit)
-			}
-		}
-		if i == ChartUtilisation {
-			top = 1
-		}
-		top = niceCeil(top)
-		for k := 0; k < ch.N; k++ {
-			sp := &ch.Series[k]
-			sp.C, sp.Label = defs[k].col2, defs[k].label
-			sp.LabelW = advance(sp.Label, a.fonts.Tiny)
-			for mi, mo := range h.Months {
-				v := h.Scope[mi][defs[k].scope][defs[k].col] / unit
-				x := ch.Plot.X + ch.Plot.W*float32(int(mo-cc.start))/float32(max(cc.months-1, 1))
-				y := ch.Plot.Y + ch.Plot.H*(1-float32(min(max(v/top, 0), 1)))
-				sp.Pts = append(sp.Pts, x, y)
-			}
-		}
-		digits := 0
-		if top < 10 {
-			digits = 1
-		}
-		switch i {
-		case ChartUtilisation:
-			ch.YMax = c.T("ui.chart.pct", c.Number(top*100, 0))
-		case ChartCapacity, ChartOverbuild:
-			ch.YMax = c.T("ui.chart.gw", c.Number(top, digits))
-		case ChartCO2:
-			ch.YMax = c.T("ui.chart.mt", c.Number(top, digits))
-		}
-		ch.YMin = "0"
-		ch.X0 = cc.start.String()[:4]
-		ch.X1 = (cc.start + configs.Month(cc.months-1)).String()[:4]
-		for j := range ch.GridY {
-			ch.GridY[j] = ch.Plot.Y + ch.Plot.H*float32(j)/float32(len(ch.GridY))
-		}
-	}
-}
-
-// niceCeil rounds v up to 1, 2, 2.5 or 5 times a power of ten (0 stays 1).
-func niceCeil(v float64) float64 {
-	if v <= 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, k := range []float64{1, 2, 2.5, 5, 10} {
-		if k*p >= v*0.9999 {
-			return k * p
-		}
-	}
-	return 10 * p
-}
-
 // prepareSide writes the selected province's panel.
 func (a *App) prepareSide() {
 	pp := &a.play
@@ -855,7 +737,11 @@ func (a *App) prepareSide() {
 	case util >= 0.65:
 		uc = colGood
 	}
-	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: c.T("ui.unit.util", num(util*100, 0), num(pr.UsedMW, 0)), C: uc})
+	utilText := c.T("ui.unit.util", num(util*100, 0), num(pr.UsedMW, 0))
+	if w.Now < w.Start {
+		utilText, uc = c.T("ui.charts.nodata"), colDim // nothing played yet: no use measured
+	}
+	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: utilText, C: uc})
 	qc := colText
 	if pr.BeyondQuotaMW > 0 {
 		qc = colWarn
@@ -889,6 +775,11 @@ func (a *App) prepareSide() {
 // gameTitle is the game's scenario and seed, as the top bar and the debrief show them.
 func (a *App) gameTitle(st session.Setup) string {
 	name := st.Preset
+	if k := "ui.preset." + st.Preset; st.Preset != "" && a.cat.Has(k) {
+		// The preset's name in the game's language: its title up to the colon ("Baseline", "Référence").
+		name, _, _ = strings.Cut(a.cat.T(k), ":")
+		name = strings.TrimRight(name, " \u00a0")
+	}
 	if st.ScenarioName != "" {
 		name = st.ScenarioName
 	}
@@ -910,47 +801,6 @@ const newsIndent = 12
 
 // dialogOpen reports whether the decision dialog is on screen.
 func (a *App) dialogOpen() bool { return a.dlg != nil && a.overlay == OverlayDialog }
-
-// prepareNews translates new news items and lays out the visible rows, newest first.
-func (a *App) prepareNews() {
-	pp := &a.play
-	c := a.cat
-	news := a.sess.News()
-	if pp.newsSess != a.sess || pp.newsLang != c.Lang() {
-		pp.newsSess, pp.newsLang = a.sess, c.Lang()
-		pp.newsAll = pp.newsAll[:0]
-	}
-	for i := len(pp.newsAll); i < len(news); i++ {
-		pp.newsAll = append(pp.newsAll, view.NewsLine(c, news[i]))
-	}
-	pp.newsTitle = c.T("ui.news.title", len(news))
-	g := &a.geo
-	rowH := 18 * g.S
-	rows := max(1, int((g.News.H-30*g.S)/rowH))
-	pp.newsRows = pp.newsRows[:0]
-	textW := g.News.W - 24*g.S
-	// A narrow log (beside the dialog) gives an item two lines, the second indented (K set).
-	lines := 1
-	if textW < 600*g.S {
-		lines = 2
-	}
-	for i := len(pp.newsAll) - 1 - a.newsScroll; i >= 0 && len(pp.newsRows) < rows; i-- {
-		if lines == 1 {
-			pp.newsRows = append(pp.newsRows, kv{V: fit(pp.newsAll[i], a.fonts.Small, textW), C: colText})
-			continue
-		}
-		for k, l := range wrapText(pp.newsAll[i], a.fonts.Small, textW-newsIndent*g.S, min(lines, rows-len(pp.newsRows))) {
-			r := kv{V: l, C: colText}
-			if k > 0 {
-				r.K = "+"
-			}
-			pp.newsRows = append(pp.newsRows, r)
-		}
-	}
-	if len(news) == 0 {
-		pp.newsRows = append(pp.newsRows, kv{V: c.T("ui.news.empty"), C: colDim})
-	}
-}
 
 // prepareBars writes the top bar, the status bar, the banner and the top bar's buttons.
 func (a *App) prepareBars() {
@@ -974,6 +824,9 @@ func (a *App) prepareBars() {
 		pp.topState, pp.topStateCol = c.T("ui.state.paused"), colWarn
 	default:
 		pp.topState, pp.topStateCol = c.T("ui.state.speed", s.Speed()), colGood
+		if s.Speed() == 1 {
+			pp.topState = c.T("ui.charts.speed_one", 1)
+		}
 	}
 	pp.status = c.T("ui.status.hints")
 	pp.banner = ""

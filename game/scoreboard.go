@@ -110,7 +110,7 @@ func (a *App) prepareScoreboard() {
 		row.TipR = Rect{x0, y, board.W * 0.5, 22 * s}
 		row.Tip = append(row.Tip[:0], c.T(b.Key), c.T([2]string{"ui.score.tip.career", "ui.score.tip.nation"}[i]))
 		// The parts' bars share the row's right half.
-		bx := board.X + board.W*0.5
+		bx := max(board.X+board.W*0.5, row.ScoreX+advance(row.Score, f.Bold)+8*s) // clear of the score
 		bw := (board.X + board.W - 12*s - bx) / float32(max(len(b.Parts), 1))
 		row.Parts = row.Parts[:0]
 		for _, p := range b.Parts {

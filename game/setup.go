@@ -27,6 +27,7 @@ const (
 	roleProvinces = iota
 	rolePlanner
 	roleAutoplay
+	roleFacilitator // the AI plays every role, the facilitator moves the levers (what-ifs, whatif.go)
 	numRoleModes
 )
 
@@ -66,6 +67,8 @@ func (s *setupState) init(st session.Setup) {
 		s.scenario = i
 	}
 	switch {
+	case st.Facilitator:
+		s.mode = roleFacilitator
 	case st.Role.Planner:
 		s.mode = rolePlanner
 	case len(st.Role.Provinces) > 0:
@@ -214,6 +217,8 @@ func (s *setupState) build() (session.Setup, error) {
 		st.Preset = s.scenarios[s.scenario]
 	}
 	switch s.mode {
+	case roleFacilitator:
+		st.Facilitator = true
 	case rolePlanner:
 		st.Role.Planner = true
 	case roleProvinces:

@@ -79,11 +79,14 @@ func (debriefStage) Keys(k Key, in *Input, st *UIState) (Command, bool) {
 	return debriefKeys(k, in, st)
 }
 func (debriefStage) Prepare(a *App, sc *scene) { a.prepareDebrief(sc) }
+func (debriefStage) Before(a *App, _ *Input)   { a.pollCounterfactuals() }
 func (debriefStage) Do(a *App, c Command) {
 	switch c.Kind {
 	case CmdExport:
 		a.overlay = OverlayNone
 		a.export()
+	case CmdCF:
+		a.doCounterfactual(c)
 	case CmdPage:
 		p := c.Arg
 		if c.Delta != 0 {

@@ -29,7 +29,7 @@ type menuPrep struct {
 
 func (a *App) menuKey() prepKey {
 	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev,
-		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, info: a.info.rev}
+		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, info: a.info.rev, cfRev: a.cf.rev}
 	return k
 }
 
@@ -38,6 +38,9 @@ func (a *App) prepareMenu() {
 	a.ui.NoSave = a.screen == ScreenTitle && a.noSave
 	k := a.menuKey()
 	if mp.valid && k == mp.key {
+		if mp.sc.charts {
+			a.prepareChartTip()
+		}
 		return
 	}
 	mp.key, mp.valid = k, true
@@ -131,7 +134,8 @@ func (a *App) prepareSetup(sc *scene) {
 	x0, y := box.X+24*s, box.Y+20*s
 	sc.text(c.T("ui.setup.title"), x0, y, f.Head, colText)
 	y += 36 * s
-	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto")}
+	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto"),
+		c.T("ui.setup.role_facilitator")}
 	scen := ""
 	if len(st.scenarios) > 0 {
 		scen = st.scenarios[st.scenario]
@@ -200,6 +204,8 @@ func (a *App) prepareSetup(sc *scene) {
 		sc.text(c.T("ui.setup.planner_hint"), x0, y, f.Small, colDim)
 	case roleAutoplay:
 		sc.text(c.T("ui.setup.auto_hint"), x0, y, f.Small, colDim)
+	case roleFacilitator:
+		sc.text(fit(c.T("ui.setup.facilitator_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
 	}
 	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
 	bw := 170 * s
@@ -294,25 +300,37 @@ func (a *App) prepareOverlay(sc *scene) {
 		sc.panel(box, s)
 		sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
 		sc.text(c.T("ui.help.title"), box.X+20*s, box.Y+16*s, f.Head, colText)
-		y := box.Y + 52*s
-		kx := box.X + 24*s
-		dx := box.X + 24*s + min(230*s, box.W*0.3)
+		// Two columns (the play keys; the dialog's and the other screens'), each description wrapped
+		// in its column: one column no longer holds every row at 1024x640.
+		colW := (box.W - 48*s) / 2
+		top := box.Y + 52*s
+		kx, y := box.X+24*s, top
 		for _, k := range helpKeys {
-			if y > box.Y+box.H-64*s {
-				break
+			if k[1] == helpSecondColumn {
+				kx, y = box.X+24*s+colW+16*s, top
 			}
 			if k[0] == "" {
 				sc.text(c.T(k[1]), kx, y+4*s, f.Bold, colAccent)
 				y += 26 * s
 				continue
 			}
+			dx := kx + helpKeyWidth(colW, s)
 			sc.text(c.T(k[0]), kx, y, f.Bold, colText)
-			sc.text(fit(c.T(k[1]), f.Body, box.X+box.W-dx-20*s), dx, y, f.Body, colDim)
-			y += 20 * s
+			for _, line := range wrapText(c.T(k[1]), f.Small, kx+colW-dx, 3) {
+				sc.text(line, dx, y, f.Small, colDim)
+				y += 17 * s
+			}
+			y += 3 * s
 		}
 		sc.button(Rect{box.X + box.W - 160*s, box.Y + box.H - 48*s, 140 * s, 34 * s}, c.T("ui.close"), Command{Kind: CmdHelp}, false, true)
 	}
 }
+
+// helpSecondColumn is the heading that starts the help's second column.
+const helpSecondColumn = "ui.help.h.dialog"
+
+// helpKeyWidth is the width of the help's keys column in a column colW wide.
+func helpKeyWidth(colW, s float32) float32 { return min(170*s, colW*0.42) }
 
 // helpKeys are the help overlay's rows: keys and what they do (a heading has no keys).
 var helpKeys = [...][2]string{
@@ -324,6 +342,8 @@ var helpKeys = [...][2]string{
 	{"ui.help.k.layerdirect", "ui.help.layerdirect"},
 	{"ui.help.k.palette", "ui.help.palette"},
 	{"ui.help.k.decide", "ui.help.decide"},
+	{"ui.help.k.whatif", "ui.help.whatif"},
+	{"ui.help.k.compare", "ui.help.compare"},
 	{"ui.help.k.click", "ui.help.click"},
 	{"ui.help.k.news", "ui.help.news"},
 	{"ui.help.k.save", "ui.help.save"},
@@ -377,6 +397,7 @@ func (a *App) prepareDialog(sc *scene) {
 	if d.kind == dlgProvince {
 		a.prepareDialogOutlook(sc, d, x0, y)
 	} else {
+		y = a.prepareDialogPlanner(sc, d, x0, y) // cf.go
 		a.prepareDialogModeration(sc, d, w, x0, y)
 	}
 	a.prepareDialogEra(sc, d) // info.go
@@ -582,16 +603,14 @@ func (a *App) prepareDialogButtons(sc *scene, d *dialog, x0 float32) {
 	}
 	bw := (box.W - 28*s - 16*s) / 3
 	bx := x0
-	if d.kind == dlgProvince {
-		sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.use_advice"), Command{Kind: CmdAdvice}, false, false)
-	}
+	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.use_advice"), Command{Kind: CmdAdvice}, false, false)
 	bx += bw + 8*s
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.cancel"), Command{Kind: CmdCancel}, false, false)
 	bx += bw + 8*s
 	sc.button(Rect{bx, by, bw, 34 * s}, c.T("ui.dlg.confirm"), Command{Kind: CmdConfirm}, false, true)
 }
 
-// dialogKeysHint is the catalog key of a dialog's keys line: the planner has no advisor, so no A.
+// dialogKeysHint is the catalog key of a dialog's keys line.
 func dialogKeysHint(k dialogKind) string {
 	if k == dlgPlanner {
 		return "ui.dlg.keys_planner"

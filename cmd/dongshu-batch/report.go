@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"dongshu/internal/report"
 )
@@ -15,11 +17,13 @@ func reportCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "output `DIR` (default DIR/report)")
+	lang := fs.String("lang", "en", "language of the charts and page: "+strings.Join(report.Languages, " or "))
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, `usage: dongshu-batch report DIR [--out DIR2]
+		fmt.Fprintf(stderr, `usage: dongshu-batch report DIR [--out DIR2] [--lang en|fr]
 
 Reads a run directory (timeseries.csv, summary.json) or a sweep directory (runs.csv, optional
-timeseries.csv and manifest.json) and writes PNG charts and a self-contained index.html to DIR2.
+timeseries.csv and manifest.json) and writes PNG charts and a self-contained index.html to DIR2, in
+English or French (--lang).
 
 `)
 		fs.PrintDefaults()
@@ -47,6 +51,9 @@ timeseries.csv and manifest.json) and writes PNG charts and a self-contained ind
 	default:
 		return usagef("report: unexpected argument %q", pos[1])
 	}
+	if !slices.Contains(report.Languages, *lang) {
+		return usagef("report: --lang %q: want %s", *lang, strings.Join(report.Languages, " or "))
+	}
 	dir := pos[0]
 	if err := checkComplete("report", dir); err != nil {
 		return err
@@ -54,7 +61,7 @@ timeseries.csv and manifest.json) and writes PNG charts and a self-contained ind
 	if *out == "" {
 		*out = filepath.Join(dir, "report")
 	}
-	sum, err := report.Generate(dir, *out)
+	sum, err := report.GenerateLang(dir, *out, *lang)
 	if err != nil {
 		var ie *report.InputError
 		if errors.As(err, &ie) {

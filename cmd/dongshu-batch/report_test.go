@@ -107,6 +107,26 @@ func TestReportRunDirDefaultOut(t *testing.T) {
 	assert.Len(t, entries, 4, "no temporary files left")
 }
 
+func TestReportLang(t *testing.T) {
+	dir := reportRunDir(t, 1)
+	out := filepath.Join(t.TempDir(), "fr")
+	code, stdout, stderr := runMain(t, "report", dir, "--lang", "fr", "--out", out)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "baseline, graine 1")
+	html, err := os.ReadFile(filepath.Join(out, "index.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(html), `<html lang="fr">`)
+	assert.Contains(t, string(html), "Chiffres clés")
+	assert.NotContains(t, string(html), "Headline numbers")
+	reportCheckPNG(t, filepath.Join(out, "overbuild_by_province.png"), 1200, 1200)
+
+	bad := filepath.Join(t.TempDir(), "de")
+	code, _, stderr = runMain(t, "report", dir, "--lang", "de", "--out", bad)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `--lang "de": want en or fr`)
+	assert.NoDirExists(t, bad, "nothing written")
+}
+
 func TestReportSweepDir(t *testing.T) {
 	for _, withTS := range []bool{true, false} {
 		t.Run(fmt.Sprint("timeseries=", withTS), func(t *testing.T) {

@@ -135,6 +135,10 @@ func (r *Remote) Ended() bool { return r.c.State.Ended || r.c.Debrief != nil }
 
 // Submit sends the seat's decision; the server checks it again and applies it with the round.
 func (r *Remote) Submit(a session.Action) error {
+	if a.WhatIf != nil {
+		// The room's month frames carry decisions only, so every player's replay stays the room's.
+		return errors.New("netplay: what-ifs are not available in a classroom game (the room plays the scenario as set)")
+	}
 	if err := r.c.Sess.Check(a); err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func TestErrorKinds(t *testing.T) {
 	}{
 		{"not JSON", []byte("PNG\x00\x01"), ErrNotSave, 0},
 		{"other JSON", []byte(`{"headline": {}}`), ErrNotSave, 0},
-		{"future version", edit(`"version": 1`, `"version": 2`), ErrNewerVersion, 0},
+		{"future version", edit(`"version": 1`, `"version": 3`), ErrNewerVersion, 0},
 		{"corrupt", edit(`"actions": [`, `"actions": [,`), ErrDamaged, int64(1 + strings.Count(text[:strings.Index(text, `"actions": [`)], "\n"))},
 		{"version zero", edit(`"version": 1`, `"version": 0`), ErrDamaged, 0},
 		{"month beyond the game", edit(`"month": "2013-07"`, `"month": "2040-01"`), ErrDamaged, 0},

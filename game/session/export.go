@@ -7,16 +7,19 @@ import (
 	"os"
 	"path/filepath"
 
+	"dongshu/game/i18n"
 	"dongshu/internal/atomicfile"
-	"dongshu/internal/report"
 	"dongshu/internal/runout"
 )
 
 // Export writes the seminar export into dir (created if needed): timeseries.csv and events.csv in the
-// batch runner's formats (package runout, shared with it) for the months played so far, and the batch
-// report's PNG charts of them (utilisation.png, capacity.png, overbuild_by_province.png). Each file is
-// written atomically.
-func (s *Session) Export(dir string) error {
+// batch runner's formats (package runout, shared with it) for the months played so far, whatifs.csv (the
+// what-ifs set, a header only when none), and the game's charts of them (utilisation.png, capacity.png,
+// overbuild_by_province.png: export_charts.go), in English. Each file is written atomically.
+func (s *Session) Export(dir string) error { return s.ExportLang(dir, "en") }
+
+// ExportLang is Export with the charts in language lang (i18n.Languages): the game exports in its own.
+func (s *Session) ExportLang(dir, lang string) error {
 	h := &s.hist
 	if len(h.Months) == 0 {
 		return newError(OpExport, ErrNothingToExport, dir, nil, "session: export: no month has been played yet")
@@ -47,24 +50,21 @@ func (s *Session) Export(dir string) error {
 	if err != nil {
 		return exportError(ErrIO, evPath, err, "events.csv: ")
 	}
-	ts, err := report.ReadTimeseries(tsPath, false)
-	if err != nil {
-		return exportError(nil, tsPath, err, "")
+	wiPath := filepath.Join(dir, "whatifs.csv")
+	if err := atomicfile.Write(wiPath, s.writeWhatIfs); err != nil {
+		return exportError(ErrIO, wiPath, err, "whatifs.csv: ")
 	}
-	for _, c := range []struct {
-		name string
-		draw func(*report.Timeseries) ([]byte, error)
-	}{
-		{"utilisation.png", report.UtilisationChart},
-		{"capacity.png", report.CapacityChart},
-		{"overbuild_by_province.png", report.ProvinceChart},
-	} {
-		png, err := c.draw(ts)
-		if err != nil {
-			return exportError(nil, filepath.Join(dir, c.name), err, c.name+": ")
-		}
-		if err := atomicfile.WriteFile(filepath.Join(dir, c.name), png); err != nil {
-			return exportError(ErrIO, filepath.Join(dir, c.name), err, "")
+	c, err := i18n.Load(lang)
+	if err != nil {
+		return exportError(nil, dir, err, "")
+	}
+	charts, err := s.exportCharts(c)
+	if err != nil {
+		return exportError(nil, dir, err, "")
+	}
+	for _, name := range []string{"utilisation.png", "capacity.png", "overbuild_by_province.png"} {
+		if err := atomicfile.WriteFile(filepath.Join(dir, name), charts[name]); err != nil {
+			return exportError(ErrIO, filepath.Join(dir, name), err, "")
 		}
 	}
 	return nil

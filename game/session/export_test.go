@@ -52,5 +52,5 @@ func TestExportMatchesTheBatchRunner(t *testing.T) {
 	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	assert.Len(t, entries, 5, "no temporary file left")
+	assert.Len(t, entries, 6, "no temporary file left (whatifs.csv beside the series)")
 }

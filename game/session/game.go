@@ -16,6 +16,7 @@ type Session struct {
 	setup   Setup
 	m       *agents.Model
 	actions []Action
+	whatIfs []WhatIfRecord // the what-ifs among actions, in order (the panel, the export, the compare run)
 	speed   int
 	// acc counts ticks in units of 1/TPS month: each tick adds the speed, a month is due at TPS. Integer
 	// arithmetic keeps exactly v months in TPS ticks at any speed, with no drift.
@@ -53,6 +54,9 @@ func New(st Setup) (*Session, error) {
 		case slices.Contains(st.Role.Provinces[:k], p):
 			return nil, fmt.Errorf("session: role: province %s (%d) listed twice", m.W.Provinces[p].ID, p)
 		}
+	}
+	if st.Facilitator && !st.Role.Autoplay() {
+		return nil, errors.New("session: facilitator mode: the AI plays every role, so the role must name no planner and no province")
 	}
 	s := &Session{setup: st, m: m}
 	s.hist.Columns = m.W.Columns()
@@ -121,6 +125,10 @@ func cloneAction(a Action) Action {
 		d.Designate = slices.Clone(d.Designate)
 		d.Moderate = slices.Clone(d.Moderate)
 		a.Planner = &d
+	}
+	if a.WhatIf != nil {
+		wi := *a.WhatIf
+		a.WhatIf = &wi
 	}
 	return a
 }
@@ -204,7 +212,11 @@ func (s *Session) Submit(a Action) error {
 		return err
 	}
 	a = cloneAction(a)
-	if d := a.Province; d != nil {
+	if wi := a.WhatIf; wi != nil {
+		l, _ := configs.ParseLever(wi.Key) // Check parsed it
+		s.m.PendingChanges = append(s.m.PendingChanges, agents.PolicyChange{Lever: l, Level: wi.Level})
+		s.whatIfs = append(s.whatIfs, WhatIfRecord{Month: a.Month, WhatIf: *wi})
+	} else if d := a.Province; d != nil {
 		d.Score = 0 // a human's decision has no AI score
 		s.m.Pending[d.Province] = *d
 	} else {
@@ -226,8 +238,10 @@ func (s *Session) Check(a Action) error {
 		return errors.New("session: the game is over")
 	case a.Month != m.W.Now:
 		return fmt.Errorf("session: action for %s, but the game is at %s", a.Month, m.W.Now)
-	case (a.Province == nil) == (a.Planner == nil):
-		return errors.New("session: an action holds exactly one decision, a province's or the planner's")
+	case countNonNil(a) != 1:
+		return errors.New("session: an action holds exactly one decision, a province's, the planner's or a what-if")
+	case a.WhatIf != nil:
+		return s.checkWhatIf(a.WhatIf)
 	case a.Province != nil:
 		return s.checkDecision(a.Province)
 	}

@@ -291,7 +291,7 @@ func (ns *newsState) rivalry(w *economy.World, add func(string, []string, ...flo
 
 // idleFar reports the least-used west-hub province of the year when hot work is made too far from it.
 func (ns *newsState) idleFar(w *economy.World, hist *History, add func(string, []string, ...float64)) {
-	bound := w.Classes[ns.hot].Cfg.RTTBoundMs
+	bound := w.Classes[ns.hot].RTTBoundMs // in force (a what-if may change it)
 	hotTotal := 0.0
 	for o := range w.Provinces {
 		hotTotal += w.DemandMW[o][ns.hot]

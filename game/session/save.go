@@ -18,7 +18,7 @@ import (
 // model. docs/game.md (Save files) describes the format.
 const (
 	saveFormat  = "dongshu-save"
-	saveVersion = 1
+	saveVersion = 2 // 2: what-ifs in the action log (a save without any is written as version 1)
 	// MaxSaveBytes bounds a save file: its scenario (at most configs.MaxScenarioBytes) and an action log
 	// of at most one decision per human role and month (a 16-year game with 31 provinces: about 2 MB).
 	MaxSaveBytes = configs.MaxScenarioBytes + 24<<20
@@ -40,6 +40,7 @@ type savedAction struct {
 	Month    string                  `json:"month"`
 	Province *agents.Decision        `json:"province,omitempty"`
 	Planner  *agents.PlannerDecision `json:"planner,omitempty"`
+	WhatIf   *WhatIf                 `json:"what_if,omitempty"`
 }
 
 // Save writes the game to path atomically (versioned; replayed on load): on any error the file at path,
@@ -58,10 +59,16 @@ func (s *Session) Save(path string) error {
 // MarshalSave returns the text of the game's save file (what Save writes): the classroom server keeps a
 // room in it and sends it to a joining client, which replays it with Decode.
 func (s *Session) MarshalSave() ([]byte, error) {
-	f := saveFile{Format: saveFormat, Version: saveVersion, Setup: s.Setup(), Actions: []savedAction{},
+	f := saveFile{Format: saveFormat, Version: 1, Setup: s.Setup(), Actions: []savedAction{},
 		Month: s.m.W.Now.String(), Speed: s.speed}
+	if s.setup.Facilitator {
+		f.Version = 2
+	}
 	for _, a := range s.actions {
-		f.Actions = append(f.Actions, savedAction{Month: a.Month.String(), Province: a.Province, Planner: a.Planner})
+		f.Actions = append(f.Actions, savedAction{Month: a.Month.String(), Province: a.Province, Planner: a.Planner, WhatIf: a.WhatIf})
+		if a.WhatIf != nil {
+			f.Version = 2 // an older dongshu says "newer version" instead of "damaged"
+		}
 	}
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
@@ -133,6 +140,9 @@ func checkFields(f *saveFile, s *Session) error {
 	if f.Setup.Role.Planner {
 		roles++
 	}
+	if s.WhatIfAllowed() {
+		roles++ // the what-ifs count as one more role
+	}
 	if most := int(w.End-w.Start+1) * roles * maxPerMonth; len(f.Actions) > most {
 		return fmt.Errorf("actions: %d, more than the %d the game can hold (%d per human role and month)", len(f.Actions), most, maxPerMonth)
 	}
@@ -146,9 +156,14 @@ func checkFields(f *saveFile, s *Session) error {
 		if a.Province != nil {
 			k.who = a.Province.Province
 		}
+		if a.WhatIf != nil {
+			k.who = -2
+		}
 		if count[k]++; count[k] > maxPerMonth {
 			who := "the planner"
-			if k.who >= 0 && k.who < len(w.Provinces) {
+			if k.who == -2 {
+				who = "what-ifs"
+			} else if k.who >= 0 && k.who < len(w.Provinces) {
 				who = w.Provinces[k.who].ID
 			} else if k.who >= 0 {
 				who = fmt.Sprintf("province index %d", k.who)
@@ -241,13 +256,27 @@ func replay(path string, f *saveFile) (*Session, error) {
 		if err != nil {
 			return nil, bad("action %d: month: %v", i+1, err)
 		}
-		acts[i] = Action{Month: m, Province: a.Province, Planner: a.Planner}
+		acts[i] = Action{Month: m, Province: a.Province, Planner: a.Planner, WhatIf: a.WhatIf}
 	}
-	next := 0
+	if err := s.run(acts, month, nil); err != nil {
+		return nil, bad("%v", err)
+	}
+	s.SetSpeed(f.Speed)
+	return s, nil
+}
+
+// run steps a game to month, submitting each action of acts (in month order) when the game reaches
+// its month: the one replay of a saved game, of a fork and of the compare view's run without the
+// what-ifs. The game may have taken the first of acts already (a run kept up month by month): it resumes
+// after them. At a quota round that still waits for a human
+// once the log's actions are in, play (if not nil) is asked for the awaited seats' actions.
+func (s *Session) run(acts []Action, month configs.Month, play func(*Session, Waiting) []Action) error {
+	w := s.m.W
+	next := len(s.actions)
 	for {
 		for next < len(acts) && acts[next].Month == w.Now {
 			if err := s.Submit(acts[next]); err != nil {
-				return nil, bad("action %d (%s): %v", next+1, acts[next].Month, err)
+				return fmt.Errorf("action %d (%s): %w", next+1, acts[next].Month, err)
 			}
 			next++
 		}
@@ -255,20 +284,26 @@ func replay(path string, f *saveFile) (*Session, error) {
 			break
 		}
 		if next < len(acts) && acts[next].Month < w.Now {
-			return nil, bad("action %d (%s) is out of order", next+1, acts[next].Month)
+			return fmt.Errorf("action %d (%s) is out of order", next+1, acts[next].Month)
+		}
+		if wt := s.Waiting(); wt.Any() && play != nil {
+			for _, a := range play(s, wt) {
+				if err := s.Submit(a); err != nil {
+					return fmt.Errorf("seat played at %s: %w", w.Now, err)
+				}
+			}
 		}
 		if wt := s.Waiting(); wt.Any() {
-			return nil, bad("the game cannot pass %s: it waits for %s", w.Now, describeWaiting(s, wt))
+			return fmt.Errorf("the game cannot pass %s: it waits for %s", w.Now, describeWaiting(s, wt))
 		}
 		if err := s.step(); err != nil {
-			return nil, bad("%v", err)
+			return err
 		}
 	}
 	if next < len(acts) {
-		return nil, bad("action %d (%s) comes after the saved month %s", next+1, acts[next].Month, f.Month)
+		return fmt.Errorf("action %d (%s) comes after the saved month %s", next+1, acts[next].Month, month)
 	}
-	s.SetSpeed(f.Speed)
-	return s, nil
+	return nil
 }
 
 func describeWaiting(s *Session, wt Waiting) string {

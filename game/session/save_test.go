@@ -144,8 +144,8 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 	}{
 		{"truncated", good[:len(good)/2], []string{"damaged at line", "byte", "unexpected end of JSON input"}},
 		{"corrupt", edit(`"actions": [`, `"actions": [,`), []string{"damaged at line", "invalid character ','"}},
-		{"future version", edit(`"version": 1`, `"version": 2`),
-			[]string{"was written by a newer dongshu (format version 2; this one reads up to 1)"}},
+		{"future version", edit(`"version": 1`, `"version": 3`),
+			[]string{"was written by a newer dongshu (format version 3; this one reads up to 2)"}},
 		{"version zero", edit(`"version": 1`, `"version": 0`), []string{"no valid format version"}},
 		{"version text", edit(`"version": 1`, `"version": "1"`), []string{"no valid format version"}},
 		{"wrong format", edit(`"dongshu-save"`, `"dongshu-sweep"`), []string{"is not a dongshu save file"}},

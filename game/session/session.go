@@ -44,6 +44,9 @@ type Setup struct {
 	Seed         uint64     `json:"seed"`
 	Difficulty   Difficulty `json:"difficulty"`
 	Role         Role       `json:"role"`
+	// Facilitator is the facilitator mode: the AI plays every role (Role must be empty) and the
+	// facilitator moves the levers with what-ifs (which autoplay allows too).
+	Facilitator bool `json:"facilitator,omitempty"`
 }
 
 // Action is one human choice, stamped with the month that had ended when it was made; it applies at the
@@ -52,6 +55,7 @@ type Action struct {
 	Month    configs.Month           `json:"month"`
 	Province *agents.Decision        `json:"province,omitempty"`
 	Planner  *agents.PlannerDecision `json:"planner,omitempty"`
+	WhatIf   *WhatIf                 `json:"what_if,omitempty"`
 }
 
 // Waiting lists the humans the clock waits for before the next month (a quota round).

@@ -214,6 +214,12 @@ func Load(path string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Parse(path, b)
+}
+
+// Parse reads and checks a targets file's contents b; path names it in the errors (Load reads a file,
+// the report the embedded configs.TargetFiles).
+func Parse(path string, b []byte) (*File, error) {
 	var f File
 	md, err := toml.Decode(string(b), &f)
 	if err != nil {

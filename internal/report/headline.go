@@ -15,9 +15,9 @@ type HeadlineInfo struct {
 
 const share = "share, 0-1"
 
-// headlineInfos are the headline outcomes as agents' table describes them, plus summary.json's months.
+// headlineInfos are the headline outcomes as agents' table describes them (summary.json's months: lang.outcome).
 var headlineInfos = func() map[string]HeadlineInfo {
-	m := map[string]HeadlineInfo{"months": {"Months simulated", "months", "Length of the run."}}
+	m := map[string]HeadlineInfo{}
 	for _, o := range agents.Outcomes() {
 		sp := o.Spec()
 		m[sp.Name] = HeadlineInfo{sp.Label, sp.Unit, sp.Explain}

@@ -18,19 +18,21 @@ type tableRow struct {
 }
 
 type page struct {
+	Lang                  string
 	Title, Subtitle, Meta string
 	Charts                []chartDoc
 	Columns               []string // value column headers
 	Rows                  []tableRow
 	TableNote             string
+	Text                  map[string]string // the page's fixed texts in its language
 }
 
 var pageTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>dongshu report: {{.Title}}</title>
+<title>{{.Text.title}}</title>
 <style>
 body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 20px; line-height: 1.4;
        color: #111; background: #fff; margin: 0 auto; padding: 1em 2em; max-width: 1300px; }
@@ -62,22 +64,26 @@ code { font-size: 0.85em; color: #555; }
 <figcaption>{{.Explain}}</figcaption>
 </figure>
 {{end}}
-<h2>Headline numbers</h2>
+<h2>{{.Text.headline}}</h2>
 {{if .TableNote}}<p>{{.TableNote}}</p>{{end}}
 <div class="scroll">
 <table id="headline">
-<thead><tr><th>Outcome</th><th>Unit</th>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
+<thead><tr><th>{{.Text.outcome}}</th><th>{{.Text.unit}}</th>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Rows}}<tr><td>{{.Label}} <code>{{.Name}}</code>{{if .Explain}}<span class="explain">{{.Explain}}</span>{{end}}</td><td class="unit">{{.Unit}}</td>{{range .Cells}}<td class="num">{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
-<p class="meta">Made by <code>dongshu-batch report</code>. Model and metric definitions: docs/ODD.md.</p>
+<p class="meta">{{.Text.footer}}</p>
 </body>
 </html>
 `))
 
-func renderPage(p page) ([]byte, error) {
+func renderPage(l *lang, p page) ([]byte, error) {
+	p.Text = map[string]string{"title": l.T("report.page.title", p.Title)}
+	for _, k := range []string{"headline", "outcome", "unit", "footer"} {
+		p.Text[k] = l.T("report.page." + k)
+	}
 	var buf bytes.Buffer
 	if err := pageTmpl.Execute(&buf, p); err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -27,19 +26,31 @@ const (
 	OutcomeHeightPx  = 900  // outcome_vs_<param>.png: a 2 x 2 grid
 )
 
+// paint is a palette entry: the colour a chart draws with and the catalog key of its name
+// (report.colour.<name>), so that a caption names the colour the chart uses and cannot drift from it.
+type paint struct {
+	color.RGBA
+	name string
+}
+
 // Okabe-Ito colour-blind-safe palette.
 var (
-	black     = color.RGBA{0x00, 0x00, 0x00, 0xff}
-	orange    = color.RGBA{0xE6, 0x9F, 0x00, 0xff}
-	skyBlue   = color.RGBA{0x56, 0xB4, 0xE9, 0xff}
-	green     = color.RGBA{0x00, 0x9E, 0x73, 0xff}
-	blue      = color.RGBA{0x00, 0x72, 0xB2, 0xff}
-	vermilion = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
+	black     = paint{color.RGBA{0x00, 0x00, 0x00, 0xff}, "black"}
+	orange    = paint{color.RGBA{0xE6, 0x9F, 0x00, 0xff}, "orange"}
+	skyBlue   = paint{color.RGBA{0x56, 0xB4, 0xE9, 0xff}, "sky_blue"}
+	green     = paint{color.RGBA{0x00, 0x9E, 0x73, 0xff}, "green"}
+	blue      = paint{color.RGBA{0x00, 0x72, 0xB2, 0xff}, "blue"}
+	vermilion = paint{color.RGBA{0xD5, 0x5E, 0x00, 0xff}, "vermilion"}
+	purple    = paint{color.RGBA{0xCC, 0x79, 0xA7, 0xff}, "purple"}
 	gridGrey  = color.RGBA{0xD9, 0xD9, 0xD9, 0xff}
 )
 
+// colour is the palette entry's name in the language.
+func (l *lang) colour(p paint) string { return l.T("report.colour." + p.name) }
+
 // translucent returns c at alpha a (premultiplied, as image/color requires).
-func translucent(c color.RGBA, a uint8) color.RGBA {
+func translucent(p paint, a uint8) color.RGBA {
+	c := p.RGBA
 	f := float64(a) / 255
 	return color.RGBA{uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f), a}
 }
@@ -93,12 +104,6 @@ func encode(c *vgimg.Canvas) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func render(p *plot.Plot, wpx, hpx int) ([]byte, error) {
-	c := pngCanvas(wpx, hpx)
-	p.Draw(draw.New(c))
-	return encode(c)
-}
-
 // monthX is a month's position on a time axis in years: 2020-01 is 2020.0, 2020-07 is 2020.5.
 func monthX(m string) float64 {
 	y, _ := strconv.Atoi(m[:4])
@@ -128,40 +133,35 @@ func (yearTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
-// fixedTicks labels the given values with a format.
+// fixedTicks labels the given values with a number of decimals in the language.
 type fixedTicks struct {
-	values []float64
-	format string
+	l        *lang
+	values   []float64
+	decimals int
 }
 
 func (f fixedTicks) Ticks(lo, hi float64) []plot.Tick {
 	var ts []plot.Tick
 	for _, v := range f.values {
 		if v >= lo-1e-9 && v <= hi+1e-9 {
-			ts = append(ts, plot.Tick{Value: v, Label: fmt.Sprintf(f.format, v)})
+			ts = append(ts, plot.Tick{Value: v, Label: f.l.Number(v, f.decimals)})
 		}
 	}
 	return ts
 }
 
-// niceTicks labels about six round values (1, 2, 2.5 or 5 times a power of ten apart) with as few
-// decimals as the step needs and thousands separators.
-type niceTicks struct{}
-
-func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) {
-		return []plot.Tick{{Value: lo, Label: tickLabel(lo, 0)}}
-	}
-	raw := (hi - lo) / 6
+// niceStep is the round step (1, 2, 2.5 or 5 times a power of ten) that cuts [lo, hi] into about n
+// intervals, and the decimals its labels need.
+func niceStep(lo, hi float64, n int) (step float64, decimals int) {
+	raw := (hi - lo) / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := 10 * mag
+	step = 10 * mag
 	for _, m := range []float64{1, 2, 2.5, 5} {
-		if m*mag >= raw {
+		if m*mag >= raw*(1-1e-9) {
 			step = m * mag
 			break
 		}
 	}
-	decimals := 0
 	if step < 1 {
 		decimals = int(math.Ceil(-math.Log10(step) - 1e-9))
 		if math.Abs(step*math.Pow(10, float64(decimals))-math.Round(step*math.Pow(10, float64(decimals)))) > 1e-9 {
@@ -170,43 +170,121 @@ func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	} else if step != math.Trunc(step) {
 		decimals = 1
 	}
+	return step, decimals
+}
+
+// niceTicks labels round values as far apart as the axis needs for its labels not to touch: with
+// Width (the axis length, set once the layout is known) it takes the most ticks, up to six intervals,
+// whose labels (measured in Style) leave at least a gap of two spaces between neighbours; numbers are
+// grouped by thousands in the language ("300,000", "300 000"). Without Width, six intervals.
+type niceTicks struct {
+	l      *lang
+	Style  text.Style
+	Width  vg.Length
+	Vertic bool // a vertical axis: labels are stacked, their height counts
+}
+
+func (t *niceTicks) ticks(lo, hi float64, n int) []plot.Tick {
+	step, decimals := niceStep(lo, hi, n)
 	var ts []plot.Tick
 	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+step*1e-9; k++ {
 		v := k * step
 		if math.Abs(v) < step*1e-9 {
 			v = 0
 		}
-		ts = append(ts, plot.Tick{Value: v, Label: tickLabel(v, decimals)})
+		ts = append(ts, plot.Tick{Value: v, Label: t.l.Number(v, decimals)})
 	}
 	return ts
 }
 
-func tickLabel(v float64, decimals int) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if decimals == 0 && math.Abs(v) >= 1000 {
-		return groupThousands(s)
+func (t *niceTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) {
+		return []plot.Tick{{Value: lo, Label: t.l.Number(lo, 0)}}
 	}
-	return s
+	for n := 6; n >= 2; n-- {
+		ts := t.ticks(lo, hi, n)
+		if t.Width == 0 || ticksFit(ts, lo, hi, t.Width, t.Style, t.Vertic) {
+			return ts
+		}
+	}
+	return t.ticks(lo, hi, 1)
 }
+
+// ticksFit reports whether labelled ticks on an axis of length width leave at least two spaces between
+// neighbouring labels (their widths, or heights on a vertical axis, measured in st).
+func ticksFit(ts []plot.Tick, lo, hi float64, width vg.Length, st text.Style, vertical bool) bool {
+	gap := 2 * st.Width(" ")
+	if vertical {
+		gap = st.Height("0") / 2
+	}
+	size := func(s string) vg.Length {
+		if vertical {
+			return st.Height(s)
+		}
+		return st.Width(s)
+	}
+	prev, prevSize := math.NaN(), vg.Length(0)
+	for _, tk := range ts {
+		if tk.Label == "" {
+			continue
+		}
+		x := vg.Length((tk.Value-lo)/(hi-lo)) * width
+		sz := size(tk.Label)
+		if !math.IsNaN(prev) && x-vg.Length(prev) < (sz+prevSize)/2+gap {
+			return false
+		}
+		prev, prevSize = float64(x), sz
+	}
+	return true
+}
+
+// fitAxes sets the nice tickers' Width to the plot's data area drawn in c (twice: the x labels' height
+// and the y labels' width change the area a little).
+func fitAxes(p *plot.Plot, c draw.Canvas) {
+	for range 2 {
+		dc := p.DataCanvas(c)
+		if t, ok := p.X.Tick.Marker.(*niceTicks); ok {
+			t.Width = dc.Max.X - dc.Min.X
+		}
+		if t, ok := p.Y.Tick.Marker.(*niceTicks); ok {
+			t.Width, t.Vertic = dc.Max.Y-dc.Min.Y, true
+		}
+	}
+}
+
+func (l *lang) niceTicks(a *plot.Axis) *niceTicks { return &niceTicks{l: l, Style: a.Tick.Label} }
 
 // seriesStyle is how one line is drawn.
 type seriesStyle struct {
 	label  string
-	color  color.RGBA
+	paint  paint
 	dashes []vg.Length
 }
 
-// bandTitle says what a band is for n runs.
-func bandTitle(n int) string {
-	if n >= BandQuantileMinRuns {
-		return fmt.Sprintf("line: median of %d runs; shaded: 10th-90th percentile", n)
+// look names a line's colour and dashes in the language ("blue, dashed"), for captions.
+func (l *lang) look(st seriesStyle) string {
+	d := "solid"
+	switch {
+	case len(st.dashes) == 0:
+	case st.dashes[0] > vg.Points(6):
+		d = "dashed"
+	default:
+		d = "dotted"
 	}
-	return fmt.Sprintf("line: median of %d runs; shaded: lowest to highest", n)
+	return l.colour(st.paint) + ", " + l.T("report.dashes."+d)
+}
+
+// bandTitle says what a band is for n runs.
+func (l *lang) bandTitle(n int) string {
+	if n >= BandQuantileMinRuns {
+		return l.T("report.band.quantile", n)
+	}
+	return l.T("report.band.range", n)
 }
 
 // addSeries draws, for each run matrix [run][month], the median line and (for several runs) the band;
-// values are multiplied by scale. It returns the largest value drawn.
-func addSeries(p *plot.Plot, months []string, m [][]float64, st seriesStyle, scale float64) (float64, error) {
+// values are multiplied by scale. The line's legend entry goes to leg.
+func addSeries(p *plot.Plot, leg *legend, months []string, m [][]float64, st seriesStyle, scale float64) error {
 	var mid, lo, hi plotter.XYs
 	for j, mo := range months {
 		col := make([]float64, len(m))
@@ -223,11 +301,7 @@ func addSeries(p *plot.Plot, months []string, m [][]float64, st seriesStyle, sca
 		hi = append(hi, plotter.XY{X: x, Y: b.Hi * scale})
 	}
 	if len(mid) == 0 {
-		return 0, nil
-	}
-	top := 0.0
-	for _, xy := range hi {
-		top = max(top, xy.Y)
+		return nil
 	}
 	if len(m) > 1 {
 		ring := slices.Clone(hi)
@@ -236,22 +310,22 @@ func addSeries(p *plot.Plot, months []string, m [][]float64, st seriesStyle, sca
 		}
 		poly, err := plotter.NewPolygon(ring)
 		if err != nil {
-			return 0, err
+			return err
 		}
-		poly.Color = translucent(st.color, 0x50)
+		poly.Color = translucent(st.paint, 0x50)
 		poly.LineStyle.Width = 0
 		p.Add(poly)
 	}
 	l, err := plotter.NewLine(mid)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	l.LineStyle.Width = vg.Points(4)
-	l.LineStyle.Color = st.color
+	l.LineStyle.Color = st.paint.RGBA
 	l.LineStyle.Dashes = st.dashes
 	p.Add(l)
-	p.Legend.Add(st.label, l)
-	return top, nil
+	leg.Add(st.label, l)
+	return nil
 }
 
 func timeAxis(p *plot.Plot, months []string) {
@@ -262,185 +336,118 @@ func timeAxis(p *plot.Plot, months []string) {
 	}
 }
 
-// UtilisationChart draws utilisation of the east hubs, west hubs and north-west over time.
-func UtilisationChart(ts *Timeseries) ([]byte, error) {
-	title := "Data-centre utilisation: eastern vs western hubs"
-	if len(ts.Runs) > 1 {
-		title += "\n" + bandTitle(len(ts.Runs))
-	}
-	p := newPlot(title, "year", "utilisation (share of capacity in use, 0-1)", 1)
-	styles := map[string]seriesStyle{
-		"east_hubs": {"Eastern hubs", blue, solid},
-		"west_hubs": {"Western hubs", orange, dashed},
-		"northwest": {"North-west (Inner Mongolia, Ningxia, Gansu)", vermilion, dotted},
-	}
-	for _, s := range utilScopes {
-		m, ok := ts.Series[s+"/utilisation"]
-		if !ok {
-			continue
-		}
-		if _, err := addSeries(p, ts.Months, m, styles[s], 1); err != nil {
-			return nil, err
-		}
-	}
-	timeAxis(p, ts.Months)
-	p.Y.Min, p.Y.Max = 0, 1.3 // headroom for the legend
-	p.Y.Tick.Marker = fixedTicks{[]float64{0, 0.2, 0.4, 0.6, 0.8, 1}, "%.1f"}
-	p.Legend.Top, p.Legend.Left = true, true
-	return render(p, WidthPx, HeightPx)
+// legend collects a chart's legend entries; renderWithLegend draws them below the plot, outside the data.
+type legend struct {
+	entries []legendEntry
 }
 
-// powerUnit picks MW or GW for values up to top (in MW) and returns the label and multiplier.
-func powerUnit(top float64) (string, float64) {
-	if top >= 10000 {
-		return "GW", 1e-3
-	}
-	return "MW", 1
+type legendEntry struct {
+	text   string
+	thumbs []plot.Thumbnailer
 }
 
-func maxOf(ms ...[][]float64) float64 {
-	top := 0.0
-	for _, m := range ms {
-		for _, r := range m {
-			for _, v := range r {
-				if !math.IsNaN(v) {
-					top = max(top, v)
-				}
-			}
-		}
-	}
-	return top
+func (l *legend) Add(text string, thumbs ...plot.Thumbnailer) {
+	l.entries = append(l.entries, legendEntry{text, thumbs})
 }
 
-// CapacityChart draws national capacity online, capacity in use and demand over time.
-func CapacityChart(ts *Timeseries) ([]byte, error) {
-	capM, used, dem := ts.Series["national/capacity_mw"], ts.Series["national/used_mw"], ts.Series["national/demand_mw"]
-	unit, scale := powerUnit(maxOf(capM, used, dem))
-	title := "China: data-centre capacity built vs used vs demanded"
-	if len(ts.Runs) > 1 {
-		title += "\n" + bandTitle(len(ts.Runs))
-	}
-	p := newPlot(title, "year", "IT power ("+unit+")", 1)
-	for _, s := range []struct {
-		m  [][]float64
-		st seriesStyle
-	}{
-		{capM, seriesStyle{"Capacity built (online)", black, solid}},
-		{used, seriesStyle{"Capacity in use", green, solid}},
-		{dem, seriesStyle{"Demand for computing", vermilion, dashed}},
-	} {
-		if _, err := addSeries(p, ts.Months, s.m, s.st, scale); err != nil {
-			return nil, err
+// columns splits the entries into ncols gonum legends in the charts' style (ncols 0: one column, or
+// two when there are more than two entries).
+func (l *legend) columns(ncols int) []plot.Legend {
+	n := len(l.entries)
+	if ncols <= 0 {
+		ncols = 1
+		if n > 2 {
+			ncols = 2
 		}
 	}
-	timeAxis(p, ts.Months)
-	p.Y.Min = 0
-	p.Y.Max = maxOf(capM, used, dem) * scale * 1.05
-	p.Y.Tick.Marker = niceTicks{}
-	p.Legend.Top, p.Legend.Left = true, true
-	return render(p, WidthPx, HeightPx)
-}
-
-// ProvinceFinal is a province's overbuild and redundant capacity at the final month, averaged over runs.
-type ProvinceFinal struct {
-	Province             string
-	OverbuildMW, RedunMW float64
-}
-
-// ProvinceFinals averages each province's final-month overbuild and redundancy over the runs and sorts
-// them largest overbuild first (then redundancy, then id).
-func ProvinceFinals(ts *Timeseries) []ProvinceFinal {
-	out := make([]ProvinceFinal, 0, len(ts.Provinces))
-	for _, prov := range ts.Provinces {
-		vals := ts.Final[prov]
-		ob, rd := make([]float64, len(vals)), make([]float64, len(vals))
-		for i, v := range vals {
-			ob[i], rd[i] = v[0], v[1]
+	per := (n + ncols - 1) / ncols
+	var out []plot.Legend
+	for k := 0; k*per < n; k++ {
+		leg := plot.NewLegend()
+		setFont(&leg.TextStyle, 14)
+		leg.Padding = vg.Points(5)
+		leg.ThumbnailWidth = vg.Points(36)
+		leg.Top, leg.Left = true, true
+		for _, e := range l.entries[k*per : min(n, (k+1)*per)] {
+			leg.Add(e.text, e.thumbs...)
 		}
-		mo, _, _ := MeanSD(ob)
-		mr, _, _ := MeanSD(rd)
-		out = append(out, ProvinceFinal{prov, mo, mr})
+		out = append(out, leg)
 	}
-	slices.SortStableFunc(out, func(a, b ProvinceFinal) int {
-		switch {
-		case a.OverbuildMW != b.OverbuildMW:
-			if a.OverbuildMW > b.OverbuildMW {
-				return -1
-			}
-			return 1
-		case a.RedunMW != b.RedunMW:
-			if a.RedunMW > b.RedunMW {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Province, b.Province)
-	})
 	return out
 }
 
-// displayName turns an id such as inner_mongolia into "Inner Mongolia".
-func displayName(id string) string {
-	words := strings.Split(id, "_")
-	for i, w := range words {
-		if w != "" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
+// place lays legend columns out left to right from x0 in the band [y0, y1], each as wide as its
+// longest entry, and returns their canvases.
+// A legend too wide for the canvas gets smaller text, down to 11 pt; fits is false if even that is too
+// wide (the caller then stacks the entries in one column).
+func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length) (cols []draw.Canvas, fits bool) {
+	for size := 14.0; size >= 11 && !fits; size-- {
+		total := vg.Length(0)
+		per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
+		for k := range legs {
+			setFont(&legs[k].TextStyle, size)
+			w := vg.Length(0)
+			for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
+				w = max(w, legs[k].TextStyle.Width(e.text))
+			}
+			total += w + legs[k].ThumbnailWidth + 3*legs[k].TextStyle.Width(" ")
 		}
+		fits = x0+total <= dc.Max.X-vg.Points(4)
 	}
-	return strings.Join(words, " ")
+	var out []draw.Canvas
+	x := x0
+	per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
+	for k, lg := range legs {
+		w := vg.Length(0)
+		for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
+			w = max(w, lg.TextStyle.Width(e.text))
+		}
+		w += lg.ThumbnailWidth + lg.TextStyle.Width(" ")
+		out = append(out, draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: x, Y: y0}, Max: vg.Point{X: x + w, Y: y1}}})
+		x += w + 2*lg.TextStyle.Width("  ")
+	}
+	return out, fits
 }
 
-// ProvinceChart draws overbuild and redundant capacity by province at the final month as horizontal
-// bars, the province with the most overbuild at the top.
-func ProvinceChart(ts *Timeseries) ([]byte, error) {
-	fin := ProvinceFinals(ts)
-	if len(fin) == 0 {
-		return nil, fmt.Errorf("no province rows")
+// legendRowHeight is the height of one legend row.
+func legendRowHeight() vg.Length {
+	var st text.Style
+	setFont(&st, 14)
+	st.Handler = plot.DefaultTextHandler
+	return st.Height("Xg") + vg.Points(5)
+}
+
+// legendLayout is where a chart with its legend below goes on canvas dc: the plot's canvas and the
+// legend columns' canvases.
+func legendLayout(p *plot.Plot, leg *legend, dc draw.Canvas) (body draw.Canvas, legs []plot.Legend, cols []draw.Canvas) {
+	for _, n := range []int{0, 1} { // two columns if they fit, else one
+		legs = leg.columns(n)
+		rows := (len(leg.entries) + len(legs) - 1) / max(len(legs), 1)
+		stripH := vg.Length(rows)*legendRowHeight() + vg.Points(10)
+		body = draw.Crop(dc, 0, 0, stripH, 0)
+		fitAxes(p, body)
+		data := p.DataCanvas(body)
+		var fits bool
+		cols, fits = leg.place(legs, dc, data.Min.X, dc.Min.Y+vg.Points(4), dc.Min.Y+stripH-vg.Points(2))
+		if fits {
+			break
+		}
 	}
-	top := 0.0
-	for _, f := range fin {
-		top = max(top, f.OverbuildMW, f.RedunMW)
+	return body, legs, cols
+}
+
+// renderWithLegend draws p with its legend below (never over the data).
+func renderWithLegend(p *plot.Plot, leg *legend, wpx, hpx int) ([]byte, error) {
+	c := pngCanvas(wpx, hpx)
+	dc := draw.New(c)
+	p.Title.Text = wrap(p.Title.TextStyle, p.Title.Text, dc.Max.X-dc.Min.X-vg.Points(24))
+	body, legs, cols := legendLayout(p, leg, dc)
+	p.Draw(body)
+	for k, lg := range legs {
+		lg.Draw(cols[k])
 	}
-	unit, scale := powerUnit(top)
-	last := ts.Months[len(ts.Months)-1]
-	title := "Overbuilt and redundant capacity by province, " + last
-	if len(ts.Runs) > 1 {
-		title += fmt.Sprintf("\n(mean of %d runs)", len(ts.Runs))
-	}
-	p := newPlot(title, "capacity ("+unit+")", "", 1)
-	n := len(fin)
-	ob, rd := make(plotter.Values, n), make(plotter.Values, n)
-	names := make([]string, n)
-	for i, f := range fin { // bottom to top: reverse so the largest is on top
-		k := n - 1 - i
-		ob[k], rd[k], names[k] = f.OverbuildMW*scale, f.RedunMW*scale, displayName(f.Province)
-	}
-	// Room per province: the plot height less title and axis, shared by two bars and a gap.
-	avail := vg.Length(ProvinceHeightPx)/DPI*vg.Inch - vg.Points(130)
-	w := avail / vg.Length(n) / 2.6
-	bo, err := plotter.NewBarChart(ob, w)
-	if err != nil {
-		return nil, err
-	}
-	br, err := plotter.NewBarChart(rd, w)
-	if err != nil {
-		return nil, err
-	}
-	for _, b := range []*plotter.BarChart{bo, br} {
-		b.Horizontal = true
-		b.LineStyle.Width = 0
-	}
-	bo.Color, br.Color = vermilion, skyBlue
-	bo.Offset, br.Offset = w/2, -w/2
-	p.Add(bo, br)
-	p.Legend.Add("Overbuild: beyond what the work needs", bo)
-	p.Legend.Add("Redundant: idle next to idle neighbours", br)
-	p.NominalY(names...)
-	p.X.Tick.Marker = niceTicks{}
-	setFont(&p.Y.Tick.Label, 12)
-	p.X.Min = 0
-	p.X.Max = max(top*scale*1.05, 1)
-	return render(p, WidthPx, ProvinceHeightPx)
+	return encode(c)
 }
 
 // paramAxis maps a parameter's raw values to x positions: the numbers themselves when every value is
@@ -473,109 +480,24 @@ func paramAxis(raw []string) (xs []float64, ticks plot.Ticker) {
 	return xs, plot.ConstantTicks(ts)
 }
 
-// OutcomeChart draws each outcome against one parameter: a dot per run and the mean per parameter value
-// joined by a line, in a grid of up to 2 x 2 panels.
-func OutcomeChart(rs *Runs, param int, outcomes []int) ([]byte, error) {
-	raw := make([]string, len(rs.Rows))
-	for i, r := range rs.Rows {
-		raw[i] = r.Params[param]
+// wrap breaks s into lines no wider than width in st, at spaces (a word longer than width stands alone
+// on its line); existing line breaks are kept.
+func wrap(st text.Style, s string, width vg.Length) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, w := range strings.Fields(para) {
+			if line != "" && st.Width(line+" "+w) > width {
+				out = append(out, line)
+				line = w
+				continue
+			}
+			if line != "" {
+				line += " "
+			}
+			line += w
+		}
+		out = append(out, line)
 	}
-	xs, ticks := paramAxis(raw)
-	key := rs.Params[param]
-	var plots []*plot.Plot
-	for _, o := range outcomes {
-		name := rs.Outcomes[o]
-		info := headlineInfo(name)
-		ys := make([]float64, len(rs.Rows))
-		for i, r := range rs.Rows {
-			ys[i] = r.Outcomes[o]
-		}
-		p := newPlot(info.Label, key, info.Unit, 0.85)
-		var pts plotter.XYs
-		for i := range xs {
-			if !math.IsNaN(ys[i]) {
-				pts = append(pts, plotter.XY{X: xs[i], Y: ys[i]})
-			}
-		}
-		if len(pts) > 0 {
-			sc, err := plotter.NewScatter(pts)
-			if err != nil {
-				return nil, err
-			}
-			sc.GlyphStyle.Shape = draw.CircleGlyph{}
-			sc.GlyphStyle.Radius = vg.Points(4)
-			sc.GlyphStyle.Color = translucent(blue, 0xA0)
-			p.Add(sc)
-			mx, my := MeansByValue(xs, ys)
-			var line plotter.XYs
-			for i := range mx {
-				line = append(line, plotter.XY{X: mx[i], Y: my[i]})
-			}
-			l, err := plotter.NewLine(line)
-			if err != nil {
-				return nil, err
-			}
-			l.LineStyle.Width = vg.Points(3.5)
-			l.LineStyle.Color = vermilion
-			mk, err := plotter.NewScatter(line)
-			if err != nil {
-				return nil, err
-			}
-			mk.GlyphStyle.Shape = draw.BoxGlyph{}
-			mk.GlyphStyle.Radius = vg.Points(4.5)
-			mk.GlyphStyle.Color = vermilion
-			p.Add(l, mk)
-		}
-		if ticks != nil {
-			p.X.Tick.Marker = ticks
-			p.X.Min, p.X.Max = -0.5, slices.Max(xs)+0.5
-		} else if lo, hi := slices.Min(xs), slices.Max(xs); lo == hi {
-			p.X.Min, p.X.Max = lo-1, hi+1
-		} else {
-			pad := (hi - lo) * 0.05
-			p.X.Min, p.X.Max = lo-pad, hi+pad
-		}
-		if strings.Contains(name, "utilisation") || name == "unserved_share" {
-			p.Y.Min = 0
-		}
-		p.Y.Tick.Marker = niceTicks{}
-		if ticks == nil {
-			p.X.Tick.Marker = niceTicks{}
-		}
-		plots = append(plots, p)
-	}
-	cols := 2
-	if len(plots) == 1 {
-		cols = 1
-	}
-	rows := (len(plots) + cols - 1) / cols
-	grid := make([][]*plot.Plot, rows)
-	for r := range grid {
-		grid[r] = make([]*plot.Plot, cols)
-		for c := range cols {
-			if k := r*cols + c; k < len(plots) {
-				grid[r][c] = plots[k]
-			}
-		}
-	}
-	c := pngCanvas(WidthPx, OutcomeHeightPx)
-	dc := draw.New(c)
-	// Overall title across the top.
-	ts := plots[0].Title.TextStyle
-	setFont(&ts, 18)
-	ts.XAlign, ts.YAlign = draw.XCenter, draw.YTop
-	head := "Outcomes against " + key + "\ndots: one run each; red line and squares: mean for each value"
-	dc.FillText(ts, vg.Point{X: dc.Center().X, Y: dc.Max.Y - vg.Points(6)}, head)
-	body := draw.Crop(dc, 0, 0, 0, -ts.Height(head)-vg.Points(14))
-	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: vg.Points(24), PadY: vg.Points(18),
-		PadLeft: vg.Points(6), PadRight: vg.Points(12), PadBottom: vg.Points(6)}
-	canvases := plot.Align(grid, tiles, body)
-	for r := range grid {
-		for k, p := range grid[r] {
-			if p != nil {
-				p.Draw(canvases[r][k])
-			}
-		}
-	}
-	return encode(c)
+	return strings.Join(out, "\n")
 }

@@ -73,6 +73,10 @@ type Timeseries struct {
 	Series map[string][][]float64
 	// Final maps a province to its [overbuild_mw, redundant_mw] at each run's last month, indexed by run.
 	Final map[string][][2]float64
+	// Snap maps a province to its [overbuild_mw, redundant_mw] at SnapMonth (the observed year's end:
+	// snapshotMonth), indexed by run (NaN where a run has no row); nil when no run reaches that month.
+	Snap      map[string][][2]float64
+	SnapMonth string
 	// Provinces lists the province scopes, sorted by id.
 	Provinces []string
 }
@@ -80,6 +84,12 @@ type Timeseries struct {
 type tsPoint struct {
 	run, month int
 	v          float64
+}
+
+// tsPoint2 is a run's [overbuild_mw, redundant_mw] of a province.
+type tsPoint2 struct {
+	run int
+	v   [2]float64
 }
 
 type finalVal struct {
@@ -170,6 +180,8 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 	var runs, months []string
 	points := map[string][]tsPoint{}
 	final := map[string]map[int]finalVal{} // province -> run -> value at latest month
+	snap := snapshotMonth()
+	snapRows := map[string][]tsPoint2{} // province -> (run index, value) at snap
 	scopesSeen := map[string]bool{}
 	rows := 0
 	for {
@@ -230,6 +242,9 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 			if old, ok := byRun[ri]; !ok || month >= old.month {
 				byRun[ri] = finalVal{month, v}
 			}
+			if month == snap {
+				snapRows[scope] = append(snapRows[scope], tsPoint2{ri, v})
+			}
 		}
 		for _, c := range cols {
 			v, err := parseValue(path, line, c, rec[col[c]])
@@ -281,6 +296,19 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 		ts.Provinces = append(ts.Provinces, prov)
 	}
 	slices.Sort(ts.Provinces)
+	if len(snapRows) > 0 {
+		ts.SnapMonth, ts.Snap = snap, map[string][][2]float64{}
+		for _, prov := range ts.Provinces {
+			vals := make([][2]float64, len(runs))
+			for i := range vals {
+				vals[i] = [2]float64{math.NaN(), math.NaN()}
+			}
+			for _, fv := range snapRows[prov] {
+				vals[fv.run] = fv.v
+			}
+			ts.Snap[prov] = vals
+		}
+	}
 	return ts, nil
 }
 

@@ -34,9 +34,19 @@ type output struct {
 	data []byte
 }
 
-// Generate reports on the run or sweep directory dir into outDir (created if needed). A problem with
-// the input is an *InputError; anything else is a failure to render or write.
-func Generate(dir, outDir string) (Summary, error) {
+// Generate reports on the run or sweep directory dir into outDir (created if needed), in English. A
+// problem with the input is an *InputError; anything else is a failure to render or write.
+func Generate(dir, outDir string) (Summary, error) { return GenerateLang(dir, outDir, "en") }
+
+// GenerateLang is Generate in language code (one of Languages): charts, captions and page.
+func GenerateLang(dir, outDir, code string) (Summary, error) {
+	l, err := newLang(code)
+	if err != nil {
+		return Summary{}, err
+	}
+	if _, err := References(); err != nil { // the embedded targets: a build defect, said rather than unmarked
+		return Summary{}, err
+	}
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -52,9 +62,9 @@ func Generate(dir, outDir string) (Summary, error) {
 	)
 	switch {
 	case exists(filepath.Join(dir, "runs.csv")) || exists(filepath.Join(dir, "runs.parquet")):
-		outs, sum, err = sweepReport(dir)
+		outs, sum, err = sweepReport(l, dir)
 	case exists(filepath.Join(dir, "timeseries.csv")):
-		outs, sum, err = runReport(dir)
+		outs, sum, err = runReport(l, dir)
 	default:
 		return Summary{}, inputErr(dir, 0, "neither timeseries.csv (a run) nor runs.csv or runs.parquet (a sweep) found")
 	}
@@ -78,30 +88,63 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// timeseriesCharts renders the three time-series charts.
-func timeseriesCharts(ts *Timeseries) ([]output, []chartDoc, error) {
-	var outs []output
-	var docs []chartDoc
+// timeseriesCharts renders the three time-series charts and their captions; a caption names the
+// colours and dashes from the styles that drew the chart.
+func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 	pooled, averaged := "", ""
 	if len(ts.Runs) > 1 {
-		pooled = fmt.Sprintf(" The line is the median over all %d runs (every design point pooled), the shaded band the spread between runs.", len(ts.Runs))
-		averaged = fmt.Sprintf(" Averaged over all %d runs.", len(ts.Runs))
+		pooled = l.T("report.pooled", len(ts.Runs))
+		averaged = l.T("report.averaged", len(ts.Runs))
 	}
+	us := l.utilStyles()
+	utilExplain := l.T("report.util.explain", l.look(us[eastHubs]), l.look(us[westHubs]), l.look(us[northwest]))
+	if rs := utilRefs(ts); len(rs) > 0 {
+		var vals, srcs []string
+		for _, r := range rs {
+			name := us[r.Scope].label
+			if r.Scope == northwest {
+				name = l.T("report.util.northwest_short")
+			}
+			vals = append(vals, name+" "+l.refBound(r))
+			if !slices.Contains(srcs, r.Source) {
+				srcs = append(srcs, r.Source)
+			}
+		}
+		utilExplain += l.T("report.ref.caption", l.colour(refPaint), rs[0].Year(), strings.Join(vals, ", "), strings.Join(srcs, ", "))
+	}
+	cs := l.capacityStyles()
+	ps := l.provinceStyles()
+	last := ts.Months[len(ts.Months)-1]
+	provExplain := l.T("report.prov.explain_one", l.colour(ps[0].paint), l.colour(ps[1].paint), last)
+	if pn := provincePanels(ts); len(pn) > 1 {
+		provExplain = l.T("report.prov.explain", l.colour(ps[0].paint), l.colour(ps[1].paint), pn[0].month[:4], last)
+	}
+	var outs []output
+	var docs []chartDoc
 	for _, c := range []struct {
 		name, title, explain string
-		draw                 func(*Timeseries) ([]byte, error)
+		draw                 func() ([]byte, error)
 	}{
-		{"utilisation.png", "Are the western data centres used?",
-			"Share of built data-centre capacity actually doing work, month by month, in the eastern hub provinces, the western hub provinces and the north-west; a low line means idle buildings." + pooled,
-			UtilisationChart},
-		{"capacity.png", "How much was built, how much was used, how much was needed?",
-			"Data-centre capacity online in all of China (black) against the capacity in use (green) and the computing work demanded (red, dashed); the gap between black and green is idle capacity." + pooled,
-			CapacityChart},
-		{"overbuild_by_province.png", "Which provinces overbuilt?",
-			"For the final month, capacity each province built beyond what its work needs (red) and idle capacity next to idle neighbours (blue); the province with most overbuild is at the top." + averaged,
-			ProvinceChart},
+		{"utilisation.png", l.T("report.util.heading"), utilExplain + pooled, func() ([]byte, error) {
+			p, leg, err := utilisationChart(l, ts)
+			if err != nil {
+				return nil, err
+			}
+			return renderWithLegend(p, leg, WidthPx, HeightPx)
+		}},
+		{"capacity.png", l.T("report.cap.heading"),
+			l.T("report.cap.explain", l.look(cs[0]), l.look(cs[1]), l.look(cs[2])) + pooled, func() ([]byte, error) {
+				p, leg, err := capacityChart(l, ts)
+				if err != nil {
+					return nil, err
+				}
+				return renderWithLegend(p, leg, WidthPx, HeightPx)
+			}},
+		{"overbuild_by_province.png", l.T("report.prov.heading"), provExplain + averaged, func() ([]byte, error) {
+			return provinceChart(l, ts)
+		}},
 	} {
-		png, err := c.draw(ts)
+		png, err := c.draw()
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", c.name, err)
 		}
@@ -112,7 +155,7 @@ func timeseriesCharts(ts *Timeseries) ([]output, []chartDoc, error) {
 }
 
 // runReport reports on one run directory.
-func runReport(dir string) ([]output, Summary, error) {
+func runReport(l *lang, dir string) ([]output, Summary, error) {
 	ts, err := ReadTimeseries(filepath.Join(dir, "timeseries.csv"), false)
 	if err != nil {
 		return nil, Summary{}, err
@@ -121,7 +164,7 @@ func runReport(dir string) ([]output, Summary, error) {
 	if err != nil {
 		return nil, Summary{}, err
 	}
-	outs, docs, err := timeseriesCharts(ts)
+	outs, docs, err := timeseriesCharts(l, ts)
 	if err != nil {
 		return nil, Summary{}, err
 	}
@@ -130,25 +173,26 @@ func runReport(dir string) ([]output, Summary, error) {
 		name = filepath.Base(dir)
 	}
 	pg := page{
-		Title:    fmt.Sprintf("%s, seed %s", name, rs.Seed),
-		Subtitle: fmt.Sprintf("One run of the dongshu model from %s to %s.", ts.Months[0], ts.Months[len(ts.Months)-1]),
+		Lang:     l.T("report.page.lang"),
+		Title:    l.T("report.page.run_title", name, rs.Seed),
+		Subtitle: l.T("report.page.run_sub", ts.Months[0], ts.Months[len(ts.Months)-1]),
 		Charts:   docs,
-		Columns:  []string{"Value"},
+		Columns:  []string{l.T("report.page.value")},
 	}
 	var meta []string
 	if rs.ScenarioHash != "" {
-		meta = append(meta, "scenario hash "+rs.ScenarioHash[:min(12, len(rs.ScenarioHash))])
+		meta = append(meta, l.T("report.page.hash", rs.ScenarioHash[:min(12, len(rs.ScenarioHash))]))
 	}
 	if rs.Version != "" {
-		meta = append(meta, "dongshu version "+rs.Version)
+		meta = append(meta, l.T("report.page.version", rs.Version))
 	}
 	pg.Meta = strings.Join(meta, " · ")
 	for _, n := range orderedNames(rs.Headline) {
-		info := headlineInfo(n)
+		info := l.outcome(n)
 		pg.Rows = append(pg.Rows, tableRow{Name: n, Label: info.Label, Unit: info.Unit, Explain: info.Explain,
-			Cells: []string{fmtNum(rs.Headline[n])}})
+			Cells: []string{l.num(rs.Headline[n])}})
 	}
-	html, err := renderPage(pg)
+	html, err := renderPage(l, pg)
 	if err != nil {
 		return nil, Summary{}, err
 	}

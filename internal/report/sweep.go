@@ -108,7 +108,7 @@ func sweepFile(dir, base string) string {
 }
 
 // sweepReport reports on a sweep directory.
-func sweepReport(dir string) ([]output, Summary, error) {
+func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 	rs, err := ReadRuns(sweepFile(dir, "runs"))
 	if err != nil {
 		return nil, Summary{}, err
@@ -121,7 +121,7 @@ func sweepReport(dir string) ([]output, Summary, error) {
 		if err != nil {
 			return nil, Summary{}, err
 		}
-		if outs, docs, err = timeseriesCharts(ts); err != nil {
+		if outs, docs, err = timeseriesCharts(l, ts); err != nil {
 			return nil, Summary{}, err
 		}
 	}
@@ -145,18 +145,24 @@ func sweepReport(dir string) ([]output, Summary, error) {
 		}
 		used[name] = true
 		name += ".png"
-		png, err := OutcomeChart(rs, p, panels)
+		png, err := outcomeChart(l, rs, p, panels)
 		if err != nil {
 			return nil, Summary{}, fmt.Errorf("%s: %w", name, err)
 		}
 		outs = append(outs, output{name, png})
 		var labels []string
+		shares := 0
 		for _, o := range panels {
-			labels = append(labels, strings.ToLower(headlineInfo(rs.Outcomes[o]).Label))
+			labels = append(labels, strings.ToLower(l.outcome(rs.Outcomes[o]).Label))
+			if isShare(rs.Outcomes[o]) {
+				shares++
+			}
 		}
-		docs = append(docs, chartDoc{File: name, Title: "What changes with " + key + "?",
-			Explain: "Each dot is one run; the red line joins the average of the runs at each value of " + key +
-				". Panels: " + strings.Join(labels, "; ") + "."})
+		explain := l.T("report.outcome.explain", l.colour(dotPaint), l.colour(meanPaint), key, strings.Join(labels, l.T("report.list_sep")))
+		if shares > 1 {
+			explain += l.T("report.outcome.shared")
+		}
+		docs = append(docs, chartDoc{File: name, Title: l.T("report.outcome.heading", key), Explain: explain})
 	}
 	dps := DesignPoints(rs)
 	m := readManifest(filepath.Join(dir, "manifest.json"))
@@ -164,32 +170,32 @@ func sweepReport(dir string) ([]output, Summary, error) {
 	if name == "" {
 		name = filepath.Base(filepath.Clean(dir))
 	}
-	pg := page{Title: "Sweep: " + name, Charts: docs}
+	pg := page{Lang: l.T("report.page.lang"), Title: l.T("report.page.sweep_title", name), Charts: docs}
 	if len(rs.Params) == 0 {
-		pg.Subtitle = fmt.Sprintf("%d runs of the dongshu model with the same parameters and different seeds.", len(rs.Rows))
+		pg.Subtitle = l.T("report.page.sweep_same", len(rs.Rows))
 	} else {
-		pg.Subtitle = fmt.Sprintf("%d runs of the dongshu model at %d design points, varying %s.", len(rs.Rows), len(dps), strings.Join(rs.Params, ", "))
+		pg.Subtitle = l.T("report.page.sweep_sub", len(rs.Rows), len(dps), strings.Join(rs.Params, ", "))
 	}
 	var meta []string
 	if d := manifestString(m, "design"); d != "" {
 		switch d {
 		case "full":
-			d = "full factorial grid"
+			d = l.T("report.page.design_full")
 		case "lhs":
-			d = "Latin hypercube"
+			d = l.T("report.page.design_lhs")
 		}
 		if dm, ok := m["design"].(map[string]any); ok {
 			if reps, ok := dm["reps"].(float64); ok {
-				d += fmt.Sprintf(", %g replications per point", reps)
+				d += l.T("report.page.reps", fmt.Sprintf("%g", reps))
 			}
 		}
-		meta = append(meta, "design: "+d)
+		meta = append(meta, l.T("report.page.design", d))
 	}
 	if h := manifestString(m, "scenario_hash"); h != "" {
-		meta = append(meta, "scenario hash "+h[:min(12, len(h))])
+		meta = append(meta, l.T("report.page.hash", h[:min(12, len(h))]))
 	}
 	if v := manifestString(m, "version"); v != "" {
-		meta = append(meta, "dongshu version "+v)
+		meta = append(meta, l.T("report.page.version", v))
 	}
 	if cmd, ok := m["command"].([]any); ok && len(cmd) > 0 {
 		var words []string
@@ -198,25 +204,25 @@ func sweepReport(dir string) ([]output, Summary, error) {
 				words = append(words, s)
 			}
 		}
-		meta = append(meta, "made with: "+strings.Join(words, " "))
+		meta = append(meta, l.T("report.page.made_with", strings.Join(words, " ")))
 	}
 	if !exists(tsPath) {
-		meta = append(meta, "no timeseries.csv in the sweep directory: no time-series charts")
+		meta = append(meta, l.T("report.page.no_ts"))
 	}
 	pg.Meta = strings.Join(meta, " · ")
-	pg.TableNote = "Each cell is the mean ± standard deviation over the runs at that design point (a single run shows its value)."
+	pg.TableNote = l.T("report.page.table_note")
 	for _, dp := range dps {
 		var parts []string
 		for i, k := range rs.Params {
 			parts = append(parts, k+" = "+dp.Values[i])
 		}
 		if len(parts) == 0 {
-			parts = []string{"all runs"}
+			parts = []string{l.T("report.page.all_runs")}
 		}
-		pg.Columns = append(pg.Columns, fmt.Sprintf("%s (%d runs)", strings.Join(parts, ", "), len(dp.Rows)))
+		pg.Columns = append(pg.Columns, l.T("report.page.column", strings.Join(parts, ", "), len(dp.Rows)))
 	}
 	for o, n := range rs.Outcomes {
-		info := headlineInfo(n)
+		info := l.outcome(n)
 		row := tableRow{Name: n, Label: info.Label, Unit: info.Unit, Explain: info.Explain}
 		for _, dp := range dps {
 			xs := make([]float64, len(dp.Rows))
@@ -228,14 +234,14 @@ func sweepReport(dir string) ([]output, Summary, error) {
 			case k == 0 || math.IsNaN(mean):
 				row.Cells = append(row.Cells, "–")
 			case k == 1:
-				row.Cells = append(row.Cells, fmtNum(mean))
+				row.Cells = append(row.Cells, l.num(mean))
 			default:
-				row.Cells = append(row.Cells, fmtNum(mean)+" ± "+fmtNum(sd))
+				row.Cells = append(row.Cells, l.num(mean)+" ± "+l.num(sd))
 			}
 		}
 		pg.Rows = append(pg.Rows, row)
 	}
-	html, err := renderPage(pg)
+	html, err := renderPage(l, pg)
 	if err != nil {
 		return nil, Summary{}, err
 	}

@@ -123,6 +123,10 @@ func Resume(path string, opt Options) (*Room, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(sess.WhatIfs()) > 0 {
+		// The month frames carry decisions only (wire.Action): the players' replays would diverge.
+		return nil, bad("the game holds what-ifs, which a classroom room does not carry to its players")
+	}
 	r := newRoom(opt, sess)
 	r.code = f.Code
 	if !decodeHash(f.Facilitator, &r.facHash) {

@@ -47,6 +47,8 @@ func TestDecodeClientRefuses(t *testing.T) {
 		{`{"v":1,"t":"hello","d":{"code":"A","name":"` + strings.Repeat("é", 41) + `"}}`, "longer than 40"},
 		{`{"v":1,"t":"hello","d":{"code":"A","token":"` + strings.Repeat("f", 65) + `"}}`, "token too long"},
 		{`{"v":1,"t":"decide","d":{"month":"2020-12"}}`, "exactly one"},
+		// What-ifs do not cross the wire: the room's month frames carry decisions only.
+		{`{"v":1,"t":"decide","d":{"month":"2020-12","what_if":{"key":"network.transit_cost","level":0}}}`, "unknown field"},
 		{`{"v":1,"t":"decide","d":{"month":"2020-12","province":{"BuildMW":1e999}}}`, "cannot unmarshal number 1e999"},
 		{string(tooLong), "list too long"},
 		{`{"v":1,"t":"claim","d":{"seat":"` + strings.Repeat("s", wire.MaxFrame) + `"}}`, "the limit is"},
