@@ -22,8 +22,8 @@ type infoState struct {
 	start bool // opened at the start of the game: its button says Start
 	guide guideState
 	rev   int // bumped at every change (the draw preparation rebuilds on it)
-	// The guide's box and the field it frames, and the planner dialog's pre-plan note, as last prepared.
-	box, field, era Rect
+	// The guide's box and the field it frames, as last prepared.
+	box, field Rect
 }
 
 // InfoTexts are the catalog keys of a preset's texts: its claim, what to watch, what to try.
@@ -320,43 +320,4 @@ func (a *App) roundLine(w *economy.World) string {
 		return a.cat.T("ui.info.dlg_round", year, strconv.Itoa(e.round.Year()))
 	}
 	return a.cat.T("ui.dlg.round", year)
-}
-
-// prepareDialogEra adds, before the plan, what the planner's levers do yet to the bottom of its dialog,
-// above the keys line (prepareDialogButtons), in the room left below the dialog's last text (the
-// moderation list): whole when that room allows (it does unless the list is very long), cut short
-// otherwise, never over other text.
-func (a *App) prepareDialogEra(sc *scene, d *dialog) {
-	a.info.era = Rect{}
-	w := a.sess.Model().W
-	e, ok := preplan(w)
-	if !ok || d.kind != dlgPlanner || e.round < 0 {
-		return
-	}
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	box := a.geo.Dialog
-	inner, lh := box.W-28*s, 14*s
-	keys := len(wrapText(c.T(dialogKeysHint(d.kind)), f.Tiny, inner, 2))
-	bottom := box.Y + box.H - 44*s - float32(keys)*15*s - 6*s
-	top := box.Y
-	for _, t := range sc.texts {
-		y := t.Y
-		if t.Middle {
-			y -= t.F.LineHeight() / 2
-		}
-		if t.X >= box.X && t.X < box.X+box.W && y >= box.Y && y < bottom {
-			top = max(top, y+t.F.LineHeight())
-		}
-	}
-	room := int((bottom - top - 6*s) / lh)
-	if room < 1 {
-		return
-	}
-	lines := wrapText(c.T("ui.info.dlg_era", monthOr(c, e.round)), f.Tiny, inner, min(room, 5))
-	y := bottom - float32(len(lines))*lh
-	a.info.era = Rect{box.X + 14*s, y, inner, float32(len(lines)) * lh}
-	for _, l := range lines {
-		sc.text(l, box.X+14*s, y, f.Tiny, colWarn)
-		y += lh
-	}
 }

@@ -400,7 +400,6 @@ func (a *App) prepareDialog(sc *scene) {
 		y = a.prepareDialogPlanner(sc, d, x0, y) // cf.go
 		a.prepareDialogModeration(sc, d, w, x0, y)
 	}
-	a.prepareDialogEra(sc, d) // info.go
 	a.prepareDialogButtons(sc, d, x0)
 }
 
