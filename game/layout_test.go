@@ -262,6 +262,29 @@ func layoutScreens() []layoutScreen {
 		{"debrief", func(t *testing.T, lang string) *App {
 			return toDebrief(t, Options{Lang: lang, Setup: province(t)})
 		}},
+		{"debrief-counterfactual", func(t *testing.T, lang string) *App {
+			a := toDebrief(t, Options{Lang: lang, Setup: province(t)})
+			a.Do(Command{Kind: CmdCF})
+			require.True(t, a.cf.open)
+			waitFor(t, a, a.CounterfactualsReady)
+			return a
+		}},
+		{"whatif-panel", func(t *testing.T, lang string) *App {
+			a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Facilitator: true}, Start: true, Speed: 8})
+			run(t, a, 30)
+			a.Do(Command{Kind: CmdWhatIf})
+			require.Equal(t, OverlayWhatIf, a.Overlay())
+			return a
+		}},
+		{"whatif-compare", func(t *testing.T, lang string) *App {
+			a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Facilitator: true}, Start: true, Speed: 8})
+			require.NoError(t, a.Session().Submit(session.Action{Month: a.Session().Model().W.Now,
+				WhatIf: &session.WhatIf{Key: "network.transit_cost", Level: 0}}))
+			a.Do(Command{Kind: CmdCompare})
+			run(t, a, 60)
+			require.NotEmpty(t, a.play.charts[0].Ghost[0].Pts, "the compare view is drawn")
+			return a
+		}},
 	}
 }
 
