@@ -73,18 +73,35 @@ type LeverSpec struct {
 	Step, BigStep, Top float64
 	// World marks a world lever: a what-if or a policy event moves it, a planner's decision does not.
 	World bool
+	// Format is the catalog key that shows a level in the game with its unit (%[1]s: the number, with as
+	// many decimals as Step has); empty: a share or a yearly rate as a percentage, else the number and
+	// the unit tag.
+	Format string
+	// InDialog marks a lever the human planner sets in its decision dialog: a row after the quota, in
+	// table order, with its help (Help: the catalog key of its plain-language help, assets/i18n/<lang>/
+	// cf.toml) and the guided first round's text for it (Guide: info.toml).
+	InDialog    bool
+	Help, Guide string
+	// WhatIf is the lever's place in the game's what-if panel (1: first); 0: not offered there.
+	WhatIf int
 }
 
 // levers is the table of levers, indexed by lever.
 var levers = [...]LeverSpec{
 	LeverWestShare: {Key: "planner.west_share", Label: "ui.dlg.west_share",
-		Level: func(p *Policy) *float64 { return &p.WestShare }, Step: 0.05, BigStep: 0.25, Top: 1},
+		Level: func(p *Policy) *float64 { return &p.WestShare }, Step: 0.05, BigStep: 0.25, Top: 1,
+		InDialog: true, Help: "ui.cf.help.west_share", Guide: "ui.guide.planner.west_share"},
 	LeverEnforcement: {Key: "planner.enforcement", Label: "ui.dlg.enforcement",
-		Level: func(p *Policy) *float64 { return &p.Enforcement }, Step: 0.05, BigStep: 0.25, Top: 1},
+		Level: func(p *Policy) *float64 { return &p.Enforcement }, Step: 0.05, BigStep: 0.25, Top: 1,
+		InDialog: true, Help: "ui.cf.help.enforcement", Guide: "ui.guide.planner.enforcement", WhatIf: 4},
 	LeverSubsidy: {Key: "planner.subsidy_m_yuan_per_mw", Label: "ui.dlg.central_subsidy",
-		Level: func(p *Policy) *float64 { return &p.SubsidyMYuanPerMW }, Step: 0.25, BigStep: 1, Top: 50},
+		Level: func(p *Policy) *float64 { return &p.SubsidyMYuanPerMW }, Step: 0.25, BigStep: 1, Top: 50,
+		Format: "ui.unit.myuan_mw", InDialog: true, Help: "ui.cf.help.central_subsidy",
+		Guide: "ui.guide.planner.central_subsidy", WhatIf: 5},
 	LeverWestSteering: {Key: "planner.west_steering", Label: "ui.dlg.west_steering",
-		Level: func(p *Policy) *float64 { return &p.WestSteering }, Step: 5000, BigStep: 25000, Top: 1e6},
+		Level: func(p *Policy) *float64 { return &p.WestSteering }, Step: 5000, BigStep: 25000, Top: 1e6,
+		Format: "ui.unit.number", InDialog: true, Help: "ui.cf.help.west_steering",
+		Guide: "ui.guide.planner.west_steering"},
 	LeverQuotas: {Key: "planner.quotas", Label: "ui.dlg.quotas",
 		Level: func(p *Policy) *float64 { return &p.Quotas }, Step: 1, BigStep: 1, Top: 1},
 	LeverModeration: {Key: "planner.moderation", Label: "ui.dlg.moderation",
@@ -92,11 +109,12 @@ var levers = [...]LeverSpec{
 	LeverNonHubIncentives: {Key: "planner.non_hub_incentives", Label: "ui.dlg.non_hub_incentives",
 		Level: func(p *Policy) *float64 { return &p.NonHubIncentives }, Step: 0.25, BigStep: 1, Top: 1},
 	LeverTransitCost: {Key: "network.transit_cost", Label: "ui.whatif.transit_cost", World: true,
-		Level: func(p *Policy) *float64 { return &p.TransitCost }, Step: 50000, BigStep: 200000, Top: 2e6},
+		Level: func(p *Policy) *float64 { return &p.TransitCost }, Step: 50000, BigStep: 200000, Top: 2e6,
+		Format: "ui.whatif.transit_value", WhatIf: 1},
 	LeverRTTBoundChange: {Key: "demand.rtt_bound_change", Label: "ui.whatif.rtt_bound_change", World: true,
-		Level: func(p *Policy) *float64 { return &p.RTTBoundChange }, Step: 0.1, BigStep: 0.5, Top: 4},
+		Level: func(p *Policy) *float64 { return &p.RTTBoundChange }, Step: 0.1, BigStep: 0.5, Top: 4, WhatIf: 2},
 	LeverExtraGrowth: {Key: "demand.extra_growth", Label: "ui.whatif.extra_growth", World: true,
-		Level: func(p *Policy) *float64 { return &p.ExtraGrowth }, Step: 0.05, BigStep: 0.2, Top: 0.5},
+		Level: func(p *Policy) *float64 { return &p.ExtraGrowth }, Step: 0.05, BigStep: 0.2, Top: 0.5, WhatIf: 3},
 }
 
 // Levers returns every lever, in table order.

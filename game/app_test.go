@@ -236,7 +236,7 @@ func TestHotSeatAndPlanner(t *testing.T) {
 	c := a.play.cells[3].R
 	press(t, a, Input{Click: true, MouseX: c.X + c.W/2, MouseY: c.Y + c.H/2})
 	assert.True(t, a.dlg.moderate[3])
-	a.Do(Command{Kind: CmdAdjust, Arg: fEnforcement, Delta: 1})
+	a.Do(Command{Kind: CmdAdjust, Arg: leverField(configs.LeverEnforcement), Delta: 1})
 	enf := a.dlg.plan.Enforcement
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	require.Equal(t, OverlayHotSeat, a.Overlay(), "then the laptop passes")

@@ -405,21 +405,20 @@ func (a *App) moderationHeight(d *dialog, inner float32) float32 {
 	return 20*s + float32(list)*17*s + float32(len(wrapText(c.T("ui.dlg.moderate_hint"), f.Small, inner, 2)))*17*s
 }
 
-// plannerHelpKeys are the catalog keys of the planner dialog's fields' help, by field; the hubs to
-// designate share one.
-var plannerHelpKeys = [numPlannerFields]string{
-	fSetQuota:       "ui.cf.help.quota_mode",
-	fQuota:          "ui.cf.help.quota",
-	fWestShare:      "ui.cf.help.west_share",
-	fEnforcement:    "ui.cf.help.enforcement",
-	fCentralSubsidy: "ui.cf.help.central_subsidy",
-	fWestSteering:   "ui.cf.help.west_steering",
+// plannerHelpKeys are the catalog keys of the help of the planner dialog's fields before its levers
+// (the levers' are their rows' Help); the hubs to designate share one.
+var plannerHelpKeys = [fFirstLever]string{
+	fSetQuota: "ui.cf.help.quota_mode",
+	fQuota:    "ui.cf.help.quota",
 }
 
 // helpKey is the catalog key of the focused planner field's help.
 func (d *dialog) helpKey() string {
-	if d.focus >= 0 && d.focus < numPlannerFields {
+	if d.focus >= 0 && d.focus < fFirstLever {
 		return plannerHelpKeys[d.focus]
+	}
+	if l, ok := fieldLever(d.focus); ok {
+		return l.Spec().Help
 	}
 	return "ui.cf.help.designate"
 }
@@ -455,8 +454,7 @@ func (d *dialog) plannerWarningsOf(pol *configs.Policy) []plannerWarning {
 			out = append(out, plannerWarning{"ui.cf.warn.quota_high", []any{q, rule}})
 		}
 	}
-	for _, f := range []int{fWestShare, fEnforcement, fCentralSubsidy, fWestSteering} {
-		l := leverFields[f]
+	for _, l := range dialogLevers {
 		spec := l.Spec()
 		now, was := *spec.Level(&d.plan.Policy), *spec.Level(pol)
 		if math.Abs(now-was) >= leverDrasticBigSteps*spec.BigStep-1e-9 || now == 0 && was > 0 {

@@ -70,8 +70,8 @@ func TestPlannerOverrideNoLongerZeroes(t *testing.T) {
 	}
 	require.Zero(t, d.plan.QuotaMW)
 	assert.Equal(t, []string{a.cat.T("ui.cf.warn.quota_zero", a.cat.Number(adv.QuotaMW, 0))}, a.plannerWarnings(d))
-	a.Do(Command{Kind: CmdAdjust, Arg: fEnforcement, Delta: -1, Big: true})
-	a.Do(Command{Kind: CmdAdjust, Arg: fEnforcement, Delta: -1, Big: true})
+	a.Do(Command{Kind: CmdAdjust, Arg: leverField(configs.LeverEnforcement), Delta: -1, Big: true})
+	a.Do(Command{Kind: CmdAdjust, Arg: leverField(configs.LeverEnforcement), Delta: -1, Big: true})
 	assert.Len(t, a.plannerWarnings(d), 2, "and the enforcement dropped by two big steps")
 	// Take advice restores the AI's proposal.
 	a.Do(Command{Kind: CmdAdvice})

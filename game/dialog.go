@@ -27,16 +27,49 @@ const (
 	numProvinceFields
 )
 
-// Planner dialog fields; the hubs that can be designated early follow as toggles.
+// Planner dialog fields: the quota's two, then a field per lever of dialogLevers; the hubs that can be
+// designated early follow as toggles.
 const (
 	fSetQuota = iota
 	fQuota
-	fWestShare
-	fEnforcement
-	fCentralSubsidy
-	fWestSteering
-	numPlannerFields
+	fFirstLever
 )
+
+// dialogLevers are the levers the planner sets in its dialog (configs.LeverSpec.InDialog), in table
+// order; numPlannerFields counts the planner's fields before the hubs.
+var (
+	dialogLevers     = leversWhere(func(s configs.LeverSpec) bool { return s.InDialog })
+	numPlannerFields = fFirstLever + len(dialogLevers)
+)
+
+// leversWhere lists the levers whose row passes keep, in table order.
+func leversWhere(keep func(configs.LeverSpec) bool) []configs.Lever {
+	var out []configs.Lever
+	for _, l := range configs.Levers() {
+		if keep(l.Spec()) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// fieldLever is the lever planner field f sets (ok false: f sets none).
+func fieldLever(f int) (l configs.Lever, ok bool) {
+	if k := f - fFirstLever; k >= 0 && k < len(dialogLevers) {
+		return dialogLevers[k], true
+	}
+	return 0, false
+}
+
+// leverField is the planner field of lever l (-1: not in the dialog).
+func leverField(l configs.Lever) int {
+	for k, dl := range dialogLevers {
+		if dl == l {
+			return fFirstLever + k
+		}
+	}
+	return -1
+}
 
 // dialog is an open decision dialog.
 type dialog struct {
@@ -105,16 +138,12 @@ func (d *dialog) num(f int) numeric {
 	case fQuota:
 		return numeric{&d.plan.QuotaMW, 100, 1000, 1e6}
 	}
-	if l, ok := leverFields[f]; ok {
+	if l, ok := fieldLever(f); ok { // steps and top from the lever's row
 		spec := l.Spec()
 		return numeric{spec.Level(&d.plan.Policy), spec.Step, spec.BigStep, spec.Top}
 	}
 	return numeric{}
 }
-
-// leverFields are the planner dialog's fields that set a policy lever (steps and top from its row).
-var leverFields = map[int]configs.Lever{fWestShare: configs.LeverWestShare, fEnforcement: configs.LeverEnforcement,
-	fCentralSubsidy: configs.LeverSubsidy, fWestSteering: configs.LeverWestSteering}
 
 // adjust moves numeric field f (-1: the focused one) by delta steps, rounded to the small step and
 // kept within 0 and its most; toggles flip.

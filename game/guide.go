@@ -39,24 +39,31 @@ func (a *App) guideActive() bool {
 	return !seen || m == a.sess.Model().W.Now
 }
 
-// provinceGuide and plannerGuide are the catalog keys of each field's guidance, by field; the planner's
-// hubs to designate share the last one.
+// provinceGuide and plannerGuide are the catalog keys of each field's guidance, by field (the planner's
+// before its levers: the levers' are their rows' Guide); the planner's hubs to designate share
+// plannerGuideDesignate.
 var (
 	provinceGuide = [numProvinceFields]string{fRequest: "ui.guide.province.request", fBuild: "ui.guide.province.build",
 		fCap: "ui.guide.province.cap", fSubsidy: "ui.guide.province.subsidy", fFibre: "ui.guide.province.fibre",
 		fPower: "ui.guide.province.power"}
-	plannerGuide = [numPlannerFields + 1]string{fSetQuota: "ui.guide.planner.quota_mode", fQuota: "ui.guide.planner.quota",
-		fWestShare: "ui.guide.planner.west_share", fEnforcement: "ui.guide.planner.enforcement",
-		fCentralSubsidy: "ui.guide.planner.central_subsidy", fWestSteering: "ui.guide.planner.west_steering",
-		numPlannerFields: "ui.guide.planner.designate"}
+	plannerGuide = [fFirstLever]string{fSetQuota: "ui.guide.planner.quota_mode", fQuota: "ui.guide.planner.quota"}
 )
+
+const plannerGuideDesignate = "ui.guide.planner.designate"
 
 // guideKey is the catalog key of field f's guidance in a dialog of kind k.
 func guideKey(k dialogKind, f int) string {
 	if k == dlgProvince {
 		return provinceGuide[max(0, min(f, numProvinceFields-1))]
 	}
-	return plannerGuide[max(0, min(f, numPlannerFields))]
+	f = max(0, f)
+	if f < fFirstLever {
+		return plannerGuide[f]
+	}
+	if l, ok := fieldLever(f); ok {
+		return l.Spec().Guide
+	}
+	return plannerGuideDesignate
 }
 
 // GuideStep is the guide as shown now (tests): the step (1-based), the number of steps, the field's

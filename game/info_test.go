@@ -39,7 +39,8 @@ func TestInfoTexts(t *testing.T) {
 		for _, k := range provinceGuide {
 			assert.True(t, c.Has(k), "%s: %q", lang, k)
 		}
-		for _, k := range plannerGuide {
+		for f := range numPlannerFields + 1 { // the hubs to designate share the last
+			k := guideKey(dlgPlanner, f)
 			assert.True(t, c.Has(k), "%s: %q", lang, k)
 		}
 	}

@@ -441,10 +441,9 @@ func (a *App) plannerDialogRows(d *dialog, w *economy.World) (rows []dialogRow, 
 	rows = []dialogRow{
 		{c.T("ui.dlg.quota_mode"), quota, d.plan.SetQuota},
 		{label: c.T("ui.dlg.quota"), value: c.T("ui.unit.mw", num(d.plan.QuotaMW, 0))},
-		{label: c.T("ui.dlg.west_share"), value: c.T("ui.unit.pct", num(d.plan.WestShare*100, 0))},
-		{label: c.T("ui.dlg.enforcement"), value: c.T("ui.unit.pct", num(d.plan.Enforcement*100, 0))},
-		{label: c.T("ui.dlg.central_subsidy"), value: c.T("ui.unit.myuan_mw", num(d.plan.SubsidyMYuanPerMW, 2))},
-		{label: c.T("ui.dlg.west_steering"), value: num(d.plan.WestSteering, 0)},
+	}
+	for _, l := range dialogLevers {
+		rows = append(rows, dialogRow{label: c.T(l.Spec().Label), value: a.leverValue(l, *l.Spec().Level(&d.plan.Policy))})
 	}
 	sameDue := true
 	for _, h := range d.hubs {

@@ -4,6 +4,7 @@ import (
 	"dongshu/game/series"
 	"image/color"
 	"math"
+	"slices"
 
 	"dongshu/configs"
 	"dongshu/game/session"
@@ -15,13 +16,17 @@ import (
 // a replay of the game's other actions from the same seed (session.Baseline), computed once per change of
 // the what-ifs and then advanced a month at a time with the game (session.CatchUp), never per frame.
 
-// whatIfLevers are the levers the panel offers (configs.Levers: their label, unit, steps and range).
-var whatIfLevers = [...]configs.Lever{configs.LeverTransitCost, configs.LeverRTTBoundChange,
-	configs.LeverExtraGrowth, configs.LeverEnforcement, configs.LeverSubsidy}
+// whatIfLevers are the levers the panel offers, in the order of their rows' WhatIf (configs.Levers: their
+// label, unit, steps and range).
+var whatIfLevers = func() []configs.Lever {
+	ls := leversWhere(func(s configs.LeverSpec) bool { return s.WhatIf > 0 })
+	slices.SortStableFunc(ls, func(a, b configs.Lever) int { return a.Spec().WhatIf - b.Spec().WhatIf })
+	return ls
+}()
 
 type whatIfState struct {
 	focus   int
-	draft   [len(whatIfLevers)]float64 // the levels shown, applied with Enter
+	draft   [configs.NumLevers]float64 // the levels shown (by place in whatIfLevers), applied with Enter
 	rev     int                        // bumped at every change (the play screen's cache key)
 	compare bool
 	base    *session.Session // the run without the what-ifs (compare view)
@@ -112,22 +117,22 @@ func (a *App) applyWhatIfs() {
 	a.overlay = OverlayNone
 }
 
-// leverValue formats a lever's level with its unit: shares and yearly rates as percentages.
+// leverValue formats a lever's level in the game, for every screen that shows one (the planner's dialog,
+// its warnings, the what-if panel): with its row's Format, else by its unit (shares and yearly rates as
+// percentages), with as many decimals as its step has (charts.go's stepDigits).
 func (a *App) leverValue(l configs.Lever, v float64) string {
 	c := a.cat
-	step := l.Spec().Step
-	digits := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
-	switch l.Unit() {
-	case "1":
+	spec := l.Spec()
+	digits := stepDigits(spec.Step)
+	switch {
+	case spec.Format != "":
+		return c.T(spec.Format, c.Number(v, digits))
+	case l.Unit() == "1":
 		return c.T("ui.whatif.pct", c.Number(v*100, max(0, digits-2)))
-	case "1/yr":
+	case l.Unit() == "1/yr":
 		return c.T("ui.whatif.pct_year", c.Number(v*100, max(0, digits-2)))
 	}
-	unit := l.Unit()
-	if l == configs.LeverTransitCost {
-		unit = c.T("ui.whatif.unit_transit") // the scenario's unit, in the game's language
-	}
-	return c.T("ui.whatif.value", c.Number(v, digits), unit)
+	return c.T("ui.whatif.value", c.Number(v, digits), l.Unit())
 }
 
 // prepareWhatIf lays out the panel in the dialog's box: a row per lever (its name, the level to apply
