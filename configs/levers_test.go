@@ -76,3 +76,43 @@ func TestLeverLabels(t *testing.T) {
 		}
 	}
 }
+
+// A lever in the planner's dialog has its label, its help and the guided round's text in both languages;
+// a lever's game format, when it has one, too; the what-if panel's places are distinct.
+func TestDialogLeverTexts(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		c := map[string]string{}
+		for _, file := range []string{"ui.toml", "whatif.toml", "cf.toml", "info.toml"} {
+			var part map[string]string
+			_, err := toml.DecodeFS(assets.FS, "i18n/"+lang+"/"+file, &part)
+			require.NoError(t, err, lang)
+			maps.Copy(c, part)
+		}
+		inDialog := 0
+		for _, l := range Levers() {
+			spec := l.Spec()
+			if spec.Format != "" {
+				assert.Contains(t, c[spec.Format], "%[1]s", "%s: format %q for %s", lang, spec.Format, l)
+			}
+			if !spec.InDialog {
+				assert.Empty(t, spec.Help+spec.Guide, "%s: help or guide text without a dialog row", l)
+				continue
+			}
+			inDialog++
+			assert.False(t, spec.World, "%s: a world lever is not the planner's decision", l)
+			for what, k := range map[string]string{"label": spec.Label, "help": spec.Help, "guide": spec.Guide} {
+				assert.NotEmpty(t, k, "%s: no %s key", l, what)
+				assert.NotEmpty(t, c[k], "%s: no %s %q for %s", lang, what, k, l)
+			}
+		}
+		assert.Positive(t, inDialog, "the planner sets some lever in its dialog")
+	}
+	places := map[int]Lever{}
+	for _, l := range Levers() {
+		if p := l.Spec().WhatIf; p > 0 {
+			other, dup := places[p]
+			assert.False(t, dup, "%s and %s share what-if place %d", l, other, p)
+			places[p] = l
+		}
+	}
+}

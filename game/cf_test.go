@@ -150,3 +150,42 @@ func TestDebriefCounterfactuals(t *testing.T) {
 	assert.NotContains(t, joined, a.cat.T("ui.cf.computing"))
 	assert.Contains(t, joined, a.cat.T("ui.unit.bn", a.cat.Number(res.plan.OwnDebtBn, 0)))
 }
+
+// The planner's dialog shows exactly the levers marked InDialog, in table order after the quota's two
+// fields, each with its label, its level formatted by leverValue, its own steps and its help.
+func TestPlannerDialogLeverRows(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		a := plannerAtRound(t, lang, 2022)
+		d, w := a.dlg, a.Session().Model().W
+		var want []configs.Lever
+		for _, l := range configs.Levers() {
+			if l.Spec().InDialog {
+				want = append(want, l)
+			}
+		}
+		require.NotEmpty(t, want)
+		rows, _ := a.plannerDialogRows(d, w)
+		require.Len(t, rows, fFirstLever+len(want)+len(d.hubs), lang)
+		var r recorder
+		a.Draw(&r)
+		for k, l := range want {
+			f := fFirstLever + k
+			spec := l.Spec()
+			assert.Equal(t, a.cat.T(spec.Label), rows[f].label, "%s: field %d is %s", lang, f, l)
+			assert.Equal(t, a.leverValue(l, *spec.Level(&d.plan.Policy)), rows[f].value, "%s: %s", lang, l)
+			assert.Contains(t, r.texts, rows[f].value, "%s: %s's level drawn", lang, l)
+			assert.Equal(t, leverField(l), f)
+			d.focus = f
+			assert.Equal(t, spec.Help, d.helpKey(), "%s: %s's help", lang, l)
+			assert.Equal(t, spec.Guide, guideKey(dlgPlanner, f), "%s: %s's guide", lang, l)
+			was := *spec.Level(&d.plan.Policy)
+			a.Do(Command{Kind: CmdAdjust, Arg: f, Delta: 1})
+			assert.InDelta(t, min(spec.Top, snap(was+spec.Step, spec.Step)), *spec.Level(&d.plan.Policy), 1e-9, "%s: %s steps by its row's step", lang, l)
+		}
+		for _, l := range configs.Levers() {
+			if !l.Spec().InDialog {
+				assert.Equal(t, -1, leverField(l), "%s is not in the dialog", l)
+			}
+		}
+	}
+}
