@@ -19,10 +19,15 @@ import (
 //  3. its label (the row's Label) in assets/i18n/{en,fr}/ui.toml, or whatif.toml for a world lever
 //     (TestLeverLabels fails without it);
 //  4. where the model uses it, read w.Policy (economy.World), never the scenario;
-//  5. a word in docs/ODD.md (section 6, planner keys; section 7.11 lists the levers a policy event sets).
+//  5. a word in docs/ODD.md (section 6, planner keys; section 7.11 lists the levers a policy event sets);
+//  6. in the game: InDialog for a row in the planner's decision dialog, with Help and Guide and their texts
+//     in assets/i18n/{en,fr}/cf.toml and info.toml (TestDialogLeverTexts fails without them); WhatIf for a
+//     row in the what-if panel; Format when a share, a yearly rate or the number and unit tag do not say
+//     the level well.
 //
 // Validation of policy events, the human planner's checks, PlannerDecision and its save format, the
-// planner's dialog and the policy event kind then follow from the table.
+// planner's dialog (rows, steps, help, warnings, guide), the what-if panel and the policy event kind then
+// follow from the table.
 type Lever int
 
 const (
