@@ -7,6 +7,7 @@ import (
 
 	"dongshu/configs"
 	"dongshu/game/session"
+	"dongshu/game/view"
 )
 
 // The what-if panel (W on the play screen) moves the levers that matter while the game runs: each change
@@ -113,22 +114,7 @@ func (a *App) applyWhatIfs() {
 }
 
 // leverValue formats a lever's level with its unit: shares and yearly rates as percentages.
-func (a *App) leverValue(l configs.Lever, v float64) string {
-	c := a.cat
-	step := l.Spec().Step
-	digits := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
-	switch l.Unit() {
-	case "1":
-		return c.T("ui.whatif.pct", c.Number(v*100, max(0, digits-2)))
-	case "1/yr":
-		return c.T("ui.whatif.pct_year", c.Number(v*100, max(0, digits-2)))
-	}
-	unit := l.Unit()
-	if l == configs.LeverTransitCost {
-		unit = c.T("ui.whatif.unit_transit") // the scenario's unit, in the game's language
-	}
-	return c.T("ui.whatif.value", c.Number(v, digits), unit)
-}
+func (a *App) leverValue(l configs.Lever, v float64) string { return view.LeverValue(a.cat, l, v) }
 
 // prepareWhatIf lays out the panel in the dialog's box: a row per lever (its name, the level to apply
 // and the level in force), the last what-ifs set, and the keys.
