@@ -233,3 +233,33 @@ func TestPlannerAdviceChangesNothing(t *testing.T) {
 	assert.Equal(t, plain.Rng.Uint64(), advised.Rng.Uint64(), "no draw taken")
 	assert.Greater(t, rounds, 5)
 }
+
+// A human planner's decision at a round before the plan is used up by that round: its moderation calls
+// are made then, and its quota, having nothing to override, does not wait for the first round with quotas.
+func TestPlannerDecisionAtFreeRound(t *testing.T) {
+	m, err := New(baseline(t, 3))
+	require.NoError(t, err)
+	for m.W.Now < configs.NewMonth(2014, 1) || (m.W.Now+1).MonthOfYear() != m.W.Scn.Planner.QuotaMonth {
+		require.NoError(t, m.Step())
+	}
+	require.False(t, quotasInForce(m.W))
+	called := -1
+	for i, p := range m.W.Provinces {
+		if p.OnlineMW > 0 {
+			called = i
+			break
+		}
+	}
+	require.GreaterOrEqual(t, called, 0)
+	d := m.PlannerPolicy()
+	d.SetQuota, d.QuotaMW, d.Moderate = true, 4321, []int{called}
+	m.PendingPlanner = &d
+	require.NoError(t, m.Step())
+	require.False(t, quotasInForce(m.W), "the round was a free one")
+	assert.True(t, m.W.Provinces[called].ModerationCalled, "the call is made at the free round")
+	assert.Nil(t, m.plannerAtRound, "nothing waits for a later round")
+	for !quotasInForce(m.W) || m.W.Now.MonthOfYear() != m.W.Scn.Planner.QuotaMonth {
+		require.NoError(t, m.Step())
+	}
+	assert.NotEqual(t, 4321.0, m.Planner.NationalQuotaMW, "the first round with quotas is the rule's")
+}

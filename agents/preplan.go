@@ -20,7 +20,13 @@ func quotasInForce(w *economy.World) bool { return w.Policy.Quotas > 0 }
 func (m *Model) freeRound() {
 	w := m.W
 	m.Planner.NationalQuotaMW = 0
-	m.plannerAtRound = nil // a human planner has no quota to set before the plan
+	// A human planner's decision for this round is used up here, as a quota round would: there is no quota
+	// to override before the plan, so that part is dropped (not kept for the first round with quotas,
+	// years later); moderation calls need no quota and are made now.
+	if hp := m.plannerAtRound; hp != nil {
+		m.moderationCalls(hp.Moderate)
+		m.plannerAtRound = nil
+	}
 	opts := m.options(nil)
 	scores := make([]float64, len(opts))
 	m.LastDecisions = m.LastDecisions[:0]

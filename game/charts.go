@@ -114,17 +114,6 @@ func niceStep(top float64, n int) float64 {
 	return 10 * p
 }
 
-// stepDigits is the number of decimals that show every multiple of step.
-func stepDigits(step float64) int {
-	for d := 0; d < 4; d++ {
-		v := step * math.Pow(10, float64(d))
-		if math.Abs(v-math.Round(v)) < 1e-6 {
-			return d
-		}
-	}
-	return 4
-}
-
 // chartSpan is the months the charts' x axis covers: from the game's start to now (at least a year), or
 // the scenario's whole span.
 func (a *App) chartSpan(cc *chartCols) (from, to configs.Month) {
@@ -189,7 +178,7 @@ func (a *App) prepareCharts(rects [NumCharts]Rect) {
 		if ch.Top <= 0 {
 			ch.Top = step
 		}
-		ch.digits = stepDigits(step)
+		ch.digits = view.StepDigits(step)
 		ch.Title = fit(c.T(def.Title), f.Small, ch.R.W-16*s)
 		// The legend under the title, wrapped into rows inside the chart (two-series charts only: a
 		// single series is named by the title).

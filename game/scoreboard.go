@@ -93,7 +93,12 @@ func (a *App) prepareScoreboard() {
 	sb.On, sb.R = true, board
 	c, f, s := a.cat, a.fonts, g.S
 	seat := a.scoreboardSeat()
-	sb.Title = fit(c.T("ui.score.title", a.roleName(seat)), f.Bold, board.W-24*s)
+	title := c.T("ui.score.title", a.roleName(seat))
+	if a.sess.Setup().Role.Autoplay() {
+		// No human seat (the facilitator mode, autoplay): the boards are the country's, not a planner's.
+		title = c.T("ui.score.title_country")
+	}
+	sb.Title = fit(title, f.Bold, board.W-24*s)
 	sc := a.sess.Scores(seat)
 	x0 := board.X + 12*s
 	y := board.Y + 30*s

@@ -93,3 +93,22 @@ func TestScoreboardTooltip(t *testing.T) {
 	a.Draw(r)
 	assert.NotContains(t, r.texts, a.cat.T("ui.score.tip.part", a.cat.T(part.Key), a.partValue(part), a.cat.Number(part.Score, 0)))
 }
+
+// In the facilitator mode no human holds a seat: the boards are titled for the country, not for the
+// central planner.
+func TestScoreboardTitleFacilitator(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Facilitator: true}, Start: true, Speed: 8})
+		var in Input
+		for range 30 {
+			require.NoError(t, a.Update(&in))
+		}
+		a.Draw(&recorder{})
+		sb := &a.play.board
+		require.True(t, sb.On, lang)
+		c := a.cat
+		assert.Equal(t, c.T("ui.score.title_country"), sb.Title, lang)
+		assert.NotContains(t, sb.Title, a.roleName(-1), lang)
+		assert.NotEqual(t, "ui.score.title_country", sb.Title, "%s: the key is in the catalog", lang)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"dongshu/configs"
 	"dongshu/game/session"
+	"dongshu/game/view"
 )
 
 // The what-if panel (W on the play screen) moves the levers that matter while the game runs: each change
@@ -117,23 +118,9 @@ func (a *App) applyWhatIfs() {
 	a.overlay = OverlayNone
 }
 
-// leverValue formats a lever's level in the game, for every screen that shows one (the planner's dialog,
-// its warnings, the what-if panel): with its row's Format, else by its unit (shares and yearly rates as
-// percentages), with as many decimals as its step has (charts.go's stepDigits).
-func (a *App) leverValue(l configs.Lever, v float64) string {
-	c := a.cat
-	spec := l.Spec()
-	digits := stepDigits(spec.Step)
-	switch {
-	case spec.Format != "":
-		return c.T(spec.Format, c.Number(v, digits))
-	case l.Unit() == "1":
-		return c.T("ui.whatif.pct", c.Number(v*100, max(0, digits-2)))
-	case l.Unit() == "1/yr":
-		return c.T("ui.whatif.pct_year", c.Number(v*100, max(0, digits-2)))
-	}
-	return c.T("ui.whatif.value", c.Number(v, digits), l.Unit())
-}
+// leverValue formats a lever's level in the game (view.LeverValue: the dialog, its warnings, the what-if
+// panel and the news say it the same way).
+func (a *App) leverValue(l configs.Lever, v float64) string { return view.LeverValue(a.cat, l, v) }
 
 // prepareWhatIf lays out the panel in the dialog's box: a row per lever (its name, the level to apply
 // and the level in force), the last what-ifs set, and the keys.

@@ -216,6 +216,8 @@ func (s *Session) Submit(a Action) error {
 		l, _ := configs.ParseLever(wi.Key) // Check parsed it
 		s.m.PendingChanges = append(s.m.PendingChanges, agents.PolicyChange{Lever: l, Level: wi.Level})
 		s.whatIfs = append(s.whatIfs, WhatIfRecord{Month: a.Month, WhatIf: *wi})
+		// The news says so at once, dated the month it was set at: "From <next month>: ... (what-if)".
+		s.news = append(s.news, News{Month: a.Month, Key: "news.whatif", Lever: wi.Key, Args: []float64{wi.Level}})
 	} else if d := a.Province; d != nil {
 		d.Score = 0 // a human's decision has no AI score
 		s.m.Pending[d.Province] = *d

@@ -31,6 +31,8 @@ import (
 //  6. Unserved work: national unserved above unservedShare of demand, when it crosses the threshold and
 //     each December while it stays above ("news.unserved").
 //
+// A what-if adds its line when it is set (Session.Submit), outside these rules and their limit.
+//
 // A month shows at most maxNewsPerMonth lines, the first ones in that order.
 const (
 	maxNewsPerMonth = 6
@@ -47,7 +49,7 @@ func NewsKeys() []string {
 	keys := []string{"news.event.more", "news.event.other", "news.hub_designated", "news.hubs_designated",
 		"news.idle_far", "news.moderation", "news.moderation.many", "news.moderation.one", "news.penalised",
 		"news.penalised.many", "news.penalised.one", "news.you.caught", "news.you.free", "news.you.round",
-		"news.rivalry", "news.unserved"}
+		"news.rivalry", "news.unserved", "news.whatif"}
 	for _, k := range configs.EventKinds() {
 		for _, national := range []bool{false, true} {
 			if k.HasNews(national) {

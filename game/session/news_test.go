@@ -25,6 +25,8 @@ var arity = map[string][2]int{
 	"news.moderation": {1, 0}, "news.moderation.one": {2, 0}, "news.moderation.many": {1, 1},
 	"news.rivalry": {2, 2}, "news.idle_far": {1, 2}, "news.unserved": {0, 2},
 	"news.you.round": {1, 4}, "news.you.caught": {1, 2}, "news.you.free": {1, 1},
+	// A what-if's line takes three strings, all formatted by the view: the lever, its level, the month.
+	"news.whatif": {3, 0},
 }
 
 // reasonArity is how many strings each reason takes: the share of the country's work, then the rival.

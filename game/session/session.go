@@ -87,12 +87,14 @@ func (h *History) ScopeIndex(name string) int {
 }
 
 // News is one line of the news log, translated by the view: Key is a catalog key, Provinces are province
-// ids the message names and Args the numbers it shows, in the catalog's order.
+// ids the message names and Args the numbers it shows, in the catalog's order. A what-if's line
+// ("news.whatif") names its lever by Lever (the scenario key) and holds its level in Args[0].
 type News struct {
 	Month     configs.Month
 	Key       string
 	Provinces []string
 	Args      []float64
+	Lever     string
 }
 
 // ScorePart is one part of a scoreboard.

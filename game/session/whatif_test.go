@@ -197,3 +197,16 @@ func TestBaselineEqualsFreshRunWithoutWhatIfs(t *testing.T) {
 	assert.Equal(t, fresh.Model().W.Now, b.Model().W.Now)
 	assert.Empty(t, b.WhatIfs())
 }
+
+// A what-if makes a news line when it is set, dated that month and naming its lever and level.
+func TestWhatIfMakesNews(t *testing.T) {
+	at := month(2023, 5)
+	s := newGame(t, autoSetup(1))
+	autoplayTo(t, s, at)
+	before := len(s.News())
+	require.NoError(t, s.Submit(Action{Month: s.Model().W.Now, WhatIf: &WhatIf{Key: "network.transit_cost", Level: 0}}))
+	news := s.News()
+	require.Len(t, news, before+1)
+	assert.Equal(t, News{Month: at, Key: "news.whatif", Lever: "network.transit_cost", Args: []float64{0}}, news[before])
+	assert.Contains(t, NewsKeys(), "news.whatif")
+}

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"math"
 	"strconv"
 
 	"dongshu/agents"
@@ -110,6 +111,13 @@ func MonthLabel(c *i18n.Catalog, m configs.Month) string {
 // wrapped by c.N, so that whatever verb the string uses for a number (%[2]s, %.0[2]f, %.2[2]g) prints
 // it in the language's notation. The line is prefixed with the month ("news.line").
 func NewsLine(c *i18n.Catalog, n session.News) string {
+	if n.Lever != "" {
+		// A what-if's line: the lever by its name, its level in its unit, from the month after it was set.
+		l, err := configs.ParseLever(n.Lever)
+		if err == nil && len(n.Args) == 1 {
+			return c.T("news.line", MonthLabel(c, n.Month), c.T(n.Key, c.T(l.Spec().Label), LeverValue(c, l, n.Args[0]), MonthLabel(c, n.Month+1)))
+		}
+	}
 	args := make([]any, 0, len(n.Provinces)+len(n.Args))
 	for _, id := range n.Provinces {
 		args = append(args, c.Province(id))
@@ -118,4 +126,31 @@ func NewsLine(c *i18n.Catalog, n session.News) string {
 		args = append(args, c.N(v))
 	}
 	return c.T("news.line", MonthLabel(c, n.Month), c.T(n.Key, args...))
+}
+
+// LeverValue is a lever's level in its unit, as the what-if panel, the planner's warnings and the news show it.
+func LeverValue(c *i18n.Catalog, l configs.Lever, v float64) string {
+	spec := l.Spec()
+	digits := StepDigits(spec.Step)
+	switch {
+	case spec.Format != "":
+		return c.T(spec.Format, c.Number(v, digits))
+	case l.Unit() == "1":
+		return c.T("ui.whatif.pct", c.Number(v*100, max(0, digits-2)))
+	case l.Unit() == "1/yr":
+		return c.T("ui.whatif.pct_year", c.Number(v*100, max(0, digits-2)))
+	}
+	return c.T("ui.whatif.value", c.Number(v, digits), l.Unit())
+}
+
+// StepDigits is how many decimals show every multiple of step exactly (at most 4): a lever's steps and a
+// chart's tick step.
+func StepDigits(step float64) int {
+	for d := 0; d < 4; d++ {
+		v := step * math.Pow(10, float64(d))
+		if math.Abs(v-math.Round(v)) < 1e-6 {
+			return d
+		}
+	}
+	return 4
 }

@@ -540,3 +540,20 @@ func TestFlowsVault(t *testing.T) {
 		assert.NotEqual(t, f.From, f.To)
 	}
 }
+
+// A what-if's news line names the lever in the game's language, its level in its unit and the month it
+// applies from (the month after it was set).
+func TestNewsLineWhatIf(t *testing.T) {
+	en, fr := catalogs(t)
+	n := session.News{Month: configs.NewMonth(2024, 2), Key: "news.whatif", Lever: "network.transit_cost", Args: []float64{0}}
+	l, err := configs.ParseLever(n.Lever)
+	require.NoError(t, err)
+	got := NewsLine(en, n)
+	assert.Equal(t, "February 2024 — From March 2024: "+en.T(l.Spec().Label)+" set to "+LeverValue(en, l, 0)+" (what-if)", got)
+	assert.Contains(t, got, "0 yuan/MW-month/1000 km")
+	gotFR := NewsLine(fr, n)
+	assert.Contains(t, gotFR, "mars 2024")
+	assert.Contains(t, gotFR, fr.T(l.Spec().Label))
+	assert.Contains(t, gotFR, "« et si »")
+	assert.NotContains(t, gotFR, "%!", "every argument used")
+}
