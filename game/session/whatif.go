@@ -83,31 +83,20 @@ func (s *Session) Level(l configs.Lever) float64 {
 // alone. A new session runs the model from the start, so this costs a replay (once per change, never per
 // frame).
 func (s *Session) Baseline() (*Session, error) {
-	b, err := New(s.setup)
+	b, err := s.Replay(ForkSpec{Role: s.setup.Role, Keep: notWhatIf})
 	if err != nil {
-		return nil, err
-	}
-	var acts []Action
-	for _, a := range s.actions {
-		if a.WhatIf == nil {
-			acts = append(acts, a)
-		}
-	}
-	if err := b.run(acts, s.m.W.Now, nil); err != nil {
 		return nil, fmt.Errorf("session: the run without the what-ifs: %w", err)
 	}
 	return b, nil
 }
 
+// notWhatIf keeps every action but the what-ifs.
+func notWhatIf(a Action) bool { return a.WhatIf == nil }
+
 // CatchUp brings b, the run without the what-ifs (Baseline), to this game's month: it steps it with the
 // actions this game took since (what-ifs left out). The compare view calls it once per month.
 func (s *Session) CatchUp(b *Session) error {
-	var acts []Action
-	for _, a := range s.actions {
-		if a.WhatIf == nil {
-			acts = append(acts, a)
-		}
-	}
+	acts := slices.DeleteFunc(slices.Clone(s.actions), func(a Action) bool { return !notWhatIf(a) })
 	if len(b.whatIfs) > 0 || len(b.actions) > len(acts) {
 		return errors.New("session: catch up: not this game's run without what-ifs")
 	}
