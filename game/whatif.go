@@ -133,7 +133,7 @@ func (a *App) prepareWhatIf(sc *scene) {
 	y := box.Y + 12*s
 	sc.text(fit(c.T("ui.whatif.title"), f.Head, w), x0, y, f.Head, colText)
 	y += 24 * s
-	sc.text(fit(c.T("ui.whatif.from", (a.sess.Model().W.Now+1).String()), f.Small, w), x0, y, f.Small, colDim)
+	sc.text(fit(c.T("ui.whatif.from", view.MonthLabel(c, a.sess.Model().W.Now+1)), f.Small, w), x0, y, f.Small, colDim)
 	y += 26 * s
 	for i, l := range whatIfLevers {
 		r := Rect{box.X + 6*s, y - 3*s, box.W - 12*s, 38 * s}
@@ -163,7 +163,7 @@ func (a *App) prepareWhatIf(sc *scene) {
 			if err != nil {
 				continue
 			}
-			line := c.T("ui.whatif.log_line", (r.Month + 1).String(), c.T(l.Spec().Label), a.leverValue(l, r.Level))
+			line := c.T("ui.whatif.log_line", view.MonthLabel(c, r.Month+1), c.T(l.Spec().Label), a.leverValue(l, r.Level))
 			sc.text(fit(line, f.Tiny, w), x0, y, f.Tiny, colText)
 			y += 16 * s
 		}
