@@ -1,6 +1,7 @@
 package report
 
 import (
+	"dongshu/internal/chart"
 	"math"
 	"slices"
 
@@ -14,8 +15,8 @@ import (
 
 // The outcome (sensitivity) chart's paints: a dot per run, the mean per value.
 var (
-	dotPaint  = blue
-	meanPaint = vermilion
+	dotPaint  = chart.Blue
+	meanPaint = chart.Vermilion
 	refStyle  = seriesStyle{paint: refPaint, dashes: dashed} // an observed value across a panel
 )
 
@@ -53,7 +54,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		cols = 1
 	}
 	// A panel's width, to wrap its title and axis label: the tiles' share of the canvas.
-	tileW := (vg.Length(WidthPx)/DPI*vg.Inch - vg.Points(6+12) - vg.Points(24)*vg.Length(cols-1)) / vg.Length(cols)
+	tileW := (vg.Length(chart.WidthPx)/chart.DPI*vg.Inch - vg.Points(6+12) - vg.Points(24)*vg.Length(cols-1)) / vg.Length(cols)
 	for _, o := range outcomes {
 		name := rs.Outcomes[o]
 		info := l.outcome(name)
@@ -69,8 +70,8 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		if ref != nil {
 			title += "\n" + l.T("report.ref.outcome", l.look(refStyle), l.refBound(*ref))
 		}
-		p := newPlot("", "", info.Unit, 0.85)
-		setFont(&p.Title.TextStyle, 14)
+		p := chart.NewPlot("", "", info.Unit, 0.85)
+		chart.SetFont(&p.Title.TextStyle, 14)
 		p.Title.Text = wrap(p.Title.TextStyle, title, tileW*0.95)
 		p.X.Label.Text = wrap(p.X.Label.TextStyle, paramLabel(key), tileW*0.9)
 		var pts plotter.XYs
@@ -88,7 +89,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 			}
 			sc.GlyphStyle.Shape = draw.CircleGlyph{}
 			sc.GlyphStyle.Radius = vg.Points(4)
-			sc.GlyphStyle.Color = translucent(dotPaint, 0xA0)
+			sc.GlyphStyle.Color = chart.Translucent(dotPaint, 0xA0)
 			p.Add(sc)
 			mx, my := MeansByValue(xs, ys)
 			var line plotter.XYs
@@ -120,7 +121,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 				pad := (xhi - xlo) * 0.05
 				p.X.Min, p.X.Max = xlo-pad, xhi+pad
 			}
-			p.X.Tick.Marker = l.niceTicks(&p.X)
+			p.X.Tick.Marker = chart.NewNiceTicks(l, &p.X)
 		}
 		var mark *plotter.Line
 		if ref != nil {
@@ -147,7 +148,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 			shareTop = max(shareTop, hi)
 			shares++
 		}
-		p.Y.Tick.Marker = l.niceTicks(&p.Y)
+		p.Y.Tick.Marker = chart.NewNiceTicks(l, &p.Y)
 		fig.plots = append(fig.plots, p)
 		fig.refs = append(fig.refs, ref)
 		fig.marks = append(fig.marks, mark)
@@ -172,10 +173,10 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 			}
 		}
 	}
-	fig.canvas = pngCanvas(WidthPx, OutcomeHeightPx)
+	fig.canvas = chart.Canvas(chart.WidthPx, OutcomeHeightPx)
 	dc := draw.New(fig.canvas)
 	fig.headSt = fig.plots[0].Title.TextStyle
-	setFont(&fig.headSt, 17)
+	chart.SetFont(&fig.headSt, 17)
 	fig.headSt.XAlign, fig.headSt.YAlign = draw.XCenter, draw.YTop
 	fig.head = wrap(fig.headSt, l.T("report.outcome.head", key)+"\n"+l.T("report.outcome.key", l.colour(meanPaint)), dc.Max.X-dc.Min.X-vg.Points(24))
 	body := draw.Crop(dc, 0, 0, 0, -fig.headSt.Height(fig.head)-vg.Points(14))
@@ -185,7 +186,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 	for r := range grid {
 		for k, p := range grid[r] {
 			if p != nil {
-				fitAxes(p, canvases[r][k])
+				chart.FitAxes(p, canvases[r][k])
 				fig.canvases = append(fig.canvases, canvases[r][k])
 			}
 		}
@@ -200,7 +201,7 @@ func (f *outcomeFig) render() ([]byte, error) {
 	for k, p := range f.plots {
 		p.Draw(f.canvases[k])
 	}
-	return encode(f.canvas)
+	return chart.Encode(f.canvas)
 }
 
 // OutcomeChart draws the outcome chart of one parameter in English.
