@@ -251,8 +251,55 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	if len(panels[len(panels)-1].vals) == 0 {
 		return nil, fmt.Errorf("no province rows")
 	}
-	// Order and selection from the first panel; a province shown if it has anything in any panel.
-	order := []string{}
+	order, hidden := provinceOrder(ts, panels)
+	top := 0.0
+	for _, pn := range panels {
+		for _, f := range pn.vals {
+			top = max(top, f.OverbuildMW, f.RedunMW)
+		}
+	}
+	scale, unit := chart.Unit("MW", top)
+	names := make([]string, len(order))
+	for i, id := range order {
+		names[len(order)-1-i] = l.Province(id)
+	}
+	c := chart.Canvas(chart.WidthPx, chart.ProvinceHeightPx)
+	dc := draw.New(c)
+	headH := provinceHead(l, ts, dc)
+	leg := &legend{}
+	var plots []*plot.Plot
+	for k, pn := range panels {
+		label := l.T("report.prov.panel_last", pn.month)
+		if k < len(panels)-1 {
+			label = l.T("report.prov.panel_ref", pn.month[:4])
+		}
+		p := chart.NewPlot(label, l.T("report.prov.axis", l.unit(unit)), "", 1)
+		bo, br, err := provincePanelBars(p, pn, order, names, k > 0, scale)
+		if err != nil {
+			return nil, err
+		}
+		if k == 0 {
+			styles := l.provinceStyles()
+			leg.Add(styles[0].label, bo)
+			leg.Add(styles[1].label, br)
+		}
+		p.X.Tick.Marker = chart.NewNiceTicks(l, &p.X)
+		p.X.Min = 0
+		p.X.Max = max(top*scale*1.05, 1)
+		plots = append(plots, p)
+	}
+	note := ""
+	if hidden > 0 {
+		note = l.T("report.prov.none", hidden, provinceShownMW)
+	}
+	drawProvincePanels(dc, plots, leg, headH, note)
+	return chart.Encode(c)
+}
+
+// provinceOrder is the provinces the chart shows, in the first panel's order (a province is shown if it
+// has anything in any panel), and how many it leaves out; every province when none has anything.
+func provinceOrder(ts *Timeseries, panels []provincePanel) (order []string, hidden int) {
+	order = []string{}
 	shown := map[string]bool{}
 	for _, pn := range panels {
 		for _, f := range pn.vals {
@@ -268,85 +315,61 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 			}
 		}
 	}
-	hidden := len(ts.Provinces) - len(order)
 	if len(order) == 0 { // nothing overbuilt anywhere: show every province at zero
-		order = slices.Clone(ts.Provinces)
-		hidden = 0
+		return slices.Clone(ts.Provinces), 0
 	}
-	top := 0.0
-	for _, pn := range panels {
-		for _, f := range pn.vals {
-			top = max(top, f.OverbuildMW, f.RedunMW)
-		}
-	}
-	scale, unit := chart.Unit("MW", top)
-	styles := l.provinceStyles()
-	n := len(order)
-	names := make([]string, n)
-	for i, id := range order {
-		names[n-1-i] = l.Province(id)
-	}
+	return order, len(ts.Provinces) - len(order)
+}
 
-	c := chart.Canvas(chart.WidthPx, chart.ProvinceHeightPx)
-	dc := draw.New(c)
-	// Head: title, then the legend, across the top (never over the bars).
+// provinceHead draws the chart's title across the top of dc and returns its height.
+func provinceHead(l *lang, ts *Timeseries, dc draw.Canvas) vg.Length {
 	title := l.T("report.prov.title")
 	if len(ts.Runs) > 1 {
 		title += " (" + l.T("report.prov.mean", len(ts.Runs)) + ")"
 	}
-	ts0 := plot.New().Title.TextStyle
-	chart.SetFont(&ts0, 18)
-	ts0.XAlign, ts0.YAlign = draw.XCenter, draw.YTop
-	title = wrap(ts0, title, dc.Max.X-dc.Min.X-vg.Points(24))
-	dc.FillText(ts0, vg.Point{X: dc.Center().X, Y: dc.Max.Y - vg.Points(6)}, title)
-	headH := ts0.Height(title) + vg.Points(12)
-	leg := &legend{}
-	var bars []*plotter.BarChart
-	var plots []*plot.Plot
-	for k, pn := range panels {
-		byID := map[string]ProvinceFinal{}
-		for _, f := range pn.vals {
-			byID[f.Province] = f
-		}
-		ob, rd := make(plotter.Values, n), make(plotter.Values, n)
-		for i, id := range order {
-			ob[n-1-i], rd[n-1-i] = byID[id].OverbuildMW*scale, byID[id].RedunMW*scale
-		}
-		label := l.T("report.prov.panel_last", pn.month)
-		if k < len(panels)-1 {
-			label = l.T("report.prov.panel_ref", pn.month[:4])
-		}
-		p := chart.NewPlot(label, l.T("report.prov.axis", l.unit(unit)), "", 1)
-		chart.SetFont(&p.Title.TextStyle, 16)
-		avail := vg.Length(chart.ProvinceHeightPx)/chart.DPI*vg.Inch - vg.Points(200)
-		w := min(avail/vg.Length(n)/2.6, vg.Points(14))
-		bo, br, err := chart.ProvinceBars(ob, rd, w)
-		if err != nil {
-			return nil, err
-		}
-		p.Add(bo, br)
-		if k == 0 {
-			bars = append(bars, bo, br)
-		}
-		p.NominalY(names...)
-		if k > 0 { // the names once, left of the first panel
-			p.NominalY(make([]string, n)...)
-		}
-		p.X.Tick.Marker = chart.NewNiceTicks(l, &p.X)
-		chart.SetFont(&p.Y.Tick.Label, 12)
-		p.X.Min = 0
-		p.X.Max = max(top*scale*1.05, 1)
-		plots = append(plots, p)
+	st := plot.New().Title.TextStyle
+	chart.SetFont(&st, 18)
+	st.XAlign, st.YAlign = draw.XCenter, draw.YTop
+	title = wrap(st, title, dc.Max.X-dc.Min.X-vg.Points(24))
+	dc.FillText(st, vg.Point{X: dc.Center().X, Y: dc.Max.Y - vg.Points(6)}, title)
+	return st.Height(title) + vg.Points(12)
+}
+
+// provincePanelBars adds a panel's bars to p, a row per province of order (the first at the top),
+// values times scale, named by names unless unnamed (the names once, left of the first panel).
+func provincePanelBars(p *plot.Plot, pn provincePanel, order, names []string, unnamed bool, scale float64) (bo, br *plotter.BarChart, err error) {
+	chart.SetFont(&p.Title.TextStyle, 16)
+	n := len(order)
+	byID := map[string]ProvinceFinal{}
+	for _, f := range pn.vals {
+		byID[f.Province] = f
 	}
-	leg.Add(styles[0].label, bars[0])
-	leg.Add(styles[1].label, bars[1])
+	ob, rd := make(plotter.Values, n), make(plotter.Values, n)
+	for i, id := range order {
+		ob[n-1-i], rd[n-1-i] = byID[id].OverbuildMW*scale, byID[id].RedunMW*scale
+	}
+	avail := vg.Length(chart.ProvinceHeightPx)/chart.DPI*vg.Inch - vg.Points(200)
+	w := min(avail/vg.Length(n)/2.6, vg.Points(14))
+	if bo, br, err = chart.ProvinceBars(ob, rd, w); err != nil {
+		return nil, nil, err
+	}
+	p.Add(bo, br)
+	p.NominalY(names...)
+	if unnamed {
+		p.NominalY(make([]string, n)...)
+	}
+	chart.SetFont(&p.Y.Tick.Label, 12)
+	return bo, br, nil
+}
+
+// drawProvincePanels draws the panels side by side on dc below the head (headH high) and the legend,
+// and the note (if any) at the bottom.
+func drawProvincePanels(dc draw.Canvas, plots []*plot.Plot, leg *legend, headH vg.Length, note string) {
 	legs := leg.columns(2)
 	rowH := legendRowHeight()
 	legH := rowH + vg.Points(10)
 	noteH := vg.Length(0)
-	note := ""
-	if hidden > 0 {
-		note = l.T("report.prov.none", hidden, provinceShownMW)
+	if note != "" {
 		noteH = rowH + vg.Points(6)
 	}
 	body := draw.Crop(dc, 0, -vg.Points(14), noteH, -(headH + legH))
@@ -374,7 +397,6 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 		st.XAlign, st.YAlign = draw.XLeft, draw.YBottom
 		dc.FillText(st, vg.Point{X: data.Min.X, Y: dc.Min.Y + vg.Points(4)}, note)
 	}
-	return chart.Encode(c)
 }
 
 // paramLabel is a varied parameter's axis label: its key and its unit from the scenario schema
