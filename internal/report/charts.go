@@ -1,7 +1,6 @@
 package report
 
 import (
-	"dongshu/internal/chart"
 	"fmt"
 	"math"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"dongshu/configs"
 	"dongshu/economy"
+	"dongshu/internal/chart"
 )
 
 // The report's charts. Each is drawn in a language (package lang) and returns, with its PNG, what its

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"dongshu/internal/chart"
 	"math"
 	"slices"
 
@@ -11,6 +10,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"dongshu/internal/chart"
 )
 
 // The outcome (sensitivity) chart's paints: a dot per run, the mean per value.

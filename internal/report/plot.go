@@ -1,7 +1,6 @@
 package report
 
 import (
-	"dongshu/internal/chart"
 	"math"
 	"slices"
 	"strconv"
@@ -12,6 +11,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"dongshu/internal/chart"
 )
 
 // OutcomeHeightPx is outcome_vs_<param>.png's height (a 2 x 2 grid); the other sizes are chart's.

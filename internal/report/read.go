@@ -159,18 +159,8 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 	if err != nil {
 		return nil, err
 	}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvErr(path, err)
-		}
-		line, _ := r.FieldPos(0)
-		if err := rd.add(rec, line); err != nil {
-			return nil, err
-		}
+	if err := eachRow(path, r, rd.add); err != nil {
+		return nil, err
 	}
 	if err := rd.complete(); err != nil {
 		return nil, err
@@ -405,20 +395,12 @@ func ReadRuns(path string) (*Runs, error) {
 	}
 	rs := &Runs{Params: header[2:first], Outcomes: header[first:]}
 	ids := map[string]int{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvErr(path, err)
-		}
-		line, _ := r.FieldPos(0)
+	err = eachRow(path, r, func(rec []string, line int) error {
 		if rec[0] == "" {
-			return nil, inputErr(path, line, "empty run_id")
+			return inputErr(path, line, "empty run_id")
 		}
 		if prev, dup := ids[rec[0]]; dup {
-			return nil, inputErr(path, line, "run_id %q repeats line %d", rec[0], prev)
+			return inputErr(path, line, "run_id %q repeats line %d", rec[0], prev)
 		}
 		ids[rec[0]] = line
 		row := RunRow{ID: rec[0], Seed: rec[1], Params: slices.Clone(rec[2:first]), Outcomes: make([]float64, len(rs.Outcomes))}
@@ -428,11 +410,16 @@ func ReadRuns(path string) (*Runs, error) {
 				row.Outcomes[i] = math.NaN()
 				continue
 			}
+			var err error
 			if row.Outcomes[i], err = parseValue(path, line, c, s); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		rs.Rows = append(rs.Rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(rs.Rows) == 0 {
 		return nil, inputErr(path, 0, "no runs")

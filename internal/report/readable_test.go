@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"dongshu/internal/chart"
 	"fmt"
 	"image/png"
 	"math"
@@ -17,6 +16,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"dongshu/internal/chart"
 )
 
 // transitRuns is a sweep of network.transit_cost over 300,000..550,000 (the values whose tick labels

@@ -8,7 +8,6 @@
 package report
 
 import (
-	"dongshu/internal/chart"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,6 +17,7 @@ import (
 	"strings"
 
 	"dongshu/internal/atomicfile"
+	"dongshu/internal/chart"
 )
 
 // Summary describes what Generate wrote.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"dongshu/internal/chart"
 	"errors"
 	"image"
 	"image/color"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"dongshu/internal/chart"
 )
 
 // checkPNG decodes a chart and checks its size and that it is a real chart: several colours, and

@@ -1,13 +1,14 @@
 package report
 
 import (
-	"dongshu/internal/chart"
 	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/plot"
+
+	"dongshu/internal/chart"
 )
 
 func TestQuantile(t *testing.T) {
