@@ -63,7 +63,7 @@ func (s *Session) lineChart(c *i18n.Catalog, ch series.Chart) ([]byte, error) {
 			xy[mi] = plotter.XY{X: monthYear(mo), Y: h.Scope[mi][sc][col(r.Column)] * mul}
 		}
 		st := series.Styles[r.ID]
-		l, err := chart.Line(xy, chart.Paint{RGBA: st.C}, nil)
+		l, err := chart.Line(xy, st.C, nil)
 		if err != nil {
 			return nil, err
 		}

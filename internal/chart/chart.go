@@ -5,6 +5,7 @@ package chart
 
 import (
 	"bytes"
+	"image/color"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -84,14 +85,14 @@ func Render(p *plot.Plot, wpx, hpx int) ([]byte, error) {
 // YearFrac is a month's position on a time axis in years: 2020-01 is 2020.0, 2020-07 is 2020.5.
 func YearFrac(year, month int) float64 { return float64(year) + float64(month-1)/12 }
 
-// Line is a series' line through xy in its colour, with dashes (nil: solid).
-func Line(xy plotter.XYs, p Paint, dashes []vg.Length) (*plotter.Line, error) {
+// Line is a series' line through xy in colour c, with dashes (nil: solid).
+func Line(xy plotter.XYs, c color.RGBA, dashes []vg.Length) (*plotter.Line, error) {
 	l, err := plotter.NewLine(xy)
 	if err != nil {
 		return nil, err
 	}
 	l.LineStyle.Width = LineWidth
-	l.LineStyle.Color = p.RGBA
+	l.LineStyle.Color = c
 	l.LineStyle.Dashes = dashes
 	return l, nil
 }

@@ -96,7 +96,7 @@ func addSeries(p *plot.Plot, leg *legend, months []string, m [][]float64, st ser
 		poly.LineStyle.Width = 0
 		p.Add(poly)
 	}
-	l, err := chart.Line(mid, st.paint, st.dashes)
+	l, err := chart.Line(mid, st.paint.RGBA, st.dashes)
 	if err != nil {
 		return err
 	}
