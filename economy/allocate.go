@@ -569,6 +569,10 @@ func (a *Allocator) Flows() []int64 {
 // Pivots reports how many pivots the last solve made (for benchmarks and tuning).
 func (a *Allocator) Pivots() int { return a.mcf.Pivots() }
 
+// TiePivots reports how many of the last solve's pivots chose among optima (the tie rule, section 7.5 of
+// docs/ODD.md).
+func (a *Allocator) TiePivots() int { return a.mcf.TiePivots() }
+
 // Objective is the last solve's optimal objective in the instance's integer units (before the yuan
 // conversion), as an LP solver would report it for Instance.
 func (a *Allocator) Objective() int64 { return a.objective }
