@@ -93,12 +93,32 @@ type Allocator struct {
 	// needs (for checks).
 	Exhaustive bool
 	objective  int64 // last optimum in integer units
+	tieSeed    uint64
 }
 
-// NewAllocator makes a reusable allocator for np provinces and nc classes.
-func NewAllocator(np, nc int) *Allocator {
-	return &Allocator{np: np, nc: nc, mcf: flow.NewNetworkSimplex(),
+// NewAllocator makes a reusable allocator for np provinces and nc classes; tieSeed (the run's seed)
+// draws the order in which it prefers routes among allocations of equal cost (see tie).
+func NewAllocator(np, nc int, tieSeed uint64) *Allocator {
+	return &Allocator{np: np, nc: nc, mcf: flow.NewNetworkSimplex(), tieSeed: tieSeed,
 		supply: make([]int64, np*nc), srcNode: make([]int, np*nc)}
+}
+
+// tie is an arc's secondary cost (flow.NetworkSimplex.SetTie): among allocations of least cost the
+// solver returns the one of least secondary cost, so that which of several equally cheap allocations is
+// booked is decided by the instance and the run's seed, never by the solver's path (its pivot rule, the
+// arcs' order, last month's basis). Ties are common: a class whose routes cost the site's energy plus
+// distance can swap two origins between two sites at no cost. The preference is a hash of the arc's
+// identity (kind, origin and class, site) and the seed, so it is the same every month of a run and
+// differs between replications, which average over it.
+func (a *Allocator) tie(kind ArcKind, src, site int) int64 {
+	h := a.tieSeed ^ uint64(kind)<<56 ^ uint64(uint32(src))<<24 ^ uint64(uint32(site))
+	// splitmix64's finaliser
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return int64(h & flow.MaxTie)
 }
 
 // SiteCost is the cost of running one MW of work for a month at site s, by energy alone (yuan).
@@ -215,7 +235,7 @@ func (a *Allocator) build(w *World) {
 		panic(fmt.Sprintf("economy: allocator: negative unserved cost %d units (unserved_penalty %g)", penalty, w.Scn.Allocator.UnservedPenalty))
 	}
 	add := func(kind ArcKind, from, to, src, site int, capacity, cost int64) {
-		g.AppendArc(from, to, max(capacity, 0), cost)
+		g.AppendArc(from, to, max(capacity, 0), cost, a.tie(kind, src, site))
 		a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
 	}
 	for s := 0; s < np; s++ {
@@ -480,9 +500,11 @@ func (a *Allocator) Arcs() []AllocArc {
 func (a *Allocator) Instance(w *World) *FlowInstance {
 	f := &FlowInstance{Nodes: len(a.nodeSupply), Supply: append([]int64(nil), a.nodeSupply...),
 		ObjectiveUnits: fmt.Sprintf("flows in kW of IT load for one month; costs in units of %g yuan per MW-month (%g yuan per kW-month)", costUnit, costUnit/1000)}
-	for _, arc := range a.Arcs() {
+	for i, arc := range a.Arcs() {
 		f.From, f.To = append(f.From, arc.From), append(f.To, arc.To)
 		f.Cap, f.Cost = append(f.Cap, arc.Cap), append(f.Cost, arc.Cost)
+		t := a.tags[i]
+		f.Tie = append(f.Tie, a.tie(t.kind, int(t.src), int(t.site)))
 	}
 	np := a.np
 	pid := func(i int) string { return w.Provinces[i].ID }
@@ -546,6 +568,10 @@ func (a *Allocator) Flows() []int64 {
 
 // Pivots reports how many pivots the last solve made (for benchmarks and tuning).
 func (a *Allocator) Pivots() int { return a.mcf.Pivots() }
+
+// TiePivots reports how many of the last solve's pivots chose among optima (the tie rule, section 7.5 of
+// docs/ODD.md).
+func (a *Allocator) TiePivots() int { return a.mcf.TiePivots() }
 
 // Objective is the last solve's optimal objective in the instance's integer units (before the yuan
 // conversion), as an LP solver would report it for Instance.

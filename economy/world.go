@@ -376,7 +376,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	}
 	w.Demand = NewDemandModel(w)
 	w.Contracts = NewContractBook(np, nc, maxContract(s))
-	w.Alloc = NewAllocator(np, nc)
+	w.Alloc = NewAllocator(np, nc, s.Seed)
 	if err := w.loadEvents(); err != nil {
 		return nil, err
 	}
