@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strings"
 
-	"dongshu/configs"
 	"dongshu/economy"
 	"dongshu/game/i18n"
 	"dongshu/game/session"
@@ -44,62 +43,40 @@ type Options struct {
 	Onboard bool
 }
 
-// App is the game (an ebiten.Game).
+// App is the game (an ebiten.Game) and its scene manager (stages.go): what every screen shares, and the
+// current screen's stage, which holds the rest.
 type App struct {
 	opt    Options
 	cat    *i18n.Catalog
 	sess   *session.Session
 	layout *view.Layout
+	stage  Stage // the screen shown
 
-	screen   Screen
-	overlay  Overlay
-	under    Overlay // the overlay below the help screen
-	msgTitle string
-	msgLines []string
-	msgSmall []string // the message's technical detail, in a smaller face under msgLines
-	msgRev   int      // bumped at every message (the draw preparation rebuilds on it)
-	exported bool     // the debrief's export has been written (Esc quits at once)
-	dlg      *dialog
-	dlgSpeed int // the speed before a dialog paused the clock
-	wi       whatIfState
-	hotSeat  int // the province the laptop passes to
+	overlay Overlay
+	under   Overlay   // the overlay below the help screen
+	msg     msgBox    // the message box's text
+	info    infoState // the Info screen and the guided first round (info.go)
+	charts  chartSet  // the national charts (the play screen's and the debrief's)
 
-	layer      view.Layer
-	palette    view.Palette
-	selected   int
-	hover      int
-	newsScroll int
-	lastSpeed  int
-
-	waitMonth configs.Month
-	waitRev   int
-	submits   int
-	waiting   session.Waiting
-	declined  bool
-
-	setup        setupState
-	debrief      []session.Debrief
-	facts        session.Facts
-	debriefPage  int          // the debrief page shown (0: the first)
-	debriefPages int          // the debrief's pages (as last prepared)
-	cf           cfDebrief    // the debrief's counterfactuals (cf.go)
-	preview      previewState // the planner dialog's impact preview (cf.go)
-	noSave       bool         // the save file does not exist (title: Load greyed out)
+	fonts *faces
+	geo   Geometry
+	ui    UIState
+	cmds  []Command
 
 	frame    int
 	shotDone bool
 	quit     bool
 	w, h     int
-
-	fonts *faces
-	geo   Geometry
-	play  playPrep
-	info  infoState // the Info screen and the guided first round (info.go)
-	menu  menuPrep
-	ui    UIState
-	cmds  []Command
 	// The mouse as of the last update (the hovered button, the tooltip).
 	mouseX, mouseY float32
+}
+
+// msgBox is the message box's text.
+type msgBox struct {
+	title string
+	lines []string
+	small []string // the technical detail, in a smaller face under lines
+	rev   int      // bumped at every message (the draw preparation rebuilds on it)
 }
 
 // New makes the game; a start-up failure (bad save, bad scenario) is shown in a message box on the title
@@ -121,10 +98,9 @@ func New(opt Options) (*App, error) {
 	if noSetup(opt.Setup) {
 		opt.Setup.Difficulty, opt.Setup.Seed = DefaultDifficulty, DefaultSeed
 	}
-	a := &App{opt: opt, cat: cat, selected: -1, hover: -1, lastSpeed: 1, w: 1280, h: 720}
-	a.setup.init(opt.Setup)
+	a := &App{opt: opt, cat: cat, w: 1280, h: 720}
 	a.ui.Speeds = DefaultSpeeds
-	a.checkSave()
+	a.goTo(a.newTitle())
 	switch {
 	case opt.Remote != nil:
 		a.attach(opt.Remote.Session())
@@ -156,7 +132,7 @@ func (a *App) Catalog() *i18n.Catalog { return a.cat }
 func (a *App) Session() *session.Session { return a.sess }
 
 // Screen is the current screen.
-func (a *App) Screen() Screen { return a.screen }
+func (a *App) Screen() Screen { return a.stage.Screen() }
 
 // Overlay is what is open over the screen.
 func (a *App) Overlay() Overlay { return a.overlay }
@@ -190,8 +166,8 @@ func saveExists(path string) bool {
 
 // checkSave notes whether the save file exists (the title greys Load out without it). It is called on
 // the way to the title and once per update there, never from Draw: the file is looked at once a tick.
-func (a *App) checkSave() {
-	a.noSave = !saveExists(a.opt.SavePath)
+func (ti *titleStage) checkSave() {
+	ti.noSave = !saveExists(ti.opt.SavePath)
 }
 
 // ErrQuit is returned by Update when the game is over (the user quit, or --frames ran out).
@@ -235,25 +211,25 @@ func (a *App) update(in *Input) error {
 	if f := a.opt.Frames; f > 0 && a.frame > f && (a.opt.Screenshot == "" || a.shotDone || a.frame > f+300) {
 		return ErrQuit
 	}
-	a.stage().Before(a, in)
+	a.stage.Before(in)
 	a.prepare()
-	a.stage().Input(a, in)
+	a.stage.Input(in)
 	a.cmds = MapInput(in, &a.ui, a.cmds[:0])
 	for _, c := range a.cmds {
 		a.do(c)
 	}
-	a.stage().After(a)
+	a.stage.After() // the stage now shown (a command may have changed it)
 	return nil
 }
 
-func (a *App) setHover(x, y float32) {
-	a.hover = -1
-	if a.overlay == OverlayHelp || a.overlay == OverlayMessage || a.overlay == OverlayInfo {
+func (pl *playStage) setHover(x, y float32) {
+	pl.hover = -1
+	if pl.overlay == OverlayHelp || pl.overlay == OverlayMessage || pl.overlay == OverlayInfo {
 		return
 	}
-	for p, r := range a.ui.Cells {
+	for p, r := range pl.ui.Cells {
 		if r.Contains(x, y) {
-			a.hover = p
+			pl.hover = p
 			return
 		}
 	}
@@ -261,11 +237,11 @@ func (a *App) setHover(x, y float32) {
 
 // message opens a message box.
 func (a *App) message(title string, lines ...string) {
-	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat {
-		a.closeDialog(false)
+	if d, ok := a.stage.(dialogStage); ok && (a.overlay == OverlayDialog || a.overlay == OverlayHotSeat) {
+		d.closeDialog(false)
 	}
-	a.msgTitle, a.msgLines, a.msgSmall = title, lines, nil
-	a.msgRev++
+	a.msg.title, a.msg.lines, a.msg.small = title, lines, nil
+	a.msg.rev++
 	a.overlay = OverlayMessage
 }
 
@@ -274,7 +250,7 @@ func (a *App) message(title string, lines ...string) {
 func (a *App) errorBox(err error) {
 	if line, ok := explainError(a.cat, err); ok {
 		a.message(a.cat.T("ui.msg.error"), line)
-		a.msgSmall = wrapError(err.Error())
+		a.msg.small = wrapError(err.Error())
 		return
 	}
 	a.message(a.cat.T("ui.msg.error"), wrapError(err.Error())...)
@@ -330,8 +306,7 @@ func wrapError(s string) []string {
 func (a *App) startSession(st session.Setup) bool {
 	s, err := session.New(st)
 	if err != nil {
-		a.screen = ScreenTitle
-		a.checkSave()
+		a.goTo(a.newTitle())
 		a.errorBox(err)
 		return false
 	}
@@ -349,13 +324,9 @@ func (a *App) attach(s *session.Session) bool {
 		return false
 	}
 	a.sess, a.layout = s, l
-	a.screen = ScreenPlay
+	a.charts = chartSet{}
+	a.goTo(a.newPlay(a.stage))
 	a.overlay = OverlayNone
-	a.dlg = nil
-	a.waitMonth, a.waitRev, a.declined = -1, -1, false
-	a.newsScroll = 0
-	a.play = playPrep{}
-	a.selected = defaultSelection(s)
 	return true
 }
 
@@ -382,30 +353,30 @@ func (a *App) save() {
 	a.message(a.cat.T("ui.msg.saved_title"), a.cat.T("ui.msg.saved", abs))
 }
 
-func (a *App) export() {
-	if a.sess == nil {
+func (db *debriefStage) export() {
+	if db.sess == nil {
 		return
 	}
-	dir := fmt.Sprintf("dongshu-export-%d", a.sess.Setup().Seed)
-	if err := a.sess.ExportLang(dir, a.cat.Lang()); err != nil {
-		a.errorBox(err)
+	dir := fmt.Sprintf("dongshu-export-%d", db.sess.Setup().Seed)
+	if err := db.sess.ExportLang(dir, db.cat.Lang()); err != nil {
+		db.errorBox(err)
 		return
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		a.errorBox(err)
+		db.errorBox(err)
 		return
 	}
 	abs, _ := filepath.Abs(dir)
-	lines := []string{a.cat.T("ui.msg.exported", abs, len(entries))}
+	lines := []string{db.cat.T("ui.msg.exported", abs, len(entries))}
 	for _, e := range entries {
 		lines = append(lines, "  "+e.Name())
 	}
 	if len(lines) > 12 {
 		lines = append(lines[:11], "  …")
 	}
-	a.exported = true
-	a.message(a.cat.T("ui.msg.exported_title"), lines...)
+	db.exported = true
+	db.message(db.cat.T("ui.msg.exported_title"), lines...)
 }
 
 func (a *App) setLang(lang string) {
@@ -423,40 +394,23 @@ func (a *App) nextLang() {
 	a.setLang(i18n.Languages[(i+1)%len(i18n.Languages)])
 }
 
-// do carries out one command.
+// do carries out one command: the screen's own first (Stage.Do), else the commands common to every screen.
 func (a *App) do(c Command) {
+	if a.stage.Do(c) {
+		return
+	}
 	switch c.Kind {
 	case CmdQuit:
-		// On the debrief, before the export is written, ask first: the class needs the data.
-		if a.screen == ScreenDebrief && a.sess != nil && !a.exported && a.overlay != OverlayQuitQ {
-			a.overlay = OverlayQuitQ
-			break
-		}
 		a.quit = true
 	case CmdNewGame:
-		a.screen, a.overlay = ScreenSetup, OverlayNone
-		a.setup.init(a.opt.Setup)
+		a.goTo(a.newSetup())
+		a.overlay = OverlayNone
 	case CmdLoad:
-		if a.screen == ScreenTitle {
-			if a.checkSave(); a.noSave {
-				break // greyed out: nothing to load
-			}
-		}
 		a.load(a.opt.SavePath)
 	case CmdSave:
 		a.save()
 	case CmdLang:
 		a.nextLang()
-	case CmdBack:
-		a.screen = ScreenTitle
-		a.checkSave()
-	case CmdStart:
-		if st, err := a.setup.build(); err != nil {
-			a.message(a.cat.T("ui.msg.setup_title"), a.cat.T(err.Error()))
-		} else if a.startSession(st) {
-			a.sess.SetSpeed(1)
-			a.onboard()
-		}
 	case CmdHelp:
 		if a.overlay == OverlayHelp {
 			a.overlay = a.under
@@ -466,246 +420,293 @@ func (a *App) do(c Command) {
 	case CmdDismiss:
 		a.overlay = OverlayNone
 	case CmdConfirm:
-		switch a.overlay {
-		case OverlayMessage:
+		if a.overlay == OverlayMessage {
 			a.overlay = OverlayNone
-		case OverlayConfirmQ:
-			a.overlay = OverlayNone
-			a.gotoDebrief()
-		case OverlayWhatIf:
-			a.doWhatIf(c)
-		case OverlayDialog:
-			a.submitDialog()
 		}
 	}
-	a.doInfo(c)
-	a.stage().Do(a, c) // every command reaches the screen now shown (after any switch above)
 }
 
-func (a *App) doPlay(c Command) {
-	s := a.sess
-	if s == nil {
-		return
+// dialogStage is a stage with a dialog of its own (the play screen's decisions), which a message box
+// closes.
+type dialogStage interface{ closeDialog(declined bool) }
+
+// Do carries out the play screen's commands.
+func (pl *playStage) Do(c Command) bool {
+	switch c.Kind {
+	case CmdEndGame:
+		pl.overlay = OverlayConfirmQ
+	case CmdInfo:
+		pl.toggleInfo()
+	case CmdGuide:
+		if pl.overlay == OverlayDialog && pl.guideActive() {
+			pl.info.guide.hidden = true
+			pl.info.rev++
+		}
+	case CmdConfirm:
+		switch pl.overlay {
+		case OverlayConfirmQ:
+			pl.overlay = OverlayNone
+			pl.gotoDebrief()
+		case OverlayWhatIf:
+			pl.doWhatIf(c)
+		case OverlayDialog:
+			pl.submitDialog()
+		default:
+			return false
+		}
+	default:
+		return pl.doPlay(c)
 	}
+	return true
+}
+
+// doPlay carries out the commands of the clock, the map and the panels, the decision dialog and the
+// what-if panel; it reports whether c was one of them.
+func (pl *playStage) doPlay(c Command) bool {
+	switch c.Kind {
+	case CmdPause, CmdStep, CmdSpeed:
+		pl.doClock(c)
+	case CmdLayer, CmdLayerNext, CmdPalette, CmdChartSpan, CmdSelect, CmdScroll:
+		pl.doView(c)
+	case CmdDecide:
+		pl.openDecision()
+	case CmdReady:
+		if pl.overlay == OverlayHotSeat {
+			pl.overlay = OverlayNone
+			pl.openProvinceDialog(pl.hotSeat, true)
+		}
+	case CmdCancel:
+		if pl.overlay == OverlayDialog {
+			pl.closeDialog(true)
+		}
+	case CmdWhatIf, CmdCompare:
+		pl.doWhatIf(c)
+	case CmdFocus, CmdAdjust, CmdToggle, CmdAdvice:
+		pl.doField(c)
+	default:
+		return false
+	}
+	return true
+}
+
+// doClock pauses, steps or sets the speed.
+func (pl *playStage) doClock(c Command) {
+	s := pl.sess
 	switch c.Kind {
 	case CmdPause:
 		if s.Speed() > 0 {
-			a.lastSpeed = s.Speed()
+			pl.lastSpeed = s.Speed()
 			s.SetSpeed(0)
 		} else {
-			s.SetSpeed(max(a.lastSpeed, 1))
+			s.SetSpeed(max(pl.lastSpeed, 1))
 		}
 	case CmdStep:
 		if s.Speed() > 0 {
-			a.lastSpeed = s.Speed()
+			pl.lastSpeed = s.Speed()
 		}
 		s.SetSpeed(0)
 		if err := s.Step(); err != nil {
-			a.errorBox(err)
+			pl.errorBox(err)
 		}
 	case CmdSpeed:
 		s.SetSpeed(c.Arg)
-		a.lastSpeed = max(c.Arg, 1)
+		pl.lastSpeed = max(c.Arg, 1)
 	}
-	if (c.Kind == CmdSpeed || c.Kind == CmdPause || c.Kind == CmdStep) && (a.overlay == OverlayDialog || a.overlay == OverlayHotSeat) {
-		a.dlgSpeed = s.Speed() // chosen while the round waits: the speed to run on once it is decided
+	if pl.overlay == OverlayDialog || pl.overlay == OverlayHotSeat {
+		pl.dlgSpeed = s.Speed() // chosen while the round waits: the speed to run on once it is decided
 	}
+}
+
+// doView changes what the map, the charts or the news show.
+func (pl *playStage) doView(c Command) {
 	switch c.Kind {
 	case CmdLayer:
 		if c.Arg >= 0 && c.Arg < int(view.NumLayers) {
-			a.layer = view.Layer(c.Arg)
+			pl.layer = view.Layer(c.Arg)
 		}
 	case CmdLayerNext:
 		n := int(view.NumLayers)
-		a.layer = view.Layer(((int(a.layer)+c.Delta)%n + n) % n)
+		pl.layer = view.Layer(((int(pl.layer)+c.Delta)%n + n) % n)
 	case CmdPalette:
-		a.palette = 1 - a.palette
+		pl.palette = 1 - pl.palette
 	case CmdChartSpan:
-		a.play.chartFull = !a.play.chartFull
+		pl.charts.full = !pl.charts.full
 	case CmdSelect:
-		if a.overlay == OverlayDialog && a.dlg != nil && a.dlg.kind == dlgPlanner {
-			a.dlg.toggleModerate(c.Arg)
+		if pl.overlay == OverlayDialog && pl.dlg != nil && pl.dlg.kind == dlgPlanner {
+			pl.dlg.toggleModerate(c.Arg)
 		} else {
-			a.selected = c.Arg
+			pl.selected = c.Arg
 		}
 	case CmdScroll:
-		a.newsScroll = max(0, min(a.newsScroll+c.Delta, len(s.News())-1))
-	case CmdDecide:
-		a.openDecision()
-	case CmdReady:
-		if a.overlay == OverlayHotSeat {
-			a.overlay = OverlayNone
-			a.openProvinceDialog(a.hotSeat, true)
+		pl.newsScroll = max(0, min(pl.newsScroll+c.Delta, len(pl.sess.News())-1))
+	}
+}
+
+// doField moves the focus or changes a field of the what-if panel or the decision dialog, whichever is
+// open.
+func (pl *playStage) doField(c Command) {
+	if pl.overlay == OverlayWhatIf {
+		pl.doWhatIf(c)
+		return
+	}
+	d := pl.dlg
+	if pl.overlay != OverlayDialog || d == nil {
+		return
+	}
+	switch c.Kind {
+	case CmdFocus:
+		if c.Delta != 0 {
+			d.moveFocus(c.Delta)
+		} else {
+			d.focus = c.Arg
+			d.rev++
 		}
-	case CmdCancel:
-		if a.overlay == OverlayDialog {
-			a.closeDialog(true)
-		}
-	case CmdWhatIf, CmdCompare:
-		a.doWhatIf(c)
-	case CmdFocus, CmdAdjust, CmdToggle, CmdAdvice:
-		if a.overlay == OverlayWhatIf {
-			a.doWhatIf(c)
-			return
-		}
-		if a.overlay != OverlayDialog || a.dlg == nil {
-			return
-		}
-		switch c.Kind {
-		case CmdFocus:
-			if c.Delta != 0 {
-				a.dlg.moveFocus(c.Delta)
-			} else {
-				a.dlg.focus = c.Arg
-				a.dlg.rev++
-			}
-		case CmdAdjust:
-			a.dlg.adjust(c.Arg, c.Delta, c.Big)
-		case CmdToggle:
-			a.dlg.toggle(c.Arg)
-		case CmdAdvice:
-			a.dlg.useAdvice()
-		}
+	case CmdAdjust:
+		d.adjust(c.Arg, c.Delta, c.Big)
+	case CmdToggle:
+		d.toggle(c.Arg)
+	case CmdAdvice:
+		d.useAdvice()
 	}
 }
 
 // tickPlay runs the clock once per update and opens the decision dialogs the clock waits for.
-func (a *App) tickPlay() {
-	s := a.sess
+func (pl *playStage) tickPlay() {
+	s := pl.sess
 	if s == nil {
 		return
 	}
 	if s.Done() {
-		a.gotoDebrief()
+		pl.gotoDebrief()
 		return
 	}
-	if a.opt.Remote != nil {
-		a.tickRemote()
+	if pl.opt.Remote != nil {
+		pl.tickRemote()
 		return
 	}
-	a.checkWaiting()
-	if a.overlay == OverlayDialog || a.overlay == OverlayHotSeat || a.overlay == OverlayInfo {
+	pl.checkWaiting()
+	if pl.overlay == OverlayDialog || pl.overlay == OverlayHotSeat || pl.overlay == OverlayInfo {
 		return // the clock stands still while a human decides or reads
 	}
 	if err := s.Tick(); err != nil {
 		s.SetSpeed(0)
-		a.errorBox(err)
+		pl.errorBox(err)
 		return
 	}
 	if s.Done() {
-		a.gotoDebrief()
+		pl.gotoDebrief()
 	}
 }
 
 // checkWaiting asks the session who it waits for when the month or the submissions changed (so that a
 // running game does not ask every tick), and opens the first human's dialog.
-func (a *App) checkWaiting() {
-	m := a.sess.Model()
-	if a.opt.Remote != nil {
-		a.waiting = a.opt.Remote.Awaited()
-	} else if m.W.Now != a.waitMonth || a.submits != a.waitRev {
-		a.waiting = a.sess.Waiting()
-		a.waitMonth, a.waitRev = m.W.Now, a.submits
-		a.declined = false
+func (pl *playStage) checkWaiting() {
+	m := pl.sess.Model()
+	if pl.opt.Remote != nil {
+		pl.waiting = pl.opt.Remote.Awaited()
+	} else if m.W.Now != pl.waitMonth || pl.submits != pl.waitRev {
+		pl.waiting = pl.sess.Waiting()
+		pl.waitMonth, pl.waitRev = m.W.Now, pl.submits
+		pl.declined = false
 	}
-	if !a.waiting.Any() || a.overlay != OverlayNone || a.declined {
+	if !pl.waiting.Any() || pl.overlay != OverlayNone || pl.declined {
 		return
 	}
-	if a.opt.AutoDecide {
-		a.autoDecide()
+	if pl.opt.AutoDecide {
+		pl.autoDecide()
 		return
 	}
-	a.openWaiting()
+	pl.openWaiting()
 }
 
-func (a *App) openWaiting() {
-	w := a.waiting
+func (pl *playStage) openWaiting() {
+	w := pl.waiting
 	switch {
 	case w.Planner:
-		a.openPlannerDialog(true)
+		pl.openPlannerDialog(true)
 	case len(w.Provinces) > 0:
 		p := w.Provinces[0]
-		if a.opt.Remote == nil && (len(a.sess.Setup().Role.Provinces) > 1 || a.sess.Setup().Role.Planner) {
-			a.hotSeat = p
-			a.overlay = OverlayHotSeat
-			a.pauseForDialog()
+		if pl.opt.Remote == nil && (len(pl.sess.Setup().Role.Provinces) > 1 || pl.sess.Setup().Role.Planner) {
+			pl.hotSeat = p
+			pl.overlay = OverlayHotSeat
+			pl.pauseForDialog()
 			return
 		}
-		a.openProvinceDialog(p, true)
+		pl.openProvinceDialog(p, true)
 	}
 }
 
 // autoDecide submits the advisor's choice for every awaited province and keeps the planner's policy.
-func (a *App) autoDecide() {
-	m := a.sess.Model()
-	for _, p := range a.waiting.Provinces {
-		d := a.sess.Advice(p).Decision
+func (pl *playStage) autoDecide() {
+	m := pl.sess.Model()
+	for _, p := range pl.waiting.Provinces {
+		d := pl.sess.Advice(p).Decision
 		d.Province = p
-		if err := a.submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
-			a.errorBox(err)
-			a.declined = true
+		if err := pl.submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
+			pl.errorBox(err)
+			pl.declined = true
 			return
 		}
 	}
-	if a.waiting.Planner {
+	if pl.waiting.Planner {
 		pd := m.PlannerPolicy()
-		if err := a.submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
-			a.errorBox(err)
-			a.declined = true
+		if err := pl.submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
+			pl.errorBox(err)
+			pl.declined = true
 			return
 		}
 	}
-	a.submits++
+	pl.submits++
 }
 
 // openDecision opens the dialog on request (key D): the awaited human first, else the selected human
 // province, else the first human role.
-func (a *App) openDecision() {
-	if a.overlay != OverlayNone || a.sess.Done() {
+func (pl *playStage) openDecision() {
+	if pl.overlay != OverlayNone || pl.sess.Done() {
 		return
 	}
-	role := a.sess.Setup().Role
-	if a.waiting.Any() {
-		a.declined = false
-		a.openWaiting()
+	role := pl.sess.Setup().Role
+	if pl.waiting.Any() {
+		pl.declined = false
+		pl.openWaiting()
 		return
 	}
 	switch {
-	case slices.Contains(role.Provinces, a.selected):
-		a.openProvinceDialog(a.selected, false)
+	case slices.Contains(role.Provinces, pl.selected):
+		pl.openProvinceDialog(pl.selected, false)
 	case role.Planner:
-		a.openPlannerDialog(false)
+		pl.openPlannerDialog(false)
 	case len(role.Provinces) > 0:
-		a.openProvinceDialog(role.Provinces[0], false)
+		pl.openProvinceDialog(role.Provinces[0], false)
 	default:
-		a.message(a.cat.T("ui.msg.autoplay_title"), a.cat.T("ui.msg.autoplay"))
+		pl.message(pl.cat.T("ui.msg.autoplay_title"), pl.cat.T("ui.msg.autoplay"))
 	}
 }
 
-func (a *App) pauseForDialog() {
-	if sp := a.sess.Speed(); sp > 0 {
-		a.dlgSpeed = sp
+func (pl *playStage) pauseForDialog() {
+	if sp := pl.sess.Speed(); sp > 0 {
+		pl.dlgSpeed = sp
 	}
 }
 
-func (a *App) openProvinceDialog(p int, waiting bool) {
-	a.pauseForDialog()
-	adv := a.sess.Advice(p)
+func (pl *playStage) openProvinceDialog(p int, waiting bool) {
+	pl.pauseForDialog()
+	adv := pl.sess.Advice(p)
 	d := &dialog{kind: dlgProvince, province: p, advice: adv, waiting: waiting}
-	if pend, ok := a.sess.Model().Pending[p]; ok {
+	if pend, ok := pl.sess.Model().Pending[p]; ok {
 		d.dec = pend
 	} else {
 		d.dec = adv.Decision
 	}
 	d.dec.Province = p
-	a.dlg = d
-	a.selected = p
-	a.overlay = OverlayDialog
+	pl.dlg = d
+	pl.selected = p
+	pl.overlay = OverlayDialog
 }
 
-func (a *App) openPlannerDialog(waiting bool) {
-	a.pauseForDialog()
-	m := a.sess.Model()
+func (pl *playStage) openPlannerDialog(waiting bool) {
+	pl.pauseForDialog()
+	m := pl.sess.Model()
 	d := &dialog{kind: dlgPlanner, waiting: waiting, province: -1}
 	if m.PendingPlanner != nil {
 		d.plan = *m.PendingPlanner
@@ -713,7 +714,7 @@ func (a *App) openPlannerDialog(waiting bool) {
 		d.plan = m.PlannerPolicy()
 	}
 	// The override starts from the AI planner's proposal (its rule's quota now), never from 0.
-	d.padvice = a.sess.PlannerAdvice()
+	d.padvice = pl.sess.PlannerAdvice()
 	if !d.plan.SetQuota {
 		d.plan.QuotaMW = plannerAdviceDecision(d.padvice).QuotaMW
 	}
@@ -729,24 +730,24 @@ func (a *App) openPlannerDialog(waiting bool) {
 			d.moderate[p] = true
 		}
 	}
-	a.dlg = d
-	a.overlay = OverlayDialog
+	pl.dlg = d
+	pl.overlay = OverlayDialog
 }
 
-func (a *App) closeDialog(declined bool) {
-	if a.dlg != nil && a.dlg.waiting && declined {
-		a.declined = true
+func (pl *playStage) closeDialog(declined bool) {
+	if pl.dlg != nil && pl.dlg.waiting && declined {
+		pl.declined = true
 	}
-	a.dlg = nil
-	a.overlay = OverlayNone
+	pl.dlg = nil
+	pl.overlay = OverlayNone
 }
 
-func (a *App) submitDialog() {
-	d := a.dlg
+func (pl *playStage) submitDialog() {
+	d := pl.dlg
 	if d == nil {
 		return
 	}
-	act := session.Action{Month: a.sess.Model().W.Now}
+	act := session.Action{Month: pl.sess.Model().W.Now}
 	if d.kind == dlgProvince {
 		dec := d.provinceDecision()
 		act.Province = &dec
@@ -754,31 +755,22 @@ func (a *App) submitDialog() {
 		pd := d.plannerDecision()
 		act.Planner = &pd
 	}
-	if err := a.submit(act); err != nil {
-		a.errorBox(err)
+	if err := pl.submit(act); err != nil {
+		pl.errorBox(err)
 		return
 	}
-	a.submits++
-	a.closeDialog(false)
-	a.checkWaiting() // the next human in the hot seat, if any
-	if a.overlay == OverlayNone && !a.waiting.Any() && a.dlgSpeed > 0 {
-		a.sess.SetSpeed(a.dlgSpeed)
+	pl.submits++
+	pl.closeDialog(false)
+	pl.checkWaiting() // the next human in the hot seat, if any
+	if pl.overlay == OverlayNone && !pl.waiting.Any() && pl.dlgSpeed > 0 {
+		pl.sess.SetSpeed(pl.dlgSpeed)
 	}
 }
 
 func (a *App) gotoDebrief() {
-	if a.screen == ScreenDebrief || a.sess == nil {
-		return
-	}
 	a.sess.SetSpeed(0)
-	a.debrief = a.sess.Debrief()
-	a.facts = a.sess.Facts()
-	a.debriefPage, a.debriefPages = 0, 1
-	a.startCounterfactuals()
-	a.exported = false
-	a.screen = ScreenDebrief
+	a.goTo(a.newDebrief())
 	a.overlay = OverlayNone
-	a.dlg = nil
 }
 
 // errNoProvince is the set-up's complaint when hot seat is chosen with no province.

@@ -74,6 +74,16 @@ type chartTipKey struct {
 	rev          int // the charts' layout revision
 }
 
+// chartSet is the national charts as last laid out, shared by the play screen and the debrief (the span
+// chosen on the one stays on the other, and so does the compare view's run).
+type chartSet struct {
+	charts [NumCharts]chartPrep
+	cols   chartCols
+	full   bool     // the charts show the scenario's whole span (else its start to now)
+	rev    int      // counts the charts' layouts (the readout's cache key)
+	tip    chartTip // the readout of the month under the mouse
+}
+
 // chartCols are the history's scope and column indices the charts read.
 type chartCols struct {
 	ok     bool
@@ -119,7 +129,7 @@ func niceStep(top float64, n int) float64 {
 func (a *App) chartSpan(cc *chartCols) (from, to configs.Month) {
 	from = cc.start
 	end := cc.start + configs.Month(max(cc.months-1, 0))
-	if a.play.chartFull {
+	if a.charts.full {
 		return from, end
 	}
 	to = min(max(a.sess.Model().W.Now, from+11), end)
@@ -128,20 +138,20 @@ func (a *App) chartSpan(cc *chartCols) (from, to configs.Month) {
 
 // prepareCharts fills the national charts from the history into rects (play screen or debrief).
 func (a *App) prepareCharts(rects [NumCharts]Rect) {
-	pp := &a.play
+	cs := &a.charts
 	c := a.cat
 	f := a.fonts
 	s := f.scale
-	if pp.chartCols.sess != a.sess {
-		pp.chartCols.find(a.sess)
+	if cs.cols.sess != a.sess {
+		cs.cols.find(a.sess)
 	}
-	cc := &pp.chartCols
+	cc := &cs.cols
 	h := a.sess.History()
 	from, to := a.chartSpan(cc)
-	pp.chartRev++
-	pp.chartTip.key.chart = -2 // the readout is rebuilt on the new layout
+	cs.rev++
+	cs.tip.key.chart = -2 // the readout is rebuilt on the new layout
 	for i := range NumCharts {
-		ch := &pp.charts[i]
+		ch := &cs.charts[i]
 		def := &series.Charts[i]
 		ch.R = rects[i]
 		ch.N = 0
@@ -297,11 +307,11 @@ func yearLabel(y int) string {
 // prepareChartTip brings the hover readout up to date with the mouse (called every frame while charts
 // are shown: nothing is done while the mouse stays over the same month of the same chart).
 func (a *App) prepareChartTip() {
-	pp := &a.play
-	tip := &pp.chartTip
-	k := chartTipKey{chart: -1, hist: len(a.sess.History().Months), rev: pp.chartRev}
-	for i := range pp.charts {
-		ch := &pp.charts[i]
+	cs := &a.charts
+	tip := &cs.tip
+	k := chartTipKey{chart: -1, hist: len(a.sess.History().Months), rev: cs.rev}
+	for i := range cs.charts {
+		ch := &cs.charts[i]
 		p := ch.Plot
 		if ch.N == 0 || !(Rect{p.X - 4, p.Y - 4, p.W + 8, p.H + 8}).Contains(a.mouseX, a.mouseY) {
 			continue
@@ -321,10 +331,10 @@ func (a *App) prepareChartTip() {
 		return
 	}
 	c, f, s := a.cat, a.fonts, a.fonts.scale
-	ch := &pp.charts[k.chart]
+	ch := &cs.charts[k.chart]
 	def := &series.Charts[k.chart]
 	h := a.sess.History()
-	cc := &pp.chartCols
+	cc := &cs.cols
 	mo := h.Months[k.month]
 	p := ch.Plot
 	tip.X = p.X + p.W*float32(mo-ch.From)/float32(max(int(ch.To-ch.From), 1))
@@ -410,11 +420,11 @@ func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 func (a *App) drawChartTip(dst Renderer) {
 	s := a.fonts.scale
 	f := a.fonts
-	tip := &a.play.chartTip
+	tip := &a.charts.tip
 	if !tip.On {
 		return
 	}
-	ch := &a.play.charts[tip.key.chart]
+	ch := &a.charts.charts[tip.key.chart]
 	p := ch.Plot
 	dst.Line(tip.X, p.Y, tip.X, p.Y+p.H, 1, colDim)
 	for j := 0; j < ch.N; j++ {
@@ -430,13 +440,13 @@ func (a *App) drawChartTip(dst Renderer) {
 // prepareLatencyBound marks, on the latency layer's colour ramp, the round trip hot work tolerates (the
 // tightest bound of the scenario's classes), labelled under the ramp in place of the ticks it would run
 // into: provinces coloured beyond the mark cannot serve the selected province's hot work.
-func (a *App) prepareLatencyBound() {
-	pp := &a.play
+func (pl *playStage) prepareLatencyBound() {
+	pp := &pl.prep
 	pp.boundOn = false
-	if a.layer != view.Latency || pp.scale.Max <= pp.scale.Min {
+	if pl.layer != view.Latency || pp.scale.Max <= pp.scale.Min {
 		return
 	}
-	w := a.sess.Model().W
+	w := pl.sess.Model().W
 	bound, class := 0.0, ""
 	for _, cl := range w.Classes {
 		if b := cl.Cfg.RTTBoundMs; b > 0 && (bound == 0 || b < bound) {
@@ -446,7 +456,7 @@ func (a *App) prepareLatencyBound() {
 	if bound <= 0 || bound > pp.scale.Max {
 		return
 	}
-	c, f, s := a.cat, a.fonts.Tiny, a.geo.S
+	c, f, s := pl.cat, pl.fonts.Tiny, pl.geo.S
 	bar := pp.legendBar
 	pp.boundOn = true
 	pp.boundX = bar.X + bar.W*float32((bound-pp.scale.Min)/(pp.scale.Max-pp.scale.Min))
@@ -464,23 +474,23 @@ func (a *App) prepareLatencyBound() {
 }
 
 // drawLatencyBound draws the hot-work bound's mark across the legend's ramp and its label under it.
-func (a *App) drawLatencyBound(dst Renderer) {
-	pp := &a.play
+func (pl *playStage) drawLatencyBound(dst Renderer) {
+	pp := &pl.prep
 	if !pp.boundOn {
 		return
 	}
-	s := a.geo.S
+	s := pl.geo.S
 	bar := pp.legendBar
 	dst.Rect(Rect{pp.boundX - 1*s, bar.Y - 3*s, 2 * s, bar.H + 7*s}, colSelect)
-	drawText(dst, pp.boundLabel, pp.boundLabelX, bar.Y+bar.H+5*s, a.fonts.Tiny, colSelect, AlignCenter, false)
+	drawText(dst, pp.boundLabel, pp.boundLabelX, bar.Y+bar.H+5*s, pl.fonts.Tiny, colSelect, AlignCenter, false)
 }
 
 // fitMapTitle keeps the map's title clear of the flow key to its right: the key's lead-in goes first,
 // then the title is shortened.
-func (a *App) fitMapTitle() {
-	pp := &a.play
-	g := &a.geo
-	f := a.fonts
+func (pl *playStage) fitMapTitle() {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
 	right := g.Map.X + g.Map.W - g.Margin
 	if n := len(pp.flowKey); n > 0 {
 		right = pp.flowKey[n-1].X - 12*g.S
@@ -494,16 +504,16 @@ func (a *App) fitMapTitle() {
 
 // fitLegendHead keeps the legend's title clear of the marks' key to its right (the latency layer's
 // long name gives way to "Round trip (ms)").
-func (a *App) fitLegendHead() {
-	pp := &a.play
-	s := a.geo.S
-	f := a.fonts.Small
-	room := a.geo.Legend.X + a.geo.Legend.W - pp.legendBar.X
+func (pl *playStage) fitLegendHead() {
+	pp := &pl.prep
+	s := pl.geo.S
+	f := pl.fonts.Small
+	room := pl.geo.Legend.X + pl.geo.Legend.W - pp.legendBar.X
 	if len(pp.legendMarks) > 0 {
 		room = pp.legendMarks[0].X - 6*s - 8*s - pp.legendBar.X
 	}
-	if advance(pp.legendHead, f) > room && a.layer == view.Latency {
-		pp.legendHead = a.cat.T("ui.charts.latency_legend", pp.legendUnit)
+	if advance(pp.legendHead, f) > room && pl.layer == view.Latency {
+		pp.legendHead = pl.cat.T("ui.charts.latency_legend", pp.legendUnit)
 	}
 	pp.legendHead = fit(pp.legendHead, f, room)
 }
@@ -513,5 +523,5 @@ func (a *App) ChartPlot(i int) Rect {
 	if i < 0 || i >= NumCharts {
 		return Rect{}
 	}
-	return a.play.charts[i].Plot
+	return a.charts.charts[i].Plot
 }

@@ -31,20 +31,19 @@ func drawText(dst Renderer, s string, x, y float32, f *Face, c color.RGBA, al Al
 // Draw prepares the frame if anything changed and draws it.
 func (a *App) Draw(dst Renderer) {
 	a.prepare()
-	switch {
-	case a.screen == ScreenPlay && a.sess != nil:
-		a.drawPlay(dst)
-		a.drawScene(dst, &a.play.top)
-	default:
-		a.drawScene(dst, &a.menu.sc)
-		if a.menu.sc.charts {
-			for i := range a.play.charts {
-				a.drawChart(dst, &a.play.charts[i])
-			}
-			a.drawChartTip(dst)
+	a.stage.Draw(dst)
+}
+
+// Draw draws a menu screen: its scene, the charts when it has them, the overlay.
+func (m *menuStage) Draw(dst Renderer) {
+	m.drawScene(dst, &m.menu.sc)
+	if m.menu.sc.charts {
+		for i := range m.charts.charts {
+			m.drawChart(dst, &m.charts.charts[i])
 		}
-		a.drawScene(dst, &a.menu.top)
+		m.drawChartTip(dst)
 	}
+	m.drawScene(dst, &m.menu.top)
 }
 
 func (a *App) drawScene(dst Renderer, sc *scene) {
@@ -90,10 +89,10 @@ func (a *App) drawButton(dst Renderer, b *uiButton) {
 	drawText(dst, b.Label, b.R.X+b.R.W/2, b.R.Y+b.R.H/2, lf, fg, AlignCenter, true)
 }
 
-func (a *App) drawPlay(dst Renderer) {
-	pp := &a.play
-	g := &a.geo
-	f := a.fonts
+func (pl *playStage) drawPlay(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
 	s := g.S
 	dst.Fill(colBG)
 	// Top bar.
@@ -105,7 +104,7 @@ func (a *App) drawPlay(dst Renderer) {
 		drawText(dst, pp.topTitle, pp.topTitleX, g.TopBar.H/2, f.Small, colDim, AlignStart, true)
 	}
 	for i := range pp.buttons {
-		a.drawButton(dst, &pp.buttons[i])
+		pl.drawButton(dst, &pp.buttons[i])
 	}
 	// Map panel, bottom to top: tiles, fibre lines, flows, labels, hub and cluster marks, the selection.
 	dst.Rect(g.Map, colPanel)
@@ -114,13 +113,13 @@ func (a *App) drawPlay(dst Renderer) {
 		drawMark(dst, &pp.flowKey[i], s, f.Tiny)
 	}
 	for i := range pp.cells {
-		a.drawTile(dst, &pp.cells[i])
+		pl.drawTile(dst, &pp.cells[i])
 	}
 	for _, l := range pp.links {
 		dst.Line(l.X1, l.Y1, l.X2, l.Y2, l.W, l.C)
 	}
 	if pp.abroadOn {
-		a.drawAbroad(dst)
+		pl.drawAbroad(dst)
 	}
 	for _, d := range pp.dots {
 		edge := colDotEdge
@@ -131,12 +130,12 @@ func (a *App) drawPlay(dst Renderer) {
 		dst.Circle(d.X, d.Y, d.R, d.C)
 	}
 	for i := range pp.cells {
-		a.drawLabel(dst, &pp.cells[i])
+		pl.drawLabel(dst, &pp.cells[i])
 	}
 	for i := range pp.cells {
-		a.drawMarks(dst, &pp.cells[i])
+		pl.drawMarks(dst, &pp.cells[i])
 	}
-	a.drawLegend(dst)
+	pl.drawLegend(dst)
 	if pp.banner != "" {
 		b := pp.bannerR
 		dst.Rect(b, color.RGBA{0x3a, 0x2a, 0x0a, 0xf0})
@@ -157,10 +156,10 @@ func (a *App) drawPlay(dst Renderer) {
 		sy += rowH
 	}
 	// Charts.
-	for i := range pp.charts {
-		a.drawChart(dst, &pp.charts[i])
+	for i := range pl.charts.charts {
+		pl.drawChart(dst, &pl.charts.charts[i])
 	}
-	a.drawChartTip(dst)
+	pl.drawChartTip(dst)
 	// News.
 	dst.Rect(g.News, colPanel)
 	drawText(dst, pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
@@ -173,14 +172,14 @@ func (a *App) drawPlay(dst Renderer) {
 		drawText(dst, r.V, nx, ny, f.Small, r.C, AlignStart, false)
 		ny += 18 * s
 	}
-	a.drawScoreboard(dst)
+	pl.drawScoreboard(dst)
 	// Status bar.
 	dst.Rect(g.Status, colPanel)
 	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
 	// Tooltip last.
-	if a.hover >= 0 && len(pp.tip) > 0 && (a.overlay == OverlayNone || a.overlay == OverlayDialog) {
-		tx := min(a.mouseX+16*s, g.W-pp.tipW-4*s)
-		ty := min(a.mouseY+16*s, g.H-pp.tipH-4*s)
+	if pl.hover >= 0 && len(pp.tip) > 0 && (pl.overlay == OverlayNone || pl.overlay == OverlayDialog) {
+		tx := min(pl.mouseX+16*s, g.W-pp.tipW-4*s)
+		ty := min(pl.mouseY+16*s, g.H-pp.tipH-4*s)
 		r := Rect{tx, ty, pp.tipW, pp.tipH}
 		dst.Rect(r, color.RGBA{0x0b, 0x0d, 0x12, 0xf2})
 		dst.StrokeRect(r, max(1, s), colBorder)
@@ -195,8 +194,8 @@ func (a *App) drawPlay(dst Renderer) {
 }
 
 // drawTile draws a province's tile: its colour, and a hatch when it has no value.
-func (a *App) drawTile(dst Renderer, c *cellPrep) {
-	s := a.geo.S
+func (pl *playStage) drawTile(dst Renderer, c *cellPrep) {
+	s := pl.geo.S
 	r := c.R
 	dst.Rect(r, c.Fill)
 	if c.NoData {
@@ -206,10 +205,10 @@ func (a *App) drawTile(dst Renderer, c *cellPrep) {
 
 // drawLabel draws a province's name over the lines and flows, with a halo in the tile's own colour that
 // clears them from behind the letters (and a soft shadow under light text, for mid-tone tiles).
-func (a *App) drawLabel(dst Renderer, c *cellPrep) {
-	s := a.geo.S
+func (pl *playStage) drawLabel(dst Renderer, c *cellPrep) {
+	s := pl.geo.S
 	r := c.R
-	f := a.fonts.Tiny
+	f := pl.fonts.Tiny
 	cx, cy := r.X+r.W/2, r.Y+r.H/2
 	lines := c.Label[:1]
 	if c.Label[1] != "" {
@@ -236,8 +235,8 @@ var haloOffsets = [...][2]float32{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1
 
 // drawMarks draws a tile's marks over everything else on the map: hub ring, cluster dot, human player,
 // moderation call and the selection.
-func (a *App) drawMarks(dst Renderer, c *cellPrep) {
-	s := a.geo.S
+func (pl *playStage) drawMarks(dst Renderer, c *cellPrep) {
+	s := pl.geo.S
 	r := c.R
 	if c.Hub {
 		col := colDim
@@ -262,22 +261,22 @@ func (a *App) drawMarks(dst Renderer, c *cellPrep) {
 }
 
 // drawAbroad draws the off-map marker that flows of work run abroad head to.
-func (a *App) drawAbroad(dst Renderer) {
-	pp := &a.play
-	s := a.geo.S
+func (pl *playStage) drawAbroad(dst Renderer) {
+	pp := &pl.prep
+	s := pl.geo.S
 	x, y := pp.abroadX, pp.abroadY
 	dst.Circle(x, y, 7*s, colAbroad)
 	dst.Circle(x, y, 5.5*s, colPanel)
 	dst.Circle(x, y, 2.5*s, colAbroad)
-	drawText(dst, pp.abroadLabel, x, y+10*s, a.fonts.Tiny, colDim, AlignCenter, false)
+	drawText(dst, pp.abroadLabel, x, y+10*s, pl.fonts.Tiny, colDim, AlignCenter, false)
 }
 
-func (a *App) drawLegend(dst Renderer) {
-	pp := &a.play
-	s := a.geo.S
-	f := a.fonts
+func (pl *playStage) drawLegend(dst Renderer) {
+	pp := &pl.prep
+	s := pl.geo.S
+	f := pl.fonts
 	bar := pp.legendBar
-	drawText(dst, pp.legendHead, bar.X, a.geo.Legend.Y+1*s, f.Small, colText, AlignStart, false)
+	drawText(dst, pp.legendHead, bar.X, pl.geo.Legend.Y+1*s, f.Small, colText, AlignStart, false)
 	n := len(pp.stops)
 	w := bar.W / float32(n)
 	for i, c := range pp.stops {
@@ -287,7 +286,7 @@ func (a *App) drawLegend(dst Renderer) {
 		dst.Rect(Rect{t.X - 0.5*s, bar.Y + bar.H, 1 * s, 4 * s}, colDim)
 		drawText(dst, t.Label, t.X, bar.Y+bar.H+5*s, f.Tiny, colDim, AlignCenter, false)
 	}
-	a.drawLatencyBound(dst)
+	pl.drawLatencyBound(dst)
 	for i := range pp.legendMarks {
 		drawMark(dst, &pp.legendMarks[i], s, f.Tiny)
 	}

@@ -52,22 +52,14 @@ func (a *App) openInfo(start bool) {
 	a.overlay = OverlayInfo
 }
 
-// doInfo carries out the Info screen's and the guide's commands (called for every command).
-func (a *App) doInfo(c Command) {
-	switch c.Kind {
-	case CmdInfo:
-		switch {
-		case a.overlay == OverlayInfo:
-			a.overlay = OverlayNone
-			a.info.rev++
-		case a.overlay == OverlayNone && (a.screen == ScreenPlay || a.screen == ScreenDebrief):
-			a.openInfo(false)
-		}
-	case CmdGuide:
-		if a.overlay == OverlayDialog && a.guideActive() {
-			a.info.guide.hidden = true
-			a.info.rev++
-		}
+// toggleInfo opens or closes the Info screen (the play screen's and the debrief's command CmdInfo).
+func (a *App) toggleInfo() {
+	switch a.overlay {
+	case OverlayInfo:
+		a.overlay = OverlayNone
+		a.info.rev++
+	case OverlayNone:
+		a.openInfo(false)
 	}
 }
 
@@ -292,12 +284,12 @@ func (a *App) Info() []string {
 
 // prepareSetupClaim adds, under the set-up's fields, the claim the chosen scenario tests (at most three
 // lines of width w from y) and returns the y below it; a scenario file shows its description.
-func (a *App) prepareSetupClaim(sc *scene, x, y, w float32) float32 {
-	st := &a.setup
+func (su *setupStage) prepareSetupClaim(sc *scene, x, y, w float32) float32 {
+	st := &su.setup
 	if len(st.scenarios) == 0 {
 		return y
 	}
-	c, f, s := a.cat, a.fonts, a.fonts.scale
+	c, f, s := su.cat, su.fonts, su.fonts.scale
 	claim := ""
 	if k := InfoTexts(st.scenarios[st.scenario])[0]; c.Has(k) {
 		claim = c.T("ui.info.claim", c.T(k))

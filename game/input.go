@@ -297,7 +297,7 @@ func clickCommand(in *Input, st *UIState) (Command, bool) {
 }
 
 // keyCommand maps a key to the command of the overlay on top, or else of the screen: each overlay owns
-// its keys (overlayKeys) and each screen's Stage its own (stages.go).
+// its keys (overlayKeys) and each screen its own (screenKeys, stages.go).
 func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 	if f := overlayKeys[st.Overlay]; f != nil {
 		return f(k, in, st)
@@ -305,11 +305,8 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 	if k == KeyF1 || (k == KeyH && !in.Ctrl) {
 		return cmdOf(CmdHelp)
 	}
-	if k == KeyI && (st.Screen == ScreenPlay || st.Screen == ScreenDebrief) {
-		return cmdOf(CmdInfo)
-	}
-	if int(st.Screen) < len(stages) {
-		return stages[st.Screen].Keys(k, in, st)
+	if int(st.Screen) < len(screenKeys) {
+		return screenKeys[st.Screen](k, in, st)
 	}
 	return Command{}, false
 }
@@ -410,6 +407,9 @@ func setupKeys(k Key, in *Input, _ *UIState) (Command, bool) {
 }
 
 func playKeys(k Key, in *Input, st *UIState) (Command, bool) {
+	if k == KeyI {
+		return cmdOf(CmdInfo)
+	}
 	if in.Ctrl {
 		switch k {
 		case KeyS:
@@ -468,6 +468,9 @@ func playDigit(d int, in *Input, st *UIState) (Command, bool) {
 }
 
 func debriefKeys(k Key, in *Input, _ *UIState) (Command, bool) {
+	if k == KeyI {
+		return cmdOf(CmdInfo)
+	}
 	if in.Ctrl && k == KeyS {
 		return cmdOf(CmdSave)
 	}
