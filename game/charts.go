@@ -139,144 +139,177 @@ func (a *App) chartSpan(cc *chartCols) (from, to configs.Month) {
 // prepareCharts fills the national charts from the history into rects (play screen or debrief).
 func (a *App) prepareCharts(rects [NumCharts]Rect) {
 	cs := &a.charts
-	c := a.cat
-	f := a.fonts
-	s := f.scale
 	if cs.cols.sess != a.sess {
 		cs.cols.find(a.sess)
 	}
-	cc := &cs.cols
-	h := a.sess.History()
-	from, to := a.chartSpan(cc)
+	from, to := a.chartSpan(&cs.cols)
 	cs.rev++
 	cs.tip.key.chart = -2 // the readout is rebuilt on the new layout
 	for i := range NumCharts {
-		ch := &cs.charts[i]
-		def := &series.Charts[i]
-		ch.R = rects[i]
-		ch.N = 0
-		for k := range ch.Series {
-			if cap(ch.Series[k].Pts) < 2*cc.months {
-				ch.Series[k].Pts = make([]float32, 0, 2*max(cc.months, 1))
+		a.prepareChart(&cs.charts[i], &series.Charts[i], rects[i], from, to)
+	}
+}
+
+// prepareChart lays chart ch (of definition def) out in r over the months [from, to]: its scale, title
+// and legend, its axes, then its series' points.
+func (a *App) prepareChart(ch *chartPrep, def *series.Chart, r Rect, from, to configs.Month) {
+	cc := &a.charts.cols
+	ch.R = r
+	ch.N = 0
+	for k := range ch.Series {
+		if cap(ch.Series[k].Pts) < 2*cc.months {
+			ch.Series[k].Pts = make([]float32, 0, 2*max(cc.months, 1))
+		}
+		ch.Series[k].Pts = ch.Series[k].Pts[:0]
+	}
+	ch.From, ch.To = from, to
+	top, unit := a.chartTop(ch, def)
+	ch.Mul, ch.Unit = series.Unit(unit, top)
+	if unit == "1" {
+		top = 1 // a share: 0..100 %
+	}
+	step := niceStep(top*ch.Mul, 4)
+	ch.Top = step * math.Ceil(top*ch.Mul/step-1e-9)
+	if ch.Top <= 0 {
+		ch.Top = step
+	}
+	ch.digits = view.StepDigits(step)
+	ch.Title = fit(a.cat.T(def.Title), a.fonts.Small, ch.R.W-16*a.fonts.scale)
+	y := a.chartLegend(ch, def)
+	a.chartYAxis(ch, step, y)
+	if len(a.sess.History().Months) == 0 {
+		ch.NY, ch.Empty = 0, a.cat.T("ui.charts.nodata")
+	}
+	a.chartXAxis(ch)
+	a.chartPoints(ch, def)
+}
+
+// chartTop is the largest value chart ch shows over its months, in its first series' column's unit (and
+// that unit); it sets the number of series in use.
+func (a *App) chartTop(ch *chartPrep, def *series.Chart) (top float64, unit string) {
+	cc := &a.charts.cols
+	if !cc.ok {
+		return 0, ""
+	}
+	h := a.sess.History()
+	ch.N = len(def.Series)
+	if c := cc.col[def.Series[0].Column]; c < len(h.Columns) {
+		unit = h.Columns[c].Unit
+	}
+	for _, se := range def.Series {
+		sc, col := cc.scope[se.Scope], cc.col[se.Column]
+		for mi, mo := range h.Months {
+			if mo >= ch.From && mo <= ch.To {
+				top = max(top, h.Scope[mi][sc][col])
 			}
-			ch.Series[k].Pts = ch.Series[k].Pts[:0]
 		}
-		ch.From, ch.To = from, to
-		// The largest value shown, in the column's unit.
-		top := 0.0
-		unit := ""
-		if cc.ok {
-			ch.N = len(def.Series)
-			if c := cc.col[def.Series[0].Column]; c < len(h.Columns) {
-				unit = h.Columns[c].Unit
-			}
-			for _, se := range def.Series {
-				sc, col := cc.scope[se.Scope], cc.col[se.Column]
-				for mi, mo := range h.Months {
-					if mo >= from && mo <= to {
-						top = max(top, h.Scope[mi][sc][col])
-					}
-				}
-			}
-		}
-		ch.Mul, ch.Unit = series.Unit(unit, top)
-		if unit == "1" {
-			top = 1 // a share: 0..100 %
-		}
-		step := niceStep(top*ch.Mul, 4)
-		ch.Top = step * math.Ceil(top*ch.Mul/step-1e-9)
-		if ch.Top <= 0 {
-			ch.Top = step
-		}
-		ch.digits = view.StepDigits(step)
-		ch.Title = fit(c.T(def.Title), f.Small, ch.R.W-16*s)
-		// The legend under the title, wrapped into rows inside the chart (two-series charts only: a
-		// single series is named by the title).
-		y := ch.R.Y + 5*s + f.Small.LineHeight() + 3*s
-		ch.Legend = ch.N > 1
-		if ch.Legend {
-			lx, right := ch.R.X+8*s, ch.R.X+ch.R.W-8*s
-			rowH := f.Tiny.LineHeight() + 2*s
-			y += rowH / 2
-			for k := 0; k < ch.N; k++ {
-				sp := &ch.Series[k]
-				sp.Label = c.T(series.Styles[def.Series[k].ID].Key)
-				w := 13*s + advance(sp.Label, f.Tiny)
-				if lx > ch.R.X+8*s && lx+w > right {
-					lx, y = ch.R.X+8*s, y+rowH
-				}
-				sp.Label = fit(sp.Label, f.Tiny, right-lx-13*s)
-				sp.LX, sp.LY = lx, y
-				lx += w + 12*s
-			}
-			y += rowH / 2
-		}
+	}
+	return top, unit
+}
+
+// chartLegend places the legend under the title, wrapped into rows inside the chart (two-series charts
+// only: a single series is named by the title), and the series' colours; it returns the y below it.
+func (a *App) chartLegend(ch *chartPrep, def *series.Chart) float32 {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	y := ch.R.Y + 5*s + f.Small.LineHeight() + 3*s
+	ch.Legend = ch.N > 1
+	if ch.Legend {
+		lx, right := ch.R.X+8*s, ch.R.X+ch.R.W-8*s
+		rowH := f.Tiny.LineHeight() + 2*s
+		y += rowH / 2
 		for k := 0; k < ch.N; k++ {
-			ch.Series[k].C = series.Styles[def.Series[k].ID].C
-		}
-		// Y ticks: 0, step, ..., Top, labelled with numbers, the top one with the unit.
-		ch.NY = 0
-		labelW := float32(0)
-		for v := 0.0; v <= ch.Top*1.0001 && ch.NY < maxYTicks; v += step {
-			t := &ch.YTicks[ch.NY]
-			t.Label = c.Number(v, ch.digits)
-			if v+step > ch.Top*1.0001 && ch.Unit != "" {
-				t.Label = c.T("ui.charts.value_unit", t.Label, ch.Unit) // the top tick carries the unit
+			sp := &ch.Series[k]
+			sp.Label = c.T(series.Styles[def.Series[k].ID].Key)
+			w := 13*s + advance(sp.Label, f.Tiny)
+			if lx > ch.R.X+8*s && lx+w > right {
+				lx, y = ch.R.X+8*s, y+rowH
 			}
-			labelW = max(labelW, advance(t.Label, f.Tiny))
-			ch.NY++
+			sp.Label = fit(sp.Label, f.Tiny, right-lx-13*s)
+			sp.LX, sp.LY = lx, y
+			lx += w + 12*s
 		}
-		yearW := advance("2000", f.Tiny)
-		plotTop := y + f.Tiny.LineHeight()/2 + 2*s
-		plotBottom := ch.R.Y + ch.R.H - f.Tiny.LineHeight() - 7*s
-		px := ch.R.X + 8*s + labelW + 5*s
-		ch.Plot = Rect{px, plotTop, max(ch.R.X+ch.R.W-yearW/2-6*s-px, 1), max(plotBottom-plotTop, 1)}
-		p := ch.Plot
-		for j := 0; j < ch.NY; j++ {
-			ch.YTicks[j].At = p.Y + p.H*(1-float32(float64(j)*step/ch.Top))
+		y += rowH / 2
+	}
+	for k := 0; k < ch.N; k++ {
+		ch.Series[k].C = series.Styles[def.Series[k].ID].C
+	}
+	return y
+}
+
+// chartYAxis labels the y ticks (0, step, ..., Top, the top one with the unit) and places the plot
+// below y, right of the widest label.
+func (a *App) chartYAxis(ch *chartPrep, step float64, y float32) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	ch.NY = 0
+	labelW := float32(0)
+	for v := 0.0; v <= ch.Top*1.0001 && ch.NY < maxYTicks; v += step {
+		t := &ch.YTicks[ch.NY]
+		t.Label = c.Number(v, ch.digits)
+		if v+step > ch.Top*1.0001 && ch.Unit != "" {
+			t.Label = c.T("ui.charts.value_unit", t.Label, ch.Unit) // the top tick carries the unit
 		}
-		ch.Empty = ""
-		if len(h.Months) == 0 {
-			ch.NY, ch.Empty = 0, c.T("ui.charts.nodata")
+		labelW = max(labelW, advance(t.Label, f.Tiny))
+		ch.NY++
+	}
+	yearW := advance("2000", f.Tiny)
+	plotTop := y + f.Tiny.LineHeight()/2 + 2*s
+	plotBottom := ch.R.Y + ch.R.H - f.Tiny.LineHeight() - 7*s
+	px := ch.R.X + 8*s + labelW + 5*s
+	ch.Plot = Rect{px, plotTop, max(ch.R.X+ch.R.W-yearW/2-6*s-px, 1), max(plotBottom-plotTop, 1)}
+	p := ch.Plot
+	for j := 0; j < ch.NY; j++ {
+		ch.YTicks[j].At = p.Y + p.H*(1-float32(float64(j)*step/ch.Top))
+	}
+	ch.Empty = ""
+}
+
+// chartXAxis labels every year's January, every 1, 2, 5 or 10 years so that the labels stand apart.
+func (a *App) chartXAxis(ch *chartPrep) {
+	from, to, p := ch.From, ch.To, ch.Plot
+	yearW := advance("2000", a.fonts.Tiny)
+	span := float32(max(int(to-from), 1))
+	years := int(to-from)/12 + 1
+	ystep := 1
+	for _, k := range []int{1, 2, 5, 10} {
+		ystep = k
+		if float32((years+k-1)/k)*yearW*1.5 <= p.W {
+			break
 		}
-		// X ticks: every year's January, every 1, 2, 5 or 10 years so that the labels stand apart.
-		span := float32(max(int(to-from), 1))
-		years := int(to-from)/12 + 1
-		ystep := 1
-		for _, k := range []int{1, 2, 5, 10} {
-			ystep = k
-			if float32((years+k-1)/k)*yearW*1.5 <= p.W {
-				break
-			}
+	}
+	ch.NX = 0
+	y0 := from.Year()
+	if from.MonthOfYear() != 1 {
+		y0++
+	}
+	for yr := y0; ch.NX < maxXTicks; yr++ {
+		mo := configs.NewMonth(yr, 1)
+		if mo > to {
+			break
 		}
-		ch.NX = 0
-		y0 := from.Year()
-		if from.MonthOfYear() != 1 {
-			y0++
+		if yr%ystep != 0 {
+			continue
 		}
-		for yr := y0; ch.NX < maxXTicks; yr++ {
-			mo := configs.NewMonth(yr, 1)
-			if mo > to {
-				break
-			}
-			if yr%ystep != 0 {
+		ch.XTicks[ch.NX] = axisTick{At: p.X + p.W*float32(mo-from)/span, Label: yearLabel(yr)}
+		ch.NX++
+	}
+}
+
+// chartPoints places the series' points over the chart's months.
+func (a *App) chartPoints(ch *chartPrep, def *series.Chart) {
+	cc := &a.charts.cols
+	h := a.sess.History()
+	p := ch.Plot
+	span := float32(max(int(ch.To-ch.From), 1))
+	for k := 0; k < ch.N; k++ {
+		se := def.Series[k]
+		sp := &ch.Series[k]
+		sc, col := cc.scope[se.Scope], cc.col[se.Column]
+		for mi, mo := range h.Months {
+			if mo < ch.From || mo > ch.To {
 				continue
 			}
-			ch.XTicks[ch.NX] = axisTick{At: p.X + p.W*float32(mo-from)/span, Label: yearLabel(yr)}
-			ch.NX++
-		}
-		// The series' points over the span.
-		for k := 0; k < ch.N; k++ {
-			se := def.Series[k]
-			sp := &ch.Series[k]
-			sc, col := cc.scope[se.Scope], cc.col[se.Column]
-			for mi, mo := range h.Months {
-				if mo < from || mo > to {
-					continue
-				}
-				v := h.Scope[mi][sc][col] * ch.Mul
-				sp.Pts = append(sp.Pts, p.X+p.W*float32(mo-from)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
-			}
+			v := h.Scope[mi][sc][col] * ch.Mul
+			sp.Pts = append(sp.Pts, p.X+p.W*float32(mo-ch.From)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
 		}
 	}
 }

@@ -89,13 +89,32 @@ func (a *App) drawButton(dst Renderer, b *uiButton) {
 	drawText(dst, b.Label, b.R.X+b.R.W/2, b.R.Y+b.R.H/2, lf, fg, AlignCenter, true)
 }
 
+// drawPlay draws the play screen, bottom to top, as prepared.
 func (pl *playStage) drawPlay(dst Renderer) {
 	pp := &pl.prep
 	g := &pl.geo
 	f := pl.fonts
-	s := g.S
 	dst.Fill(colBG)
-	// Top bar.
+	pl.drawTopBar(dst)
+	pl.drawMap(dst)
+	pl.drawSide(dst)
+	for i := range pl.charts.charts {
+		pl.drawChart(dst, &pl.charts.charts[i])
+	}
+	pl.drawChartTip(dst)
+	pl.drawNews(dst)
+	pl.drawScoreboard(dst)
+	// Status bar.
+	dst.Rect(g.Status, colPanel)
+	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
+	pl.drawTooltip(dst) // last
+}
+
+// drawTopBar draws the top bar: the name, the month, the state, the game's title and the buttons.
+func (pl *playStage) drawTopBar(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
 	dst.Rect(g.TopBar, colPanel)
 	drawText(dst, "dongshu", g.Margin, g.TopBar.H/2, f.Head, colAccent, AlignStart, true)
 	drawText(dst, pp.topMonth, pp.topMonthX, g.TopBar.H/2, f.Head, colText, AlignStart, true)
@@ -106,7 +125,15 @@ func (pl *playStage) drawPlay(dst Renderer) {
 	for i := range pp.buttons {
 		pl.drawButton(dst, &pp.buttons[i])
 	}
-	// Map panel, bottom to top: tiles, fibre lines, flows, labels, hub and cluster marks, the selection.
+}
+
+// drawMap draws the map panel, bottom to top: tiles, fibre lines, flows, labels, hub and cluster marks,
+// the selection; then the legend and the banner.
+func (pl *playStage) drawMap(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
 	dst.Rect(g.Map, colPanel)
 	drawText(dst, pp.mapTitle, g.Map.X+g.Margin, g.Map.Y+6*s, f.Bold, colText, AlignStart, false)
 	for i := range pp.flowKey {
@@ -142,7 +169,14 @@ func (pl *playStage) drawPlay(dst Renderer) {
 		dst.StrokeRect(b, max(1, s), colWarn)
 		drawText(dst, pp.banner, b.X+b.W/2, b.Y+b.H/2, f.Bold, colWarn, AlignCenter, true)
 	}
-	// Side panel.
+}
+
+// drawSide draws the selected province's panel.
+func (pl *playStage) drawSide(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
 	dst.Rect(g.Side, colPanel)
 	sx, sy := g.Side.X+12*s, g.Side.Y+10*s
 	drawText(dst, pp.sideTitle, sx, sy, f.Head, colText, AlignStart, false)
@@ -155,12 +189,14 @@ func (pl *playStage) drawPlay(dst Renderer) {
 		drawText(dst, r.V, g.Side.X+g.Side.W-12*s, sy, f.Small, r.C, AlignEnd, false)
 		sy += rowH
 	}
-	// Charts.
-	for i := range pl.charts.charts {
-		pl.drawChart(dst, &pl.charts.charts[i])
-	}
-	pl.drawChartTip(dst)
-	// News.
+}
+
+// drawNews draws the news panel's visible rows.
+func (pl *playStage) drawNews(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
 	dst.Rect(g.News, colPanel)
 	drawText(dst, pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
 	ny := g.News.Y + 30*s
@@ -172,24 +208,28 @@ func (pl *playStage) drawPlay(dst Renderer) {
 		drawText(dst, r.V, nx, ny, f.Small, r.C, AlignStart, false)
 		ny += 18 * s
 	}
-	pl.drawScoreboard(dst)
-	// Status bar.
-	dst.Rect(g.Status, colPanel)
-	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
-	// Tooltip last.
-	if pl.hover >= 0 && len(pp.tip) > 0 && (pl.overlay == OverlayNone || pl.overlay == OverlayDialog) {
-		tx := min(pl.mouseX+16*s, g.W-pp.tipW-4*s)
-		ty := min(pl.mouseY+16*s, g.H-pp.tipH-4*s)
-		r := Rect{tx, ty, pp.tipW, pp.tipH}
-		dst.Rect(r, color.RGBA{0x0b, 0x0d, 0x12, 0xf2})
-		dst.StrokeRect(r, max(1, s), colBorder)
-		for i, l := range pp.tip {
-			fc, col := f.Small, colText
-			if i == 0 {
-				col = colAccent
-			}
-			drawText(dst, l, tx+8*s, ty+5*s+float32(i)*16*s, fc, col, AlignStart, false)
+}
+
+// drawTooltip draws the hovered province's tooltip beside the mouse (over the map or the dialog only).
+func (pl *playStage) drawTooltip(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
+	if pl.hover < 0 || len(pp.tip) == 0 || (pl.overlay != OverlayNone && pl.overlay != OverlayDialog) {
+		return
+	}
+	tx := min(pl.mouseX+16*s, g.W-pp.tipW-4*s)
+	ty := min(pl.mouseY+16*s, g.H-pp.tipH-4*s)
+	r := Rect{tx, ty, pp.tipW, pp.tipH}
+	dst.Rect(r, color.RGBA{0x0b, 0x0d, 0x12, 0xf2})
+	dst.StrokeRect(r, max(1, s), colBorder)
+	for i, l := range pp.tip {
+		fc, col := f.Small, colText
+		if i == 0 {
+			col = colAccent
 		}
+		drawText(dst, l, tx+8*s, ty+5*s+float32(i)*16*s, fc, col, AlignStart, false)
 	}
 }
 

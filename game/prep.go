@@ -154,7 +154,7 @@ type playPrep struct {
 	flowBuf     []view.Flow
 	flows       []flowPrep
 	dots        []dotPrep
-	boundOn     bool     // the latency layer's hot-work bound is marked on the ramp, at boundX
+	boundOn     bool // the latency layer's hot-work bound is marked on the ramp, at boundX
 	boundX      float32
 	boundLabel  string
 	boundLabelX float32
@@ -243,18 +243,42 @@ func (pl *playStage) preparePlay() {
 // rebuildPlay recomputes the whole prepared play screen (on a change).
 func (pl *playStage) rebuildPlay() {
 	pp := &pl.prep
-	m := pl.sess.Model()
-	w := m.W
-	c := pl.cat
-	f := pl.fonts
-	n := len(w.Provinces)
 	pl.geo = ComputeGeometry(pl.w, pl.h, pl.layout.Cols, pl.layout.Rows)
 	g := &pl.geo
 	if pl.dialogOpen() {
 		g.News = g.NewsBeside // the dialog covers the right column: the news moves beside it
 	}
+	hub := pl.selected
+	if hub < 0 {
+		hub = pl.sess.Model().W.Net.NearestHistoric(0)
+	}
+	pl.prepareCells(hub)
+	pl.prepareLegend(hub)
+	pl.prepareLinks()
+	pl.prepareFlows()
+	pl.prepareCharts(g.Charts)
+	pl.prepareSide()
+	pl.fitSide()
+	pl.prepareScoreboard() // narrows the news panel to make room
+	pl.prepareNews()
+	pl.prepareBars()
+	pl.prepareTop()
+	for i := range pl.charts.charts { // a click on a chart toggles its span
+		pp.buttons = append(pp.buttons, uiButton{Button: Button{pl.charts.charts[i].R, Command{Kind: CmdChartSpan}}})
+	}
+	pl.setButtons(pp.buttons, pp.top.buttons)
+	pl.ui.News = g.News
+	pp.tipKey = tipKey{p: -2}
+}
 
-	// Map cells.
+// prepareCells colours the map's tiles by the layer's values (the latency layer's from province hub) and
+// marks them: hub, cluster, selection, human player, moderation call.
+func (pl *playStage) prepareCells(hub int) {
+	pp := &pl.prep
+	m := pl.sess.Model()
+	w := m.W
+	g := &pl.geo
+	n := len(w.Provinces)
 	if cap(pp.values) < n {
 		pp.values = make([]float64, n)
 		pp.cells = make([]cellPrep, n)
@@ -262,10 +286,6 @@ func (pl *playStage) rebuildPlay() {
 		pp.humanMask = make([]bool, n)
 	}
 	pp.values, pp.cells, pp.rects, pp.humanMask = pp.values[:n], pp.cells[:n], pp.rects[:n], pp.humanMask[:n]
-	hub := pl.selected
-	if hub < 0 {
-		hub = w.Net.NearestHistoric(0)
-	}
 	pp.values, pp.scale = view.Values(m, pl.layer, hub, pl.palette, pp.values)
 	if pl.layer == view.Utilisation && w.Now < w.Start {
 		for i := range pp.values {
@@ -298,11 +318,17 @@ func (pl *playStage) rebuildPlay() {
 		cp.Selected = p == pl.selected
 		cp.Human = pp.humanMask[p]
 		cp.Moderate = planner && pl.dlg.moderate[p]
-		cp.Label = cellLabel(c.Province(pr.ID), f.Tiny, cp.R.W-4*g.S)
+		cp.Label = cellLabel(pl.cat.Province(pr.ID), pl.fonts.Tiny, cp.R.W-4*g.S)
 	}
 	pl.ui.Cells = pp.rects
+}
 
-	// Title and legend.
+// prepareLegend writes the map's title and its legend: the colour ramp with its ticks, the marks' key
+// and the latency layer's bound.
+func (pl *playStage) prepareLegend(hub int) {
+	pp := &pl.prep
+	c := pl.cat
+	w := pl.sess.Model().W
 	pp.mapTitle = c.T("ui.map.title", c.T(pl.layer.Key()))
 	if pl.layer == view.Latency && hub >= 0 {
 		pp.mapTitle = c.T("ui.charts.latency_title", c.Province(w.Provinces[hub].ID))
@@ -332,31 +358,22 @@ func (pl *playStage) rebuildPlay() {
 		pp.ticks = append(pp.ticks, tickPrep{X: x, Label: c.Number(t*pct, digits)})
 	}
 	pl.prepareLatencyBound()
+}
 
-	pl.prepareLinks()
-	pl.prepareFlows()
-	pl.prepareCharts(g.Charts)
-	pl.prepareSide()
-	pl.fitSide()
-	pl.prepareScoreboard() // narrows the news panel to make room
-	pl.prepareNews()
-	pl.prepareBars()
-	pp.top.reset()
+// prepareTop prepares what lies over the play screen: the decision dialog and its guide, the compare
+// view's label, the what-if panel and the overlays.
+func (pl *playStage) prepareTop() {
+	top := &pl.prep.top
+	top.reset()
 	if pl.overlay == OverlayDialog && pl.dlg != nil {
-		pl.prepareDialog(&pp.top)
-		pl.prepareGuide(&pp.top)
+		pl.prepareDialog(top)
+		pl.prepareGuide(top)
 	}
-	pl.prepareCompare(&pp.top)
+	pl.prepareCompare(top)
 	if pl.overlay == OverlayWhatIf {
-		pl.prepareWhatIf(&pp.top)
+		pl.prepareWhatIf(top)
 	}
-	pl.prepareOverlay(&pp.top)
-	for i := range pl.charts.charts { // a click on a chart toggles its span
-		pp.buttons = append(pp.buttons, uiButton{Button: Button{pl.charts.charts[i].R, Command{Kind: CmdChartSpan}}})
-	}
-	pl.setButtons(pp.buttons, pp.top.buttons)
-	pl.ui.News = g.News
-	pp.tipKey = tipKey{p: -2}
+	pl.prepareOverlay(top)
 }
 
 // prepareLegendMarks lays out the legend: its title, the colour ramp with its ticks below, and the key
@@ -668,12 +685,11 @@ func (pl *playStage) rebuildTip() {
 	pp.tipH = float32(len(pp.tip))*16*s + 10*s
 }
 
-// prepareSide writes the selected province's panel.
+// prepareSide writes the selected province's panel: its name, its hub, and its figures.
 func (pl *playStage) prepareSide() {
 	pp := &pl.prep
 	c := pl.cat
-	m := pl.sess.Model()
-	w := m.W
+	w := pl.sess.Model().W
 	pp.side = pp.side[:0]
 	p := pl.selected
 	if p < 0 || p >= len(w.Provinces) {
@@ -694,14 +710,36 @@ func (pl *playStage) prepareSide() {
 	if pp.humanMask[p] {
 		pp.sideSub += " · " + c.T("ui.side.human")
 	}
+	pl.sideAccounts(p)
+	pl.sideCapacity(p)
+	pl.sideOther(p)
+}
+
+// addSide adds a row to the side panel.
+func (pl *playStage) addSide(k, v string, col color.RGBA) {
+	pl.prep.side = append(pl.prep.side, kv{K: k, V: v, C: col})
+}
+
+// sideAccounts are province p's revenue, debt, land, power and water rows.
+func (pl *playStage) sideAccounts(p int) {
+	c := pl.cat
 	num := c.Number
-	add := func(k, v string) { pp.side = append(pp.side, kv{K: k, V: v, C: colText}) }
+	pr := pl.sess.Model().W.Provinces[p]
 	l := pr.Ledger
-	add(c.T("ui.side.revenue"), c.T("ui.unit.bn_month", num(l.Revenue(), 2), num(l.Spending(), 2)))
-	add(c.T("ui.side.debt"), c.T("ui.unit.bn", num(pr.Debt, 1)))
-	add(c.T("ui.side.land"), c.T("ui.unit.ha", num(pr.LandLeftHa, 0)))
-	add(c.T("ui.side.power"), c.T("ui.unit.yuan_kwh", num(pr.PowerPrice, 3), num(pr.LocalSubsidy, 2)))
-	add(c.T("ui.side.water"), c.T("ui.unit.water", num(pr.Cfg.WaterStress, 2), num(pr.WUE, 2)))
+	pl.addSide(c.T("ui.side.revenue"), c.T("ui.unit.bn_month", num(l.Revenue(), 2), num(l.Spending(), 2)), colText)
+	pl.addSide(c.T("ui.side.debt"), c.T("ui.unit.bn", num(pr.Debt, 1)), colText)
+	pl.addSide(c.T("ui.side.land"), c.T("ui.unit.ha", num(pr.LandLeftHa, 0)), colText)
+	pl.addSide(c.T("ui.side.power"), c.T("ui.unit.yuan_kwh", num(pr.PowerPrice, 3), num(pr.LocalSubsidy, 2)), colText)
+	pl.addSide(c.T("ui.side.water"), c.T("ui.unit.water", num(pr.Cfg.WaterStress, 2), num(pr.WUE, 2)), colText)
+}
+
+// sideCapacity are province p's data centres, capacity, utilisation (red below 40 %, green from 65 %)
+// and quota rows.
+func (pl *playStage) sideCapacity(p int) {
+	c := pl.cat
+	num := c.Number
+	w := pl.sess.Model().W
+	pr := w.Provinces[p]
 	online, building := 0, 0
 	for i := range w.DCs {
 		d := &w.DCs[i]
@@ -715,12 +753,12 @@ func (pl *playStage) prepareSide() {
 			building++
 		}
 	}
-	add(c.T("ui.side.dcs"), c.T("ui.unit.dcs", online, building))
+	pl.addSide(c.T("ui.side.dcs"), c.T("ui.unit.dcs", online, building), colText)
 	util := 0.0
 	if pr.OnlineMW > 0 {
 		util = pr.UsedMW / pr.OnlineMW
 	}
-	add(c.T("ui.side.capacity"), c.T("ui.unit.capacity", num(pr.OnlineMW, 0), num(pr.BuildingMW, 0)))
+	pl.addSide(c.T("ui.side.capacity"), c.T("ui.unit.capacity", num(pr.OnlineMW, 0), num(pr.BuildingMW, 0)), colText)
 	uc := colText
 	switch {
 	case pr.OnlineMW > 0 && util < 0.4:
@@ -732,22 +770,30 @@ func (pl *playStage) prepareSide() {
 	if w.Now < w.Start {
 		utilText, uc = c.T("ui.charts.nodata"), colDim // nothing played yet: no use measured
 	}
-	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: utilText, C: uc})
+	pl.addSide(c.T("ui.side.utilisation"), utilText, uc)
 	qc := colText
 	if pr.BeyondQuotaMW > 0 {
 		qc = colWarn
 	}
-	pp.side = append(pp.side, kv{K: c.T("ui.side.quota"), V: c.T("ui.unit.quota", num(pr.QuotaMW, 0), num(pr.StartedMW, 0), num(pr.BeyondQuotaMW, 0)), C: qc})
+	pl.addSide(c.T("ui.side.quota"), c.T("ui.unit.quota", num(pr.QuotaMW, 0), num(pr.StartedMW, 0), num(pr.BeyondQuotaMW, 0)), qc)
+}
+
+// sideOther are province p's jobs, exchange and the planner's moderation call or penalty.
+func (pl *playStage) sideOther(p int) {
+	c := pl.cat
+	m := pl.sess.Model()
+	w := m.W
+	pr := w.Provinces[p]
 	jobs := 0.0
 	if rows := m.ProvinceRows(); p < len(rows) {
 		jobs = rows[p][w.Col(economy.ColJobs)]
 	}
-	add(c.T("ui.side.jobs"), num(jobs, 0))
+	pl.addSide(c.T("ui.side.jobs"), c.Number(jobs, 0), colText)
 	yes := c.T("ui.no")
 	if pr.HasIXP {
 		yes = c.T("ui.yes")
 	}
-	add(c.T("ui.side.ixp"), yes)
+	pl.addSide(c.T("ui.side.ixp"), yes, colText)
 	if pr.ModerationCalled || pr.Penalised {
 		s := ""
 		if pr.ModerationCalled {
@@ -759,7 +805,7 @@ func (pl *playStage) prepareSide() {
 			}
 			s += c.T("ui.side.penalised")
 		}
-		pp.side = append(pp.side, kv{K: c.T("ui.side.planner"), V: s, C: colWarn})
+		pl.addSide(c.T("ui.side.planner"), s, colWarn)
 	}
 }
 
@@ -799,9 +845,7 @@ func (pl *playStage) prepareBars() {
 	c := pl.cat
 	s := pl.sess
 	m := s.Model()
-	g := &pl.geo
-	st := s.Setup()
-	pp.topTitle = pl.gameTitle(st)
+	pp.topTitle = pl.gameTitle(s.Setup())
 	pp.topMonth = view.MonthLabel(c, m.W.Now)
 	if m.W.Now < m.W.Start { // nothing played yet: the month to be played
 		pp.topMonth = c.T("ui.top.start", view.MonthLabel(c, m.W.Start))
@@ -820,23 +864,49 @@ func (pl *playStage) prepareBars() {
 		}
 	}
 	pp.status = c.T("ui.status.hints")
+	pl.prepareBanner()
+	pl.prepareTopButtons()
+	// The top bar's texts from the left: the name, the month, the state, and the game's title when it
+	// clears the buttons.
+	f := pl.fonts
+	g := &pl.geo
+	pp.topMonthX = g.Margin + advance("dongshu", f.Head) + 12*g.S
+	pp.topStateX = pp.topMonthX + advance(pp.topMonth, f.Head) + 12*g.S
+	pp.topTitleX = pp.topStateX + advance(pp.topState, f.Bold) + 12*g.S
+	pp.topTitleOn = len(pp.buttons) > 0 && pp.topTitleX+advance(pp.topTitle, f.Small) < pp.buttons[0].R.X-8*g.S
+}
+
+// prepareBanner writes the banner over the map while the round waits for humans and nothing is open.
+func (pl *playStage) prepareBanner() {
+	pp := &pl.prep
+	c := pl.cat
+	g := &pl.geo
 	pp.banner = ""
-	if pl.waiting.Any() && pl.overlay == OverlayNone {
-		who := ""
-		if pl.waiting.Planner {
-			who = c.T("ui.role.planner")
-		}
-		for _, p := range pl.waiting.Provinces {
-			if who != "" {
-				who += ", "
-			}
-			who += c.Province(m.W.Provinces[p].ID)
-		}
-		pp.banner = c.T("ui.banner.waiting", who)
-		bw := min(g.Map.W-20*g.S, advance(pp.banner, pl.fonts.Bold)+32*g.S)
-		pp.bannerR = Rect{g.Map.X + (g.Map.W-bw)/2, g.Map.Y + 30*g.S, bw, 30 * g.S}
+	if !pl.waiting.Any() || pl.overlay != OverlayNone {
+		return
 	}
-	// Buttons, right-aligned in the top bar.
+	w := pl.sess.Model().W
+	who := ""
+	if pl.waiting.Planner {
+		who = c.T("ui.role.planner")
+	}
+	for _, p := range pl.waiting.Provinces {
+		if who != "" {
+			who += ", "
+		}
+		who += c.Province(w.Provinces[p].ID)
+	}
+	pp.banner = c.T("ui.banner.waiting", who)
+	bw := min(g.Map.W-20*g.S, advance(pp.banner, pl.fonts.Bold)+32*g.S)
+	pp.bannerR = Rect{g.Map.X + (g.Map.W-bw)/2, g.Map.Y + 30*g.S, bw, 30 * g.S}
+}
+
+// prepareTopButtons lays out the top bar's buttons, right-aligned (Decide left out in autoplay).
+func (pl *playStage) prepareTopButtons() {
+	pp := &pl.prep
+	c := pl.cat
+	s := pl.sess
+	g := &pl.geo
 	pp.buttons = pp.buttons[:0]
 	type bdef struct {
 		label  string
@@ -864,7 +934,7 @@ func (pl *playStage) prepareBars() {
 	pad := 9 * g.S
 	bh := g.TopBar.H - 10*g.S
 	x := g.W - g.Margin
-	auto := st.Role.Autoplay()
+	auto := s.Setup().Role.Autoplay()
 	for i := len(defs) - 1; i >= 0; i-- {
 		d := defs[i]
 		if auto && d.cmd.Kind == CmdDecide {
@@ -876,11 +946,4 @@ func (pl *playStage) prepareBars() {
 		x -= 4 * g.S
 	}
 	slices.Reverse(pp.buttons)
-	// The top bar's texts from the left: the name, the month, the state, and the game's title when it
-	// clears the buttons.
-	f := pl.fonts
-	pp.topMonthX = g.Margin + advance("dongshu", f.Head) + 12*g.S
-	pp.topStateX = pp.topMonthX + advance(pp.topMonth, f.Head) + 12*g.S
-	pp.topTitleX = pp.topStateX + advance(pp.topState, f.Bold) + 12*g.S
-	pp.topTitleOn = len(pp.buttons) > 0 && pp.topTitleX+advance(pp.topTitle, f.Small) < pp.buttons[0].R.X-8*g.S
 }
