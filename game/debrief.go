@@ -228,12 +228,22 @@ func (db *debriefStage) prepareDebrief(sc *scene) {
 	sc.text(c.T("ui.debrief.title", view.MonthLabel(c, m.W.Now)), mg, mg, f.Head, colText)
 	sc.text(db.gameTitle(db.sess.Setup()), mg, mg+26*s, f.Small, colDim)
 	left := debriefLeft(W, H, s)
+	db.prepareDebriefLeft(sc, left)
+	if db.pages > 1 {
+		db.prepareDebriefPager(sc, left)
+	}
+	db.prepareDebriefRight(sc, Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H})
+	db.prepareDebriefButtons(sc)
+}
+
+// prepareDebriefLeft fills the left panel: the page shown (one page when everything fits in full,
+// else the overview and a page per role), or the counterfactuals.
+func (db *debriefStage) prepareDebriefLeft(sc *scene, left Rect) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
 	sc.panel(left, s)
 	x, y := left.X+14*s, left.Y+12*s
 	w := left.W - 28*s
 	bottom := left.Y + left.H - 8*s
-
-	// One page when everything fits in full, else the overview and a page per role.
 	db.pages = 1
 	var facts []factLine // the single page's (measured, then laid out)
 	if len(db.debrief) > 0 {
@@ -256,29 +266,35 @@ func (db *debriefStage) prepareDebrief(sc *scene) {
 	default:
 		db.debriefRole(sc, db.debrief[db.page-1], x, y, w, bottom)
 	}
-	if db.pages > 1 {
-		// ‹ 2 / 4 › above the panel's right end.
-		bs := 30 * s
-		by := left.Y - bs - 10*s
-		next := Rect{left.X + left.W - bs, by, bs, bs}
-		ind := c.T("ui.debrief.page", db.page+1, db.pages)
-		iw := max(advance(ind, f.Bold), advance("00 / 00", f.Bold)) + 16*s
-		prev := Rect{next.X - iw - bs, by, bs, bs}
-		if db.page > 0 {
-			sc.button(prev, "‹", Command{Kind: CmdPage, Delta: -1}, false, false)
-		} else {
-			sc.off(prev, "‹")
-		}
-		if db.page < db.pages-1 {
-			sc.button(next, "›", Command{Kind: CmdPage, Delta: 1}, false, false)
-		} else {
-			sc.off(next, "›")
-		}
-		sc.textAlign(ind, prev.X+bs+iw/2, by+bs/2, f.Bold, colText, AlignCenter, true)
+}
+
+// prepareDebriefPager adds ‹ 2 / 4 › above the left panel's right end.
+func (db *debriefStage) prepareDebriefPager(sc *scene, left Rect) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
+	bs := 30 * s
+	by := left.Y - bs - 10*s
+	next := Rect{left.X + left.W - bs, by, bs, bs}
+	ind := c.T("ui.debrief.page", db.page+1, db.pages)
+	iw := max(advance(ind, f.Bold), advance("00 / 00", f.Bold)) + 16*s
+	prev := Rect{next.X - iw - bs, by, bs, bs}
+	if db.page > 0 {
+		sc.button(prev, "‹", Command{Kind: CmdPage, Delta: -1}, false, false)
+	} else {
+		sc.off(prev, "‹")
 	}
-	// Key charts, 2 x 2, on the right; under them, the tension between the two boards and the why
-	// (whyPanel) of the page's role (the overview and a single page: every role's, as they fit).
-	right := Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H}
+	if db.page < db.pages-1 {
+		sc.button(next, "›", Command{Kind: CmdPage, Delta: 1}, false, false)
+	} else {
+		sc.off(next, "›")
+	}
+	sc.textAlign(ind, prev.X+bs+iw/2, by+bs/2, f.Bold, colText, AlignCenter, true)
+}
+
+// prepareDebriefRight fills the right of the screen: the key charts, 2 x 2; under them, the tension
+// between the two boards and the why (whyPanel) of the page's role (the overview and a single page:
+// every role's, as they fit).
+func (db *debriefStage) prepareDebriefRight(sc *scene, right Rect) {
+	mg := 16 * db.fonts.scale
 	if len(db.debrief) > 0 {
 		why := Rect{right.X, right.Y + right.H*0.56 + mg/2, right.W, right.H*0.44 - mg/2}
 		right.H *= 0.56
@@ -295,6 +311,13 @@ func (db *debriefStage) prepareDebrief(sc *scene) {
 	}
 	db.prepareCharts(rects)
 	sc.charts = true
+}
+
+// prepareDebriefButtons adds export, new game and quit at the bottom right, the keys on their left.
+func (db *debriefStage) prepareDebriefButtons(sc *scene) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
+	W, H := float32(db.w), float32(db.h)
+	mg := 16 * s
 	by := H - mg - 40*s
 	bw := 200 * s
 	sc.button(Rect{W - mg - bw, by, bw, 40 * s}, c.T("ui.debrief.export"), Command{Kind: CmdExport}, false, true)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/game/view"
 )
 
@@ -110,6 +111,24 @@ func (pl *playStage) prepareGuide(sc *scene) {
 	}
 	bw := min(360*s, max(pl.geo.Dialog.X-24*s, 200*s))
 	inner := bw - 24*s
+	paras := pl.guideParas(d, w, inner)
+	keys := wrapText(c.T("ui.guide.keys"), f.Tiny, inner, 2)
+	bh := 12*s + 20*s + 20*s + float32(len(keys))*14*s + 8*s + 30*s + 12*s
+	for _, p := range paras {
+		bh += float32(len(p))*16*s + 6*s
+	}
+	box := Rect{pl.geo.Dialog.X - bw - 14*s, row.Y + row.H/2 - 40*s, bw, bh}
+	box.X = max(box.X, 4*s)
+	box.Y = max(8*s, min(box.Y, float32(pl.h)-bh-8*s))
+	pl.info.box, pl.info.field = box, row
+	pl.prepareGuideBox(sc, d, box, row, label, paras, keys)
+}
+
+// guideParas are the guide's paragraphs for the focused field of dialog d, wrapped to width inner: what
+// it does, then before the plan when the first quota round comes, then at the last field that the
+// round is done.
+func (pl *playStage) guideParas(d *dialog, w *economy.World, inner float32) [][]string {
+	c, f := pl.cat, pl.fonts
 	var paras [][]string
 	text := c.T(guideKey(d.kind, d.focus))
 	if k := d.focus - numPlannerFields; d.kind == dlgPlanner && k >= 0 && k < len(d.hubs) {
@@ -122,16 +141,14 @@ func (pl *playStage) prepareGuide(sc *scene) {
 	if d.focus == d.numFields()-1 {
 		paras = append(paras, wrapText(c.T("ui.guide.done"), f.Small, inner, 4))
 	}
-	keys := wrapText(c.T("ui.guide.keys"), f.Tiny, inner, 2)
-	bh := 12*s + 20*s + 20*s + float32(len(keys))*14*s + 8*s + 30*s + 12*s
-	for _, p := range paras {
-		bh += float32(len(p))*16*s + 6*s
-	}
-	box := Rect{pl.geo.Dialog.X - bw - 14*s, row.Y + row.H/2 - 40*s, bw, bh}
-	box.X = max(box.X, 4*s)
-	box.Y = max(8*s, min(box.Y, float32(pl.h)-bh-8*s))
-	pl.info.box, pl.info.field = box, row
+	return paras
+}
 
+// prepareGuideBox adds the frame around the field's row, the line to the box and the box: the step, the
+// field's name, the paragraphs, the keys and the Skip and Next buttons.
+func (pl *playStage) prepareGuideBox(sc *scene, d *dialog, box, row Rect, label string, paras [][]string, keys []string) {
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
+	inner := box.W - 24*s
 	sc.frame(Rect{row.X - 2*s, row.Y - 2*s, row.W + 4*s, row.H + 4*s}, colWarn, 2*s)
 	if mid := row.Y + row.H/2; mid > box.Y && mid < box.Y+box.H {
 		sc.rect(Rect{box.X + box.W, mid - s, row.X - 2*s - box.X - box.W, 2 * s}, colWarn)

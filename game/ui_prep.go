@@ -124,14 +124,27 @@ func (su *setupStage) difficultyName(d session.Difficulty) string {
 
 func (su *setupStage) prepareSetup(sc *scene) {
 	c, f, s := su.cat, su.fonts, su.fonts.scale
-	st := &su.setup
 	W, H := float32(su.w), float32(su.h)
 	sc.rect(Rect{0, 0, W, H}, colBG)
 	box := Centred(W, H, min(W-32*s, 900*s), min(H-32*s, 660*s))
 	sc.panel(box, s)
 	x0, y := box.X+24*s, box.Y+20*s
 	sc.text(c.T("ui.setup.title"), x0, y, f.Head, colText)
-	y += 36 * s
+	y = su.prepareSetupFields(sc, box, x0, y+36*s)
+	y = su.prepareSetupClaim(sc, x0, y+4*s, box.W-48*s) + 2*s
+	by := box.Y + box.H - 54*s
+	su.prepareSetupRole(sc, box, x0, y, by)
+	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
+	bw := 170 * s
+	sc.button(Rect{box.X + box.W - 24*s - bw, by, bw, 36 * s}, c.T("ui.setup.start"), Command{Kind: CmdStart}, false, true)
+	sc.button(Rect{box.X + box.W - 36*s - 2*bw, by, bw, 36 * s}, c.T("ui.setup.back"), Command{Kind: CmdBack}, false, false)
+}
+
+// prepareSetupFields adds the set-up's fields from y (a row each: its label, ‹ value ›; the focused one
+// marked) and returns the y below them.
+func (su *setupStage) prepareSetupFields(sc *scene, box Rect, x0, y float32) float32 {
+	c, f, s := su.cat, su.fonts, su.fonts.scale
+	st := &su.setup
 	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto"),
 		c.T("ui.setup.role_facilitator")}
 	scen := ""
@@ -164,9 +177,14 @@ func (su *setupStage) prepareSetup(sc *scene) {
 		sc.button(Rect{bx + 28*s + valW, y + 2*s, 28 * s, rowH - 8*s}, "›", Command{Kind: CmdAdjust, Arg: i, Delta: 1}, false, false)
 		y += rowH
 	}
-	y = su.prepareSetupClaim(sc, x0, y+4*s, box.W-48*s) + 2*s
-	by := box.Y + box.H - 54*s
-	// Role detail: hot-seat provinces, or a line on the other roles.
+	return y
+}
+
+// prepareSetupRole adds the role's detail from y (above by): the hot-seat provinces' chips and order, or
+// a line on the other roles.
+func (su *setupStage) prepareSetupRole(sc *scene, box Rect, x0, y, by float32) {
+	c, f, s := su.cat, su.fonts, su.fonts.scale
+	st := &su.setup
 	switch st.mode {
 	case roleProvinces:
 		sc.text(fit(c.T("ui.setup.provinces_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
@@ -183,21 +201,7 @@ func (su *setupStage) prepareSetup(sc *scene) {
 			order = c.T("ui.setup.order", names)
 		}
 		sc.text(fit(order, f.Small, box.W-48*s), x0, y, f.Small, colText)
-		y += 20 * s
-		// The chips lie as on the map (or, without a tile for every province, alphabetically); they are
-		// listed in model order, so that chip i is province i.
-		cells, cols, rows := st.chipCells(c.Province)
-		top, avail := y, by-30*s-y
-		cw := (box.W - 48*s) / float32(cols)
-		chH := min(34*s, avail/float32(rows))
-		for i, id := range st.ids {
-			r := Rect{x0 + float32(cells[i].Col)*cw, top + float32(cells[i].Row)*chH, cw - 4*s, chH - 4*s}
-			on := slices.Contains(st.provinces, i)
-			name := c.Province(id)
-			lf := valueFace(name, r.W-6*s, f.Small, f.Tiny)
-			sc.button(r, fit(name, lf, r.W-6*s), Command{Kind: CmdChip, Arg: i}, on, false)
-			sc.buttons[len(sc.buttons)-1].Face = lf
-		}
+		su.prepareSetupChips(sc, box, x0, y+20*s, by)
 	case rolePlanner:
 		sc.text(c.T("ui.setup.planner_hint"), x0, y, f.Small, colDim)
 	case roleAutoplay:
@@ -205,10 +209,25 @@ func (su *setupStage) prepareSetup(sc *scene) {
 	case roleFacilitator:
 		sc.text(fit(c.T("ui.setup.facilitator_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
 	}
-	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
-	bw := 170 * s
-	sc.button(Rect{box.X + box.W - 24*s - bw, by, bw, 36 * s}, c.T("ui.setup.start"), Command{Kind: CmdStart}, false, true)
-	sc.button(Rect{box.X + box.W - 36*s - 2*bw, by, bw, 36 * s}, c.T("ui.setup.back"), Command{Kind: CmdBack}, false, false)
+}
+
+// prepareSetupChips adds a chip per province between y and by. The chips lie as on the map (or, without a
+// tile for every province, alphabetically); they are listed in model order, so that chip i is province i.
+func (su *setupStage) prepareSetupChips(sc *scene, box Rect, x0, y, by float32) {
+	c, f, s := su.cat, su.fonts, su.fonts.scale
+	st := &su.setup
+	cells, cols, rows := st.chipCells(c.Province)
+	top, avail := y, by-30*s-y
+	cw := (box.W - 48*s) / float32(cols)
+	chH := min(34*s, avail/float32(rows))
+	for i, id := range st.ids {
+		r := Rect{x0 + float32(cells[i].Col)*cw, top + float32(cells[i].Row)*chH, cw - 4*s, chH - 4*s}
+		on := slices.Contains(st.provinces, i)
+		name := c.Province(id)
+		lf := valueFace(name, r.W-6*s, f.Small, f.Tiny)
+		sc.button(r, fit(name, lf, r.W-6*s), Command{Kind: CmdChip, Arg: i}, on, false)
+		sc.buttons[len(sc.buttons)-1].Face = lf
+	}
 }
 
 func scoreColour(v float64) color.RGBA {
