@@ -8,12 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"dongshu/economy"
 	"dongshu/game/i18n"
 	"dongshu/game/session"
 	"dongshu/game/view"
@@ -100,7 +98,7 @@ func New(opt Options) (*App, error) {
 	}
 	a := &App{opt: opt, cat: cat, w: 1280, h: 720}
 	a.ui.Speeds = DefaultSpeeds
-	a.goTo(a.newTitle())
+	a.goTo(newTitle(a))
 	switch {
 	case opt.Remote != nil:
 		a.attach(opt.Remote.Session())
@@ -158,18 +156,6 @@ func noSetup(st session.Setup) bool {
 		st.Difficulty == 0 && !st.Role.Planner && len(st.Role.Provinces) == 0
 }
 
-// saveExists reports whether path is a file (a corrupt one included: loading it reports why).
-func saveExists(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && !fi.IsDir()
-}
-
-// checkSave notes whether the save file exists (the title greys Load out without it). It is called on
-// the way to the title and once per update there, never from Draw: the file is looked at once a tick.
-func (ti *titleStage) checkSave() {
-	ti.noSave = !saveExists(ti.opt.SavePath)
-}
-
 // ErrQuit is returned by Update when the game is over (the user quit, or --frames ran out).
 var ErrQuit = errors.New("quit")
 
@@ -220,19 +206,6 @@ func (a *App) update(in *Input) error {
 	}
 	a.stage.After() // the stage now shown (a command may have changed it)
 	return nil
-}
-
-func (pl *playStage) setHover(x, y float32) {
-	pl.hover = -1
-	if pl.overlay == OverlayHelp || pl.overlay == OverlayMessage || pl.overlay == OverlayInfo {
-		return
-	}
-	for p, r := range pl.ui.Cells {
-		if r.Contains(x, y) {
-			pl.hover = p
-			return
-		}
-	}
 }
 
 // message opens a message box.
@@ -306,7 +279,7 @@ func wrapError(s string) []string {
 func (a *App) startSession(st session.Setup) bool {
 	s, err := session.New(st)
 	if err != nil {
-		a.goTo(a.newTitle())
+		a.goTo(newTitle(a))
 		a.errorBox(err)
 		return false
 	}
@@ -325,7 +298,7 @@ func (a *App) attach(s *session.Session) bool {
 	}
 	a.sess, a.layout = s, l
 	a.charts = chartSet{}
-	a.goTo(a.newPlay(a.stage))
+	a.goTo(newPlay(a, a.stage))
 	a.overlay = OverlayNone
 	return true
 }
@@ -353,32 +326,6 @@ func (a *App) save() {
 	a.message(a.cat.T("ui.msg.saved_title"), a.cat.T("ui.msg.saved", abs))
 }
 
-func (db *debriefStage) export() {
-	if db.sess == nil {
-		return
-	}
-	dir := fmt.Sprintf("dongshu-export-%d", db.sess.Setup().Seed)
-	if err := db.sess.ExportLang(dir, db.cat.Lang()); err != nil {
-		db.errorBox(err)
-		return
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		db.errorBox(err)
-		return
-	}
-	abs, _ := filepath.Abs(dir)
-	lines := []string{db.cat.T("ui.msg.exported", abs, len(entries))}
-	for _, e := range entries {
-		lines = append(lines, "  "+e.Name())
-	}
-	if len(lines) > 12 {
-		lines = append(lines[:11], "  …")
-	}
-	db.exported = true
-	db.message(db.cat.T("ui.msg.exported_title"), lines...)
-}
-
 func (a *App) setLang(lang string) {
 	c, err := i18n.Load(lang)
 	if err != nil {
@@ -403,7 +350,7 @@ func (a *App) do(c Command) {
 	case CmdQuit:
 		a.quit = true
 	case CmdNewGame:
-		a.goTo(a.newSetup())
+		a.goTo(newSetup(a))
 		a.overlay = OverlayNone
 	case CmdLoad:
 		a.load(a.opt.SavePath)
@@ -430,362 +377,8 @@ func (a *App) do(c Command) {
 // closes.
 type dialogStage interface{ closeDialog(declined bool) }
 
-// Do carries out the play screen's commands.
-func (pl *playStage) Do(c Command) bool {
-	switch c.Kind {
-	case CmdEndGame:
-		pl.overlay = OverlayConfirmQ
-	case CmdInfo:
-		pl.toggleInfo()
-	case CmdGuide:
-		if pl.overlay == OverlayDialog && pl.guideActive() {
-			pl.info.guide.hidden = true
-			pl.info.rev++
-		}
-	case CmdConfirm:
-		switch pl.overlay {
-		case OverlayConfirmQ:
-			pl.overlay = OverlayNone
-			pl.gotoDebrief()
-		case OverlayWhatIf:
-			pl.doWhatIf(c)
-		case OverlayDialog:
-			pl.submitDialog()
-		default:
-			return false
-		}
-	default:
-		return pl.doPlay(c)
-	}
-	return true
-}
-
-// doPlay carries out the commands of the clock, the map and the panels, the decision dialog and the
-// what-if panel; it reports whether c was one of them.
-func (pl *playStage) doPlay(c Command) bool {
-	switch c.Kind {
-	case CmdPause, CmdStep, CmdSpeed:
-		pl.doClock(c)
-	case CmdLayer, CmdLayerNext, CmdPalette, CmdChartSpan, CmdSelect, CmdScroll:
-		pl.doView(c)
-	case CmdDecide:
-		pl.openDecision()
-	case CmdReady:
-		if pl.overlay == OverlayHotSeat {
-			pl.overlay = OverlayNone
-			pl.openProvinceDialog(pl.hotSeat, true)
-		}
-	case CmdCancel:
-		if pl.overlay == OverlayDialog {
-			pl.closeDialog(true)
-		}
-	case CmdWhatIf, CmdCompare:
-		pl.doWhatIf(c)
-	case CmdFocus, CmdAdjust, CmdToggle, CmdAdvice:
-		pl.doField(c)
-	default:
-		return false
-	}
-	return true
-}
-
-// doClock pauses, steps or sets the speed.
-func (pl *playStage) doClock(c Command) {
-	s := pl.sess
-	switch c.Kind {
-	case CmdPause:
-		if s.Speed() > 0 {
-			pl.lastSpeed = s.Speed()
-			s.SetSpeed(0)
-		} else {
-			s.SetSpeed(max(pl.lastSpeed, 1))
-		}
-	case CmdStep:
-		if s.Speed() > 0 {
-			pl.lastSpeed = s.Speed()
-		}
-		s.SetSpeed(0)
-		if err := s.Step(); err != nil {
-			pl.errorBox(err)
-		}
-	case CmdSpeed:
-		s.SetSpeed(c.Arg)
-		pl.lastSpeed = max(c.Arg, 1)
-	}
-	if pl.overlay == OverlayDialog || pl.overlay == OverlayHotSeat {
-		pl.dlgSpeed = s.Speed() // chosen while the round waits: the speed to run on once it is decided
-	}
-}
-
-// doView changes what the map, the charts or the news show.
-func (pl *playStage) doView(c Command) {
-	switch c.Kind {
-	case CmdLayer:
-		if c.Arg >= 0 && c.Arg < int(view.NumLayers) {
-			pl.layer = view.Layer(c.Arg)
-		}
-	case CmdLayerNext:
-		n := int(view.NumLayers)
-		pl.layer = view.Layer(((int(pl.layer)+c.Delta)%n + n) % n)
-	case CmdPalette:
-		pl.palette = 1 - pl.palette
-	case CmdChartSpan:
-		pl.charts.full = !pl.charts.full
-	case CmdSelect:
-		if pl.overlay == OverlayDialog && pl.dlg != nil && pl.dlg.kind == dlgPlanner {
-			pl.dlg.toggleModerate(c.Arg)
-		} else {
-			pl.selected = c.Arg
-		}
-	case CmdScroll:
-		pl.newsScroll = max(0, min(pl.newsScroll+c.Delta, len(pl.sess.News())-1))
-	}
-}
-
-// doField moves the focus or changes a field of the what-if panel or the decision dialog, whichever is
-// open.
-func (pl *playStage) doField(c Command) {
-	if pl.overlay == OverlayWhatIf {
-		pl.doWhatIf(c)
-		return
-	}
-	d := pl.dlg
-	if pl.overlay != OverlayDialog || d == nil {
-		return
-	}
-	switch c.Kind {
-	case CmdFocus:
-		if c.Delta != 0 {
-			d.moveFocus(c.Delta)
-		} else {
-			d.focus = c.Arg
-			d.rev++
-		}
-	case CmdAdjust:
-		d.adjust(c.Arg, c.Delta, c.Big)
-	case CmdToggle:
-		d.toggle(c.Arg)
-	case CmdAdvice:
-		d.useAdvice()
-	}
-}
-
-// tickPlay runs the clock once per update and opens the decision dialogs the clock waits for.
-func (pl *playStage) tickPlay() {
-	s := pl.sess
-	if s == nil {
-		return
-	}
-	if s.Done() {
-		pl.gotoDebrief()
-		return
-	}
-	if pl.opt.Remote != nil {
-		pl.tickRemote()
-		return
-	}
-	pl.checkWaiting()
-	if pl.overlay == OverlayDialog || pl.overlay == OverlayHotSeat || pl.overlay == OverlayInfo {
-		return // the clock stands still while a human decides or reads
-	}
-	if err := s.Tick(); err != nil {
-		s.SetSpeed(0)
-		pl.errorBox(err)
-		return
-	}
-	if s.Done() {
-		pl.gotoDebrief()
-	}
-}
-
-// checkWaiting asks the session who it waits for when the month or the submissions changed (so that a
-// running game does not ask every tick), and opens the first human's dialog.
-func (pl *playStage) checkWaiting() {
-	m := pl.sess.Model()
-	if pl.opt.Remote != nil {
-		pl.waiting = pl.opt.Remote.Awaited()
-	} else if m.W.Now != pl.waitMonth || pl.submits != pl.waitRev {
-		pl.waiting = pl.sess.Waiting()
-		pl.waitMonth, pl.waitRev = m.W.Now, pl.submits
-		pl.declined = false
-	}
-	if !pl.waiting.Any() || pl.overlay != OverlayNone || pl.declined {
-		return
-	}
-	if pl.opt.AutoDecide {
-		pl.autoDecide()
-		return
-	}
-	pl.openWaiting()
-}
-
-func (pl *playStage) openWaiting() {
-	w := pl.waiting
-	switch {
-	case w.Planner:
-		pl.openPlannerDialog(true)
-	case len(w.Provinces) > 0:
-		p := w.Provinces[0]
-		if pl.opt.Remote == nil && (len(pl.sess.Setup().Role.Provinces) > 1 || pl.sess.Setup().Role.Planner) {
-			pl.hotSeat = p
-			pl.overlay = OverlayHotSeat
-			pl.pauseForDialog()
-			return
-		}
-		pl.openProvinceDialog(p, true)
-	}
-}
-
-// autoDecide submits the advisor's choice for every awaited province and keeps the planner's policy.
-func (pl *playStage) autoDecide() {
-	m := pl.sess.Model()
-	for _, p := range pl.waiting.Provinces {
-		d := pl.sess.Advice(p).Decision
-		d.Province = p
-		if err := pl.submit(session.Action{Month: m.W.Now, Province: &d}); err != nil {
-			pl.errorBox(err)
-			pl.declined = true
-			return
-		}
-	}
-	if pl.waiting.Planner {
-		pd := m.PlannerPolicy()
-		if err := pl.submit(session.Action{Month: m.W.Now, Planner: &pd}); err != nil {
-			pl.errorBox(err)
-			pl.declined = true
-			return
-		}
-	}
-	pl.submits++
-}
-
-// openDecision opens the dialog on request (key D): the awaited human first, else the selected human
-// province, else the first human role.
-func (pl *playStage) openDecision() {
-	if pl.overlay != OverlayNone || pl.sess.Done() {
-		return
-	}
-	role := pl.sess.Setup().Role
-	if pl.waiting.Any() {
-		pl.declined = false
-		pl.openWaiting()
-		return
-	}
-	switch {
-	case slices.Contains(role.Provinces, pl.selected):
-		pl.openProvinceDialog(pl.selected, false)
-	case role.Planner:
-		pl.openPlannerDialog(false)
-	case len(role.Provinces) > 0:
-		pl.openProvinceDialog(role.Provinces[0], false)
-	default:
-		pl.message(pl.cat.T("ui.msg.autoplay_title"), pl.cat.T("ui.msg.autoplay"))
-	}
-}
-
-func (pl *playStage) pauseForDialog() {
-	if sp := pl.sess.Speed(); sp > 0 {
-		pl.dlgSpeed = sp
-	}
-}
-
-func (pl *playStage) openProvinceDialog(p int, waiting bool) {
-	pl.pauseForDialog()
-	adv := pl.sess.Advice(p)
-	d := &dialog{kind: dlgProvince, province: p, advice: adv, waiting: waiting}
-	if pend, ok := pl.sess.Model().Pending[p]; ok {
-		d.dec = pend
-	} else {
-		d.dec = adv.Decision
-	}
-	d.dec.Province = p
-	pl.dlg = d
-	pl.selected = p
-	pl.overlay = OverlayDialog
-}
-
-func (pl *playStage) openPlannerDialog(waiting bool) {
-	pl.pauseForDialog()
-	m := pl.sess.Model()
-	d := &dialog{kind: dlgPlanner, waiting: waiting, province: -1}
-	if m.PendingPlanner != nil {
-		d.plan = *m.PendingPlanner
-	} else {
-		d.plan = m.PlannerPolicy()
-	}
-	// The override starts from the AI planner's proposal (its rule's quota now), never from 0.
-	d.padvice = pl.sess.PlannerAdvice()
-	if !d.plan.SetQuota {
-		d.plan.QuotaMW = plannerAdviceDecision(d.padvice).QuotaMW
-	}
-	for h, hub := range m.W.Hubs {
-		if hub.Designated > m.W.Now {
-			d.hubs = append(d.hubs, h)
-		}
-	}
-	d.desig = make([]bool, len(d.hubs))
-	d.moderate = make([]bool, len(m.W.Provinces))
-	for _, p := range d.plan.Moderate {
-		if p >= 0 && p < len(d.moderate) {
-			d.moderate[p] = true
-		}
-	}
-	pl.dlg = d
-	pl.overlay = OverlayDialog
-}
-
-func (pl *playStage) closeDialog(declined bool) {
-	if pl.dlg != nil && pl.dlg.waiting && declined {
-		pl.declined = true
-	}
-	pl.dlg = nil
-	pl.overlay = OverlayNone
-}
-
-func (pl *playStage) submitDialog() {
-	d := pl.dlg
-	if d == nil {
-		return
-	}
-	act := session.Action{Month: pl.sess.Model().W.Now}
-	if d.kind == dlgProvince {
-		dec := d.provinceDecision()
-		act.Province = &dec
-	} else {
-		pd := d.plannerDecision()
-		act.Planner = &pd
-	}
-	if err := pl.submit(act); err != nil {
-		pl.errorBox(err)
-		return
-	}
-	pl.submits++
-	pl.closeDialog(false)
-	pl.checkWaiting() // the next human in the hot seat, if any
-	if pl.overlay == OverlayNone && !pl.waiting.Any() && pl.dlgSpeed > 0 {
-		pl.sess.SetSpeed(pl.dlgSpeed)
-	}
-}
-
 func (a *App) gotoDebrief() {
 	a.sess.SetSpeed(0)
-	a.goTo(a.newDebrief())
+	a.goTo(newDebrief(a))
 	a.overlay = OverlayNone
-}
-
-// errNoProvince is the set-up's complaint when hot seat is chosen with no province.
-var errNoProvince = errors.New("ui.msg.no_province")
-
-// defaultSelection is the province shown in the side panel at the start: the first human province, else
-// the first province of a western hub (where the story of the plan plays out).
-func defaultSelection(s *session.Session) int {
-	if ps := s.Setup().Role.Provinces; len(ps) > 0 {
-		return ps[0]
-	}
-	for p, pr := range s.Model().W.Provinces {
-		if pr.Hub >= 0 && s.Model().W.Hubs[pr.Hub].Side == economy.WestHub {
-			return p
-		}
-	}
-	return 0
 }

@@ -518,7 +518,7 @@ func TestSetupChipsLikeMap(t *testing.T) {
 	}
 	// Without a tile for every province, alphabetical order of the translated names.
 	a := newApp(t, Options{Lang: "fr"})
-	st := &a.newSetup().setup
+	st := &newSetup(a).setup
 	st.cells = nil
 	cells, cols, _ := st.chipCells(a.cat.Province)
 	pos := func(i int) int { return cells[i].Row*cols + cells[i].Col }

@@ -172,7 +172,7 @@ func TestPlannerDialogLeverRows(t *testing.T) {
 			f := fFirstLever + k
 			spec := l.Spec()
 			assert.Equal(t, a.cat.T(spec.Label), rows[f].label, "%s: field %d is %s", lang, f, l)
-			assert.Equal(t, a.leverValue(l, *spec.Level(&d.plan.Policy)), rows[f].value, "%s: %s", lang, l)
+			assert.Equal(t, a.pl().leverValue(l, *spec.Level(&d.plan.Policy)), rows[f].value, "%s: %s", lang, l)
 			assert.Contains(t, r.texts, rows[f].value, "%s: %s's level drawn", lang, l)
 			assert.Equal(t, leverField(l), f)
 			d.focus = f

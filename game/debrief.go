@@ -1,7 +1,10 @@
 package game
 
 import (
+	"fmt"
 	"image/color"
+	"os"
+	"path/filepath"
 	"strconv"
 
 	"dongshu/game/session"
@@ -55,7 +58,7 @@ func (db *debriefStage) debriefFacts() []factLine {
 	return out
 }
 
-func (a *App) pct(v float64, digits int) string { return a.cat.Number(100*v, digits) }
+func (db *debriefStage) pct(v float64, digits int) string { return db.cat.Number(100*v, digits) }
 
 // nationalFacts is the "What happened" block's heading and the national figures.
 func (db *debriefStage) nationalFacts() []factLine {
@@ -411,16 +414,16 @@ func (a *App) partValue(p session.ScorePart) string {
 
 // partText is a part's value as the debrief shows it: with the province's own value beside the
 // nation's when it has one.
-func (a *App) partText(p session.ScorePart) string {
+func (db *debriefStage) partText(p session.ScorePart) string {
 	if p.HasOwn {
-		return a.cat.T("ui.score.value_own", a.partValue(p), a.partValue(p.OwnPart()))
+		return db.cat.T("ui.score.value_own", db.partValue(p), db.partValue(p.OwnPart()))
 	}
-	return a.partValue(p)
+	return db.partValue(p)
 }
 
 // boardScore is a board's score as the debrief shows it (with the province's own for the nation's).
-func (a *App) boardScore(b session.Board) string {
-	c := a.cat
+func (db *debriefStage) boardScore(b session.Board) string {
+	c := db.cat
 	if b.HasOwn {
 		return c.T("ui.score.with_own", c.Number(b.Score, 0), c.Number(b.OwnScore, 0))
 	}
@@ -571,4 +574,105 @@ func (db *debriefStage) whyBlock(sc *scene, d session.Debrief, national bool, x,
 		}
 	}
 	return y + 6*s
+}
+
+// The debrief: scores, facts and charts, paged in hot seat; the counterfactuals; export for the seminar.
+type debriefStage struct {
+	menuStage
+	debrief  []session.Debrief
+	facts    session.Facts
+	page     int       // the page shown (0: the first)
+	pages    int       // the pages (as last prepared)
+	cf       cfDebrief // the counterfactuals (cf.go)
+	exported bool      // the export has been written (Esc quits at once)
+}
+
+// newDebrief makes the debrief of the game that just ended and starts its counterfactuals.
+func newDebrief(a *App) *debriefStage {
+	db := &debriefStage{menuStage: menuStage{App: a}, debrief: a.sess.Debrief(), facts: a.sess.Facts(), pages: 1}
+	db.startCounterfactuals()
+	return db
+}
+
+func (*debriefStage) Screen() Screen     { return ScreenDebrief }
+func (db *debriefStage) Before(*Input)   { db.pollCounterfactuals() }
+func (db *debriefStage) Prepare()        { db.prepareMenu(db, false) }
+func (db *debriefStage) frame(sc *scene) { db.prepareDebrief(sc) }
+func (db *debriefStage) key(k *prepKey)  { k.page, k.cfRev = db.page, db.cf.rev }
+
+// Do carries out the debrief's commands: quit (asking first before the export is written), the Info
+// screen, export, the counterfactuals, the pages.
+func (db *debriefStage) Do(c Command) bool {
+	switch c.Kind {
+	case CmdQuit:
+		// Before the export is written, ask first: the class needs the data.
+		if db.exported || db.overlay == OverlayQuitQ {
+			return false
+		}
+		db.overlay = OverlayQuitQ
+	case CmdInfo:
+		db.toggleInfo()
+	case CmdExport:
+		db.overlay = OverlayNone
+		db.export()
+	case CmdCF:
+		db.doCounterfactual(c)
+	case CmdPage:
+		p := c.Arg
+		if c.Delta != 0 {
+			p = db.page + c.Delta
+		}
+		db.page = max(0, min(p, db.pages-1))
+	default:
+		return false
+	}
+	return true
+}
+
+func debriefKeys(k Key, in *Input, _ *UIState) (Command, bool) {
+	if k == KeyI {
+		return cmdOf(CmdInfo)
+	}
+	if in.Ctrl && k == KeyS {
+		return cmdOf(CmdSave)
+	}
+	switch k {
+	case KeyLeft, KeyPageUp:
+		return Command{Kind: CmdPage, Delta: -1}, true
+	case KeyRight, KeyPageDown:
+		return Command{Kind: CmdPage, Delta: 1}, true
+	case KeyE:
+		return cmdOf(CmdExport)
+	case KeyN:
+		return cmdOf(CmdNewGame)
+	case KeyEscape:
+		return cmdOf(CmdQuit)
+	}
+	return Command{}, false
+}
+
+func (db *debriefStage) export() {
+	if db.sess == nil {
+		return
+	}
+	dir := fmt.Sprintf("dongshu-export-%d", db.sess.Setup().Seed)
+	if err := db.sess.ExportLang(dir, db.cat.Lang()); err != nil {
+		db.errorBox(err)
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		db.errorBox(err)
+		return
+	}
+	abs, _ := filepath.Abs(dir)
+	lines := []string{db.cat.T("ui.msg.exported", abs, len(entries))}
+	for _, e := range entries {
+		lines = append(lines, "  "+e.Name())
+	}
+	if len(lines) > 12 {
+		lines = append(lines[:11], "  …")
+	}
+	db.exported = true
+	db.message(db.cat.T("ui.msg.exported_title"), lines...)
 }

@@ -315,7 +315,7 @@ func TestDebriefHotSeatPages(t *testing.T) {
 			for _, d := range a.db().debrief {
 				for _, p := range boardParts(d) {
 					assert.Contains(t, joined, norm(c.T(p.Key)), "%s: part label in full", name)
-					assert.Contains(t, all, norm(a.partText(p)), "%s: %s's value in its unit", name, p.Key)
+					assert.Contains(t, all, norm(a.db().partText(p)), "%s: %s's value in its unit", name, p.Key)
 				}
 			}
 			for _, fl := range a.db().debriefFacts() {

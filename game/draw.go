@@ -34,18 +34,6 @@ func (a *App) Draw(dst Renderer) {
 	a.stage.Draw(dst)
 }
 
-// Draw draws a menu screen: its scene, the charts when it has them, the overlay.
-func (m *menuStage) Draw(dst Renderer) {
-	m.drawScene(dst, &m.menu.sc)
-	if m.menu.sc.charts {
-		for i := range m.charts.charts {
-			m.drawChart(dst, &m.charts.charts[i])
-		}
-		m.drawChartTip(dst)
-	}
-	m.drawScene(dst, &m.menu.top)
-}
-
 func (a *App) drawScene(dst Renderer, sc *scene) {
 	for _, r := range sc.rects {
 		if r.Stroke > 0 {

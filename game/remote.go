@@ -28,11 +28,11 @@ func (pl *playStage) tickRemote() {
 }
 
 // submit sends a decision to the room, or submits it to the local game.
-func (a *App) submit(act session.Action) error {
-	if a.opt.Remote != nil {
-		return a.opt.Remote.Submit(act)
+func (pl *playStage) submit(act session.Action) error {
+	if pl.opt.Remote != nil {
+		return pl.opt.Remote.Submit(act)
 	}
-	return a.sess.Submit(act)
+	return pl.sess.Submit(act)
 }
 
 // closedRemote is a room the connection to which is lost: the game stays on screen as it was.

@@ -199,9 +199,9 @@ func (pl *playStage) prepareBoardTip() {
 }
 
 // partRule is how a part is scored, in a sentence.
-func (a *App) partRule(key string) string {
-	c := a.cat
-	scn := a.sess.Model().W.Scn
+func (pl *playStage) partRule(key string) string {
+	c := pl.cat
+	scn := pl.sess.Model().W.Scn
 	switch key {
 	case session.PartInvestment:
 		return c.T("ui.score.tip.rule.investment", c.Number(session.InvestFullBn, 0))
@@ -224,15 +224,15 @@ func (a *App) partRule(key string) string {
 }
 
 // reasonText is a round report's reason in words.
-func (a *App) reasonText(r session.RoundReport) string {
-	c := a.cat
+func (pl *playStage) reasonText(r session.RoundReport) string {
+	c := pl.cat
 	share := c.Number(100*r.ReasonShare, 0)
 	switch r.Reason {
 	case session.ReasonLatency, session.ReasonTransit:
 		return c.T(r.Reason.Key(), share)
 	case session.ReasonRival:
 		rival := ""
-		if w := a.sess.Model().W; r.Rival >= 0 && r.Rival < len(w.Provinces) {
+		if w := pl.sess.Model().W; r.Rival >= 0 && r.Rival < len(w.Provinces) {
 			rival = c.Province(w.Provinces[r.Rival].ID)
 		}
 		return c.T(r.Reason.Key(), share, rival)
@@ -241,10 +241,10 @@ func (a *App) reasonText(r session.RoundReport) string {
 }
 
 // reportLines are a round report's lines (the heading first), for the panel and the tests.
-func (a *App) reportLines(r session.RoundReport) []string {
-	c := a.cat
+func (pl *playStage) reportLines(r session.RoundReport) []string {
+	c := pl.cat
 	n := func(v float64, d int) string { return c.Number(v, d) }
-	out := []string{c.T("ui.score.report.title", a.roleName(r.Province), view.MonthLabel(c, r.Month))}
+	out := []string{c.T("ui.score.report.title", pl.roleName(r.Province), view.MonthLabel(c, r.Month))}
 	switch {
 	case r.Round && r.Decided && r.Quotas:
 		out = append(out, c.T("ui.score.report.quota", n(r.RequestMW, 0), n(r.GrantedMW, 0)))
@@ -264,7 +264,7 @@ func (a *App) reportLines(r session.RoundReport) []string {
 	}
 	out = append(out, c.T("ui.score.report.use", n(100*r.Use, 0), n(100*r.Target, 0)))
 	if r.Reason != session.ReasonNone {
-		out = append(out, c.T("ui.score.report.why", a.reasonText(r)))
+		out = append(out, c.T("ui.score.report.why", pl.reasonText(r)))
 	}
 	out = append(out, c.T("ui.score.report.debt", n(r.DebtBn, 0), signedNumber(c.Number(r.DebtYearBn, 0), r.DebtYearBn)))
 	return out

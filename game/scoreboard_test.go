@@ -54,7 +54,7 @@ func TestScoreboardsAreTheDebriefs(t *testing.T) {
 		for _, l := range sb.Report {
 			lines = append(lines, l.V)
 		}
-		assert.Equal(t, a.reportLines(r)[0], lines[0], lang)
+		assert.Equal(t, a.pl().reportLines(r)[0], lines[0], lang)
 		// Selecting the other human province shows its boards.
 		a.pl().selected = nx
 		a.Draw(&recorder{})

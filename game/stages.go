@@ -1,11 +1,5 @@
 package game
 
-import (
-	"dongshu/configs"
-	"dongshu/game/session"
-	"dongshu/game/view"
-)
-
 // Stage is one screen of the game as a scene (ebiten's examples/blocks shape): it owns its state, its
 // keys, the commands only it understands and its frame. The App is the scene manager: it holds what every
 // screen shares (options, catalog, session, fonts, overlays, messages, the charts), runs the update
@@ -65,160 +59,37 @@ type menuScreen interface {
 	frame(sc *scene)
 }
 
-// The title: new game, load (greyed out without a save file), language, quit.
-type titleStage struct {
-	menuStage
-	noSave bool // the save file does not exist (Load greyed out)
-}
-
-func (a *App) newTitle() *titleStage {
-	t := &titleStage{menuStage: menuStage{App: a}}
-	t.checkSave()
-	return t
-}
-
-func (*titleStage) Screen() Screen           { return ScreenTitle }
-func (t *titleStage) Before(*Input)          { t.checkSave() }
-func (t *titleStage) Prepare()               { t.prepareMenu(t, t.noSave) }
-func (t *titleStage) key(k *prepKey)         { k.noSave = t.noSave }
-func (t *titleStage) frame(sc *scene)        { t.prepareTitle(sc) }
-func (t *titleStage) Do(c Command) (ok bool) { return c.Kind == CmdLoad && t.noLoad() }
-
-// noLoad reports whether Load is greyed out (nothing to load), looking at the file again first.
-func (t *titleStage) noLoad() bool {
-	t.checkSave()
-	return t.noSave
-}
-
-// The set-up: scenario, seed, difficulty, roles.
-type setupStage struct {
-	menuStage
-	setup setupState
-}
-
-func (a *App) newSetup() *setupStage {
-	s := &setupStage{menuStage: menuStage{App: a}}
-	s.setup.init(a.opt.Setup)
-	return s
-}
-
-func (*setupStage) Screen() Screen    { return ScreenSetup }
-func (s *setupStage) Prepare()        { s.prepareMenu(s, false) }
-func (s *setupStage) key(k *prepKey)  { k.setupRev = s.setup.rev }
-func (s *setupStage) frame(sc *scene) { s.prepareSetup(sc) }
-
-func (s *setupStage) Do(c Command) bool {
-	s.setup.do(c)
-	switch c.Kind {
-	case CmdBack:
-		s.goTo(s.newTitle())
-	case CmdStart:
-		if st, err := s.setup.build(); err != nil {
-			s.message(s.cat.T("ui.msg.setup_title"), s.cat.T(err.Error()))
-		} else if s.startSession(st) {
-			s.sess.SetSpeed(1)
-			s.onboard()
+// prepareMenu brings a menu screen's frame up to date: its scene (screen.frame) and the overlay,
+// rebuilt only when the cache key (screen.key and what every screen shares) changed.
+func (m *menuStage) prepareMenu(screen menuScreen, noSave bool) {
+	mp := &m.menu
+	m.ui.NoSave = noSave
+	k := prepKey{screen: m.stage.Screen(), lang: m.cat.Lang(), w: m.w, h: m.h, overlay: m.overlay, msgRev: m.msg.rev,
+		info: m.info.rev}
+	screen.key(&k)
+	if mp.valid && k == mp.key {
+		if mp.sc.charts {
+			m.prepareChartTip()
 		}
-	case CmdFocus, CmdAdjust, CmdToggle, CmdDigit, CmdBackspace, CmdChip:
-	default:
-		return false
+		return
 	}
-	return true
+	mp.key, mp.valid = k, true
+	mp.sc.reset()
+	screen.frame(&mp.sc)
+	mp.top.reset()
+	m.prepareOverlay(&mp.top)
+	m.ui.Cells = nil
+	m.setButtons(mp.sc.buttons, mp.top.buttons)
 }
 
-// The play screen: the map, charts, news and the clock, the decision dialogs and the what-if panel.
-type playStage struct {
-	*App
-	prep       playPrep
-	layer      view.Layer
-	palette    view.Palette
-	selected   int
-	hover      int
-	newsScroll int
-	lastSpeed  int // the speed before a pause
-
-	// The round: the month and submissions the session was last asked about, who it waits for, and
-	// whether the player declined to decide now.
-	waitMonth configs.Month
-	waitRev   int
-	submits   int
-	waiting   session.Waiting
-	declined  bool
-
-	dlg      *dialog
-	dlgSpeed int          // the speed before a dialog paused the clock
-	hotSeat  int          // the province the laptop passes to
-	wi       whatIfState  // the what-if panel (whatif.go)
-	preview  previewState // the planner dialog's impact preview (cf.go)
-}
-
-// newPlay makes the play screen of the session just attached; the map's layer and palette, the speed
-// to resume and the pointer carry over from prev, the play screen of the game it replaces (a load).
-func (a *App) newPlay(prev Stage) *playStage {
-	p := &playStage{App: a, selected: defaultSelection(a.sess), hover: -1, lastSpeed: 1, waitMonth: -1, waitRev: -1}
-	if q, ok := prev.(*playStage); ok {
-		p.layer, p.palette, p.lastSpeed, p.hover = q.layer, q.palette, q.lastSpeed, q.hover
-	}
-	return p
-}
-
-func (*playStage) Screen() Screen    { return ScreenPlay }
-func (p *playStage) Before(*Input)   {}
-func (p *playStage) Input(in *Input) { p.setHover(in.MouseX, in.MouseY) }
-func (p *playStage) After()          { p.tickPlay() }
-func (p *playStage) Prepare()        { p.preparePlay() }
-func (p *playStage) Draw(dst Renderer) {
-	p.drawPlay(dst)
-	p.drawScene(dst, &p.prep.top)
-}
-
-// The debrief: scores, facts and charts, paged in hot seat; the counterfactuals; export for the seminar.
-type debriefStage struct {
-	menuStage
-	debrief  []session.Debrief
-	facts    session.Facts
-	page     int       // the page shown (0: the first)
-	pages    int       // the pages (as last prepared)
-	cf       cfDebrief // the counterfactuals (cf.go)
-	exported bool      // the export has been written (Esc quits at once)
-}
-
-// newDebrief makes the debrief of the game that just ended and starts its counterfactuals.
-func (a *App) newDebrief() *debriefStage {
-	d := &debriefStage{menuStage: menuStage{App: a}, debrief: a.sess.Debrief(), facts: a.sess.Facts(), pages: 1}
-	d.startCounterfactuals()
-	return d
-}
-
-func (*debriefStage) Screen() Screen    { return ScreenDebrief }
-func (d *debriefStage) Before(*Input)   { d.pollCounterfactuals() }
-func (d *debriefStage) Prepare()        { d.prepareMenu(d, false) }
-func (d *debriefStage) frame(sc *scene) { d.prepareDebrief(sc) }
-func (d *debriefStage) key(k *prepKey)  { k.page, k.cfRev = d.page, d.cf.rev }
-
-func (d *debriefStage) Do(c Command) bool {
-	switch c.Kind {
-	case CmdQuit:
-		// Before the export is written, ask first: the class needs the data.
-		if d.exported || d.overlay == OverlayQuitQ {
-			return false
+// Draw draws a menu screen: its scene, the charts when it has them, the overlay.
+func (m *menuStage) Draw(dst Renderer) {
+	m.drawScene(dst, &m.menu.sc)
+	if m.menu.sc.charts {
+		for i := range m.charts.charts {
+			m.drawChart(dst, &m.charts.charts[i])
 		}
-		d.overlay = OverlayQuitQ
-	case CmdInfo:
-		d.toggleInfo()
-	case CmdExport:
-		d.overlay = OverlayNone
-		d.export()
-	case CmdCF:
-		d.doCounterfactual(c)
-	case CmdPage:
-		p := c.Arg
-		if c.Delta != 0 {
-			p = d.page + c.Delta
-		}
-		d.page = max(0, min(p, d.pages-1))
-	default:
-		return false
+		m.drawChartTip(dst)
 	}
-	return true
+	m.drawScene(dst, &m.menu.top)
 }

@@ -1,13 +1,10 @@
 package game
 
 import (
-	"fmt"
 	"image/color"
-	"slices"
 	"strings"
 
 	"dongshu/economy"
-	"dongshu/game/session"
 	"dongshu/game/view"
 )
 
@@ -27,29 +24,6 @@ type menuPrep struct {
 	top   scene
 }
 
-// prepareMenu brings a menu screen's frame up to date: its scene (screen.frame) and the overlay,
-// rebuilt only when the cache key (screen.key and what every screen shares) changed.
-func (m *menuStage) prepareMenu(screen menuScreen, noSave bool) {
-	mp := &m.menu
-	m.ui.NoSave = noSave
-	k := prepKey{screen: m.stage.Screen(), lang: m.cat.Lang(), w: m.w, h: m.h, overlay: m.overlay, msgRev: m.msg.rev,
-		info: m.info.rev}
-	screen.key(&k)
-	if mp.valid && k == mp.key {
-		if mp.sc.charts {
-			m.prepareChartTip()
-		}
-		return
-	}
-	mp.key, mp.valid = k, true
-	mp.sc.reset()
-	screen.frame(&mp.sc)
-	mp.top.reset()
-	m.prepareOverlay(&mp.top)
-	m.ui.Cells = nil
-	m.setButtons(mp.sc.buttons, mp.top.buttons)
-}
-
 // setButtons makes the clickable areas of a prepared frame: the screen's buttons (unless a modal
 // overlay is open), then the overlay's; greyed-out buttons are left out.
 func (a *App) setButtons(screen, top []uiButton) {
@@ -63,170 +37,6 @@ func (a *App) setButtons(screen, top []uiButton) {
 				a.ui.Buttons = append(a.ui.Buttons, b.Button)
 			}
 		}
-	}
-}
-
-func (ti *titleStage) prepareTitle(sc *scene) {
-	c, f, s := ti.cat, ti.fonts, ti.fonts.scale
-	W, H := float32(ti.w), float32(ti.h)
-	sc.rect(Rect{0, 0, W, H}, colBG)
-	// A strip of the viridis ramp as a quiet ornament.
-	for i := range 32 {
-		sc.rect(Rect{W * float32(i) / 32, H*0.30 - 6*s, W/32 + 1, 4 * s}, view.Viridis.At(float64(i)/31))
-	}
-	cx := W / 2
-	sc.textAlign("dongshu", cx, H*0.14, f.Huge, colText, AlignCenter, false)
-	sc.textAlign(c.T("ui.title.subtitle"), cx, H*0.14+62*s, f.Head, colDim, AlignCenter, false)
-	bw, bh := 300*s, 40*s
-	y := H * 0.36
-	items := [...]struct {
-		label string
-		cmd   Command
-	}{
-		{c.T("ui.title.new"), Command{Kind: CmdNewGame}},
-		{c.T("ui.title.load", ti.opt.SavePath), Command{Kind: CmdLoad}},
-		{c.T("ui.title.lang", c.T("ui.lang.name")), Command{Kind: CmdLang}},
-		{c.T("ui.title.quit"), Command{Kind: CmdQuit}},
-	}
-	for i, it := range items {
-		r := Rect{cx - bw/2, y, bw, bh}
-		if it.cmd.Kind == CmdLoad && ti.noSave {
-			// No save file: greyed out, with a hint on how to make one.
-			sc.off(r, fit(it.label, f.Small, bw-12*s))
-			y += bh + 4*s
-			for _, l := range wrapText(c.T("ui.title.no_save"), f.Small, bw+160*s, 2) {
-				sc.textAlign(l, cx, y, f.Small, colDim, AlignCenter, false)
-				y += 16 * s
-			}
-			y += 8 * s
-			continue
-		}
-		sc.button(r, fit(it.label, f.Small, bw-12*s), it.cmd, false, i == 0)
-		y += bh + 12*s
-	}
-	keys := c.T("ui.title.keys")
-	if ti.noSave {
-		keys = c.T("ui.title.keys_nosave")
-	}
-	sc.textAlign(keys, cx, y+10*s, f.Small, colDim, AlignCenter, false)
-	sc.textAlign(c.T("ui.title.footer"), cx, H-30*s, f.Small, colDim, AlignCenter, false)
-}
-
-func (su *setupStage) difficultyName(d session.Difficulty) string {
-	switch d {
-	case session.Easy:
-		return su.cat.T("ui.difficulty.easy")
-	case session.Hard:
-		return su.cat.T("ui.difficulty.hard")
-	}
-	return su.cat.T("ui.difficulty.normal")
-}
-
-func (su *setupStage) prepareSetup(sc *scene) {
-	c, f, s := su.cat, su.fonts, su.fonts.scale
-	W, H := float32(su.w), float32(su.h)
-	sc.rect(Rect{0, 0, W, H}, colBG)
-	box := Centred(W, H, min(W-32*s, 900*s), min(H-32*s, 660*s))
-	sc.panel(box, s)
-	x0, y := box.X+24*s, box.Y+20*s
-	sc.text(c.T("ui.setup.title"), x0, y, f.Head, colText)
-	y = su.prepareSetupFields(sc, box, x0, y+36*s)
-	y = su.prepareSetupClaim(sc, x0, y+4*s, box.W-48*s) + 2*s
-	by := box.Y + box.H - 54*s
-	su.prepareSetupRole(sc, box, x0, y, by)
-	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
-	bw := 170 * s
-	sc.button(Rect{box.X + box.W - 24*s - bw, by, bw, 36 * s}, c.T("ui.setup.start"), Command{Kind: CmdStart}, false, true)
-	sc.button(Rect{box.X + box.W - 36*s - 2*bw, by, bw, 36 * s}, c.T("ui.setup.back"), Command{Kind: CmdBack}, false, false)
-}
-
-// prepareSetupFields adds the set-up's fields from y (a row each: its label, ‹ value ›; the focused one
-// marked) and returns the y below them.
-func (su *setupStage) prepareSetupFields(sc *scene, box Rect, x0, y float32) float32 {
-	c, f, s := su.cat, su.fonts, su.fonts.scale
-	st := &su.setup
-	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto"),
-		c.T("ui.setup.role_facilitator")}
-	scen := ""
-	if len(st.scenarios) > 0 {
-		scen = st.scenarios[st.scenario]
-	}
-	if c.Has("ui.preset." + scen) {
-		scen = c.T("ui.preset." + scen)
-	}
-	rows := [numSetupFields][2]string{
-		{c.T("ui.setup.scenario"), scen},
-		{c.T("ui.setup.role"), roleNames[st.mode]},
-		{c.T("ui.setup.difficulty"), su.difficultyName(st.difficulty)},
-		{c.T("ui.setup.seed"), st.seedText()},
-	}
-	rowH := 34 * s
-	labelW := 170 * s
-	valW := 320 * s
-	for i, r := range rows {
-		rr := Rect{x0 - 8*s, y, box.W - 32*s, rowH - 4*s}
-		if st.focus == i {
-			sc.rect(rr, colPanel2)
-			sc.rect(Rect{rr.X, rr.Y, 3 * s, rr.H}, colAccent)
-		}
-		sc.hotArea(rr, Command{Kind: CmdFocus, Arg: i})
-		sc.textAlign(r[0], x0+4*s, y+rowH/2-2*s, f.Body, colDim, AlignStart, true)
-		bx := x0 + labelW
-		sc.button(Rect{bx, y + 2*s, 28 * s, rowH - 8*s}, "‹", Command{Kind: CmdAdjust, Arg: i, Delta: -1}, false, false)
-		sc.textAlign(r[1], bx+28*s+valW/2, y+rowH/2-2*s, f.Bold, colText, AlignCenter, true)
-		sc.button(Rect{bx + 28*s + valW, y + 2*s, 28 * s, rowH - 8*s}, "›", Command{Kind: CmdAdjust, Arg: i, Delta: 1}, false, false)
-		y += rowH
-	}
-	return y
-}
-
-// prepareSetupRole adds the role's detail from y (above by): the hot-seat provinces' chips and order, or
-// a line on the other roles.
-func (su *setupStage) prepareSetupRole(sc *scene, box Rect, x0, y, by float32) {
-	c, f, s := su.cat, su.fonts, su.fonts.scale
-	st := &su.setup
-	switch st.mode {
-	case roleProvinces:
-		sc.text(fit(c.T("ui.setup.provinces_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
-		y += 18 * s
-		order := c.T("ui.setup.order_none")
-		if len(st.provinces) > 0 {
-			names := ""
-			for k, p := range st.provinces {
-				if k > 0 {
-					names += " · "
-				}
-				names += fmt.Sprintf("%d %s", k+1, c.Province(st.ids[p]))
-			}
-			order = c.T("ui.setup.order", names)
-		}
-		sc.text(fit(order, f.Small, box.W-48*s), x0, y, f.Small, colText)
-		su.prepareSetupChips(sc, box, x0, y+20*s, by)
-	case rolePlanner:
-		sc.text(c.T("ui.setup.planner_hint"), x0, y, f.Small, colDim)
-	case roleAutoplay:
-		sc.text(c.T("ui.setup.auto_hint"), x0, y, f.Small, colDim)
-	case roleFacilitator:
-		sc.text(fit(c.T("ui.setup.facilitator_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
-	}
-}
-
-// prepareSetupChips adds a chip per province between y and by. The chips lie as on the map (or, without a
-// tile for every province, alphabetically); they are listed in model order, so that chip i is province i.
-func (su *setupStage) prepareSetupChips(sc *scene, box Rect, x0, y, by float32) {
-	c, f, s := su.cat, su.fonts, su.fonts.scale
-	st := &su.setup
-	cells, cols, rows := st.chipCells(c.Province)
-	top, avail := y, by-30*s-y
-	cw := (box.W - 48*s) / float32(cols)
-	chH := min(34*s, avail/float32(rows))
-	for i, id := range st.ids {
-		r := Rect{x0 + float32(cells[i].Col)*cw, top + float32(cells[i].Row)*chH, cw - 4*s, chH - 4*s}
-		on := slices.Contains(st.provinces, i)
-		name := c.Province(id)
-		lf := valueFace(name, r.W-6*s, f.Small, f.Tiny)
-		sc.button(r, fit(name, lf, r.W-6*s), Command{Kind: CmdChip, Arg: i}, on, false)
-		sc.buttons[len(sc.buttons)-1].Face = lf
 	}
 }
 
@@ -448,10 +258,10 @@ type dialogRow struct {
 	on           bool
 }
 
-func (a *App) toggleRow(label string, on bool) dialogRow {
-	v := a.cat.T("ui.no")
+func (pl *playStage) toggleRow(label string, on bool) dialogRow {
+	v := pl.cat.T("ui.no")
 	if on {
-		v = a.cat.T("ui.yes")
+		v = pl.cat.T("ui.yes")
 	}
 	return dialogRow{label, v, on}
 }

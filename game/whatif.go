@@ -120,7 +120,9 @@ func (pl *playStage) applyWhatIfs() {
 
 // leverValue formats a lever's level in the game (view.LeverValue: the dialog, its warnings, the what-if
 // panel and the news say it the same way).
-func (a *App) leverValue(l configs.Lever, v float64) string { return view.LeverValue(a.cat, l, v) }
+func (pl *playStage) leverValue(l configs.Lever, v float64) string {
+	return view.LeverValue(pl.cat, l, v)
+}
 
 // prepareWhatIf lays out the panel in the dialog's box: a row per lever (its name, the level to apply
 // and the level in force), the last what-ifs set, and the keys.
