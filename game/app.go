@@ -377,6 +377,7 @@ func (a *App) do(c Command) {
 // closes.
 type dialogStage interface{ closeDialog(declined bool) }
 
+// gotoDebrief ends the game: the clock stops and the debrief opens.
 func (a *App) gotoDebrief() {
 	a.sess.SetSpeed(0)
 	a.goTo(newDebrief(a))
