@@ -197,7 +197,7 @@ func (a *App) update(in *Input) error {
 	if f := a.opt.Frames; f > 0 && a.frame > f && (a.opt.Screenshot == "" || a.shotDone || a.frame > f+300) {
 		return ErrQuit
 	}
-	a.stage.Before(in)
+	a.stage.Before()
 	a.prepare()
 	a.stage.Input(in)
 	a.cmds = MapInput(in, &a.ui, a.cmds[:0])

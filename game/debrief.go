@@ -595,7 +595,7 @@ func newDebrief(a *App) *debriefStage {
 }
 
 func (*debriefStage) Screen() Screen     { return ScreenDebrief }
-func (db *debriefStage) Before(*Input)   { db.pollCounterfactuals() }
+func (db *debriefStage) Before()         { db.pollCounterfactuals() }
 func (db *debriefStage) Prepare()        { db.prepareMenu(db, false) }
 func (db *debriefStage) frame(sc *scene) { db.prepareDebrief(sc) }
 func (db *debriefStage) key(k *prepKey)  { k.page, k.cfRev = db.page, db.cf.rev }

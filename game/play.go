@@ -46,7 +46,7 @@ func newPlay(a *App, prev Stage) *playStage {
 }
 
 func (*playStage) Screen() Screen     { return ScreenPlay }
-func (*playStage) Before(*Input)      {}
+func (*playStage) Before()            {}
 func (pl *playStage) Input(in *Input) { pl.setHover(in.MouseX, in.MouseY) }
 func (pl *playStage) After()          { pl.tickPlay() }
 func (pl *playStage) Prepare()        { pl.preparePlay() }

@@ -15,7 +15,7 @@ type Stage interface {
 	Screen() Screen
 	// Before runs at every update before the frame is prepared; Input once it is, before the commands
 	// (the pointer over the prepared frame); After after the commands (on the stage then shown).
-	Before(in *Input)
+	Before()
 	Input(in *Input)
 	After()
 	// Do carries out c if it is the screen's and reports whether it did; the App carries out the rest
@@ -41,9 +41,9 @@ func (a *App) goTo(st Stage) { a.stage = st }
 // noHooks gives a stage the update hooks it does not need.
 type noHooks struct{}
 
-func (noHooks) Before(*Input) {}
-func (noHooks) Input(*Input)  {}
-func (noHooks) After()        {}
+func (noHooks) Before()      {}
+func (noHooks) Input(*Input) {}
+func (noHooks) After()       {}
 
 // menuStage is what the title, set-up and debrief share: a frame prepared as a scene whenever what it
 // shows changed (menuPrep), drawn with the charts when it has them.

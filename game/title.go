@@ -20,7 +20,7 @@ func newTitle(a *App) *titleStage {
 }
 
 func (*titleStage) Screen() Screen       { return ScreenTitle }
-func (ti *titleStage) Before(*Input)     { ti.checkSave() }
+func (ti *titleStage) Before()           { ti.checkSave() }
 func (ti *titleStage) Prepare()          { ti.prepareMenu(ti, ti.noSave) }
 func (ti *titleStage) key(k *prepKey)    { k.noSave = ti.noSave }
 func (ti *titleStage) frame(sc *scene)   { ti.prepareTitle(sc) }
