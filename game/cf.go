@@ -18,7 +18,7 @@ import (
 
 // cfOutcome is one debrief role's two counterfactuals.
 type cfOutcome struct {
-	role     int // index into App.debrief
+	role     int // index into debriefStage.debrief
 	done     bool
 	ai, plan session.Headline
 	err      error
@@ -27,7 +27,7 @@ type cfOutcome struct {
 // cfDebrief is the debrief's counterfactual state.
 type cfDebrief struct {
 	open bool
-	role int // the role shown (index into App.debrief)
+	role int // the role shown (index into debriefStage.debrief)
 	ch   chan cfOutcome
 	res  []cfOutcome
 	sess *session.Session // the game they were started for
