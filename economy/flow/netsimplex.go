@@ -226,9 +226,8 @@ type NetworkSimplex struct {
 	upStart []int32 // remapBasis: old upper-bound arcs by tail (CSR)
 	upTo    []int32
 	upArcs  []int32 // remapBasis: the old upper-bound arcs
-	pi1     []int64 // breakTies: the optimal potentials
-	cost1   []int64 // breakTies: the arcs' costs, while they hold secondary costs
-	elig    []int8  // breakTies: a non-tree arc's state if it may enter, else 0
+	pi2     []int64 // breakTies: potentials of the secondary costs
+	cand    []int32 // breakTies: non-tree arcs of zero reduced cost
 	// unthreaded: remapBasis has set parent and order but not thread,
 	// revThread, succNum and lastSucc, which warmStart sets.
 	unthreaded bool
@@ -438,75 +437,67 @@ func (g *NetworkSimplex) SetTie(arc int, tie int64) {
 func (g *NetworkSimplex) TiePivots() int { return g.lastTies }
 
 // breakTies moves from an optimal basis to the optimal flow of least secondary cost (SetTie): a second
-// network simplex on the optimal face, whose entering arcs are the non-tree arcs of zero reduced cost
-// with a negative secondary reduced cost. Pivoting on them leaves the primary cost unchanged (the cycle
-// an arc of zero reduced cost closes costs nothing) and the optimal potentials valid (every tree arc
-// keeps a zero reduced cost), so those are restored after it. Artificial arcs carry no flow at an
-// optimum and cost 0 here; they never enter.
+// network simplex on the optimal face, whose candidates are the non-tree arcs of zero reduced cost.
+// Pivoting on them leaves the primary cost unchanged (the cycle such an arc closes costs nothing) and the
+// optimal potentials valid (every tree arc keeps a zero reduced cost), so they stay in pi and the
+// secondary potentials go to pi2. The candidates are few (a tenth of the arcs in the allocator), so they
+// are kept in a list and priced whole (the most violating enters): the optimum is unique, so the rule
+// does not change it. Artificial arcs carry no flow at an optimum and cost 0 here; they never enter.
 func (g *NetworkSimplex) breakTies() {
 	if !g.hasTie {
 		return
 	}
-	n, m := g.n, g.m
-	arcs, state := g.arcs[:m+n], g.state
-	g.pi1 = append(g.pi1[:0], g.pi[:n+1]...)
-	pi1 := g.pi1
-	g.elig = nsResize(g.elig, m)
-	elig := g.elig
-	any := false
-	for e, a := range arcs[:m] {
-		elig[e] = 0
-		if st := state[e]; st != nsTree && a.cost+pi1[a.src]-pi1[a.tgt] == 0 {
-			elig[e], any = st, true
+	m := g.m
+	arcs, state, pi, tie := g.arcs[:m], g.state, g.pi, g.tie
+	cand := g.cand[:0]
+	for e, a := range arcs {
+		if state[e] != nsTree && a.cost+pi[a.src]-pi[a.tgt] == 0 {
+			cand = append(cand, int32(e))
 		}
 	}
-	if !any {
+	g.cand = cand
+	if len(cand) == 0 {
 		return // no other optimal flow
 	}
-	g.cost1 = nsResize(g.cost1, m+n)
-	for e := range arcs {
-		g.cost1[e] = arcs[e].cost
-		arcs[e].cost = 0
-		if e < m {
-			arcs[e].cost = g.tie[e]
+	g.pi2 = nsResize(g.pi2, g.n+1)
+	pi2 := g.pi2
+	pi2[g.n] = 0 // the root
+	for _, u := range g.preorder()[1:] {
+		p, e := g.parent[u], g.pred[u]
+		c := int64(0)
+		if int(e) < m {
+			c = tie[e]
+		}
+		if g.dir[u] == nsUp {
+			pi2[u] = pi2[p] - c
+		} else {
+			pi2[u] = pi2[p] + c
 		}
 	}
-	g.setPotentials()
-	searched := g.searched
-	g.searched, g.nextArc = m, 0
 	for {
-		in := g.findEntering(elig)
-		if in < 0 {
+		best, at := int64(0), -1
+		for i, e := range cand {
+			a := arcs[e]
+			if v := int64(state[e]) * (tie[e] + pi2[a.src] - pi2[a.tgt]); v < best {
+				best, at = v, i
+			}
+		}
+		if at < 0 {
 			break
 		}
-		out := g.pivot(in)
-		elig[in] = state[in] // a bound swap keeps it eligible; in the tree it is 0
+		in := cand[at]
+		out := g.pivot(in, tie[in], pi2)
+		if state[in] == nsTree { // else a bound swap: it stays a candidate
+			cand[at] = cand[len(cand)-1]
+			cand = cand[:len(cand)-1]
+		}
 		if out >= 0 && int(out) < m {
-			elig[out] = state[out]
+			cand = append(cand, out)
 		}
 		g.lastPivots++
 		g.lastTies++
 	}
-	g.searched = searched
-	for e := range arcs {
-		arcs[e].cost = g.cost1[e]
-	}
-	copy(g.pi, pi1)
-}
-
-// setPotentials computes the potentials of the current tree from the arcs' costs, top-down.
-func (g *NetworkSimplex) setPotentials() {
-	root := int32(g.n)
-	g.pi[root] = 0
-	for _, u := range g.preorder()[1:] {
-		p := g.parent[u]
-		c := g.arcs[g.pred[u]].cost
-		if g.dir[u] == nsUp {
-			g.pi[u] = g.pi[p] - c
-		} else {
-			g.pi[u] = g.pi[p] + c
-		}
-	}
+	g.cand = cand
 }
 
 // prepare checks the instance and sets up a strongly feasible starting
@@ -1033,22 +1024,20 @@ func (g *NetworkSimplex) startPivots() {
 // step makes one pivot and reports false, without pivoting, once the
 // basis is optimal.
 func (g *NetworkSimplex) step() bool {
-	in := g.findEntering(g.state)
+	in := g.findEntering()
 	if in < 0 {
 		return false
 	}
-	g.pivot(in)
+	g.pivot(in, g.arcs[in].cost, g.pi)
 	g.lastPivots++
 	return true
 }
 
 // findEntering returns the most violating arc of the first block (scanning
-// cyclically from nextArc) that has one, or -1 if the basis is optimal;
-// state holds the sign each arc is priced with (its state, or 0 for an arc
-// that may not enter).
-func (g *NetworkSimplex) findEntering(state []int8) int32 {
+// cyclically from nextArc) that has one, or -1 if the basis is optimal.
+func (g *NetworkSimplex) findEntering() int32 {
 	total := g.searched
-	arcs, state, pi := g.arcs[:total], state[:total], g.pi
+	arcs, state, pi := g.arcs[:total], g.state[:total], g.pi
 	e := g.nextArc
 	for scanned := 0; scanned < total; {
 		end := min(e+g.block, total)
@@ -1089,9 +1078,10 @@ func priceBlock(blk []nsArc, st []int8, pi []int64) int {
 	return in
 }
 
-// pivot brings arc in into the basis and returns the arc that left it, or
-// swaps in's bound and returns -1.
-func (g *NetworkSimplex) pivot(in int32) int32 {
+// pivot brings arc in, of the given cost, into the basis, updating the
+// potentials pi, and returns the arc that left it, or swaps in's bound and
+// returns -1.
+func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	parent, pred, dir, succNum, flow := g.parent, g.pred, g.dir, g.succNum, g.flow
 
 	// Apex of the cycle: of two distinct nodes, the one with the smaller
@@ -1176,9 +1166,8 @@ func (g *NetworkSimplex) pivot(in int32) int32 {
 	g.updateTree(in, uIn, vIn, uOut, join)
 
 	// Potentials of the re-hung subtree shift by one constant.
-	c := g.arcs[in].cost
-	thread, pi := g.thread, g.pi
-	sigma := pi[vIn] - pi[uIn] - int64(dir[uIn])*c
+	thread := g.thread
+	sigma := pi[vIn] - pi[uIn] - int64(dir[uIn])*cost
 	end := thread[g.lastSucc[uIn]]
 	for w := uIn; w != end; w = thread[w] {
 		pi[w] += sigma
