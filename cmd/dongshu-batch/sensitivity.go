@@ -69,40 +69,11 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 		return usagef("sensitivity: --method %q: want morris or sobol", *method)
 	}
 	if *analyse != "" {
-		if isSobolDir(*analyse) {
-			rows, err := analyseSobol(*analyse, outs, *seedBase)
-			if err != nil {
-				return err
-			}
-			fmt.Fprint(stdout, sobolText(rows))
-			return nil
-		}
-		rows, err := analyseMorris(*analyse, outs, *seedBase)
-		if err != nil {
-			return err
-		}
-		fmt.Fprint(stdout, morrisText(rows))
-		return nil
+		return printAnalysis(stdout, *analyse, isSobolDir(*analyse), outs, *seedBase)
 	}
-	var fixed []string
-	var factors []sweep.Factor
-	for _, s := range sf.sets {
-		key, val, _ := strings.Cut(s, "=")
-		a, b, isRange := strings.Cut(val, ":")
-		if !isRange {
-			fixed = append(fixed, s)
-			continue
-		}
-		lo, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
-		hi, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
-		if err1 != nil || err2 != nil || !(lo < hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
-			return usagef("sensitivity: --set %s: want key=lo:hi with finite lo < hi", s)
-		}
-		f, err := numericFactor(strings.TrimSpace(key), lo, hi)
-		if err != nil {
-			return usagef("sensitivity: --set %s: %v", s, err)
-		}
-		factors = append(factors, f)
+	fixed, factors, err := rangeFactors(sf.sets)
+	if err != nil {
+		return err
 	}
 	if len(factors) == 0 {
 		return usagef("sensitivity: give at least one --set key=lo:hi")
@@ -118,20 +89,52 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := interruptible()
 	defer stop()
 	if *method == "sobol" {
-		if err := runSobol(ctx, base, factors, *samples, *reps, *seedBase, cmd, *out, *workers, stderr); err != nil {
-			return err
+		err = runSobol(ctx, base, factors, *samples, *reps, *seedBase, cmd, *out, *workers, stderr)
+	} else {
+		err = runMorris(ctx, base, factors, *traj, *levels, *reps, *seedBase, cmd, *out, *workers, stderr)
+	}
+	if err != nil {
+		return err
+	}
+	return printAnalysis(stdout, *out, *method == "sobol", outs, *seedBase)
+}
+
+// rangeFactors splits the --set values into the varied keys, key=lo:hi with finite lo < hi, as factors
+// and the fixed overrides, key=value.
+func rangeFactors(sets []string) (fixed []string, factors []sweep.Factor, err error) {
+	for _, s := range sets {
+		key, val, _ := strings.Cut(s, "=")
+		a, b, isRange := strings.Cut(val, ":")
+		if !isRange {
+			fixed = append(fixed, s)
+			continue
 		}
-		rows, err := analyseSobol(*out, outs, *seedBase)
+		lo, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+		hi, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+		if err1 != nil || err2 != nil || !(lo < hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+			return nil, nil, usagef("sensitivity: --set %s: want key=lo:hi with finite lo < hi", s)
+		}
+		f, err := numericFactor(strings.TrimSpace(key), lo, hi)
+		if err != nil {
+			return nil, nil, usagef("sensitivity: --set %s: %v", s, err)
+		}
+		factors = append(factors, f)
+	}
+	return fixed, factors, nil
+}
+
+// printAnalysis analyses the sensitivity directory dir (Sobol indices or Morris effects), writing its
+// table and charts there, and prints the table.
+func printAnalysis(stdout io.Writer, dir string, sobol bool, outs []string, seed uint64) error {
+	if sobol {
+		rows, err := analyseSobol(dir, outs, seed)
 		if err != nil {
 			return err
 		}
 		fmt.Fprint(stdout, sobolText(rows))
 		return nil
 	}
-	if err := runMorris(ctx, base, factors, *traj, *levels, *reps, *seedBase, cmd, *out, *workers, stderr); err != nil {
-		return err
-	}
-	rows, err := analyseMorris(*out, outs, *seedBase)
+	rows, err := analyseMorris(dir, outs, seed)
 	if err != nil {
 		return err
 	}
