@@ -68,19 +68,32 @@ func (m *Model) marketRound() {
 // (datacentres.price_per_mwh), so a firm's profit follows the work it wins. Firms pay for construction
 // (NewBuild.Private); the province sells the land and collects taxes on the work.
 func (m *Model) firmsBuild() {
+	f := &m.Firms
+	if f.lastDemand == nil {
+		f.lastDemand = make([]float64, len(m.W.Classes))
+	}
+	f.BuiltMW = resizeFloats(f.BuiltMW, len(m.W.Provinces))
+	m.buildForWork(m.expectedWork())
+}
+
+// newWork is the work firms expect to need a home, in MW by site.
+type newWork struct {
+	local  []float64 // general work from the site's own province
+	remote []float64 // general work to arrive over the corridor
+	accel  []float64 // accelerator work (shipped in bulk, no corridor)
+}
+
+// expectedWork projects each (origin, class)'s demand to when new halls would open, less what is served
+// now, and spreads it over the sites firms expect it to run at. It records this round's demand by class
+// for the next round's growth.
+func (m *Model) expectedWork() newWork {
 	w := m.W
 	s := w.Scn
 	mk := &s.Market
 	np := len(w.Provinces)
 	f := &m.Firms
-	if f.lastDemand == nil {
-		f.lastDemand = make([]float64, len(w.Classes))
-	}
-	f.BuiltMW = resizeFloats(f.BuiltMW, np)
 	years := float64(s.DataCentres.LeadTimeMonths)/12 + 1
-	local := make([]float64, np)  // new general work expected from the site's own province
-	remote := make([]float64, np) // new general work expected to arrive over the corridor
-	accel := make([]float64, np)  // new accelerator work (shipped in bulk, no corridor)
+	work := newWork{local: make([]float64, np), remote: make([]float64, np), accel: make([]float64, np)}
 	wt := make([]float64, np)
 	for c, cl := range w.Classes {
 		total := 0.0
@@ -98,54 +111,73 @@ func (m *Model) firmsBuild() {
 			if d <= 0 {
 				continue
 			}
-			// Logit weights over reachable sites, shifted by the cheapest cost for stability.
-			best := math.Inf(1)
-			for st := range np {
-				wt[st] = math.NaN()
-				if w.Reachable(o, c, st) {
-					wt[st] = w.PlacementCost(o, c, st)
-					best = min(best, wt[st])
-				}
-			}
-			if math.IsInf(best, 1) {
+			sum, ok := m.siteWeights(o, c, wt)
+			if !ok {
 				continue
-			}
-			sum := 0.0
-			for st := range np {
-				if math.IsNaN(wt[st]) {
-					wt[st] = 0
-					continue
-				}
-				wt[st] = math.Exp(-(wt[st] - best) / mk.CostSpread)
-				sum += wt[st]
 			}
 			for st := range np {
 				switch {
 				case cl.Cfg.NeedsAccelerator:
-					accel[st] += d * wt[st] / sum
+					work.accel[st] += d * wt[st] / sum
 				case st == o:
-					local[st] += d * wt[st] / sum
+					work.local[st] += d * wt[st] / sum
 				default:
-					remote[st] += d * wt[st] / sum
+					work.remote[st] += d * wt[st] / sum
 				}
 			}
 		}
 	}
-	// Accelerator capacity under construction, by province.
-	accBuilding := make([]float64, np)
+	return work
+}
+
+// siteWeights fills wt with the logit weights of the sites where origin o's class-c work may run (0 where
+// it cannot reach) and returns their sum; ok is false when no site is reachable. Costs are shifted by the
+// cheapest one for stability.
+func (m *Model) siteWeights(o, c int, wt []float64) (sum float64, ok bool) {
+	w := m.W
+	best := math.Inf(1)
+	for st := range wt {
+		wt[st] = math.NaN()
+		if w.Reachable(o, c, st) {
+			wt[st] = w.PlacementCost(o, c, st)
+			best = min(best, wt[st])
+		}
+	}
+	if math.IsInf(best, 1) {
+		return 0, false
+	}
+	for st := range wt {
+		if math.IsNaN(wt[st]) {
+			wt[st] = 0
+			continue
+		}
+		wt[st] = math.Exp(-(wt[st] - best) / w.Scn.Market.CostSpread)
+		sum += wt[st]
+	}
+	return sum, true
+}
+
+// buildForWork starts, at each site, what its capacity online and under construction lacks to carry the
+// work in place plus the work expected at market.target_utilisation, as far as land allows. Firms fit the
+// halls to the work: general halls for general work, accelerator halls for AI work; remote work counts
+// only as far as the corridor's spare inbound bandwidth carries it.
+func (m *Model) buildForWork(work newWork) {
+	w := m.W
+	mk := &w.Scn.Market
+	dc := &w.Scn.DataCentres
+	f := &m.Firms
+	accBuilding := make([]float64, len(w.Provinces)) // accelerator capacity under construction
 	for i := range w.DCs {
 		if d := &w.DCs[i]; d.State == economy.Building {
 			accBuilding[d.Province] += d.MW * d.AccelShare
 		}
 	}
-	// Firms fit the halls to the work: general halls for general work, accelerator halls for AI work.
-	dc := &s.DataCentres
 	for st, p := range w.Provinces {
 		usedAcc := float64(w.Contracts.UsedAccel(st)) / 1000
-		arrive := min(remote[st], max(0, p.CorridorMW-p.RemoteInMW))
-		gen := (p.UsedMW-usedAcc+local[st]+arrive)/mk.TargetUtilisation -
+		arrive := min(work.remote[st], max(0, p.CorridorMW-p.RemoteInMW))
+		gen := (p.UsedMW-usedAcc+work.local[st]+arrive)/mk.TargetUtilisation -
 			(p.OnlineMW - p.AccelOnlineMW + p.BuildingMW - accBuilding[st])
-		acc := (usedAcc+accel[st])/mk.TargetUtilisation - (p.AccelOnlineMW + accBuilding[st])
+		acc := (usedAcc+work.accel[st])/mk.TargetUtilisation - (p.AccelOnlineMW + accBuilding[st])
 		land := p.LandLeftHa / max(dc.LandHaPerMW, 1e-12)
 		for _, b := range [2]struct {
 			mw, share float64

@@ -42,6 +42,7 @@ type Model struct {
 	scopes []economy.Scope
 	pRows  [][]float64
 	sRows  [][]float64
+	needs  Needs // what record computes (empty: everything)
 }
 
 // New builds a model from a validated scenario; the generator is seeded from the scenario's seed.
@@ -163,12 +164,34 @@ func (m *Model) Run(emit func(month configs.Month, rows [][]float64) error) erro
 func (m *Model) record() {
 	w := m.W
 	for p := range w.Provinces {
-		w.ProvinceRow(p, m.pRows[p])
+		w.ProvinceRow(p, m.pRows[p], m.needs.Columns)
 	}
 	for i, s := range m.scopes {
-		w.ScopeRow(s.Members, m.pRows, m.sRows[i])
+		if m.needs.Scopes == nil || m.needs.Scopes[i] {
+			w.ScopeRow(s.Members, m.pRows, m.sRows[i])
+		}
 	}
 }
+
+// Needs marks the metric scopes and columns a consumer of a run's rows reads, by position in
+// Model.Scopes and World.Columns; the zero Needs reads everything.
+type Needs struct{ Scopes, Columns []bool }
+
+// NoNeeds returns needs that mark nothing yet, for Need and NeedHeadline to fill.
+func (m *Model) NoNeeds() Needs {
+	return Needs{make([]bool, len(m.scopes)), make([]bool, len(m.W.Columns()))}
+}
+
+// Need marks column col (a row position) of scope i.
+func (n Needs) Need(scope, col int) {
+	n.Scopes[scope] = true
+	n.Columns[col] = true
+}
+
+// Track makes the model compute only what n marks from the next month on: the rows of other scopes stay
+// at 0 and costly columns not marked are 0 (see economy.World.ProvinceRow). A sweep without time series
+// reads only its headline outcomes and probes, so it tracks those.
+func (m *Model) Track(n Needs) { m.needs = n }
 
 // ProvinceRows returns this month's metric rows, one per province in province order (valid until the next
 // Step); columns as economy.World.Columns.

@@ -66,7 +66,9 @@ const (
 	custom                    // obs.fold
 )
 
-// observation says how an outcome is observed: which column of which named scope, folded how.
+// observation says how an outcome is observed: which column of which named scope, folded how. A custom
+// fold names the scope and column it reads (noColumn: it reads the world, not the rows), so that
+// NeedHeadline can mark them.
 type observation struct {
 	stat     stat
 	scope    economy.Aggregate
@@ -78,6 +80,23 @@ type observation struct {
 }
 
 const share = "share, 0-1"
+
+// noColumn is the column of an observation that reads no row.
+const noColumn = -1
+
+// NeedHeadline marks in n what the headline outcomes read (Headline.Observe), for Model.Track.
+func NeedHeadline(w *economy.World, n Needs) {
+	for o := range numOutcomes {
+		ob := &outcomeSpecs[o].obs
+		if ob.col == noColumn {
+			continue
+		}
+		n.Need(int(ob.scope), w.Col(ob.col))
+		if ob.stat == ratioOfTotals {
+			n.Need(int(ob.scope), w.Col(ob.den))
+		}
+	}
+}
 
 var y2022, dec2021, dec2022, dec2023 = configs.NewMonth(2022, 1), configs.NewMonth(2021, 12), configs.NewMonth(2022, 12), configs.NewMonth(2023, 12)
 
@@ -110,7 +129,7 @@ var outcomeSpecs = [numOutcomes]OutcomeSpec{
 		util2022(economy.ScopeNational)},
 	NorthwestBuilt2022: {"northwest_built_share_2022", share, "North-west capacity built during the run, 2022",
 		"Share of the north-west's capacity online at the end of 2022 that the provinces started during the run (the rest is the starting stock).",
-		observation{stat: custom, fold: foldBuiltShare}},
+		observation{stat: custom, fold: foldBuiltShare, col: noColumn}},
 	RacksEnd2021M: {"racks_end_2021_m", "million racks", "Standard racks, end of 2021",
 		"Capacity online counted in 2.5 kW standard racks (real world: 5.2 million).",
 		observation{stat: atMonth, scope: economy.ScopeNational, col: economy.ColCapacity, month: dec2021, scale: racks}},
@@ -135,7 +154,7 @@ var outcomeSpecs = [numOutcomes]OutcomeSpec{
 		"Idle capacity in provinces whose neighbours also sit idle: duplicated building.", national(final, economy.ColRedundant)},
 	OverQuotaTotalMW: {"over_quota_total_mw", "MW", "Built beyond quota, all years",
 		"Capacity provinces started beyond the planner's yearly quotas, added up over the run.",
-		observation{stat: custom, fold: foldOverQuota}},
+		observation{stat: custom, fold: foldOverQuota, scope: economy.ScopeNational, col: economy.ColOverQuota}},
 	UnservedShare: {"unserved_share", share, "Unserved demand",
 		"Share of the computing work demanded that found no data centre.",
 		observation{stat: ratioOfTotals, scope: economy.ScopeNational, col: economy.ColUnserved, den: economy.ColDemand}},

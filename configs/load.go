@@ -342,30 +342,7 @@ func (d *decoder) value(x any, v reflect.Value, f *field, p string, required boo
 		}
 		v.SetUint(uint64(i))
 	case kStrings, kFloats:
-		arr, ok := x.([]any)
-		if !ok {
-			bad()
-			return
-		}
-		out := reflect.MakeSlice(v.Type(), len(arr), len(arr))
-		for i, e := range arr {
-			if f.kind == kStrings {
-				s, ok := e.(string)
-				if !ok {
-					d.add(p, fmt.Sprintf("wrong type: want %s, got %s at position %d", want(f), describe(e), i+1), 0)
-					return
-				}
-				out.Index(i).SetString(s)
-			} else {
-				num, ok := number(e)
-				if !ok {
-					d.add(p, fmt.Sprintf("wrong type: want %s, got %s at position %d", want(f), describe(e), i+1), 0)
-					return
-				}
-				out.Index(i).SetFloat(num)
-			}
-		}
-		v.Set(out)
+		d.list(x, v, f, p, bad)
 	case kTable:
 		m, ok := x.(map[string]any)
 		if !ok {
@@ -374,32 +351,67 @@ func (d *decoder) value(x any, v reflect.Value, f *field, p string, required boo
 		}
 		d.table(m, v, f.sub, p, required)
 	case kArray:
-		elems, ok := tables(x)
-		if !ok {
-			bad()
-			return
+		d.tableArray(x, v, f, p, bad)
+	}
+}
+
+// list decodes a TOML array of strings or numbers into the slice field f at v; bad reports x is no array.
+func (d *decoder) list(x any, v reflect.Value, f *field, p string, bad func()) {
+	arr, ok := x.([]any)
+	if !ok {
+		bad()
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(arr), len(arr))
+	for i, e := range arr {
+		if f.kind == kStrings {
+			s, ok := e.(string)
+			if !ok {
+				d.add(p, fmt.Sprintf("wrong type: want %s, got %s at position %d", want(f), describe(e), i+1), 0)
+				return
+			}
+			out.Index(i).SetString(s)
+		} else {
+			num, ok := number(e)
+			if !ok {
+				d.add(p, fmt.Sprintf("wrong type: want %s, got %s at position %d", want(f), describe(e), i+1), 0)
+				return
+			}
+			out.Index(i).SetFloat(num)
 		}
-		old := v
-		out := reflect.MakeSlice(v.Type(), len(elems), len(elems))
-		for i, m := range elems {
-			ep := joinIndex(p, i)
-			d.o.present[ep] = true
-			req := true
-			if f.sub.id != nil {
-				if id, ok := m[f.sub.id.key].(string); ok {
-					for j := range old.Len() {
-						if old.Index(j).Field(f.sub.id.index).String() == id {
-							deepCopy(out.Index(i), old.Index(j))
-							req = false
-							break
-						}
+	}
+	v.Set(out)
+}
+
+// tableArray decodes a TOML array of tables into the slice field f at v; bad reports x is none. An
+// element whose id names an element already in v (the defaults a scenario file builds on) starts from
+// a copy of it, and its keys are then optional; other elements are checked for missing keys.
+func (d *decoder) tableArray(x any, v reflect.Value, f *field, p string, bad func()) {
+	elems, ok := tables(x)
+	if !ok {
+		bad()
+		return
+	}
+	old := v
+	out := reflect.MakeSlice(v.Type(), len(elems), len(elems))
+	for i, m := range elems {
+		ep := joinIndex(p, i)
+		d.o.present[ep] = true
+		req := true
+		if f.sub.id != nil {
+			if id, ok := m[f.sub.id.key].(string); ok {
+				for j := range old.Len() {
+					if old.Index(j).Field(f.sub.id.index).String() == id {
+						deepCopy(out.Index(i), old.Index(j))
+						req = false
+						break
 					}
 				}
 			}
-			d.table(m, out.Index(i), f.sub, ep, req)
 		}
-		v.Set(out)
+		d.table(m, out.Index(i), f.sub, ep, req)
 	}
+	v.Set(out)
 }
 
 // number converts a TOML integer or float to float64.

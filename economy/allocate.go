@@ -93,12 +93,32 @@ type Allocator struct {
 	// needs (for checks).
 	Exhaustive bool
 	objective  int64 // last optimum in integer units
+	tieSeed    uint64
 }
 
-// NewAllocator makes a reusable allocator for np provinces and nc classes.
-func NewAllocator(np, nc int) *Allocator {
-	return &Allocator{np: np, nc: nc, mcf: flow.NewNetworkSimplex(),
+// NewAllocator makes a reusable allocator for np provinces and nc classes; tieSeed (the run's seed)
+// draws the order in which it prefers routes among allocations of equal cost (see tie).
+func NewAllocator(np, nc int, tieSeed uint64) *Allocator {
+	return &Allocator{np: np, nc: nc, mcf: flow.NewNetworkSimplex(), tieSeed: tieSeed,
 		supply: make([]int64, np*nc), srcNode: make([]int, np*nc)}
+}
+
+// tie is an arc's secondary cost (flow.NetworkSimplex.SetTie): among allocations of least cost the
+// solver returns the one of least secondary cost, so that which of several equally cheap allocations is
+// booked is decided by the instance and the run's seed, never by the solver's path (its pivot rule, the
+// arcs' order, last month's basis). Ties are common: a class whose routes cost the site's energy plus
+// distance can swap two origins between two sites at no cost. The preference is a hash of the arc's
+// identity (kind, origin and class, site) and the seed, so it is the same every month of a run and
+// differs between replications, which average over it.
+func (a *Allocator) tie(kind ArcKind, src, site int) int64 {
+	h := a.tieSeed ^ uint64(kind)<<56 ^ uint64(uint32(src))<<24 ^ uint64(uint32(site))
+	// splitmix64's finaliser
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return int64(h & flow.MaxTie)
 }
 
 // SiteCost is the cost of running one MW of work for a month at site s, by energy alone (yuan).
@@ -163,19 +183,58 @@ func (a *Allocator) Optimise() (float64, error) {
 }
 
 func (a *Allocator) build(w *World) {
-	np, nc := a.np, a.nc
-	occ := w.Scn.DataCentres.MaxOccupancy
-	maxCredit := w.Policy.WestSteering
-	for _, pt := range w.partnerships {
-		maxCredit += pt.credit
-	}
-	offset := costUnits(maxCredit) + 1
+	offset := costUnits(a.maxCredit(w)) + 1
 	penalty := costUnits(w.Scn.Allocator.UnservedPenalty) + offset
+	// Nodes are in range by the layout and costs are >= 0 (routes are clamped at 0, penalty is checked),
+	// so arcs go in by AppendArc, AddArc without its checks.
+	if penalty < 0 {
+		panic(fmt.Sprintf("economy: allocator: negative unserved cost %d units (unserved_penalty %g)", penalty, w.Scn.Allocator.UnservedPenalty))
+	}
+	sink, total := a.layout(w)
+	abroadSpare := a.addCapacityArcs(w, sink)
+	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
+	a.costTerms(w)
+	for o := 0; o < a.np; o++ {
+		for c := 0; c < a.nc; c++ {
+			k := o*a.nc + c
+			src := a.srcNode[k]
+			sup := max(a.supply[k], 0)
+			if sup == 0 {
+				continue // nothing to place: the node stays, with no arcs
+			}
+			a.mcf.SetSupply(src, sup)
+			a.nodeSupply[src] = sup
+			a.addRoutes(w, o, c, sup, total, offset)
+			a.addVaultArc(w, o, c, sup, offset)
+			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
+			if abroadSpare > 0 && w.Classes[c].Cfg.NeedsAccelerator && w.Classes[c].RTTBoundMs == 0 {
+				a.add(ArcAbroad, src, a.abroad, k, w.AbroadSite, sup, abroadCost)
+			}
+			a.add(ArcUnserved, src, sink, k, -1, sup, penalty)
+		}
+	}
+	a.mcf.SetSupply(sink, -total)
+	a.nodeSupply[sink] = -total
+	a.offsetTotal = offset * total
+}
 
-	// Node layout: sites [0,np), corridors [np,2np), accelerators [2np,3np), sink 3np, then sources.
-	sink := 3 * np
+// maxCredit is the largest steering credit a route can earn this month: the offset that keeps every
+// route's cost non-negative is built from it.
+func (a *Allocator) maxCredit(w *World) float64 {
+	credit := w.Policy.WestSteering
+	for _, pt := range w.partnerships {
+		credit += pt.credit
+	}
+	return credit
+}
+
+// layout numbers this month's nodes, resets the solver to them and sizes the builder's buffers; it
+// returns the sink and the total supply. Sites [0,np), corridors [np,2np), accelerators [2np,3np), the
+// sink 3np, then the sources, then the foreign pool if any.
+func (a *Allocator) layout(w *World) (sink int, total int64) {
+	np, nc := a.np, a.nc
+	sink = 3 * np
 	nodes := sink + 1
-	total := int64(0)
 	// Every (origin, class) has a source node, with supply 0 when it has nothing to place, so that node
 	// numbers do not shift between months and the solver's warm start carries over.
 	for k := range a.srcNode {
@@ -189,8 +248,7 @@ func (a *Allocator) build(w *World) {
 		a.abroad = nodes
 		nodes++
 	}
-	g := a.mcf
-	g.Reset(nodes)
+	a.mcf.Reset(nodes)
 	a.tags, a.arcsOK = a.tags[:0], false
 	a.nodeSupply = resize(a.nodeSupply, nodes)
 	a.gen, a.acc, a.cor = resize(a.gen, np), resize(a.acc, np), resize(a.cor, np)
@@ -202,161 +260,161 @@ func (a *Allocator) build(w *World) {
 		}
 		a.idle = make([]int32, 0, np)
 	}
-	warmSort := np*nc*np <= warmSortMax && !a.Exhaustive
-	if warmSort && len(a.routeOrder) != np*nc*np {
+	if a.warmSort() && len(a.routeOrder) != np*nc*np {
 		a.routeOrder = make([]int32, np*nc*np)
 		for k := range np * nc {
 			copy(a.routeOrder[k*np:], a.allSites)
 		}
 	}
-	// Nodes are in range by the layout above and costs are >= 0 (routes are clamped at 0, penalty is
-	// checked), so arcs go in by AppendArc, AddArc without its checks.
-	if penalty < 0 {
-		panic(fmt.Sprintf("economy: allocator: negative unserved cost %d units (unserved_penalty %g)", penalty, w.Scn.Allocator.UnservedPenalty))
-	}
-	add := func(kind ArcKind, from, to, src, site int, capacity, cost int64) {
-		g.AppendArc(from, to, max(capacity, 0), cost)
-		a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
-	}
+	return sink, total
+}
+
+// warmSort reports whether build keeps each source's routes in last month's order (see warmSortMax).
+func (a *Allocator) warmSort() bool { return a.np*a.nc*a.np <= warmSortMax && !a.Exhaustive }
+
+// add appends an arc to the instance with its tag and its secondary cost (the tie rule).
+func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost int64) {
+	a.mcf.AppendArc(from, to, max(capacity, 0), cost, a.tie(kind, src, site))
+	a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
+}
+
+// addCapacityArcs sets every site's spare general, accelerator and corridor capacity and adds the arcs
+// that carry them (and the foreign pool's, whose spare capacity it returns).
+func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
+	np := a.np
+	occ := w.Scn.DataCentres.MaxOccupancy
+	b := w.Contracts
 	for s := 0; s < np; s++ {
 		p := w.Provinces[s]
-		b := w.Contracts
 		a.gen[s] = max(0, kW((p.OnlineMW-p.AccelOnlineMW)*occ*p.Usable)-(b.Used(s)-b.UsedAccel(s)))
 		a.acc[s] = max(0, kW(p.AccelOnlineMW*occ*p.Usable)-b.UsedAccel(s))
 		a.cor[s] = max(0, kW(p.CorridorMW)-b.RemoteIn(s))
 		a.remote[s] = min(a.gen[s], a.cor[s])
-		add(ArcSite, s, sink, -1, s, a.gen[s], 0)
-		add(ArcAccelCap, 2*np+s, sink, -1, s, a.acc[s], 0)
-		add(ArcCorridor, np+s, s, -1, s, a.cor[s], 0)
+		a.add(ArcSite, s, sink, -1, s, a.gen[s], 0)
+		a.add(ArcAccelCap, 2*np+s, sink, -1, s, a.acc[s], 0)
+		a.add(ArcCorridor, np+s, s, -1, s, a.cor[s], 0)
 	}
-	abroadSpare := int64(0)
 	if a.abroad >= 0 {
-		abroadSpare = max(0, kW(w.AbroadMW*occ)-w.Contracts.Used(w.AbroadSite))
-		add(ArcAbroadCap, a.abroad, sink, -1, w.AbroadSite, abroadSpare, 0)
+		abroadSpare = max(0, kW(w.AbroadMW*occ)-b.Used(w.AbroadSite))
+		a.add(ArcAbroadCap, a.abroad, sink, -1, w.AbroadSite, abroadSpare, 0)
 	}
-	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
-	vault, vaultOn := w.VaultSite, w.VaultActive()
-	vs := &w.Scn.Vault
-	a.costTerms(w)
+	return abroadSpare
+}
+
+// addRoutes adds the routes of source (o, c), which has sup kW to place, that an optimum may need: its
+// usable routes cheapest first until they can take more than all the month's work (total).
+func (a *Allocator) addRoutes(w *World, o, c int, sup, total, offset int64) {
+	np, k := a.np, o*a.nc+c
+	src := a.srcNode[k]
+	cl := w.Classes[c].Cfg
+	rttBound := w.Classes[c].RTTBoundMs // in force: the lever's change applied
+	accel := cl.NeedsAccelerator
+	transit := w.Policy.TransitCost * cl.TransitWeight / 1000
+	warmSort := a.warmSort()
+	// Exact pruning: once the routes kept can take more than all the work placed this month, some kept
+	// route is sure to have room left in any optimum; a dearer route used instead could be moved onto it
+	// at no greater cost, so dearer routes are never needed. Routes are taken cheapest first, ties by
+	// site (the sort key is cost, then site; keys are distinct, so the order does not depend on how it is
+	// reached).
+	//
+	// Costs drift little from month to month, so with warmSort the sites are visited in the order this
+	// source's routes sorted last month and insertion-sorted: O(np) when the order holds, against
+	// O(np log np) for a full sort, which was an eighth of a run's time. Unusable sites keep their
+	// relative place after the usable ones for next month.
+	sites := a.allSites
+	if warmSort {
+		sites = a.routeOrder[k*np : (k+1)*np]
+	}
+	bounds := a.remote // the most a route can take whatever the other sources do
+	if accel {
+		bounds = a.acc
+	}
 	net := w.Net
-	for o := 0; o < np; o++ {
-		for c := 0; c < nc; c++ {
-			k := o*nc + c
-			src := a.srcNode[k]
-			sup := max(a.supply[k], 0)
-			if sup == 0 {
-				continue // nothing to place: the node stays, with no arcs
-			}
-			g.SetSupply(src, sup)
-			a.nodeSupply[src] = sup
-			cl := w.Classes[c].Cfg
-			rttBound := w.Classes[c].RTTBoundMs // in force: the lever's change applied
-			accel := cl.NeedsAccelerator
-			transit := w.Policy.TransitCost * cl.TransitWeight / 1000
-			// Exact pruning: once the routes kept can take more than all the work placed this month, some
-			// kept route is sure to have room left in any optimum; a dearer route used instead could be
-			// moved onto it at no greater cost, so dearer routes are never needed. Routes are taken
-			// cheapest first, ties by site (the sort key is cost, then site; keys are distinct, so the
-			// order does not depend on how it is reached).
-			//
-			// Costs drift little from month to month, so with warmSort the sites are visited in the order
-			// this source's routes sorted last month and insertion-sorted: O(np) when the order holds,
-			// against O(np log np) for a full sort, which was an eighth of a run's time. Unusable sites
-			// keep their relative place after the usable ones for next month.
-			sites := a.allSites
-			if warmSort {
-				sites = a.routeOrder[k*np : (k+1)*np]
-			}
-			bounds := a.remote // the most a route can take whatever the other sources do
-			if accel {
-				bounds = a.acc
-			}
-			rttRow, kmRow, partnerRow := net.RTT[o*np:(o+1)*np], net.RouteKm[o*np:(o+1)*np], a.partner[o*np:(o+1)*np]
-			keys, idle, popped := a.keys[:0], a.idle[:0], 0
-			for _, s32 := range sites {
-				s := int(s32)
-				rtt := rttRow[s]
-				bound := bounds[s]
-				if s == o && !accel {
-					bound = a.gen[s] // local work uses no trunk
-				}
-				// Unusable: beyond the latency bound (Reachable, inlined), or a full site, corridor or
-				// accelerator pool.
-				if (rttBound > 0 && rtt > rttBound) || bound == 0 {
-					idle = append(idle, s32)
-					continue
-				}
-				// PlacementCost - SteeringCredit, from this month's precomputed terms.
-				yuan := a.siteCost[s] + transit*kmRow[s] + cl.LatencyValue*rtt - partnerRow[s]
-				if rttBound == 0 {
-					yuan -= a.westCredit[s]
-				}
-				cost := max(0, costUnits(yuan)+offset)
-				a.bound[s] = bound
-				keys = append(keys, cost<<siteBits|int64(s))
-			}
-			heaped := false
-			switch {
-			case a.Exhaustive: // every usable route, in site order
-			case warmSort:
-				nearlySort(keys)
-				for i, key := range keys {
-					sites[i] = int32(key & (1<<siteBits - 1))
-				}
-				copy(sites[len(keys):], idle)
-			case len(keys) <= 64:
-				slices.Sort(keys)
-			default:
-				// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
-				heapify(keys)
-				heaped = true
-			}
-			a.idle = idle
-			a.keys = keys
-			room := int64(0)
-			for i := range keys {
-				if !a.Exhaustive && room > total {
-					break
-				}
-				key := keys[i]
-				if heaped {
-					key = heapPop(keys[:len(keys)-popped])
-					popped++
-				}
-				s, cost := int(key&(1<<siteBits-1)), key>>siteBits
-				room += a.bound[s]
-				switch {
-				case accel:
-					add(ArcAccel, src, 2*np+s, k, s, sup, cost)
-				case s == o:
-					add(ArcLocal, src, s, k, s, sup, cost)
-				default:
-					add(ArcRemote, src, np+s, k, s, sup, cost)
-				}
-			}
-			// The digital vault: while o's data centres are down, the replicated share of its work with a
-			// latency bound may run at the vault beyond that bound (degraded, at a penalty), through the
-			// vault's corridor like any remote work. Within the bound the ordinary routes already reach it.
-			if vaultOn && w.Provinces[o].Outage && o != vault && rttBound > 0 && !accel {
-				rtt := net.RTT[o*np+vault]
-				replicated := int64(math.Floor(vs.ReplicaShare * float64(sup)))
-				if rtt > rttBound && rtt <= rttBound+vs.DegradedAllowanceMs && replicated > 0 &&
-					a.remote[vault] > 0 {
-					yuan := a.siteCost[vault] + transit*net.RouteKm[o*np+vault] + cl.LatencyValue*rtt - a.partner[o*np+vault] +
-						vs.DegradedPenalty
-					add(ArcVault, src, np+vault, k, vault, replicated, max(0, costUnits(yuan)+offset))
-				}
-			}
-			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
-			if abroadSpare > 0 && accel && rttBound == 0 {
-				add(ArcAbroad, src, a.abroad, k, w.AbroadSite, sup, abroadCost)
-			}
-			add(ArcUnserved, src, sink, k, -1, sup, penalty)
+	rttRow, kmRow, partnerRow := net.RTT[o*np:(o+1)*np], net.RouteKm[o*np:(o+1)*np], a.partner[o*np:(o+1)*np]
+	keys, idle, popped := a.keys[:0], a.idle[:0], 0
+	for _, s32 := range sites {
+		s := int(s32)
+		rtt := rttRow[s]
+		bound := bounds[s]
+		if s == o && !accel {
+			bound = a.gen[s] // local work uses no trunk
+		}
+		// Unusable: beyond the latency bound (Reachable, inlined), or a full site, corridor or
+		// accelerator pool.
+		if (rttBound > 0 && rtt > rttBound) || bound == 0 {
+			idle = append(idle, s32)
+			continue
+		}
+		// PlacementCost - SteeringCredit, from this month's precomputed terms.
+		yuan := a.siteCost[s] + transit*kmRow[s] + cl.LatencyValue*rtt - partnerRow[s]
+		if rttBound == 0 {
+			yuan -= a.westCredit[s]
+		}
+		cost := max(0, costUnits(yuan)+offset)
+		a.bound[s] = bound
+		keys = append(keys, cost<<siteBits|int64(s))
+	}
+	heaped := false
+	switch {
+	case a.Exhaustive: // every usable route, in site order
+	case warmSort:
+		nearlySort(keys)
+		for i, key := range keys {
+			sites[i] = int32(key & (1<<siteBits - 1))
+		}
+		copy(sites[len(keys):], idle)
+	case len(keys) <= 64:
+		slices.Sort(keys)
+	default:
+		// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
+		heapify(keys)
+		heaped = true
+	}
+	a.idle = idle
+	a.keys = keys
+	room := int64(0)
+	for i := range keys {
+		if !a.Exhaustive && room > total {
+			break
+		}
+		key := keys[i]
+		if heaped {
+			key = heapPop(keys[:len(keys)-popped])
+			popped++
+		}
+		s, cost := int(key&(1<<siteBits-1)), key>>siteBits
+		room += a.bound[s]
+		switch {
+		case accel:
+			a.add(ArcAccel, src, 2*np+s, k, s, sup, cost)
+		case s == o:
+			a.add(ArcLocal, src, s, k, s, sup, cost)
+		default:
+			a.add(ArcRemote, src, np+s, k, s, sup, cost)
 		}
 	}
-	g.SetSupply(sink, -total)
-	a.nodeSupply[sink] = -total
-	a.offsetTotal = offset * total
+}
+
+// addVaultArc adds source (o, c)'s failover arc to the digital vault if it has one this month: while o's
+// data centres are down, the replicated share of its work with a latency bound may run at the vault
+// beyond that bound (degraded, at a penalty), through the vault's corridor like any remote work. Within
+// the bound the ordinary routes already reach it.
+func (a *Allocator) addVaultArc(w *World, o, c int, sup, offset int64) {
+	vault := w.VaultSite
+	cl := w.Classes[c].Cfg
+	rttBound := w.Classes[c].RTTBoundMs
+	if !w.VaultActive() || !w.Provinces[o].Outage || o == vault || rttBound <= 0 || cl.NeedsAccelerator {
+		return
+	}
+	np, vs := a.np, &w.Scn.Vault
+	rtt := w.Net.RTT[o*np+vault]
+	replicated := int64(math.Floor(vs.ReplicaShare * float64(sup)))
+	if rtt > rttBound && rtt <= rttBound+vs.DegradedAllowanceMs && replicated > 0 && a.remote[vault] > 0 {
+		transit := w.Policy.TransitCost * cl.TransitWeight / 1000
+		yuan := a.siteCost[vault] + transit*w.Net.RouteKm[o*np+vault] + cl.LatencyValue*rtt - a.partner[o*np+vault] +
+			vs.DegradedPenalty
+		a.add(ArcVault, a.srcNode[o*a.nc+c], np+vault, o*a.nc+c, vault, replicated, max(0, costUnits(yuan)+offset))
+	}
 }
 
 // costTerms precomputes this month's cost terms that do not depend on the class: energy cost per site,
@@ -480,9 +538,11 @@ func (a *Allocator) Arcs() []AllocArc {
 func (a *Allocator) Instance(w *World) *FlowInstance {
 	f := &FlowInstance{Nodes: len(a.nodeSupply), Supply: append([]int64(nil), a.nodeSupply...),
 		ObjectiveUnits: fmt.Sprintf("flows in kW of IT load for one month; costs in units of %g yuan per MW-month (%g yuan per kW-month)", costUnit, costUnit/1000)}
-	for _, arc := range a.Arcs() {
+	for i, arc := range a.Arcs() {
 		f.From, f.To = append(f.From, arc.From), append(f.To, arc.To)
 		f.Cap, f.Cost = append(f.Cap, arc.Cap), append(f.Cost, arc.Cost)
+		t := a.tags[i]
+		f.Tie = append(f.Tie, a.tie(t.kind, int(t.src), int(t.site)))
 	}
 	np := a.np
 	pid := func(i int) string { return w.Provinces[i].ID }
@@ -546,6 +606,10 @@ func (a *Allocator) Flows() []int64 {
 
 // Pivots reports how many pivots the last solve made (for benchmarks and tuning).
 func (a *Allocator) Pivots() int { return a.mcf.Pivots() }
+
+// TiePivots reports how many of the last solve's pivots chose among optima (the tie rule, section 7.5 of
+// docs/ODD.md).
+func (a *Allocator) TiePivots() int { return a.mcf.TiePivots() }
 
 // Objective is the last solve's optimal objective in the instance's integer units (before the yuan
 // conversion), as an LP solver would report it for Instance.

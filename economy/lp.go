@@ -10,10 +10,13 @@ import (
 // FlowInstance is a min-cost flow instance in plain form: what the allocator solves, for export to an
 // LP solver and for checking a solution against it.
 type FlowInstance struct {
-	Nodes          int
-	From, To       []int
-	Cap, Cost      []int64
-	Supply         []int64              // per node: > 0 source, < 0 sink
+	Nodes     int
+	From, To  []int
+	Cap, Cost []int64
+	Supply    []int64 // per node: > 0 source, < 0 sink
+	// Tie is each arc's secondary cost (the allocator's rule among equally cheap allocations, see
+	// flow.NetworkSimplex.SetTie); the LP and DIMACS files hold the primary costs only.
+	Tie            []int64
 	ArcName        func(arc int) string // LP variable names (default x<i>)
 	NodeName       func(node int) string
 	ObjectiveUnits string // what one unit of objective is, for the LP file's header

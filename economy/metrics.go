@@ -164,8 +164,10 @@ func (w *World) Jobs(p int) float64 {
 }
 
 // ProvinceRow fills row (len(Columns())) with one province's metrics this month; utilisation is left for
-// the scope sum to compute from capacity and use.
-func (w *World) ProvinceRow(p int, row []float64) {
+// the scope sum to compute from capacity and use. cols marks the columns wanted by row position (nil: all);
+// a column that costs more than reading the world (nearest_rtt_ms loops over every province) is left at 0
+// when not wanted, the others are always filled.
+func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
 	pr := w.Provinces[p]
 	dc := &w.Scn.DataCentres
 	clear(row)
@@ -196,7 +198,9 @@ func (w *World) ProvinceRow(p int, row []float64) {
 	row[w.col(ColRevenue)] = pr.Ledger.Revenue()
 	row[w.col(ColSpending)] = pr.Ledger.Spending()
 	row[w.col(ColJobs)] = w.Jobs(p)
-	row[w.col(ColNearestRTT)] = w.nearestRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
+	if rtt := w.col(ColNearestRTT); cols == nil || cols[rtt] {
+		row[rtt] = w.nearestRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
+	}
 	row[w.col(ColRemoteAccel)] = w.RemoteAccelMW[p]
 	row[w.col(ColVault)] = w.VaultMW[p]
 }

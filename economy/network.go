@@ -194,69 +194,89 @@ func (nw *Network) NearestHistoric(p int) int { return nw.nearestH[p] }
 // Update recomputes exchange paths when the network changed, and latencies every month (congestion
 // depends on last month's corridor loads, which is why it lags by a month).
 func (nw *Network) Update() {
-	w, n := nw.w, nw.n
-	cfg := &w.Scn.Network
+	cfg := &nw.w.Scn.Network
 	if nw.dirty {
 		nw.dirty = false
 		nw.baseOK = false
-		for i := range nw.pathMs {
-			nw.pathMs[i], nw.pathKm[i] = math.Inf(1), math.Inf(1)
-		}
-		edge := func(a, b int, km, ms float64) {
-			if ms < nw.pathMs[a*n+b] {
-				nw.pathMs[a*n+b], nw.pathKm[a*n+b] = ms, km
-				nw.pathMs[b*n+a], nw.pathKm[b*n+a] = ms, km
-			}
-		}
-		capKm := func(a, b int) float64 { return nw.capKm[a*n+b] }
-		for a := 0; a < n; a++ {
-			nw.pathMs[a*n+a], nw.pathKm[a*n+a] = 0, 0
-			pa := w.Provinces[a]
-			if !pa.HasIXP {
-				h := nw.NearestHistoric(a)
-				km := capKm(a, h) * cfg.RouteFactor
-				edge(a, h, km, km*cfg.MsPer100Km/100+cfg.HopMs)
-				continue
-			}
-			for b := a + 1; b < n; b++ {
-				if w.Provinces[b].HasIXP {
-					km := capKm(a, b) * cfg.RouteFactor
-					edge(a, b, km, km*cfg.MsPer100Km/100+cfg.HopMs)
-				}
-			}
-		}
-		for _, f := range nw.fibre {
-			if f.open {
-				km := capKm(f.a, f.b) * f.rf
-				edge(f.a, f.b, km, km*cfg.MsPer100Km/100)
-			}
-		}
-		// Floyd-Warshall; the fixed loop order makes ties deterministic. Rows are taken as slices of
-		// length n so that the inner loop runs without bounds checks (O(n^3): about a second at 1,000
-		// provinces). Row i's column k never changes while k is the intermediate (pathMs[k][k] = 0), so
-		// pathKm[i][k] is read once.
-		for k := 0; k < n; k++ {
-			msK, kmK := nw.pathMs[k*n:(k+1)*n], nw.pathKm[k*n:(k+1)*n]
-			for i := 0; i < n; i++ {
-				msI, kmI := nw.pathMs[i*n:(i+1)*n], nw.pathKm[i*n:(i+1)*n]
-				ik := msI[k]
-				if math.IsInf(ik, 1) {
-					continue
-				}
-				kmIK := kmI[k]
-				msI, kmI = msI[:len(msK)], kmI[:len(msK)]
-				for j, kj := range msK {
-					if d := ik + kj; d < msI[j] {
-						msI[j] = d
-						kmI[j] = kmIK + kmK[j]
-					}
-				}
-			}
-		}
+		nw.directLinks()
+		nw.shortestPaths()
 	}
 	if !nw.baseOK || nw.baseCfg != [2]uint64{math.Float64bits(cfg.AccessMs), math.Float64bits(cfg.MsPer100Km)} {
 		nw.updateBase()
 	}
+	nw.addCongestion()
+}
+
+// directLinks sets the paths to the direct links alone: an exchange (IXP) to every other exchange, a
+// province without one to its nearest historic hub, and every open fibre line; other pairs unreachable.
+func (nw *Network) directLinks() {
+	w, n := nw.w, nw.n
+	cfg := &w.Scn.Network
+	for i := range nw.pathMs {
+		nw.pathMs[i], nw.pathKm[i] = math.Inf(1), math.Inf(1)
+	}
+	edge := func(a, b int, km, ms float64) {
+		if ms < nw.pathMs[a*n+b] {
+			nw.pathMs[a*n+b], nw.pathKm[a*n+b] = ms, km
+			nw.pathMs[b*n+a], nw.pathKm[b*n+a] = ms, km
+		}
+	}
+	capKm := func(a, b int) float64 { return nw.capKm[a*n+b] }
+	for a := 0; a < n; a++ {
+		nw.pathMs[a*n+a], nw.pathKm[a*n+a] = 0, 0
+		pa := w.Provinces[a]
+		if !pa.HasIXP {
+			h := nw.NearestHistoric(a)
+			km := capKm(a, h) * cfg.RouteFactor
+			edge(a, h, km, km*cfg.MsPer100Km/100+cfg.HopMs)
+			continue
+		}
+		for b := a + 1; b < n; b++ {
+			if w.Provinces[b].HasIXP {
+				km := capKm(a, b) * cfg.RouteFactor
+				edge(a, b, km, km*cfg.MsPer100Km/100+cfg.HopMs)
+			}
+		}
+	}
+	for _, f := range nw.fibre {
+		if f.open {
+			km := capKm(f.a, f.b) * f.rf
+			edge(f.a, f.b, km, km*cfg.MsPer100Km/100)
+		}
+	}
+}
+
+// shortestPaths closes the direct links into the fastest paths between every pair, by Floyd-Warshall;
+// the fixed loop order makes ties deterministic. Rows are taken as slices of length n so that the inner
+// loop runs without bounds checks (O(n^3): about a second at 1,000 provinces). Row i's column k never
+// changes while k is the intermediate (pathMs[k][k] = 0), so pathKm[i][k] is read once.
+func (nw *Network) shortestPaths() {
+	n := nw.n
+	for k := 0; k < n; k++ {
+		msK, kmK := nw.pathMs[k*n:(k+1)*n], nw.pathKm[k*n:(k+1)*n]
+		for i := 0; i < n; i++ {
+			msI, kmI := nw.pathMs[i*n:(i+1)*n], nw.pathKm[i*n:(i+1)*n]
+			ik := msI[k]
+			if math.IsInf(ik, 1) {
+				continue
+			}
+			kmIK := kmI[k]
+			msI, kmI = msI[:len(msK)], kmI[:len(msK)]
+			for j, kj := range msK {
+				if d := ik + kj; d < msI[j] {
+					msI[j] = d
+					kmI[j] = kmIK + kmK[j]
+				}
+			}
+		}
+	}
+}
+
+// addCongestion sets the month's round-trip times: the base latency plus, to any other province, the
+// congestion of that province's corridor at last month's load.
+func (nw *Network) addCongestion() {
+	w, n := nw.w, nw.n
+	cfg := &w.Scn.Network
 	if len(nw.congMs) != n {
 		nw.congMs = make([]float64, n)
 	}

@@ -291,6 +291,44 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	}
 	w := &World{Scn: s, Regime: regime, Policy: s.Policy(), Start: start, End: end, Now: start, BoomUntil: boomUntil,
 		index: map[string]int{}, ChipFactor: 1, AccelRation: 1, AbroadSite: -1}
+	for _, load := range []func() error{w.loadProvinces, w.loadHubs, w.loadClusters, w.loadPartnerships} {
+		if err := load(); err != nil {
+			return nil, err
+		}
+	}
+	for i := range s.Demand.Classes {
+		w.Classes = append(w.Classes, Class{Cfg: &s.Demand.Classes[i], Index: i, ID: s.Demand.Classes[i].ID})
+	}
+	w.DemandLift = 1
+	w.applyRTTBounds()
+	np, nc := len(w.Provinces), len(w.Classes)
+	w.DemandMW, w.ServedMW, w.UnservedMW = grid(np, nc), grid(np, nc), grid(np, nc)
+
+	if w.Net, err = NewNetwork(w); err != nil {
+		return nil, err
+	}
+	w.Demand = NewDemandModel(w)
+	w.Contracts = NewContractBook(np, nc, maxContract(s))
+	w.Alloc = NewAllocator(np, nc, s.Seed)
+	if err := w.loadEvents(); err != nil {
+		return nil, err
+	}
+	if err := w.loadVaultAndGreen(); err != nil {
+		return nil, err
+	}
+	w.seedStock()
+	w.SeededDCs = len(w.DCs)
+	w.allotFrom = len(w.DCs) // the starting stock has its accelerators
+	w.UpdateHubs()
+	w.refreshSites()
+	// The first Step moves the clock to Start: the world is "the end of the month before".
+	w.Now = start - 1
+	return w, nil
+}
+
+// loadProvinces makes the provinces from the scenario, with their neighbours and shares of demand.
+func (w *World) loadProvinces() error {
+	s := w.Scn
 	for i := range s.Provinces {
 		w.index[s.Provinces[i].ID] = i
 	}
@@ -308,7 +346,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 		for _, n := range pc.Neighbours {
 			j, ok := w.index[n]
 			if !ok {
-				return nil, fmt.Errorf("province.%s.neighbours: unknown province %q", pc.ID, n)
+				return fmt.Errorf("province.%s.neighbours: unknown province %q", pc.ID, n)
 			}
 			p.Neighbours = append(p.Neighbours, j)
 		}
@@ -317,34 +355,46 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 		w.Provinces = append(w.Provinces, p)
 	}
 	if totalWeight <= 0 {
-		return nil, fmt.Errorf("provinces: total GDP x digital_intensity is zero, no demand can arise")
+		return fmt.Errorf("provinces: total GDP x digital_intensity is zero, no demand can arise")
 	}
 	for _, p := range w.Provinces {
 		p.DemandShare /= totalWeight
 	}
+	return nil
+}
+
+// loadHubs makes the hubs and marks their provinces.
+func (w *World) loadHubs() error {
+	s := w.Scn
 	for i := range s.Hubs {
 		h := Hub{Cfg: &s.Hubs[i]}
+		var err error
 		if h.Side, err = configs.ParseSide(s.Hubs[i].Side); err != nil {
-			return nil, fmt.Errorf("hub.%s.side: %w", s.Hubs[i].ID, err)
+			return fmt.Errorf("hub.%s.side: %w", s.Hubs[i].ID, err)
 		}
 		if h.Designated, err = month("hub."+s.Hubs[i].ID+".designated", s.Hubs[i].Designated); err != nil {
-			return nil, err
+			return err
 		}
 		for _, id := range s.Hubs[i].Provinces {
 			j, ok := w.index[id]
 			if !ok {
-				return nil, fmt.Errorf("hub.%s.provinces: unknown province %q", s.Hubs[i].ID, id)
+				return fmt.Errorf("hub.%s.provinces: unknown province %q", s.Hubs[i].ID, id)
 			}
 			h.Provinces = append(h.Provinces, j)
 			w.Provinces[j].Hub = i
 		}
 		w.Hubs = append(w.Hubs, h)
 	}
-	w.Clusters = s.Clusters
-	for i, c := range s.Clusters {
+	return nil
+}
+
+// loadClusters places each province's build site at its first cluster.
+func (w *World) loadClusters() error {
+	w.Clusters = w.Scn.Clusters
+	for i, c := range w.Scn.Clusters {
 		j, ok := w.index[c.Province]
 		if !ok {
-			return nil, fmt.Errorf("cluster.%s.province: unknown province %q", c.ID, c.Province)
+			return fmt.Errorf("cluster.%s.province: unknown province %q", c.ID, c.Province)
 		}
 		p := w.Provinces[j]
 		if p.Cluster < 0 { // a province's first cluster is its build site
@@ -352,45 +402,23 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 			p.SiteLat, p.SiteLon, p.SiteTempC = c.Lat, c.Lon, c.MeanTempC
 		}
 	}
-	for k, pt := range s.Planner.Partnerships {
+	return nil
+}
+
+// loadPartnerships reads the planner's east-west partnerships.
+func (w *World) loadPartnerships() error {
+	for k, pt := range w.Scn.Planner.Partnerships {
 		e, wst := w.ProvinceIndex(pt.East), w.ProvinceIndex(pt.West)
 		if e < 0 || wst < 0 {
-			return nil, fmt.Errorf("planner.partnership[%d]: unknown province in %q-%q", k, pt.East, pt.West)
+			return fmt.Errorf("planner.partnership[%d]: unknown province in %q-%q", k, pt.East, pt.West)
 		}
 		since, err := month(fmt.Sprintf("planner.partnership[%d].since", k), pt.Since)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		w.partnerships = append(w.partnerships, partnership{e, wst, pt.Credit, since})
 	}
-	for i := range s.Demand.Classes {
-		w.Classes = append(w.Classes, Class{Cfg: &s.Demand.Classes[i], Index: i, ID: s.Demand.Classes[i].ID})
-	}
-	w.DemandLift = 1
-	w.applyRTTBounds()
-	np, nc := len(w.Provinces), len(w.Classes)
-	w.DemandMW, w.ServedMW, w.UnservedMW = grid(np, nc), grid(np, nc), grid(np, nc)
-
-	if w.Net, err = NewNetwork(w); err != nil {
-		return nil, err
-	}
-	w.Demand = NewDemandModel(w)
-	w.Contracts = NewContractBook(np, nc, maxContract(s))
-	w.Alloc = NewAllocator(np, nc)
-	if err := w.loadEvents(); err != nil {
-		return nil, err
-	}
-	if err := w.loadVaultAndGreen(); err != nil {
-		return nil, err
-	}
-	w.seedStock()
-	w.SeededDCs = len(w.DCs)
-	w.allotFrom = len(w.DCs) // the starting stock has its accelerators
-	w.UpdateHubs()
-	w.refreshSites()
-	// The first Step moves the clock to Start: the world is "the end of the month before".
-	w.Now = start - 1
-	return w, nil
+	return nil
 }
 
 func maxContract(s *configs.Scenario) int {

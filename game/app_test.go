@@ -76,7 +76,7 @@ func TestAutoplayPlaysAndPrepares(t *testing.T) {
 
 	var r recorder
 	a.Draw(&r)
-	pp := &a.play
+	pp := &a.pl().prep
 	n := len(a.Session().Model().W.Provinces)
 	require.Len(t, pp.cells, n)
 	colours := map[color.RGBA]bool{}
@@ -99,7 +99,7 @@ func TestAutoplayPlaysAndPrepares(t *testing.T) {
 	assert.NotEqual(t, pp.stops[0], pp.stops[len(pp.stops)-1])
 	assert.True(t, pp.legendBar.Within(a.geo.Map))
 	// Charts: every point inside its plot.
-	for i, ch := range pp.charts {
+	for i, ch := range a.charts.charts {
 		require.Positive(t, ch.N, "chart %d has series", i)
 		for k := 0; k < ch.N; k++ {
 			pts := ch.Series[k].Pts
@@ -142,14 +142,14 @@ func TestLayersPaletteAndKeys(t *testing.T) {
 	for l := range 8 {
 		press(t, a, Input{Keys: []Key{digitKeys[l+1]}, Alt: true})
 		a.Draw(&r)
-		assert.EqualValues(t, l, a.layer)
-		assert.NotEmpty(t, a.play.ticks, "layer %d has a legend", l)
-		assert.False(t, strings.HasPrefix(a.play.legendTitle, "!"))
+		assert.EqualValues(t, l, a.pl().layer)
+		assert.NotEmpty(t, a.pl().prep.ticks, "layer %d has a legend", l)
+		assert.False(t, strings.HasPrefix(a.pl().prep.legendTitle, "!"))
 	}
-	before := a.play.stops
+	before := a.pl().prep.stops
 	press(t, a, Input{Chars: []rune("p")})
 	a.Draw(&r)
-	assert.NotEqual(t, before, a.play.stops, "the palette changes the colours")
+	assert.NotEqual(t, before, a.pl().prep.stops, "the palette changes the colours")
 	press(t, a, Input{Chars: []rune("h")})
 	assert.Equal(t, OverlayHelp, a.Overlay())
 	a.Draw(&r)
@@ -161,7 +161,7 @@ func TestLayersPaletteAndKeys(t *testing.T) {
 	assert.Equal(t, ScreenDebrief, a.Screen())
 	r = recorder{}
 	a.Draw(&r)
-	assert.NotEmpty(t, a.debrief, "autoplay scores the planner")
+	assert.NotEmpty(t, a.db().debrief, "autoplay scores the planner")
 	assert.Positive(t, r.polys, "debrief charts")
 }
 
@@ -186,12 +186,12 @@ func TestProvinceDecision(t *testing.T) {
 	a := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 3, Role: session.Role{Provinces: []int{gz}}}, Start: true, Speed: 8})
 	untilOverlay(t, a, 60*20)
 	require.Equal(t, OverlayDialog, a.Overlay(), "the round waits for the human's dialog")
-	require.NotNil(t, a.dlg)
-	assert.Equal(t, gz, a.dlg.province)
+	require.NotNil(t, a.pl().dlg)
+	assert.Equal(t, gz, a.pl().dlg.province)
 	var r recorder
 	a.Draw(&r)
-	assert.NotEmpty(t, a.play.top.texts, "dialog prepared")
-	for _, b := range a.play.top.buttons {
+	assert.NotEmpty(t, a.pl().prep.top.texts, "dialog prepared")
+	for _, b := range a.pl().prep.top.buttons {
 		assert.True(t, b.R.Within(a.geo.Dialog), "dialog button %q inside the dialog", b.Label)
 	}
 	now := a.Session().Model().W.Now
@@ -202,10 +202,10 @@ func TestProvinceDecision(t *testing.T) {
 	press(t, a, Input{Keys: []Key{KeyDown}})
 	press(t, a, Input{Keys: []Key{KeyRight}})
 	press(t, a, Input{Keys: []Key{KeyRight}})
-	want := a.dlg.dec.BuildMW
+	want := a.pl().dlg.dec.BuildMW
 	press(t, a, Input{Keys: []Key{KeyDown}})
 	press(t, a, Input{Keys: []Key{KeySpace}})
-	assert.True(t, a.dlg.dec.CapAtQuota)
+	assert.True(t, a.pl().dlg.dec.CapAtQuota)
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	assert.Equal(t, OverlayNone, a.Overlay())
 	acts := a.Session().Actions()
@@ -229,25 +229,25 @@ func TestHotSeatAndPlanner(t *testing.T) {
 	a := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 4, Role: session.Role{Planner: true, Provinces: []int{0, 5}}}, Start: true, Speed: 8})
 	untilOverlay(t, a, 60*20)
 	require.Equal(t, OverlayDialog, a.Overlay())
-	require.Equal(t, dlgPlanner, a.dlg.kind, "the planner first")
+	require.Equal(t, dlgPlanner, a.pl().dlg.kind, "the planner first")
 	var r recorder
 	a.Draw(&r)
 	// Call province 3 to moderate by clicking its cell, raise enforcement, confirm.
-	c := a.play.cells[3].R
+	c := a.pl().prep.cells[3].R
 	press(t, a, Input{Click: true, MouseX: c.X + c.W/2, MouseY: c.Y + c.H/2})
-	assert.True(t, a.dlg.moderate[3])
+	assert.True(t, a.pl().dlg.moderate[3])
 	a.Do(Command{Kind: CmdAdjust, Arg: leverField(configs.LeverEnforcement), Delta: 1})
-	enf := a.dlg.plan.Enforcement
+	enf := a.pl().dlg.plan.Enforcement
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	require.Equal(t, OverlayHotSeat, a.Overlay(), "then the laptop passes")
-	assert.Equal(t, 0, a.hotSeat)
+	assert.Equal(t, 0, a.pl().hotSeat)
 	a.Draw(&r)
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	require.Equal(t, OverlayDialog, a.Overlay())
-	assert.Equal(t, 0, a.dlg.province)
+	assert.Equal(t, 0, a.pl().dlg.province)
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	require.Equal(t, OverlayHotSeat, a.Overlay())
-	assert.Equal(t, 5, a.hotSeat, "hot seat in order")
+	assert.Equal(t, 5, a.pl().hotSeat, "hot seat in order")
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	assert.Equal(t, OverlayNone, a.Overlay())
@@ -281,14 +281,14 @@ func TestSaveLoadAndErrors(t *testing.T) {
 	run(t, a, 60)
 	press(t, a, Input{Keys: []Key{KeyO}, Ctrl: true})
 	require.Equal(t, OverlayMessage, a.Overlay())
-	assert.Equal(t, "ui.msg.loaded_title", keyOf(t, a.msgTitle))
+	assert.Equal(t, "ui.msg.loaded_title", keyOf(t, a.msg.title))
 	assert.Equal(t, now, a.Session().Model().W.Now, "loaded where it was saved")
 	// A broken save file is a message, never a crash.
 	require.NoError(t, os.WriteFile(path, []byte("{not json"), 0o644))
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	press(t, a, Input{Keys: []Key{KeyO}, Ctrl: true})
 	assert.Equal(t, OverlayMessage, a.Overlay())
-	assert.Equal(t, "ui.msg.error", keyOf(t, a.msgTitle))
+	assert.Equal(t, "ui.msg.error", keyOf(t, a.msg.title))
 	var r recorder
 	a.Draw(&r)
 	assert.Equal(t, ScreenPlay, a.Screen(), "the game goes on")
@@ -325,12 +325,12 @@ func TestTitleSetupStart(t *testing.T) {
 	require.Equal(t, ScreenSetup, a.Screen())
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	assert.Equal(t, OverlayMessage, a.Overlay(), "hot seat without a province is refused")
-	assert.Equal(t, a.cat.T("ui.msg.setup_title"), a.msgTitle, "as a choice to make, not an error")
+	assert.Equal(t, a.cat.T("ui.msg.setup_title"), a.msg.title, "as a choice to make, not an error")
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	a.Draw(&r)
 	// Click two province chips, type seed 42, start.
 	var chips []Button
-	for _, b := range a.menu.sc.buttons {
+	for _, b := range a.menuOf().sc.buttons {
 		if b.Cmd.Kind == CmdChip {
 			chips = append(chips, b.Button)
 		}
@@ -341,11 +341,11 @@ func TestTitleSetupStart(t *testing.T) {
 		press(t, a, Input{Click: true, MouseX: c.X + 2, MouseY: c.Y + 2})
 		a.Draw(&r)
 	}
-	assert.Equal(t, []int{7, 2}, a.setup.provinces)
+	assert.Equal(t, []int{7, 2}, a.su().setup.provinces)
 	for _, k := range []Key{KeyBackspace, KeyDigit4, KeyDigit2} {
 		press(t, a, Input{Keys: []Key{k}})
 	}
-	assert.EqualValues(t, 42, a.setup.seed)
+	assert.EqualValues(t, 42, a.su().setup.seed)
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	require.Equal(t, ScreenPlay, a.Screen())
 	st := a.Session().Setup()
@@ -418,9 +418,9 @@ func TestTitleLoadWithoutSave(t *testing.T) {
 	a.Draw(&recorder{})
 	require.Equal(t, ScreenTitle, a.Screen())
 	var load *uiButton
-	for i, b := range a.menu.sc.buttons {
+	for i, b := range a.menuOf().sc.buttons {
 		if strings.HasPrefix(b.Label, "Load game") {
-			load = &a.menu.sc.buttons[i]
+			load = &a.menuOf().sc.buttons[i]
 		}
 	}
 	require.NotNil(t, load)
@@ -429,7 +429,7 @@ func TestTitleLoadWithoutSave(t *testing.T) {
 		assert.NotEqual(t, CmdLoad, b.Cmd.Kind, "not clickable")
 	}
 	var texts []string
-	for _, tx := range a.menu.sc.texts {
+	for _, tx := range a.menuOf().sc.texts {
 		texts = append(texts, tx.S)
 	}
 	assert.Contains(t, texts, a.cat.T("ui.title.no_save"), "a hint")
@@ -451,7 +451,7 @@ func TestTitleLoadWithoutSave(t *testing.T) {
 	assert.True(t, found, "Load clickable once the file exists")
 	press(t, a, Input{Chars: []rune("o")})
 	assert.Equal(t, OverlayMessage, a.Overlay())
-	assert.Equal(t, "ui.msg.error", keyOf(t, a.msgTitle))
+	assert.Equal(t, "ui.msg.error", keyOf(t, a.msg.title))
 }
 
 // With no set-up given the set-up screen starts at the command line's defaults: Normal, seed 1.
@@ -459,13 +459,13 @@ func TestSetupDefaults(t *testing.T) {
 	a := newApp(t, Options{})
 	press(t, a, Input{Chars: []rune("n")})
 	require.Equal(t, ScreenSetup, a.Screen())
-	assert.Equal(t, session.Normal, a.setup.difficulty)
-	assert.EqualValues(t, 1, a.setup.seed)
+	assert.Equal(t, session.Normal, a.su().setup.difficulty)
+	assert.EqualValues(t, 1, a.su().setup.seed)
 	// A given set-up is kept as it is.
 	b := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 7, Difficulty: session.Hard}})
 	b.Do(Command{Kind: CmdNewGame})
-	assert.Equal(t, session.Hard, b.setup.difficulty)
-	assert.EqualValues(t, 7, b.setup.seed)
+	assert.Equal(t, session.Hard, b.su().setup.difficulty)
+	assert.EqualValues(t, 7, b.su().setup.seed)
 }
 
 // The set-up's province chips lie as the map's tiles do (view.Layout): same column and row order, every
@@ -482,14 +482,14 @@ func TestSetupChipsLikeMap(t *testing.T) {
 			sess := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true}).Session()
 			require.NoError(t, l.Bind(sess.Model()))
 			var chips []uiButton
-			for _, b := range a.menu.sc.buttons {
+			for _, b := range a.menuOf().sc.buttons {
 				if b.Cmd.Kind == CmdChip {
 					chips = append(chips, b)
 				}
 			}
 			require.Len(t, chips, len(l.Cells))
 			box := Rect{}
-			for _, b := range a.menu.sc.rects {
+			for _, b := range a.menuOf().sc.rects {
 				if b.C == colPanel {
 					box = b.R
 					break
@@ -518,7 +518,7 @@ func TestSetupChipsLikeMap(t *testing.T) {
 	}
 	// Without a tile for every province, alphabetical order of the translated names.
 	a := newApp(t, Options{Lang: "fr"})
-	st := &a.setup
+	st := &newSetup(a).setup
 	st.cells = nil
 	cells, cols, _ := st.chipCells(a.cat.Province)
 	pos := func(i int) int { return cells[i].Row*cols + cells[i].Col }

@@ -67,7 +67,7 @@ func BenchmarkDrawPrep(b *testing.B) {
 		require.NoError(b, a.Update(&in))
 	}
 	a.Session().SetSpeed(0)
-	in.MouseX, in.MouseY = a.play.cells[0].R.X+5, a.play.cells[0].R.Y+5 // a tooltip is showing
+	in.MouseX, in.MouseY = a.pl().prep.cells[0].R.X+5, a.pl().prep.cells[0].R.Y+5 // a tooltip is showing
 	require.NoError(b, a.Update(&in))
 	var r nopRenderer
 	a.Draw(r)

@@ -18,7 +18,7 @@ import (
 
 // cfOutcome is one debrief role's two counterfactuals.
 type cfOutcome struct {
-	role     int // index into App.debrief
+	role     int // index into debriefStage.debrief
 	done     bool
 	ai, plan session.Headline
 	err      error
@@ -27,7 +27,7 @@ type cfOutcome struct {
 // cfDebrief is the debrief's counterfactual state.
 type cfDebrief struct {
 	open bool
-	role int // the role shown (index into App.debrief)
+	role int // the role shown (index into debriefStage.debrief)
 	ch   chan cfOutcome
 	res  []cfOutcome
 	sess *session.Session // the game they were started for
@@ -35,12 +35,12 @@ type cfDebrief struct {
 }
 
 // startCounterfactuals starts every debrief role's two counterfactuals (called when the debrief opens).
-func (a *App) startCounterfactuals() {
-	n := len(a.debrief)
-	a.cf = cfDebrief{ch: make(chan cfOutcome, n), res: make([]cfOutcome, n), sess: a.sess, rev: a.cf.rev + 1}
-	for i, d := range a.debrief {
-		fa, fp := a.sess.Counterfactual(d.Province, session.CfAI), a.sess.Counterfactual(d.Province, session.CfPlan)
-		p, ch := d.Province, a.cf.ch
+func (db *debriefStage) startCounterfactuals() {
+	n := len(db.debrief)
+	db.cf = cfDebrief{ch: make(chan cfOutcome, n), res: make([]cfOutcome, n), sess: db.sess, rev: db.cf.rev + 1}
+	for i, d := range db.debrief {
+		fa, fp := db.sess.Counterfactual(d.Province, session.CfAI), db.sess.Counterfactual(d.Province, session.CfPlan)
+		p, ch := d.Province, db.cf.ch
 		go func() {
 			out := cfOutcome{role: i, done: true}
 			if s, err := fa.Run(); err != nil {
@@ -59,15 +59,15 @@ func (a *App) startCounterfactuals() {
 }
 
 // pollCounterfactuals takes the counterfactuals that have come in (never waits).
-func (a *App) pollCounterfactuals() {
-	if a.cf.sess != a.sess || a.cf.ch == nil {
+func (db *debriefStage) pollCounterfactuals() {
+	if db.cf.sess != db.sess || db.cf.ch == nil {
 		return
 	}
 	for {
 		select {
-		case r := <-a.cf.ch:
-			a.cf.res[r.role] = r
-			a.cf.rev++
+		case r := <-db.cf.ch:
+			db.cf.res[r.role] = r
+			db.cf.rev++
 		default:
 			return
 		}
@@ -75,52 +75,52 @@ func (a *App) pollCounterfactuals() {
 }
 
 // cfReady reports whether every counterfactual of the debrief is in.
-func (a *App) cfReady() bool {
-	for _, r := range a.cf.res {
+func (db *debriefStage) cfReady() bool {
+	for _, r := range db.cf.res {
 		if !r.done {
 			return false
 		}
 	}
-	return a.cf.sess == a.sess
+	return db.cf.sess == db.sess
 }
 
 // doCounterfactual handles CmdCF on the debrief: Arg 0 opens or closes the page, Arg 1 shows the next role.
-func (a *App) doCounterfactual(c Command) {
-	a.cf.rev++
-	if c.Arg == 1 && len(a.debrief) > 0 {
-		a.cf.role = (a.cf.role + 1) % len(a.debrief)
+func (db *debriefStage) doCounterfactual(c Command) {
+	db.cf.rev++
+	if c.Arg == 1 && len(db.debrief) > 0 {
+		db.cf.role = (db.cf.role + 1) % len(db.debrief)
 		return
 	}
-	a.cf.open = !a.cf.open
+	db.cf.open = !db.cf.open
 }
 
 // cfButton is the debrief's button that opens or closes the counterfactual page (top right).
-func (a *App) cfButton(sc *scene) {
-	if len(a.debrief) == 0 {
+func (db *debriefStage) cfButton(sc *scene) {
+	if len(db.debrief) == 0 {
 		return
 	}
-	c, s := a.cat, a.fonts.scale
+	c, s := db.cat, db.fonts.scale
 	mg, bw := 16*s, 260*s
 	label := c.T("ui.cf.open")
-	if a.cf.open {
+	if db.cf.open {
 		label = c.T("ui.cf.close")
 	}
-	sc.button(Rect{float32(a.w) - mg - bw, mg, bw, 34 * s}, label, Command{Kind: CmdCF}, a.cf.open, false)
+	sc.button(Rect{float32(db.w) - mg - bw, mg, bw, 34 * s}, label, Command{Kind: CmdCF}, db.cf.open, false)
 }
 
 // prepareCounterfactual lays out the counterfactual page in the debrief's left panel from (x, y): the
 // role, a table of the headline figures (your game, the AI in your seat, the plan without you) and
 // the two definitions.
-func (a *App) prepareCounterfactual(sc *scene, x, y, w, bottom float32) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	if len(a.debrief) == 0 {
+func (db *debriefStage) prepareCounterfactual(sc *scene, x, y, w, bottom float32) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
+	if len(db.debrief) == 0 {
 		return
 	}
-	a.cf.role = min(max(a.cf.role, 0), len(a.debrief)-1)
-	d := a.debrief[a.cf.role]
-	res := a.cf.res[a.cf.role]
-	sc.text(fit(c.T("ui.cf.title", a.roleName(d.Province)), f.Head, w-40*s), x, y, f.Head, colText)
-	if len(a.debrief) > 1 {
+	db.cf.role = min(max(db.cf.role, 0), len(db.debrief)-1)
+	d := db.debrief[db.cf.role]
+	res := db.cf.res[db.cf.role]
+	sc.text(fit(c.T("ui.cf.title", db.roleName(d.Province)), f.Head, w-40*s), x, y, f.Head, colText)
+	if len(db.debrief) > 1 {
 		bs := 28 * s
 		sc.button(Rect{x + w - bs, y - 2*s, bs, bs}, "›", Command{Kind: CmdCF, Arg: 1}, false, false)
 	}
@@ -144,8 +144,8 @@ func (a *App) prepareCounterfactual(sc *scene, x, y, w, bottom float32) {
 	y += headH + 4*s
 	sc.rect(Rect{x, y, w, 1 * s}, colBorder)
 	y += 5 * s
-	game := a.sess.Headline(d.Province, 0)
-	for _, row := range a.cfRows(d.Province, game) {
+	game := db.sess.Headline(d.Province, 0)
+	for _, row := range db.cfRows(d.Province, game) {
 		lines := wrapText(row.label, f.Small, labelW-6*s, 2)
 		if y+float32(len(lines))*15*s > bottom {
 			return
@@ -190,9 +190,9 @@ type cfRow struct {
 }
 
 // cfRows are the table's rows for role p (a province's own figures first).
-func (a *App) cfRows(p int, game session.Headline) []cfRow {
-	c := a.cat
-	res := a.cf.res[a.cf.role]
+func (db *debriefStage) cfRows(p int, game session.Headline) []cfRow {
+	c := db.cat
+	res := db.cf.res[db.cf.role]
 	hs := [3]session.Headline{game, res.ai, res.plan}
 	pct := func(v float64) string { return c.T("ui.unit.pct", c.Number(100*v, 0)) }
 	bn := func(v float64) string { return c.T("ui.unit.bn", c.Number(v, 0)) }
@@ -248,12 +248,12 @@ type previewState struct {
 }
 
 // pollPreview takes a finished preview and starts the next when the planner's dialog changed since.
-func (a *App) pollPreview() {
-	d := a.dlg
-	if d == nil || d.kind != dlgPlanner || a.overlay != OverlayDialog || a.sess == nil {
+func (pl *playStage) pollPreview() {
+	d := pl.dlg
+	if d == nil || d.kind != dlgPlanner || pl.overlay != OverlayDialog || pl.sess == nil {
 		return
 	}
-	p := &a.preview
+	p := &pl.preview
 	if p.running {
 		select {
 		case r := <-p.ch:
@@ -270,8 +270,8 @@ func (a *App) pollPreview() {
 	if p.ch == nil {
 		p.ch = make(chan previewResult, 1)
 	}
-	from := len(a.sess.History().Months)
-	fm, fa := a.sess.PlannerPreview(d.plannerDecision()), a.sess.PlannerPreview(d.padvice.Decision)
+	from := len(pl.sess.History().Months)
+	fm, fa := pl.sess.PlannerPreview(d.plannerDecision()), pl.sess.PlannerPreview(d.padvice.Decision)
 	r := previewResult{dlg: d, rev: d.rev}
 	ch := p.ch
 	p.running = true
@@ -291,21 +291,21 @@ func (a *App) pollPreview() {
 }
 
 // previewReady reports whether the preview shown is the dialog's as it stands.
-func (a *App) previewReady() bool {
-	p := &a.preview
-	return a.dlg != nil && p.has && p.res.dlg == a.dlg && p.res.rev == a.dlg.rev
+func (pl *playStage) previewReady() bool {
+	p := &pl.preview
+	return pl.dlg != nil && p.has && p.res.dlg == pl.dlg && p.res.rev == pl.dlg.rev
 }
 
 // prepareDialogPlanner adds the planner's advisor line, warnings, impact preview and the focused
 // field's help under the fields, from y, in the room left above the moderation list and the keys line
 // (what does not fit is left out, the help first); it returns the y below.
-func (a *App) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) float32 {
-	c, f, s, num := a.cat, a.fonts, a.fonts.scale, a.cat.Number
-	box := a.geo.Dialog
+func (pl *playStage) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) float32 {
+	c, f, s, num := pl.cat, pl.fonts, pl.fonts.scale, pl.cat.Number
+	box := pl.geo.Dialog
 	inner := box.W - 28*s
 	right := box.X + box.W - 14*s
 	bottom := box.Y + box.H - 44*s - float32(len(wrapText(c.T(dialogKeysHint(d.kind)), f.Tiny, inner, 2)))*15*s - 6*s -
-		a.moderationHeight(d, inner)
+		pl.moderationHeight(d, inner)
 	adv := d.padvice
 	line := c.T("ui.cf.advice_line", num(adv.QuotaMW, 0))
 	if !adv.Quotas {
@@ -327,7 +327,7 @@ func (a *App) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) float32 
 	if !block(small, wrapText(head, f.Small, inner, 3), 16*s) {
 		return y
 	}
-	for _, wl := range a.plannerWarnings(d) {
+	for _, wl := range pl.plannerWarnings(d) {
 		if !block(warn, wrapText(wl, f.Small, inner, 3), 16*s) {
 			return y
 		}
@@ -341,8 +341,8 @@ func (a *App) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) float32 
 		sc.textAlign(fit(c.T("ui.cf.preview_mine"), f.Tiny, colW), right-colW, y, f.Tiny, colDim, AlignEnd, false)
 		sc.textAlign(fit(c.T("ui.cf.preview_ai"), f.Tiny, colW), right, y, f.Tiny, colDim, AlignEnd, false)
 		y += 14 * s
-		ready := a.previewReady()
-		r := a.preview.res
+		ready := pl.previewReady()
+		r := pl.preview.res
 		pct := func(v float64, digits int) string { return c.T("ui.unit.pct", num(100*v, digits)) }
 		for _, row := range []struct {
 			key      string
@@ -380,8 +380,8 @@ type colourFace struct {
 }
 
 // moderationHeight is the height prepareDialogModeration takes.
-func (a *App) moderationHeight(d *dialog, inner float32) float32 {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
+func (pl *playStage) moderationHeight(d *dialog, inner float32) float32 {
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
 	n := 0
 	for _, on := range d.moderate {
 		if on {
@@ -391,7 +391,7 @@ func (a *App) moderationHeight(d *dialog, inner float32) float32 {
 	list := min(max(n, 1), 3) // at most 3 lines of names (prepareDialogModeration wraps to 3)
 	if n > 0 {
 		names := ""
-		w := a.sess.Model().W
+		w := pl.sess.Model().W
 		for p, on := range d.moderate {
 			if on {
 				if names != "" {
@@ -465,14 +465,14 @@ func (d *dialog) plannerWarningsOf(pol *configs.Policy) []plannerWarning {
 }
 
 // plannerWarnings are the dialog's warnings, translated.
-func (a *App) plannerWarnings(d *dialog) []string {
-	c := a.cat
+func (pl *playStage) plannerWarnings(d *dialog) []string {
+	c := pl.cat
 	var out []string
-	for _, w := range d.plannerWarningsOf(&a.sess.Model().W.Policy) {
+	for _, w := range d.plannerWarningsOf(&pl.sess.Model().W.Policy) {
 		switch w.key {
 		case "ui.cf.warn.lever":
 			l := w.args[0].(configs.Lever)
-			out = append(out, c.T(w.key, c.T(l.Spec().Label), a.leverValue(l, w.args[1].(float64)), a.leverValue(l, w.args[2].(float64))))
+			out = append(out, c.T(w.key, c.T(l.Spec().Label), pl.leverValue(l, w.args[1].(float64)), pl.leverValue(l, w.args[2].(float64))))
 		case "ui.cf.warn.no_quotas":
 			out = append(out, c.T(w.key))
 		case "ui.cf.warn.quota_zero":
@@ -495,12 +495,20 @@ func plannerAdviceDecision(adv agents.PlannerAdvice) agents.PlannerDecision {
 // CounterfactualsReady reports whether the debrief's counterfactuals are all in (for tests and
 // screenshots, which wait for them).
 func (a *App) CounterfactualsReady() bool {
-	a.pollCounterfactuals()
-	return a.cfReady()
+	d, ok := a.stage.(*debriefStage)
+	if !ok {
+		return false
+	}
+	d.pollCounterfactuals()
+	return d.cfReady()
 }
 
 // PreviewReady reports whether the planner dialog's impact preview is the dialog's as it stands.
 func (a *App) PreviewReady() bool {
-	a.pollPreview()
-	return a.previewReady()
+	p, ok := a.stage.(*playStage)
+	if !ok {
+		return false
+	}
+	p.pollPreview()
+	return p.previewReady()
 }

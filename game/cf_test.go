@@ -48,40 +48,40 @@ func waitFor(t *testing.T, a *App, cond func() bool) {
 func TestPlannerOverrideNoLongerZeroes(t *testing.T) {
 	// Round 1: quotas are not in force yet; the dialog says so.
 	a := plannerAtRound(t, "en", 2012)
-	d := a.dlg
+	d := a.pl().dlg
 	require.Equal(t, dlgPlanner, d.kind)
 	assert.False(t, d.padvice.Quotas)
-	assert.Contains(t, a.plannerWarnings(d), a.cat.T("ui.cf.warn.no_quotas"))
+	assert.Contains(t, a.pl().plannerWarnings(d), a.cat.T("ui.cf.warn.no_quotas"))
 
 	// The first round with quotas.
 	a = plannerAtRound(t, "en", 2022)
-	d = a.dlg
+	d = a.pl().dlg
 	adv := a.Session().PlannerAdvice()
 	require.True(t, adv.Quotas)
 	require.Greater(t, adv.QuotaMW, 100.0)
 	assert.Equal(t, snap(adv.QuotaMW, 100), d.plan.QuotaMW, "the quota field shows the rule's quota")
-	assert.Empty(t, a.plannerWarnings(d), "the AI's proposal is not drastic")
+	assert.Empty(t, a.pl().plannerWarnings(d), "the AI's proposal is not drastic")
 	a.Do(Command{Kind: CmdToggle, Arg: fSetQuota})
 	require.True(t, d.plan.SetQuota)
 	assert.Equal(t, snap(adv.QuotaMW, 100), d.plan.QuotaMW, "Override keeps the rule's quota")
-	assert.Empty(t, a.plannerWarnings(d))
+	assert.Empty(t, a.pl().plannerWarnings(d))
 	for range 200 {
 		a.Do(Command{Kind: CmdAdjust, Arg: fQuota, Delta: -1, Big: true})
 	}
 	require.Zero(t, d.plan.QuotaMW)
-	assert.Equal(t, []string{a.cat.T("ui.cf.warn.quota_zero", a.cat.Number(adv.QuotaMW, 0))}, a.plannerWarnings(d))
+	assert.Equal(t, []string{a.cat.T("ui.cf.warn.quota_zero", a.cat.Number(adv.QuotaMW, 0))}, a.pl().plannerWarnings(d))
 	a.Do(Command{Kind: CmdAdjust, Arg: leverField(configs.LeverEnforcement), Delta: -1, Big: true})
 	a.Do(Command{Kind: CmdAdjust, Arg: leverField(configs.LeverEnforcement), Delta: -1, Big: true})
-	assert.Len(t, a.plannerWarnings(d), 2, "and the enforcement dropped by two big steps")
+	assert.Len(t, a.pl().plannerWarnings(d), 2, "and the enforcement dropped by two big steps")
 	// Take advice restores the AI's proposal.
 	a.Do(Command{Kind: CmdAdvice})
 	assert.False(t, d.plan.SetQuota)
 	assert.Equal(t, a.Session().Model().W.Policy, d.plan.Policy)
-	assert.Empty(t, a.plannerWarnings(d))
+	assert.Empty(t, a.pl().plannerWarnings(d))
 
 	// The preview comes in off the update loop and is the session's own.
 	waitFor(t, a, a.PreviewReady)
-	r := a.preview.res
+	r := a.pl().preview.res
 	require.NoError(t, r.err)
 	from := len(a.Session().History().Months)
 	want, err := a.Session().PlannerPreview(d.plannerDecision()).Run()
@@ -129,9 +129,9 @@ func TestDebriefCounterfactuals(t *testing.T) {
 	a.Do(Command{Kind: CmdConfirm})
 	require.Equal(t, ScreenDebrief, a.Screen())
 	a.Do(Command{Kind: CmdCF})
-	require.True(t, a.cf.open)
+	require.True(t, a.db().cf.open)
 	waitFor(t, a, a.CounterfactualsReady)
-	res := a.cf.res[0]
+	res := a.db().cf.res[0]
 	require.NoError(t, res.err)
 	for kind, got := range map[session.CfKind]session.Headline{session.CfAI: res.ai, session.CfPlan: res.plan} {
 		s, err := a.Session().Counterfactual(gz, kind).Run()
@@ -142,7 +142,7 @@ func TestDebriefCounterfactuals(t *testing.T) {
 	assert.NotEqual(t, game, res.ai, "the AI in Guizhou's seat plays otherwise than the advisor taken every round")
 	a.Draw(&recorder{})
 	var all []string
-	for _, tx := range a.menu.sc.texts {
+	for _, tx := range a.menuOf().sc.texts {
 		all = append(all, tx.S)
 	}
 	joined := strings.Join(all, "\n")
@@ -156,7 +156,7 @@ func TestDebriefCounterfactuals(t *testing.T) {
 func TestPlannerDialogLeverRows(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		a := plannerAtRound(t, lang, 2022)
-		d, w := a.dlg, a.Session().Model().W
+		d, w := a.pl().dlg, a.Session().Model().W
 		var want []configs.Lever
 		for _, l := range configs.Levers() {
 			if l.Spec().InDialog {
@@ -164,7 +164,7 @@ func TestPlannerDialogLeverRows(t *testing.T) {
 			}
 		}
 		require.NotEmpty(t, want)
-		rows, _ := a.plannerDialogRows(d, w)
+		rows, _ := a.pl().plannerDialogRows(d, w)
 		require.Len(t, rows, fFirstLever+len(want)+len(d.hubs), lang)
 		var r recorder
 		a.Draw(&r)
@@ -172,7 +172,7 @@ func TestPlannerDialogLeverRows(t *testing.T) {
 			f := fFirstLever + k
 			spec := l.Spec()
 			assert.Equal(t, a.cat.T(spec.Label), rows[f].label, "%s: field %d is %s", lang, f, l)
-			assert.Equal(t, a.leverValue(l, *spec.Level(&d.plan.Policy)), rows[f].value, "%s: %s", lang, l)
+			assert.Equal(t, a.pl().leverValue(l, *spec.Level(&d.plan.Policy)), rows[f].value, "%s: %s", lang, l)
 			assert.Contains(t, r.texts, rows[f].value, "%s: %s's level drawn", lang, l)
 			assert.Equal(t, leverField(l), f)
 			d.focus = f

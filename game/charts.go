@@ -74,6 +74,16 @@ type chartTipKey struct {
 	rev          int // the charts' layout revision
 }
 
+// chartSet is the national charts as last laid out, shared by the play screen and the debrief (the span
+// chosen on the one stays on the other, and so does the compare view's run).
+type chartSet struct {
+	charts [NumCharts]chartPrep
+	cols   chartCols
+	full   bool     // the charts show the scenario's whole span (else its start to now)
+	rev    int      // counts the charts' layouts (the readout's cache key)
+	tip    chartTip // the readout of the month under the mouse
+}
+
 // chartCols are the history's scope and column indices the charts read.
 type chartCols struct {
 	ok     bool
@@ -119,7 +129,7 @@ func niceStep(top float64, n int) float64 {
 func (a *App) chartSpan(cc *chartCols) (from, to configs.Month) {
 	from = cc.start
 	end := cc.start + configs.Month(max(cc.months-1, 0))
-	if a.play.chartFull {
+	if a.charts.full {
 		return from, end
 	}
 	to = min(max(a.sess.Model().W.Now, from+11), end)
@@ -128,145 +138,178 @@ func (a *App) chartSpan(cc *chartCols) (from, to configs.Month) {
 
 // prepareCharts fills the national charts from the history into rects (play screen or debrief).
 func (a *App) prepareCharts(rects [NumCharts]Rect) {
-	pp := &a.play
-	c := a.cat
-	f := a.fonts
-	s := f.scale
-	if pp.chartCols.sess != a.sess {
-		pp.chartCols.find(a.sess)
+	cs := &a.charts
+	if cs.cols.sess != a.sess {
+		cs.cols.find(a.sess)
 	}
-	cc := &pp.chartCols
-	h := a.sess.History()
-	from, to := a.chartSpan(cc)
-	pp.chartRev++
-	pp.chartTip.key.chart = -2 // the readout is rebuilt on the new layout
+	from, to := a.chartSpan(&cs.cols)
+	cs.rev++
+	cs.tip.key.chart = -2 // the readout is rebuilt on the new layout
 	for i := range NumCharts {
-		ch := &pp.charts[i]
-		def := &series.Charts[i]
-		ch.R = rects[i]
-		ch.N = 0
-		for k := range ch.Series {
-			if cap(ch.Series[k].Pts) < 2*cc.months {
-				ch.Series[k].Pts = make([]float32, 0, 2*max(cc.months, 1))
+		a.prepareChart(&cs.charts[i], &series.Charts[i], rects[i], from, to)
+	}
+}
+
+// prepareChart lays chart ch (of definition def) out in r over the months [from, to]: its scale, title
+// and legend, its axes, then its series' points.
+func (a *App) prepareChart(ch *chartPrep, def *series.Chart, r Rect, from, to configs.Month) {
+	cc := &a.charts.cols
+	ch.R = r
+	ch.N = 0
+	for k := range ch.Series {
+		if cap(ch.Series[k].Pts) < 2*cc.months {
+			ch.Series[k].Pts = make([]float32, 0, 2*max(cc.months, 1))
+		}
+		ch.Series[k].Pts = ch.Series[k].Pts[:0]
+	}
+	ch.From, ch.To = from, to
+	top, unit := a.chartTop(ch, def)
+	ch.Mul, ch.Unit = series.Unit(unit, top)
+	if unit == "1" {
+		top = 1 // a share: 0..100 %
+	}
+	step := niceStep(top*ch.Mul, 4)
+	ch.Top = step * math.Ceil(top*ch.Mul/step-1e-9)
+	if ch.Top <= 0 {
+		ch.Top = step
+	}
+	ch.digits = view.StepDigits(step)
+	ch.Title = fit(a.cat.T(def.Title), a.fonts.Small, ch.R.W-16*a.fonts.scale)
+	y := a.chartLegend(ch, def)
+	a.chartYAxis(ch, step, y)
+	if len(a.sess.History().Months) == 0 {
+		ch.NY, ch.Empty = 0, a.cat.T("ui.charts.nodata")
+	}
+	a.chartXAxis(ch)
+	a.chartPoints(ch, def)
+}
+
+// chartTop is the largest value chart ch shows over its months, in its first series' column's unit (and
+// that unit); it sets the number of series in use.
+func (a *App) chartTop(ch *chartPrep, def *series.Chart) (top float64, unit string) {
+	cc := &a.charts.cols
+	if !cc.ok {
+		return 0, ""
+	}
+	h := a.sess.History()
+	ch.N = len(def.Series)
+	if c := cc.col[def.Series[0].Column]; c < len(h.Columns) {
+		unit = h.Columns[c].Unit
+	}
+	for _, se := range def.Series {
+		sc, col := cc.scope[se.Scope], cc.col[se.Column]
+		for mi, mo := range h.Months {
+			if mo >= ch.From && mo <= ch.To {
+				top = max(top, h.Scope[mi][sc][col])
 			}
-			ch.Series[k].Pts = ch.Series[k].Pts[:0]
 		}
-		ch.From, ch.To = from, to
-		// The largest value shown, in the column's unit.
-		top := 0.0
-		unit := ""
-		if cc.ok {
-			ch.N = len(def.Series)
-			if c := cc.col[def.Series[0].Column]; c < len(h.Columns) {
-				unit = h.Columns[c].Unit
-			}
-			for _, se := range def.Series {
-				sc, col := cc.scope[se.Scope], cc.col[se.Column]
-				for mi, mo := range h.Months {
-					if mo >= from && mo <= to {
-						top = max(top, h.Scope[mi][sc][col])
-					}
-				}
-			}
-		}
-		ch.Mul, ch.Unit = series.Unit(unit, top)
-		if unit == "1" {
-			top = 1 // a share: 0..100 %
-		}
-		step := niceStep(top*ch.Mul, 4)
-		ch.Top = step * math.Ceil(top*ch.Mul/step-1e-9)
-		if ch.Top <= 0 {
-			ch.Top = step
-		}
-		ch.digits = view.StepDigits(step)
-		ch.Title = fit(c.T(def.Title), f.Small, ch.R.W-16*s)
-		// The legend under the title, wrapped into rows inside the chart (two-series charts only: a
-		// single series is named by the title).
-		y := ch.R.Y + 5*s + f.Small.LineHeight() + 3*s
-		ch.Legend = ch.N > 1
-		if ch.Legend {
-			lx, right := ch.R.X+8*s, ch.R.X+ch.R.W-8*s
-			rowH := f.Tiny.LineHeight() + 2*s
-			y += rowH / 2
-			for k := 0; k < ch.N; k++ {
-				sp := &ch.Series[k]
-				sp.Label = c.T(series.Styles[def.Series[k].ID].Key)
-				w := 13*s + advance(sp.Label, f.Tiny)
-				if lx > ch.R.X+8*s && lx+w > right {
-					lx, y = ch.R.X+8*s, y+rowH
-				}
-				sp.Label = fit(sp.Label, f.Tiny, right-lx-13*s)
-				sp.LX, sp.LY = lx, y
-				lx += w + 12*s
-			}
-			y += rowH / 2
-		}
+	}
+	return top, unit
+}
+
+// chartLegend places the legend under the title, wrapped into rows inside the chart (two-series charts
+// only: a single series is named by the title), and the series' colours; it returns the y below it.
+func (a *App) chartLegend(ch *chartPrep, def *series.Chart) float32 {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	y := ch.R.Y + 5*s + f.Small.LineHeight() + 3*s
+	ch.Legend = ch.N > 1
+	if ch.Legend {
+		lx, right := ch.R.X+8*s, ch.R.X+ch.R.W-8*s
+		rowH := f.Tiny.LineHeight() + 2*s
+		y += rowH / 2
 		for k := 0; k < ch.N; k++ {
-			ch.Series[k].C = series.Styles[def.Series[k].ID].C
-		}
-		// Y ticks: 0, step, ..., Top, labelled with numbers, the top one with the unit.
-		ch.NY = 0
-		labelW := float32(0)
-		for v := 0.0; v <= ch.Top*1.0001 && ch.NY < maxYTicks; v += step {
-			t := &ch.YTicks[ch.NY]
-			t.Label = c.Number(v, ch.digits)
-			if v+step > ch.Top*1.0001 && ch.Unit != "" {
-				t.Label = c.T("ui.charts.value_unit", t.Label, ch.Unit) // the top tick carries the unit
+			sp := &ch.Series[k]
+			sp.Label = c.T(series.Styles[def.Series[k].ID].Key)
+			w := 13*s + advance(sp.Label, f.Tiny)
+			if lx > ch.R.X+8*s && lx+w > right {
+				lx, y = ch.R.X+8*s, y+rowH
 			}
-			labelW = max(labelW, advance(t.Label, f.Tiny))
-			ch.NY++
+			sp.Label = fit(sp.Label, f.Tiny, right-lx-13*s)
+			sp.LX, sp.LY = lx, y
+			lx += w + 12*s
 		}
-		yearW := advance("2000", f.Tiny)
-		plotTop := y + f.Tiny.LineHeight()/2 + 2*s
-		plotBottom := ch.R.Y + ch.R.H - f.Tiny.LineHeight() - 7*s
-		px := ch.R.X + 8*s + labelW + 5*s
-		ch.Plot = Rect{px, plotTop, max(ch.R.X+ch.R.W-yearW/2-6*s-px, 1), max(plotBottom-plotTop, 1)}
-		p := ch.Plot
-		for j := 0; j < ch.NY; j++ {
-			ch.YTicks[j].At = p.Y + p.H*(1-float32(float64(j)*step/ch.Top))
+		y += rowH / 2
+	}
+	for k := 0; k < ch.N; k++ {
+		ch.Series[k].C = series.Styles[def.Series[k].ID].C
+	}
+	return y
+}
+
+// chartYAxis labels the y ticks (0, step, ..., Top, the top one with the unit) and places the plot
+// below y, right of the widest label.
+func (a *App) chartYAxis(ch *chartPrep, step float64, y float32) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	ch.NY = 0
+	labelW := float32(0)
+	for v := 0.0; v <= ch.Top*1.0001 && ch.NY < maxYTicks; v += step {
+		t := &ch.YTicks[ch.NY]
+		t.Label = c.Number(v, ch.digits)
+		if v+step > ch.Top*1.0001 && ch.Unit != "" {
+			t.Label = c.T("ui.charts.value_unit", t.Label, ch.Unit) // the top tick carries the unit
 		}
-		ch.Empty = ""
-		if len(h.Months) == 0 {
-			ch.NY, ch.Empty = 0, c.T("ui.charts.nodata")
+		labelW = max(labelW, advance(t.Label, f.Tiny))
+		ch.NY++
+	}
+	yearW := advance("2000", f.Tiny)
+	plotTop := y + f.Tiny.LineHeight()/2 + 2*s
+	plotBottom := ch.R.Y + ch.R.H - f.Tiny.LineHeight() - 7*s
+	px := ch.R.X + 8*s + labelW + 5*s
+	ch.Plot = Rect{px, plotTop, max(ch.R.X+ch.R.W-yearW/2-6*s-px, 1), max(plotBottom-plotTop, 1)}
+	p := ch.Plot
+	for j := 0; j < ch.NY; j++ {
+		ch.YTicks[j].At = p.Y + p.H*(1-float32(float64(j)*step/ch.Top))
+	}
+	ch.Empty = ""
+}
+
+// chartXAxis labels every year's January, every 1, 2, 5 or 10 years so that the labels stand apart.
+func (a *App) chartXAxis(ch *chartPrep) {
+	from, to, p := ch.From, ch.To, ch.Plot
+	yearW := advance("2000", a.fonts.Tiny)
+	span := float32(max(int(to-from), 1))
+	years := int(to-from)/12 + 1
+	ystep := 1
+	for _, k := range []int{1, 2, 5, 10} {
+		ystep = k
+		if float32((years+k-1)/k)*yearW*1.5 <= p.W {
+			break
 		}
-		// X ticks: every year's January, every 1, 2, 5 or 10 years so that the labels stand apart.
-		span := float32(max(int(to-from), 1))
-		years := int(to-from)/12 + 1
-		ystep := 1
-		for _, k := range []int{1, 2, 5, 10} {
-			ystep = k
-			if float32((years+k-1)/k)*yearW*1.5 <= p.W {
-				break
-			}
+	}
+	ch.NX = 0
+	y0 := from.Year()
+	if from.MonthOfYear() != 1 {
+		y0++
+	}
+	for yr := y0; ch.NX < maxXTicks; yr++ {
+		mo := configs.NewMonth(yr, 1)
+		if mo > to {
+			break
 		}
-		ch.NX = 0
-		y0 := from.Year()
-		if from.MonthOfYear() != 1 {
-			y0++
+		if yr%ystep != 0 {
+			continue
 		}
-		for yr := y0; ch.NX < maxXTicks; yr++ {
-			mo := configs.NewMonth(yr, 1)
-			if mo > to {
-				break
-			}
-			if yr%ystep != 0 {
+		ch.XTicks[ch.NX] = axisTick{At: p.X + p.W*float32(mo-from)/span, Label: yearLabel(yr)}
+		ch.NX++
+	}
+}
+
+// chartPoints places the series' points over the chart's months.
+func (a *App) chartPoints(ch *chartPrep, def *series.Chart) {
+	cc := &a.charts.cols
+	h := a.sess.History()
+	p := ch.Plot
+	span := float32(max(int(ch.To-ch.From), 1))
+	for k := 0; k < ch.N; k++ {
+		se := def.Series[k]
+		sp := &ch.Series[k]
+		sc, col := cc.scope[se.Scope], cc.col[se.Column]
+		for mi, mo := range h.Months {
+			if mo < ch.From || mo > ch.To {
 				continue
 			}
-			ch.XTicks[ch.NX] = axisTick{At: p.X + p.W*float32(mo-from)/span, Label: yearLabel(yr)}
-			ch.NX++
-		}
-		// The series' points over the span.
-		for k := 0; k < ch.N; k++ {
-			se := def.Series[k]
-			sp := &ch.Series[k]
-			sc, col := cc.scope[se.Scope], cc.col[se.Column]
-			for mi, mo := range h.Months {
-				if mo < from || mo > to {
-					continue
-				}
-				v := h.Scope[mi][sc][col] * ch.Mul
-				sp.Pts = append(sp.Pts, p.X+p.W*float32(mo-from)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
-			}
+			v := h.Scope[mi][sc][col] * ch.Mul
+			sp.Pts = append(sp.Pts, p.X+p.W*float32(mo-ch.From)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
 		}
 	}
 }
@@ -297,11 +340,11 @@ func yearLabel(y int) string {
 // prepareChartTip brings the hover readout up to date with the mouse (called every frame while charts
 // are shown: nothing is done while the mouse stays over the same month of the same chart).
 func (a *App) prepareChartTip() {
-	pp := &a.play
-	tip := &pp.chartTip
-	k := chartTipKey{chart: -1, hist: len(a.sess.History().Months), rev: pp.chartRev}
-	for i := range pp.charts {
-		ch := &pp.charts[i]
+	cs := &a.charts
+	tip := &cs.tip
+	k := chartTipKey{chart: -1, hist: len(a.sess.History().Months), rev: cs.rev}
+	for i := range cs.charts {
+		ch := &cs.charts[i]
 		p := ch.Plot
 		if ch.N == 0 || !(Rect{p.X - 4, p.Y - 4, p.W + 8, p.H + 8}).Contains(a.mouseX, a.mouseY) {
 			continue
@@ -321,10 +364,10 @@ func (a *App) prepareChartTip() {
 		return
 	}
 	c, f, s := a.cat, a.fonts, a.fonts.scale
-	ch := &pp.charts[k.chart]
+	ch := &cs.charts[k.chart]
 	def := &series.Charts[k.chart]
 	h := a.sess.History()
-	cc := &pp.chartCols
+	cc := &cs.cols
 	mo := h.Months[k.month]
 	p := ch.Plot
 	tip.X = p.X + p.W*float32(mo-ch.From)/float32(max(int(ch.To-ch.From), 1))
@@ -410,11 +453,11 @@ func (a *App) drawChart(dst Renderer, ch *chartPrep) {
 func (a *App) drawChartTip(dst Renderer) {
 	s := a.fonts.scale
 	f := a.fonts
-	tip := &a.play.chartTip
+	tip := &a.charts.tip
 	if !tip.On {
 		return
 	}
-	ch := &a.play.charts[tip.key.chart]
+	ch := &a.charts.charts[tip.key.chart]
 	p := ch.Plot
 	dst.Line(tip.X, p.Y, tip.X, p.Y+p.H, 1, colDim)
 	for j := 0; j < ch.N; j++ {
@@ -430,13 +473,13 @@ func (a *App) drawChartTip(dst Renderer) {
 // prepareLatencyBound marks, on the latency layer's colour ramp, the round trip hot work tolerates (the
 // tightest bound of the scenario's classes), labelled under the ramp in place of the ticks it would run
 // into: provinces coloured beyond the mark cannot serve the selected province's hot work.
-func (a *App) prepareLatencyBound() {
-	pp := &a.play
+func (pl *playStage) prepareLatencyBound() {
+	pp := &pl.prep
 	pp.boundOn = false
-	if a.layer != view.Latency || pp.scale.Max <= pp.scale.Min {
+	if pl.layer != view.Latency || pp.scale.Max <= pp.scale.Min {
 		return
 	}
-	w := a.sess.Model().W
+	w := pl.sess.Model().W
 	bound, class := 0.0, ""
 	for _, cl := range w.Classes {
 		if b := cl.Cfg.RTTBoundMs; b > 0 && (bound == 0 || b < bound) {
@@ -446,7 +489,7 @@ func (a *App) prepareLatencyBound() {
 	if bound <= 0 || bound > pp.scale.Max {
 		return
 	}
-	c, f, s := a.cat, a.fonts.Tiny, a.geo.S
+	c, f, s := pl.cat, pl.fonts.Tiny, pl.geo.S
 	bar := pp.legendBar
 	pp.boundOn = true
 	pp.boundX = bar.X + bar.W*float32((bound-pp.scale.Min)/(pp.scale.Max-pp.scale.Min))
@@ -464,23 +507,23 @@ func (a *App) prepareLatencyBound() {
 }
 
 // drawLatencyBound draws the hot-work bound's mark across the legend's ramp and its label under it.
-func (a *App) drawLatencyBound(dst Renderer) {
-	pp := &a.play
+func (pl *playStage) drawLatencyBound(dst Renderer) {
+	pp := &pl.prep
 	if !pp.boundOn {
 		return
 	}
-	s := a.geo.S
+	s := pl.geo.S
 	bar := pp.legendBar
 	dst.Rect(Rect{pp.boundX - 1*s, bar.Y - 3*s, 2 * s, bar.H + 7*s}, colSelect)
-	drawText(dst, pp.boundLabel, pp.boundLabelX, bar.Y+bar.H+5*s, a.fonts.Tiny, colSelect, AlignCenter, false)
+	drawText(dst, pp.boundLabel, pp.boundLabelX, bar.Y+bar.H+5*s, pl.fonts.Tiny, colSelect, AlignCenter, false)
 }
 
 // fitMapTitle keeps the map's title clear of the flow key to its right: the key's lead-in goes first,
 // then the title is shortened.
-func (a *App) fitMapTitle() {
-	pp := &a.play
-	g := &a.geo
-	f := a.fonts
+func (pl *playStage) fitMapTitle() {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
 	right := g.Map.X + g.Map.W - g.Margin
 	if n := len(pp.flowKey); n > 0 {
 		right = pp.flowKey[n-1].X - 12*g.S
@@ -494,16 +537,16 @@ func (a *App) fitMapTitle() {
 
 // fitLegendHead keeps the legend's title clear of the marks' key to its right (the latency layer's
 // long name gives way to "Round trip (ms)").
-func (a *App) fitLegendHead() {
-	pp := &a.play
-	s := a.geo.S
-	f := a.fonts.Small
-	room := a.geo.Legend.X + a.geo.Legend.W - pp.legendBar.X
+func (pl *playStage) fitLegendHead() {
+	pp := &pl.prep
+	s := pl.geo.S
+	f := pl.fonts.Small
+	room := pl.geo.Legend.X + pl.geo.Legend.W - pp.legendBar.X
 	if len(pp.legendMarks) > 0 {
 		room = pp.legendMarks[0].X - 6*s - 8*s - pp.legendBar.X
 	}
-	if advance(pp.legendHead, f) > room && a.layer == view.Latency {
-		pp.legendHead = a.cat.T("ui.charts.latency_legend", pp.legendUnit)
+	if advance(pp.legendHead, f) > room && pl.layer == view.Latency {
+		pp.legendHead = pl.cat.T("ui.charts.latency_legend", pp.legendUnit)
 	}
 	pp.legendHead = fit(pp.legendHead, f, room)
 }
@@ -513,5 +556,5 @@ func (a *App) ChartPlot(i int) Rect {
 	if i < 0 || i >= NumCharts {
 		return Rect{}
 	}
-	return a.play.charts[i].Plot
+	return a.charts.charts[i].Plot
 }

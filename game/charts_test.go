@@ -37,8 +37,8 @@ func TestChartsAxesAndUnits(t *testing.T) {
 	w := a.Session().Model().W
 	assert.Equal(t, "MW", h.Columns[w.Col(economy.ColCapacity)].Unit, "the unit comes from the column table")
 	wantUnit := [NumCharts]string{"%", "GW", "GW", "Mt"}
-	for i := range a.play.charts {
-		ch := &a.play.charts[i]
+	for i := range a.charts.charts {
+		ch := &a.charts.charts[i]
 		assert.Equal(t, wantUnit[i], ch.Unit, "chart %d", i)
 		assert.Equal(t, a.cat.T("ui.charts.value_unit", a.cat.Number(ch.Top, ch.digits), ch.Unit), ch.YTicks[ch.NY-1].Label, "chart %d: the unit on the top tick", i)
 		require.GreaterOrEqual(t, ch.NY, 3, "chart %d: several y ticks", i)
@@ -56,28 +56,28 @@ func TestChartsAxesAndUnits(t *testing.T) {
 		assert.InDelta(t, ch.Plot.X+ch.Plot.W, pts[len(pts)-2], 0.01, "chart %d: now at the right edge", i)
 	}
 	// The largest value shown is below the top tick, and within a step of it.
-	cap := &a.play.charts[ChartCapacity]
+	cap := &a.charts.charts[ChartCapacity]
 	top := 0.0
 	for mi := range h.Months {
 		top = max(top, h.Scope[mi][cap.chartScope(a, 0)][w.Col(economy.ColCapacity)]/1000)
 	}
 	assert.LessOrEqual(t, top, cap.Top)
 	// A click on a chart shows the scenario's whole span: now is then well left of the right edge.
-	r := a.play.charts[ChartCO2].R
+	r := a.charts.charts[ChartCO2].R
 	press(t, a, Input{Click: true, MouseX: r.X + r.W/2, MouseY: r.Y + r.H/2})
 	a.Draw(&recorder{})
-	require.True(t, a.play.chartFull)
-	pts := a.play.charts[ChartCO2].Series[0].Pts
-	p := a.play.charts[ChartCO2].Plot
+	require.True(t, a.charts.full)
+	pts := a.charts.charts[ChartCO2].Series[0].Pts
+	p := a.charts.charts[ChartCO2].Plot
 	assert.Less(t, pts[len(pts)-2], p.X+p.W*0.5, "40 months of a 23-year run")
-	assert.Equal(t, w.End, a.play.charts[ChartCO2].To)
+	assert.Equal(t, w.End, a.charts.charts[ChartCO2].To)
 }
 
 // chartScope is the history scope of the chart's series k.
 func (ch *chartPrep) chartScope(a *App, k int) int {
-	for i := range a.play.charts {
-		if &a.play.charts[i] == ch {
-			return a.play.chartCols.scope[series.Charts[i].Series[k].Scope]
+	for i := range a.charts.charts {
+		if &a.charts.charts[i] == ch {
+			return a.charts.cols.scope[series.Charts[i].Series[k].Scope]
 		}
 	}
 	return -1
@@ -94,13 +94,13 @@ func TestChartsOneColourPerSeries(t *testing.T) {
 		seen[k] = series.ID(id)
 	}
 	a := playMonths(t, "fr", 13)
-	for i := range a.play.charts {
-		ch := &a.play.charts[i]
+	for i := range a.charts.charts {
+		ch := &a.charts.charts[i]
 		for k := 0; k < ch.N; k++ {
 			assert.Equal(t, series.Styles[series.Charts[i].Series[k].ID].C, ch.Series[k].C)
 		}
 	}
-	assert.Equal(t, a.cat.T("ui.chart.east"), a.play.charts[ChartUtilisation].Series[0].Label)
+	assert.Equal(t, a.cat.T("ui.chart.east"), a.charts.charts[ChartUtilisation].Series[0].Label)
 }
 
 // The hover readout names the month and the values under the mouse, and is rebuilt only when the month
@@ -109,7 +109,7 @@ func TestChartsHoverReadout(t *testing.T) {
 	a := playMonths(t, "en", 30)
 	h := a.Session().History()
 	w := a.Session().Model().W
-	ch := &a.play.charts[ChartCapacity]
+	ch := &a.charts.charts[ChartCapacity]
 	p := ch.Plot
 	// The mouse over the 13th month played.
 	mi := 12
@@ -118,11 +118,11 @@ func TestChartsHoverReadout(t *testing.T) {
 	require.NoError(t, a.Update(&in))
 	var r recorder
 	a.Draw(&r)
-	tip := &a.play.chartTip
+	tip := &a.charts.tip
 	require.True(t, tip.On)
 	assert.Equal(t, mi, tip.key.month)
 	assert.Equal(t, h.Months[mi].String(), tip.Lines[0], "the month")
-	v := h.Scope[mi][a.play.chartCols.scope[0]][w.Col(economy.ColCapacity)] / 1000
+	v := h.Scope[mi][a.charts.cols.scope[0]][w.Col(economy.ColCapacity)] / 1000
 	assert.Equal(t, "capacity: "+a.cat.Number(v, ch.digits+1)+" GW", tip.Lines[1])
 	assert.Contains(t, r.texts, tip.Lines[2], "drawn")
 	assert.True(t, strings.HasPrefix(tip.Lines[2], "demand: "))
@@ -144,12 +144,12 @@ func TestNoDataBeforeFirstMonth(t *testing.T) {
 	a := newApp(t, Options{Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Provinces: []int{provinceIndex(t, "guizhou")}}}, Start: true, Speed: 1, AutoDecide: true})
 	a.Draw(&recorder{})
 	require.Less(t, a.Session().Model().W.Now, a.Session().Model().W.Start)
-	require.Equal(t, view.Utilisation, a.layer)
-	for _, c := range a.play.cells {
+	require.Equal(t, view.Utilisation, a.pl().layer)
+	for _, c := range a.pl().prep.cells {
 		assert.True(t, c.NoData, "no month played: no use measured")
 	}
 	found := false
-	for _, r := range a.play.side {
+	for _, r := range a.pl().prep.side {
 		if r.K == a.cat.T("ui.side.utilisation") {
 			found = true
 			assert.Equal(t, "—", r.V)
@@ -157,14 +157,14 @@ func TestNoDataBeforeFirstMonth(t *testing.T) {
 		}
 	}
 	assert.True(t, found)
-	assert.Equal(t, "1 month/s", a.play.topState, "one month, singular")
-	for i := range a.play.charts {
-		assert.Equal(t, "—", a.play.charts[i].Empty, "chart %d: no data yet", i)
-		assert.Zero(t, a.play.charts[i].NY, "chart %d: no scale for nothing", i)
+	assert.Equal(t, "1 month/s", a.pl().prep.topState, "one month, singular")
+	for i := range a.charts.charts {
+		assert.Equal(t, "—", a.charts.charts[i].Empty, "chart %d: no data yet", i)
+		assert.Zero(t, a.charts.charts[i].NY, "chart %d: no scale for nothing", i)
 	}
 	run(t, a, 120)
-	assert.False(t, a.play.cells[provinceIndex(t, "guizhou")].NoData, "measured from the first month")
-	assert.Empty(t, a.play.charts[ChartCapacity].Empty)
+	assert.False(t, a.pl().prep.cells[provinceIndex(t, "guizhou")].NoData, "measured from the first month")
+	assert.Empty(t, a.charts.charts[ChartCapacity].Empty)
 }
 
 // News items wrap over the lines they need, in both languages and at every size: none is cut.
@@ -175,7 +175,7 @@ func TestNewsWrapsNotCut(t *testing.T) {
 		for _, size := range layoutSizes {
 			a.Layout(size[0], size[1])
 			a.Draw(&recorder{})
-			rows := a.play.newsRows
+			rows := a.pl().prep.newsRows
 			require.NotEmpty(t, rows)
 			// Rebuild each shown item from its lines: it is the whole item.
 			var items []string
@@ -187,7 +187,7 @@ func TestNewsWrapsNotCut(t *testing.T) {
 					items[len(items)-1] += " " + r.V
 				}
 			}
-			all := strings.Join(a.play.newsAll, "\n")
+			all := strings.Join(a.pl().prep.newsAll, "\n")
 			for _, it := range items {
 				assert.Contains(t, frenchSpaces.Replace(all), it, "%s %v: a whole item", lang, size)
 			}
@@ -200,7 +200,7 @@ func TestNewsWrapsNotCut(t *testing.T) {
 func TestPresetNamedInLanguage(t *testing.T) {
 	a := newApp(t, Options{Lang: "fr", Setup: session.Setup{Preset: "baseline", Seed: 1}, Start: true})
 	a.Draw(&recorder{})
-	assert.Equal(t, "Référence · graine 1", a.play.topTitle)
+	assert.Equal(t, "Référence · graine 1", a.pl().prep.topTitle)
 }
 
 // The latency layer marks the hot-work bound on its ramp and labels it.
@@ -208,7 +208,7 @@ func TestLatencyBoundMarked(t *testing.T) {
 	a := playMonths(t, "en", 12)
 	a.Do(Command{Kind: CmdLayer, Arg: int(view.Latency)})
 	a.Draw(&recorder{})
-	pp := &a.play
+	pp := &a.pl().prep
 	require.True(t, pp.boundOn)
 	var hot float64
 	for _, c := range a.Session().Model().W.Classes {

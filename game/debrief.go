@@ -1,7 +1,10 @@
 package game
 
 import (
+	"fmt"
 	"image/color"
+	"os"
+	"path/filepath"
 	"strconv"
 
 	"dongshu/game/session"
@@ -44,27 +47,27 @@ func (a *App) roleName(p int) string {
 
 // debriefFacts lists the "What happened" block: its heading, the national figures, then each human
 // province's own figures under its name.
-func (a *App) debriefFacts() []factLine {
-	out := a.nationalFacts()
+func (db *debriefStage) debriefFacts() []factLine {
+	out := db.nationalFacts()
 	if out == nil {
 		return nil
 	}
-	for _, p := range a.sess.Setup().Role.Provinces {
-		out = append(out, a.provinceFacts(p, a.roleName(p))...)
+	for _, p := range db.sess.Setup().Role.Provinces {
+		out = append(out, db.provinceFacts(p, db.roleName(p))...)
 	}
 	return out
 }
 
-func (a *App) pct(v float64, digits int) string { return a.cat.Number(100*v, digits) }
+func (db *debriefStage) pct(v float64, digits int) string { return db.cat.Number(100*v, digits) }
 
 // nationalFacts is the "What happened" block's heading and the national figures.
-func (a *App) nationalFacts() []factLine {
-	c := a.cat
-	f := a.facts
-	if f.Months == 0 || a.sess == nil {
+func (db *debriefStage) nationalFacts() []factLine {
+	c := db.cat
+	f := db.facts
+	if f.Months == 0 || db.sess == nil {
 		return nil
 	}
-	pct := a.pct
+	pct := db.pct
 	out := []factLine{{head: c.T("ui.debrief.what"), sub: true}}
 	if f.Has2022 {
 		key := "ui.debrief.fact.hubs_none"
@@ -99,13 +102,13 @@ func (a *App) nationalFacts() []factLine {
 }
 
 // provinceFacts is province p's own figures, each against the country's, under the heading head.
-func (a *App) provinceFacts(p int, head string) []factLine {
-	c := a.cat
-	f := a.facts
-	if f.Months == 0 || a.sess == nil {
+func (db *debriefStage) provinceFacts(p int, head string) []factLine {
+	c := db.cat
+	f := db.facts
+	if f.Months == 0 || db.sess == nil {
 		return nil
 	}
-	pct := a.pct
+	pct := db.pct
 	signed := func(v float64) string {
 		s := c.Number(100*v, 0)
 		if v >= 0 && s != "0" {
@@ -115,7 +118,7 @@ func (a *App) provinceFacts(p int, head string) []factLine {
 	}
 	endYear := strconv.Itoa(f.End.Year())
 	out := []factLine{{head: head, sub: true}}
-	pf := a.sess.ProvinceFacts(p)
+	pf := db.sess.ProvinceFacts(p)
 	key := "ui.debrief.fact.p_util_par"
 	switch d := pf.UtilEnd - pf.NationalUtilEnd; {
 	case d > utilPar:
@@ -141,7 +144,7 @@ func (a *App) provinceFacts(p int, head string) []factLine {
 	text := c.T(key)
 	if pf.JobsEnd < pf.JobsStart && pf.CapacityEnd > pf.CapacityStart && pf.CapacityStart > 0 {
 		// Capacity up, jobs down: construction employs more per MW than operations (session.ProvinceFacts).
-		dc := &a.sess.Model().W.Scn.DataCentres
+		dc := &db.sess.Model().W.Scn.DataCentres
 		text = c.T("ui.score.jobs_fell", c.Number(pf.CapacityEnd/pf.CapacityStart, 1), c.Number(dc.JobsPerMWBuilding, 1),
 			c.Number(dc.JobsPerMWOnline, 1))
 	}
@@ -219,89 +222,112 @@ func debriefLeft(W, H, s float32) Rect {
 	return Rect{mg, mg + 52*s, W*0.45 - mg, H - 52*s - 2*mg - 56*s}
 }
 
-func (a *App) prepareDebrief(sc *scene) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	W, H := float32(a.w), float32(a.h)
-	m := a.sess.Model()
+func (db *debriefStage) prepareDebrief(sc *scene) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
+	W, H := float32(db.w), float32(db.h)
+	m := db.sess.Model()
 	sc.rect(Rect{0, 0, W, H}, colBG)
 	mg := 16 * s
 	sc.text(c.T("ui.debrief.title", view.MonthLabel(c, m.W.Now)), mg, mg, f.Head, colText)
-	sc.text(a.gameTitle(a.sess.Setup()), mg, mg+26*s, f.Small, colDim)
+	sc.text(db.gameTitle(db.sess.Setup()), mg, mg+26*s, f.Small, colDim)
 	left := debriefLeft(W, H, s)
+	db.prepareDebriefLeft(sc, left)
+	if db.pages > 1 {
+		db.prepareDebriefPager(sc, left)
+	}
+	db.prepareDebriefRight(sc, Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H})
+	db.prepareDebriefButtons(sc)
+}
+
+// prepareDebriefLeft fills the left panel: the page shown (one page when everything fits in full,
+// else the overview and a page per role), or the counterfactuals.
+func (db *debriefStage) prepareDebriefLeft(sc *scene, left Rect) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
 	sc.panel(left, s)
 	x, y := left.X+14*s, left.Y+12*s
 	w := left.W - 28*s
 	bottom := left.Y + left.H - 8*s
-
-	// One page when everything fits in full, else the overview and a page per role.
-	a.debriefPages = 1
+	db.pages = 1
 	var facts []factLine // the single page's (measured, then laid out)
-	if len(a.debrief) > 0 {
-		facts = a.debriefFacts()
-		if a.debriefSingle(nil, facts, x, y, w, bottom) > bottom {
-			a.debriefPages = 1 + len(a.debrief)
+	if len(db.debrief) > 0 {
+		facts = db.debriefFacts()
+		if db.debriefSingle(nil, facts, x, y, w, bottom) > bottom {
+			db.pages = 1 + len(db.debrief)
 		}
 	}
-	a.debriefPage = max(0, min(a.debriefPage, a.debriefPages-1))
-	a.cfButton(sc)
+	db.page = max(0, min(db.page, db.pages-1))
+	db.cfButton(sc)
 	switch {
-	case a.cf.open && len(a.debrief) > 0:
-		a.prepareCounterfactual(sc, x, y, w, bottom) // cf.go
-	case len(a.debrief) == 0:
+	case db.cf.open && len(db.debrief) > 0:
+		db.prepareCounterfactual(sc, x, y, w, bottom) // cf.go
+	case len(db.debrief) == 0:
 		sc.text(c.T("ui.debrief.none"), x, y, f.Body, colDim)
-	case a.debriefPages == 1:
-		a.debriefSingle(sc, facts, x, y, w, bottom)
-	case a.debriefPage == 0:
-		a.debriefOverview(sc, x, y, w, bottom)
+	case db.pages == 1:
+		db.debriefSingle(sc, facts, x, y, w, bottom)
+	case db.page == 0:
+		db.debriefOverview(sc, x, y, w, bottom)
 	default:
-		a.debriefRole(sc, a.debrief[a.debriefPage-1], x, y, w, bottom)
+		db.debriefRole(sc, db.debrief[db.page-1], x, y, w, bottom)
 	}
-	if a.debriefPages > 1 {
-		// ‹ 2 / 4 › above the panel's right end.
-		bs := 30 * s
-		by := left.Y - bs - 10*s
-		next := Rect{left.X + left.W - bs, by, bs, bs}
-		ind := c.T("ui.debrief.page", a.debriefPage+1, a.debriefPages)
-		iw := max(advance(ind, f.Bold), advance("00 / 00", f.Bold)) + 16*s
-		prev := Rect{next.X - iw - bs, by, bs, bs}
-		if a.debriefPage > 0 {
-			sc.button(prev, "‹", Command{Kind: CmdPage, Delta: -1}, false, false)
-		} else {
-			sc.off(prev, "‹")
-		}
-		if a.debriefPage < a.debriefPages-1 {
-			sc.button(next, "›", Command{Kind: CmdPage, Delta: 1}, false, false)
-		} else {
-			sc.off(next, "›")
-		}
-		sc.textAlign(ind, prev.X+bs+iw/2, by+bs/2, f.Bold, colText, AlignCenter, true)
+}
+
+// prepareDebriefPager adds ‹ 2 / 4 › above the left panel's right end.
+func (db *debriefStage) prepareDebriefPager(sc *scene, left Rect) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
+	bs := 30 * s
+	by := left.Y - bs - 10*s
+	next := Rect{left.X + left.W - bs, by, bs, bs}
+	ind := c.T("ui.debrief.page", db.page+1, db.pages)
+	iw := max(advance(ind, f.Bold), advance("00 / 00", f.Bold)) + 16*s
+	prev := Rect{next.X - iw - bs, by, bs, bs}
+	if db.page > 0 {
+		sc.button(prev, "‹", Command{Kind: CmdPage, Delta: -1}, false, false)
+	} else {
+		sc.off(prev, "‹")
 	}
-	// Key charts, 2 x 2, on the right; under them, the tension between the two boards and the why
-	// (whyPanel) of the page's role (the overview and a single page: every role's, as they fit).
-	right := Rect{W*0.45 + mg, left.Y, W*0.55 - 2*mg, left.H}
-	if len(a.debrief) > 0 {
+	if db.page < db.pages-1 {
+		sc.button(next, "›", Command{Kind: CmdPage, Delta: 1}, false, false)
+	} else {
+		sc.off(next, "›")
+	}
+	sc.textAlign(ind, prev.X+bs+iw/2, by+bs/2, f.Bold, colText, AlignCenter, true)
+}
+
+// prepareDebriefRight fills the right of the screen: the key charts, 2 x 2; under them, the tension
+// between the two boards and the why (whyPanel) of the page's role (the overview and a single page:
+// every role's, as they fit).
+func (db *debriefStage) prepareDebriefRight(sc *scene, right Rect) {
+	mg := 16 * db.fonts.scale
+	if len(db.debrief) > 0 {
 		why := Rect{right.X, right.Y + right.H*0.56 + mg/2, right.W, right.H*0.44 - mg/2}
 		right.H *= 0.56
-		roles := a.debrief
-		if a.debriefPages > 1 && a.debriefPage > 0 {
-			roles = a.debrief[a.debriefPage-1 : a.debriefPage]
+		roles := db.debrief
+		if db.pages > 1 && db.page > 0 {
+			roles = db.debrief[db.page-1 : db.page]
 		}
-		a.whyPanel(sc, roles, why)
+		db.whyPanel(sc, roles, why)
 	}
 	cw, ch := (right.W-mg)/2, (right.H-mg)/2
 	var rects [NumCharts]Rect
 	for i := range NumCharts {
 		rects[i] = Rect{right.X + float32(i%2)*(cw+mg), right.Y + float32(i/2)*(ch+mg), cw, ch}
 	}
-	a.prepareCharts(rects)
+	db.prepareCharts(rects)
 	sc.charts = true
+}
+
+// prepareDebriefButtons adds export, new game and quit at the bottom right, the keys on their left.
+func (db *debriefStage) prepareDebriefButtons(sc *scene) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
+	W, H := float32(db.w), float32(db.h)
+	mg := 16 * s
 	by := H - mg - 40*s
 	bw := 200 * s
 	sc.button(Rect{W - mg - bw, by, bw, 40 * s}, c.T("ui.debrief.export"), Command{Kind: CmdExport}, false, true)
 	sc.button(Rect{W - 2*mg - 2*bw, by, bw, 40 * s}, c.T("ui.debrief.new"), Command{Kind: CmdNewGame}, false, false)
 	sc.button(Rect{W - 3*mg - 3*bw, by, bw, 40 * s}, c.T("ui.debrief.quit"), Command{Kind: CmdQuit}, false, false)
 	keys := c.T("ui.debrief.keys")
-	if a.debriefPages > 1 {
+	if db.pages > 1 {
 		keys = c.T("ui.debrief.keys_pages")
 	}
 	lines := wrapText(keys, f.Small, W-4*mg-3*bw-mg, 2)
@@ -314,25 +340,25 @@ func (a *App) prepareDebrief(sc *scene) {
 // debriefSingle lays out the whole debrief on one page from y: every role's score, the note, then facts
 // (debriefFacts: the national figures and each human province's) in full. It returns where it ends
 // (past bottom: it does not fit, and what did not fit was left out).
-func (a *App) debriefSingle(sc *scene, facts []factLine, x, y, w, bottom float32) float32 {
-	for _, d := range a.debrief {
-		y = a.scoreBlock(sc, d, x, y, w, bottom)
+func (db *debriefStage) debriefSingle(sc *scene, facts []factLine, x, y, w, bottom float32) float32 {
+	for _, d := range db.debrief {
+		y = db.scoreBlock(sc, d, x, y, w, bottom)
 	}
-	y = a.partsNote(sc, x, y, w)
-	return layoutFacts(sc, facts, x, y, w, bottom, a.fonts, a.fonts.scale, factTextLines)
+	y = db.partsNote(sc, x, y, w)
+	return layoutFacts(sc, facts, x, y, w, bottom, db.fonts, db.fonts.scale, factTextLines)
 }
 
 // debriefOverview is the first page when paged: a row per role (its score; a click opens its page),
 // the hint on pages, then the national figures.
-func (a *App) debriefOverview(sc *scene, x, y, w, bottom float32) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
+func (db *debriefStage) debriefOverview(sc *scene, x, y, w, bottom float32) {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
 	rowH := 28 * s
-	for i, d := range a.debrief {
+	for i, d := range db.debrief {
 		r := Rect{x - 6*s, y, w + 12*s, rowH - 4*s}
 		sc.rect(r, colPanel2)
 		sc.hotArea(r, Command{Kind: CmdPage, Arg: i + 1})
 		cy := r.Y + r.H/2
-		sc.textAlign(a.roleName(d.Province), x+2*s, cy, f.Bold, colText, AlignStart, true)
+		sc.textAlign(db.roleName(d.Province), x+2*s, cy, f.Bold, colText, AlignStart, true)
 		sc.textAlign("›", x+w-2*s, cy, f.Bold, colDim, AlignEnd, true)
 		sc.textAlign(c.T("ui.score.pair", c.Number(d.Career.Score, 0), c.Number(d.Nation.Score, 0)), x+w-18*s, cy, f.Bold,
 			colText, AlignEnd, true)
@@ -344,15 +370,15 @@ func (a *App) debriefOverview(sc *scene, x, y, w, bottom float32) {
 		y += 15 * s
 	}
 	y += 10 * s
-	layoutFactsFit(sc, a.nationalFacts(), x, y, w, bottom, f, s)
+	layoutFactsFit(sc, db.nationalFacts(), x, y, w, bottom, f, s)
 }
 
 // debriefRole is a role's page: its score and parts, the note, and a province's own figures.
-func (a *App) debriefRole(sc *scene, d session.Debrief, x, y, w, bottom float32) {
-	y = a.scoreBlock(sc, d, x, y, w, bottom)
-	y = a.partsNote(sc, x, y, w)
+func (db *debriefStage) debriefRole(sc *scene, d session.Debrief, x, y, w, bottom float32) {
+	y = db.scoreBlock(sc, d, x, y, w, bottom)
+	y = db.partsNote(sc, x, y, w)
 	if d.Province >= 0 {
-		layoutFactsFit(sc, a.provinceFacts(d.Province, a.cat.T("ui.debrief.what_in", a.roleName(d.Province))), x, y, w, bottom, a.fonts, a.fonts.scale)
+		layoutFactsFit(sc, db.provinceFacts(d.Province, db.cat.T("ui.debrief.what_in", db.roleName(d.Province))), x, y, w, bottom, db.fonts, db.fonts.scale)
 	}
 }
 
@@ -367,9 +393,9 @@ func layoutFactsFit(sc *scene, facts []factLine, x, y, w, bottom float32, f *fac
 }
 
 // partsNote is the line on how the parts are scored.
-func (a *App) partsNote(sc *scene, x, y, w float32) float32 {
-	f, s := a.fonts, a.fonts.scale
-	for _, l := range wrapText(a.cat.T("ui.debrief.parts_note"), f.Small, w, 2) {
+func (db *debriefStage) partsNote(sc *scene, x, y, w float32) float32 {
+	f, s := db.fonts, db.fonts.scale
+	for _, l := range wrapText(db.cat.T("ui.debrief.parts_note"), f.Small, w, 2) {
 		sc.text(l, x, y, f.Small, colDim)
 		y += 15 * s
 	}
@@ -388,16 +414,16 @@ func (a *App) partValue(p session.ScorePart) string {
 
 // partText is a part's value as the debrief shows it: with the province's own value beside the
 // nation's when it has one.
-func (a *App) partText(p session.ScorePart) string {
+func (db *debriefStage) partText(p session.ScorePart) string {
 	if p.HasOwn {
-		return a.cat.T("ui.score.value_own", a.partValue(p), a.partValue(p.OwnPart()))
+		return db.cat.T("ui.score.value_own", db.partValue(p), db.partValue(p.OwnPart()))
 	}
-	return a.partValue(p)
+	return db.partValue(p)
 }
 
 // boardScore is a board's score as the debrief shows it (with the province's own for the nation's).
-func (a *App) boardScore(b session.Board) string {
-	c := a.cat
+func (db *debriefStage) boardScore(b session.Board) string {
+	c := db.cat
 	if b.HasOwn {
 		return c.T("ui.score.with_own", c.Number(b.Score, 0), c.Number(b.OwnScore, 0))
 	}
@@ -408,13 +434,13 @@ func (a *App) boardScore(b session.Board) string {
 // board's name and score, then its parts: the label (on two lines when it needs them) on the left,
 // then on its first line the value in its unit, a bar and the points. It returns the y below; parts
 // that would pass bottom are left out.
-func (a *App) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) float32 {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
+func (db *debriefStage) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) float32 {
+	c, f, s := db.cat, db.fonts, db.fonts.scale
 	right := x + w
 	if y+28*s > bottom {
 		return y + 28*s
 	}
-	sc.text(a.roleName(d.Province), x, y, f.Head, colText)
+	sc.text(db.roleName(d.Province), x, y, f.Head, colText)
 	y += 28 * s
 	// Columns from the right: points, bar, the value (as wide as the widest of any role, so that pages
 	// line up), the label.
@@ -423,14 +449,14 @@ func (a *App) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) 
 	barX := right - pointsW - 8*s - barW
 	valueX := barX - 10*s
 	valueW := float32(0)
-	for _, e := range a.debrief {
+	for _, e := range db.debrief {
 		for _, p := range append(e.Career.Parts[:len(e.Career.Parts):len(e.Career.Parts)], e.Nation.Parts...) {
-			valueW = max(valueW, advance(a.partText(p), f.Small))
+			valueW = max(valueW, advance(db.partText(p), f.Small))
 		}
 	}
 	labelW := valueX - valueW - 12*s - (x + 8*s)
 	for _, b := range []session.Board{d.Career, d.Nation} {
-		score := a.boardScore(b)
+		score := db.boardScore(b)
 		head := wrapText(c.T(b.Key), f.Bold, w-advance(score, f.Bold)-12*s, 2)
 		h := float32(len(head)) * 18 * s
 		if y+h > bottom {
@@ -450,7 +476,7 @@ func (a *App) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) 
 			for i, l := range lines {
 				sc.text(l, x+8*s, y+float32(i)*15*s, f.Small, colDim)
 			}
-			sc.textAlign(a.partText(p), valueX, y, f.Small, colText, AlignEnd, false)
+			sc.textAlign(db.partText(p), valueX, y, f.Small, colText, AlignEnd, false)
 			bar := Rect{barX, y + 3*s, barW, 9 * s}
 			sc.rect(bar, colPanel2)
 			sc.rect(Rect{bar.X, bar.Y, bar.W * float32(min(max(p.Score, 0), 100)/100), bar.H}, scoreColour(p.Score))
@@ -464,14 +490,14 @@ func (a *App) scoreBlock(sc *scene, d session.Debrief, x, y, w, bottom float32) 
 
 // whyLines are a role's tension sentence and what drove the building, from the model's ledger
 // (session.Why): the role's province, then the country.
-func (a *App) whyLines(d session.Debrief) (tension string, why []string) {
-	c := a.cat
+func (db *debriefStage) whyLines(d session.Debrief) (tension string, why []string) {
+	c := db.cat
 	t := d.Tension
-	cause := a.partValue(t.Cause)
+	cause := db.partValue(t.Cause)
 	if t.Cause.HasOwn {
-		cause = a.partValue(t.Cause.OwnPart())
+		cause = db.partValue(t.Cause.OwnPart())
 	}
-	tension = c.T(t.Key, a.roleName(d.Province), c.Number(t.Career, 0), c.Number(t.Nation, 0), c.T(t.Cause.Key), cause)
+	tension = c.T(t.Key, db.roleName(d.Province), c.Number(t.Career, 0), c.Number(t.Nation, 0), c.T(t.Cause.Key), cause)
 	list := func(ds []session.Driver) string {
 		if len(ds) == 0 {
 			return c.T("ui.score.why.nothing")
@@ -488,10 +514,10 @@ func (a *App) whyLines(d session.Debrief) (tension string, why []string) {
 	w := d.Why
 	if d.Province >= 0 {
 		if w.BuildMW > 0 {
-			why = append(why, c.T("ui.score.why.province", a.roleName(d.Province), c.Number(w.BuildMW, 0), strconv.Itoa(w.Rounds),
+			why = append(why, c.T("ui.score.why.province", db.roleName(d.Province), c.Number(w.BuildMW, 0), strconv.Itoa(w.Rounds),
 				list(w.Pulls), list(w.Costs)))
 		} else {
-			why = append(why, c.T("ui.score.why.none", a.roleName(d.Province)))
+			why = append(why, c.T("ui.score.why.none", db.roleName(d.Province)))
 		}
 	}
 	why = append(why, c.T("ui.score.why.national", list(w.NationalPulls), list(w.NationalCosts)))
@@ -500,15 +526,15 @@ func (a *App) whyLines(d session.Debrief) (tension string, why []string) {
 
 // whyPanel is the panel r with roles' tension sentences and why; what does not fit is left out, the
 // country's why (the same for every role) after the first role's.
-func (a *App) whyPanel(sc *scene, roles []session.Debrief, r Rect) {
-	s := a.fonts.scale
+func (db *debriefStage) whyPanel(sc *scene, roles []session.Debrief, r Rect) {
+	s := db.fonts.scale
 	sc.panel(r, s)
 	x, y, w := r.X+12*s, r.Y+10*s, r.W-24*s
 	bottom := r.Y + r.H - 6*s
-	sc.text(a.cat.T("ui.score.why.title"), x, y, a.fonts.Bold, colAccent)
+	sc.text(db.cat.T("ui.score.why.title"), x, y, db.fonts.Bold, colAccent)
 	y += 22 * s
 	for i, d := range roles {
-		if y = a.whyBlock(sc, d, i == 0, x, y, w, bottom); y > bottom {
+		if y = db.whyBlock(sc, d, i == 0, x, y, w, bottom); y > bottom {
 			return
 		}
 	}
@@ -516,9 +542,9 @@ func (a *App) whyPanel(sc *scene, roles []session.Debrief, r Rect) {
 
 // whyBlock places a role's tension sentence and its why (with the country's when national is set); it
 // returns the y below (past bottom when it does not fit: what did not fit is left out).
-func (a *App) whyBlock(sc *scene, d session.Debrief, national bool, x, y, w, bottom float32) float32 {
-	f, s := a.fonts, a.fonts.scale
-	tension, why := a.whyLines(d)
+func (db *debriefStage) whyBlock(sc *scene, d session.Debrief, national bool, x, y, w, bottom float32) float32 {
+	f, s := db.fonts, db.fonts.scale
+	tension, why := db.whyLines(d)
 	if !national && d.Province >= 0 {
 		why = why[:len(why)-1]
 	}
@@ -548,4 +574,105 @@ func (a *App) whyBlock(sc *scene, d session.Debrief, national bool, x, y, w, bot
 		}
 	}
 	return y + 6*s
+}
+
+// The debrief: scores, facts and charts, paged in hot seat; the counterfactuals; export for the seminar.
+type debriefStage struct {
+	menuStage
+	debrief  []session.Debrief
+	facts    session.Facts
+	page     int       // the page shown (0: the first)
+	pages    int       // the pages (as last prepared)
+	cf       cfDebrief // the counterfactuals (cf.go)
+	exported bool      // the export has been written (Esc quits at once)
+}
+
+// newDebrief makes the debrief of the game that just ended and starts its counterfactuals.
+func newDebrief(a *App) *debriefStage {
+	db := &debriefStage{menuStage: menuStage{App: a}, debrief: a.sess.Debrief(), facts: a.sess.Facts(), pages: 1}
+	db.startCounterfactuals()
+	return db
+}
+
+func (*debriefStage) Screen() Screen     { return ScreenDebrief }
+func (db *debriefStage) Before()         { db.pollCounterfactuals() }
+func (db *debriefStage) Prepare()        { db.prepareMenu(db, false) }
+func (db *debriefStage) frame(sc *scene) { db.prepareDebrief(sc) }
+func (db *debriefStage) key(k *prepKey)  { k.page, k.cfRev = db.page, db.cf.rev }
+
+// Do carries out the debrief's commands: quit (asking first before the export is written), the Info
+// screen, export, the counterfactuals, the pages.
+func (db *debriefStage) Do(c Command) bool {
+	switch c.Kind {
+	case CmdQuit:
+		// Before the export is written, ask first: the class needs the data.
+		if db.exported || db.overlay == OverlayQuitQ {
+			return false
+		}
+		db.overlay = OverlayQuitQ
+	case CmdInfo:
+		db.toggleInfo()
+	case CmdExport:
+		db.overlay = OverlayNone
+		db.export()
+	case CmdCF:
+		db.doCounterfactual(c)
+	case CmdPage:
+		p := c.Arg
+		if c.Delta != 0 {
+			p = db.page + c.Delta
+		}
+		db.page = max(0, min(p, db.pages-1))
+	default:
+		return false
+	}
+	return true
+}
+
+func debriefKeys(k Key, in *Input, _ *UIState) (Command, bool) {
+	if k == KeyI {
+		return cmdOf(CmdInfo)
+	}
+	if in.Ctrl && k == KeyS {
+		return cmdOf(CmdSave)
+	}
+	switch k {
+	case KeyLeft, KeyPageUp:
+		return Command{Kind: CmdPage, Delta: -1}, true
+	case KeyRight, KeyPageDown:
+		return Command{Kind: CmdPage, Delta: 1}, true
+	case KeyE:
+		return cmdOf(CmdExport)
+	case KeyN:
+		return cmdOf(CmdNewGame)
+	case KeyEscape:
+		return cmdOf(CmdQuit)
+	}
+	return Command{}, false
+}
+
+func (db *debriefStage) export() {
+	if db.sess == nil {
+		return
+	}
+	dir := fmt.Sprintf("dongshu-export-%d", db.sess.Setup().Seed)
+	if err := db.sess.ExportLang(dir, db.cat.Lang()); err != nil {
+		db.errorBox(err)
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		db.errorBox(err)
+		return
+	}
+	abs, _ := filepath.Abs(dir)
+	lines := []string{db.cat.T("ui.msg.exported", abs, len(entries))}
+	for _, e := range entries {
+		lines = append(lines, "  "+e.Name())
+	}
+	if len(lines) > 12 {
+		lines = append(lines[:11], "  …")
+	}
+	db.exported = true
+	db.message(db.cat.T("ui.msg.exported_title"), lines...)
 }

@@ -48,10 +48,10 @@ func TestDebriefWhatHappened(t *testing.T) {
 				W, H := float32(size[0]), float32(size[1])
 				left := Rect{16 * s, 16*s + 52*s, W*0.45 - 16*s, H - 52*s - 32*s - 56*s}
 				var texts []string
-				for page := range a.debriefPages { // every page (one when it all fits)
+				for page := range a.db().pages { // every page (one when it all fits)
 					a.Do(Command{Kind: CmdPage, Arg: page})
 					a.Draw(&recorder{})
-					for _, tx := range a.menu.sc.texts {
+					for _, tx := range a.menuOf().sc.texts {
 						texts = append(texts, tx.S)
 						x0, x1 := textExtent(tx)
 						if tx.Y < left.Y || tx.Y > left.Y+left.H || tx.X >= left.X+left.W {
@@ -63,7 +63,7 @@ func TestDebriefWhatHappened(t *testing.T) {
 					}
 				}
 				all := norm(strings.Join(texts, "\n"))
-				for _, d := range a.debrief {
+				for _, d := range a.db().debrief {
 					for _, p := range boardParts(d) {
 						assert.Contains(t, strings.ReplaceAll(all, "\n", " "), norm(c.T(p.Key)), "%s: part label in full", name)
 					}
@@ -86,7 +86,7 @@ func TestDebriefWhatHappened(t *testing.T) {
 					assert.Contains(t, strings.ReplaceAll(all, "\n", " "), norm(h), "%s: the figure is shown", name)
 				}
 				// Each figure comes with its meaning (at least its first line) at these sizes.
-				facts := a.debriefFacts()
+				facts := a.db().debriefFacts()
 				for _, fl := range facts {
 					if !fl.sub {
 						first := wrapText(fl.text, a.fonts.Small, left.W-28*s-10*s, 3)[0]
@@ -103,30 +103,30 @@ func TestDebriefFactsWording(t *testing.T) {
 	a := toDebrief(t, Options{Lang: "en", Setup: session.Setup{Preset: "baseline", Seed: 2, Difficulty: session.Normal}})
 	c := a.cat
 	text := func(head string) string {
-		for _, fl := range a.debriefFacts() {
+		for _, fl := range a.db().debriefFacts() {
 			if strings.HasPrefix(fl.head, head) {
 				return fl.text
 			}
 		}
 		return ""
 	}
-	a.facts.NorthwestUtil2022, a.facts.EastHubsUtil2022 = 0.3, 0.7
+	a.db().facts.NorthwestUtil2022, a.db().facts.EastHubsUtil2022 = 0.3, 0.7
 	assert.Equal(t, c.T("ui.debrief.fact.hubs_real", "30", "65"), text("Hub use in 2022"))
-	a.facts.NorthwestUtil2022 = 0.55
+	a.db().facts.NorthwestUtil2022 = 0.55
 	assert.Equal(t, c.T("ui.debrief.fact.hubs_less", "30", "65"), text("Hub use in 2022"))
-	a.facts.NorthwestUtil2022 = 0.68
+	a.db().facts.NorthwestUtil2022 = 0.68
 	assert.Equal(t, c.T("ui.debrief.fact.hubs_none", "30", "65"), text("Hub use in 2022"))
-	a.facts.Has2022 = false
+	a.db().facts.Has2022 = false
 	assert.Empty(t, text("Hub use in 2022"), "no 2022 figure in a game that did not reach 2022")
-	a.facts.UnservedEnd = 0.002
+	a.db().facts.UnservedEnd = 0.002
 	assert.Equal(t, c.T("ui.debrief.fact.unserved_low"), text("Unserved work"))
-	a.facts.UnservedEnd = 0.05
+	a.db().facts.UnservedEnd = 0.05
 	assert.Equal(t, c.T("ui.debrief.fact.unserved_high"), text("Unserved work"))
-	a.facts.CO2PerMWhStart, a.facts.CO2PerMWhEnd = 0.6, 0.5
+	a.db().facts.CO2PerMWhStart, a.db().facts.CO2PerMWhEnd = 0.6, 0.5
 	assert.Equal(t, c.T("ui.debrief.fact.co2_down"), text("CO₂ per MWh"))
-	a.facts.CO2PerMWhEnd = 0.6
+	a.db().facts.CO2PerMWhEnd = 0.6
 	assert.Equal(t, c.T("ui.debrief.fact.co2_flat"), text("CO₂ per MWh"))
-	a.facts.CO2PerMWhEnd = 0.7
+	a.db().facts.CO2PerMWhEnd = 0.7
 	assert.Equal(t, c.T("ui.debrief.fact.co2_up"), text("CO₂ per MWh"))
 	assert.InDelta(t, 1.5, growth(2, 5), 1e-12)
 	assert.Zero(t, growth(0, 5))
@@ -160,7 +160,7 @@ func TestHelpFits(t *testing.T) {
 			a.Layout(size[0], size[1])
 			a.Do(Command{Kind: CmdHelp})
 			a.Draw(&recorder{})
-			sc := &a.play.top
+			sc := &a.pl().prep.top
 			var texts []string
 			for _, tx := range sc.texts {
 				texts = append(texts, tx.S)
@@ -206,7 +206,7 @@ func TestNewsBesideDialog(t *testing.T) {
 		assert.True(t, g.News.Within(Rect{0, 0, float32(size[0]), float32(size[1])}))
 		assert.Greater(t, g.News.W, 200*g.S)
 		assert.Equal(t, g.News, a.ui.News, "the wheel scrolls the news where it is")
-		rows := a.play.newsRows
+		rows := a.pl().prep.newsRows
 		require.NotEmpty(t, rows)
 		assert.NotEqual(t, a.cat.T("ui.news.empty"), rows[0].V)
 		assert.LessOrEqual(t, 30*g.S+float32(len(rows))*18*g.S, g.News.H+0.5, "rows inside the panel")
@@ -236,7 +236,7 @@ func TestDebriefHotSeatFits(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		a := toDebrief(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
 			Role: session.Role{Provinces: []int{gz, gs}, Planner: true}}})
-		require.Len(t, a.debrief, 3)
+		require.Len(t, a.db().debrief, 3)
 		for _, size := range [][2]int{{1280, 720}, {1024, 640}} {
 			a.Layout(size[0], size[1])
 			a.Draw(&recorder{})
@@ -244,7 +244,7 @@ func TestDebriefHotSeatFits(t *testing.T) {
 			W, H := float32(size[0]), float32(size[1])
 			left := Rect{16 * s, 16*s + 52*s, W*0.45 - 16*s, H - 52*s - 32*s - 56*s}
 			var texts []string
-			for _, tx := range a.menu.sc.texts {
+			for _, tx := range a.menuOf().sc.texts {
 				texts = append(texts, norm(tx.S))
 				if tx.Y < left.Y || tx.Y > left.Y+left.H || tx.X >= left.X+left.W {
 					continue // title and keys; the right column (charts, the why)
@@ -252,7 +252,7 @@ func TestDebriefHotSeatFits(t *testing.T) {
 				assert.LessOrEqual(t, tx.Y+tx.F.LineHeight(), left.Y+left.H+0.5, "%s %v: %q above the panel's bottom", lang, size, tx.S)
 				assert.False(t, strings.HasSuffix(tx.S, "…"), "%s %v: %q cut short", lang, size, tx.S)
 			}
-			for _, d := range a.debrief {
+			for _, d := range a.db().debrief {
 				assert.Contains(t, texts, a.roleName(d.Province), "%s %v: every role scored", lang, size)
 			}
 			assert.Contains(t, texts, norm(a.cat.T("ui.debrief.what")), "%s %v", lang, size)
@@ -273,21 +273,21 @@ func TestDebriefHotSeatPages(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		a := toDebrief(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
 			Role: session.Role{Provinces: roles}}})
-		require.Len(t, a.debrief, 3)
+		require.Len(t, a.db().debrief, 3)
 		c := a.cat
 		for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {1024, 640}} {
 			name := fmt.Sprintf("%s %v", lang, size)
 			a.Layout(size[0], size[1])
 			a.Do(Command{Kind: CmdPage, Arg: 0})
 			a.Draw(&recorder{})
-			require.Equal(t, 4, a.debriefPages, "%s: the overview and a page per role", name)
+			require.Equal(t, 4, a.db().pages, "%s: the overview and a page per role", name)
 			s := a.fonts.scale
 			left := debriefLeft(float32(size[0]), float32(size[1]), s)
 			var all []string
-			for page := range a.debriefPages {
-				require.Equal(t, page, a.debriefPage, name)
+			for page := range a.db().pages {
+				require.Equal(t, page, a.db().page, name)
 				var texts []string
-				for _, tx := range a.menu.sc.texts {
+				for _, tx := range a.menuOf().sc.texts {
 					texts = append(texts, norm(tx.S))
 					assert.False(t, strings.HasSuffix(tx.S, "…"), "%s page %d: %q cut short", name, page+1, tx.S)
 					if tx.Y < left.Y || tx.Y > left.Y+left.H || tx.X >= left.X+left.W {
@@ -299,26 +299,26 @@ func TestDebriefHotSeatPages(t *testing.T) {
 				}
 				assert.Contains(t, texts, norm(c.T("ui.debrief.page", page+1, 4)), "%s: the indicator", name)
 				if page == 0 {
-					for _, d := range a.debrief {
+					for _, d := range a.db().debrief {
 						assert.Contains(t, texts, a.roleName(d.Province), "%s: every role on the overview", name)
 					}
 					assert.Contains(t, texts, norm(c.T("ui.debrief.what")), name)
 				} else {
-					assert.Contains(t, texts, a.roleName(a.debrief[page-1].Province), "%s: page %d is its role's", name, page+1)
+					assert.Contains(t, texts, a.roleName(a.db().debrief[page-1].Province), "%s: page %d is its role's", name, page+1)
 				}
 				all = append(all, texts...)
 				press(t, a, Input{Keys: []Key{KeyRight}})
 				a.Draw(&recorder{})
 			}
-			assert.Equal(t, 3, a.debriefPage, "%s: → stops at the last page", name)
+			assert.Equal(t, 3, a.db().page, "%s: → stops at the last page", name)
 			joined := strings.ReplaceAll(strings.Join(all, "\n"), "\n", " ")
-			for _, d := range a.debrief {
+			for _, d := range a.db().debrief {
 				for _, p := range boardParts(d) {
 					assert.Contains(t, joined, norm(c.T(p.Key)), "%s: part label in full", name)
-					assert.Contains(t, all, norm(a.partText(p)), "%s: %s's value in its unit", name, p.Key)
+					assert.Contains(t, all, norm(a.db().partText(p)), "%s: %s's value in its unit", name, p.Key)
 				}
 			}
-			for _, fl := range a.debriefFacts() {
+			for _, fl := range a.db().debriefFacts() {
 				if fl.sub {
 					continue
 				}
@@ -328,17 +328,17 @@ func TestDebriefHotSeatPages(t *testing.T) {
 			// Back with ←, PgUp and the ‹ button; a click on the overview's role row opens its page.
 			press(t, a, Input{Keys: []Key{KeyLeft}})
 			press(t, a, Input{Keys: []Key{KeyPageUp}})
-			assert.Equal(t, 1, a.debriefPage, name)
+			assert.Equal(t, 1, a.db().page, name)
 			a.Draw(&recorder{})
 			clickCmd(t, a, Command{Kind: CmdPage, Delta: -1})
-			assert.Equal(t, 0, a.debriefPage, name)
+			assert.Equal(t, 0, a.db().page, name)
 			press(t, a, Input{Keys: []Key{KeyLeft}})
-			assert.Equal(t, 0, a.debriefPage, "%s: ← stops at the first page", name)
+			assert.Equal(t, 0, a.db().page, "%s: ← stops at the first page", name)
 			a.Draw(&recorder{})
 			clickCmd(t, a, Command{Kind: CmdPage, Arg: 3})
-			assert.Equal(t, 3, a.debriefPage, "%s: a click on Ningxia's row", name)
+			assert.Equal(t, 3, a.db().page, "%s: a click on Ningxia's row", name)
 			press(t, a, Input{Keys: []Key{KeyPageDown}})
-			assert.Equal(t, 3, a.debriefPage, name)
+			assert.Equal(t, 3, a.db().page, name)
 		}
 	}
 }

@@ -31,20 +31,7 @@ func drawText(dst Renderer, s string, x, y float32, f *Face, c color.RGBA, al Al
 // Draw prepares the frame if anything changed and draws it.
 func (a *App) Draw(dst Renderer) {
 	a.prepare()
-	switch {
-	case a.screen == ScreenPlay && a.sess != nil:
-		a.drawPlay(dst)
-		a.drawScene(dst, &a.play.top)
-	default:
-		a.drawScene(dst, &a.menu.sc)
-		if a.menu.sc.charts {
-			for i := range a.play.charts {
-				a.drawChart(dst, &a.play.charts[i])
-			}
-			a.drawChartTip(dst)
-		}
-		a.drawScene(dst, &a.menu.top)
-	}
+	a.stage.Draw(dst)
 }
 
 func (a *App) drawScene(dst Renderer, sc *scene) {
@@ -90,13 +77,32 @@ func (a *App) drawButton(dst Renderer, b *uiButton) {
 	drawText(dst, b.Label, b.R.X+b.R.W/2, b.R.Y+b.R.H/2, lf, fg, AlignCenter, true)
 }
 
-func (a *App) drawPlay(dst Renderer) {
-	pp := &a.play
-	g := &a.geo
-	f := a.fonts
-	s := g.S
+// drawPlay draws the play screen, bottom to top, as prepared.
+func (pl *playStage) drawPlay(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
 	dst.Fill(colBG)
-	// Top bar.
+	pl.drawTopBar(dst)
+	pl.drawMap(dst)
+	pl.drawSide(dst)
+	for i := range pl.charts.charts {
+		pl.drawChart(dst, &pl.charts.charts[i])
+	}
+	pl.drawChartTip(dst)
+	pl.drawNews(dst)
+	pl.drawScoreboard(dst)
+	// Status bar.
+	dst.Rect(g.Status, colPanel)
+	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
+	pl.drawTooltip(dst) // last
+}
+
+// drawTopBar draws the top bar: the name, the month, the state, the game's title and the buttons.
+func (pl *playStage) drawTopBar(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
 	dst.Rect(g.TopBar, colPanel)
 	drawText(dst, "dongshu", g.Margin, g.TopBar.H/2, f.Head, colAccent, AlignStart, true)
 	drawText(dst, pp.topMonth, pp.topMonthX, g.TopBar.H/2, f.Head, colText, AlignStart, true)
@@ -105,22 +111,30 @@ func (a *App) drawPlay(dst Renderer) {
 		drawText(dst, pp.topTitle, pp.topTitleX, g.TopBar.H/2, f.Small, colDim, AlignStart, true)
 	}
 	for i := range pp.buttons {
-		a.drawButton(dst, &pp.buttons[i])
+		pl.drawButton(dst, &pp.buttons[i])
 	}
-	// Map panel, bottom to top: tiles, fibre lines, flows, labels, hub and cluster marks, the selection.
+}
+
+// drawMap draws the map panel, bottom to top: tiles, fibre lines, flows, labels, hub and cluster marks,
+// the selection; then the legend and the banner.
+func (pl *playStage) drawMap(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
 	dst.Rect(g.Map, colPanel)
 	drawText(dst, pp.mapTitle, g.Map.X+g.Margin, g.Map.Y+6*s, f.Bold, colText, AlignStart, false)
 	for i := range pp.flowKey {
 		drawMark(dst, &pp.flowKey[i], s, f.Tiny)
 	}
 	for i := range pp.cells {
-		a.drawTile(dst, &pp.cells[i])
+		pl.drawTile(dst, &pp.cells[i])
 	}
 	for _, l := range pp.links {
 		dst.Line(l.X1, l.Y1, l.X2, l.Y2, l.W, l.C)
 	}
 	if pp.abroadOn {
-		a.drawAbroad(dst)
+		pl.drawAbroad(dst)
 	}
 	for _, d := range pp.dots {
 		edge := colDotEdge
@@ -131,19 +145,26 @@ func (a *App) drawPlay(dst Renderer) {
 		dst.Circle(d.X, d.Y, d.R, d.C)
 	}
 	for i := range pp.cells {
-		a.drawLabel(dst, &pp.cells[i])
+		pl.drawLabel(dst, &pp.cells[i])
 	}
 	for i := range pp.cells {
-		a.drawMarks(dst, &pp.cells[i])
+		pl.drawMarks(dst, &pp.cells[i])
 	}
-	a.drawLegend(dst)
+	pl.drawLegend(dst)
 	if pp.banner != "" {
 		b := pp.bannerR
 		dst.Rect(b, color.RGBA{0x3a, 0x2a, 0x0a, 0xf0})
 		dst.StrokeRect(b, max(1, s), colWarn)
 		drawText(dst, pp.banner, b.X+b.W/2, b.Y+b.H/2, f.Bold, colWarn, AlignCenter, true)
 	}
-	// Side panel.
+}
+
+// drawSide draws the selected province's panel.
+func (pl *playStage) drawSide(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
 	dst.Rect(g.Side, colPanel)
 	sx, sy := g.Side.X+12*s, g.Side.Y+10*s
 	drawText(dst, pp.sideTitle, sx, sy, f.Head, colText, AlignStart, false)
@@ -156,12 +177,14 @@ func (a *App) drawPlay(dst Renderer) {
 		drawText(dst, r.V, g.Side.X+g.Side.W-12*s, sy, f.Small, r.C, AlignEnd, false)
 		sy += rowH
 	}
-	// Charts.
-	for i := range pp.charts {
-		a.drawChart(dst, &pp.charts[i])
-	}
-	a.drawChartTip(dst)
-	// News.
+}
+
+// drawNews draws the news panel's visible rows.
+func (pl *playStage) drawNews(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
 	dst.Rect(g.News, colPanel)
 	drawText(dst, pp.newsTitle, g.News.X+12*s, g.News.Y+8*s, f.Bold, colText, AlignStart, false)
 	ny := g.News.Y + 30*s
@@ -173,30 +196,34 @@ func (a *App) drawPlay(dst Renderer) {
 		drawText(dst, r.V, nx, ny, f.Small, r.C, AlignStart, false)
 		ny += 18 * s
 	}
-	a.drawScoreboard(dst)
-	// Status bar.
-	dst.Rect(g.Status, colPanel)
-	drawText(dst, pp.status, g.Margin, g.Status.Y+g.Status.H/2, f.Small, colDim, AlignStart, true)
-	// Tooltip last.
-	if a.hover >= 0 && len(pp.tip) > 0 && (a.overlay == OverlayNone || a.overlay == OverlayDialog) {
-		tx := min(a.mouseX+16*s, g.W-pp.tipW-4*s)
-		ty := min(a.mouseY+16*s, g.H-pp.tipH-4*s)
-		r := Rect{tx, ty, pp.tipW, pp.tipH}
-		dst.Rect(r, color.RGBA{0x0b, 0x0d, 0x12, 0xf2})
-		dst.StrokeRect(r, max(1, s), colBorder)
-		for i, l := range pp.tip {
-			fc, col := f.Small, colText
-			if i == 0 {
-				col = colAccent
-			}
-			drawText(dst, l, tx+8*s, ty+5*s+float32(i)*16*s, fc, col, AlignStart, false)
+}
+
+// drawTooltip draws the hovered province's tooltip beside the mouse (over the map or the dialog only).
+func (pl *playStage) drawTooltip(dst Renderer) {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts
+	s := g.S
+	if pl.hover < 0 || len(pp.tip) == 0 || (pl.overlay != OverlayNone && pl.overlay != OverlayDialog) {
+		return
+	}
+	tx := min(pl.mouseX+16*s, g.W-pp.tipW-4*s)
+	ty := min(pl.mouseY+16*s, g.H-pp.tipH-4*s)
+	r := Rect{tx, ty, pp.tipW, pp.tipH}
+	dst.Rect(r, color.RGBA{0x0b, 0x0d, 0x12, 0xf2})
+	dst.StrokeRect(r, max(1, s), colBorder)
+	for i, l := range pp.tip {
+		fc, col := f.Small, colText
+		if i == 0 {
+			col = colAccent
 		}
+		drawText(dst, l, tx+8*s, ty+5*s+float32(i)*16*s, fc, col, AlignStart, false)
 	}
 }
 
 // drawTile draws a province's tile: its colour, and a hatch when it has no value.
-func (a *App) drawTile(dst Renderer, c *cellPrep) {
-	s := a.geo.S
+func (pl *playStage) drawTile(dst Renderer, c *cellPrep) {
+	s := pl.geo.S
 	r := c.R
 	dst.Rect(r, c.Fill)
 	if c.NoData {
@@ -206,10 +233,10 @@ func (a *App) drawTile(dst Renderer, c *cellPrep) {
 
 // drawLabel draws a province's name over the lines and flows, with a halo in the tile's own colour that
 // clears them from behind the letters (and a soft shadow under light text, for mid-tone tiles).
-func (a *App) drawLabel(dst Renderer, c *cellPrep) {
-	s := a.geo.S
+func (pl *playStage) drawLabel(dst Renderer, c *cellPrep) {
+	s := pl.geo.S
 	r := c.R
-	f := a.fonts.Tiny
+	f := pl.fonts.Tiny
 	cx, cy := r.X+r.W/2, r.Y+r.H/2
 	lines := c.Label[:1]
 	if c.Label[1] != "" {
@@ -236,8 +263,8 @@ var haloOffsets = [...][2]float32{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1
 
 // drawMarks draws a tile's marks over everything else on the map: hub ring, cluster dot, human player,
 // moderation call and the selection.
-func (a *App) drawMarks(dst Renderer, c *cellPrep) {
-	s := a.geo.S
+func (pl *playStage) drawMarks(dst Renderer, c *cellPrep) {
+	s := pl.geo.S
 	r := c.R
 	if c.Hub {
 		col := colDim
@@ -262,22 +289,22 @@ func (a *App) drawMarks(dst Renderer, c *cellPrep) {
 }
 
 // drawAbroad draws the off-map marker that flows of work run abroad head to.
-func (a *App) drawAbroad(dst Renderer) {
-	pp := &a.play
-	s := a.geo.S
+func (pl *playStage) drawAbroad(dst Renderer) {
+	pp := &pl.prep
+	s := pl.geo.S
 	x, y := pp.abroadX, pp.abroadY
 	dst.Circle(x, y, 7*s, colAbroad)
 	dst.Circle(x, y, 5.5*s, colPanel)
 	dst.Circle(x, y, 2.5*s, colAbroad)
-	drawText(dst, pp.abroadLabel, x, y+10*s, a.fonts.Tiny, colDim, AlignCenter, false)
+	drawText(dst, pp.abroadLabel, x, y+10*s, pl.fonts.Tiny, colDim, AlignCenter, false)
 }
 
-func (a *App) drawLegend(dst Renderer) {
-	pp := &a.play
-	s := a.geo.S
-	f := a.fonts
+func (pl *playStage) drawLegend(dst Renderer) {
+	pp := &pl.prep
+	s := pl.geo.S
+	f := pl.fonts
 	bar := pp.legendBar
-	drawText(dst, pp.legendHead, bar.X, a.geo.Legend.Y+1*s, f.Small, colText, AlignStart, false)
+	drawText(dst, pp.legendHead, bar.X, pl.geo.Legend.Y+1*s, f.Small, colText, AlignStart, false)
 	n := len(pp.stops)
 	w := bar.W / float32(n)
 	for i, c := range pp.stops {
@@ -287,7 +314,7 @@ func (a *App) drawLegend(dst Renderer) {
 		dst.Rect(Rect{t.X - 0.5*s, bar.Y + bar.H, 1 * s, 4 * s}, colDim)
 		drawText(dst, t.Label, t.X, bar.Y+bar.H+5*s, f.Tiny, colDim, AlignCenter, false)
 	}
-	a.drawLatencyBound(dst)
+	pl.drawLatencyBound(dst)
 	for i := range pp.legendMarks {
 		drawMark(dst, &pp.legendMarks[i], s, f.Tiny)
 	}

@@ -62,15 +62,15 @@ func TestErrorExplained(t *testing.T) {
 	// The message box: the explanation, then the technical text in a smaller face.
 	a := newApp(t, Options{Lang: "fr", LoadPath: filepath.Join(dir, "png.json")})
 	require.Equal(t, OverlayMessage, a.Overlay())
-	assert.Equal(t, fr.T("ui.msg.error"), a.msgTitle)
-	assert.Equal(t, []string{"Ce fichier n'est pas une sauvegarde dongshu."}, a.msgLines)
-	require.NotEmpty(t, a.msgSmall)
-	assert.Contains(t, strings.Join(a.msgSmall, " "), "is not a dongshu save file")
+	assert.Equal(t, fr.T("ui.msg.error"), a.msg.title)
+	assert.Equal(t, []string{"Ce fichier n'est pas une sauvegarde dongshu."}, a.msg.lines)
+	require.NotEmpty(t, a.msg.small)
+	assert.Contains(t, strings.Join(a.msg.small, " "), "is not a dongshu save file")
 	var r recorder
 	a.Draw(&r)
-	assert.Contains(t, r.texts, a.msgLines[0])
+	assert.Contains(t, r.texts, a.msg.lines[0])
 	var small bool
-	for _, x := range a.menu.top.texts {
+	for _, x := range a.menuOf().top.texts {
 		if strings.Contains(x.S, "is not a dongshu save file") {
 			small = x.F == a.fonts.Small
 		}
@@ -96,7 +96,7 @@ func TestDebriefQuitAsksBeforeExport(t *testing.T) {
 	a.Draw(&r)
 	assert.Contains(t, r.texts, "Quitter sans exporter ?")
 	var labels []string
-	for _, b := range a.menu.top.buttons {
+	for _, b := range a.menuOf().top.buttons {
 		labels = append(labels, b.Label)
 	}
 	assert.ElementsMatch(t, []string{"Exporter (Entrée)", "Quitter", "Annuler"}, labels)
@@ -106,7 +106,7 @@ func TestDebriefQuitAsksBeforeExport(t *testing.T) {
 	require.Equal(t, OverlayQuitQ, a.Overlay())
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	require.Equal(t, OverlayMessage, a.Overlay())
-	assert.Equal(t, a.cat.T("ui.msg.exported_title"), a.msgTitle)
+	assert.Equal(t, a.cat.T("ui.msg.exported_title"), a.msg.title)
 	assert.DirExists(t, "dongshu-export-9")
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	press(t, a, Input{Keys: []Key{KeyEscape}})

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/game/view"
 )
 
@@ -30,13 +31,13 @@ func (d *dialog) guideSeat() int {
 }
 
 // guideActive reports whether the guide is shown over the open dialog now.
-func (a *App) guideActive() bool {
-	g := &a.info.guide
-	if !g.on || g.hidden || a.dlg == nil || !a.dlg.waiting || a.overlay != OverlayDialog || a.sess == nil {
+func (pl *playStage) guideActive() bool {
+	g := &pl.info.guide
+	if !g.on || g.hidden || pl.dlg == nil || !pl.dlg.waiting || pl.overlay != OverlayDialog || pl.sess == nil {
 		return false
 	}
-	m, seen := g.rounds[a.dlg.guideSeat()]
-	return !seen || m == a.sess.Model().W.Now
+	m, seen := g.rounds[pl.dlg.guideSeat()]
+	return !seen || m == pl.sess.Model().W.Now
 }
 
 // provinceGuide and plannerGuide are the catalog keys of each field's guidance, by field (the planner's
@@ -69,10 +70,11 @@ func guideKey(k dialogKind, f int) string {
 // GuideStep is the guide as shown now (tests): the step (1-based), the number of steps, the field's
 // guidance key; ok is false when the guide is not shown.
 func (a *App) GuideStep() (step, steps int, key string, ok bool) {
-	if !a.guideActive() {
+	p, ok := a.stage.(*playStage)
+	if !ok || !p.guideActive() {
 		return 0, 0, "", false
 	}
-	return a.dlg.focus + 1, a.dlg.numFields(), guideKey(a.dlg.kind, a.dlg.focus), true
+	return p.dlg.focus + 1, p.dlg.numFields(), guideKey(p.dlg.kind, p.dlg.focus), true
 }
 
 // GuideRect is the guide's box and the field it frames, as last prepared (tests, screenshots).
@@ -80,15 +82,15 @@ func (a *App) GuideRect() (box, field Rect) { return a.info.box, a.info.field }
 
 // prepareGuide adds the guide to sc, where the dialog has just been prepared: a frame around the focused
 // field's row and, left of the dialog, a box with the step, the field's name and what it does.
-func (a *App) prepareGuide(sc *scene) {
-	a.info.box, a.info.field = Rect{}, Rect{}
-	if !a.guideActive() {
+func (pl *playStage) prepareGuide(sc *scene) {
+	pl.info.box, pl.info.field = Rect{}, Rect{}
+	if !pl.guideActive() {
 		return
 	}
-	d := a.dlg
-	w := a.sess.Model().W
-	if _, seen := a.info.guide.rounds[d.guideSeat()]; !seen {
-		a.info.guide.rounds[d.guideSeat()] = w.Now // the seat's round being guided: the guide ends with it
+	d := pl.dlg
+	w := pl.sess.Model().W
+	if _, seen := pl.info.guide.rounds[d.guideSeat()]; !seen {
+		pl.info.guide.rounds[d.guideSeat()] = w.Now // the seat's round being guided: the guide ends with it
 	}
 	var row Rect
 	found := false
@@ -100,15 +102,33 @@ func (a *App) prepareGuide(sc *scene) {
 	if !found {
 		return
 	}
-	c, f, s := a.cat, a.fonts, a.fonts.scale
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
 	label := ""
 	if d.kind == dlgProvince {
-		label = a.provinceDialogRows(d, w)[d.focus].label
-	} else if rows, _ := a.plannerDialogRows(d, w); d.focus < len(rows) {
+		label = pl.provinceDialogRows(d, w)[d.focus].label
+	} else if rows, _ := pl.plannerDialogRows(d, w); d.focus < len(rows) {
 		label = rows[d.focus].label
 	}
-	bw := min(360*s, max(a.geo.Dialog.X-24*s, 200*s))
+	bw := min(360*s, max(pl.geo.Dialog.X-24*s, 200*s))
 	inner := bw - 24*s
+	paras := pl.guideParas(d, w, inner)
+	keys := wrapText(c.T("ui.guide.keys"), f.Tiny, inner, 2)
+	bh := 12*s + 20*s + 20*s + float32(len(keys))*14*s + 8*s + 30*s + 12*s
+	for _, p := range paras {
+		bh += float32(len(p))*16*s + 6*s
+	}
+	box := Rect{pl.geo.Dialog.X - bw - 14*s, row.Y + row.H/2 - 40*s, bw, bh}
+	box.X = max(box.X, 4*s)
+	box.Y = max(8*s, min(box.Y, float32(pl.h)-bh-8*s))
+	pl.info.box, pl.info.field = box, row
+	pl.prepareGuideBox(sc, d, box, row, label, paras, keys)
+}
+
+// guideParas are the guide's paragraphs for the focused field of dialog d, wrapped to width inner: what
+// it does, then before the plan when the first quota round comes, then at the last field that the
+// round is done.
+func (pl *playStage) guideParas(d *dialog, w *economy.World, inner float32) [][]string {
+	c, f := pl.cat, pl.fonts
 	var paras [][]string
 	text := c.T(guideKey(d.kind, d.focus))
 	if k := d.focus - numPlannerFields; d.kind == dlgPlanner && k >= 0 && k < len(d.hubs) {
@@ -121,16 +141,14 @@ func (a *App) prepareGuide(sc *scene) {
 	if d.focus == d.numFields()-1 {
 		paras = append(paras, wrapText(c.T("ui.guide.done"), f.Small, inner, 4))
 	}
-	keys := wrapText(c.T("ui.guide.keys"), f.Tiny, inner, 2)
-	bh := 12*s + 20*s + 20*s + float32(len(keys))*14*s + 8*s + 30*s + 12*s
-	for _, p := range paras {
-		bh += float32(len(p))*16*s + 6*s
-	}
-	box := Rect{a.geo.Dialog.X - bw - 14*s, row.Y + row.H/2 - 40*s, bw, bh}
-	box.X = max(box.X, 4*s)
-	box.Y = max(8*s, min(box.Y, float32(a.h)-bh-8*s))
-	a.info.box, a.info.field = box, row
+	return paras
+}
 
+// prepareGuideBox adds the frame around the field's row, the line to the box and the box: the step, the
+// field's name, the paragraphs, the keys and the Skip and Next buttons.
+func (pl *playStage) prepareGuideBox(sc *scene, d *dialog, box, row Rect, label string, paras [][]string, keys []string) {
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
+	inner := box.W - 24*s
 	sc.frame(Rect{row.X - 2*s, row.Y - 2*s, row.W + 4*s, row.H + 4*s}, colWarn, 2*s)
 	if mid := row.Y + row.H/2; mid > box.Y && mid < box.Y+box.H {
 		sc.rect(Rect{box.X + box.W, mid - s, row.X - 2*s - box.X - box.W, 2 * s}, colWarn)

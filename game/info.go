@@ -52,22 +52,14 @@ func (a *App) openInfo(start bool) {
 	a.overlay = OverlayInfo
 }
 
-// doInfo carries out the Info screen's and the guide's commands (called for every command).
-func (a *App) doInfo(c Command) {
-	switch c.Kind {
-	case CmdInfo:
-		switch {
-		case a.overlay == OverlayInfo:
-			a.overlay = OverlayNone
-			a.info.rev++
-		case a.overlay == OverlayNone && (a.screen == ScreenPlay || a.screen == ScreenDebrief):
-			a.openInfo(false)
-		}
-	case CmdGuide:
-		if a.overlay == OverlayDialog && a.guideActive() {
-			a.info.guide.hidden = true
-			a.info.rev++
-		}
+// toggleInfo opens or closes the Info screen (the play screen's and the debrief's command CmdInfo).
+func (a *App) toggleInfo() {
+	switch a.overlay {
+	case OverlayInfo:
+		a.overlay = OverlayNone
+		a.info.rev++
+	case OverlayNone:
+		a.openInfo(false)
 	}
 }
 
@@ -290,34 +282,12 @@ func (a *App) Info() []string {
 	return out
 }
 
-// prepareSetupClaim adds, under the set-up's fields, the claim the chosen scenario tests (at most three
-// lines of width w from y) and returns the y below it; a scenario file shows its description.
-func (a *App) prepareSetupClaim(sc *scene, x, y, w float32) float32 {
-	st := &a.setup
-	if len(st.scenarios) == 0 {
-		return y
-	}
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	claim := ""
-	if k := InfoTexts(st.scenarios[st.scenario])[0]; c.Has(k) {
-		claim = c.T("ui.info.claim", c.T(k))
-	}
-	if claim == "" {
-		return y
-	}
-	for _, l := range wrapText(claim, f.Small, w, 3) {
-		sc.text(l, x, y, f.Small, colAccent)
-		y += 17 * s
-	}
-	return y
-}
-
 // roundLine is the decision dialog's line under its title at a round (ui_prep.go): before the plan it says
 // that the round is free and when the first quota round comes.
-func (a *App) roundLine(w *economy.World) string {
+func (pl *playStage) roundLine(w *economy.World) string {
 	year := (w.Now + 1).String()[:4] // the round is applied at the next step
 	if e, ok := preplan(w); ok && e.round >= 0 {
-		return a.cat.T("ui.info.dlg_round", year, strconv.Itoa(e.round.Year()))
+		return pl.cat.T("ui.info.dlg_round", year, strconv.Itoa(e.round.Year()))
 	}
-	return a.cat.T("ui.dlg.round", year)
+	return pl.cat.T("ui.dlg.round", year)
 }

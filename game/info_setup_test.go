@@ -20,9 +20,9 @@ func TestSetupClaimWholeEveryPreset(t *testing.T) {
 			a := newApp(t, Options{Lang: lang})
 			a.Layout(size[0], size[1])
 			a.Do(Command{Kind: CmdNewGame})
-			require.Len(t, a.setup.scenarios, len(presets), "the set-up offers the presets")
+			require.Len(t, a.su().setup.scenarios, len(presets), "the set-up offers the presets")
 			for range presets {
-				name := a.setup.scenarios[a.setup.scenario]
+				name := a.su().setup.scenarios[a.su().setup.scenario]
 				claim := a.cat.T("ui.info.claim", a.cat.T(InfoTexts(name)[0]))
 				var r placed
 				a.Draw(&r)

@@ -64,13 +64,13 @@ func onboarded(t *testing.T, lang string, role session.Role) *App {
 	}
 	a := newApp(t, Options{Lang: lang, Onboard: true, Setup: st})
 	a.Do(Command{Kind: CmdNewGame})
-	a.setup.mode = roleAutoplay
+	a.su().setup.mode = roleAutoplay
 	switch {
 	case role.Planner:
-		a.setup.mode = rolePlanner
+		a.su().setup.mode = rolePlanner
 	case len(role.Provinces) > 0:
-		a.setup.mode = roleProvinces
-		a.setup.provinces = slices.Clone(role.Provinces)
+		a.su().setup.mode = roleProvinces
+		a.su().setup.provinces = slices.Clone(role.Provinces)
 	}
 	a.Do(Command{Kind: CmdStart})
 	require.Equal(t, ScreenPlay, a.Screen())
@@ -193,8 +193,8 @@ func TestGuidedRound(t *testing.T) {
 			press(t, a, Input{Keys: []Key{KeyEnter}})
 		}
 		require.Equal(t, OverlayDialog, a.Overlay())
-		require.Equal(t, kind, a.dlg.kind)
-		n := a.dlg.numFields()
+		require.Equal(t, kind, a.pl().dlg.kind)
+		n := a.pl().dlg.numFields()
 		seen := map[string]bool{}
 		for i := range n {
 			a.Draw(&r)
@@ -206,7 +206,7 @@ func TestGuidedRound(t *testing.T) {
 			box, field := a.GuideRect()
 			assert.Positive(t, box.W*box.H, "the guide's box")
 			assert.True(t, field.Within(a.geo.Dialog), "the framed field is in the dialog")
-			assert.Equal(t, a.dlg.focus, fieldAt(a, field), "the frame is on the focused field")
+			assert.Equal(t, a.pl().dlg.focus, fieldAt(a, field), "the frame is on the focused field")
 			assert.False(t, box.Overlaps(a.geo.Dialog), "the box beside the dialog, not over it")
 			assert.Contains(t, strings.Join(r.texts, " "), strings.Fields(a.cat.T(key))[0], "its text drawn")
 			if i < n-1 {
@@ -225,7 +225,7 @@ func TestGuidedRound(t *testing.T) {
 		a.Draw(&r)
 		next := buttonOf(t, a, CmdFocus, 1)
 		press(t, a, Input{Click: true, MouseX: next.R.X + 2, MouseY: next.R.Y + 2})
-		assert.Equal(t, 0, a.dlg.focus)
+		assert.Equal(t, 0, a.pl().dlg.focus)
 		press(t, a, Input{Keys: []Key{KeyEnter}})
 	}
 	// The next round: no guide.
@@ -259,7 +259,7 @@ func TestGuidedRound(t *testing.T) {
 
 // fieldAt is the dialog field whose row is r (-1 none).
 func fieldAt(a *App, r Rect) int {
-	for _, b := range a.play.top.buttons {
+	for _, b := range a.pl().prep.top.buttons {
 		if b.Cmd.Kind == CmdFocus && b.Label == "" && b.R == r {
 			return b.Cmd.Arg
 		}
@@ -296,7 +296,7 @@ func TestInfoChangesNothing(t *testing.T) {
 		untilOverlay(t, a, 60*30)
 		require.Equal(t, OverlayDialog, a.Overlay())
 		if read {
-			for range a.dlg.numFields() {
+			for range a.pl().dlg.numFields() {
 				a.Draw(&r)
 				press(t, a, Input{Keys: []Key{KeyTab}})
 			}
@@ -338,7 +338,7 @@ func TestSetupShowsClaim(t *testing.T) {
 		a.Do(Command{Kind: CmdAdjust, Arg: sfScenario, Delta: 1})
 		r.texts = nil
 		a.Draw(&r)
-		name := a.setup.scenarios[a.setup.scenario]
+		name := a.su().setup.scenarios[a.su().setup.scenario]
 		other := strings.Fields(a.cat.T("info." + name + ".claim"))
 		assert.Contains(t, strings.Join(r.texts, " "), other[0]+" "+other[1]+" "+other[2], "%s: %s's claim", lang, name)
 	}

@@ -297,7 +297,7 @@ func clickCommand(in *Input, st *UIState) (Command, bool) {
 }
 
 // keyCommand maps a key to the command of the overlay on top, or else of the screen: each overlay owns
-// its keys (overlayKeys) and each screen's Stage its own (stages.go).
+// its keys (overlayKeys) and each screen its own (screenKeys, stages.go).
 func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 	if f := overlayKeys[st.Overlay]; f != nil {
 		return f(k, in, st)
@@ -305,11 +305,8 @@ func keyCommand(k Key, in *Input, st *UIState) (Command, bool) {
 	if k == KeyF1 || (k == KeyH && !in.Ctrl) {
 		return cmdOf(CmdHelp)
 	}
-	if k == KeyI && (st.Screen == ScreenPlay || st.Screen == ScreenDebrief) {
-		return cmdOf(CmdInfo)
-	}
-	if int(st.Screen) < len(stages) {
-		return stages[st.Screen].Keys(k, in, st)
+	if int(st.Screen) < len(screenKeys) {
+		return screenKeys[st.Screen](k, in, st)
 	}
 	return Command{}, false
 }
@@ -368,120 +365,6 @@ func hotSeatKeys(k Key, in *Input, _ *UIState) (Command, bool) {
 		if in.Ctrl {
 			return cmdOf(CmdSave)
 		}
-	}
-	return Command{}, false
-}
-
-func titleKeys(k Key, _ *Input, st *UIState) (Command, bool) {
-	switch {
-	case k == KeyN || k == KeyEnter:
-		return cmdOf(CmdNewGame)
-	case k == KeyO && !st.NoSave:
-		return cmdOf(CmdLoad)
-	case k == KeyL:
-		return cmdOf(CmdLang)
-	case k == KeyEscape:
-		return cmdOf(CmdQuit)
-	}
-	return Command{}, false
-}
-
-func setupKeys(k Key, in *Input, _ *UIState) (Command, bool) {
-	switch k {
-	case KeyUp:
-		return Command{Kind: CmdFocus, Arg: -1, Delta: -1}, true
-	case KeyDown, KeyTab:
-		return Command{Kind: CmdFocus, Arg: -1, Delta: 1}, true
-	case KeyLeft, KeyRight:
-		return Command{Kind: CmdAdjust, Arg: -1, Delta: dir(k), Big: in.Shift}, true
-	case KeyEnter:
-		return cmdOf(CmdStart)
-	case KeyEscape:
-		return cmdOf(CmdBack)
-	case KeyBackspace:
-		return cmdOf(CmdBackspace)
-	case KeySpace:
-		return Command{Kind: CmdToggle, Arg: -1}, true
-	}
-	if d := digitOf(k); d >= 0 {
-		return Command{Kind: CmdDigit, Arg: d}, true
-	}
-	return Command{}, false
-}
-
-func playKeys(k Key, in *Input, st *UIState) (Command, bool) {
-	if in.Ctrl {
-		switch k {
-		case KeyS:
-			return cmdOf(CmdSave)
-		case KeyO:
-			return cmdOf(CmdLoad)
-		}
-		return Command{}, false
-	}
-	if d := digitOf(k); d >= 1 && d <= 8 {
-		return playDigit(d, in, st)
-	}
-	switch k {
-	case KeySpace:
-		return cmdOf(CmdPause)
-	case KeyPeriod:
-		return cmdOf(CmdStep)
-	case KeyL:
-		d := 1
-		if in.Shift {
-			d = -1
-		}
-		return Command{Kind: CmdLayerNext, Delta: d}, true
-	case KeyP:
-		return cmdOf(CmdPalette)
-	case KeyD, KeyEnter:
-		return cmdOf(CmdDecide)
-	case KeyPageUp:
-		return Command{Kind: CmdScroll, Delta: -5}, true
-	case KeyPageDown:
-		return Command{Kind: CmdScroll, Delta: 5}, true
-	case KeyEscape:
-		return cmdOf(CmdEndGame)
-	case KeyW:
-		return cmdOf(CmdWhatIf)
-	case KeyC:
-		return cmdOf(CmdCompare)
-	}
-	return Command{}, false
-}
-
-// playDigit: Alt+digit picks a map layer; 1-4 a speed, with or without Shift (AZERTY types digits with
-// Shift).
-func playDigit(d int, in *Input, st *UIState) (Command, bool) {
-	if in.Alt {
-		return Command{Kind: CmdLayer, Arg: d - 1}, true
-	}
-	if d > 4 {
-		return Command{}, false
-	}
-	sp := st.Speeds
-	if sp == [4]int{} {
-		sp = DefaultSpeeds
-	}
-	return Command{Kind: CmdSpeed, Arg: sp[d-1]}, true
-}
-
-func debriefKeys(k Key, in *Input, _ *UIState) (Command, bool) {
-	if in.Ctrl && k == KeyS {
-		return cmdOf(CmdSave)
-	}
-	switch k {
-	case KeyLeft, KeyPageUp:
-		return Command{Kind: CmdPage, Delta: -1}, true
-	case KeyRight, KeyPageDown:
-		return Command{Kind: CmdPage, Delta: 1}, true
-	case KeyE:
-		return cmdOf(CmdExport)
-	case KeyN:
-		return cmdOf(CmdNewGame)
-	case KeyEscape:
-		return cmdOf(CmdQuit)
 	}
 	return Command{}, false
 }

@@ -101,20 +101,20 @@ func inkBox(s string, x, y float32, f *Face, al Align) Rect {
 // dialog and overlays).
 func drawLayers(a *App, r *boxRecorder) {
 	a.prepare()
-	if a.screen == ScreenPlay && a.sess != nil {
-		a.drawPlay(r)
+	if p, ok := a.stage.(*playStage); ok {
+		p.drawPlay(r)
 		r.layer++
-		a.drawScene(r, &a.play.top)
+		a.drawScene(r, &p.prep.top)
 		return
 	}
-	a.drawScene(r, &a.menu.sc)
-	if a.menu.sc.charts {
-		for i := range a.play.charts {
-			a.drawChart(r, &a.play.charts[i])
+	a.drawScene(r, &a.menuOf().sc)
+	if a.menuOf().sc.charts {
+		for i := range a.charts.charts {
+			a.drawChart(r, &a.charts.charts[i])
 		}
 	}
 	r.layer++
-	a.drawScene(r, &a.menu.top)
+	a.drawScene(r, &a.menuOf().top)
 }
 
 // overlapBy is how far a and b overlap (the smaller of the two extents; <= 0: apart).
@@ -244,7 +244,7 @@ func layoutScreens() []layoutScreen {
 			a.Do(Command{Kind: CmdInfo})
 			untilOverlay(t, a, 60*20)
 			require.Equal(t, OverlayDialog, a.Overlay())
-			require.True(t, a.guideActive())
+			require.True(t, a.pl().guideActive())
 			return a
 		}},
 		{"dialog-province", func(t *testing.T, lang string) *App {
@@ -265,7 +265,7 @@ func layoutScreens() []layoutScreen {
 		{"debrief-counterfactual", func(t *testing.T, lang string) *App {
 			a := toDebrief(t, Options{Lang: lang, Setup: province(t)})
 			a.Do(Command{Kind: CmdCF})
-			require.True(t, a.cf.open)
+			require.True(t, a.db().cf.open)
 			waitFor(t, a, a.CounterfactualsReady)
 			return a
 		}},
@@ -282,7 +282,7 @@ func layoutScreens() []layoutScreen {
 				WhatIf: &session.WhatIf{Key: "network.transit_cost", Level: 0}}))
 			a.Do(Command{Kind: CmdCompare})
 			run(t, a, 60)
-			require.NotEmpty(t, a.play.charts[0].Ghost[0].Pts, "the compare view is drawn")
+			require.NotEmpty(t, a.charts.charts[0].Ghost[0].Pts, "the compare view is drawn")
 			return a
 		}},
 	}
@@ -300,7 +300,7 @@ func TestLayoutNoOverlap(t *testing.T) {
 					if a.Screen() == ScreenDebrief {
 						a.Do(Command{Kind: CmdPage, Arg: 0})
 						drawLayers(a, &boxRecorder{})
-						pages = a.debriefPages
+						pages = a.db().pages
 					}
 					for page := range pages {
 						if pages > 1 {

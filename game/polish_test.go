@@ -35,9 +35,9 @@ func TestPlannerDialogFits(t *testing.T) {
 			a.Layout(size[0], size[1])
 			untilOverlay(t, a, 60*20)
 			require.Equal(t, OverlayDialog, a.Overlay())
-			require.Equal(t, dlgPlanner, a.dlg.kind)
+			require.Equal(t, dlgPlanner, a.pl().dlg.kind)
 			a.Draw(&recorder{})
-			sc := &a.play.top
+			sc := &a.pl().prep.top
 			box := a.geo.Dialog
 			for _, tx := range sc.texts {
 				x0, x1 := textExtent(tx)
@@ -65,10 +65,10 @@ func TestPlannerDialogFits(t *testing.T) {
 				all = append(all, tx.S)
 			}
 			joined := strings.Join(all, "\n")
-			for _, h := range a.dlg.hubs {
+			for _, h := range a.pl().dlg.hubs {
 				assert.Contains(t, joined, view.HubName(c, &w.Hubs[h]), "%s %v: the hub's row names it in full", lang, size)
 			}
-			assert.Contains(t, joined, c.T("ui.dlg.designate_due", view.MonthLabel(c, w.Hubs[a.dlg.hubs[0]].Designated)),
+			assert.Contains(t, joined, c.T("ui.dlg.designate_due", view.MonthLabel(c, w.Hubs[a.pl().dlg.hubs[0]].Designated)),
 				"%s %v: one heading over the hubs", lang, size)
 			for _, s := range all {
 				assert.False(t, strings.HasSuffix(s, "…"), "%s %v: %q cut short", lang, size, s)
@@ -84,13 +84,13 @@ func TestHeaderFirstMonth(t *testing.T) {
 		a.Draw(&recorder{})
 		w := a.Session().Model().W
 		require.Less(t, w.Now, w.Start, "nothing played yet")
-		assert.Equal(t, want, a.play.topMonth)
+		assert.Equal(t, want, a.pl().prep.topMonth)
 		for i := 0; i < 100 && w.Now < w.Start; i++ {
 			run(t, a, 1)
 		}
 		require.Equal(t, w.Start, w.Now)
 		a.Draw(&recorder{})
-		assert.Equal(t, view.MonthLabel(a.cat, configs.NewMonth(2013, 1)), a.play.topMonth, "%s: then the month played", lang)
+		assert.Equal(t, view.MonthLabel(a.cat, configs.NewMonth(2013, 1)), a.pl().prep.topMonth, "%s: then the month played", lang)
 	}
 }
 
@@ -126,13 +126,13 @@ func TestMapLinksFromNetwork(t *testing.T) {
 		}
 	}
 	solid := 0
-	for _, l := range a.play.links {
+	for _, l := range a.pl().prep.links {
 		if l.Open == 0 {
 			continue
 		}
 		solid++
-		for p := range a.play.cells {
-			r := a.play.cells[p].R.Inset(1)
+		for p := range a.pl().prep.cells {
+			r := a.pl().prep.cells[p].R.Inset(1)
 			assert.False(t, r.Contains(l.X1, l.Y1) || r.Contains(l.X2, l.Y2), "a link starts and ends at tiles' edges")
 		}
 		assert.InDelta(t, (0.4+0.6*float32(l.Open))*a.geo.S, l.W, 1e-4, "width by the open lines on the route")
@@ -144,7 +144,7 @@ func TestMapLinksFromNetwork(t *testing.T) {
 		n += o
 	}
 	sum := 0
-	for _, l := range a.play.links {
+	for _, l := range a.pl().prep.links {
 		sum += l.Open
 	}
 	assert.LessOrEqual(t, sum, n, "no open line counted twice")
@@ -162,22 +162,22 @@ func TestFlowKeyAndHumanMark(t *testing.T) {
 		var rec recorder
 		a.Draw(&rec)
 		w := a.sess.Model().W
-		require.Len(t, a.play.flowKey, len(w.Classes)+1)
+		require.Len(t, a.pl().prep.flowKey, len(w.Classes)+1)
 		for k, cl := range w.Classes {
-			m := a.play.flowKey[len(w.Classes)-1-k]
+			m := a.pl().prep.flowKey[len(w.Classes)-1-k]
 			assert.Equal(t, markFlow, m.Kind)
 			assert.Equal(t, k, m.Class)
 			assert.Equal(t, a.cat.T("class."+cl.ID), m.Label)
 			assert.Contains(t, rec.texts, m.Label)
 		}
-		assert.Equal(t, markText, a.play.flowKey[len(w.Classes)].Kind)
+		assert.Equal(t, markText, a.pl().prep.flowKey[len(w.Classes)].Kind)
 		human := false
-		for _, m := range a.play.legendMarks {
+		for _, m := range a.pl().prep.legendMarks {
 			human = human || m.Kind == markHuman
 		}
 		assert.Equal(t, c.human, human, "role %+v", c.role)
 		// Right to left, inside the map panel.
-		for _, m := range a.play.flowKey {
+		for _, m := range a.pl().prep.flowKey {
 			assert.GreaterOrEqual(t, m.X, a.geo.Map.X)
 			assert.LessOrEqual(t, m.X, a.geo.Map.X+a.geo.Map.W)
 		}
@@ -200,7 +200,7 @@ func TestDialogKeysHint(t *testing.T) {
 		shown := func(a *App) string {
 			a.Draw(&recorder{})
 			var all []string
-			for _, tx := range a.play.top.texts {
+			for _, tx := range a.pl().prep.top.texts {
 				all = append(all, tx.S)
 			}
 			// The line wraps at spaces; the catalog puts no-break spaces before French colons.
@@ -208,7 +208,7 @@ func TestDialogKeysHint(t *testing.T) {
 		}
 		a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Planner: true}}, Start: true})
 		untilOverlay(t, a, 60*20)
-		require.Equal(t, dlgPlanner, a.dlg.kind)
+		require.Equal(t, dlgPlanner, a.pl().dlg.kind)
 		txt := shown(a)
 		assert.Contains(t, txt, advice, "%s: the planner's dialog offers advice", lang)
 		assert.Contains(t, txt, big, lang)
@@ -219,7 +219,7 @@ func TestDialogKeysHint(t *testing.T) {
 		}
 		a = newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Role: session.Role{Provinces: []int{gz}}}, Start: true})
 		untilOverlay(t, a, 60*20)
-		require.Equal(t, dlgProvince, a.dlg.kind)
+		require.Equal(t, dlgProvince, a.pl().dlg.kind)
 		assert.Contains(t, shown(a), advice, "%s: a province's dialog offers the advice", lang)
 	}
 }

@@ -154,12 +154,7 @@ type playPrep struct {
 	flowBuf     []view.Flow
 	flows       []flowPrep
 	dots        []dotPrep
-	charts      [NumCharts]chartPrep
-	chartCols   chartCols
-	chartFull   bool     // the charts show the scenario's whole span (else its start to now)
-	chartRev    int      // counts the charts' layouts (the readout's cache key)
-	chartTip    chartTip // the readout of the month under the mouse
-	boundOn     bool     // the latency layer's hot-work bound is marked on the ramp, at boundX
+	boundOn     bool // the latency layer's hot-work bound is marked on the ramp, at boundX
 	boundX      float32
 	boundLabel  string
 	boundLabelX float32
@@ -198,72 +193,92 @@ func (a *App) prepare() {
 	if a.fonts == nil || a.fonts.scale != Scale(a.w, a.h) {
 		a.fonts = newFaces(Scale(a.w, a.h))
 	}
-	a.ui.Screen, a.ui.Overlay = a.screen, a.overlay
-	if a.screen == ScreenPlay && a.sess != nil {
-		a.preparePlay()
-		return
-	}
-	a.prepareMenu()
+	a.ui.Screen, a.ui.Overlay = a.stage.Screen(), a.overlay
+	a.stage.Prepare()
 }
 
-func (a *App) playKey() prepKey {
-	k := prepKey{sess: a.sess, layer: a.layer, palette: a.palette, selected: a.selected, lang: a.cat.Lang(),
-		w: a.w, h: a.h, scroll: a.newsScroll, overlay: a.overlay, dlg: a.dlg, waitRev: a.waitRev,
-		declined: a.declined, waitMonth: a.waitMonth, hotSeat: a.hotSeat, screen: a.screen, info: a.info.rev}
-	k.month = a.sess.Model().W.Now
-	k.hist = len(a.sess.History().Months)
-	k.news = len(a.sess.News())
-	k.speed = a.sess.Speed()
-	if a.dlg != nil {
-		k.dlgRev = a.dlg.rev
+func (pl *playStage) playKey() prepKey {
+	k := prepKey{sess: pl.sess, layer: pl.layer, palette: pl.palette, selected: pl.selected, lang: pl.cat.Lang(),
+		w: pl.w, h: pl.h, scroll: pl.newsScroll, overlay: pl.overlay, dlg: pl.dlg, waitRev: pl.waitRev,
+		declined: pl.declined, waitMonth: pl.waitMonth, hotSeat: pl.hotSeat, screen: ScreenPlay, info: pl.info.rev}
+	k.month = pl.sess.Model().W.Now
+	k.hist = len(pl.sess.History().Months)
+	k.news = len(pl.sess.News())
+	k.speed = pl.sess.Speed()
+	if pl.dlg != nil {
+		k.dlgRev = pl.dlg.rev
 	}
-	k.msgRev = a.msgRev
-	k.chartFull = a.play.chartFull
-	k.previewRev = a.preview.rev
-	k.wiRev = a.wi.rev
+	k.msgRev = pl.msg.rev
+	k.chartFull = pl.charts.full
+	k.previewRev = pl.preview.rev
+	k.wiRev = pl.wi.rev
 	return k
 }
 
-func (a *App) preparePlay() {
-	a.pollPreview()
-	pp := &a.play
+func (pl *playStage) preparePlay() {
+	pl.pollPreview()
+	pp := &pl.prep
 	rebuilt := false
-	if k := a.playKey(); !pp.valid || k != pp.key {
+	if k := pl.playKey(); !pp.valid || k != pp.key {
 		pp.key = k
 		pp.valid = true
-		a.rebuildPlay()
+		pl.rebuildPlay()
 		rebuilt = true
 	}
-	if a.hover >= 0 {
-		k := tipKey{a.hover, a.sess.Model().W.Now, a.cat.Lang()}
+	if pl.hover >= 0 {
+		k := tipKey{pl.hover, pl.sess.Model().W.Now, pl.cat.Lang()}
 		if k != pp.tipKey {
 			pp.tipKey = k
-			a.rebuildTip()
+			pl.rebuildTip()
 		}
 	}
-	a.prepareBoardTip()
-	a.prepareChartTip()
-	if rebuilt || pp.dotsFrame != a.frame {
-		pp.dotsFrame = a.frame
-		a.moveDots()
+	pl.prepareBoardTip()
+	pl.prepareChartTip()
+	if rebuilt || pp.dotsFrame != pl.frame {
+		pp.dotsFrame = pl.frame
+		pl.moveDots()
 	}
 }
 
 // rebuildPlay recomputes the whole prepared play screen (on a change).
-func (a *App) rebuildPlay() {
-	pp := &a.play
-	m := a.sess.Model()
-	w := m.W
-	c := a.cat
-	f := a.fonts
-	n := len(w.Provinces)
-	a.geo = ComputeGeometry(a.w, a.h, a.layout.Cols, a.layout.Rows)
-	g := &a.geo
-	if a.dialogOpen() {
+func (pl *playStage) rebuildPlay() {
+	pp := &pl.prep
+	pl.geo = ComputeGeometry(pl.w, pl.h, pl.layout.Cols, pl.layout.Rows)
+	g := &pl.geo
+	if pl.dialogOpen() {
 		g.News = g.NewsBeside // the dialog covers the right column: the news moves beside it
 	}
+	hub := pl.selected
+	if hub < 0 {
+		hub = pl.sess.Model().W.Net.NearestHistoric(0)
+	}
+	pl.prepareCells(hub)
+	pl.prepareLegend(hub)
+	pl.prepareLinks()
+	pl.prepareFlows()
+	pl.prepareCharts(g.Charts)
+	pl.prepareSide()
+	pl.fitSide()
+	pl.prepareScoreboard() // narrows the news panel to make room
+	pl.prepareNews()
+	pl.prepareBars()
+	pl.prepareTop()
+	for i := range pl.charts.charts { // a click on a chart toggles its span
+		pp.buttons = append(pp.buttons, uiButton{Button: Button{pl.charts.charts[i].R, Command{Kind: CmdChartSpan}}})
+	}
+	pl.setButtons(pp.buttons, pp.top.buttons)
+	pl.ui.News = g.News
+	pp.tipKey = tipKey{p: -2}
+}
 
-	// Map cells.
+// prepareCells colours the map's tiles by the layer's values (the latency layer's from province hub) and
+// marks them: hub, cluster, selection, human player, moderation call.
+func (pl *playStage) prepareCells(hub int) {
+	pp := &pl.prep
+	m := pl.sess.Model()
+	w := m.W
+	g := &pl.geo
+	n := len(w.Provinces)
 	if cap(pp.values) < n {
 		pp.values = make([]float64, n)
 		pp.cells = make([]cellPrep, n)
@@ -271,24 +286,20 @@ func (a *App) rebuildPlay() {
 		pp.humanMask = make([]bool, n)
 	}
 	pp.values, pp.cells, pp.rects, pp.humanMask = pp.values[:n], pp.cells[:n], pp.rects[:n], pp.humanMask[:n]
-	hub := a.selected
-	if hub < 0 {
-		hub = w.Net.NearestHistoric(0)
-	}
-	pp.values, pp.scale = view.Values(m, a.layer, hub, a.palette, pp.values)
-	if a.layer == view.Utilisation && w.Now < w.Start {
+	pp.values, pp.scale = view.Values(m, pl.layer, hub, pl.palette, pp.values)
+	if pl.layer == view.Utilisation && w.Now < w.Start {
 		for i := range pp.values {
 			pp.values[i] = math.NaN() // nothing played yet: no use measured, not 0 %
 		}
 	}
 	clear(pp.humanMask)
-	for _, p := range a.sess.Setup().Role.Provinces {
+	for _, p := range pl.sess.Setup().Role.Provinces {
 		if p >= 0 && p < n {
 			pp.humanMask[p] = true
 		}
 	}
-	planner := a.dlg != nil && a.dlg.kind == dlgPlanner && a.overlay == OverlayDialog
-	for p, cell := range a.layout.Cells {
+	planner := pl.dlg != nil && pl.dlg.kind == dlgPlanner && pl.overlay == OverlayDialog
+	for p, cell := range pl.layout.Cells {
 		if p >= n {
 			break
 		}
@@ -304,24 +315,30 @@ func (a *App) rebuildPlay() {
 		}
 		cp.Hub, cp.HubActive, cp.Side = pr.Hub >= 0, pr.HubActive, pr.HubSide
 		cp.Cluster = pr.Cluster >= 0
-		cp.Selected = p == a.selected
+		cp.Selected = p == pl.selected
 		cp.Human = pp.humanMask[p]
-		cp.Moderate = planner && a.dlg.moderate[p]
-		cp.Label = cellLabel(c.Province(pr.ID), f.Tiny, cp.R.W-4*g.S)
+		cp.Moderate = planner && pl.dlg.moderate[p]
+		cp.Label = cellLabel(pl.cat.Province(pr.ID), pl.fonts.Tiny, cp.R.W-4*g.S)
 	}
-	a.ui.Cells = pp.rects
+	pl.ui.Cells = pp.rects
+}
 
-	// Title and legend.
-	pp.mapTitle = c.T("ui.map.title", c.T(a.layer.Key()))
-	if a.layer == view.Latency && hub >= 0 {
+// prepareLegend writes the map's title and its legend: the colour ramp with its ticks, the marks' key
+// and the latency layer's bound.
+func (pl *playStage) prepareLegend(hub int) {
+	pp := &pl.prep
+	c := pl.cat
+	w := pl.sess.Model().W
+	pp.mapTitle = c.T("ui.map.title", c.T(pl.layer.Key()))
+	if pl.layer == view.Latency && hub >= 0 {
 		pp.mapTitle = c.T("ui.charts.latency_title", c.Province(w.Provinces[hub].ID))
 	}
-	pp.legendTitle = c.T(a.layer.Key())
+	pp.legendTitle = c.T(pl.layer.Key())
 	pp.legendUnit = c.T(pp.scale.UnitKey)
 	pp.legendHead = c.T("ui.legend.title", pp.legendTitle, pp.legendUnit)
-	a.prepareLegendMarks()
-	a.fitMapTitle()
-	a.fitLegendHead()
+	pl.prepareLegendMarks()
+	pl.fitMapTitle()
+	pl.fitLegendHead()
 	for i := range pp.stops {
 		t := float64(i) / float64(len(pp.stops)-1)
 		pp.stops[i] = pp.scale.Colour(pp.scale.Min + t*(pp.scale.Max-pp.scale.Min))
@@ -340,45 +357,36 @@ func (a *App) rebuildPlay() {
 		}
 		pp.ticks = append(pp.ticks, tickPrep{X: x, Label: c.Number(t*pct, digits)})
 	}
-	a.prepareLatencyBound()
+	pl.prepareLatencyBound()
+}
 
-	a.prepareLinks()
-	a.prepareFlows()
-	a.prepareCharts(g.Charts)
-	a.prepareSide()
-	a.fitSide()
-	a.prepareScoreboard() // narrows the news panel to make room
-	a.prepareNews()
-	a.prepareBars()
-	pp.top.reset()
-	if a.overlay == OverlayDialog && a.dlg != nil {
-		a.prepareDialog(&pp.top)
-		a.prepareGuide(&pp.top)
+// prepareTop prepares what lies over the play screen: the decision dialog and its guide, the compare
+// view's label, the what-if panel and the overlays.
+func (pl *playStage) prepareTop() {
+	top := &pl.prep.top
+	top.reset()
+	if pl.overlay == OverlayDialog && pl.dlg != nil {
+		pl.prepareDialog(top)
+		pl.prepareGuide(top)
 	}
-	a.prepareCompare(&pp.top)
-	if a.overlay == OverlayWhatIf {
-		a.prepareWhatIf(&pp.top)
+	pl.prepareCompare(top)
+	if pl.overlay == OverlayWhatIf {
+		pl.prepareWhatIf(top)
 	}
-	a.prepareOverlay(&pp.top)
-	for i := range pp.charts { // a click on a chart toggles its span
-		pp.buttons = append(pp.buttons, uiButton{Button: Button{pp.charts[i].R, Command{Kind: CmdChartSpan}}})
-	}
-	a.setButtons(pp.buttons, pp.top.buttons)
-	a.ui.News = g.News
-	pp.tipKey = tipKey{p: -2}
+	pl.prepareOverlay(top)
 }
 
 // prepareLegendMarks lays out the legend: its title, the colour ramp with its ticks below, and the key
 // of the map's marks to the right in columns of two rows (hub and cluster; human player and, when the
 // scenario has them, work abroad or failover to the vault; open and planned fibre lines). The ramp takes
 // what the key leaves, between 120 and 320 (scaled) pixels.
-func (a *App) prepareLegendMarks() {
-	pp := &a.play
-	c := a.cat
-	g := &a.geo
+func (pl *playStage) prepareLegendMarks() {
+	pp := &pl.prep
+	c := pl.cat
+	g := &pl.geo
 	s := g.S
-	f := a.fonts.Tiny
-	w := a.sess.Model().W
+	f := pl.fonts.Tiny
+	w := pl.sess.Model().W
 	lg := g.Legend
 	type entry struct {
 		kind markKind
@@ -389,7 +397,7 @@ func (a *App) prepareLegendMarks() {
 		{},
 		{{markFibre, "ui.legend.fibre"}, {markFibrePlanned, "ui.legend.fibre_planned"}},
 	}
-	if !a.sess.Setup().Role.Autoplay() {
+	if !pl.sess.Setup().Role.Autoplay() {
 		cols[1][0] = entry{markHuman, "ui.legend.human"}
 	}
 	switch {
@@ -423,18 +431,18 @@ func (a *App) prepareLegendMarks() {
 		}
 		x += widths[i] + 12*s
 	}
-	a.prepareFlowKey()
+	pl.prepareFlowKey()
 }
 
 // prepareFlowKey lays out, right-aligned at the top of the map panel, the colour of each workload class's
 // flow dots: "work moving: ● hot ● warm ● cold ● training".
-func (a *App) prepareFlowKey() {
-	pp := &a.play
-	c := a.cat
-	g := &a.geo
+func (pl *playStage) prepareFlowKey() {
+	pp := &pl.prep
+	c := pl.cat
+	g := &pl.geo
 	s := g.S
-	f := a.fonts.Tiny
-	w := a.sess.Model().W
+	f := pl.fonts.Tiny
+	w := pl.sess.Model().W
 	pp.flowKey = pp.flowKey[:0]
 	y := g.Map.Y + 14*s
 	x := g.Map.X + g.Map.W - g.Margin
@@ -471,13 +479,13 @@ func cellLabel(name string, f *Face, w float32) [2]string {
 // links of provinces without their own exchange to their historic hub, fainter still. Links run between
 // the tiles' edges (not over the two tiles they join), in a muted colour that does not compete with the
 // layer's, and the longer a link the fainter it is.
-func (a *App) prepareLinks() {
-	pp := &a.play
-	m := a.sess.Model()
+func (pl *playStage) prepareLinks() {
+	pp := &pl.prep
+	m := pl.sess.Model()
 	w := m.W
-	g := &a.geo
+	g := &pl.geo
 	s := g.S
-	cells := len(a.layout.Cells)
+	cells := len(pl.layout.Cells)
 	pp.lines = w.Net.Lines(pp.lines[:0])
 	for i := range pp.lines {
 		l := &pp.lines[i]
@@ -499,7 +507,7 @@ func (a *App) prepareLinks() {
 		if l.A == l.B || l.A < 0 || l.B >= cells {
 			continue
 		}
-		x1, y1, x2, y2, span := a.edgeSegment(l.A, l.B)
+		x1, y1, x2, y2, span := pl.edgeSegment(l.A, l.B)
 		if span <= 0 {
 			continue
 		}
@@ -520,7 +528,7 @@ func (a *App) prepareLinks() {
 		if h < 0 || h >= cells || h == p {
 			continue
 		}
-		x1, y1, x2, y2, span := a.edgeSegment(p, h)
+		x1, y1, x2, y2, span := pl.edgeSegment(p, h)
 		if span <= 0 {
 			continue
 		}
@@ -531,9 +539,9 @@ func (a *App) prepareLinks() {
 
 // edgeSegment is the part of the segment between the centres of provinces p and q's tiles that lies
 // outside both tiles, and its length (0 when the tiles touch).
-func (a *App) edgeSegment(p, q int) (x1, y1, x2, y2, span float32) {
-	g := &a.geo
-	cp, cq := a.layout.Cells[p], a.layout.Cells[q]
+func (pl *playStage) edgeSegment(p, q int) (x1, y1, x2, y2, span float32) {
+	g := &pl.geo
+	cp, cq := pl.layout.Cells[p], pl.layout.Cells[q]
 	ax, ay := g.CellCentre(cp.Col, cp.Row)
 	bx, by := g.CellCentre(cq.Col, cq.Row)
 	dx, dy := bx-ax, by-ay
@@ -585,10 +593,10 @@ const maxFlows = 40
 
 // prepareFlows takes this month's largest flows for the animation: between provinces (placements and
 // failover to the vault) and to the abroad marker at the map's edge (work run on foreign accelerators).
-func (a *App) prepareFlows() {
-	pp := &a.play
-	m := a.sess.Model()
-	g := &a.geo
+func (pl *playStage) prepareFlows() {
+	pp := &pl.prep
+	m := pl.sess.Model()
+	g := &pl.geo
 	if pp.flowBuf == nil {
 		pp.flowBuf = make([]view.Flow, 0, 4096)
 		pp.flows = make([]flowPrep, 0, maxFlows)
@@ -596,12 +604,12 @@ func (a *App) prepareFlows() {
 	}
 	pp.flowBuf = view.Flows(m, 1, pp.flowBuf[:0])
 	pp.flows = pp.flows[:0]
-	a.placeAbroad()
+	pl.placeAbroad()
 	top := 0.0
 	for _, fl := range pp.flowBuf {
 		top = max(top, fl.MW)
 	}
-	cells := len(a.layout.Cells)
+	cells := len(pl.layout.Cells)
 	for _, fl := range pp.flowBuf {
 		if len(pp.flows) == maxFlows || top <= 0 {
 			break
@@ -609,7 +617,7 @@ func (a *App) prepareFlows() {
 		if fl.From < 0 || fl.From >= cells || fl.To >= cells || (fl.To < 0 && fl.Kind != view.FlowAbroad) {
 			continue
 		}
-		co := a.layout.Cells[fl.From]
+		co := pl.layout.Cells[fl.From]
 		x1, y1 := g.CellCentre(co.Col, co.Row)
 		var x2, y2 float32
 		if fl.Kind == view.FlowAbroad {
@@ -618,7 +626,7 @@ func (a *App) prepareFlows() {
 			}
 			x2, y2 = pp.abroadX, pp.abroadY
 		} else {
-			cd := a.layout.Cells[fl.To]
+			cd := pl.layout.Cells[fl.To]
 			x2, y2 = g.CellCentre(cd.Col, cd.Row)
 		}
 		r := (1.5 + 3*float32(math.Sqrt(fl.MW/top))) * g.S
@@ -630,13 +638,13 @@ func (a *App) prepareFlows() {
 
 // placeAbroad places the abroad marker (the foreign accelerator pool, when the scenario has one): in the
 // grid's top-left cell when no province is there, else at the map panel's left edge.
-func (a *App) placeAbroad() {
-	pp := &a.play
-	g := &a.geo
-	w := a.sess.Model().W
+func (pl *playStage) placeAbroad() {
+	pp := &pl.prep
+	g := &pl.geo
+	w := pl.sess.Model().W
 	pp.abroadOn = w.AbroadSite >= 0
 	free := true
-	for _, c := range a.layout.Cells {
+	for _, c := range pl.layout.Cells {
 		if c.Col == 0 && c.Row == 0 {
 			free = false
 		}
@@ -647,13 +655,13 @@ func (a *App) placeAbroad() {
 	} else {
 		pp.abroadX, pp.abroadY = g.Map.X+g.Margin+7*g.S, g.Grid.Y+7*g.S
 	}
-	pp.abroadLabel = a.cat.T("ui.map.abroad")
+	pp.abroadLabel = pl.cat.T("ui.map.abroad")
 }
 
 // moveDots places the flow dots for this update (three per flow, moving origin -> destination): they
 // move with the ticks, so that Draw, however often it runs, only shows them.
-func (a *App) moveDots() {
-	pp := &a.play
+func (pl *playStage) moveDots() {
+	pp := &pl.prep
 	pp.dots = pp.dots[:0]
 	phase := float32(pp.dotsFrame%120) / 120
 	for _, fl := range pp.flows {
@@ -665,26 +673,25 @@ func (a *App) moveDots() {
 	}
 }
 
-func (a *App) rebuildTip() {
-	pp := &a.play
-	pp.tip = view.Tooltip(a.cat, a.sess.Model(), a.hover)
+func (pl *playStage) rebuildTip() {
+	pp := &pl.prep
+	pp.tip = view.Tooltip(pl.cat, pl.sess.Model(), pl.hover)
 	pp.tipW = 0
 	for _, l := range pp.tip {
-		pp.tipW = max(pp.tipW, advance(l, a.fonts.Small))
+		pp.tipW = max(pp.tipW, advance(l, pl.fonts.Small))
 	}
-	s := a.geo.S
+	s := pl.geo.S
 	pp.tipW += 16 * s
 	pp.tipH = float32(len(pp.tip))*16*s + 10*s
 }
 
-// prepareSide writes the selected province's panel.
-func (a *App) prepareSide() {
-	pp := &a.play
-	c := a.cat
-	m := a.sess.Model()
-	w := m.W
+// prepareSide writes the selected province's panel: its name, its hub, and its figures.
+func (pl *playStage) prepareSide() {
+	pp := &pl.prep
+	c := pl.cat
+	w := pl.sess.Model().W
 	pp.side = pp.side[:0]
-	p := a.selected
+	p := pl.selected
 	if p < 0 || p >= len(w.Provinces) {
 		pp.sideTitle = c.T("ui.side.none")
 		pp.sideSub = c.T("ui.side.none_hint")
@@ -703,14 +710,36 @@ func (a *App) prepareSide() {
 	if pp.humanMask[p] {
 		pp.sideSub += " · " + c.T("ui.side.human")
 	}
+	pl.sideAccounts(p)
+	pl.sideCapacity(p)
+	pl.sideOther(p)
+}
+
+// addSide adds a row to the side panel.
+func (pl *playStage) addSide(k, v string, col color.RGBA) {
+	pl.prep.side = append(pl.prep.side, kv{K: k, V: v, C: col})
+}
+
+// sideAccounts are province p's revenue, debt, land, power and water rows.
+func (pl *playStage) sideAccounts(p int) {
+	c := pl.cat
 	num := c.Number
-	add := func(k, v string) { pp.side = append(pp.side, kv{K: k, V: v, C: colText}) }
+	pr := pl.sess.Model().W.Provinces[p]
 	l := pr.Ledger
-	add(c.T("ui.side.revenue"), c.T("ui.unit.bn_month", num(l.Revenue(), 2), num(l.Spending(), 2)))
-	add(c.T("ui.side.debt"), c.T("ui.unit.bn", num(pr.Debt, 1)))
-	add(c.T("ui.side.land"), c.T("ui.unit.ha", num(pr.LandLeftHa, 0)))
-	add(c.T("ui.side.power"), c.T("ui.unit.yuan_kwh", num(pr.PowerPrice, 3), num(pr.LocalSubsidy, 2)))
-	add(c.T("ui.side.water"), c.T("ui.unit.water", num(pr.Cfg.WaterStress, 2), num(pr.WUE, 2)))
+	pl.addSide(c.T("ui.side.revenue"), c.T("ui.unit.bn_month", num(l.Revenue(), 2), num(l.Spending(), 2)), colText)
+	pl.addSide(c.T("ui.side.debt"), c.T("ui.unit.bn", num(pr.Debt, 1)), colText)
+	pl.addSide(c.T("ui.side.land"), c.T("ui.unit.ha", num(pr.LandLeftHa, 0)), colText)
+	pl.addSide(c.T("ui.side.power"), c.T("ui.unit.yuan_kwh", num(pr.PowerPrice, 3), num(pr.LocalSubsidy, 2)), colText)
+	pl.addSide(c.T("ui.side.water"), c.T("ui.unit.water", num(pr.Cfg.WaterStress, 2), num(pr.WUE, 2)), colText)
+}
+
+// sideCapacity are province p's data centres, capacity, utilisation (red below 40 %, green from 65 %)
+// and quota rows.
+func (pl *playStage) sideCapacity(p int) {
+	c := pl.cat
+	num := c.Number
+	w := pl.sess.Model().W
+	pr := w.Provinces[p]
 	online, building := 0, 0
 	for i := range w.DCs {
 		d := &w.DCs[i]
@@ -724,12 +753,12 @@ func (a *App) prepareSide() {
 			building++
 		}
 	}
-	add(c.T("ui.side.dcs"), c.T("ui.unit.dcs", online, building))
+	pl.addSide(c.T("ui.side.dcs"), c.T("ui.unit.dcs", online, building), colText)
 	util := 0.0
 	if pr.OnlineMW > 0 {
 		util = pr.UsedMW / pr.OnlineMW
 	}
-	add(c.T("ui.side.capacity"), c.T("ui.unit.capacity", num(pr.OnlineMW, 0), num(pr.BuildingMW, 0)))
+	pl.addSide(c.T("ui.side.capacity"), c.T("ui.unit.capacity", num(pr.OnlineMW, 0), num(pr.BuildingMW, 0)), colText)
 	uc := colText
 	switch {
 	case pr.OnlineMW > 0 && util < 0.4:
@@ -741,22 +770,30 @@ func (a *App) prepareSide() {
 	if w.Now < w.Start {
 		utilText, uc = c.T("ui.charts.nodata"), colDim // nothing played yet: no use measured
 	}
-	pp.side = append(pp.side, kv{K: c.T("ui.side.utilisation"), V: utilText, C: uc})
+	pl.addSide(c.T("ui.side.utilisation"), utilText, uc)
 	qc := colText
 	if pr.BeyondQuotaMW > 0 {
 		qc = colWarn
 	}
-	pp.side = append(pp.side, kv{K: c.T("ui.side.quota"), V: c.T("ui.unit.quota", num(pr.QuotaMW, 0), num(pr.StartedMW, 0), num(pr.BeyondQuotaMW, 0)), C: qc})
+	pl.addSide(c.T("ui.side.quota"), c.T("ui.unit.quota", num(pr.QuotaMW, 0), num(pr.StartedMW, 0), num(pr.BeyondQuotaMW, 0)), qc)
+}
+
+// sideOther are province p's jobs, exchange and the planner's moderation call or penalty.
+func (pl *playStage) sideOther(p int) {
+	c := pl.cat
+	m := pl.sess.Model()
+	w := m.W
+	pr := w.Provinces[p]
 	jobs := 0.0
 	if rows := m.ProvinceRows(); p < len(rows) {
 		jobs = rows[p][w.Col(economy.ColJobs)]
 	}
-	add(c.T("ui.side.jobs"), num(jobs, 0))
+	pl.addSide(c.T("ui.side.jobs"), c.Number(jobs, 0), colText)
 	yes := c.T("ui.no")
 	if pr.HasIXP {
 		yes = c.T("ui.yes")
 	}
-	add(c.T("ui.side.ixp"), yes)
+	pl.addSide(c.T("ui.side.ixp"), yes, colText)
 	if pr.ModerationCalled || pr.Penalised {
 		s := ""
 		if pr.ModerationCalled {
@@ -768,7 +805,7 @@ func (a *App) prepareSide() {
 			}
 			s += c.T("ui.side.penalised")
 		}
-		pp.side = append(pp.side, kv{K: c.T("ui.side.planner"), V: s, C: colWarn})
+		pl.addSide(c.T("ui.side.planner"), s, colWarn)
 	}
 }
 
@@ -800,17 +837,15 @@ func sideName(t func(string, ...any) string, s economy.Side) string {
 const newsIndent = 12
 
 // dialogOpen reports whether the decision dialog is on screen.
-func (a *App) dialogOpen() bool { return a.dlg != nil && a.overlay == OverlayDialog }
+func (pl *playStage) dialogOpen() bool { return pl.dlg != nil && pl.overlay == OverlayDialog }
 
 // prepareBars writes the top bar, the status bar, the banner and the top bar's buttons.
-func (a *App) prepareBars() {
-	pp := &a.play
-	c := a.cat
-	s := a.sess
+func (pl *playStage) prepareBars() {
+	pp := &pl.prep
+	c := pl.cat
+	s := pl.sess
 	m := s.Model()
-	g := &a.geo
-	st := s.Setup()
-	pp.topTitle = a.gameTitle(st)
+	pp.topTitle = pl.gameTitle(s.Setup())
 	pp.topMonth = view.MonthLabel(c, m.W.Now)
 	if m.W.Now < m.W.Start { // nothing played yet: the month to be played
 		pp.topMonth = c.T("ui.top.start", view.MonthLabel(c, m.W.Start))
@@ -818,7 +853,7 @@ func (a *App) prepareBars() {
 	switch {
 	case s.Done():
 		pp.topState, pp.topStateCol = c.T("ui.state.over"), colDim
-	case a.waiting.Any():
+	case pl.waiting.Any():
 		pp.topState, pp.topStateCol = c.T("ui.state.waiting"), colWarn
 	case s.Speed() == 0:
 		pp.topState, pp.topStateCol = c.T("ui.state.paused"), colWarn
@@ -829,23 +864,49 @@ func (a *App) prepareBars() {
 		}
 	}
 	pp.status = c.T("ui.status.hints")
+	pl.prepareBanner()
+	pl.prepareTopButtons()
+	// The top bar's texts from the left: the name, the month, the state, and the game's title when it
+	// clears the buttons.
+	f := pl.fonts
+	g := &pl.geo
+	pp.topMonthX = g.Margin + advance("dongshu", f.Head) + 12*g.S
+	pp.topStateX = pp.topMonthX + advance(pp.topMonth, f.Head) + 12*g.S
+	pp.topTitleX = pp.topStateX + advance(pp.topState, f.Bold) + 12*g.S
+	pp.topTitleOn = len(pp.buttons) > 0 && pp.topTitleX+advance(pp.topTitle, f.Small) < pp.buttons[0].R.X-8*g.S
+}
+
+// prepareBanner writes the banner over the map while the round waits for humans and nothing is open.
+func (pl *playStage) prepareBanner() {
+	pp := &pl.prep
+	c := pl.cat
+	g := &pl.geo
 	pp.banner = ""
-	if a.waiting.Any() && a.overlay == OverlayNone {
-		who := ""
-		if a.waiting.Planner {
-			who = c.T("ui.role.planner")
-		}
-		for _, p := range a.waiting.Provinces {
-			if who != "" {
-				who += ", "
-			}
-			who += c.Province(m.W.Provinces[p].ID)
-		}
-		pp.banner = c.T("ui.banner.waiting", who)
-		bw := min(g.Map.W-20*g.S, advance(pp.banner, a.fonts.Bold)+32*g.S)
-		pp.bannerR = Rect{g.Map.X + (g.Map.W-bw)/2, g.Map.Y + 30*g.S, bw, 30 * g.S}
+	if !pl.waiting.Any() || pl.overlay != OverlayNone {
+		return
 	}
-	// Buttons, right-aligned in the top bar.
+	w := pl.sess.Model().W
+	who := ""
+	if pl.waiting.Planner {
+		who = c.T("ui.role.planner")
+	}
+	for _, p := range pl.waiting.Provinces {
+		if who != "" {
+			who += ", "
+		}
+		who += c.Province(w.Provinces[p].ID)
+	}
+	pp.banner = c.T("ui.banner.waiting", who)
+	bw := min(g.Map.W-20*g.S, advance(pp.banner, pl.fonts.Bold)+32*g.S)
+	pp.bannerR = Rect{g.Map.X + (g.Map.W-bw)/2, g.Map.Y + 30*g.S, bw, 30 * g.S}
+}
+
+// prepareTopButtons lays out the top bar's buttons, right-aligned (Decide left out in autoplay).
+func (pl *playStage) prepareTopButtons() {
+	pp := &pl.prep
+	c := pl.cat
+	s := pl.sess
+	g := &pl.geo
 	pp.buttons = pp.buttons[:0]
 	type bdef struct {
 		label  string
@@ -866,30 +927,23 @@ func (a *App) prepareBars() {
 		{"8×", Command{Kind: CmdSpeed, Arg: 8}, s.Speed() == 8, false},
 		{c.T("ui.btn.layer"), Command{Kind: CmdLayerNext, Delta: 1}, false, false},
 		{c.T("ui.btn.palette"), Command{Kind: CmdPalette}, false, false},
-		{c.T("ui.btn.decide"), Command{Kind: CmdDecide}, a.waiting.Any(), true}, // (not in autoplay)
+		{c.T("ui.btn.decide"), Command{Kind: CmdDecide}, pl.waiting.Any(), true}, // (not in autoplay)
 		{c.T("ui.btn.save"), Command{Kind: CmdSave}, false, false},
 		{c.T("ui.btn.help"), Command{Kind: CmdHelp}, false, false},
 	}
 	pad := 9 * g.S
 	bh := g.TopBar.H - 10*g.S
 	x := g.W - g.Margin
-	auto := st.Role.Autoplay()
+	auto := s.Setup().Role.Autoplay()
 	for i := len(defs) - 1; i >= 0; i-- {
 		d := defs[i]
 		if auto && d.cmd.Kind == CmdDecide {
 			continue
 		}
-		bw := advance(d.label, a.fonts.Small) + 2*pad
+		bw := advance(d.label, pl.fonts.Small) + 2*pad
 		x -= bw
 		pp.buttons = append(pp.buttons, uiButton{Button: Button{Rect{x, 5 * g.S, bw, bh}, d.cmd}, Label: d.label, Active: d.active, Accent: d.accent})
 		x -= 4 * g.S
 	}
 	slices.Reverse(pp.buttons)
-	// The top bar's texts from the left: the name, the month, the state, and the game's title when it
-	// clears the buttons.
-	f := a.fonts
-	pp.topMonthX = g.Margin + advance("dongshu", f.Head) + 12*g.S
-	pp.topStateX = pp.topMonthX + advance(pp.topMonth, f.Head) + 12*g.S
-	pp.topTitleX = pp.topStateX + advance(pp.topState, f.Bold) + 12*g.S
-	pp.topTitleOn = len(pp.buttons) > 0 && pp.topTitleX+advance(pp.topTitle, f.Small) < pp.buttons[0].R.X-8*g.S
 }

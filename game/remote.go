@@ -14,25 +14,25 @@ type Remote interface {
 
 // tickRemote follows the room: the server's months replace the local clock, and the player's seat is
 // asked for its decision when the round waits for it.
-func (a *App) tickRemote() {
-	if err := a.opt.Remote.Pump(); err != nil {
-		a.opt.Remote = closedRemote{a.opt.Remote}
-		a.errorBox(err)
+func (pl *playStage) tickRemote() {
+	if err := pl.opt.Remote.Pump(); err != nil {
+		pl.opt.Remote = closedRemote{pl.opt.Remote}
+		pl.errorBox(err)
 		return
 	}
-	if a.sess.Done() || a.opt.Remote.Ended() {
-		a.gotoDebrief()
+	if pl.sess.Done() || pl.opt.Remote.Ended() {
+		pl.gotoDebrief()
 		return
 	}
-	a.checkWaiting()
+	pl.checkWaiting()
 }
 
 // submit sends a decision to the room, or submits it to the local game.
-func (a *App) submit(act session.Action) error {
-	if a.opt.Remote != nil {
-		return a.opt.Remote.Submit(act)
+func (pl *playStage) submit(act session.Action) error {
+	if pl.opt.Remote != nil {
+		return pl.opt.Remote.Submit(act)
 	}
-	return a.sess.Submit(act)
+	return pl.sess.Submit(act)
 }
 
 // closedRemote is a room the connection to which is lost: the game stays on screen as it was.

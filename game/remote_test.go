@@ -80,7 +80,7 @@ func TestRemote(t *testing.T) {
 	require.Equal(t, ScreenPlay, a.Screen())
 	untilOverlay(t, a, 10)
 	require.Equal(t, OverlayDialog, a.Overlay(), "the seat's dialog, not the hot seat's hand-over")
-	assert.Equal(t, 4, a.dlg.province)
+	assert.Equal(t, 4, a.pl().dlg.province)
 	assert.Empty(t, s.Actions(), "nothing submitted locally")
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	assert.Equal(t, OverlayNone, a.Overlay())

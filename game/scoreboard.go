@@ -46,16 +46,16 @@ type scoreboardPrep struct {
 // scoreboardSeat is whose boards the panel shows: the province (or planner) whose turn it is at a
 // hot-seat round, else the selected province if a human plays it, else the first human province, else
 // the planner (-1).
-func (a *App) scoreboardSeat() int {
-	st := a.sess.Setup()
+func (pl *playStage) scoreboardSeat() int {
+	st := pl.sess.Setup()
 	switch {
-	case len(a.waiting.Provinces) > 0:
-		return a.waiting.Provinces[0]
-	case a.waiting.Planner:
+	case len(pl.waiting.Provinces) > 0:
+		return pl.waiting.Provinces[0]
+	case pl.waiting.Planner:
 		return -1
 	}
 	for _, p := range st.Role.Provinces {
-		if p == a.selected {
+		if p == pl.selected {
 			return p
 		}
 	}
@@ -78,11 +78,11 @@ func scoreboardRect(news Rect, s float32) (board, rest Rect, ok bool) {
 
 // prepareScoreboard lays out the panel and narrows the news panel to leave it room (called by
 // rebuildPlay before the news is laid out).
-func (a *App) prepareScoreboard() {
-	sb := &a.play.board
-	g := &a.geo
+func (pl *playStage) prepareScoreboard() {
+	sb := &pl.prep.board
+	g := &pl.geo
 	sb.On = false
-	if a.dialogOpen() {
+	if pl.dialogOpen() {
 		return
 	}
 	board, rest, ok := scoreboardRect(g.News, g.S)
@@ -91,15 +91,15 @@ func (a *App) prepareScoreboard() {
 	}
 	g.News = rest
 	sb.On, sb.R = true, board
-	c, f, s := a.cat, a.fonts, g.S
-	seat := a.scoreboardSeat()
-	title := c.T("ui.score.title", a.roleName(seat))
-	if a.sess.Setup().Role.Autoplay() {
+	c, f, s := pl.cat, pl.fonts, g.S
+	seat := pl.scoreboardSeat()
+	title := c.T("ui.score.title", pl.roleName(seat))
+	if pl.sess.Setup().Role.Autoplay() {
 		// No human seat (the facilitator mode, autoplay): the boards are the country's, not a planner's.
 		title = c.T("ui.score.title_country")
 	}
 	sb.Title = fit(title, f.Bold, board.W-24*s)
-	sc := a.sess.Scores(seat)
+	sc := pl.sess.Scores(seat)
 	x0 := board.X + 12*s
 	y := board.Y + 30*s
 	sb.TipW = 0
@@ -120,34 +120,34 @@ func (a *App) prepareScoreboard() {
 		row.Parts = row.Parts[:0]
 		for _, p := range b.Parts {
 			bp := boardPart{R: Rect{bx + 2*s, y + 4*s, bw - 4*s, 14 * s}, Score: p.Score}
-			bp.Tip = append(bp.Tip, c.T("ui.score.tip.part", c.T(p.Key), a.partValue(p), c.Number(p.Score, 0)))
+			bp.Tip = append(bp.Tip, c.T("ui.score.tip.part", c.T(p.Key), pl.partValue(p), c.Number(p.Score, 0)))
 			if p.HasOwn {
-				bp.Tip = append(bp.Tip, c.T("ui.score.tip.own", a.partValue(p.OwnPart()), c.Number(p.OwnScore, 0)))
+				bp.Tip = append(bp.Tip, c.T("ui.score.tip.own", pl.partValue(p.OwnPart()), c.Number(p.OwnScore, 0)))
 			}
-			bp.Tip = append(bp.Tip, a.partRule(p.Key))
+			bp.Tip = append(bp.Tip, pl.partRule(p.Key))
 			row.Parts = append(row.Parts, bp)
 			bx += bw
 		}
 		y += 26 * s
 	}
 	sb.tipAt = -2 // the tooltip is rebuilt for the new texts
-	a.prepareReport(seat, y+6*s)
+	pl.prepareReport(seat, y+6*s)
 }
 
 // boardHover is the index of the board (0, 1) or part (2 + its index over both boards) under the mouse,
 // -1 for none.
-func (a *App) boardHover() int {
-	sb := &a.play.board
-	s := a.geo.S
+func (pl *playStage) boardHover() int {
+	sb := &pl.prep.board
+	s := pl.geo.S
 	at, k := -1, 2
 	for i := range sb.Rows {
 		row := &sb.Rows[i]
-		if row.TipR.Contains(a.mouseX, a.mouseY) {
+		if row.TipR.Contains(pl.mouseX, pl.mouseY) {
 			at = i
 		}
 		for j := range row.Parts {
 			p := &row.Parts[j]
-			if (Rect{p.R.X - 2*s, row.Y, p.R.W + 4*s, 22 * s}).Contains(a.mouseX, a.mouseY) {
+			if (Rect{p.R.X - 2*s, row.Y, p.R.W + 4*s, 22 * s}).Contains(pl.mouseX, pl.mouseY) {
 				at = k
 			}
 			k++
@@ -158,11 +158,11 @@ func (a *App) boardHover() int {
 
 // prepareBoardTip wraps the tooltip of what the mouse is over in the panel, when that changes (called
 // from preparePlay every frame; nothing is done while the mouse stays on the same thing).
-func (a *App) prepareBoardTip() {
-	sb := &a.play.board
+func (pl *playStage) prepareBoardTip() {
+	sb := &pl.prep.board
 	at := -1
 	if sb.On {
-		at = a.boardHover()
+		at = pl.boardHover()
 	}
 	if at == sb.tipAt {
 		return
@@ -183,7 +183,7 @@ func (a *App) prepareBoardTip() {
 			}
 		}
 	}
-	f, s := a.fonts, a.geo.S
+	f, s := pl.fonts, pl.geo.S
 	for i, p := range paras {
 		if i == 0 {
 			sb.tip = append(sb.tip, p)
@@ -199,9 +199,9 @@ func (a *App) prepareBoardTip() {
 }
 
 // partRule is how a part is scored, in a sentence.
-func (a *App) partRule(key string) string {
-	c := a.cat
-	scn := a.sess.Model().W.Scn
+func (pl *playStage) partRule(key string) string {
+	c := pl.cat
+	scn := pl.sess.Model().W.Scn
 	switch key {
 	case session.PartInvestment:
 		return c.T("ui.score.tip.rule.investment", c.Number(session.InvestFullBn, 0))
@@ -224,15 +224,15 @@ func (a *App) partRule(key string) string {
 }
 
 // reasonText is a round report's reason in words.
-func (a *App) reasonText(r session.RoundReport) string {
-	c := a.cat
+func (pl *playStage) reasonText(r session.RoundReport) string {
+	c := pl.cat
 	share := c.Number(100*r.ReasonShare, 0)
 	switch r.Reason {
 	case session.ReasonLatency, session.ReasonTransit:
 		return c.T(r.Reason.Key(), share)
 	case session.ReasonRival:
 		rival := ""
-		if w := a.sess.Model().W; r.Rival >= 0 && r.Rival < len(w.Provinces) {
+		if w := pl.sess.Model().W; r.Rival >= 0 && r.Rival < len(w.Provinces) {
 			rival = c.Province(w.Provinces[r.Rival].ID)
 		}
 		return c.T(r.Reason.Key(), share, rival)
@@ -241,10 +241,10 @@ func (a *App) reasonText(r session.RoundReport) string {
 }
 
 // reportLines are a round report's lines (the heading first), for the panel and the tests.
-func (a *App) reportLines(r session.RoundReport) []string {
-	c := a.cat
+func (pl *playStage) reportLines(r session.RoundReport) []string {
+	c := pl.cat
 	n := func(v float64, d int) string { return c.Number(v, d) }
-	out := []string{c.T("ui.score.report.title", a.roleName(r.Province), view.MonthLabel(c, r.Month))}
+	out := []string{c.T("ui.score.report.title", pl.roleName(r.Province), view.MonthLabel(c, r.Month))}
 	switch {
 	case r.Round && r.Decided && r.Quotas:
 		out = append(out, c.T("ui.score.report.quota", n(r.RequestMW, 0), n(r.GrantedMW, 0)))
@@ -264,7 +264,7 @@ func (a *App) reportLines(r session.RoundReport) []string {
 	}
 	out = append(out, c.T("ui.score.report.use", n(100*r.Use, 0), n(100*r.Target, 0)))
 	if r.Reason != session.ReasonNone {
-		out = append(out, c.T("ui.score.report.why", a.reasonText(r)))
+		out = append(out, c.T("ui.score.report.why", pl.reasonText(r)))
 	}
 	out = append(out, c.T("ui.score.report.debt", n(r.DebtBn, 0), signedNumber(c.Number(r.DebtYearBn, 0), r.DebtYearBn)))
 	return out
@@ -280,17 +280,17 @@ func signedNumber(s string, v float64) string {
 
 // prepareReport lays out seat's latest round report from y down to the panel's bottom (wrapped; what
 // does not fit is left out).
-func (a *App) prepareReport(seat int, y float32) {
-	sb := &a.play.board
+func (pl *playStage) prepareReport(seat int, y float32) {
+	sb := &pl.prep.board
 	sb.Report = sb.Report[:0]
-	r := a.sess.RoundReport(seat)
+	r := pl.sess.RoundReport(seat)
 	if seat < 0 || !r.Valid {
 		return
 	}
-	f, s := a.fonts, a.geo.S
+	f, s := pl.fonts, pl.geo.S
 	w := sb.R.W - 24*s
 	rows := int((sb.R.Y + sb.R.H - 6*s - y) / (16 * s))
-	for i, l := range a.reportLines(r) {
+	for i, l := range pl.reportLines(r) {
 		col, face := colText, f.Small
 		if i == 0 {
 			col = colAccent
@@ -315,12 +315,12 @@ func (a *App) prepareReport(seat int, y float32) {
 }
 
 // drawScoreboard draws the panel, and the tooltip of the part (or board) under the mouse.
-func (a *App) drawScoreboard(dst Renderer) {
-	sb := &a.play.board
+func (pl *playStage) drawScoreboard(dst Renderer) {
+	sb := &pl.prep.board
 	if !sb.On {
 		return
 	}
-	f, s := a.fonts, a.geo.S
+	f, s := pl.fonts, pl.geo.S
 	r := sb.R
 	dst.Rect(r, colPanel)
 	x := r.X + 12*s
@@ -354,10 +354,10 @@ func (a *App) drawScoreboard(dst Renderer) {
 	if sb.tipAt < 0 || len(tip) == 0 {
 		return
 	}
-	g := &a.geo
+	g := &pl.geo
 	h := float32(len(tip))*16*s + 10*s
-	tx := max(4*s, min(a.mouseX-sb.TipW/2, g.W-sb.TipW-4*s))
-	ty := max(4*s, a.mouseY-h-12*s)
+	tx := max(4*s, min(pl.mouseX-sb.TipW/2, g.W-sb.TipW-4*s))
+	ty := max(4*s, pl.mouseY-h-12*s)
 	box := Rect{tx, ty, sb.TipW, h}
 	dst.Rect(box, color.RGBA{0x0b, 0x0d, 0x12, 0xf2})
 	dst.StrokeRect(box, max(1, s), colBorder)
@@ -373,7 +373,11 @@ func (a *App) drawScoreboard(dst Renderer) {
 // Scoreboard returns the live scoreboards' panel and its parts' bars, career then nation (for tests and
 // screenshots); ok is false when the panel is not shown.
 func (a *App) Scoreboard() (panel Rect, parts []Rect, ok bool) {
-	sb := &a.play.board
+	p, ok := a.stage.(*playStage)
+	if !ok {
+		return Rect{}, nil, false
+	}
+	sb := &p.prep.board
 	for _, row := range sb.Rows {
 		for _, p := range row.Parts {
 			parts = append(parts, p.R)

@@ -27,9 +27,9 @@ func TestScoreboardsAreTheDebriefs(t *testing.T) {
 			}
 		}
 		a.Draw(&recorder{})
-		sb := &a.play.board
+		sb := &a.pl().prep.board
 		require.True(t, sb.On, lang)
-		seat := a.scoreboardSeat()
+		seat := a.pl().scoreboardSeat()
 		assert.Equal(t, gz, seat, "no round waiting: the first human province")
 		sc := a.sess.Scores(seat)
 		c := a.cat
@@ -54,18 +54,18 @@ func TestScoreboardsAreTheDebriefs(t *testing.T) {
 		for _, l := range sb.Report {
 			lines = append(lines, l.V)
 		}
-		assert.Equal(t, a.reportLines(r)[0], lines[0], lang)
+		assert.Equal(t, a.pl().reportLines(r)[0], lines[0], lang)
 		// Selecting the other human province shows its boards.
-		a.selected = nx
+		a.pl().selected = nx
 		a.Draw(&recorder{})
-		assert.Equal(t, nx, a.scoreboardSeat())
+		assert.Equal(t, nx, a.pl().scoreboardSeat())
 		assert.Contains(t, sb.Title, c.Province("ningxia"))
 		// At a hot-seat round: the seat whose turn it is.
-		a.waiting = session.Waiting{Provinces: []int{gz, nx}}
-		assert.Equal(t, gz, a.scoreboardSeat())
-		a.waiting = session.Waiting{Planner: true}
-		assert.Equal(t, -1, a.scoreboardSeat(), "the planner's turn")
-		a.waiting = session.Waiting{}
+		a.pl().waiting = session.Waiting{Provinces: []int{gz, nx}}
+		assert.Equal(t, gz, a.pl().scoreboardSeat())
+		a.pl().waiting = session.Waiting{Planner: true}
+		assert.Equal(t, -1, a.pl().scoreboardSeat(), "the planner's turn")
+		a.pl().waiting = session.Waiting{}
 	}
 }
 
@@ -104,7 +104,7 @@ func TestScoreboardTitleFacilitator(t *testing.T) {
 			require.NoError(t, a.Update(&in))
 		}
 		a.Draw(&recorder{})
-		sb := &a.play.board
+		sb := &a.pl().prep.board
 		require.True(t, sb.On, lang)
 		c := a.cat
 		assert.Equal(t, c.T("ui.score.title_country"), sb.Title, lang)

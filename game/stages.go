@@ -1,97 +1,95 @@
 package game
 
-// Stage is one screen of the game as a scene (ebiten's examples/blocks shape): it owns its keys, what it
-// does each update around the commands, the commands only it understands, and its frame. The App is the
-// scene manager: it holds what every screen shares (session, catalog, fonts, layout, overlays, messages),
-// maps input to commands with the current stage's keys, carries out the commands common to all screens,
-// and hands the rest to the stage; it knows nothing of any stage's insides. The screen enum is only the
-// stage's id (saved in UIState for the pure input mapping and the draw cache).
+// Stage is one screen of the game as a scene (ebiten's examples/blocks shape): it owns its state, its
+// keys, the commands only it understands and its frame. The App is the scene manager: it holds what every
+// screen shares (options, catalog, session, fonts, overlays, messages, the charts), runs the update
+// around the current stage's hooks, carries out the commands common to all screens and switches stages;
+// it knows nothing of any stage's insides. A stage is made when its screen is entered and embeds the App,
+// whose shared state it reads and uses directly.
 //
-// Adding a screen: a Screen constant, a type implementing Stage in its own file, and its entry in stages.
-// An overlay (dialog, message, help) is not a stage: it sits on top of one and takes its keys first
+// Adding a screen: a Screen constant, its keys in screenKeys, and a type implementing Stage in its own
+// file. An overlay (dialog, message, help) is not a stage: it sits on top of one and takes its keys first
 // (overlayKeys in input.go).
 type Stage interface {
-	// Keys maps a key to this screen's command when no overlay is open.
-	Keys(k Key, in *Input, st *UIState) (Command, bool)
+	// Screen is the stage's id (the pure input mapping picks the screen's keys by it; screenKeys).
+	Screen() Screen
 	// Before runs at every update before the frame is prepared; Input once it is, before the commands
-	// (the pointer over the prepared frame); After after the commands.
-	Before(a *App, in *Input)
-	Input(a *App, in *Input)
-	After(a *App)
-	// Do carries out a command the manager left to the screen.
-	Do(a *App, c Command)
-	// Prepare adds a menu screen's frame to sc (the play screen prepares its own, in prep.go).
-	Prepare(a *App, sc *scene)
+	// (the pointer over the prepared frame); After after the commands (on the stage then shown).
+	Before()
+	Input(in *Input)
+	After()
+	// Do carries out c if it is the screen's and reports whether it did; the App carries out the rest
+	// (the commands common to every screen).
+	Do(c Command) bool
+	// Prepare brings the prepared frame up to date; Draw draws it (reading only).
+	Prepare()
+	Draw(dst Renderer)
 }
 
-// stages are the screens' scenes, by id.
-var stages = [...]Stage{
-	ScreenTitle:   titleStage{},
-	ScreenSetup:   setupStage{},
-	ScreenPlay:    playStage{},
-	ScreenDebrief: debriefStage{},
+// screenKeys map a key to each screen's command when no overlay is open (each stage's keys, in its file;
+// input.go).
+var screenKeys = [...]keyMap{
+	ScreenTitle:   titleKeys,
+	ScreenSetup:   setupKeys,
+	ScreenPlay:    playKeys,
+	ScreenDebrief: debriefKeys,
 }
 
-// stage is the current screen's scene.
-func (a *App) stage() Stage { return stages[a.screen] }
+// goTo makes st the screen shown.
+func (a *App) goTo(st Stage) { a.stage = st }
 
-// noHooks gives a stage the hooks it does not need.
+// noHooks gives a stage the update hooks it does not need.
 type noHooks struct{}
 
-func (noHooks) Before(*App, *Input)       {}
-func (noHooks) Input(*App, *Input)        {}
-func (noHooks) After(*App)                {}
-func (noHooks) Do(*App, Command)          {}
-func (noHooks) Prepare(a *App, sc *scene) {}
+func (noHooks) Before()      {}
+func (noHooks) Input(*Input) {}
+func (noHooks) After()       {}
 
-// The title: new game, load (greyed out without a save file), language, quit.
-type titleStage struct{ noHooks }
+// menuStage is what the title, set-up and debrief share: a frame prepared as a scene whenever what it
+// shows changed (menuPrep), drawn with the charts when it has them.
+type menuStage struct {
+	*App
+	noHooks
+	menu menuPrep
+}
 
-func (titleStage) Keys(k Key, in *Input, st *UIState) (Command, bool) { return titleKeys(k, in, st) }
-func (titleStage) Before(a *App, _ *Input)                            { a.checkSave() }
-func (titleStage) Prepare(a *App, sc *scene)                          { a.prepareTitle(sc) }
+// menuScreen is a menu stage's own part of its frame: what its cache key holds, and the frame itself.
+type menuScreen interface {
+	key(k *prepKey)
+	frame(sc *scene)
+}
 
-// The set-up: scenario, seed, difficulty, roles.
-type setupStage struct{ noHooks }
-
-func (setupStage) Keys(k Key, in *Input, st *UIState) (Command, bool) { return setupKeys(k, in, st) }
-func (setupStage) Do(a *App, c Command)                               { a.setup.do(c) }
-func (setupStage) Prepare(a *App, sc *scene)                          { a.prepareSetup(sc) }
-
-// The play screen: the map, charts, news and the clock; its frame is prepared by preparePlay.
-type playStage struct{ noHooks }
-
-func (playStage) Keys(k Key, in *Input, st *UIState) (Command, bool) { return playKeys(k, in, st) }
-func (playStage) Input(a *App, in *Input)                            { a.setHover(in.MouseX, in.MouseY) }
-func (playStage) After(a *App)                                       { a.tickPlay() }
-func (playStage) Do(a *App, c Command) {
-	if c.Kind == CmdEndGame {
-		a.overlay = OverlayConfirmQ
+// prepareMenu brings a menu screen's frame up to date: its scene (screen.frame) and the overlay,
+// rebuilt only when the cache key (screen.key and what every screen shares) changed.
+func (m *menuStage) prepareMenu(screen menuScreen, noSave bool) {
+	mp := &m.menu
+	m.ui.NoSave = noSave
+	k := prepKey{screen: m.stage.Screen(), lang: m.cat.Lang(), w: m.w, h: m.h, overlay: m.overlay, msgRev: m.msg.rev,
+		info: m.info.rev}
+	screen.key(&k)
+	if mp.valid && k == mp.key {
+		if mp.sc.charts {
+			m.prepareChartTip()
+		}
 		return
 	}
-	a.doPlay(c)
+	mp.key, mp.valid = k, true
+	mp.sc.reset()
+	screen.frame(&mp.sc)
+	mp.top.reset()
+	m.prepareOverlay(&mp.top)
+	m.ui.Cells = nil
+	m.setButtons(mp.sc.buttons, mp.top.buttons)
 }
 
-// The debrief: scores, facts and charts, paged in hot seat; export for the seminar.
-type debriefStage struct{ noHooks }
-
-func (debriefStage) Keys(k Key, in *Input, st *UIState) (Command, bool) {
-	return debriefKeys(k, in, st)
-}
-func (debriefStage) Prepare(a *App, sc *scene) { a.prepareDebrief(sc) }
-func (debriefStage) Before(a *App, _ *Input)   { a.pollCounterfactuals() }
-func (debriefStage) Do(a *App, c Command) {
-	switch c.Kind {
-	case CmdExport:
-		a.overlay = OverlayNone
-		a.export()
-	case CmdCF:
-		a.doCounterfactual(c)
-	case CmdPage:
-		p := c.Arg
-		if c.Delta != 0 {
-			p = a.debriefPage + c.Delta
+// Draw draws a menu screen: its scene, the charts when it has them, the overlay.
+func (m *menuStage) Draw(dst Renderer) {
+	m.drawScene(dst, &m.menu.sc)
+	if m.menu.sc.charts {
+		for i := range m.charts.charts {
+			m.drawChart(dst, &m.charts.charts[i])
 		}
-		a.debriefPage = max(0, min(p, a.debriefPages-1))
+		m.drawChartTip(dst)
 	}
+	m.drawScene(dst, &m.menu.top)
 }

@@ -8,10 +8,10 @@ import "dongshu/game/view"
 
 // fitSide puts the value of a side-panel row on a line of its own (right-aligned, under its label) when
 // label and value would run into each other.
-func (a *App) fitSide() {
-	pp := &a.play
-	g := &a.geo
-	f := a.fonts.Small
+func (pl *playStage) fitSide() {
+	pp := &pl.prep
+	g := &pl.geo
+	f := pl.fonts.Small
 	w := g.Side.W - 24*g.S - 10*g.S
 	n := len(pp.side)
 	for i := 0; i < n; i++ {
@@ -41,12 +41,12 @@ const newsMaxLines = 4
 // prepareNews translates new news items and lays out the visible rows, newest first: each item wrapped
 // over as many lines as it needs, the lines after the first indented (K set). An item's lines are
 // cached for the width they were wrapped to.
-func (a *App) prepareNews() {
-	pp := &a.play
-	c := a.cat
-	news := a.sess.News()
-	if pp.newsSess != a.sess || pp.newsLang != c.Lang() {
-		pp.newsSess, pp.newsLang = a.sess, c.Lang()
+func (pl *playStage) prepareNews() {
+	pp := &pl.prep
+	c := pl.cat
+	news := pl.sess.News()
+	if pp.newsSess != pl.sess || pp.newsLang != c.Lang() {
+		pp.newsSess, pp.newsLang = pl.sess, c.Lang()
 		pp.newsAll = pp.newsAll[:0]
 		pp.newsWrap = pp.newsWrap[:0]
 	}
@@ -55,15 +55,15 @@ func (a *App) prepareNews() {
 		pp.newsWrap = append(pp.newsWrap, newsLines{})
 	}
 	pp.newsTitle = c.T("ui.news.title", len(news))
-	g := &a.geo
+	g := &pl.geo
 	rowH := 18 * g.S
 	rows := max(1, int((g.News.H-30*g.S)/rowH))
 	pp.newsRows = pp.newsRows[:0]
 	textW := g.News.W - 24*g.S - newsIndent*g.S
-	for i := len(pp.newsAll) - 1 - a.newsScroll; i >= 0 && len(pp.newsRows) < rows; i-- {
+	for i := len(pp.newsAll) - 1 - pl.newsScroll; i >= 0 && len(pp.newsRows) < rows; i-- {
 		nw := &pp.newsWrap[i]
 		if nw.W != textW || nw.Lines == nil {
-			nw.W, nw.Lines = textW, wrapText(pp.newsAll[i], a.fonts.Small, textW, newsMaxLines)
+			nw.W, nw.Lines = textW, wrapText(pp.newsAll[i], pl.fonts.Small, textW, newsMaxLines)
 		}
 		lines := nw.Lines
 		if left := rows - len(pp.newsRows); len(lines) > left {

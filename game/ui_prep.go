@@ -1,13 +1,10 @@
 package game
 
 import (
-	"fmt"
 	"image/color"
-	"slices"
 	"strings"
 
 	"dongshu/economy"
-	"dongshu/game/session"
 	"dongshu/game/view"
 )
 
@@ -27,31 +24,6 @@ type menuPrep struct {
 	top   scene
 }
 
-func (a *App) menuKey() prepKey {
-	k := prepKey{screen: a.screen, lang: a.cat.Lang(), w: a.w, h: a.h, overlay: a.overlay, setupRev: a.setup.rev,
-		page: a.debriefPage, noSave: a.noSave, msgRev: a.msgRev, info: a.info.rev, cfRev: a.cf.rev}
-	return k
-}
-
-func (a *App) prepareMenu() {
-	mp := &a.menu
-	a.ui.NoSave = a.screen == ScreenTitle && a.noSave
-	k := a.menuKey()
-	if mp.valid && k == mp.key {
-		if mp.sc.charts {
-			a.prepareChartTip()
-		}
-		return
-	}
-	mp.key, mp.valid = k, true
-	mp.sc.reset()
-	a.stage().Prepare(a, &mp.sc)
-	mp.top.reset()
-	a.prepareOverlay(&mp.top)
-	a.ui.Cells = nil
-	a.setButtons(mp.sc.buttons, mp.top.buttons)
-}
-
 // setButtons makes the clickable areas of a prepared frame: the screen's buttons (unless a modal
 // overlay is open), then the overlay's; greyed-out buttons are left out.
 func (a *App) setButtons(screen, top []uiButton) {
@@ -68,151 +40,6 @@ func (a *App) setButtons(screen, top []uiButton) {
 	}
 }
 
-func (a *App) prepareTitle(sc *scene) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	W, H := float32(a.w), float32(a.h)
-	sc.rect(Rect{0, 0, W, H}, colBG)
-	// A strip of the viridis ramp as a quiet ornament.
-	for i := range 32 {
-		sc.rect(Rect{W * float32(i) / 32, H*0.30 - 6*s, W/32 + 1, 4 * s}, view.Viridis.At(float64(i)/31))
-	}
-	cx := W / 2
-	sc.textAlign("dongshu", cx, H*0.14, f.Huge, colText, AlignCenter, false)
-	sc.textAlign(c.T("ui.title.subtitle"), cx, H*0.14+62*s, f.Head, colDim, AlignCenter, false)
-	bw, bh := 300*s, 40*s
-	y := H * 0.36
-	items := [...]struct {
-		label string
-		cmd   Command
-	}{
-		{c.T("ui.title.new"), Command{Kind: CmdNewGame}},
-		{c.T("ui.title.load", a.opt.SavePath), Command{Kind: CmdLoad}},
-		{c.T("ui.title.lang", c.T("ui.lang.name")), Command{Kind: CmdLang}},
-		{c.T("ui.title.quit"), Command{Kind: CmdQuit}},
-	}
-	for i, it := range items {
-		r := Rect{cx - bw/2, y, bw, bh}
-		if it.cmd.Kind == CmdLoad && a.noSave {
-			// No save file: greyed out, with a hint on how to make one.
-			sc.off(r, fit(it.label, f.Small, bw-12*s))
-			y += bh + 4*s
-			for _, l := range wrapText(c.T("ui.title.no_save"), f.Small, bw+160*s, 2) {
-				sc.textAlign(l, cx, y, f.Small, colDim, AlignCenter, false)
-				y += 16 * s
-			}
-			y += 8 * s
-			continue
-		}
-		sc.button(r, fit(it.label, f.Small, bw-12*s), it.cmd, false, i == 0)
-		y += bh + 12*s
-	}
-	keys := c.T("ui.title.keys")
-	if a.noSave {
-		keys = c.T("ui.title.keys_nosave")
-	}
-	sc.textAlign(keys, cx, y+10*s, f.Small, colDim, AlignCenter, false)
-	sc.textAlign(c.T("ui.title.footer"), cx, H-30*s, f.Small, colDim, AlignCenter, false)
-}
-
-func (a *App) difficultyName(d session.Difficulty) string {
-	switch d {
-	case session.Easy:
-		return a.cat.T("ui.difficulty.easy")
-	case session.Hard:
-		return a.cat.T("ui.difficulty.hard")
-	}
-	return a.cat.T("ui.difficulty.normal")
-}
-
-func (a *App) prepareSetup(sc *scene) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	st := &a.setup
-	W, H := float32(a.w), float32(a.h)
-	sc.rect(Rect{0, 0, W, H}, colBG)
-	box := Centred(W, H, min(W-32*s, 900*s), min(H-32*s, 660*s))
-	sc.panel(box, s)
-	x0, y := box.X+24*s, box.Y+20*s
-	sc.text(c.T("ui.setup.title"), x0, y, f.Head, colText)
-	y += 36 * s
-	roleNames := [numRoleModes]string{c.T("ui.setup.role_provinces"), c.T("ui.setup.role_planner"), c.T("ui.setup.role_auto"),
-		c.T("ui.setup.role_facilitator")}
-	scen := ""
-	if len(st.scenarios) > 0 {
-		scen = st.scenarios[st.scenario]
-	}
-	if c.Has("ui.preset." + scen) {
-		scen = c.T("ui.preset." + scen)
-	}
-	rows := [numSetupFields][2]string{
-		{c.T("ui.setup.scenario"), scen},
-		{c.T("ui.setup.role"), roleNames[st.mode]},
-		{c.T("ui.setup.difficulty"), a.difficultyName(st.difficulty)},
-		{c.T("ui.setup.seed"), st.seedText()},
-	}
-	rowH := 34 * s
-	labelW := 170 * s
-	valW := 320 * s
-	for i, r := range rows {
-		rr := Rect{x0 - 8*s, y, box.W - 32*s, rowH - 4*s}
-		if st.focus == i {
-			sc.rect(rr, colPanel2)
-			sc.rect(Rect{rr.X, rr.Y, 3 * s, rr.H}, colAccent)
-		}
-		sc.hotArea(rr, Command{Kind: CmdFocus, Arg: i})
-		sc.textAlign(r[0], x0+4*s, y+rowH/2-2*s, f.Body, colDim, AlignStart, true)
-		bx := x0 + labelW
-		sc.button(Rect{bx, y + 2*s, 28 * s, rowH - 8*s}, "‹", Command{Kind: CmdAdjust, Arg: i, Delta: -1}, false, false)
-		sc.textAlign(r[1], bx+28*s+valW/2, y+rowH/2-2*s, f.Bold, colText, AlignCenter, true)
-		sc.button(Rect{bx + 28*s + valW, y + 2*s, 28 * s, rowH - 8*s}, "›", Command{Kind: CmdAdjust, Arg: i, Delta: 1}, false, false)
-		y += rowH
-	}
-	y = a.prepareSetupClaim(sc, x0, y+4*s, box.W-48*s) + 2*s
-	by := box.Y + box.H - 54*s
-	// Role detail: hot-seat provinces, or a line on the other roles.
-	switch st.mode {
-	case roleProvinces:
-		sc.text(fit(c.T("ui.setup.provinces_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
-		y += 18 * s
-		order := c.T("ui.setup.order_none")
-		if len(st.provinces) > 0 {
-			names := ""
-			for k, p := range st.provinces {
-				if k > 0 {
-					names += " · "
-				}
-				names += fmt.Sprintf("%d %s", k+1, c.Province(st.ids[p]))
-			}
-			order = c.T("ui.setup.order", names)
-		}
-		sc.text(fit(order, f.Small, box.W-48*s), x0, y, f.Small, colText)
-		y += 20 * s
-		// The chips lie as on the map (or, without a tile for every province, alphabetically); they are
-		// listed in model order, so that chip i is province i.
-		cells, cols, rows := st.chipCells(c.Province)
-		top, avail := y, by-30*s-y
-		cw := (box.W - 48*s) / float32(cols)
-		chH := min(34*s, avail/float32(rows))
-		for i, id := range st.ids {
-			r := Rect{x0 + float32(cells[i].Col)*cw, top + float32(cells[i].Row)*chH, cw - 4*s, chH - 4*s}
-			on := slices.Contains(st.provinces, i)
-			name := c.Province(id)
-			lf := valueFace(name, r.W-6*s, f.Small, f.Tiny)
-			sc.button(r, fit(name, lf, r.W-6*s), Command{Kind: CmdChip, Arg: i}, on, false)
-			sc.buttons[len(sc.buttons)-1].Face = lf
-		}
-	case rolePlanner:
-		sc.text(c.T("ui.setup.planner_hint"), x0, y, f.Small, colDim)
-	case roleAutoplay:
-		sc.text(c.T("ui.setup.auto_hint"), x0, y, f.Small, colDim)
-	case roleFacilitator:
-		sc.text(fit(c.T("ui.setup.facilitator_hint"), f.Small, box.W-48*s), x0, y, f.Small, colDim)
-	}
-	sc.text(c.T("ui.setup.keys"), x0, by-24*s, f.Small, colDim)
-	bw := 170 * s
-	sc.button(Rect{box.X + box.W - 24*s - bw, by, bw, 36 * s}, c.T("ui.setup.start"), Command{Kind: CmdStart}, false, true)
-	sc.button(Rect{box.X + box.W - 36*s - 2*bw, by, bw, 36 * s}, c.T("ui.setup.back"), Command{Kind: CmdBack}, false, false)
-}
-
 func scoreColour(v float64) color.RGBA {
 	switch {
 	case v >= 66:
@@ -223,107 +50,129 @@ func scoreColour(v float64) color.RGBA {
 	return colBad
 }
 
-// prepareOverlay adds the message box, help, end-game confirmation or hot-seat banner to sc.
+// prepareOverlay adds the message box, help, Info screen or a question to sc (the play screen adds its
+// hot-seat banner: playStage.prepareOverlay).
 func (a *App) prepareOverlay(sc *scene) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	W, H := float32(a.w), float32(a.h)
+	c := a.cat
 	switch a.overlay {
-	case OverlayMessage, OverlayConfirmQ, OverlayQuitQ, OverlayHotSeat:
-		title, lines, small := a.msgTitle, a.msgLines, a.msgSmall
-		if a.overlay != OverlayMessage {
-			small = nil
-		}
-		switch a.overlay {
-		case OverlayConfirmQ:
-			title, lines = c.T("ui.confirm.title"), []string{c.T("ui.confirm.text")}
-		case OverlayQuitQ:
-			title, lines = c.T("ui.quitq.title"), []string{c.T("ui.quitq.text")}
-		}
-		if a.overlay == OverlayHotSeat && a.sess != nil {
-			name := c.Province(a.sess.Model().W.Provinces[a.hotSeat].ID)
-			title, lines = c.T("ui.hotseat.title", name), []string{c.T("ui.hotseat.text", name)}
-		}
-		bw := float32(420) * s
-		if a.overlay == OverlayQuitQ {
-			bw = 520 * s // three buttons
-		}
-		for _, l := range lines {
-			bw = max(bw, advance(l, f.Body)+48*s)
-		}
-		for _, l := range small {
-			bw = max(bw, advance(l, f.Small)+48*s)
-		}
-		bw = min(bw, W-32*s)
-		bh := 110*s + float32(len(lines))*20*s
-		if len(small) > 0 {
-			bh += 6*s + float32(len(small))*17*s
-		}
-		box := Centred(W, H, bw, bh)
-		sc.rect(Rect{0, 0, W, H}, colShade)
-		sc.panel(box, s)
-		sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
-		sc.text(title, box.X+20*s, box.Y+16*s, f.Head, colText)
-		y := box.Y + 48*s
-		for _, l := range lines {
-			sc.text(fit(l, f.Body, box.W-40*s), box.X+20*s, y, f.Body, colText)
-			y += 20 * s
-		}
-		if len(small) > 0 {
-			y += 6 * s
-		}
-		for _, l := range small {
-			sc.text(fit(l, f.Small, box.W-40*s), box.X+20*s, y, f.Small, colDim)
-			y += 17 * s
-		}
-		b := Rect{box.X + box.W - 20*s - 140*s, box.Y + box.H - 48*s, 140 * s, 34 * s}
-		switch a.overlay {
-		case OverlayMessage:
-			sc.button(b, c.T("ui.ok"), Command{Kind: CmdConfirm}, false, true)
-		case OverlayConfirmQ:
-			sc.button(b, c.T("ui.confirm.yes"), Command{Kind: CmdConfirm}, false, true)
-			b.X -= 150 * s
-			sc.button(b, c.T("ui.cancel"), Command{Kind: CmdDismiss}, false, false)
-		case OverlayQuitQ:
-			sc.button(b, fit(c.T("ui.quitq.export"), f.Small, b.W-12*s), Command{Kind: CmdExport}, false, true)
-			b.X -= 150 * s
-			sc.button(b, fit(c.T("ui.quitq.quit"), f.Small, b.W-12*s), Command{Kind: CmdQuit}, false, false)
-			b.X -= 150 * s
-			sc.button(b, fit(c.T("ui.cancel"), f.Small, b.W-12*s), Command{Kind: CmdDismiss}, false, false)
-		case OverlayHotSeat:
-			sc.button(b, c.T("ui.hotseat.ready"), Command{Kind: CmdReady}, false, true)
-		}
+	case OverlayMessage:
+		a.prepareBox(sc, a.msg.title, a.msg.lines, a.msg.small)
+	case OverlayConfirmQ:
+		a.prepareBox(sc, c.T("ui.confirm.title"), []string{c.T("ui.confirm.text")}, nil)
+	case OverlayQuitQ:
+		a.prepareBox(sc, c.T("ui.quitq.title"), []string{c.T("ui.quitq.text")}, nil)
 	case OverlayInfo:
 		a.prepareInfo(sc)
 	case OverlayHelp:
-		sc.rect(Rect{0, 0, W, H}, colShade)
-		box := Centred(W, H, min(W-32*s, 820*s), min(H-32*s, 620*s))
-		sc.panel(box, s)
-		sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
-		sc.text(c.T("ui.help.title"), box.X+20*s, box.Y+16*s, f.Head, colText)
-		// Two columns (the play keys; the dialog's and the other screens'), each description wrapped
-		// in its column: one column no longer holds every row at 1024x640.
-		colW := (box.W - 48*s) / 2
-		top := box.Y + 52*s
-		kx, y := box.X+24*s, top
-		for _, k := range helpKeys {
-			if k[1] == helpSecondColumn {
-				kx, y = box.X+24*s+colW+16*s, top
-			}
-			if k[0] == "" {
-				sc.text(c.T(k[1]), kx, y+4*s, f.Bold, colAccent)
-				y += 26 * s
-				continue
-			}
-			dx := kx + helpKeyWidth(colW, s)
-			sc.text(c.T(k[0]), kx, y, f.Bold, colText)
-			for _, line := range wrapText(c.T(k[1]), f.Small, kx+colW-dx, 3) {
-				sc.text(line, dx, y, f.Small, colDim)
-				y += 17 * s
-			}
-			y += 3 * s
-		}
-		sc.button(Rect{box.X + box.W - 160*s, box.Y + box.H - 48*s, 140 * s, 34 * s}, c.T("ui.close"), Command{Kind: CmdHelp}, false, true)
+		a.prepareHelp(sc)
 	}
+}
+
+// prepareBox adds a box over the shaded screen with a title, lines, small lines under them and the
+// overlay's buttons.
+func (a *App) prepareBox(sc *scene, title string, lines, small []string) {
+	f, s := a.fonts, a.fonts.scale
+	W, H := float32(a.w), float32(a.h)
+	bw := float32(420) * s
+	if a.overlay == OverlayQuitQ {
+		bw = 520 * s // three buttons
+	}
+	for _, l := range lines {
+		bw = max(bw, advance(l, f.Body)+48*s)
+	}
+	for _, l := range small {
+		bw = max(bw, advance(l, f.Small)+48*s)
+	}
+	bw = min(bw, W-32*s)
+	bh := 110*s + float32(len(lines))*20*s
+	if len(small) > 0 {
+		bh += 6*s + float32(len(small))*17*s
+	}
+	box := Centred(W, H, bw, bh)
+	sc.rect(Rect{0, 0, W, H}, colShade)
+	sc.panel(box, s)
+	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.text(title, box.X+20*s, box.Y+16*s, f.Head, colText)
+	y := box.Y + 48*s
+	for _, l := range lines {
+		sc.text(fit(l, f.Body, box.W-40*s), box.X+20*s, y, f.Body, colText)
+		y += 20 * s
+	}
+	if len(small) > 0 {
+		y += 6 * s
+	}
+	for _, l := range small {
+		sc.text(fit(l, f.Small, box.W-40*s), box.X+20*s, y, f.Small, colDim)
+		y += 17 * s
+	}
+	a.prepareBoxButtons(sc, box)
+}
+
+// prepareBoxButtons adds the box's buttons, right-aligned at its bottom: OK, or the question's answers.
+func (a *App) prepareBoxButtons(sc *scene, box Rect) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	b := Rect{box.X + box.W - 20*s - 140*s, box.Y + box.H - 48*s, 140 * s, 34 * s}
+	switch a.overlay {
+	case OverlayMessage:
+		sc.button(b, c.T("ui.ok"), Command{Kind: CmdConfirm}, false, true)
+	case OverlayConfirmQ:
+		sc.button(b, c.T("ui.confirm.yes"), Command{Kind: CmdConfirm}, false, true)
+		b.X -= 150 * s
+		sc.button(b, c.T("ui.cancel"), Command{Kind: CmdDismiss}, false, false)
+	case OverlayQuitQ:
+		sc.button(b, fit(c.T("ui.quitq.export"), f.Small, b.W-12*s), Command{Kind: CmdExport}, false, true)
+		b.X -= 150 * s
+		sc.button(b, fit(c.T("ui.quitq.quit"), f.Small, b.W-12*s), Command{Kind: CmdQuit}, false, false)
+		b.X -= 150 * s
+		sc.button(b, fit(c.T("ui.cancel"), f.Small, b.W-12*s), Command{Kind: CmdDismiss}, false, false)
+	case OverlayHotSeat:
+		sc.button(b, c.T("ui.hotseat.ready"), Command{Kind: CmdReady}, false, true)
+	}
+}
+
+// prepareOverlay adds the overlay over the play screen: the hot-seat banner (pass the laptop to the
+// province whose turn it is), or any other overlay.
+func (pl *playStage) prepareOverlay(sc *scene) {
+	if pl.overlay != OverlayHotSeat {
+		pl.App.prepareOverlay(sc)
+		return
+	}
+	c := pl.cat
+	name := c.Province(pl.sess.Model().W.Provinces[pl.hotSeat].ID)
+	pl.prepareBox(sc, c.T("ui.hotseat.title", name), []string{c.T("ui.hotseat.text", name)}, nil)
+}
+
+// prepareHelp adds the help screen: the keys in two columns (the play keys; the dialog's and the other
+// screens'), each description wrapped in its column (one column no longer holds every row at 1024x640).
+func (a *App) prepareHelp(sc *scene) {
+	c, f, s := a.cat, a.fonts, a.fonts.scale
+	W, H := float32(a.w), float32(a.h)
+	sc.rect(Rect{0, 0, W, H}, colShade)
+	box := Centred(W, H, min(W-32*s, 820*s), min(H-32*s, 620*s))
+	sc.panel(box, s)
+	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.text(c.T("ui.help.title"), box.X+20*s, box.Y+16*s, f.Head, colText)
+	colW := (box.W - 48*s) / 2
+	top := box.Y + 52*s
+	kx, y := box.X+24*s, top
+	for _, k := range helpKeys {
+		if k[1] == helpSecondColumn {
+			kx, y = box.X+24*s+colW+16*s, top
+		}
+		if k[0] == "" {
+			sc.text(c.T(k[1]), kx, y+4*s, f.Bold, colAccent)
+			y += 26 * s
+			continue
+		}
+		dx := kx + helpKeyWidth(colW, s)
+		sc.text(c.T(k[0]), kx, y, f.Bold, colText)
+		for _, line := range wrapText(c.T(k[1]), f.Small, kx+colW-dx, 3) {
+			sc.text(line, dx, y, f.Small, colDim)
+			y += 17 * s
+		}
+		y += 3 * s
+	}
+	sc.button(Rect{box.X + box.W - 160*s, box.Y + box.H - 48*s, 140 * s, 34 * s}, c.T("ui.close"), Command{Kind: CmdHelp}, false, true)
 }
 
 // helpSecondColumn is the heading that starts the help's second column.
@@ -365,11 +214,11 @@ var helpKeys = [...][2]string{
 // prepareDialog adds the open decision dialog to sc (it covers the right column of the play screen): its
 // title, one row per field, the advice and outlook (a province) or the moderation list (the planner), and
 // the buttons.
-func (a *App) prepareDialog(sc *scene) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	d := a.dlg
-	w := a.sess.Model().W
-	box := a.geo.Dialog
+func (pl *playStage) prepareDialog(sc *scene) {
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
+	d := pl.dlg
+	w := pl.sess.Model().W
+	box := pl.geo.Dialog
 	sc.panel(box, s)
 	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
 	x0 := box.X + 14*s
@@ -382,25 +231,25 @@ func (a *App) prepareDialog(sc *scene) {
 	y += 24 * s
 	sub := c.T("ui.dlg.between")
 	if d.waiting {
-		sub = a.roundLine(w) // info.go: before the plan, a free round
+		sub = pl.roundLine(w) // info.go: before the plan, a free round
 	}
 	sc.text(fit(sub, f.Small, box.W-28*s), x0, y, f.Small, colDim)
 	y += 24 * s
 	var rows []dialogRow
 	desigHead := "" // planner: the heading over the hubs to designate
 	if d.kind == dlgProvince {
-		rows = a.provinceDialogRows(d, w)
+		rows = pl.provinceDialogRows(d, w)
 	} else {
-		rows, desigHead = a.plannerDialogRows(d, w)
+		rows, desigHead = pl.plannerDialogRows(d, w)
 	}
-	y = a.prepareDialogRows(sc, d, rows, desigHead, x0, y) + 8*s
+	y = pl.prepareDialogRows(sc, d, rows, desigHead, x0, y) + 8*s
 	if d.kind == dlgProvince {
-		a.prepareDialogOutlook(sc, d, x0, y)
+		pl.prepareDialogOutlook(sc, d, x0, y)
 	} else {
-		y = a.prepareDialogPlanner(sc, d, x0, y) // cf.go
-		a.prepareDialogModeration(sc, d, w, x0, y)
+		y = pl.prepareDialogPlanner(sc, d, x0, y) // cf.go
+		pl.prepareDialogModeration(sc, d, w, x0, y)
 	}
-	a.prepareDialogButtons(sc, d, x0)
+	pl.prepareDialogButtons(sc, d, x0)
 }
 
 // dialogRow is a field: its label and value; a yes/no field's button is lit when on.
@@ -409,31 +258,31 @@ type dialogRow struct {
 	on           bool
 }
 
-func (a *App) toggleRow(label string, on bool) dialogRow {
-	v := a.cat.T("ui.no")
+func (pl *playStage) toggleRow(label string, on bool) dialogRow {
+	v := pl.cat.T("ui.no")
 	if on {
-		v = a.cat.T("ui.yes")
+		v = pl.cat.T("ui.yes")
 	}
 	return dialogRow{label, v, on}
 }
 
-func (a *App) provinceDialogRows(d *dialog, w *economy.World) []dialogRow {
-	c, num := a.cat, a.cat.Number
+func (pl *playStage) provinceDialogRows(d *dialog, w *economy.World) []dialogRow {
+	c, num := pl.cat, pl.cat.Number
 	hub := w.Net.NearestHistoric(d.province)
 	return []dialogRow{
 		{label: c.T("ui.dlg.request"), value: c.T("ui.unit.mw", num(d.dec.RequestMW, 0))},
 		{label: c.T("ui.dlg.build"), value: c.T("ui.unit.mw", num(d.dec.BuildMW, 0))},
-		a.toggleRow(c.T("ui.dlg.cap"), d.dec.CapAtQuota),
+		pl.toggleRow(c.T("ui.dlg.cap"), d.dec.CapAtQuota),
 		{label: c.T("ui.dlg.subsidy"), value: c.T("ui.unit.yuan", num(d.dec.Subsidy, 2))},
-		a.toggleRow(c.T("ui.dlg.fibre", c.Province(w.Provinces[hub].ID)), d.dec.Fibre),
-		a.toggleRow(c.T("ui.dlg.power"), d.dec.Power),
+		pl.toggleRow(c.T("ui.dlg.fibre", c.Province(w.Provinces[hub].ID)), d.dec.Fibre),
+		pl.toggleRow(c.T("ui.dlg.power"), d.dec.Power),
 	}
 }
 
 // plannerDialogRows are the planner's fields, then a row per hub to designate now, under a heading (with
 // the scheduled month when they share it).
-func (a *App) plannerDialogRows(d *dialog, w *economy.World) (rows []dialogRow, desigHead string) {
-	c, num := a.cat, a.cat.Number
+func (pl *playStage) plannerDialogRows(d *dialog, w *economy.World) (rows []dialogRow, desigHead string) {
+	c, num := pl.cat, pl.cat.Number
 	quota := c.T("ui.dlg.quota_rule")
 	if d.plan.SetQuota {
 		quota = c.T("ui.dlg.quota_override")
@@ -443,7 +292,7 @@ func (a *App) plannerDialogRows(d *dialog, w *economy.World) (rows []dialogRow, 
 		{label: c.T("ui.dlg.quota"), value: c.T("ui.unit.mw", num(d.plan.QuotaMW, 0))},
 	}
 	for _, l := range dialogLevers {
-		rows = append(rows, dialogRow{label: c.T(l.Spec().Label), value: a.leverValue(l, *l.Spec().Level(&d.plan.Policy))})
+		rows = append(rows, dialogRow{label: c.T(l.Spec().Label), value: pl.leverValue(l, *l.Spec().Level(&d.plan.Policy))})
 	}
 	sameDue := true
 	for _, h := range d.hubs {
@@ -460,7 +309,7 @@ func (a *App) plannerDialogRows(d *dialog, w *economy.World) (rows []dialogRow, 
 		if !sameDue {
 			name = c.T("ui.dlg.designate_hub", name, view.MonthLabel(c, w.Hubs[h].Designated))
 		}
-		rows = append(rows, a.toggleRow(name, d.desig[k]))
+		rows = append(rows, pl.toggleRow(name, d.desig[k]))
 	}
 	return rows, desigHead
 }
@@ -468,9 +317,9 @@ func (a *App) plannerDialogRows(d *dialog, w *economy.World) (rows []dialogRow, 
 // prepareDialogRows lays out the fields from y and returns the y below them. Columns: the values get what
 // the widest needs (in the smallest face it may take), the labels the rest, up to what the longest label
 // needs; any room left widens the values.
-func (a *App) prepareDialogRows(sc *scene, d *dialog, rows []dialogRow, desigHead string, x0, y float32) float32 {
-	f, s := a.fonts, a.fonts.scale
-	box := a.geo.Dialog
+func (pl *playStage) prepareDialogRows(sc *scene, d *dialog, rows []dialogRow, desigHead string, x0, y float32) float32 {
+	f, s := pl.fonts, pl.fonts.scale
+	box := pl.geo.Dialog
 	rowH := 25 * s
 	bs := rowH - 6*s
 	inner, gap := box.W-28*s, 8*s
@@ -520,9 +369,9 @@ func (a *App) prepareDialogRows(sc *scene, d *dialog, rows []dialogRow, desigHea
 
 // prepareDialogOutlook shows a province's advice (the AI's choice, the quota it expects, its cost) and the
 // outlook of the decision as it stands.
-func (a *App) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
-	c, f, s, num := a.cat, a.fonts, a.fonts.scale, a.cat.Number
-	box := a.geo.Dialog
+func (pl *playStage) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
+	c, f, s, num := pl.cat, pl.fonts, pl.fonts.scale, pl.cat.Number
+	box := pl.geo.Dialog
 	line := func(k, v string, col color.RGBA, face *Face) {
 		sc.text(k, x0, y, f.Small, colDim)
 		sc.textAlign(v, box.X+box.W-14*s, y, face, col, AlignEnd, false)
@@ -543,7 +392,7 @@ func (a *App) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
 	line(c.T("ui.dlg.expected_quota"), c.T("ui.unit.mw", num(adv.QuotaMW, 0)), colText, f.Small)
 	line(c.T("ui.dlg.advice_cost"), c.T("ui.unit.bn", num(adv.Outlook.Cost(), 2)), colText, f.Small)
 	y += 6 * s
-	o := a.sess.Model().Outlook(d.provinceDecision(), adv.QuotaMW)
+	o := pl.sess.Model().Outlook(d.provinceDecision(), adv.QuotaMW)
 	sc.text(c.T("ui.dlg.outlook_title"), x0, y, f.Bold, colAccent)
 	y += 20 * s
 	line(c.T("ui.dlg.capex"), c.T("ui.unit.bn", num(o.LocalCapexBn, 2)), colText, f.Small)
@@ -563,9 +412,9 @@ func (a *App) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
 }
 
 // prepareDialogModeration lists the provinces the planner calls to moderation (clicked on the map).
-func (a *App) prepareDialogModeration(sc *scene, d *dialog, w *economy.World, x0, y float32) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	box := a.geo.Dialog
+func (pl *playStage) prepareDialogModeration(sc *scene, d *dialog, w *economy.World, x0, y float32) {
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
+	box := pl.geo.Dialog
 	sc.text(c.T("ui.dlg.moderate_title"), x0, y, f.Bold, colAccent)
 	y += 20 * s
 	list := ""
@@ -591,9 +440,9 @@ func (a *App) prepareDialogModeration(sc *scene, d *dialog, w *economy.World, x0
 }
 
 // prepareDialogButtons: the keys line and the advice (a province only), cancel and confirm buttons.
-func (a *App) prepareDialogButtons(sc *scene, d *dialog, x0 float32) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	box := a.geo.Dialog
+func (pl *playStage) prepareDialogButtons(sc *scene, d *dialog, x0 float32) {
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
+	box := pl.geo.Dialog
 	by := box.Y + box.H - 44*s
 	keys := wrapText(c.T(dialogKeysHint(d.kind)), f.Tiny, box.W-28*s, 2)
 	for i, l := range keys {

@@ -62,25 +62,25 @@ func whatIfKeys(k Key, in *Input, _ *UIState) (Command, bool) {
 }
 
 // doWhatIf carries out the panel's commands (play screen).
-func (a *App) doWhatIf(c Command) {
-	wi := &a.wi
+func (pl *playStage) doWhatIf(c Command) {
+	wi := &pl.wi
 	switch c.Kind {
 	case CmdWhatIf:
-		if a.overlay == OverlayWhatIf {
-			a.overlay = OverlayNone
+		if pl.overlay == OverlayWhatIf {
+			pl.overlay = OverlayNone
 			break
 		}
-		if a.overlay != OverlayNone {
+		if pl.overlay != OverlayNone {
 			return
 		}
-		if !a.sess.WhatIfAllowed() || a.opt.Remote != nil {
-			a.message(a.cat.T("ui.whatif.title"), a.cat.T("ui.whatif.not_allowed"))
+		if !pl.sess.WhatIfAllowed() || pl.opt.Remote != nil {
+			pl.message(pl.cat.T("ui.whatif.title"), pl.cat.T("ui.whatif.not_allowed"))
 			return
 		}
 		for i, l := range whatIfLevers {
-			wi.draft[i] = a.sess.Level(l)
+			wi.draft[i] = pl.sess.Level(l)
 		}
-		a.overlay = OverlayWhatIf
+		pl.overlay = OverlayWhatIf
 	case CmdCompare:
 		wi.compare = !wi.compare
 	case CmdFocus:
@@ -96,65 +96,67 @@ func (a *App) doWhatIf(c Command) {
 		v = math.Round(v/spec.Step) * spec.Step // on the steps' grid, no drift from repeated sums
 		wi.draft[wi.focus] = min(spec.Top, max(l.Range().Lo, v))
 	case CmdConfirm:
-		a.applyWhatIfs()
+		pl.applyWhatIfs()
 	}
 	wi.rev++
 }
 
 // applyWhatIfs submits a what-if for every lever whose level the panel changed, and closes the panel.
-func (a *App) applyWhatIfs() {
-	now := a.sess.Model().W.Now
+func (pl *playStage) applyWhatIfs() {
+	now := pl.sess.Model().W.Now
 	for i, l := range whatIfLevers {
-		v := a.wi.draft[i]
-		if v == a.sess.Level(l) {
+		v := pl.wi.draft[i]
+		if v == pl.sess.Level(l) {
 			continue
 		}
-		if err := a.submit(session.Action{Month: now, WhatIf: &session.WhatIf{Key: l.String(), Level: v}}); err != nil {
-			a.overlay = OverlayNone
-			a.errorBox(err)
+		if err := pl.submit(session.Action{Month: now, WhatIf: &session.WhatIf{Key: l.String(), Level: v}}); err != nil {
+			pl.overlay = OverlayNone
+			pl.errorBox(err)
 			return
 		}
 	}
-	a.overlay = OverlayNone
+	pl.overlay = OverlayNone
 }
 
 // leverValue formats a lever's level in the game (view.LeverValue: the dialog, its warnings, the what-if
 // panel and the news say it the same way).
-func (a *App) leverValue(l configs.Lever, v float64) string { return view.LeverValue(a.cat, l, v) }
+func (pl *playStage) leverValue(l configs.Lever, v float64) string {
+	return view.LeverValue(pl.cat, l, v)
+}
 
 // prepareWhatIf lays out the panel in the dialog's box: a row per lever (its name, the level to apply
 // and the level in force), the last what-ifs set, and the keys.
-func (a *App) prepareWhatIf(sc *scene) {
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	box := a.geo.Dialog
+func (pl *playStage) prepareWhatIf(sc *scene) {
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
+	box := pl.geo.Dialog
 	sc.panel(box, s)
 	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
 	x0, w := box.X+14*s, box.W-28*s
 	y := box.Y + 12*s
 	sc.text(fit(c.T("ui.whatif.title"), f.Head, w), x0, y, f.Head, colText)
 	y += 24 * s
-	sc.text(fit(c.T("ui.whatif.from", view.MonthLabel(c, a.sess.Model().W.Now+1)), f.Small, w), x0, y, f.Small, colDim)
+	sc.text(fit(c.T("ui.whatif.from", view.MonthLabel(c, pl.sess.Model().W.Now+1)), f.Small, w), x0, y, f.Small, colDim)
 	y += 26 * s
 	for i, l := range whatIfLevers {
 		r := Rect{box.X + 6*s, y - 3*s, box.W - 12*s, 38 * s}
-		if i == a.wi.focus {
+		if i == pl.wi.focus {
 			sc.rect(r, colBorder)
 		}
-		sc.hotArea(r, Command{Kind: CmdFocus, Delta: i - a.wi.focus})
+		sc.hotArea(r, Command{Kind: CmdFocus, Delta: i - pl.wi.focus})
 		col := colText
-		now := a.sess.Level(l)
-		if a.wi.draft[i] != now {
+		now := pl.sess.Level(l)
+		if pl.wi.draft[i] != now {
 			col = colAccent
 		}
-		value := a.leverValue(l, a.wi.draft[i])
+		value := pl.leverValue(l, pl.wi.draft[i])
 		vw := advance(value, f.Small)
 		sc.text(fit(c.T(l.Spec().Label), f.Small, w-vw-12*s), x0, y, f.Small, colText)
 		sc.textAlign(value, x0+w, y, f.Small, col, AlignEnd, false)
-		sc.text(fit(c.T("ui.whatif.now", a.leverValue(l, now)), f.Tiny, w), x0, y+17*s, f.Tiny, colDim)
+		sc.text(fit(c.T("ui.whatif.now", pl.leverValue(l, now)), f.Tiny, w), x0, y+17*s, f.Tiny, colDim)
 		y += 42 * s
 	}
 	y += 4 * s
-	ws := a.sess.WhatIfs()
+	ws := pl.sess.WhatIfs()
 	if len(ws) > 0 {
 		sc.text(c.T("ui.whatif.log"), x0, y, f.Small, colDim)
 		y += 20 * s
@@ -163,7 +165,7 @@ func (a *App) prepareWhatIf(sc *scene) {
 			if err != nil {
 				continue
 			}
-			line := c.T("ui.whatif.log_line", view.MonthLabel(c, r.Month+1), c.T(l.Spec().Label), a.leverValue(l, r.Level))
+			line := c.T("ui.whatif.log_line", view.MonthLabel(c, r.Month+1), c.T(l.Spec().Label), pl.leverValue(l, r.Level))
 			sc.text(fit(line, f.Tiny, w), x0, y, f.Tiny, colText)
 			y += 16 * s
 		}
@@ -175,28 +177,27 @@ func (a *App) prepareWhatIf(sc *scene) {
 
 // prepareCompare fills the charts' dashed series with the run without the what-ifs, when the compare view
 // is on: the run is replayed once per change of the what-ifs and then kept up with the game.
-func (a *App) prepareCompare(sc *scene) {
-	pp := &a.play
-	wi := &a.wi
-	for i := range pp.charts {
-		for k := range pp.charts[i].Ghost {
-			pp.charts[i].Ghost[k].Pts = pp.charts[i].Ghost[k].Pts[:0]
+func (pl *playStage) prepareCompare(sc *scene) {
+	wi := &pl.wi
+	for i := range pl.charts.charts {
+		for k := range pl.charts.charts[i].Ghost {
+			pl.charts.charts[i].Ghost[k].Pts = pl.charts.charts[i].Ghost[k].Pts[:0]
 		}
 	}
 	if !wi.compare {
 		wi.base = nil
 		return
 	}
-	c, f, s := a.cat, a.fonts, a.fonts.scale
-	n := len(a.sess.WhatIfs())
+	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
+	n := len(pl.sess.WhatIfs())
 	switch {
 	case wi.base == nil || wi.baseN != n:
-		wi.base, wi.baseErr = a.sess.Baseline()
+		wi.base, wi.baseErr = pl.sess.Baseline()
 		wi.baseN = n
 	case wi.baseErr == nil:
-		wi.baseErr = a.sess.CatchUp(wi.base)
+		wi.baseErr = pl.sess.CatchUp(wi.base)
 	}
-	ch0 := &pp.charts[0]
+	ch0 := &pl.charts.charts[0]
 	label := c.T("ui.whatif.compare_on")
 	if n == 0 {
 		label = c.T("ui.whatif.compare_none")
@@ -211,12 +212,12 @@ func (a *App) prepareCompare(sc *scene) {
 		return
 	}
 	h := wi.base.History()
-	cc := &pp.chartCols
+	cc := &pl.charts.cols
 	if !cc.ok {
 		return
 	}
-	for i := range pp.charts {
-		ch := &pp.charts[i]
+	for i := range pl.charts.charts {
+		ch := &pl.charts.charts[i]
 		if ch.Top <= 0 {
 			continue
 		}

@@ -28,7 +28,7 @@ func TestWhatIfPanelAndCompare(t *testing.T) {
 	for range 4 {
 		press(t, a, Input{Keys: []Key{KeyLeft}, Shift: true})
 	}
-	assert.Equal(t, 0.0, a.wi.draft[0], "stepped down to the bottom of the range")
+	assert.Equal(t, 0.0, a.pl().wi.draft[0], "stepped down to the bottom of the range")
 	assert.Equal(t, 666000.0, a.Session().Level(configs.LeverTransitCost), "nothing applied before Enter")
 	press(t, a, Input{Keys: []Key{KeyEnter}})
 	assert.Equal(t, OverlayNone, a.Overlay())
@@ -43,11 +43,11 @@ func TestWhatIfPanelAndCompare(t *testing.T) {
 	}
 	r = recorder{}
 	a.Draw(&r)
-	require.NotNil(t, a.wi.base)
-	assert.NoError(t, a.wi.baseErr)
-	assert.Equal(t, a.Session().Model().W.Now, a.wi.base.Model().W.Now, "the run without is kept up with the game")
+	require.NotNil(t, a.pl().wi.base)
+	assert.NoError(t, a.pl().wi.baseErr)
+	assert.Equal(t, a.Session().Model().W.Now, a.pl().wi.base.Model().W.Now, "the run without is kept up with the game")
 	assert.True(t, hasPrefix(r.texts, "- - without"), "the compare view says what the dashes are: %q", r.texts[len(r.texts)-8:])
-	ch := &a.play.charts[ChartUtilisation]
+	ch := &a.charts.charts[ChartUtilisation]
 	main, ghost := ch.Series[1].Pts, ch.Ghost[1].Pts
 	require.Equal(t, len(main), len(ghost))
 	k := 2 * int(at-a.Session().History().Months[0]) // the what-if's month, in points
@@ -60,11 +60,11 @@ func TestWhatIfPanelAndCompare(t *testing.T) {
 	for fresh.Model().W.Now < a.Session().Model().W.Now {
 		require.NoError(t, fresh.Step())
 	}
-	assert.Equal(t, fresh.History(), a.wi.base.History())
+	assert.Equal(t, fresh.History(), a.pl().wi.base.History())
 	press(t, a, Input{Chars: []rune("c")})
 	a.Draw(&r)
-	assert.Empty(t, a.play.charts[0].Ghost[0].Pts, "compare off")
-	assert.Nil(t, a.wi.base)
+	assert.Empty(t, a.charts.charts[0].Ghost[0].Pts, "compare off")
+	assert.Nil(t, a.pl().wi.base)
 }
 
 // Students playing provinces cannot move the world's levers: W says why.
@@ -148,7 +148,7 @@ func TestCompareSteadyStateAllocatesNothing(t *testing.T) {
 	require.NoError(t, a.Update(&in))
 	var r nopRenderer
 	a.Draw(r)
-	require.NotEmpty(t, a.play.charts[0].Ghost[0].Pts)
+	require.NotEmpty(t, a.charts.charts[0].Ghost[0].Pts)
 	allocs := testing.AllocsPerRun(100, func() {
 		_ = a.Update(&in)
 		a.Draw(r)

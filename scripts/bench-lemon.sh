@@ -5,7 +5,8 @@
 #   LEMON: lemon-mcf from ../shared/bench/lemon (built here if liblemon-dev and g++ are installed) or on the
 #   PATH; glpsol from glpk-utils. Usage: scripts/bench-lemon.sh [SIZES...]   (default: 31 310 1000)
 #   BASELINE_BIN=path/to/another/dongshu-batch (with allocation --time) adds that build's month-to-month
-#   time, measured in the same run; GLPSOL_MAX_ARCS (default 500000) skips glpsol on larger instances
+#   time, measured in the same run (only for a build whose runs give the same outputs up to the instance's
+#   month: otherwise its instance is another one); GLPSOL_MAX_ARCS (default 500000) skips glpsol on larger instances
 #   (it needs minutes beyond that).
 # dongshu's month to month is `allocation --time`: the month's instance rebuilt and solved warm from last
 # month's basis, the mean over the 12 months to the instance's month (the least of 5 runs on instances
@@ -28,7 +29,7 @@ mtm() {
   [ "$arcs" -lt 20000 ] && runs=5
   for ((i = 0; i < runs; i++)); do
     out=$("$@" --time)
-    [ "$(echo "$out" | field objective)" = "$obj" ] || { echo "bench-lemon: $n provinces: $1 finds another optimum" >&2; exit 1; }
+    [ "$(echo "$out" | field objective)" = "$obj" ] || { echo "bench-lemon: $n provinces: $1 finds another objective ($(echo "$out" | field objective) against $obj): a build whose runs differ before $month builds another instance, so only builds with the same outputs compare" >&2; exit 1; }
     t=$(echo "$out" | field "month-to-month ms")
     best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
   done

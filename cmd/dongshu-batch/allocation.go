@@ -20,32 +20,11 @@ import (
 // and/or a DIMACS min-cost-flow file, and prints our solver's optimum as the last line, `objective <number>`, in the LP's own units, so that
 // any LP solver can re-solve the file and be compared.
 func allocationCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("allocation", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var sf scenarioFlags
-	sf.register(fs)
-	month := fs.String("month", "", "the month `YYYY-MM` whose allocation to write (required)")
-	lp := fs.String("lp", "", "CPLEX LP output `FILE` (glpsol --lp reads it)")
-	dimacs := fs.String("dimacs", "", "DIMACS min-cost-flow output `FILE` (LEMON, CS2, networkx read it)")
-	timing := fs.Bool("time", false, "also time the allocator month to month (instance rebuilt, solved warm from last month's basis) over the 12 months to --month, and a cold solve of the month's instance")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--scale N] [--lp FILE] [--dimacs FILE] [--time]\n\n")
-		fs.PrintDefaults()
-	}
-	if err := parseFlags(fs, args); err != nil {
+	a, err := parseAllocation(args, stderr)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("allocation: unexpected argument %q", fs.Arg(0))
-	}
-	if *month == "" || (*lp == "" && *dimacs == "") {
-		return usagef("allocation: --month and --lp or --dimacs (or both) are required")
-	}
-	target, err := configs.ParseMonth(*month)
-	if err != nil {
-		return usagef("--month: %v", err)
-	}
-	s, err := sf.load()
+	s, err := a.sf.load()
 	if err != nil {
 		return err
 	}
@@ -53,35 +32,16 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if target < m.W.Start || target > m.W.End {
-		return usagef("--month %s is outside the scenario (%s..%s)", *month, s.Start, s.End)
+	if a.target < m.W.Start || a.target > m.W.End {
+		return usagef("--month %s is outside the scenario (%s..%s)", a.month, s.Start, s.End)
 	}
-	var monthly []time.Duration
-	if *timing {
-		if err := m.StepUntil(max(m.W.Start, target-12)); err != nil {
-			return err
-		}
-		// As BenchmarkAllocateScale: the month's instance built again and solved warm from last month's
-		// basis is what is timed; the month then finishes as in any run (its solve restarts from the
-		// optimum just found: the run is unchanged).
-		for m.W.Now+1 < target {
-			m.StepToAllocation()
-			d, err := timeAllocation(m.W)
-			if err != nil {
-				return err
-			}
-			monthly = append(monthly, d)
-			if err := m.FinishStep(); err != nil {
-				return err
-			}
-		}
-	} else if err := m.StepUntil(target); err != nil {
+	monthly, err := stepToAllocation(m, a.target, a.timing)
+	if err != nil {
 		return err
 	}
-	m.StepToAllocation()
 	w := m.W
 	inst := w.Alloc.Instance(w)
-	if *timing {
+	if a.timing {
 		d, err := timeAllocation(w)
 		if err != nil {
 			return err
@@ -90,30 +50,110 @@ func allocationCmd(args []string, stdout, stderr io.Writer) error {
 	} else if _, err := w.Alloc.Optimise(); err != nil {
 		return err
 	}
-	var written []string
-	for _, out := range []struct {
-		path  string
-		write func(io.Writer) error
-	}{{*lp, inst.WriteLP}, {*dimacs, inst.WriteDIMACS}} {
-		if out.path == "" {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
-			return err
-		}
-		if err := atomicfile.Write(out.path, out.write); err != nil {
-			return err
-		}
-		written = append(written, out.path)
+	written, err := writeInstance(inst, a.lp, a.dimacs)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, "%s seed %d, %s: %d nodes, %d arcs -> %s\n", s.Name, s.Seed, *month, inst.Nodes, len(inst.From), strings.Join(written, ", "))
-	if *timing {
-		if err := printTiming(stdout, inst, w.Alloc.Objective(), monthly, *month); err != nil {
+	fmt.Fprintf(stdout, "%s seed %d, %s: %d nodes, %d arcs -> %s\n", s.Name, s.Seed, a.month, inst.Nodes, len(inst.From), strings.Join(written, ", "))
+	if a.timing {
+		if err := printTiming(stdout, inst, w.Alloc.Objective(), monthly, a.month); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(stdout, "objective %d\n", w.Alloc.Objective())
 	return nil
+}
+
+// allocationFlags is the allocation command's line.
+type allocationFlags struct {
+	sf                scenarioFlags
+	month, lp, dimacs string
+	target            configs.Month // month, parsed
+	timing            bool
+}
+
+// parseAllocation parses and checks the allocation command's line.
+func parseAllocation(args []string, stderr io.Writer) (*allocationFlags, error) {
+	a := &allocationFlags{}
+	fs := flag.NewFlagSet("allocation", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	a.sf.register(fs)
+	fs.StringVar(&a.month, "month", "", "the month `YYYY-MM` whose allocation to write (required)")
+	fs.StringVar(&a.lp, "lp", "", "CPLEX LP output `FILE` (glpsol --lp reads it)")
+	fs.StringVar(&a.dimacs, "dimacs", "", "DIMACS min-cost-flow output `FILE` (LEMON, CS2, networkx read it)")
+	fs.BoolVar(&a.timing, "time", false, "also time the allocator month to month (instance rebuilt, solved warm from last month's basis) over the 12 months to --month, and a cold solve of the month's instance")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dongshu-batch allocation --month YYYY-MM [--preset NAME | --scenario FILE] [--seed N] [--set key=value]... [--scale N] [--lp FILE] [--dimacs FILE] [--time]\n\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, usagef("allocation: unexpected argument %q", fs.Arg(0))
+	}
+	if a.month == "" || (a.lp == "" && a.dimacs == "") {
+		return nil, usagef("allocation: --month and --lp or --dimacs (or both) are required")
+	}
+	var err error
+	if a.target, err = configs.ParseMonth(a.month); err != nil {
+		return nil, usagef("--month: %v", err)
+	}
+	return a, nil
+}
+
+// stepToAllocation runs m up to target's allocation. With timing, it times the allocator month to month
+// over the 12 months before target and returns those times.
+func stepToAllocation(m *agents.Model, target configs.Month, timing bool) ([]time.Duration, error) {
+	if !timing {
+		if err := m.StepUntil(target); err != nil {
+			return nil, err
+		}
+		m.StepToAllocation()
+		return nil, nil
+	}
+	if err := m.StepUntil(max(m.W.Start, target-12)); err != nil {
+		return nil, err
+	}
+	// As BenchmarkAllocateScale: the month's instance built again and solved warm from last month's
+	// basis is what is timed; the month then finishes as in any run (its solve restarts from the
+	// optimum just found: the run is unchanged).
+	var monthly []time.Duration
+	for m.W.Now+1 < target {
+		m.StepToAllocation()
+		d, err := timeAllocation(m.W)
+		if err != nil {
+			return nil, err
+		}
+		monthly = append(monthly, d)
+		if err := m.FinishStep(); err != nil {
+			return nil, err
+		}
+	}
+	m.StepToAllocation()
+	return monthly, nil
+}
+
+// writeInstance writes inst as a CPLEX LP file to lp and a DIMACS file to dimacs (either may be "": not
+// written) and returns the paths written.
+func writeInstance(inst *economy.FlowInstance, lp, dimacs string) ([]string, error) {
+	var written []string
+	for _, out := range []struct {
+		path  string
+		write func(io.Writer) error
+	}{{lp, inst.WriteLP}, {dimacs, inst.WriteDIMACS}} {
+		if out.path == "" {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
+			return nil, err
+		}
+		if err := atomicfile.Write(out.path, out.write); err != nil {
+			return nil, err
+		}
+		written = append(written, out.path)
+	}
+	return written, nil
 }
 
 // timeAllocation builds the month's allocation instance again and solves it warm from last month's basis,

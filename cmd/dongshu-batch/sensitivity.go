@@ -71,7 +71,7 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 	if *analyse != "" {
 		return printAnalysis(stdout, *analyse, isSobolDir(*analyse), outs, *seedBase)
 	}
-	fixed, factors, err := splitSets(sf.sets)
+	fixed, factors, err := rangeFactors(sf.sets)
 	if err != nil {
 		return err
 	}
@@ -99,26 +99,9 @@ func sensitivityCmd(args []string, stdout, stderr io.Writer) error {
 	return printAnalysis(stdout, *out, *method == "sobol", outs, *seedBase)
 }
 
-// printAnalysis prints the analysis of the Sobol (sobol) or Morris runs in dir for outcomes outs.
-func printAnalysis(stdout io.Writer, dir string, sobol bool, outs []string, seedBase uint64) error {
-	if sobol {
-		rows, err := analyseSobol(dir, outs, seedBase)
-		if err != nil {
-			return err
-		}
-		fmt.Fprint(stdout, sobolText(rows))
-		return nil
-	}
-	rows, err := analyseMorris(dir, outs, seedBase)
-	if err != nil {
-		return err
-	}
-	fmt.Fprint(stdout, morrisText(rows))
-	return nil
-}
-
-// splitSets splits the --set values into fixed overrides (key=value) and varied factors (key=lo:hi).
-func splitSets(sets []string) (fixed []string, factors []sweep.Factor, err error) {
+// rangeFactors splits the --set values into the varied keys, key=lo:hi with finite lo < hi, as factors
+// and the fixed overrides, key=value.
+func rangeFactors(sets []string) (fixed []string, factors []sweep.Factor, err error) {
 	for _, s := range sets {
 		key, val, _ := strings.Cut(s, "=")
 		a, b, isRange := strings.Cut(val, ":")
@@ -138,6 +121,25 @@ func splitSets(sets []string) (fixed []string, factors []sweep.Factor, err error
 		factors = append(factors, f)
 	}
 	return fixed, factors, nil
+}
+
+// printAnalysis analyses the sensitivity directory dir (Sobol indices or Morris effects), writing its
+// table and charts there, and prints the table.
+func printAnalysis(stdout io.Writer, dir string, sobol bool, outs []string, seed uint64) error {
+	if sobol {
+		rows, err := analyseSobol(dir, outs, seed)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(stdout, sobolText(rows))
+		return nil
+	}
+	rows, err := analyseMorris(dir, outs, seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(stdout, morrisText(rows))
+	return nil
 }
 
 // canonicalArgs lists the flags that were set, in flag order, without those that do not change results.

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"dongshu/configs"
 	"dongshu/internal/sweep"
 
 	"github.com/schollz/progressbar/v3"
@@ -139,47 +140,66 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 		}
 		sp.Shard = sh
 	}
-	// Split the --set arguments into fixed overrides (applied by scenarioFlags.load) and factors.
-	base := a.sf
-	base.sets = nil
-	base.seed = -1
-	for _, s := range a.sf.sets {
-		fixed, f, err := sweep.ParseSet(s, design == sweep.LHS)
-		if err != nil {
-			return nil, nil, usageError{err}
-		}
-		if f != nil {
-			sp.Design.Factors = append(sp.Design.Factors, *f)
-		} else {
-			base.sets = append(base.sets, fixed)
-		}
+	base, factors, err := splitSets(a.sf, design)
+	if err != nil {
+		return nil, nil, err
 	}
+	sp.Design.Factors = factors
 	s, err := base.load()
 	if err != nil {
 		return nil, nil, err
 	}
-	// One key, one --set: a fixed value and a varied one, or two lists, of the same key would leave one
-	// of them silently unused. The seed is the sweep's own: run k has seed splitmix64(seed-base + k).
-	given := map[string]string{}
-	for _, arg := range a.sf.sets {
-		key, _, _ := strings.Cut(arg, "=")
-		p, err := s.KeyPath(key)
-		if err != nil {
-			continue // base.load or Prepare names it
-		}
-		if p == "seed" {
-			return nil, nil, usagef("sweep: --set %s: a sweep seeds every run itself (run k: splitmix64(seed-base + k)); use --seed-base and --reps", arg)
-		}
-		if first, dup := given[p]; dup {
-			return nil, nil, usagef("sweep: --set %s: the key is given twice (%q, then %q): give it once, with every value", strings.TrimSpace(key), first, arg)
-		}
-		given[p] = arg
+	if err := oneSetPerKey(s, a.sf.sets); err != nil {
+		return nil, nil, err
 	}
 	sp.Base = s
 	if err := sp.Prepare(); err != nil {
 		return nil, nil, usageError{err}
 	}
 	return &a, sp, nil
+}
+
+// splitSets splits the --set arguments into fixed overrides, left in the returned flags for
+// scenarioFlags.load (the seed unset: the sweep seeds its runs), and the design's factors.
+func splitSets(sf scenarioFlags, design sweep.DesignType) (scenarioFlags, []sweep.Factor, error) {
+	base := sf
+	base.sets = nil
+	base.seed = -1
+	var factors []sweep.Factor
+	for _, s := range sf.sets {
+		fixed, f, err := sweep.ParseSet(s, design == sweep.LHS)
+		if err != nil {
+			return base, nil, usageError{err}
+		}
+		if f != nil {
+			factors = append(factors, *f)
+		} else {
+			base.sets = append(base.sets, fixed)
+		}
+	}
+	return base, factors, nil
+}
+
+// oneSetPerKey checks that each key of scenario s is given by one --set: a fixed value and a varied one,
+// or two lists, of the same key would leave one of them silently unused. The seed is the sweep's own:
+// run k has seed splitmix64(seed-base + k).
+func oneSetPerKey(s *configs.Scenario, sets []string) error {
+	given := map[string]string{}
+	for _, arg := range sets {
+		key, _, _ := strings.Cut(arg, "=")
+		p, err := s.KeyPath(key)
+		if err != nil {
+			continue // scenarioFlags.load or Prepare names it
+		}
+		if p == "seed" {
+			return usagef("sweep: --set %s: a sweep seeds every run itself (run k: splitmix64(seed-base + k)); use --seed-base and --reps", arg)
+		}
+		if first, dup := given[p]; dup {
+			return usagef("sweep: --set %s: the key is given twice (%q, then %q): give it once, with every value", strings.TrimSpace(key), first, arg)
+		}
+		given[p] = arg
+	}
+	return nil
 }
 
 func sweepCmd(args []string, stdout, stderr io.Writer) error {

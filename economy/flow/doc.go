@@ -5,7 +5,9 @@
 // duals of the conservation constraints). Solving again after Reset and a rebuild of the same shape
 // warm-starts from the last optimal basis (the allocator's month-to-month use: capacities, costs and
 // supplies change, the arc structure rarely does), so a month costs a fraction of a cold solve's pivots
-// (Pivots says how many).
+// (Pivots says how many). Secondary costs (SetTie, AppendArc) decide between optima of equal cost, so
+// that the flow returned depends on the instance alone, not on the arcs' order, the pivot rule or the
+// starting basis.
 // MinCostFlow is a successive-shortest-path (primal-dual) solver kept as an independent reference: the
 // tests check the two against each other and against GLPK on random and real instances.
 //

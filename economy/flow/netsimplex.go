@@ -189,10 +189,16 @@ type NetworkSimplex struct {
 	// basis instead of warm-starting from the previous one (for
 	// benchmarks and comparisons; the results are equally exact).
 	ColdStart bool
+	// Block is the block-search pivot rule's block size (0: the square
+	// root of the arc count, at least 10), for tests and tuning: with
+	// secondary costs (SetTie) the optimum returned does not depend on it.
+	Block int
 
 	n, m   int     // user nodes and arcs; the root is node n
 	arcs   []nsArc // user arcs [0, m), artificial arc of node u at m+u
 	cap    []int64 // user arcs' capacities as given to AddArc
+	tie    []int64 // user arcs' secondary costs (SetTie, AppendArc)
+	hasTie bool    // some arc has a secondary cost (set by prepare)
 	ucaps  []int64 // capacities as the simplex sees them, arcs [0, m+n) (see ucap)
 	supply []int64
 
@@ -220,6 +226,8 @@ type NetworkSimplex struct {
 	upStart []int32 // remapBasis: old upper-bound arcs by tail (CSR)
 	upTo    []int32
 	upArcs  []int32 // remapBasis: the old upper-bound arcs
+	pi2     []int64 // breakTies: potentials of the secondary costs
+	cand    []int32 // breakTies: non-tree arcs of zero reduced cost
 	// unthreaded: remapBasis has set parent and order but not thread,
 	// revThread, succNum and lastSucc, which warmStart sets.
 	unthreaded bool
@@ -244,6 +252,7 @@ type NetworkSimplex struct {
 	lastRemap  bool // a different structure: the basis was carried over (or, if lastWarm is false, abandoned)
 	lastCuts   int  // tree arcs the warm start had to replace
 	lastPivots int  // pivots, including bound swaps
+	lastTies   int  // of which pivots among optima (breakTies)
 }
 
 // nsKey packs an arc's endpoints for the structure comparison.
@@ -264,6 +273,7 @@ func (g *NetworkSimplex) Reset(n int) {
 	g.m = 0
 	g.arcs = g.arcs[:0]
 	g.cap = g.cap[:0]
+	g.tie = g.tie[:0]
 	g.supply = nsResize(g.supply, n)
 	clear(g.supply)
 	g.solved = false
@@ -282,18 +292,21 @@ func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
 	// length unless it grows: no GC write barrier per arc.
 	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
 	g.cap = append(g.cap, capacity)
+	g.tie = append(g.tie, 0)
 	g.m = id + 1
 	g.solved = false
 	return id
 }
 
-// AppendArc is AddArc without its checks, for callers that add many arcs a month (the allocator adds
-// some 1,500): small enough to be inlined (a call per arc cost a few per cent of a run). The caller
-// guarantees what AddArc checks (nodes in range, capacity and cost >= 0) and has called Reset since the
-// last Solve; arc ids follow in order, as with AddArc.
-func (g *NetworkSimplex) AppendArc(from, to int, capacity, cost int64) {
+// AppendArc is AddArc without its checks, with the arc's secondary cost (SetTie), for callers that add
+// many arcs a month (the allocator adds some 1,500): small enough to be inlined (a call per arc cost a
+// few per cent of a run). The caller guarantees what AddArc and SetTie check (nodes in range, capacity
+// and cost >= 0, tie in [0, MaxTie]) and has called Reset since the last Solve; arc ids follow in order,
+// as with AddArc.
+func (g *NetworkSimplex) AppendArc(from, to int, capacity, cost, tie int64) {
 	g.arcs = append(g.arcs, nsArc{src: int32(from), tgt: int32(to), cost: cost})
 	g.cap = append(g.cap, capacity)
+	g.tie = append(g.tie, tie)
 	g.m++
 }
 
@@ -396,15 +409,102 @@ func (g *NetworkSimplex) Solve() (int64, error) {
 	g.startPivots()
 	for g.step() {
 	}
+	g.breakTies()
 	g.basisOK = true
 	return g.finish()
+}
+
+// MaxTie is the largest secondary cost SetTie takes.
+const MaxTie = 1<<31 - 1
+
+// SetTie gives arc a secondary cost in [0, MaxTie] (arcs without one have 0). Among the flows of least
+// cost, Solve then returns one of least total secondary cost. With secondary costs drawn at random
+// (distinct per arc and independent of the arcs' order), that flow is unique but for a chance of the
+// order of 2^-31 per alternative optimum, so the result is a function of the instance alone: not of the
+// arcs' order, the pivot rule, a warm or cold start. Without them, which of several optimal flows Solve
+// returns depends on the path the pivots took. It panics on an arc id out of range or a tie outside
+// [0, MaxTie].
+func (g *NetworkSimplex) SetTie(arc int, tie int64) {
+	if uint(arc) >= uint(g.m) || tie < 0 || tie > MaxTie {
+		panic(fmt.Sprintf("flow: NetworkSimplex.SetTie(%d, %d): want an arc in [0,%d) and a tie in [0,%d]", arc, tie, g.m, MaxTie))
+	}
+	g.tie[arc] = tie
+	g.solved = false
+}
+
+// TiePivots reports how many of the last Solve's pivots moved among optimal flows to the one of least
+// secondary cost (SetTie).
+func (g *NetworkSimplex) TiePivots() int { return g.lastTies }
+
+// breakTies moves from an optimal basis to the optimal flow of least secondary cost (SetTie): a second
+// network simplex on the optimal face, whose candidates are the non-tree arcs of zero reduced cost.
+// Pivoting on them leaves the primary cost unchanged (the cycle such an arc closes costs nothing) and the
+// optimal potentials valid (every tree arc keeps a zero reduced cost), so they stay in pi and the
+// secondary potentials go to pi2. The candidates are few (a tenth of the arcs in the allocator), so they
+// are kept in a list and priced whole (the most violating enters): the optimum is unique, so the rule
+// does not change it. Artificial arcs carry no flow at an optimum and cost 0 here; they never enter.
+func (g *NetworkSimplex) breakTies() {
+	if !g.hasTie {
+		return
+	}
+	m := g.m
+	arcs, state, pi, tie := g.arcs[:m], g.state, g.pi, g.tie
+	cand := g.cand[:0]
+	for e, a := range arcs {
+		if state[e] != nsTree && a.cost+pi[a.src]-pi[a.tgt] == 0 {
+			cand = append(cand, int32(e))
+		}
+	}
+	g.cand = cand
+	if len(cand) == 0 {
+		return // no other optimal flow
+	}
+	g.pi2 = nsResize(g.pi2, g.n+1)
+	pi2 := g.pi2
+	pi2[g.n] = 0 // the root
+	for _, u := range g.preorder()[1:] {
+		p, e := g.parent[u], g.pred[u]
+		c := int64(0)
+		if int(e) < m {
+			c = tie[e]
+		}
+		if g.dir[u] == nsUp {
+			pi2[u] = pi2[p] - c
+		} else {
+			pi2[u] = pi2[p] + c
+		}
+	}
+	for {
+		best, at := int64(0), -1
+		for i, e := range cand {
+			a := arcs[e]
+			if v := int64(state[e]) * (tie[e] + pi2[a.src] - pi2[a.tgt]); v < best {
+				best, at = v, i
+			}
+		}
+		if at < 0 {
+			break
+		}
+		in := cand[at]
+		out := g.pivot(in, tie[in], pi2)
+		if state[in] == nsTree { // else a bound swap: it stays a candidate
+			cand[at] = cand[len(cand)-1]
+			cand = cand[:len(cand)-1]
+		}
+		if out >= 0 && int(out) < m {
+			cand = append(cand, out)
+		}
+		g.lastPivots++
+		g.lastTies++
+	}
+	g.cand = cand
 }
 
 // prepare checks the instance and sets up a strongly feasible starting
 // basis (warm or cold); on error the stored basis is left intact.
 func (g *NetworkSimplex) prepare() error {
 	g.solved = false
-	g.lastWarm, g.lastRemap, g.lastCuts, g.lastPivots = false, false, 0, 0
+	g.lastWarm, g.lastRemap, g.lastCuts, g.lastPivots, g.lastTies = false, false, 0, 0, 0
 	n, m := g.n, g.m
 
 	// Checks first: an early error leaves the stored basis intact.
@@ -428,17 +528,22 @@ func (g *NetworkSimplex) prepare() error {
 	}
 	// Largest cost, and whether the arc list is the stored one.
 	same := n == g.prevN && m == len(g.prevKey)
-	var cmax int64
+	var cmax, tmax int64
 	g.ucaps = nsResize(g.ucaps, m+n)
 	for e, a := range g.arcs[:m] {
 		cmax = max(cmax, a.cost)
+		tmax = max(tmax, g.tie[e])
 		if same && g.prevKey[e] != nsKey(a.src, a.tgt) {
 			same = false
 		}
 		g.ucaps[e] = min(g.cap[e], pos)
 	}
 	g.same = same
+	g.hasTie = tmax > 0
 	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
+		return ErrOverflow
+	}
+	if int64(n+2) > mcfMaxDistance/MaxTie { // breakTies' potentials
 		return ErrOverflow
 	}
 	if int64(m)+int64(n) >= math.MaxInt32 {
@@ -910,6 +1015,9 @@ func (g *NetworkSimplex) threadTree(order []int32) {
 func (g *NetworkSimplex) startPivots() {
 	g.searched = g.m
 	g.block = max(int(math.Sqrt(float64(g.m))), nsMinBlock)
+	if g.Block > 0 {
+		g.block = g.Block
+	}
 	g.nextArc = 0
 }
 
@@ -920,7 +1028,7 @@ func (g *NetworkSimplex) step() bool {
 	if in < 0 {
 		return false
 	}
-	g.pivot(in)
+	g.pivot(in, g.arcs[in].cost, g.pi)
 	g.lastPivots++
 	return true
 }
@@ -970,8 +1078,10 @@ func priceBlock(blk []nsArc, st []int8, pi []int64) int {
 	return in
 }
 
-// pivot brings arc in into the basis (or swaps its bound).
-func (g *NetworkSimplex) pivot(in int32) {
+// pivot brings arc in, of the given cost, into the basis, updating the
+// potentials pi, and returns the arc that left it, or swaps in's bound and
+// returns -1.
+func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	parent, pred, dir, succNum, flow := g.parent, g.pred, g.dir, g.succNum, g.flow
 
 	// Apex of the cycle: of two distinct nodes, the one with the smaller
@@ -1032,7 +1142,7 @@ func (g *NetworkSimplex) pivot(in int32) {
 	}
 	if result == 0 {
 		g.state[in] = -g.state[in]
-		return
+		return -1
 	}
 
 	uIn, vIn := first, second
@@ -1056,13 +1166,13 @@ func (g *NetworkSimplex) pivot(in int32) {
 	g.updateTree(in, uIn, vIn, uOut, join)
 
 	// Potentials of the re-hung subtree shift by one constant.
-	c := g.arcs[in].cost
-	thread, pi := g.thread, g.pi
-	sigma := pi[vIn] - pi[uIn] - int64(dir[uIn])*c
+	thread := g.thread
+	sigma := pi[vIn] - pi[uIn] - int64(dir[uIn])*cost
 	end := thread[g.lastSucc[uIn]]
 	for w := uIn; w != end; w = thread[w] {
 		pi[w] += sigma
 	}
+	return out
 }
 
 // updateTree re-hangs the subtree of uOut (whose tree arc leaves) from vIn

@@ -12,16 +12,21 @@ import (
 	"dongshu/game/session"
 )
 
-// waitReady updates a until ready holds: the counterfactuals and previews run on other goroutines.
+// waitReady updates a until ready holds: the counterfactuals and previews run on other goroutines. It
+// waits for them without updating (ready polls them), updating only when a wait of 10 s found nothing,
+// so that the number of updates, and with it the animation frame of the screenshot, does not depend on
+// how fast they ran.
 func waitReady(t *testing.T, a *game.App, ready func() bool) {
 	t.Helper()
-	for range 5000 {
-		if ready() {
-			ticks(t, a, 1)
-			return
-		}
+	for range 20 {
 		ticks(t, a, 1)
-		time.Sleep(2 * time.Millisecond)
+		for range 5000 {
+			if ready() {
+				ticks(t, a, 1)
+				return
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
 	}
 	t.Fatal("never ready")
 }

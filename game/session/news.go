@@ -103,8 +103,26 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, humans
 		log = append(log, News{Month: now, Key: key, Provinces: provinces, Args: args})
 	}
 	id := func(p int) []string { return []string{w.Provinces[p].ID} }
+	ns.hubNews(w, add, id)
+	ns.eventNews(w, add, id)
+	round := now.MonthOfYear() == w.Scn.Planner.QuotaMonth
+	enforcementNews(m, round, detBefore, humans, add, id)
+	if round {
+		ns.rivalry(w, add)
+	}
+	if now.MonthOfYear() == 12 && ns.hot >= 0 {
+		ns.idleFar(w, hist, add)
+	}
+	ns.unservedNews(w, hist, add)
+	if len(log)-start > maxNewsPerMonth {
+		clear(log[start+maxNewsPerMonth:])
+		log = log[:start+maxNewsPerMonth]
+	}
+	return personalNews(now, reports, id, log)
+}
 
-	// 1. Hubs.
+// hubNews reports the hubs that became active this month: one by name, several by side.
+func (ns *newsState) hubNews(w *economy.World, add func(string, []string, ...float64), id func(int) []string) {
 	east, west, first := 0, 0, -1
 	for h := range w.Hubs {
 		on := hubActive(w, h)
@@ -126,8 +144,10 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, humans
 	case east+west > 0:
 		add("news.hubs_designated", nil, float64(east), float64(west))
 	}
+}
 
-	// 2. Events.
+// eventNews reports the scenario's events fired this month (the first newsEvents, then how many more).
+func (ns *newsState) eventNews(w *economy.World, add func(string, []string, ...float64), id func(int) []string) {
 	fired := w.Log[ns.logSeen:]
 	ns.logSeen = len(w.Log)
 	for i, e := range fired {
@@ -157,9 +177,11 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, humans
 			add("news.event.other", nil, mag, dur)
 		}
 	}
+}
 
-	// 3. Enforcement and moderation.
-	round := now.MonthOfYear() == w.Scn.Planner.QuotaMonth
+// enforcementNews reports the provinces penalised (this month's detections; at a quota round, the
+// round's) and, at a round, those called to moderation, the human players' first.
+func enforcementNews(m *agents.Model, round bool, detBefore int, humans []int, add func(string, []string, ...float64), id func(int) []string) {
 	det := m.Planner.Detected
 	if !round {
 		det = det[min(detBefore, len(det)):]
@@ -167,41 +189,28 @@ func (ns *newsState) after(m *agents.Model, hist *History, detBefore int, humans
 	manyNews(add, id, "news.penalised", humansFirst(det, humans))
 	if round {
 		var called []int
-		for i, p := range w.Provinces {
+		for i, p := range m.W.Provinces {
 			if p.ModerationCalled {
 				called = append(called, i)
 			}
 		}
 		manyNews(add, id, "news.moderation", humansFirst(called, humans))
 	}
+}
 
-	// 4. Rivalry.
-	if round {
-		ns.rivalry(w, add)
-	}
-
-	// 5. Idle far away.
-	if now.MonthOfYear() == 12 && ns.hot >= 0 {
-		ns.idleFar(w, hist, add)
-	}
-
-	// 6. Unserved work.
+// unservedNews reports the national unserved share when it rises above unservedShare, and every
+// December while it stays there.
+func (ns *newsState) unservedNews(w *economy.World, hist *History, add func(string, []string, ...float64)) {
 	nat := hist.Scope[len(hist.Scope)-1][0]
 	share := 0.0
 	if d := nat[w.Col(economy.ColDemand)]; d > 0 {
 		share = nat[w.Col(economy.ColUnserved)] / d
 	}
 	above := share > unservedShare
-	if above && (!ns.unservedAbove || now.MonthOfYear() == 12) {
+	if above && (!ns.unservedAbove || w.Now.MonthOfYear() == 12) {
 		add("news.unserved", nil, nat[w.Col(economy.ColUnserved)], 100*share)
 	}
 	ns.unservedAbove = above
-
-	if len(log)-start > maxNewsPerMonth {
-		clear(log[start+maxNewsPerMonth:])
-		log = log[:start+maxNewsPerMonth]
-	}
-	return personalNews(now, reports, id, log)
 }
 
 // humansFirst returns ps (province order) with the human provinces among them first, in hot-seat order,

@@ -296,7 +296,26 @@ func (f *File) errf(lines []string, table string, n int, key, format string, a .
 	return fmt.Errorf("%s:%d: %s: %s", f.Path, keyLine(lines, key, n, table), where, fmt.Sprintf(format, a...))
 }
 
+// keyErrf makes the error for key of one table entry, naming the file and line.
+type keyErrf func(key, format string, a ...any) error
+
+// check checks what decoding cannot: ranges, required keys, names given once, known outcomes.
 func (f *File) check(lines []string) error {
+	heads := agents.HeadlineNames()
+	if err := f.checkTop(lines, heads); err != nil {
+		return err
+	}
+	if err := f.checkTargets(lines, heads); err != nil {
+		return err
+	}
+	if err := f.checkParams(lines); err != nil {
+		return err
+	}
+	return f.checkSwitches(lines)
+}
+
+// checkTop checks the keys outside the tables: the method, the scenario, the outcomes.
+func (f *File) checkTop(lines []string, heads []string) error {
 	m := &f.Method
 	switch {
 	case m.Samples < 0 || m.RefineSamples < 0 || m.Reps < 0 || m.CheckReps < 0:
@@ -307,12 +326,16 @@ func (f *File) check(lines []string) error {
 	if f.Preset != "" && f.Scenario != "" {
 		return f.errf(lines, "", 0, "scenario", "give preset or scenario, not both")
 	}
-	heads := agents.HeadlineNames()
 	for _, o := range f.Outcomes {
 		if !slices.Contains(heads, o) {
 			return f.errf(lines, "", 0, "outcomes", "unknown headline outcome %q (want one of %s)", o, strings.Join(heads, ", "))
 		}
 	}
+	return nil
+}
+
+// checkTargets normalises and checks every [[target]]; there must be at least one.
+func (f *File) checkTargets(lines []string, heads []string) error {
 	if len(f.Targets) == 0 {
 		return fmt.Errorf("%s: no [[target]]", f.Path)
 	}
@@ -323,48 +346,69 @@ func (f *File) check(lines []string) error {
 		if err := t.normalise(); err != nil {
 			return e("name", "%v", err)
 		}
-		oneSided := t.Kind == "at_most" || t.Kind == "at_least"
-		switch {
-		case t.Name == "":
-			return e("name", "missing")
-		case names[t.Name]:
-			return e("name", "%q given twice", t.Name)
-		case t.Source == "":
-			return e("source", "missing: every target cites its source (a docs/sources.md id)")
-		case !(t.Tolerance > 0 || oneSided && t.Tolerance == 0) || math.IsInf(t.Tolerance, 0):
-			return e("tolerance", "%g: want a positive number (0 only for a one-sided kind)", t.Tolerance)
-		case t.Statistic != "" && t.Statistic != "end" && t.Statistic != "year_mean":
-			return e("statistic", "%q: want end or year_mean", t.Statistic)
-		case t.Kind != "" && t.Kind != "equal" && t.Kind != "at_most" && t.Kind != "at_least":
-			return e("kind", "%q: want equal, at_most or at_least", t.Kind)
-		case t.Use != "" && t.Use != "fit" && t.Use != "holdout":
-			return e("use", "%q: want fit or holdout", t.Use)
-		case math.IsNaN(t.Observed) || math.IsInf(t.Observed, 0):
-			return e("observed", "want a finite number")
+		if err := t.checkValues(names[t.Name], e); err != nil {
+			return err
 		}
 		names[t.Name] = true
-		if t.Headline != "" {
-			if t.Month != "" || t.Column != "" || len(t.Scopes) > 0 {
-				return e("headline", "give a headline or month/scopes/column, not both")
-			}
-			if !slices.Contains(heads, t.Headline) {
-				return e("headline", "unknown headline outcome %q (want one of %s)", t.Headline, strings.Join(heads, ", "))
-			}
-			continue
-		}
-		if t.Month == "" {
-			return e("month", "missing (or give a headline)")
-		}
-		if _, err := configs.ParseMonth(t.Month); err != nil {
-			return e("month", "%v", err)
-		}
-		if t.Column == "" {
-			return e("column", "missing")
-		}
-		if len(t.Scopes) == 0 {
-			return e("scopes", "missing")
+		if err := t.checkWhere(heads, e); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// checkValues checks a target's name (dup: already given), source, tolerance and enumerated keys.
+func (t *Target) checkValues(dup bool, e keyErrf) error {
+	oneSided := t.Kind == "at_most" || t.Kind == "at_least"
+	switch {
+	case t.Name == "":
+		return e("name", "missing")
+	case dup:
+		return e("name", "%q given twice", t.Name)
+	case t.Source == "":
+		return e("source", "missing: every target cites its source (a docs/sources.md id)")
+	case !(t.Tolerance > 0 || oneSided && t.Tolerance == 0) || math.IsInf(t.Tolerance, 0):
+		return e("tolerance", "%g: want a positive number (0 only for a one-sided kind)", t.Tolerance)
+	case t.Statistic != "" && t.Statistic != "end" && t.Statistic != "year_mean":
+		return e("statistic", "%q: want end or year_mean", t.Statistic)
+	case t.Kind != "" && t.Kind != "equal" && t.Kind != "at_most" && t.Kind != "at_least":
+		return e("kind", "%q: want equal, at_most or at_least", t.Kind)
+	case t.Use != "" && t.Use != "fit" && t.Use != "holdout":
+		return e("use", "%q: want fit or holdout", t.Use)
+	case math.IsNaN(t.Observed) || math.IsInf(t.Observed, 0):
+		return e("observed", "want a finite number")
+	}
+	return nil
+}
+
+// checkWhere checks what a target measures: a known headline outcome, or a month, column and scopes.
+func (t *Target) checkWhere(heads []string, e keyErrf) error {
+	if t.Headline != "" {
+		if t.Month != "" || t.Column != "" || len(t.Scopes) > 0 {
+			return e("headline", "give a headline or month/scopes/column, not both")
+		}
+		if !slices.Contains(heads, t.Headline) {
+			return e("headline", "unknown headline outcome %q (want one of %s)", t.Headline, strings.Join(heads, ", "))
+		}
+		return nil
+	}
+	if t.Month == "" {
+		return e("month", "missing (or give a headline)")
+	}
+	if _, err := configs.ParseMonth(t.Month); err != nil {
+		return e("month", "%v", err)
+	}
+	if t.Column == "" {
+		return e("column", "missing")
+	}
+	if len(t.Scopes) == 0 {
+		return e("scopes", "missing")
+	}
+	return nil
+}
+
+// checkParams checks every [[parameter]]: a key given once and a finite range.
+func (f *File) checkParams(lines []string) error {
 	keys := map[string]bool{}
 	for i, p := range f.Params {
 		e := func(key, format string, a ...any) error { return f.errf(lines, "parameter", i, key, format, a...) }
@@ -378,6 +422,11 @@ func (f *File) check(lines []string) error {
 		}
 		keys[p.Key] = true
 	}
+	return nil
+}
+
+// checkSwitches checks every [[switch]]: a name given once (not "reference") and its overrides.
+func (f *File) checkSwitches(lines []string) error {
 	sw := map[string]bool{}
 	for i, s := range f.Switches {
 		e := func(key, format string, a ...any) error { return f.errf(lines, "switch", i, key, format, a...) }

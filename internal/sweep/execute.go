@@ -79,91 +79,12 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 	ids := sp.Shard.IDs(sp.Design.NumRuns())
 	res := Result{Total: len(ids)}
 	man := sp.Manifest()
-	manBytes, err := marshalManifest(man)
-	if err != nil {
+	pr, complete, err := sp.resume(dir, man, ids, o)
+	res.Resumed, res.Done = pr.Done, pr.Done
+	if err != nil || complete {
 		return res, err
 	}
 	runsName, tsName := sp.journalNames(dir)
-	rh, th := sp.RunsHeader(), ""
-	if sp.Timeseries {
-		th = sp.TimeseriesHeader()
-	}
-	var pr progress
-	old, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	switch {
-	case err == nil:
-		var om Manifest
-		if err := json.Unmarshal(old, &om); err != nil {
-			return res, usagef("%s: not a sweep manifest (%v); choose another --out", filepath.Join(dir, ManifestFile), err)
-		}
-		if om.kind() != KindSweep {
-			return res, usagef("%s holds a %s, not a sweep; use another --out", dir, om.kind())
-		}
-		if d := diff(man, om); len(d) > 0 {
-			return res, usagef("%s holds a different sweep: %s; use another --out (or delete the directory)",
-				dir, strings.Join(d, "; "))
-		}
-		if om.Complete != nil {
-			st, err := Check(dir)
-			if err != nil {
-				return res, usagef("%s holds this sweep, marked complete, but it does not verify:\n%v\ndelete the directory and run the sweep again", dir, err)
-			}
-			// The marker goes after the completion record: a crash in between leaves it behind.
-			os.Remove(filepath.Join(dir, progressFile))
-			if sp.Format == Parquet {
-				os.Remove(runsName)
-				os.Remove(tsName)
-			}
-			res.Done, res.Resumed = st.Done, st.Done
-			o.Notice("%s: the sweep is already complete (%d runs, every file matches its checksum)", dir, st.Done)
-			return res, nil
-		}
-		p, err := readProgress(dir)
-		if err != nil {
-			return res, err
-		}
-		if p == nil {
-			if rows, err := journalRows(runsName); err != nil || rows > 0 {
-				return res, notCompleteNoMarker(dir, om)
-			}
-			// Stopped before its first row: start again.
-			if pr, err = sp.startJournals(dir, rh, th); err != nil {
-				return res, err
-			}
-			break
-		}
-		ts := ""
-		if sp.Timeseries {
-			ts = tsName
-		}
-		if err := checkJournals(runsName, ts, *p, len(ids), ids, rh, th); err != nil {
-			return res, err
-		}
-		pr = *p
-		if pr.Done > 0 {
-			o.Notice("resuming %s: %d of %d runs already done", dir, pr.Done, len(ids))
-		}
-	case errors.Is(err, os.ErrNotExist):
-		// A fresh start: the manifest (without a completion record), the journal headers, then the
-		// progress marker. A directory holding outputs without a manifest is someone else's: refused.
-		if found := ForeignFiles(dir); len(found) > 0 {
-			return res, usagef("%s holds %s but no %s: not this sweep's directory; use another --out",
-				dir, strings.Join(found, ", "), ManifestFile)
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return res, err
-		}
-		if err := atomicfile.WriteFile(filepath.Join(dir, ManifestFile), manBytes); err != nil {
-			return res, err
-		}
-		if pr, err = sp.startJournals(dir, rh, th); err != nil {
-			return res, err
-		}
-	default:
-		return res, err
-	}
-	res.Resumed, res.Done = pr.Done, pr.Done
-
 	rf, err := openAt(runsName, pr.RunsBytes)
 	if err != nil {
 		return res, err
@@ -184,32 +105,124 @@ func (sp *Spec) Execute(ctx context.Context, dir string, o Options) (Result, err
 	if runErr != nil {
 		return res, runErr
 	}
+	return res, sp.complete(dir, man, len(ids))
+}
+
+// resume finds where this sweep stands in dir: the progress to resume from (a fresh start writes the
+// manifest, the journal headers and a marker at zero), or complete when dir holds this sweep finished
+// and verified (its progress then counts every run). Another sweep's or a run's directory, a journal
+// without its marker and a marker that does not match its journal are errors.
+func (sp *Spec) resume(dir string, man Manifest, ids []int, o Options) (pr progress, complete bool, err error) {
+	runsName, tsName := sp.journalNames(dir)
+	rh, th := sp.RunsHeader(), ""
+	if sp.Timeseries {
+		th = sp.TimeseriesHeader()
+	}
+	old, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		// A fresh start: the manifest (without a completion record), the journal headers, then the
+		// progress marker. A directory holding outputs without a manifest is someone else's: refused.
+		if found := ForeignFiles(dir); len(found) > 0 {
+			return pr, false, usagef("%s holds %s but no %s: not this sweep's directory; use another --out",
+				dir, strings.Join(found, ", "), ManifestFile)
+		}
+		manBytes, err := marshalManifest(man)
+		if err != nil {
+			return pr, false, err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return pr, false, err
+		}
+		if err := atomicfile.WriteFile(filepath.Join(dir, ManifestFile), manBytes); err != nil {
+			return pr, false, err
+		}
+		pr, err = sp.startJournals(dir, rh, th)
+		return pr, false, err
+	case err != nil:
+		return pr, false, err
+	}
+	var om Manifest
+	if err := json.Unmarshal(old, &om); err != nil {
+		return pr, false, usagef("%s: not a sweep manifest (%v); choose another --out", filepath.Join(dir, ManifestFile), err)
+	}
+	if om.kind() != KindSweep {
+		return pr, false, usagef("%s holds a %s, not a sweep; use another --out", dir, om.kind())
+	}
+	if d := diff(man, om); len(d) > 0 {
+		return pr, false, usagef("%s holds a different sweep: %s; use another --out (or delete the directory)",
+			dir, strings.Join(d, "; "))
+	}
+	if om.Complete != nil {
+		st, err := Check(dir)
+		if err != nil {
+			return pr, false, usagef("%s holds this sweep, marked complete, but it does not verify:\n%v\ndelete the directory and run the sweep again", dir, err)
+		}
+		// The marker goes after the completion record: a crash in between leaves it behind.
+		os.Remove(filepath.Join(dir, progressFile))
+		if sp.Format == Parquet {
+			os.Remove(runsName)
+			os.Remove(tsName)
+		}
+		o.Notice("%s: the sweep is already complete (%d runs, every file matches its checksum)", dir, st.Done)
+		return progress{Done: st.Done}, true, nil
+	}
+	p, err := readProgress(dir)
+	if err != nil {
+		return pr, false, err
+	}
+	if p == nil {
+		if rows, err := journalRows(runsName); err != nil || rows > 0 {
+			return pr, false, notCompleteNoMarker(dir, om)
+		}
+		// Stopped before its first row: start again.
+		pr, err = sp.startJournals(dir, rh, th)
+		return pr, false, err
+	}
+	ts := ""
+	if sp.Timeseries {
+		ts = tsName
+	}
+	if err := checkJournals(runsName, ts, *p, len(ids), ids, rh, th); err != nil {
+		return pr, false, err
+	}
+	if p.Done > 0 {
+		o.Notice("resuming %s: %d of %d runs already done", dir, p.Done, len(ids))
+	}
+	return *p, false, nil
+}
+
+// complete finishes a sweep whose runs are all on disk: the Parquet files if asked, then the completion
+// record in the manifest, then the progress marker goes (state.go).
+func (sp *Spec) complete(dir string, man Manifest, runs int) error {
+	runsName, tsName := sp.journalNames(dir)
 	if sp.Format == Parquet {
 		if err := sp.toParquet(dir, runsName, tsName); err != nil {
-			return res, err
+			return err
 		}
 	}
-	// Completion: the record, then the marker goes (state.go).
 	if err := syncDir(dir); err != nil {
-		return res, err
+		return err
 	}
-	if man.Complete, err = Record(dir, len(ids), outputNames(man)); err != nil {
-		return res, err
+	var err error
+	if man.Complete, err = Record(dir, runs, outputNames(man)); err != nil {
+		return err
 	}
-	if manBytes, err = marshalManifest(man); err != nil {
-		return res, err
+	manBytes, err := marshalManifest(man)
+	if err != nil {
+		return err
 	}
 	if err := atomicfile.WriteFile(filepath.Join(dir, ManifestFile), manBytes); err != nil {
-		return res, err
+		return err
 	}
 	if err := os.Remove(filepath.Join(dir, progressFile)); err != nil {
-		return res, err
+		return err
 	}
 	if sp.Format == Parquet {
 		os.Remove(runsName)
 		os.Remove(tsName)
 	}
-	return res, syncDir(dir)
+	return syncDir(dir)
 }
 
 // startJournals writes the journal headers and a progress marker at zero runs.
@@ -249,13 +262,62 @@ type result struct {
 func (sp *Spec) pool(ctx context.Context, ids []int, pr progress, rf, tf *os.File, dir string, o Options) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	window := o.Workers * windowPerWorkr
-	tokens := make(chan struct{}, window)
+	// At most window runs computed but not yet written: a token per run in flight.
+	tokens := make(chan struct{}, o.Workers*windowPerWorkr)
+	results := sp.startRuns(ctx, ids, pr.Done, tokens, o.Workers)
+	j := newJournal(dir, pr, rf, tf)
+	pending := map[int]result{}
+	var firstErr error
+	fail := func(err error) {
+		if firstErr == nil {
+			firstErr = err
+			cancel()
+		}
+	}
+	for r := range results {
+		if r.err != nil {
+			fail(r.err)
+			continue
+		}
+		if firstErr != nil {
+			continue
+		}
+		pending[r.idx] = r
+		for p, ok := pending[j.pr.Done]; ok; p, ok = pending[j.pr.Done] {
+			delete(pending, p.idx)
+			j.append(p)
+			<-tokens
+			if o.Progress != nil {
+				o.Progress(j.pr.Done, len(ids))
+			}
+		}
+		if time.Since(j.lastSync) >= syncEvery || j.pr.Done == len(ids) {
+			if err := j.sync(); err != nil {
+				fail(err)
+			}
+		}
+	}
+	if err := j.sync(); err != nil {
+		fail(err)
+	}
+	next := j.pr.Done
+	if firstErr != nil {
+		return next, firstErr
+	}
+	if next < len(ids) {
+		return next, fmt.Errorf("%w after %d of %d runs", ErrInterrupted, next, len(ids))
+	}
+	return next, nil
+}
+
+// startRuns runs ids[from:] on workers goroutines, each run once it holds a token, and returns their
+// results (in any order; closed once every worker has stopped).
+func (sp *Spec) startRuns(ctx context.Context, ids []int, from int, tokens chan struct{}, workers int) <-chan result {
 	jobs := make(chan int)
-	results := make(chan result, window)
-	go func() { // dispatcher: at most `window` runs computed but not yet written
+	results := make(chan result, cap(tokens))
+	go func() { // dispatcher
 		defer close(jobs)
-		for idx := pr.Done; idx < len(ids); idx++ {
+		for idx := from; idx < len(ids); idx++ {
 			select {
 			case tokens <- struct{}{}:
 			case <-ctx.Done():
@@ -269,7 +331,7 @@ func (sp *Spec) pool(ctx context.Context, ids []int, pr progress, rf, tf *os.Fil
 		}
 	}()
 	var wg sync.WaitGroup
-	for range o.Workers {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -283,90 +345,62 @@ func (sp *Spec) pool(ctx context.Context, ids []int, pr progress, rf, tf *os.Fil
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
+	return results
+}
 
-	rw := bufio.NewWriterSize(rf, 1<<16)
-	var tw *bufio.Writer
+// journal appends runs' rows to the journals in id order and syncs them with the progress marker.
+type journal struct {
+	dir         string
+	rf, tf      *os.File
+	rw, tw      *bufio.Writer
+	pr, written progress // appended so far; on disk with its marker
+	lastSync    time.Time
+}
+
+func newJournal(dir string, pr progress, rf, tf *os.File) *journal {
+	j := &journal{dir: dir, rf: rf, tf: tf, rw: bufio.NewWriterSize(rf, 1<<16), pr: pr, written: pr, lastSync: time.Now()}
 	if tf != nil {
-		tw = bufio.NewWriterSize(tf, 1<<20)
+		j.tw = bufio.NewWriterSize(tf, 1<<20)
 	}
-	pending := map[int]result{}
-	next := pr.Done
-	written := pr
-	lastSync := time.Now()
-	var firstErr error
-	sync := func() error {
-		if next == written.Done {
-			return nil
-		}
-		if err := rw.Flush(); err != nil {
-			return err
-		}
-		if tw != nil {
-			if err := tw.Flush(); err != nil {
-				return err
-			}
-			if err := tf.Sync(); err != nil {
-				return err
-			}
-		}
-		if err := rf.Sync(); err != nil {
-			return err
-		}
-		if err := writeProgress(dir, pr); err != nil {
-			return err
-		}
-		written = pr
-		lastSync = time.Now()
+	return j
+}
+
+// append writes the next run's rows (errors surface at the next sync's flush).
+func (j *journal) append(r result) {
+	if j.tw != nil {
+		j.tw.Write(r.ts)
+		j.pr.TSBytes += int64(len(r.ts))
+	}
+	j.rw.Write(r.row)
+	j.pr.RunsBytes += int64(len(r.row))
+	j.pr.Done++
+}
+
+// sync puts the rows appended on disk, then the progress marker that counts them.
+func (j *journal) sync() error {
+	if j.pr.Done == j.written.Done {
 		return nil
 	}
-	for r := range results {
-		if r.err != nil {
-			if firstErr == nil {
-				firstErr = r.err
-				cancel()
-			}
-			continue
+	if err := j.rw.Flush(); err != nil {
+		return err
+	}
+	if j.tw != nil {
+		if err := j.tw.Flush(); err != nil {
+			return err
 		}
-		if firstErr != nil {
-			continue
-		}
-		pending[r.idx] = r
-		for {
-			p, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			if tw != nil {
-				tw.Write(p.ts)
-				pr.TSBytes += int64(len(p.ts))
-			}
-			rw.Write(p.row)
-			pr.RunsBytes += int64(len(p.row))
-			next++
-			pr.Done = next
-			<-tokens
-			if o.Progress != nil {
-				o.Progress(next, len(ids))
-			}
-		}
-		if time.Since(lastSync) >= syncEvery || next == len(ids) {
-			if err := sync(); err != nil && firstErr == nil {
-				firstErr = err
-				cancel()
-			}
+		if err := j.tf.Sync(); err != nil {
+			return err
 		}
 	}
-	if err := sync(); err != nil && firstErr == nil {
-		firstErr = err
+	if err := j.rf.Sync(); err != nil {
+		return err
 	}
-	if firstErr != nil {
-		return next, firstErr
+	if err := writeProgress(j.dir, j.pr); err != nil {
+		return err
 	}
-	if next < len(ids) {
-		return next, fmt.Errorf("%w after %d of %d runs", ErrInterrupted, next, len(ids))
-	}
-	return next, nil
+	j.written = j.pr
+	j.lastSync = time.Now()
+	return nil
 }
 
 // openAt opens a journal file for appending at size, discarding anything after it (a torn last row or

@@ -38,46 +38,60 @@ func Merge(dirs []string, out string) error {
 	if len(dirs) == 0 {
 		return usagef("merge: no shard directories given")
 	}
+	base, err := sameSweep(dirs)
+	if err != nil {
+		return err
+	}
+	if err := newOutDir(out); err != nil {
+		return err
+	}
+	names := outputNames(base)
+	if err := mergeOutputs(dirs, out, names, base); err != nil {
+		return err
+	}
+	c, err := Record(out, base.Runs, names)
+	if err != nil {
+		return err
+	}
+	base.Complete = c
+	mb, err := marshalManifest(base)
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(out, ManifestFile), mb)
+}
+
+// sameSweep checks that dirs are the finished shards, each once and none missing, of one sweep, and
+// returns that sweep's manifest as a single machine would have written it (no shard, not yet complete).
+func sameSweep(dirs []string) (Manifest, error) {
 	var base Manifest
 	var baseBytes []byte
 	seen := map[int]string{}
 	n := 0
 	for i, d := range dirs {
-		st, err := Check(d)
+		m, sh, err := shardManifest(d)
 		if err != nil {
-			return usagef("merge: %v", err)
-		}
-		m := st.Manifest
-		if st.Kind != KindSweep {
-			return usagef("merge: %s holds a %s, not a sweep shard", d, st.Kind)
-		}
-		if !st.Complete {
-			return usagef("merge: %s is not finished: %d of %d runs (re-run its sweep command to complete it)", d, st.Done, st.Total)
-		}
-		m.Complete = nil
-		sh, err := ParseShard(m.Shard)
-		if m.Shard == "" || err != nil {
-			return usagef("merge: %s is not a shard (its manifest has no shard i/n)", d)
+			return base, err
 		}
 		if prev, dup := seen[sh.I]; dup {
-			return usagef("merge: %s and %s are both shard %s", prev, d, m.Shard)
+			return base, usagef("merge: %s and %s are both shard %s", prev, d, m.Shard)
 		}
 		seen[sh.I] = d
 		m.Shard = ""
 		mb, _ := marshalManifest(m)
 		if i == 0 {
 			base, baseBytes, n = m, mb, sh.N
-		} else {
-			if sh.N != n {
-				return usagef("merge: %s is shard %d/%d, %s is one of %d shards", d, sh.I, sh.N, dirs[0], n)
+			continue
+		}
+		if sh.N != n {
+			return base, usagef("merge: %s is shard %d/%d, %s is one of %d shards", d, sh.I, sh.N, dirs[0], n)
+		}
+		if !bytes.Equal(mb, baseBytes) {
+			what := diff(m, base)
+			if len(what) == 0 {
+				what = []string{"manifest"}
 			}
-			if !bytes.Equal(mb, baseBytes) {
-				what := diff(m, base)
-				if len(what) == 0 {
-					what = []string{"manifest"}
-				}
-				return usagef("merge: %s and %s are not shards of the same sweep: %s differs", d, dirs[0], strings.Join(what, "; "))
-			}
+			return base, usagef("merge: %s and %s are not shards of the same sweep: %s differs", d, dirs[0], strings.Join(what, "; "))
 		}
 	}
 	if len(seen) != n {
@@ -87,18 +101,46 @@ func Merge(dirs []string, out string) error {
 				missing = append(missing, fmt.Sprintf("%d/%d", i, n))
 			}
 		}
-		return usagef("merge: missing shard(s) %s", strings.Join(missing, ", "))
+		return base, usagef("merge: missing shard(s) %s", strings.Join(missing, ", "))
 	}
+	return base, nil
+}
+
+// shardManifest reads the manifest of the finished sweep shard in d (its completion record cleared) and
+// which shard it is.
+func shardManifest(d string) (Manifest, Shard, error) {
+	st, err := Check(d)
+	if err != nil {
+		return Manifest{}, Shard{}, usagef("merge: %v", err)
+	}
+	m := st.Manifest
+	if st.Kind != KindSweep {
+		return m, Shard{}, usagef("merge: %s holds a %s, not a sweep shard", d, st.Kind)
+	}
+	if !st.Complete {
+		return m, Shard{}, usagef("merge: %s is not finished: %d of %d runs (re-run its sweep command to complete it)", d, st.Done, st.Total)
+	}
+	m.Complete = nil
+	sh, err := ParseShard(m.Shard)
+	if m.Shard == "" || err != nil {
+		return m, Shard{}, usagef("merge: %s is not a shard (its manifest has no shard i/n)", d)
+	}
+	return m, sh, nil
+}
+
+// newOutDir makes out, which must hold no sweep, run or other files the merge would mix with.
+func newOutDir(out string) error {
 	if _, err := os.Stat(filepath.Join(out, ManifestFile)); err == nil {
 		return usagef("merge: %s already holds a sweep or a run; choose another --out", out)
 	}
 	if found := ForeignFiles(out); len(found) > 0 {
 		return usagef("merge: %s holds %s; choose another --out", out, strings.Join(found, ", "))
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	names := outputNames(base)
+	return os.MkdirAll(out, 0o755)
+}
+
+// mergeOutputs merges each output file of the shards in dirs into out, in run id order.
+func mergeOutputs(dirs []string, out string, names []string, base Manifest) error {
 	for _, name := range names {
 		var in []string
 		for _, d := range dirs {
@@ -114,19 +156,9 @@ func Merge(dirs []string, out string) error {
 			return err
 		}
 	}
-	c, err := Record(out, base.Runs, names)
-	if err != nil {
-		return err
-	}
-	base.Complete = c
-	mb, err := marshalManifest(base)
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(filepath.Join(out, ManifestFile), mb)
+	return nil
 }
 
-// lineSource reads a CSV file whose lines start with a run id, grouped by run id.
 type lineSource struct {
 	name string
 	r    *bufio.Reader

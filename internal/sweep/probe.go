@@ -25,6 +25,7 @@ type Probe struct {
 	col           int     // column index
 	factor        float64 // racks_m: MW -> million racks
 	scopes, share []int
+	month         configs.Month // Month, parsed
 }
 
 // Pseudo-columns a probe may read: million standard racks online (capacity_mw) or in use (used_mw).
@@ -32,9 +33,11 @@ var pseudoColumns = map[string]string{"racks_m": "capacity_mw", "used_racks_m": 
 
 // resolve finds the probe's column and scopes in the model's output (a UsageError names what is unknown).
 func (p *Probe) resolve(columns, scopes []string) error {
-	if _, err := configs.ParseMonth(p.Month); err != nil {
+	month, err := configs.ParseMonth(p.Month)
+	if err != nil {
 		return usagef("probe %s: month %q: %v", p.Name, p.Month, err)
 	}
+	p.month = month
 	col := p.Column
 	p.factor = 1
 	if c, ok := pseudoColumns[col]; ok {
@@ -55,7 +58,6 @@ func (p *Probe) resolve(columns, scopes []string) error {
 		}
 		return out, nil
 	}
-	var err error
 	if len(p.Scopes) == 0 {
 		return usagef("probe %s: no scope", p.Name)
 	}
@@ -108,11 +110,10 @@ func (sp *Spec) resolveProbes(scopes []string) error {
 // observeProbes records the probes of one month into vals (NaN until their month); n counts the months
 // of a year mean so far.
 func (sp *Spec) observeProbes(vals, n []float64, month configs.Month, rows [][]float64) {
-	ms := month.String()
 	for i := range sp.Probes {
 		p := &sp.Probes[i]
 		switch {
-		case p.YearMean && ms[:4] == p.Month[:4]:
+		case p.YearMean && month.Year() == p.month.Year():
 			v := p.value(rows)
 			if n[i] == 0 {
 				vals[i] = v
@@ -120,7 +121,7 @@ func (sp *Spec) observeProbes(vals, n []float64, month configs.Month, rows [][]f
 				vals[i] += (v - vals[i]) / (n[i] + 1)
 			}
 			n[i]++
-		case !p.YearMean && p.Month == ms:
+		case !p.YearMean && month == p.month:
 			vals[i] = p.value(rows)
 		}
 	}
@@ -140,4 +141,19 @@ func nanSlice(n int) []float64 {
 		v[i] = math.NaN()
 	}
 	return v
+}
+
+// needs marks what a sweep's rows read from a run: the headline outcomes and the probes.
+func (sp *Spec) needs(m *agents.Model) agents.Needs {
+	n := m.NoNeeds()
+	agents.NeedHeadline(m.W, n)
+	for _, p := range sp.Probes {
+		for _, i := range p.scopes {
+			n.Need(i, p.col)
+		}
+		for _, i := range p.share {
+			n.Need(i, p.col)
+		}
+	}
+	return n
 }

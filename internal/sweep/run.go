@@ -190,6 +190,8 @@ func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) {
 		for _, sc := range m.Scopes() {
 			scopes = append(scopes, sc.Name)
 		}
+	} else {
+		m.Track(sp.needs(m))
 	}
 	ids := strconv.Itoa(id)
 	buf := make([]byte, 0, 32)
