@@ -21,24 +21,47 @@ func (s *Scenario) Scale(n int, seed uint64) (*Scenario, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("scale: need at least one province, got %d", n)
 	}
-	out := s.Clone()
-	rng := rand.New(rand.NewPCG(seed, 0x5ca1e))
-	replicas := (n + m - 1) / m
-	rename := func(id string, r int) string {
-		if r == 0 {
-			return id
-		}
-		return id + "_" + strconv.Itoa(r)
+	sc := &scaler{s: s, out: s.Clone(), m: m, n: n, replicas: (n + m - 1) / m}
+	sc.provinces(rand.New(rand.NewPCG(seed, 0x5ca1e)))
+	sc.hubs()
+	sc.links()
+	sc.national()
+	if err := sc.out.Validate(); err != nil {
+		return nil, fmt.Errorf("scale: %w", err)
 	}
-	inReplica := func(k, r int) bool { return r*m+k < n }
+	return sc.out, nil
+}
+
+// scaler builds Scale's scenario out from s: n provinces in replicas copies of s's m.
+type scaler struct {
+	s, out           *Scenario
+	m, n, replicas   int
+	present, hubKept map[string]bool // province ids and hub ids in out
+}
+
+// replicaID is a province's (or cluster's) id in replica r: the original's in replica 0.
+func replicaID(id string, r int) string {
+	if r == 0 {
+		return id
+	}
+	return id + "_" + strconv.Itoa(r)
+}
+
+// inReplica reports whether replica r holds a copy of province k.
+func (sc *scaler) inReplica(k, r int) bool { return r*sc.m+k < sc.n }
+
+// provinces copies the provinces into their replicas, their names numbered and capitals jittered by rng
+// (not in replica 0), their neighbours those of the same replica.
+func (sc *scaler) provinces(rng *rand.Rand) {
+	s, out := sc.s, sc.out
 	out.Provinces = out.Provinces[:0]
-	for r := 0; r < replicas; r++ {
+	for r := 0; r < sc.replicas; r++ {
 		for k, p := range s.Provinces {
-			if !inReplica(k, r) {
+			if !sc.inReplica(k, r) {
 				break
 			}
 			q := p
-			q.ID = rename(p.ID, r)
+			q.ID = replicaID(p.ID, r)
 			if r > 0 {
 				q.NameEN = p.NameEN + " " + strconv.Itoa(r)
 				q.NameFR = p.NameFR + " " + strconv.Itoa(r)
@@ -49,43 +72,48 @@ func (s *Scenario) Scale(n int, seed uint64) (*Scenario, error) {
 			q.Neighbours = nil
 			for _, nb := range p.Neighbours {
 				j := s.provinceIndex(nb)
-				if j >= 0 && inReplica(j, r) {
-					q.Neighbours = append(q.Neighbours, rename(nb, r))
+				if j >= 0 && sc.inReplica(j, r) {
+					q.Neighbours = append(q.Neighbours, replicaID(nb, r))
 				}
 			}
 			out.Provinces = append(out.Provinces, q)
 		}
 	}
-	present := map[string]bool{}
+	sc.present = map[string]bool{}
 	for _, p := range out.Provinces {
-		present[p.ID] = true
+		sc.present[p.ID] = true
 	}
-	out.Hubs = nil
-	for _, h := range s.Hubs {
+}
+
+// hubs keeps each hub with its provinces' copies in every replica; a hub with none left goes.
+func (sc *scaler) hubs() {
+	sc.out.Hubs = nil
+	for _, h := range sc.s.Hubs {
 		h2 := h
 		h2.Provinces = nil
-		for r := 0; r < replicas; r++ {
+		for r := 0; r < sc.replicas; r++ {
 			for _, id := range h.Provinces {
-				if present[rename(id, r)] {
-					h2.Provinces = append(h2.Provinces, rename(id, r))
+				if sc.present[replicaID(id, r)] {
+					h2.Provinces = append(h2.Provinces, replicaID(id, r))
 				}
 			}
 		}
 		if len(h2.Provinces) > 0 {
-			out.Hubs = append(out.Hubs, h2)
+			sc.out.Hubs = append(sc.out.Hubs, h2)
 		}
 	}
-	hubKept := map[string]bool{}
-	for _, h := range out.Hubs {
-		hubKept[h.ID] = true
+	sc.hubKept = map[string]bool{}
+	for _, h := range sc.out.Hubs {
+		sc.hubKept[h.ID] = true
 	}
-	out.Clusters = nil
-	out.Network.IXPs = nil
-	out.Network.Fibre = nil
-	out.Planner.Partnerships = nil
-	// National events are kept once; an event naming provinces goes with each replica that holds them.
-	out.Events = nil
-	for r := 0; r < replicas; r++ {
+}
+
+// links copies, replica by replica, what names provinces: events (national ones kept once), clusters,
+// IXP openings, fibre lines and partnerships, each where the replica holds every province it names.
+func (sc *scaler) links() {
+	s, out, present := sc.s, sc.out, sc.present
+	out.Clusters, out.Network.IXPs, out.Network.Fibre, out.Planner.Partnerships, out.Events = nil, nil, nil, nil, nil
+	for r := 0; r < sc.replicas; r++ {
 		for _, e := range s.Events {
 			if e.Target == "" && e.To == "" {
 				if r == 0 {
@@ -93,48 +121,54 @@ func (s *Scenario) Scale(n int, seed uint64) (*Scenario, error) {
 				}
 				continue
 			}
-			if present[rename(e.Target, r)] && (e.To == "" || present[rename(e.To, r)]) {
-				e.Target = rename(e.Target, r)
+			if present[replicaID(e.Target, r)] && (e.To == "" || present[replicaID(e.To, r)]) {
+				e.Target = replicaID(e.Target, r)
 				if e.To != "" {
-					e.To = rename(e.To, r)
+					e.To = replicaID(e.To, r)
 				}
 				out.Events = append(out.Events, e)
 			}
 		}
 		for _, c := range s.Clusters {
-			if present[rename(c.Province, r)] && hubKept[c.Hub] {
-				c.ID, c.Province = rename(c.ID, r), rename(c.Province, r)
+			if present[replicaID(c.Province, r)] && sc.hubKept[c.Hub] {
+				c.ID, c.Province = replicaID(c.ID, r), replicaID(c.Province, r)
 				out.Clusters = append(out.Clusters, c)
 			}
 		}
 		for _, x := range s.Network.IXPs {
-			if present[rename(x.Province, r)] {
-				x.Province = rename(x.Province, r)
+			if present[replicaID(x.Province, r)] {
+				x.Province = replicaID(x.Province, r)
 				out.Network.IXPs = append(out.Network.IXPs, x)
 			}
 		}
 		for _, f := range s.Network.Fibre {
-			if present[rename(f.From, r)] && present[rename(f.To, r)] {
-				f.From, f.To = rename(f.From, r), rename(f.To, r)
+			if present[replicaID(f.From, r)] && present[replicaID(f.To, r)] {
+				f.From, f.To = replicaID(f.From, r), replicaID(f.To, r)
 				out.Network.Fibre = append(out.Network.Fibre, f)
 			}
 		}
 		for _, pt := range s.Planner.Partnerships {
-			if present[rename(pt.East, r)] && present[rename(pt.West, r)] {
-				pt.East, pt.West = rename(pt.East, r), rename(pt.West, r)
+			if present[replicaID(pt.East, r)] && present[replicaID(pt.West, r)] {
+				pt.East, pt.West = replicaID(pt.East, r), replicaID(pt.West, r)
 				out.Planner.Partnerships = append(out.Planner.Partnerships, pt)
 			}
 		}
 	}
+}
+
+// national sets what is national: the historic hubs that are left, the vault, demand and accelerator
+// supply grown with the provinces, and the name.
+func (sc *scaler) national() {
+	s, out, n, m := sc.s, sc.out, sc.n, sc.m
 	var hist []string
 	for _, h := range s.Network.HistoricHubs {
-		if present[h] {
+		if sc.present[h] {
 			hist = append(hist, h)
 		}
 	}
 	out.Network.HistoricHubs = hist
 	// The vault stays in the original province; a world too small to hold it has no vault.
-	if !present[s.Vault.Province] && len(out.Provinces) > 0 {
+	if !sc.present[s.Vault.Province] && len(out.Provinces) > 0 {
 		out.Vault.Province, out.Vault.ReplicaShare = out.Provinces[0].ID, 0
 	}
 	// Demand is split by each province's share, so the national total grows with the provinces copied.
@@ -143,10 +177,6 @@ func (s *Scenario) Scale(n int, seed uint64) (*Scenario, error) {
 	// and change what is being measured.
 	out.DataCentres.AcceleratorSupplyMW = s.DataCentres.AcceleratorSupplyMW * float64(n) / float64(m)
 	out.Name = fmt.Sprintf("%s x%d provinces", s.Name, n)
-	if err := out.Validate(); err != nil {
-		return nil, fmt.Errorf("scale: %w", err)
-	}
-	return out, nil
 }
 
 func (s *Scenario) provinceIndex(id string) int {

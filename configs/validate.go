@@ -194,8 +194,22 @@ func (c *checker) cross() {
 	if len(s.Demand.Classes) == 0 {
 		c.add("demand.class", "at least one [[demand.class]] is required")
 	}
+	c.provinceRefs(prov)
+	c.hubRefs(prov)
+	c.clusterRefs(prov, hubs)
+	c.networkRefs(prov)
+	c.partnershipRefs(prov)
+	// The vault's province exists.
+	c.ref("vault.province", "province", s.Vault.Province, prov)
+	c.events(prov)
+	c.classShares()
+	c.behaviourAndTechnology()
+}
 
-	// Provinces: neighbours exist, are listed once, and list the province back; generation shares.
+// provinceRefs checks that a province's neighbours exist, are listed once and list the province back, and
+// that its generation shares sum to at most 1.
+func (c *checker) provinceRefs(prov map[string]int) {
+	s := c.s
 	for i, pr := range s.Provinces {
 		pp := joinIndex("province", i)
 		np := joinKey(pp, "neighbours")
@@ -218,8 +232,11 @@ func (c *checker) cross() {
 			c.add(pp, "generation shares thermal+hydro+wind_solar+nuclear sum to %g, more than 1", sum)
 		}
 	}
+}
 
-	// Hubs: their provinces exist, and a province is in one hub at most.
+// hubRefs checks that a hub's provinces exist and that a province is in one hub at most.
+func (c *checker) hubRefs(prov map[string]int) {
+	s := c.s
 	hubOf := map[string]int{}
 	for i, h := range s.Hubs {
 		hp := joinKey(joinIndex("hub", i), "provinces")
@@ -237,8 +254,12 @@ func (c *checker) cross() {
 			hubOf[id] = i
 		}
 	}
+}
 
-	// Clusters: hub and province exist, the province belongs to the hub, one cluster per province.
+// clusterRefs checks that a cluster's hub and province exist, that the province belongs to the hub, and
+// one cluster per province.
+func (c *checker) clusterRefs(prov, hubs map[string]int) {
+	s := c.s
 	clusterOf := map[string]int{}
 	for i, cl := range s.Clusters {
 		cp := joinIndex("cluster", i)
@@ -255,8 +276,12 @@ func (c *checker) cross() {
 		}
 		clusterOf[cl.Province] = i
 	}
+}
 
-	// Network.
+// networkRefs checks the network's provinces: historic hubs, one IXP per province, fibre lines between two
+// different provinces.
+func (c *checker) networkRefs(prov map[string]int) {
+	s := c.s
 	if len(s.Network.HistoricHubs) == 0 {
 		c.add("network.historic_hubs", "at least one historic hub is required")
 	}
@@ -283,8 +308,11 @@ func (c *checker) cross() {
 			c.add(joinKey(fp, "to"), "a fibre line needs two different ends")
 		}
 	}
+}
 
-	// Planner partnerships.
+// partnershipRefs checks that the planner's partnerships join two different provinces.
+func (c *checker) partnershipRefs(prov map[string]int) {
+	s := c.s
 	for i, pt := range s.Planner.Partnerships {
 		pp := joinIndex("planner.partnership", i)
 		okE := c.ref(joinKey(pp, "east"), "province", pt.East, prov)
@@ -293,13 +321,11 @@ func (c *checker) cross() {
 			c.add(joinKey(pp, "west"), "a partnership needs two different provinces")
 		}
 	}
+}
 
-	// The vault's province exists.
-	c.ref("vault.province", "province", s.Vault.Province, prov)
-
-	c.events(prov)
-
-	// Demand classes: shares sum to 1.
+// classShares checks that the demand classes' shares sum to 1.
+func (c *checker) classShares() {
+	s := c.s
 	if len(s.Demand.Classes) > 0 {
 		sum := 0.0
 		for _, cl := range s.Demand.Classes {
@@ -309,8 +335,11 @@ func (c *checker) cross() {
 			c.add("demand.class", "class shares sum to %g, want 1", sum)
 		}
 	}
+}
 
-	// Behaviour and technology.
+// behaviourAndTechnology checks the build options (0 among them) and the PUE range.
+func (c *checker) behaviourAndTechnology() {
+	s := c.s
 	if opts := s.Behaviour.BuildOptionsMW; len(opts) == 0 {
 		c.add("behaviour.build_options_mw", "needs at least one option")
 	} else if !slices.Contains(opts, 0) {

@@ -172,21 +172,7 @@ func (c *calibrateRun) check(name string, s *configs.Scenario, reps int) ([]cali
 func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("calibrate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	targets := fs.String("targets", "", "targets TOML `FILE` (required)")
-	out := fs.String("out", "out/calibrate", "output `DIR`")
-	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers `W`")
-	quick := fs.Bool("quick", false, "a small run (16+8 samples, 3 reps, 5 check seeds, 4 Morris trajectories)")
-	samples := fs.Int("samples", 60, "first-stage Latin hypercube points `N` (default: file's, else 60)")
-	refine := fs.Int("refine-samples", 30, "refinement points `N` (default: file's, else 30; 0: none)")
-	reps := fs.Int("reps", 5, "seeds `R` per point (default: file's, else 5)")
-	quantile := fs.Float64("quantile", -1, "accept at least the best fraction `Q` (default: file's, else 0.1)")
-	checkReps := fs.Int("check-reps", 20, "seeds `C` of the fit table and ablation (default: file's, else 20)")
-	seedBase := fs.Uint64("seed-base", 0, "seed base `S` (default: file's, else 1)")
-	ablate := fs.Bool("ablate", false, "also run the file's [[switch]] ablation on the best set")
-	morris := fs.Int("morris", 0, "also run Morris with `R` trajectories over the parameters' priors (0: no)")
-	levels := fs.Int("levels", 4, "Morris grid levels `P`")
-	sobolN := fs.Int("sobol", 0, "also compute Sobol indices over the parameters' priors with `N` base samples (0: no)")
-	docs := fs.String("docs", "", "also write the report to `FILE` (docs/calibration.md)")
+	fl := defineCalibrateFlags(fs)
 	fs.Usage = func() { fmt.Fprint(stderr, calibrateUsage); fs.PrintDefaults() }
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -194,41 +180,20 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usagef("calibrate: unexpected argument %q", fs.Arg(0))
 	}
-	if *targets == "" {
+	if *fl.targets == "" {
 		fs.Usage()
 		return usagef("calibrate: --targets FILE is required")
 	}
-	f, err := calibrate.Load(*targets)
+	f, err := calibrate.Load(*fl.targets)
 	if err != nil {
 		return usageError{err}
 	}
 	if len(f.Params) == 0 {
 		return usagef("%s: no [[parameter]] to fit", f.Path)
 	}
-	m := f.Method
-	// A flag given wins, then --quick, then the file's [method], then the default.
-	m.Samples = choose(fs, "samples", *samples, *quick, 16, f.Method.Samples, 60)
-	m.RefineSamples = choose(fs, "refine-samples", *refine, *quick, 8, f.Method.RefineSamples, 30)
-	m.Reps = choose(fs, "reps", *reps, *quick, 3, f.Method.Reps, 5)
-	m.CheckReps = choose(fs, "check-reps", *checkReps, *quick, 5, f.Method.CheckReps, 20)
-	if *quantile >= 0 {
-		m.Quantile = *quantile
-	} else if m.Quantile == 0 {
-		m.Quantile = 0.1
-	}
-	if *seedBase > 0 {
-		m.SeedBase = *seedBase
-	} else if m.SeedBase == 0 {
-		m.SeedBase = 1
-	}
-	if *quick && *morris > 4 {
-		*morris = 4
-	}
-	if m.Samples < 1 || m.RefineSamples < 0 || m.Reps < 1 || m.CheckReps < 1 {
-		return usagef("calibrate: --samples, --reps and --check-reps must be >= 1, --refine-samples >= 0")
-	}
-	if m.Quantile <= 0 || m.Quantile > 1 || *workers < 1 || *morris < 0 || *morris == 1 {
-		return usagef("calibrate: --quantile in (0, 1], --workers >= 1, --morris 0 or >= 2")
+	m, err := fl.method(fs, f)
+	if err != nil {
+		return err
 	}
 	base, err := targetsScenario(f)
 	if err != nil {
@@ -237,100 +202,193 @@ func calibrateCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := interruptible()
 	defer stop()
 	start, computed0 := time.Now(), computedRuns.Load()
-	c := &calibrateRun{f: f, base: base, m: m, out: *out, workers: *workers, stderr: stderr, ctx: ctx, pointStr: map[[2]int][]string{}}
-	res, err := calibrate.Run(f.Targets, f.Params, m, c.stage)
+	c := &calibrateRun{f: f, base: base, m: m, out: *fl.out, workers: *fl.workers, stderr: stderr, ctx: ctx, pointStr: map[[2]int][]string{}}
+	rep, best, err := c.fit()
 	if err != nil {
 		return err
 	}
-	refFits, refDist, err := c.check("reference", base, m.CheckReps)
-	if err != nil {
-		return err
-	}
-	b := calibrate.Best(res.Sets)
-	if b < 0 {
-		return fmt.Errorf("calibrate: no set accepted")
-	}
-	best := base.Clone()
-	var bestSets []string
-	for j, p := range f.Params {
-		kv := p.Key + "=" + c.pointStr[[2]int{res.Sets[b].Stage, res.Sets[b].Point}][j]
-		bestSets = append(bestSets, kv)
-		if err := best.Set(kv); err != nil {
+	if *fl.ablate && len(f.Switches) > 0 {
+		if err := c.ablate(rep, best); err != nil {
 			return err
 		}
 	}
-	bestFits, bestDist, err := c.check("best", best, m.CheckReps)
-	if err != nil {
-		return err
+	if *fl.morris > 0 {
+		if err := c.morris(rep, *fl.morris, *fl.levels); err != nil {
+			return err
+		}
 	}
-	rep := &calibReport{f: f, m: m, res: res, best: b, bestSets: bestSets, refFits: refFits, refDist: refDist,
-		bestFits: bestFits, bestDist: bestDist}
-	if *ablate && len(f.Switches) > 0 {
-		var sw []ablSwitch
-		for _, s := range f.Switches {
-			sw = append(sw, ablSwitch{s.Name, s.Set})
-		}
-		outs := f.Outcomes
-		if len(outs) == 0 {
-			outs = []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "overbuild_mean_mw"}
-		}
-		rows, err := runAblation(ctx, best, sw, m.CheckReps, m.SeedBase, outs, filepath.Join(*out, "ablate"), *workers, stderr)
-		if err != nil {
-			return err
-		}
-		c.runs += (len(sw) + 1) * m.CheckReps
-		rep.ablation, rep.switches = rows, f.Switches
-	}
-	if *morris > 0 {
-		factors, err := paramFactors(f)
-		if err != nil {
-			return err
-		}
-		outs := screenedOutcomes(f)
-		cmd := []string{"dongshu-batch", "calibrate", "--morris", strconv.Itoa(*morris), "--levels", strconv.Itoa(*levels)}
-		dir := filepath.Join(*out, "morris")
-		if err := runMorris(ctx, base, factors, *morris, *levels, 1, m.SeedBase, cmd, dir, *workers, stderr); err != nil {
-			return err
-		}
-		c.runs += *morris * (len(factors) + 1)
-		if rep.morris, err = analyseMorris(dir, outs, m.SeedBase); err != nil {
-			return err
-		}
-		rep.morrisR, rep.morrisLevels = *morris, *levels
-	}
-	if *sobolN > 0 {
-		factors, err := paramFactors(f)
-		if err != nil {
-			return err
-		}
-		outs := screenedOutcomes(f)
-		n := *sobolN
-		if *quick {
+	if *fl.sobolN > 0 {
+		n := *fl.sobolN
+		if *fl.quick {
 			n = min(n, 8)
 		}
-		cmd := []string{"dongshu-batch", "calibrate", "--sobol", strconv.Itoa(n), "--method", "sobol"}
-		dir := filepath.Join(*out, "sobol")
-		if err := runSobol(ctx, base, factors, n, 1, m.SeedBase, cmd, dir, *workers, stderr); err != nil {
+		if err := c.sobol(rep, n); err != nil {
 			return err
 		}
-		c.runs += n * (len(factors) + 2)
-		if rep.sobol, err = analyseSobol(dir, outs, m.SeedBase); err != nil {
-			return err
-		}
-		rep.sobolN = n
 	}
 	rep.runs = c.runs
-	if err := rep.write(*out, *docs); err != nil {
+	if err := rep.write(*fl.out, *fl.docs); err != nil {
 		return err
 	}
 	within := 0
 	for i, t := range f.Targets {
-		if t.Fit() && bestFits[i].Within {
+		if t.Fit() && rep.bestFits[i].Within {
 			within++
 		}
 	}
 	fmt.Fprintf(stdout, "calibrate: %d model runs (%d computed now, in %.1fs on %d workers); %d of %d sets accepted (%s); best set within tolerance on %d fitted targets -> %s\n",
-		c.runs, computedRuns.Load()-computed0, time.Since(start).Seconds(), *workers, countAccepted(res.Sets), len(res.Sets), res.Rule, within, filepath.Join(*out, "report.md"))
+		c.runs, computedRuns.Load()-computed0, time.Since(start).Seconds(), *fl.workers, countAccepted(rep.res.Sets), len(rep.res.Sets), rep.res.Rule, within, filepath.Join(*fl.out, "report.md"))
+	return nil
+}
+
+// calibrateFlags are calibrate's flags as given.
+type calibrateFlags struct {
+	targets, out, docs                                                *string
+	workers, samples, refine, reps, checkReps, morris, levels, sobolN *int
+	quick, ablate                                                     *bool
+	quantile                                                          *float64
+	seedBase                                                          *uint64
+}
+
+// defineCalibrateFlags declares calibrate's flags on fs.
+func defineCalibrateFlags(fs *flag.FlagSet) calibrateFlags {
+	return calibrateFlags{
+		targets:   fs.String("targets", "", "targets TOML `FILE` (required)"),
+		out:       fs.String("out", "out/calibrate", "output `DIR`"),
+		workers:   fs.Int("workers", runtime.NumCPU(), "parallel workers `W`"),
+		quick:     fs.Bool("quick", false, "a small run (16+8 samples, 3 reps, 5 check seeds, 4 Morris trajectories)"),
+		samples:   fs.Int("samples", 60, "first-stage Latin hypercube points `N` (default: file's, else 60)"),
+		refine:    fs.Int("refine-samples", 30, "refinement points `N` (default: file's, else 30; 0: none)"),
+		reps:      fs.Int("reps", 5, "seeds `R` per point (default: file's, else 5)"),
+		quantile:  fs.Float64("quantile", -1, "accept at least the best fraction `Q` (default: file's, else 0.1)"),
+		checkReps: fs.Int("check-reps", 20, "seeds `C` of the fit table and ablation (default: file's, else 20)"),
+		seedBase:  fs.Uint64("seed-base", 0, "seed base `S` (default: file's, else 1)"),
+		ablate:    fs.Bool("ablate", false, "also run the file's [[switch]] ablation on the best set"),
+		morris:    fs.Int("morris", 0, "also run Morris with `R` trajectories over the parameters' priors (0: no)"),
+		levels:    fs.Int("levels", 4, "Morris grid levels `P`"),
+		sobolN:    fs.Int("sobol", 0, "also compute Sobol indices over the parameters' priors with `N` base samples (0: no)"),
+		docs:      fs.String("docs", "", "also write the report to `FILE` (docs/calibration.md)"),
+	}
+}
+
+// method is the calibration method: a flag given wins, then --quick, then the file's [method], then the
+// default; --quick also caps --morris at 4.
+func (fl calibrateFlags) method(fs *flag.FlagSet, f *calibrate.File) (calibrate.Method, error) {
+	m := f.Method
+	m.Samples = choose(fs, "samples", *fl.samples, *fl.quick, 16, f.Method.Samples, 60)
+	m.RefineSamples = choose(fs, "refine-samples", *fl.refine, *fl.quick, 8, f.Method.RefineSamples, 30)
+	m.Reps = choose(fs, "reps", *fl.reps, *fl.quick, 3, f.Method.Reps, 5)
+	m.CheckReps = choose(fs, "check-reps", *fl.checkReps, *fl.quick, 5, f.Method.CheckReps, 20)
+	if *fl.quantile >= 0 {
+		m.Quantile = *fl.quantile
+	} else if m.Quantile == 0 {
+		m.Quantile = 0.1
+	}
+	if *fl.seedBase > 0 {
+		m.SeedBase = *fl.seedBase
+	} else if m.SeedBase == 0 {
+		m.SeedBase = 1
+	}
+	if *fl.quick && *fl.morris > 4 {
+		*fl.morris = 4
+	}
+	if m.Samples < 1 || m.RefineSamples < 0 || m.Reps < 1 || m.CheckReps < 1 {
+		return m, usagef("calibrate: --samples, --reps and --check-reps must be >= 1, --refine-samples >= 0")
+	}
+	if m.Quantile <= 0 || m.Quantile > 1 || *fl.workers < 1 || *fl.morris < 0 || *fl.morris == 1 {
+		return m, usagef("calibrate: --quantile in (0, 1], --workers >= 1, --morris 0 or >= 2")
+	}
+	return m, nil
+}
+
+// fit runs the calibration's stages, then checks the reference scenario and the best set on the check
+// seeds; it returns the report so far and the best set's scenario.
+func (c *calibrateRun) fit() (*calibReport, *configs.Scenario, error) {
+	res, err := calibrate.Run(c.f.Targets, c.f.Params, c.m, c.stage)
+	if err != nil {
+		return nil, nil, err
+	}
+	refFits, refDist, err := c.check("reference", c.base, c.m.CheckReps)
+	if err != nil {
+		return nil, nil, err
+	}
+	b := calibrate.Best(res.Sets)
+	if b < 0 {
+		return nil, nil, fmt.Errorf("calibrate: no set accepted")
+	}
+	best := c.base.Clone()
+	var bestSets []string
+	for j, p := range c.f.Params {
+		kv := p.Key + "=" + c.pointStr[[2]int{res.Sets[b].Stage, res.Sets[b].Point}][j]
+		bestSets = append(bestSets, kv)
+		if err := best.Set(kv); err != nil {
+			return nil, nil, err
+		}
+	}
+	bestFits, bestDist, err := c.check("best", best, c.m.CheckReps)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &calibReport{f: c.f, m: c.m, res: res, best: b, bestSets: bestSets, refFits: refFits, refDist: refDist,
+		bestFits: bestFits, bestDist: bestDist}, best, nil
+}
+
+// ablate runs the file's [[switch]] ablation on the best set into the report.
+func (c *calibrateRun) ablate(rep *calibReport, best *configs.Scenario) error {
+	var sw []ablSwitch
+	for _, s := range c.f.Switches {
+		sw = append(sw, ablSwitch{s.Name, s.Set})
+	}
+	outs := c.f.Outcomes
+	if len(outs) == 0 {
+		outs = []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "overbuild_mean_mw"}
+	}
+	rows, err := runAblation(c.ctx, best, sw, c.m.CheckReps, c.m.SeedBase, outs, filepath.Join(c.out, "ablate"), c.workers, c.stderr)
+	if err != nil {
+		return err
+	}
+	c.runs += (len(sw) + 1) * c.m.CheckReps
+	rep.ablation, rep.switches = rows, c.f.Switches
+	return nil
+}
+
+// morris screens the parameters' priors with r Morris trajectories on a grid of levels into the report.
+func (c *calibrateRun) morris(rep *calibReport, r, levels int) error {
+	factors, err := paramFactors(c.f)
+	if err != nil {
+		return err
+	}
+	outs := screenedOutcomes(c.f)
+	cmd := []string{"dongshu-batch", "calibrate", "--morris", strconv.Itoa(r), "--levels", strconv.Itoa(levels)}
+	dir := filepath.Join(c.out, "morris")
+	if err := runMorris(c.ctx, c.base, factors, r, levels, 1, c.m.SeedBase, cmd, dir, c.workers, c.stderr); err != nil {
+		return err
+	}
+	c.runs += r * (len(factors) + 1)
+	if rep.morris, err = analyseMorris(dir, outs, c.m.SeedBase); err != nil {
+		return err
+	}
+	rep.morrisR, rep.morrisLevels = r, levels
+	return nil
+}
+
+// sobol computes the Sobol indices over the parameters' priors with n base samples into the report.
+func (c *calibrateRun) sobol(rep *calibReport, n int) error {
+	factors, err := paramFactors(c.f)
+	if err != nil {
+		return err
+	}
+	outs := screenedOutcomes(c.f)
+	cmd := []string{"dongshu-batch", "calibrate", "--sobol", strconv.Itoa(n), "--method", "sobol"}
+	dir := filepath.Join(c.out, "sobol")
+	if err := runSobol(c.ctx, c.base, factors, n, 1, c.m.SeedBase, cmd, dir, c.workers, c.stderr); err != nil {
+		return err
+	}
+	c.runs += n * (len(factors) + 2)
+	if rep.sobol, err = analyseSobol(dir, outs, c.m.SeedBase); err != nil {
+		return err
+	}
+	rep.sobolN = n
 	return nil
 }
 

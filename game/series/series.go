@@ -1,15 +1,17 @@
-// Package series is the one table of the charted series — which history scope and metric column each
-// reads, its catalog key and its colour — shared by the game's charts (package game) and the charts of
-// its export (package session), so that a colour means one series everywhere.
+// Package series is the table of the game's charted series — which history scope and metric column each
+// reads and its catalog key — shared by the game's charts (package game) and the charts of its export
+// (package session). The series and their colours are internal/chart's, the batch report's too, so that
+// a colour means one series everywhere.
 package series
 
 import (
 	"image/color"
 
 	"dongshu/economy"
+	"dongshu/internal/chart"
 )
 
-// ID is a charted series.
+// ID is a series the game charts.
 type ID uint8
 
 const (
@@ -29,16 +31,16 @@ type Style struct {
 	C   color.RGBA
 }
 
-// Styles are the series' names and colours: the Okabe-Ito colour-blind-safe hues, chosen to read on the
-// game's dark panels and on the export's white background alike; no two series share one.
+// Styles are the series' names and their colours from internal/chart's one table (chart.Paints), the
+// batch report's too; no two series share one.
 var Styles = [NumSeries]Style{
-	EastUtil:  {"ui.chart.east", color.RGBA{0xE6, 0x9F, 0x00, 0xff}},   // orange
-	WestUtil:  {"ui.chart.west", color.RGBA{0x56, 0xB4, 0xE9, 0xff}},   // sky blue
-	Capacity:  {"ui.chart.cap", color.RGBA{0x19, 0xB0, 0x86, 0xff}},    // bluish green
-	Demand:    {"ui.chart.demand", color.RGBA{0xCC, 0x79, 0xA7, 0xff}}, // reddish purple
-	Overbuild: {"ui.charts.overbuild", color.RGBA{0xD5, 0x5E, 0x00, 0xff}},
-	Redundant: {"ui.charts.redundant", color.RGBA{0x3A, 0x8F, 0xD0, 0xff}}, // blue
-	CO2:       {"ui.charts.co2", color.RGBA{0x9A, 0xA4, 0xB5, 0xff}},       // grey
+	EastUtil:  {"ui.chart.east", chart.Paints[chart.EastUtil].RGBA},
+	WestUtil:  {"ui.chart.west", chart.Paints[chart.WestUtil].RGBA},
+	Capacity:  {"ui.chart.cap", chart.Paints[chart.Capacity].RGBA},
+	Demand:    {"ui.chart.demand", chart.Paints[chart.Demand].RGBA},
+	Overbuild: {"ui.charts.overbuild", chart.Paints[chart.Overbuild].RGBA},
+	Redundant: {"ui.charts.redundant", chart.Paints[chart.Redundant].RGBA},
+	CO2:       {"ui.charts.co2", chart.Paints[chart.CO2].RGBA},
 }
 
 // Scope is the history scope a series is summed over.
@@ -92,18 +94,5 @@ var Charts = [NumCharts]Chart{
 	ChartCO2:         {"ui.chart.co2", []Ref{{CO2, National, economy.ColCO2}}},
 }
 
-// Unit is how a column's values (in unit, from economy's column table) are shown on an axis whose
-// largest value is top: the factor and the unit shown (a share as %, MW as GW, tonnes as Mt or kt).
-func Unit(unit string, top float64) (mul float64, shown string) {
-	switch {
-	case unit == "1":
-		return 100, "%"
-	case unit == "MW" && top >= 1000:
-		return 1e-3, "GW"
-	case unit == "t" && top >= 1e6:
-		return 1e-6, "Mt"
-	case unit == "t" && top >= 1e3:
-		return 1e-3, "kt"
-	}
-	return 1, unit
-}
+// Unit is how a column's values are shown on an axis (chart.Unit).
+func Unit(unit string, top float64) (mul float64, shown string) { return chart.Unit(unit, top) }

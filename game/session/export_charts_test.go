@@ -10,9 +10,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/plot"
 
 	"dongshu/game/i18n"
 	"dongshu/game/series"
+	"dongshu/internal/chart"
 )
 
 // The export's charts are drawn in the game's language and in the game's colours: every series of a
@@ -60,10 +62,10 @@ func TestExportChartsLanguageAndColours(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Utilisation des pôles", fr.T(series.Charts[series.ChartUtilisation].Title))
 	var got []string
-	for _, tk := range (localTicks{c: fr}).Ticks(0, 1.5) {
+	for _, tk := range chart.NewNiceTicks(fr, &plot.New().Y).Ticks(0, 3) {
 		if tk.Label != "" {
 			got = append(got, tk.Label)
 		}
 	}
-	assert.Equal(t, []string{"0,0", "0,5", "1,0", "1,5"}, got)
+	assert.Equal(t, []string{"0,0", "0,5", "1,0", "1,5", "2,0", "2,5", "3,0"}, got)
 }

@@ -13,13 +13,14 @@ import (
 
 	"dongshu/configs"
 	"dongshu/economy"
+	"dongshu/internal/chart"
 )
 
 // The report's charts. Each is drawn in a language (package lang) and returns, with its PNG, what its
 // caption needs to say about it (colours, marks), taken from the very styles that drew it.
 
 // refPaint draws the observed reference values.
-var refPaint = black
+var refPaint = chart.Black
 
 // utilStyles are the utilisation chart's lines, by scope.
 func (l *lang) utilStyles() map[string]seriesStyle {
@@ -28,9 +29,9 @@ func (l *lang) utilStyles() map[string]seriesStyle {
 		names = append(names, l.Province(id))
 	}
 	return map[string]seriesStyle{
-		eastHubs:  {l.T("report.util.east_hubs"), blue, solid},
-		westHubs:  {l.T("report.util.west_hubs"), orange, dashed},
-		northwest: {l.T("report.util.northwest", strings.Join(names, ", ")), purple, dotted},
+		eastHubs:  {l.T("report.util.east_hubs"), chart.Paints[chart.EastUtil], solid},
+		westHubs:  {l.T("report.util.west_hubs"), chart.Paints[chart.WestUtil], dashed},
+		northwest: {l.T("report.util.northwest", strings.Join(names, ", ")), chart.Paints[chart.NorthwestUtil], dotted},
 	}
 }
 
@@ -70,7 +71,7 @@ func utilisationChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 	if len(ts.Runs) > 1 {
 		title += "\n" + l.bandTitle(len(ts.Runs))
 	}
-	p := newPlot(title, l.T("report.year"), l.T("report.util.axis", l.utilisationUnit()), 1)
+	p := chart.NewPlot(title, l.T("report.year"), l.T("report.util.axis", l.utilisationUnit()), 1)
 	leg := &legend{}
 	styles := l.utilStyles()
 	for _, s := range utilScopes {
@@ -107,16 +108,8 @@ func utilisationChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 		leg.Add(l.T("report.ref.mark", name, r.Year(), l.refBound(r)), seg, dot)
 	}
 	p.Y.Min, p.Y.Max = 0, 1
-	p.Y.Tick.Marker = fixedTicks{l, []float64{0, 0.2, 0.4, 0.6, 0.8, 1}, 1}
+	p.Y.Tick.Marker = chart.FixedTicks{L: l, Values: []float64{0, 0.2, 0.4, 0.6, 0.8, 1}, Decimals: 1}
 	return p, leg, nil
-}
-
-// powerUnit picks MW or GW for values up to top (in MW) and returns the label and multiplier.
-func powerUnit(top float64) (string, float64) {
-	if top >= 10000 {
-		return "GW", 1e-3
-	}
-	return "MW", 1
 }
 
 func maxOf(ms ...[][]float64) float64 {
@@ -136,21 +129,21 @@ func maxOf(ms ...[][]float64) float64 {
 // capacityStyles are the capacity chart's lines: built, used, demanded.
 func (l *lang) capacityStyles() [3]seriesStyle {
 	return [3]seriesStyle{
-		{l.T("report.cap.built"), black, solid},
-		{l.T("report.cap.used"), green, solid},
-		{l.T("report.cap.demand"), vermilion, dashed},
+		{l.T("report.cap.built"), chart.Paints[chart.Capacity], solid},
+		{l.T("report.cap.used"), chart.Paints[chart.Used], solid},
+		{l.T("report.cap.demand"), chart.Paints[chart.Demand], dashed},
 	}
 }
 
 // capacityChart draws national capacity online, capacity in use and demand over time.
 func capacityChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
-	capM, used, dem := ts.Series["national/capacity_mw"], ts.Series["national/used_mw"], ts.Series["national/demand_mw"]
-	unit, scale := powerUnit(maxOf(capM, used, dem))
+	capM, used, dem := ts.Series[national+"/"+nationalCols[0]], ts.Series[national+"/"+nationalCols[1]], ts.Series[national+"/"+nationalCols[2]]
+	scale, unit := chart.Unit("MW", maxOf(capM, used, dem))
 	title := l.T("report.cap.title")
 	if len(ts.Runs) > 1 {
 		title += "\n" + l.bandTitle(len(ts.Runs))
 	}
-	p := newPlot(title, l.T("report.year"), l.T("report.cap.axis", l.unit(unit)), 1)
+	p := chart.NewPlot(title, l.T("report.year"), l.T("report.cap.axis", l.unit(unit)), 1)
 	leg := &legend{}
 	for k, m := range [][][]float64{capM, used, dem} {
 		if err := addSeries(p, leg, ts.Months, m, l.capacityStyles()[k], scale); err != nil {
@@ -160,35 +153,8 @@ func capacityChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 	timeAxis(p, ts.Months)
 	p.Y.Min = 0
 	p.Y.Max = max(maxOf(capM, used, dem)*scale*1.05, 1)
-	p.Y.Tick.Marker = l.niceTicks(&p.Y)
+	p.Y.Tick.Marker = chart.NewNiceTicks(l, &p.Y)
 	return p, leg, nil
-}
-
-// UtilisationChart draws the utilisation chart in English (the game's export).
-func UtilisationChart(ts *Timeseries) ([]byte, error) { return drawTS(utilisationChart, ts) }
-
-// CapacityChart draws the capacity chart in English (the game's export).
-func CapacityChart(ts *Timeseries) ([]byte, error) { return drawTS(capacityChart, ts) }
-
-// ProvinceChart draws the overbuild by province chart in English (the game's export).
-func ProvinceChart(ts *Timeseries) ([]byte, error) {
-	l, err := newLang("en")
-	if err != nil {
-		return nil, err
-	}
-	return provinceChart(l, ts)
-}
-
-func drawTS(f func(*lang, *Timeseries) (*plot.Plot, *legend, error), ts *Timeseries) ([]byte, error) {
-	l, err := newLang("en")
-	if err != nil {
-		return nil, err
-	}
-	p, leg, err := f(l, ts)
-	if err != nil {
-		return nil, err
-	}
-	return renderWithLegend(p, leg, WidthPx, HeightPx)
 }
 
 // ProvinceFinal is a province's overbuild and redundant capacity at a month, averaged over runs.
@@ -267,7 +233,10 @@ func provincePanels(ts *Timeseries) []provincePanel {
 
 // provinceStyles are the province chart's bars: overbuild, redundant.
 func (l *lang) provinceStyles() [2]seriesStyle {
-	return [2]seriesStyle{{l.T("report.prov.overbuild"), vermilion, solid}, {l.T("report.prov.redundant"), skyBlue, solid}}
+	return [2]seriesStyle{
+		{l.T("report.prov.overbuild"), chart.Paints[chart.Overbuild], solid},
+		{l.T("report.prov.redundant"), chart.Paints[chart.Redundant], solid},
+	}
 }
 
 // provinceShownMW is the least overbuild or redundancy (MW) for a province to get its row: below, its
@@ -282,8 +251,55 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	if len(panels[len(panels)-1].vals) == 0 {
 		return nil, fmt.Errorf("no province rows")
 	}
-	// Order and selection from the first panel; a province shown if it has anything in any panel.
-	order := []string{}
+	order, hidden := provinceOrder(ts, panels)
+	top := 0.0
+	for _, pn := range panels {
+		for _, f := range pn.vals {
+			top = max(top, f.OverbuildMW, f.RedunMW)
+		}
+	}
+	scale, unit := chart.Unit("MW", top)
+	names := make([]string, len(order))
+	for i, id := range order {
+		names[len(order)-1-i] = l.Province(id)
+	}
+	c := chart.Canvas(chart.WidthPx, chart.ProvinceHeightPx)
+	dc := draw.New(c)
+	headH := provinceHead(l, ts, dc)
+	leg := &legend{}
+	var plots []*plot.Plot
+	for k, pn := range panels {
+		label := l.T("report.prov.panel_last", pn.month)
+		if k < len(panels)-1 {
+			label = l.T("report.prov.panel_ref", pn.month[:4])
+		}
+		p := chart.NewPlot(label, l.T("report.prov.axis", l.unit(unit)), "", 1)
+		bo, br, err := provincePanelBars(p, pn, order, names, k > 0, scale)
+		if err != nil {
+			return nil, err
+		}
+		if k == 0 {
+			styles := l.provinceStyles()
+			leg.Add(styles[0].label, bo)
+			leg.Add(styles[1].label, br)
+		}
+		p.X.Tick.Marker = chart.NewNiceTicks(l, &p.X)
+		p.X.Min = 0
+		p.X.Max = max(top*scale*1.05, 1)
+		plots = append(plots, p)
+	}
+	note := ""
+	if hidden > 0 {
+		note = l.T("report.prov.none", hidden, provinceShownMW)
+	}
+	drawProvincePanels(dc, plots, leg, headH, note)
+	return chart.Encode(c)
+}
+
+// provinceOrder is the provinces the chart shows, in the first panel's order (a province is shown if it
+// has anything in any panel), and how many it leaves out; every province when none has anything.
+func provinceOrder(ts *Timeseries, panels []provincePanel) (order []string, hidden int) {
+	order = []string{}
 	shown := map[string]bool{}
 	for _, pn := range panels {
 		for _, f := range pn.vals {
@@ -299,95 +315,61 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 			}
 		}
 	}
-	hidden := len(ts.Provinces) - len(order)
 	if len(order) == 0 { // nothing overbuilt anywhere: show every province at zero
-		order = slices.Clone(ts.Provinces)
-		hidden = 0
+		return slices.Clone(ts.Provinces), 0
 	}
-	top := 0.0
-	for _, pn := range panels {
-		for _, f := range pn.vals {
-			top = max(top, f.OverbuildMW, f.RedunMW)
-		}
-	}
-	unit, scale := powerUnit(top)
-	styles := l.provinceStyles()
-	n := len(order)
-	names := make([]string, n)
-	for i, id := range order {
-		names[n-1-i] = l.Province(id)
-	}
+	return order, len(ts.Provinces) - len(order)
+}
 
-	c := pngCanvas(WidthPx, ProvinceHeightPx)
-	dc := draw.New(c)
-	// Head: title, then the legend, across the top (never over the bars).
+// provinceHead draws the chart's title across the top of dc and returns its height.
+func provinceHead(l *lang, ts *Timeseries, dc draw.Canvas) vg.Length {
 	title := l.T("report.prov.title")
 	if len(ts.Runs) > 1 {
 		title += " (" + l.T("report.prov.mean", len(ts.Runs)) + ")"
 	}
-	ts0 := plot.New().Title.TextStyle
-	setFont(&ts0, 18)
-	ts0.XAlign, ts0.YAlign = draw.XCenter, draw.YTop
-	title = wrap(ts0, title, dc.Max.X-dc.Min.X-vg.Points(24))
-	dc.FillText(ts0, vg.Point{X: dc.Center().X, Y: dc.Max.Y - vg.Points(6)}, title)
-	headH := ts0.Height(title) + vg.Points(12)
-	leg := &legend{}
-	var bars []*plotter.BarChart
-	var plots []*plot.Plot
-	for k, pn := range panels {
-		byID := map[string]ProvinceFinal{}
-		for _, f := range pn.vals {
-			byID[f.Province] = f
-		}
-		ob, rd := make(plotter.Values, n), make(plotter.Values, n)
-		for i, id := range order {
-			ob[n-1-i], rd[n-1-i] = byID[id].OverbuildMW*scale, byID[id].RedunMW*scale
-		}
-		label := l.T("report.prov.panel_last", pn.month)
-		if k < len(panels)-1 {
-			label = l.T("report.prov.panel_ref", pn.month[:4])
-		}
-		p := newPlot(label, l.T("report.prov.axis", l.unit(unit)), "", 1)
-		setFont(&p.Title.TextStyle, 16)
-		avail := vg.Length(ProvinceHeightPx)/DPI*vg.Inch - vg.Points(200)
-		w := min(avail/vg.Length(n)/2.6, vg.Points(14))
-		bo, err := plotter.NewBarChart(ob, w)
-		if err != nil {
-			return nil, err
-		}
-		br, err := plotter.NewBarChart(rd, w)
-		if err != nil {
-			return nil, err
-		}
-		for b, st := range map[*plotter.BarChart]seriesStyle{bo: styles[0], br: styles[1]} {
-			b.Horizontal = true
-			b.LineStyle.Width = 0
-			b.Color = st.paint.RGBA
-		}
-		bo.Offset, br.Offset = w/2, -w/2
-		p.Add(bo, br)
-		if k == 0 {
-			bars = append(bars, bo, br)
-		}
-		p.NominalY(names...)
-		if k > 0 { // the names once, left of the first panel
-			p.NominalY(make([]string, n)...)
-		}
-		p.X.Tick.Marker = l.niceTicks(&p.X)
-		setFont(&p.Y.Tick.Label, 12)
-		p.X.Min = 0
-		p.X.Max = max(top*scale*1.05, 1)
-		plots = append(plots, p)
+	st := plot.New().Title.TextStyle
+	chart.SetFont(&st, 18)
+	st.XAlign, st.YAlign = draw.XCenter, draw.YTop
+	title = wrap(st, title, dc.Max.X-dc.Min.X-vg.Points(24))
+	dc.FillText(st, vg.Point{X: dc.Center().X, Y: dc.Max.Y - vg.Points(6)}, title)
+	return st.Height(title) + vg.Points(12)
+}
+
+// provincePanelBars adds a panel's bars to p, a row per province of order (the first at the top),
+// values times scale, named by names unless unnamed (the names once, left of the first panel).
+func provincePanelBars(p *plot.Plot, pn provincePanel, order, names []string, unnamed bool, scale float64) (bo, br *plotter.BarChart, err error) {
+	chart.SetFont(&p.Title.TextStyle, 16)
+	n := len(order)
+	byID := map[string]ProvinceFinal{}
+	for _, f := range pn.vals {
+		byID[f.Province] = f
 	}
-	leg.Add(styles[0].label, bars[0])
-	leg.Add(styles[1].label, bars[1])
+	ob, rd := make(plotter.Values, n), make(plotter.Values, n)
+	for i, id := range order {
+		ob[n-1-i], rd[n-1-i] = byID[id].OverbuildMW*scale, byID[id].RedunMW*scale
+	}
+	avail := vg.Length(chart.ProvinceHeightPx)/chart.DPI*vg.Inch - vg.Points(200)
+	w := min(avail/vg.Length(n)/2.6, vg.Points(14))
+	if bo, br, err = chart.ProvinceBars(ob, rd, w); err != nil {
+		return nil, nil, err
+	}
+	p.Add(bo, br)
+	p.NominalY(names...)
+	if unnamed {
+		p.NominalY(make([]string, n)...)
+	}
+	chart.SetFont(&p.Y.Tick.Label, 12)
+	return bo, br, nil
+}
+
+// drawProvincePanels draws the panels side by side on dc below the head (headH high) and the legend,
+// and the note (if any) at the bottom.
+func drawProvincePanels(dc draw.Canvas, plots []*plot.Plot, leg *legend, headH vg.Length, note string) {
 	legs := leg.columns(2)
 	rowH := legendRowHeight()
 	legH := rowH + vg.Points(10)
 	noteH := vg.Length(0)
-	note := ""
-	if hidden > 0 {
-		note = l.T("report.prov.none", hidden, provinceShownMW)
+	if note != "" {
 		noteH = rowH + vg.Points(6)
 	}
 	body := draw.Crop(dc, 0, -vg.Points(14), noteH, -(headH + legH))
@@ -395,7 +377,7 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	tiles := draw.Tiles{Rows: 1, Cols: len(plots), PadX: vg.Points(24), PadLeft: vg.Points(6), PadBottom: vg.Points(4)}
 	canvases := plot.Align(grid, tiles, body)
 	for k, p := range plots {
-		fitAxes(p, canvases[0][k])
+		chart.FitAxes(p, canvases[0][k])
 		p.Draw(canvases[0][k])
 	}
 	// Legend: its two entries side by side under the title, aligned with the first panel's data.
@@ -411,11 +393,10 @@ func provinceChart(l *lang, ts *Timeseries) ([]byte, error) {
 	}
 	if note != "" {
 		st := plots[0].X.Label.TextStyle
-		setFont(&st, 13)
+		chart.SetFont(&st, 13)
 		st.XAlign, st.YAlign = draw.XLeft, draw.YBottom
 		dc.FillText(st, vg.Point{X: data.Min.X, Y: dc.Min.Y + vg.Points(4)}, note)
 	}
-	return encode(c)
 }
 
 // paramLabel is a varied parameter's axis label: its key and its unit from the scenario schema

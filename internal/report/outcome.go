@@ -10,12 +10,14 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"dongshu/internal/chart"
 )
 
 // The outcome (sensitivity) chart's paints: a dot per run, the mean per value.
 var (
-	dotPaint  = blue
-	meanPaint = vermilion
+	dotPaint  = chart.Blue
+	meanPaint = chart.Vermilion
 	refStyle  = seriesStyle{paint: refPaint, dashes: dashed} // an observed value across a panel
 )
 
@@ -53,104 +55,24 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		cols = 1
 	}
 	// A panel's width, to wrap its title and axis label: the tiles' share of the canvas.
-	tileW := (vg.Length(WidthPx)/DPI*vg.Inch - vg.Points(6+12) - vg.Points(24)*vg.Length(cols-1)) / vg.Length(cols)
+	tileW := (vg.Length(chart.WidthPx)/chart.DPI*vg.Inch - vg.Points(6+12) - vg.Points(24)*vg.Length(cols-1)) / vg.Length(cols)
 	for _, o := range outcomes {
 		name := rs.Outcomes[o]
-		info := l.outcome(name)
 		ys := make([]float64, len(rs.Rows))
 		for i, r := range rs.Rows {
 			ys[i] = r.Outcomes[o]
 		}
-		var ref *Reference
-		if r, ok := headlineRef(name); ok {
-			ref = &r
-		}
-		title := info.Label
-		if ref != nil {
-			title += "\n" + l.T("report.ref.outcome", l.look(refStyle), l.refBound(*ref))
-		}
-		p := newPlot("", "", info.Unit, 0.85)
-		setFont(&p.Title.TextStyle, 14)
-		p.Title.Text = wrap(p.Title.TextStyle, title, tileW*0.95)
-		p.X.Label.Text = wrap(p.X.Label.TextStyle, paramLabel(key), tileW*0.9)
-		var pts plotter.XYs
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for i := range xs {
-			if !math.IsNaN(ys[i]) {
-				pts = append(pts, plotter.XY{X: xs[i], Y: ys[i]})
-				lo, hi = min(lo, ys[i]), max(hi, ys[i])
-			}
-		}
-		if len(pts) > 0 {
-			sc, err := plotter.NewScatter(pts)
-			if err != nil {
-				return nil, err
-			}
-			sc.GlyphStyle.Shape = draw.CircleGlyph{}
-			sc.GlyphStyle.Radius = vg.Points(4)
-			sc.GlyphStyle.Color = translucent(dotPaint, 0xA0)
-			p.Add(sc)
-			mx, my := MeansByValue(xs, ys)
-			var line plotter.XYs
-			for i := range mx {
-				line = append(line, plotter.XY{X: mx[i], Y: my[i]})
-			}
-			ln, err := plotter.NewLine(line)
-			if err != nil {
-				return nil, err
-			}
-			ln.LineStyle.Width = vg.Points(3.5)
-			ln.LineStyle.Color = meanPaint.RGBA
-			mk, err := plotter.NewScatter(line)
-			if err != nil {
-				return nil, err
-			}
-			mk.GlyphStyle.Shape = draw.BoxGlyph{}
-			mk.GlyphStyle.Radius = vg.Points(4.5)
-			mk.GlyphStyle.Color = meanPaint.RGBA
-			p.Add(ln, mk)
-		}
-		if ticks != nil {
-			p.X.Tick.Marker = ticks
-			p.X.Min, p.X.Max = -0.5, slices.Max(xs)+0.5
-		} else {
-			if xlo, xhi := slices.Min(xs), slices.Max(xs); xlo == xhi {
-				p.X.Min, p.X.Max = xlo-1, xhi+1
-			} else {
-				pad := (xhi - xlo) * 0.05
-				p.X.Min, p.X.Max = xlo-pad, xhi+pad
-			}
-			p.X.Tick.Marker = l.niceTicks(&p.X)
-		}
-		var mark *plotter.Line
-		if ref != nil {
-			rl, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: ref.Observed}, {X: p.X.Max, Y: ref.Observed}})
-			if err != nil {
-				return nil, err
-			}
-			rl.LineStyle.Width = vg.Points(3)
-			rl.LineStyle.Color = refStyle.paint.RGBA
-			rl.LineStyle.Dashes = refStyle.dashes
-			p.Add(rl)
-			mark = rl
-			lo, hi = min(lo, ref.Observed), max(hi, ref.Observed)
-		}
-		if len(pts) == 0 && ref == nil {
-			lo, hi = 0, 1
-		}
-		// Bars of the same quantity start at zero: a y axis from 9,000 makes 10,000 look like twice as much.
-		if lo >= 0 {
-			p.Y.Min = 0
-			p.Y.Max = max(hi*1.08, 1e-9)
+		pn, err := drawOutcomePanel(l, name, key, xs, ys, ticks, tileW)
+		if err != nil {
+			return nil, err
 		}
 		if isShare(name) {
-			shareTop = max(shareTop, hi)
+			shareTop = max(shareTop, pn.hi)
 			shares++
 		}
-		p.Y.Tick.Marker = l.niceTicks(&p.Y)
-		fig.plots = append(fig.plots, p)
-		fig.refs = append(fig.refs, ref)
-		fig.marks = append(fig.marks, mark)
+		fig.plots = append(fig.plots, pn.p)
+		fig.refs = append(fig.refs, pn.ref)
+		fig.marks = append(fig.marks, pn.mark)
 	}
 	// The share panels on one scale, 0 to a tenth above the highest value (at most 1).
 	if shares > 0 {
@@ -162,6 +84,135 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		}
 		fig.shared = shares > 1
 	}
+	fig.arrange(l, key, cols)
+	return fig, nil
+}
+
+// outcomePanel is one outcome's panel: the plot, the observed value it marks (nil: none) and its mark,
+// and the highest value shown.
+type outcomePanel struct {
+	p    *plot.Plot
+	ref  *Reference
+	mark *plotter.Line
+	hi   float64
+}
+
+// drawOutcomePanel draws outcome name's values ys against the parameter key's xs (ticks: the parameter's
+// labels when it is not numeric), its title and axis label wrapped to tileW.
+func drawOutcomePanel(l *lang, name, key string, xs, ys []float64, ticks plot.Ticker, tileW vg.Length) (outcomePanel, error) {
+	info := l.outcome(name)
+	var pn outcomePanel
+	if r, ok := headlineRef(name); ok {
+		pn.ref = &r
+	}
+	title := info.Label
+	if pn.ref != nil {
+		title += "\n" + l.T("report.ref.outcome", l.look(refStyle), l.refBound(*pn.ref))
+	}
+	p := chart.NewPlot("", "", info.Unit, 0.85)
+	chart.SetFont(&p.Title.TextStyle, 14)
+	p.Title.Text = wrap(p.Title.TextStyle, title, tileW*0.95)
+	p.X.Label.Text = wrap(p.X.Label.TextStyle, paramLabel(key), tileW*0.9)
+	lo, hi, n, err := addRunsAndMeans(p, xs, ys)
+	if err != nil {
+		return pn, err
+	}
+	paramXAxis(l, p, xs, ticks)
+	if pn.ref != nil {
+		if pn.mark, err = refMark(p, pn.ref.Observed); err != nil {
+			return pn, err
+		}
+		lo, hi = min(lo, pn.ref.Observed), max(hi, pn.ref.Observed)
+	}
+	if n == 0 && pn.ref == nil {
+		lo, hi = 0, 1
+	}
+	// Bars of the same quantity start at zero: a y axis from 9,000 makes 10,000 look like twice as much.
+	if lo >= 0 {
+		p.Y.Min = 0
+		p.Y.Max = max(hi*1.08, 1e-9)
+	}
+	p.Y.Tick.Marker = chart.NewNiceTicks(l, &p.Y)
+	pn.p, pn.hi = p, hi
+	return pn, nil
+}
+
+// addRunsAndMeans draws a dot per run (NaN: none) and the mean per x value, joined by a line; it returns
+// the runs' lowest and highest value and how many were drawn.
+func addRunsAndMeans(p *plot.Plot, xs, ys []float64) (lo, hi float64, n int, err error) {
+	var pts plotter.XYs
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for i := range xs {
+		if !math.IsNaN(ys[i]) {
+			pts = append(pts, plotter.XY{X: xs[i], Y: ys[i]})
+			lo, hi = min(lo, ys[i]), max(hi, ys[i])
+		}
+	}
+	if len(pts) == 0 {
+		return lo, hi, 0, nil
+	}
+	sc, err := plotter.NewScatter(pts)
+	if err != nil {
+		return lo, hi, 0, err
+	}
+	sc.GlyphStyle.Shape = draw.CircleGlyph{}
+	sc.GlyphStyle.Radius = vg.Points(4)
+	sc.GlyphStyle.Color = chart.Translucent(dotPaint, 0xA0)
+	p.Add(sc)
+	mx, my := MeansByValue(xs, ys)
+	var line plotter.XYs
+	for i := range mx {
+		line = append(line, plotter.XY{X: mx[i], Y: my[i]})
+	}
+	ln, err := plotter.NewLine(line)
+	if err != nil {
+		return lo, hi, 0, err
+	}
+	ln.LineStyle.Width = vg.Points(3.5)
+	ln.LineStyle.Color = meanPaint.RGBA
+	mk, err := plotter.NewScatter(line)
+	if err != nil {
+		return lo, hi, 0, err
+	}
+	mk.GlyphStyle.Shape = draw.BoxGlyph{}
+	mk.GlyphStyle.Radius = vg.Points(4.5)
+	mk.GlyphStyle.Color = meanPaint.RGBA
+	p.Add(ln, mk)
+	return lo, hi, len(pts), nil
+}
+
+// paramXAxis sets the parameter's axis: its labels (ticks, when not numeric) at their indices, or the
+// numbers' range padded by 5 % with nice ticks.
+func paramXAxis(l *lang, p *plot.Plot, xs []float64, ticks plot.Ticker) {
+	if ticks != nil {
+		p.X.Tick.Marker = ticks
+		p.X.Min, p.X.Max = -0.5, slices.Max(xs)+0.5
+		return
+	}
+	if xlo, xhi := slices.Min(xs), slices.Max(xs); xlo == xhi {
+		p.X.Min, p.X.Max = xlo-1, xhi+1
+	} else {
+		pad := (xhi - xlo) * 0.05
+		p.X.Min, p.X.Max = xlo-pad, xhi+pad
+	}
+	p.X.Tick.Marker = chart.NewNiceTicks(l, &p.X)
+}
+
+// refMark draws an observed value across the panel.
+func refMark(p *plot.Plot, observed float64) (*plotter.Line, error) {
+	rl, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: observed}, {X: p.X.Max, Y: observed}})
+	if err != nil {
+		return nil, err
+	}
+	rl.LineStyle.Width = vg.Points(3)
+	rl.LineStyle.Color = refStyle.paint.RGBA
+	rl.LineStyle.Dashes = refStyle.dashes
+	p.Add(rl)
+	return rl, nil
+}
+
+// arrange lays the panels out in cols columns under the chart's head (what it shows against key).
+func (fig *outcomeFig) arrange(l *lang, key string, cols int) {
 	rows := (len(fig.plots) + cols - 1) / cols
 	grid := make([][]*plot.Plot, rows)
 	for r := range grid {
@@ -172,10 +223,10 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 			}
 		}
 	}
-	fig.canvas = pngCanvas(WidthPx, OutcomeHeightPx)
+	fig.canvas = chart.Canvas(chart.WidthPx, OutcomeHeightPx)
 	dc := draw.New(fig.canvas)
 	fig.headSt = fig.plots[0].Title.TextStyle
-	setFont(&fig.headSt, 17)
+	chart.SetFont(&fig.headSt, 17)
 	fig.headSt.XAlign, fig.headSt.YAlign = draw.XCenter, draw.YTop
 	fig.head = wrap(fig.headSt, l.T("report.outcome.head", key)+"\n"+l.T("report.outcome.key", l.colour(meanPaint)), dc.Max.X-dc.Min.X-vg.Points(24))
 	body := draw.Crop(dc, 0, 0, 0, -fig.headSt.Height(fig.head)-vg.Points(14))
@@ -185,12 +236,11 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 	for r := range grid {
 		for k, p := range grid[r] {
 			if p != nil {
-				fitAxes(p, canvases[r][k])
+				chart.FitAxes(p, canvases[r][k])
 				fig.canvases = append(fig.canvases, canvases[r][k])
 			}
 		}
 	}
-	return fig, nil
 }
 
 // render draws the laid-out chart to PNG.
@@ -200,7 +250,7 @@ func (f *outcomeFig) render() ([]byte, error) {
 	for k, p := range f.plots {
 		p.Draw(f.canvases[k])
 	}
-	return encode(f.canvas)
+	return chart.Encode(f.canvas)
 }
 
 // OutcomeChart draws the outcome chart of one parameter in English.

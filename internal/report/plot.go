@@ -1,59 +1,25 @@
 package report
 
 import (
-	"bytes"
-	"image/color"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
+
+	"dongshu/internal/chart"
 )
 
-// Chart sizes in pixels, rendered at DPI (so 1200 px is 8 inches and a 14 pt label is 29 px high).
-const (
-	DPI              = 150
-	WidthPx          = 1200 // every chart
-	HeightPx         = 750  // utilisation.png, capacity.png
-	ProvinceHeightPx = 1200 // overbuild_by_province.png: 31 provinces need the room
-	OutcomeHeightPx  = 900  // outcome_vs_<param>.png: a 2 x 2 grid
-)
-
-// paint is a palette entry: the colour a chart draws with and the catalog key of its name
-// (report.colour.<name>), so that a caption names the colour the chart uses and cannot drift from it.
-type paint struct {
-	color.RGBA
-	name string
-}
-
-// Okabe-Ito colour-blind-safe palette.
-var (
-	black     = paint{color.RGBA{0x00, 0x00, 0x00, 0xff}, "black"}
-	orange    = paint{color.RGBA{0xE6, 0x9F, 0x00, 0xff}, "orange"}
-	skyBlue   = paint{color.RGBA{0x56, 0xB4, 0xE9, 0xff}, "sky_blue"}
-	green     = paint{color.RGBA{0x00, 0x9E, 0x73, 0xff}, "green"}
-	blue      = paint{color.RGBA{0x00, 0x72, 0xB2, 0xff}, "blue"}
-	vermilion = paint{color.RGBA{0xD5, 0x5E, 0x00, 0xff}, "vermilion"}
-	purple    = paint{color.RGBA{0xCC, 0x79, 0xA7, 0xff}, "purple"}
-	gridGrey  = color.RGBA{0xD9, 0xD9, 0xD9, 0xff}
-)
+// OutcomeHeightPx is outcome_vs_<param>.png's height (a 2 x 2 grid); the other sizes are chart's.
+const OutcomeHeightPx = 900
 
 // colour is the palette entry's name in the language.
-func (l *lang) colour(p paint) string { return l.T("report.colour." + p.name) }
-
-// translucent returns c at alpha a (premultiplied, as image/color requires).
-func translucent(p paint, a uint8) color.RGBA {
-	c := p.RGBA
-	f := float64(a) / 255
-	return color.RGBA{uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f), a}
-}
+func (l *lang) colour(p chart.Paint) string { return l.T("report.colour." + p.Name) }
 
 var (
 	solid  []vg.Length
@@ -61,203 +27,17 @@ var (
 	dotted = []vg.Length{vg.Points(3), vg.Points(4)}
 )
 
-var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
-
-func setFont(s *text.Style, size float64) {
-	s.Font = font.From(sans, vg.Points(size))
-}
-
-// newPlot makes a plot with classroom-sized sans-serif text, thicker axes and a light grid.
-func newPlot(title, xlabel, ylabel string, scale float64) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = title
-	p.X.Label.Text = xlabel
-	p.Y.Label.Text = ylabel
-	setFont(&p.Title.TextStyle, 18*scale)
-	p.Title.Padding = vg.Points(10 * scale)
-	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		setFont(&a.Label.TextStyle, 15*scale)
-		setFont(&a.Tick.Label, 14*scale)
-		a.LineStyle.Width = vg.Points(1.5)
-		a.Tick.LineStyle.Width = vg.Points(1.5)
-	}
-	setFont(&p.Legend.TextStyle, 14*scale)
-	p.Legend.Padding = vg.Points(5 * scale)
-	p.Legend.ThumbnailWidth = vg.Points(36)
-	g := plotter.NewGrid()
-	g.Vertical.Color, g.Horizontal.Color = gridGrey, gridGrey
-	g.Vertical.Width, g.Horizontal.Width = vg.Points(0.75), vg.Points(0.75)
-	p.Add(g)
-	return p
-}
-
-// pngCanvas makes a white canvas of exactly wpx x hpx pixels.
-func pngCanvas(wpx, hpx int) *vgimg.Canvas {
-	return vgimg.NewWith(vgimg.UseWH(vg.Length(wpx)/DPI*vg.Inch, vg.Length(hpx)/DPI*vg.Inch), vgimg.UseDPI(DPI))
-}
-
-func encode(c *vgimg.Canvas) ([]byte, error) {
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// monthX is a month's position on a time axis in years: 2020-01 is 2020.0, 2020-07 is 2020.5.
+// monthX is a "YYYY-MM" month's position on a time axis in years (chart.YearFrac).
 func monthX(m string) float64 {
 	y, _ := strconv.Atoi(m[:4])
 	mo, _ := strconv.Atoi(m[5:])
-	return float64(y) + float64(mo-1)/12
+	return chart.YearFrac(y, mo)
 }
-
-// yearTicks labels whole years, every 1, 2 or 5 years depending on the span.
-type yearTicks struct{}
-
-func (yearTicks) Ticks(lo, hi float64) []plot.Tick {
-	step := 1
-	switch span := hi - lo; {
-	case span > 24:
-		step = 5
-	case span > 8:
-		step = 2
-	}
-	var ts []plot.Tick
-	for y := int(math.Ceil(lo)); float64(y) <= hi; y++ {
-		label := ""
-		if y%step == 0 {
-			label = strconv.Itoa(y)
-		}
-		ts = append(ts, plot.Tick{Value: float64(y), Label: label})
-	}
-	return ts
-}
-
-// fixedTicks labels the given values with a number of decimals in the language.
-type fixedTicks struct {
-	l        *lang
-	values   []float64
-	decimals int
-}
-
-func (f fixedTicks) Ticks(lo, hi float64) []plot.Tick {
-	var ts []plot.Tick
-	for _, v := range f.values {
-		if v >= lo-1e-9 && v <= hi+1e-9 {
-			ts = append(ts, plot.Tick{Value: v, Label: f.l.Number(v, f.decimals)})
-		}
-	}
-	return ts
-}
-
-// niceStep is the round step (1, 2, 2.5 or 5 times a power of ten) that cuts [lo, hi] into about n
-// intervals, and the decimals its labels need.
-func niceStep(lo, hi float64, n int) (step float64, decimals int) {
-	raw := (hi - lo) / float64(n)
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step = 10 * mag
-	for _, m := range []float64{1, 2, 2.5, 5} {
-		if m*mag >= raw*(1-1e-9) {
-			step = m * mag
-			break
-		}
-	}
-	if step < 1 {
-		decimals = int(math.Ceil(-math.Log10(step) - 1e-9))
-		if math.Abs(step*math.Pow(10, float64(decimals))-math.Round(step*math.Pow(10, float64(decimals)))) > 1e-9 {
-			decimals++
-		}
-	} else if step != math.Trunc(step) {
-		decimals = 1
-	}
-	return step, decimals
-}
-
-// niceTicks labels round values as far apart as the axis needs for its labels not to touch: with
-// Width (the axis length, set once the layout is known) it takes the most ticks, up to six intervals,
-// whose labels (measured in Style) leave at least a gap of two spaces between neighbours; numbers are
-// grouped by thousands in the language ("300,000", "300 000"). Without Width, six intervals.
-type niceTicks struct {
-	l      *lang
-	Style  text.Style
-	Width  vg.Length
-	Vertic bool // a vertical axis: labels are stacked, their height counts
-}
-
-func (t *niceTicks) ticks(lo, hi float64, n int) []plot.Tick {
-	step, decimals := niceStep(lo, hi, n)
-	var ts []plot.Tick
-	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+step*1e-9; k++ {
-		v := k * step
-		if math.Abs(v) < step*1e-9 {
-			v = 0
-		}
-		ts = append(ts, plot.Tick{Value: v, Label: t.l.Number(v, decimals)})
-	}
-	return ts
-}
-
-func (t *niceTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) {
-		return []plot.Tick{{Value: lo, Label: t.l.Number(lo, 0)}}
-	}
-	for n := 6; n >= 2; n-- {
-		ts := t.ticks(lo, hi, n)
-		if t.Width == 0 || ticksFit(ts, lo, hi, t.Width, t.Style, t.Vertic) {
-			return ts
-		}
-	}
-	return t.ticks(lo, hi, 1)
-}
-
-// ticksFit reports whether labelled ticks on an axis of length width leave at least two spaces between
-// neighbouring labels (their widths, or heights on a vertical axis, measured in st).
-func ticksFit(ts []plot.Tick, lo, hi float64, width vg.Length, st text.Style, vertical bool) bool {
-	gap := 2 * st.Width(" ")
-	if vertical {
-		gap = st.Height("0") / 2
-	}
-	size := func(s string) vg.Length {
-		if vertical {
-			return st.Height(s)
-		}
-		return st.Width(s)
-	}
-	prev, prevSize := math.NaN(), vg.Length(0)
-	for _, tk := range ts {
-		if tk.Label == "" {
-			continue
-		}
-		x := vg.Length((tk.Value-lo)/(hi-lo)) * width
-		sz := size(tk.Label)
-		if !math.IsNaN(prev) && x-vg.Length(prev) < (sz+prevSize)/2+gap {
-			return false
-		}
-		prev, prevSize = float64(x), sz
-	}
-	return true
-}
-
-// fitAxes sets the nice tickers' Width to the plot's data area drawn in c (twice: the x labels' height
-// and the y labels' width change the area a little).
-func fitAxes(p *plot.Plot, c draw.Canvas) {
-	for range 2 {
-		dc := p.DataCanvas(c)
-		if t, ok := p.X.Tick.Marker.(*niceTicks); ok {
-			t.Width = dc.Max.X - dc.Min.X
-		}
-		if t, ok := p.Y.Tick.Marker.(*niceTicks); ok {
-			t.Width, t.Vertic = dc.Max.Y-dc.Min.Y, true
-		}
-	}
-}
-
-func (l *lang) niceTicks(a *plot.Axis) *niceTicks { return &niceTicks{l: l, Style: a.Tick.Label} }
 
 // seriesStyle is how one line is drawn.
 type seriesStyle struct {
 	label  string
-	paint  paint
+	paint  chart.Paint
 	dashes []vg.Length
 }
 
@@ -312,24 +92,21 @@ func addSeries(p *plot.Plot, leg *legend, months []string, m [][]float64, st ser
 		if err != nil {
 			return err
 		}
-		poly.Color = translucent(st.paint, 0x50)
+		poly.Color = chart.Translucent(st.paint, 0x50)
 		poly.LineStyle.Width = 0
 		p.Add(poly)
 	}
-	l, err := plotter.NewLine(mid)
+	l, err := chart.Line(mid, st.paint.RGBA, st.dashes)
 	if err != nil {
 		return err
 	}
-	l.LineStyle.Width = vg.Points(4)
-	l.LineStyle.Color = st.paint.RGBA
-	l.LineStyle.Dashes = st.dashes
 	p.Add(l)
 	leg.Add(st.label, l)
 	return nil
 }
 
 func timeAxis(p *plot.Plot, months []string) {
-	p.X.Tick.Marker = yearTicks{}
+	p.X.Tick.Marker = chart.YearTicks{}
 	p.X.Min, p.X.Max = monthX(months[0]), monthX(months[len(months)-1])
 	if p.X.Max == p.X.Min {
 		p.X.Max += 1.0 / 12
@@ -364,7 +141,7 @@ func (l *legend) columns(ncols int) []plot.Legend {
 	var out []plot.Legend
 	for k := 0; k*per < n; k++ {
 		leg := plot.NewLegend()
-		setFont(&leg.TextStyle, 14)
+		chart.SetFont(&leg.TextStyle, 14)
 		leg.Padding = vg.Points(5)
 		leg.ThumbnailWidth = vg.Points(36)
 		leg.Top, leg.Left = true, true
@@ -385,7 +162,7 @@ func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length)
 		total := vg.Length(0)
 		per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
 		for k := range legs {
-			setFont(&legs[k].TextStyle, size)
+			chart.SetFont(&legs[k].TextStyle, size)
 			w := vg.Length(0)
 			for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
 				w = max(w, legs[k].TextStyle.Width(e.text))
@@ -413,7 +190,7 @@ func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length)
 // legendRowHeight is the height of one legend row.
 func legendRowHeight() vg.Length {
 	var st text.Style
-	setFont(&st, 14)
+	chart.SetFont(&st, 14)
 	st.Handler = plot.DefaultTextHandler
 	return st.Height("Xg") + vg.Points(5)
 }
@@ -426,7 +203,7 @@ func legendLayout(p *plot.Plot, leg *legend, dc draw.Canvas) (body draw.Canvas, 
 		rows := (len(leg.entries) + len(legs) - 1) / max(len(legs), 1)
 		stripH := vg.Length(rows)*legendRowHeight() + vg.Points(10)
 		body = draw.Crop(dc, 0, 0, stripH, 0)
-		fitAxes(p, body)
+		chart.FitAxes(p, body)
 		data := p.DataCanvas(body)
 		var fits bool
 		cols, fits = leg.place(legs, dc, data.Min.X, dc.Min.Y+vg.Points(4), dc.Min.Y+stripH-vg.Points(2))
@@ -439,7 +216,7 @@ func legendLayout(p *plot.Plot, leg *legend, dc draw.Canvas) (body draw.Canvas, 
 
 // renderWithLegend draws p with its legend below (never over the data).
 func renderWithLegend(p *plot.Plot, leg *legend, wpx, hpx int) ([]byte, error) {
-	c := pngCanvas(wpx, hpx)
+	c := chart.Canvas(wpx, hpx)
 	dc := draw.New(c)
 	p.Title.Text = wrap(p.Title.TextStyle, p.Title.Text, dc.Max.X-dc.Min.X-vg.Points(24))
 	body, legs, cols := legendLayout(p, leg, dc)
@@ -447,7 +224,7 @@ func renderWithLegend(p *plot.Plot, leg *legend, wpx, hpx int) ([]byte, error) {
 	for k, lg := range legs {
 		lg.Draw(cols[k])
 	}
-	return encode(c)
+	return chart.Encode(c)
 }
 
 // paramAxis maps a parameter's raw values to x positions: the numbers themselves when every value is

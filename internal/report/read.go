@@ -155,6 +155,40 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 		return nil, err
 	}
 	defer f.Close()
+	rd, err := newTSReader(path, header, tidy)
+	if err != nil {
+		return nil, err
+	}
+	if err := eachRow(path, r, rd.add); err != nil {
+		return nil, err
+	}
+	if err := rd.complete(); err != nil {
+		return nil, err
+	}
+	return rd.timeseries(), nil
+}
+
+// tsReader gathers a timeseries.csv's rows as they come (runs and months in order of first
+// appearance); timeseries lays them out by sorted month.
+type tsReader struct {
+	path       string
+	tidy       bool
+	col        map[string]int // column name -> position
+	off        int            // position of month
+	runIdx     map[string]int
+	monthIdx   map[string]int
+	runs       []string
+	months     []string
+	points     map[string][]tsPoint        // "scope/metric" -> values
+	final      map[string]map[int]finalVal // province -> run -> value at latest month
+	snap       string                      // snapshotMonth
+	snapRows   map[string][]tsPoint2       // province -> (run index, value) at snap
+	scopesSeen map[string]bool
+	rows       int
+}
+
+// newTSReader checks the header: its leading columns, no duplicate, every column the charts need.
+func newTSReader(path string, header []string, tidy bool) (*tsReader, error) {
 	lead := []string{"month", "scope"}
 	if tidy {
 		lead = []string{"run_id", "month", "scope"}
@@ -174,105 +208,112 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 			return nil, inputErr(path, 1, "missing column %q", c)
 		}
 	}
-	off := len(lead) - 2 // position of month
-	runIdx := map[string]int{}
-	monthIdx := map[string]int{}
-	var runs, months []string
-	points := map[string][]tsPoint{}
-	final := map[string]map[int]finalVal{} // province -> run -> value at latest month
-	snap := snapshotMonth()
-	snapRows := map[string][]tsPoint2{} // province -> (run index, value) at snap
-	scopesSeen := map[string]bool{}
-	rows := 0
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvErr(path, err)
-		}
-		line, _ := r.FieldPos(0)
-		rows++
-		run := ""
-		if tidy {
-			run = rec[0]
-			if run == "" {
-				return nil, inputErr(path, line, "empty run_id")
-			}
-		}
-		month, scope := rec[off], rec[off+1]
-		if !validMonth(month) {
-			return nil, inputErr(path, line, "month %q is not YYYY-MM", month)
-		}
-		if scope == "" {
-			return nil, inputErr(path, line, "empty scope")
-		}
-		ri, ok := runIdx[run]
-		if !ok {
-			ri = len(runs)
-			runIdx[run] = ri
-			runs = append(runs, run)
-		}
-		mi, ok := monthIdx[month]
-		if !ok {
-			mi = len(months)
-			monthIdx[month] = mi
-			months = append(months, month)
-		}
-		scopesSeen[scope] = true
-		var cols []string
-		switch {
-		case scope == national:
-			cols = nationalCols
-		case slices.Contains(utilScopes, scope):
-			cols = []string{"utilisation"}
-		case isProvince(scope):
-			var v [2]float64
-			for k, c := range provinceCols {
-				if v[k], err = parseValue(path, line, c, rec[col[c]]); err != nil {
-					return nil, err
-				}
-			}
-			byRun := final[scope]
-			if byRun == nil {
-				byRun = map[int]finalVal{}
-				final[scope] = byRun
-			}
-			if old, ok := byRun[ri]; !ok || month >= old.month {
-				byRun[ri] = finalVal{month, v}
-			}
-			if month == snap {
-				snapRows[scope] = append(snapRows[scope], tsPoint2{ri, v})
-			}
-		}
-		for _, c := range cols {
-			v, err := parseValue(path, line, c, rec[col[c]])
-			if err != nil {
-				return nil, err
-			}
-			k := scope + "/" + c
-			points[k] = append(points[k], tsPoint{ri, mi, v})
+	return &tsReader{
+		path: path, tidy: tidy, col: col, off: len(lead) - 2,
+		runIdx: map[string]int{}, monthIdx: map[string]int{},
+		points: map[string][]tsPoint{}, final: map[string]map[int]finalVal{},
+		snap: snapshotMonth(), snapRows: map[string][]tsPoint2{}, scopesSeen: map[string]bool{},
+	}, nil
+}
+
+// add reads one row (at line) into the series it feeds.
+func (a *tsReader) add(rec []string, line int) error {
+	a.rows++
+	run := ""
+	if a.tidy {
+		if run = rec[0]; run == "" {
+			return inputErr(a.path, line, "empty run_id")
 		}
 	}
-	if rows == 0 {
-		return nil, inputErr(path, 0, "no data rows")
+	month, scope := rec[a.off], rec[a.off+1]
+	if !validMonth(month) {
+		return inputErr(a.path, line, "month %q is not YYYY-MM", month)
+	}
+	if scope == "" {
+		return inputErr(a.path, line, "empty scope")
+	}
+	ri := position(a.runIdx, &a.runs, run)
+	mi := position(a.monthIdx, &a.months, month)
+	a.scopesSeen[scope] = true
+	var cols []string
+	switch {
+	case scope == national:
+		cols = nationalCols
+	case slices.Contains(utilScopes, scope):
+		cols = []string{"utilisation"}
+	case isProvince(scope):
+		return a.addProvince(rec, line, scope, month, ri)
+	}
+	for _, c := range cols {
+		v, err := parseValue(a.path, line, c, rec[a.col[c]])
+		if err != nil {
+			return err
+		}
+		k := scope + "/" + c
+		a.points[k] = append(a.points[k], tsPoint{ri, mi, v})
+	}
+	return nil
+}
+
+// position is s's position in list (appended, and recorded in idx, when new).
+func position(idx map[string]int, list *[]string, s string) int {
+	i, ok := idx[s]
+	if !ok {
+		i = len(*list)
+		idx[s] = i
+		*list = append(*list, s)
+	}
+	return i
+}
+
+// addProvince keeps a province row's overbuild and redundancy when it is the run's latest month so far
+// or the snapshot month.
+func (a *tsReader) addProvince(rec []string, line int, scope, month string, ri int) error {
+	var v [2]float64
+	for k, c := range provinceCols {
+		var err error
+		if v[k], err = parseValue(a.path, line, c, rec[a.col[c]]); err != nil {
+			return err
+		}
+	}
+	byRun := a.final[scope]
+	if byRun == nil {
+		byRun = map[int]finalVal{}
+		a.final[scope] = byRun
+	}
+	if old, ok := byRun[ri]; !ok || month >= old.month {
+		byRun[ri] = finalVal{month, v}
+	}
+	if month == a.snap {
+		a.snapRows[scope] = append(a.snapRows[scope], tsPoint2{ri, v})
+	}
+	return nil
+}
+
+// complete checks that the file had rows, and rows for every scope the charts need.
+func (a *tsReader) complete() error {
+	if a.rows == 0 {
+		return inputErr(a.path, 0, "no data rows")
 	}
 	for _, s := range requiredScope {
-		if !scopesSeen[s] {
-			return nil, inputErr(path, 0, "no rows for scope %q", s)
+		if !a.scopesSeen[s] {
+			return inputErr(a.path, 0, "no rows for scope %q", s)
 		}
 	}
-	// Sort the months and remap the indices.
-	sorted := slices.Clone(months)
+	return nil
+}
+
+// timeseries lays the rows read out by sorted month, NaN where a run has no row.
+func (a *tsReader) timeseries() *Timeseries {
+	sorted := slices.Clone(a.months)
 	slices.Sort(sorted)
-	perm := make([]int, len(months))
-	for i, m := range months {
+	perm := make([]int, len(a.months))
+	for i, m := range a.months {
 		perm[i], _ = slices.BinarySearch(sorted, m)
 	}
-	ts := &Timeseries{Months: sorted, Runs: runs, Series: map[string][][]float64{}, Final: map[string][][2]float64{}}
-	for k, pts := range points {
-		m := make([][]float64, len(runs))
+	ts := &Timeseries{Months: sorted, Runs: a.runs, Series: map[string][][]float64{}, Final: map[string][][2]float64{}}
+	for k, pts := range a.points {
+		m := make([][]float64, len(a.runs))
 		for i := range m {
 			m[i] = make([]float64, len(sorted))
 			for j := range m[i] {
@@ -284,11 +325,8 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 		}
 		ts.Series[k] = m
 	}
-	for prov, byRun := range final {
-		vals := make([][2]float64, len(runs))
-		for i := range vals {
-			vals[i] = [2]float64{math.NaN(), math.NaN()}
-		}
+	for prov, byRun := range a.final {
+		vals := nanPairs(len(a.runs))
 		for ri, fv := range byRun {
 			vals[ri] = fv.v
 		}
@@ -296,20 +334,26 @@ func ReadTimeseries(path string, tidy bool) (*Timeseries, error) {
 		ts.Provinces = append(ts.Provinces, prov)
 	}
 	slices.Sort(ts.Provinces)
-	if len(snapRows) > 0 {
-		ts.SnapMonth, ts.Snap = snap, map[string][][2]float64{}
+	if len(a.snapRows) > 0 {
+		ts.SnapMonth, ts.Snap = a.snap, map[string][][2]float64{}
 		for _, prov := range ts.Provinces {
-			vals := make([][2]float64, len(runs))
-			for i := range vals {
-				vals[i] = [2]float64{math.NaN(), math.NaN()}
-			}
-			for _, fv := range snapRows[prov] {
+			vals := nanPairs(len(a.runs))
+			for _, fv := range a.snapRows[prov] {
 				vals[fv.run] = fv.v
 			}
 			ts.Snap[prov] = vals
 		}
 	}
-	return ts, nil
+	return ts
+}
+
+// nanPairs is n pairs of NaN (no row for that run).
+func nanPairs(n int) [][2]float64 {
+	vals := make([][2]float64, n)
+	for i := range vals {
+		vals[i] = [2]float64{math.NaN(), math.NaN()}
+	}
+	return vals
 }
 
 // Runs is a sweep's runs.csv: run_id, seed, the varied parameters, then the headline outcomes.
@@ -351,20 +395,12 @@ func ReadRuns(path string) (*Runs, error) {
 	}
 	rs := &Runs{Params: header[2:first], Outcomes: header[first:]}
 	ids := map[string]int{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvErr(path, err)
-		}
-		line, _ := r.FieldPos(0)
+	err = eachRow(path, r, func(rec []string, line int) error {
 		if rec[0] == "" {
-			return nil, inputErr(path, line, "empty run_id")
+			return inputErr(path, line, "empty run_id")
 		}
 		if prev, dup := ids[rec[0]]; dup {
-			return nil, inputErr(path, line, "run_id %q repeats line %d", rec[0], prev)
+			return inputErr(path, line, "run_id %q repeats line %d", rec[0], prev)
 		}
 		ids[rec[0]] = line
 		row := RunRow{ID: rec[0], Seed: rec[1], Params: slices.Clone(rec[2:first]), Outcomes: make([]float64, len(rs.Outcomes))}
@@ -374,11 +410,16 @@ func ReadRuns(path string) (*Runs, error) {
 				row.Outcomes[i] = math.NaN()
 				continue
 			}
+			var err error
 			if row.Outcomes[i], err = parseValue(path, line, c, s); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		rs.Rows = append(rs.Rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(rs.Rows) == 0 {
 		return nil, inputErr(path, 0, "no runs")

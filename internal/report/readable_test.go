@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,6 +16,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"dongshu/internal/chart"
 )
 
 // transitRuns is a sweep of network.transit_cost over 300,000..550,000 (the values whose tick labels
@@ -81,7 +84,7 @@ func TestOutcomeChartTicksDoNotOverlap(t *testing.T) {
 		}
 		// The old ticker (six intervals whatever the width) ran the labels together on the same panel.
 		old := *f.plots[0]
-		old.X.Tick.Marker = &niceTicks{l: l, Style: old.X.Tick.Label}
+		old.X.Tick.Marker = &chart.NiceTicks{L: l, Style: old.X.Tick.Label}
 		assert.NotEmpty(t, overlaps(&old, f.canvases[0]), "%s: the test sees the old bug", l.Lang())
 	}
 }
@@ -149,7 +152,7 @@ func TestUtilisationChartMarksObserved2022(t *testing.T) {
 
 // hueWords are the colour words a hue (degrees) may be called in English; a caption that names a
 // colour must name one of its hue's.
-func hueWords(c paint) []string {
+func hueWords(c chart.Paint) []string {
 	r, g, b := float64(c.R)/255, float64(c.G)/255, float64(c.B)/255
 	mx, mn := max(r, g, b), min(r, g, b)
 	if mx-mn < 0.1 {
@@ -187,13 +190,13 @@ func hueWords(c paint) []string {
 func TestCaptionColourWordsMatchThePalette(t *testing.T) {
 	en, err := newLang("en")
 	require.NoError(t, err)
-	for _, p := range []paint{black, orange, skyBlue, green, blue, vermilion, purple, refPaint, dotPaint, meanPaint} {
+	for _, p := range append(slices.Clone(chart.Palette), refPaint, dotPaint, meanPaint) {
 		word := en.colour(p)
 		ok := false
 		for _, w := range hueWords(p) {
 			ok = ok || strings.Contains(word, w)
 		}
-		assert.True(t, ok, "%s (%v) is called %q; its hue is %v", p.name, p.RGBA, word, hueWords(p))
+		assert.True(t, ok, "%s (%v) is called %q; its hue is %v", p.Name, p.RGBA, word, hueWords(p))
 	}
 	// The outcome chart's mean line is vermilion, an orange: its caption and head say so, never "red".
 	dir := makeSweepDir(t, []float64{0, 1}, 2, false)
@@ -311,7 +314,7 @@ func TestLegendsFitTheCanvas(t *testing.T) {
 	for _, l := range langs(t) {
 		p, leg, err := utilisationChart(l, ts)
 		require.NoError(t, err)
-		dc := draw.New(pngCanvas(WidthPx, HeightPx))
+		dc := draw.New(chart.Canvas(chart.WidthPx, chart.HeightPx))
 		_, legs, cols := legendLayout(p, leg, dc)
 		require.Len(t, cols, len(legs))
 		for k, c := range cols {

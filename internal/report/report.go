@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"dongshu/internal/atomicfile"
+	"dongshu/internal/chart"
 )
 
 // Summary describes what Generate wrote.
@@ -130,7 +131,7 @@ func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 			if err != nil {
 				return nil, err
 			}
-			return renderWithLegend(p, leg, WidthPx, HeightPx)
+			return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
 		}},
 		{"capacity.png", l.T("report.cap.heading"),
 			l.T("report.cap.explain", l.look(cs[0]), l.look(cs[1]), l.look(cs[2])) + pooled, func() ([]byte, error) {
@@ -138,7 +139,7 @@ func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 				if err != nil {
 					return nil, err
 				}
-				return renderWithLegend(p, leg, WidthPx, HeightPx)
+				return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
 			}},
 		{"overbuild_by_province.png", l.T("report.prov.heading"), provExplain + averaged, func() ([]byte, error) {
 			return provinceChart(l, ts)

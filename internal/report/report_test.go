@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"dongshu/internal/chart"
 )
 
 // checkPNG decodes a chart and checks its size and that it is a real chart: several colours, and
@@ -55,9 +57,9 @@ func TestGenerateRunDir(t *testing.T) {
 	assert.Equal(t, "run", sum.Kind)
 	assert.Equal(t, "baseline, seed 1", sum.Title)
 	assert.Equal(t, []string{"utilisation.png", "capacity.png", "overbuild_by_province.png", "index.html"}, sum.Files)
-	checkPNG(t, filepath.Join(out, "utilisation.png"), WidthPx, HeightPx)
-	checkPNG(t, filepath.Join(out, "capacity.png"), WidthPx, HeightPx)
-	checkPNG(t, filepath.Join(out, "overbuild_by_province.png"), WidthPx, ProvinceHeightPx)
+	checkPNG(t, filepath.Join(out, "utilisation.png"), chart.WidthPx, chart.HeightPx)
+	checkPNG(t, filepath.Join(out, "capacity.png"), chart.WidthPx, chart.HeightPx)
+	checkPNG(t, filepath.Join(out, "overbuild_by_province.png"), chart.WidthPx, chart.ProvinceHeightPx)
 	html := readString(t, filepath.Join(out, "index.html"))
 	for _, f := range sum.Files[:3] {
 		assert.Contains(t, html, `src="`+f+`"`)
@@ -95,10 +97,10 @@ func TestGenerateSweepWithTimeseries(t *testing.T) {
 	assert.Equal(t, 3, sum.DesignPoints)
 	assert.Equal(t, []string{"utilisation.png", "capacity.png", "overbuild_by_province.png",
 		"outcome_vs_planner.enforcement.png", "index.html"}, sum.Files)
-	checkPNG(t, filepath.Join(out, "utilisation.png"), WidthPx, HeightPx)
-	checkPNG(t, filepath.Join(out, "capacity.png"), WidthPx, HeightPx)
-	checkPNG(t, filepath.Join(out, "overbuild_by_province.png"), WidthPx, ProvinceHeightPx)
-	checkPNG(t, filepath.Join(out, "outcome_vs_planner.enforcement.png"), WidthPx, OutcomeHeightPx)
+	checkPNG(t, filepath.Join(out, "utilisation.png"), chart.WidthPx, chart.HeightPx)
+	checkPNG(t, filepath.Join(out, "capacity.png"), chart.WidthPx, chart.HeightPx)
+	checkPNG(t, filepath.Join(out, "overbuild_by_province.png"), chart.WidthPx, chart.ProvinceHeightPx)
+	checkPNG(t, filepath.Join(out, "outcome_vs_planner.enforcement.png"), chart.WidthPx, OutcomeHeightPx)
 	html := readString(t, filepath.Join(out, "index.html"))
 	for _, f := range sum.Files[:4] {
 		assert.Contains(t, html, `src="`+f+`"`)
@@ -117,7 +119,7 @@ func TestGenerateSweepWithoutTimeseries(t *testing.T) {
 	sum, err := Generate(dir, out)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"outcome_vs_planner.enforcement.png", "index.html"}, sum.Files)
-	checkPNG(t, filepath.Join(out, "outcome_vs_planner.enforcement.png"), WidthPx, OutcomeHeightPx)
+	checkPNG(t, filepath.Join(out, "outcome_vs_planner.enforcement.png"), chart.WidthPx, OutcomeHeightPx)
 	html := readString(t, filepath.Join(out, "index.html"))
 	assert.Contains(t, html, `src="outcome_vs_planner.enforcement.png"`)
 	assert.NotContains(t, html, "utilisation.png")
@@ -131,7 +133,7 @@ func TestGenerateSweepCategoricalAndNoParams(t *testing.T) {
 	sum, err := Generate(dir, filepath.Join(dir, "out"))
 	require.NoError(t, err)
 	assert.Equal(t, 2, sum.DesignPoints)
-	checkPNG(t, filepath.Join(dir, "out", "outcome_vs_preset.png"), WidthPx, OutcomeHeightPx)
+	checkPNG(t, filepath.Join(dir, "out", "outcome_vs_preset.png"), chart.WidthPx, OutcomeHeightPx)
 	html := readString(t, filepath.Join(dir, "out", "index.html"))
 	assert.Contains(t, html, "0.350 ± 0.071") // high: mean 0.35, sd 0.0707
 	assert.Contains(t, html, "<td class=\"num\">0.600</td>", "the empty cell is skipped: one value left")

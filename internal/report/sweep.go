@@ -116,7 +116,8 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 	var outs []output
 	var docs []chartDoc
 	tsPath := sweepFile(dir, "timeseries")
-	if exists(tsPath) {
+	hasTS := exists(tsPath)
+	if hasTS {
 		ts, err := ReadTimeseries(tsPath, true)
 		if err != nil {
 			return nil, Summary{}, err
@@ -125,7 +126,37 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 			return nil, Summary{}, err
 		}
 	}
-	// Outcomes against each parameter.
+	oOuts, oDocs, err := outcomeCharts(l, rs, chartedOutcomes(rs))
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	outs, docs = append(outs, oOuts...), append(docs, oDocs...)
+	dps := DesignPoints(rs)
+	m := readManifest(filepath.Join(dir, "manifest.json"))
+	name := manifestString(m, "scenario", "name", "title", "preset")
+	if name == "" {
+		name = filepath.Base(filepath.Clean(dir))
+	}
+	pg := page{Lang: l.T("report.page.lang"), Title: l.T("report.page.sweep_title", name), Charts: docs}
+	if len(rs.Params) == 0 {
+		pg.Subtitle = l.T("report.page.sweep_same", len(rs.Rows))
+	} else {
+		pg.Subtitle = l.T("report.page.sweep_sub", len(rs.Rows), len(dps), strings.Join(rs.Params, ", "))
+	}
+	pg.Meta = sweepMeta(l, m, hasTS)
+	pg.TableNote = l.T("report.page.table_note")
+	pg.Columns, pg.Rows = outcomeTable(l, rs, dps)
+	html, err := renderPage(l, pg)
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	outs = append(outs, output{"index.html", html})
+	return outs, Summary{Kind: "sweep", Title: pg.Title, Runs: len(rs.Rows), DesignPoints: len(dps)}, nil
+}
+
+// chartedOutcomes are the outcomes the outcome charts show: the interesting ones the sweep has, else its
+// first four.
+func chartedOutcomes(rs *Runs) []int {
 	var panels []int
 	for _, n := range interestingOutcomes {
 		if i := slices.Index(rs.Outcomes, n); i >= 0 {
@@ -137,6 +168,14 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 			panels = append(panels, i)
 		}
 	}
+	return panels
+}
+
+// outcomeCharts draws the outcomes (panels) against each varied parameter, outcome_vs_<param>.png,
+// with what their captions say.
+func outcomeCharts(l *lang, rs *Runs, panels []int) ([]output, []chartDoc, error) {
+	var outs []output
+	var docs []chartDoc
 	used := map[string]bool{}
 	for p, key := range rs.Params {
 		name := "outcome_vs_" + safeName(key)
@@ -147,7 +186,7 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 		name += ".png"
 		png, err := outcomeChart(l, rs, p, panels)
 		if err != nil {
-			return nil, Summary{}, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		outs = append(outs, output{name, png})
 		var labels []string
@@ -164,18 +203,12 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 		}
 		docs = append(docs, chartDoc{File: name, Title: l.T("report.outcome.heading", key), Explain: explain})
 	}
-	dps := DesignPoints(rs)
-	m := readManifest(filepath.Join(dir, "manifest.json"))
-	name := manifestString(m, "scenario", "name", "title", "preset")
-	if name == "" {
-		name = filepath.Base(filepath.Clean(dir))
-	}
-	pg := page{Lang: l.T("report.page.lang"), Title: l.T("report.page.sweep_title", name), Charts: docs}
-	if len(rs.Params) == 0 {
-		pg.Subtitle = l.T("report.page.sweep_same", len(rs.Rows))
-	} else {
-		pg.Subtitle = l.T("report.page.sweep_sub", len(rs.Rows), len(dps), strings.Join(rs.Params, ", "))
-	}
+	return outs, docs, nil
+}
+
+// sweepMeta is the page's line on how the sweep was made, from its manifest m: design, scenario hash,
+// version, command, and whether it kept its time series.
+func sweepMeta(l *lang, m map[string]any, hasTS bool) string {
 	var meta []string
 	if d := manifestString(m, "design"); d != "" {
 		switch d {
@@ -206,11 +239,15 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 		}
 		meta = append(meta, l.T("report.page.made_with", strings.Join(words, " ")))
 	}
-	if !exists(tsPath) {
+	if !hasTS {
 		meta = append(meta, l.T("report.page.no_ts"))
 	}
-	pg.Meta = strings.Join(meta, " · ")
-	pg.TableNote = l.T("report.page.table_note")
+	return strings.Join(meta, " · ")
+}
+
+// outcomeTable is the page's table: a column per design point, a row per outcome with its mean ± sd
+// over the point's runs.
+func outcomeTable(l *lang, rs *Runs, dps []DesignPoint) (columns []string, rows []tableRow) {
 	for _, dp := range dps {
 		var parts []string
 		for i, k := range rs.Params {
@@ -219,7 +256,7 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 		if len(parts) == 0 {
 			parts = []string{l.T("report.page.all_runs")}
 		}
-		pg.Columns = append(pg.Columns, l.T("report.page.column", strings.Join(parts, ", "), len(dp.Rows)))
+		columns = append(columns, l.T("report.page.column", strings.Join(parts, ", "), len(dp.Rows)))
 	}
 	for o, n := range rs.Outcomes {
 		info := l.outcome(n)
@@ -239,12 +276,7 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 				row.Cells = append(row.Cells, l.num(mean)+" ± "+l.num(sd))
 			}
 		}
-		pg.Rows = append(pg.Rows, row)
+		rows = append(rows, row)
 	}
-	html, err := renderPage(l, pg)
-	if err != nil {
-		return nil, Summary{}, err
-	}
-	outs = append(outs, output{"index.html", html})
-	return outs, Summary{Kind: "sweep", Title: pg.Title, Runs: len(rs.Rows), DesignPoints: len(dps)}, nil
+	return columns, rows
 }

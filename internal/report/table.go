@@ -22,6 +22,23 @@ type records interface {
 	FieldPos(field int) (line, column int)
 }
 
+// eachRow calls add with every row of r (read from path) and its line, until the end or an error.
+func eachRow(path string, r records, add func(rec []string, line int) error) error {
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return csvErr(path, err)
+		}
+		line, _ := r.FieldPos(0)
+		if err := add(rec, line); err != nil {
+			return err
+		}
+	}
+}
+
 // openTable opens a .csv or .parquet table and reads its header.
 func openTable(path string) (io.Closer, records, []string, error) {
 	if strings.HasSuffix(path, ".parquet") {
