@@ -204,13 +204,17 @@ func (a *Allocator) build(w *World) {
 			}
 			a.mcf.SetSupply(src, sup)
 			a.nodeSupply[src] = sup
-			a.addRoutes(w, o, c, sup, total, offset)
+			// A source's arcs (routes, abroad, unserved) carry at most its supply whatever their capacity,
+			// since it has no arc in: they get the month's total, which leaves every feasible flow as it was
+			// but keeps a month's change of supply from pushing last month's tree flows out of bounds (with
+			// the supply as capacity the warm start cut them, and a month took twice the pivots).
+			a.addRoutes(w, o, c, total, offset)
 			a.addVaultArc(w, o, c, sup, offset)
 			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
 			if abroadSpare > 0 && w.Classes[c].Cfg.NeedsAccelerator && w.Classes[c].RTTBoundMs == 0 {
-				a.add(ArcAbroad, src, a.abroad, k, w.AbroadSite, sup, abroadCost)
+				a.add(ArcAbroad, src, a.abroad, k, w.AbroadSite, total, abroadCost)
 			}
-			a.add(ArcUnserved, src, sink, k, -1, sup, penalty)
+			a.add(ArcUnserved, src, sink, k, -1, total, penalty)
 		}
 	}
 	a.mcf.SetSupply(sink, -total)
@@ -301,9 +305,9 @@ func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
 	return abroadSpare
 }
 
-// addRoutes adds the routes of source (o, c), which has sup kW to place, that an optimum may need: its
-// usable routes cheapest first until they can take more than all the month's work (total).
-func (a *Allocator) addRoutes(w *World, o, c int, sup, total, offset int64) {
+// addRoutes adds the routes of source (o, c) that an optimum may need: its usable routes cheapest first
+// until they can take more than all the month's work (total, also their capacity).
+func (a *Allocator) addRoutes(w *World, o, c int, total, offset int64) {
 	np, k := a.np, o*a.nc+c
 	src := a.srcNode[k]
 	cl := w.Classes[c].Cfg
@@ -386,11 +390,11 @@ func (a *Allocator) addRoutes(w *World, o, c int, sup, total, offset int64) {
 		room += a.bound[s]
 		switch {
 		case accel:
-			a.add(ArcAccel, src, 2*np+s, k, s, sup, cost)
+			a.add(ArcAccel, src, 2*np+s, k, s, total, cost)
 		case s == o:
-			a.add(ArcLocal, src, s, k, s, sup, cost)
+			a.add(ArcLocal, src, s, k, s, total, cost)
 		default:
-			a.add(ArcRemote, src, np+s, k, s, sup, cost)
+			a.add(ArcRemote, src, np+s, k, s, total, cost)
 		}
 	}
 }
