@@ -386,7 +386,10 @@ func (g *NetworkSimplex) Flow(arc int) int64 {
 // with potentials pi, every arc u -> v has reduced cost cost + pi(u) - pi(v) >= 0 if its flow is below
 // its capacity and <= 0 if its flow is above 0, which proves the flow optimal; pi(v) - pi(u) is the
 // marginal cost of sending one more unit from u to v, and -pi(v) the dual value of v's conservation
-// constraint (outflow - inflow = supply), up to a constant.
+// constraint (outflow - inflow = supply), up to a constant. "Its capacity" is the capacity Solve works
+// with, min(capacity, S) for total supply S (see the type comment): an arc that carries all of S can,
+// in principle, be left at that bound with a negative reduced cost though its own capacity is larger
+// (no test instance of the current solver does; a changed pivoting path met one).
 func (g *NetworkSimplex) Potential(node int) int64 {
 	if uint(node) >= uint(g.n) {
 		g.badNode("Potential", node, g.n)
