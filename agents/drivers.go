@@ -29,20 +29,23 @@ type Terms struct {
 }
 
 // Add adds u to t.
-func (t *Terms) Add(u Terms) {
-	t.Profit += u.Profit
-	t.LandSales += u.LandSales
-	t.Central += u.Central
-	t.Growth += u.Growth
-	t.Rivalry += u.Rivalry
-	t.LocalCapex += u.LocalCapex
-	t.SubsidyBill += u.SubsidyBill
-	t.Invest += u.Invest
-	t.Fine += u.Fine
-	t.Guidance += u.Guidance
-	t.Debt += u.Debt
-	t.Water += u.Water
-	t.Farm += u.Farm
+func (t *Terms) Add(u Terms) { t.addScaled(u, 1) }
+
+// addScaled adds k times u to t.
+func (t *Terms) addScaled(u Terms, k float64) {
+	t.Profit += k * u.Profit
+	t.LandSales += k * u.LandSales
+	t.Central += k * u.Central
+	t.Growth += k * u.Growth
+	t.Rivalry += k * u.Rivalry
+	t.LocalCapex += k * u.LocalCapex
+	t.SubsidyBill += k * u.SubsidyBill
+	t.Invest += k * u.Invest
+	t.Fine += k * u.Fine
+	t.Guidance += k * u.Guidance
+	t.Debt += k * u.Debt
+	t.Water += k * u.Water
+	t.Farm += k * u.Farm
 }
 
 // Drivers is one province's ledger over the rounds so far.
@@ -82,14 +85,7 @@ func (m *Model) noteDrivers(i int, e *evaluator, o option) {
 	e.scoreTerms(none, &without)
 	d.BuildMW += o.build
 	d.Terms.Add(with)
-	d.Terms.Add(without.scaled(-1))
-}
-
-// scaled returns t with every term times k.
-func (t Terms) scaled(k float64) Terms {
-	return Terms{Profit: k * t.Profit, LandSales: k * t.LandSales, Central: k * t.Central, Growth: k * t.Growth,
-		Rivalry: k * t.Rivalry, LocalCapex: k * t.LocalCapex, SubsidyBill: k * t.SubsidyBill, Invest: k * t.Invest,
-		Fine: k * t.Fine, Guidance: k * t.Guidance, Debt: k * t.Debt, Water: k * t.Water, Farm: k * t.Farm}
+	d.Terms.addScaled(without, -1)
 }
 
 // noteHuman records a human province's decision d at a round with quota granted, priced as the AI would

@@ -121,27 +121,34 @@ func (o Outlook) Cost() float64 {
 // Advise returns the AI's advice for province i before the next round, reading the current state only:
 // it draws nothing from the run's generator and changes nothing, so asking for advice never changes a run.
 func (m *Model) Advise(i int) Advice {
+	opts := m.options(nil)
 	if !quotasInForce(m.W) {
 		// Before the plan the AI decides with no quota in mind (freeRound): so does its advice, and the
 		// province can expect no quota (QuotaMW 0, nothing is beyond it).
-		opts := m.options(nil)
 		e := m.newEvaluator(i, math.Inf(1))
 		best := m.best(&e, opts)
-		d := Decision{Province: i, RequestMW: best.build, BuildMW: best.build, Subsidy: best.subsidy,
-			Fibre: best.fibre, Power: best.power, Score: e.score(best)}
-		return Advice{Decision: d, Outlook: m.Outlook(d, 0)}
+		return m.advice(&e, best, best.build, 0)
 	}
-	pl := m.Planner // a copy: setQuota updates the planner's memory
-	pl.Detected = nil
-	pl.setQuota(m.W)
-	opts := m.options(nil)
+	pl := m.plannerNow()
 	request, granted := m.requests(&pl, opts)
 	e := m.newEvaluator(i, granted[i])
-	best := m.best(&e, opts)
-	bestScore := e.score(best)
-	d := Decision{Province: i, RequestMW: request[i], BuildMW: best.build, Subsidy: best.subsidy,
-		Fibre: best.fibre, Power: best.power, Score: bestScore}
-	return Advice{Decision: d, QuotaMW: granted[i], Outlook: m.Outlook(d, granted[i])}
+	return m.advice(&e, m.best(&e, opts), request[i], granted[i])
+}
+
+// advice is option o of e's province, asking request MW at a quota, as advice.
+func (m *Model) advice(e *evaluator, o option, request, quota float64) Advice {
+	d := Decision{Province: e.p.Index, RequestMW: request, BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre,
+		Power: o.power, Score: e.score(o)}
+	return Advice{Decision: d, QuotaMW: quota, Outlook: m.Outlook(d, quota)}
+}
+
+// plannerNow is the planner as its rule would set the quota if the round were now: a copy, since setQuota
+// updates the planner's memory, forgetting this year's detections as a round does.
+func (m *Model) plannerNow() Planner {
+	pl := m.Planner
+	pl.Detected = nil
+	pl.setQuota(m.W)
+	return pl
 }
 
 // Outlook prices decision d for its province given quota (MW) at today's costs and policy; before the plan
@@ -199,9 +206,7 @@ func (m *Model) AdvisePlanner() PlannerAdvice {
 	if !quotasInForce(m.W) {
 		return PlannerAdvice{Decision: d}
 	}
-	pl := m.Planner
-	pl.Detected = nil
-	pl.setQuota(m.W)
+	pl := m.plannerNow()
 	d.QuotaMW = pl.NationalQuotaMW
 	return PlannerAdvice{Decision: d, QuotaMW: pl.NationalQuotaMW, Quotas: true}
 }
