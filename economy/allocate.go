@@ -111,14 +111,15 @@ func NewAllocator(np, nc int, tieSeed uint64) *Allocator {
 // identity (kind, origin and class, site) and the seed, so it is the same every month of a run and
 // differs between replications, which average over it.
 func (a *Allocator) tie(kind ArcKind, src, site int) int64 {
-	h := a.tieSeed ^ uint64(kind)<<56 ^ uint64(uint32(src))<<24 ^ uint64(uint32(site))
-	// splitmix64's finaliser
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	h ^= h >> 31
-	return int64(h & flow.MaxTie)
+	return int64(Mix64(a.tieSeed^uint64(kind)<<56^uint64(uint32(src))<<24^uint64(uint32(site))) & flow.MaxTie)
+}
+
+// Mix64 is splitmix64's output function: a bijection of the 64-bit words that scatters nearby inputs
+// (the allocator's tie preferences; a sweep's run seeds).
+func Mix64(z uint64) uint64 {
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
 }
 
 // SiteCost is the cost of running one MW of work for a month at site s, by energy alone (yuan).

@@ -171,7 +171,7 @@ type Class struct {
 	Index int
 	ID    string
 	// RTTBoundMs is the latency bound in force (ms; 0: none): Cfg.RTTBoundMs changed by the policy's
-	// demand.rtt_bound_change lever, updated at the start of each month (ApplyWorldLevers).
+	// demand.rtt_bound_change lever, updated at the start of each month and by a policy event (applyRTTBounds).
 	RTTBoundMs float64
 }
 

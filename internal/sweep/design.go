@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"dongshu/configs"
+	"dongshu/economy"
 )
 
 // UsageError marks a problem with the command (bad design, mismatching directory): exit status 2.
@@ -286,10 +287,7 @@ const RunRule = "run_id = point * reps + replication (point-major, replication-m
 
 // Seed is the seed of run id: SplitMix64 of seed base + id (well spread even for consecutive ids).
 func Seed(base uint64, id int) uint64 {
-	z := base + uint64(id) + 0x9e3779b97f4a7c15
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
+	return economy.Mix64(base + uint64(id) + 0x9e3779b97f4a7c15)
 }
 
 // Shard selects the run ids a machine runs: with i (1-based) of n, the ids with id % n == i-1.
