@@ -204,15 +204,7 @@ func (sp *Spec) complete(dir string, man Manifest, runs int) error {
 	if err := syncDir(dir); err != nil {
 		return err
 	}
-	var err error
-	if man.Complete, err = Record(dir, runs, outputNames(man)); err != nil {
-		return err
-	}
-	manBytes, err := marshalManifest(man)
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.WriteFile(filepath.Join(dir, ManifestFile), manBytes); err != nil {
+	if err := writeComplete(dir, man, runs); err != nil {
 		return err
 	}
 	if err := os.Remove(filepath.Join(dir, progressFile)); err != nil {

@@ -49,16 +49,7 @@ func Merge(dirs []string, out string) error {
 	if err := mergeOutputs(dirs, out, names, base); err != nil {
 		return err
 	}
-	c, err := Record(out, base.Runs, names)
-	if err != nil {
-		return err
-	}
-	base.Complete = c
-	mb, err := marshalManifest(base)
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(filepath.Join(out, ManifestFile), mb)
+	return writeComplete(out, base, base.Runs)
 }
 
 // sameSweep checks that dirs are the finished shards, each once and none missing, of one sweep, and

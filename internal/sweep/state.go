@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"dongshu/internal/atomicfile"
 )
 
 // A directory knows its own state. manifest.json is written first, without a completion record; the
@@ -56,6 +58,21 @@ func Sum(dir, name string) (FileSum, error) {
 		return FileSum{}, err
 	}
 	return FileSum{Name: name, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// writeComplete writes m as dir's manifest with the completion record of its output files, which hold
+// runs runs (atomically: the record is the last thing a sweep writes).
+func writeComplete(dir string, m Manifest, runs int) error {
+	c, err := Record(dir, runs, outputNames(m))
+	if err != nil {
+		return err
+	}
+	m.Complete = c
+	b, err := marshalManifest(m)
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(dir, ManifestFile), b)
 }
 
 // Record computes the completion record of the named files.
