@@ -172,6 +172,7 @@ func printTiming(stdout io.Writer, inst *economy.FlowInstance, objective int64, 
 	cold.Reset(inst.Nodes)
 	for i := range inst.From {
 		cold.AddArc(inst.From[i], inst.To[i], inst.Cap[i], inst.Cost[i])
+		cold.SetTie(i, inst.Tie[i]) // the same problem as the month's solve, tie rule included
 	}
 	for v, sup := range inst.Supply {
 		cold.SetSupply(v, sup)
