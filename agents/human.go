@@ -37,7 +37,7 @@ func (m *Model) applyChanges() {
 		if c.Lever < 0 || int(c.Lever) >= configs.NumLevers {
 			continue
 		}
-		*c.Lever.Spec().Level(&m.W.Policy) = c.Lever.Clamp(c.Level)
+		m.W.SetLever(c.Lever, c.Lever.Clamp(c.Level))
 	}
 	m.PendingChanges = m.PendingChanges[:0]
 }
@@ -56,8 +56,7 @@ func (m *Model) applyPlanner(d *PlannerDecision) {
 		if l.Spec().World {
 			continue // not the planner's: a what-if's (PolicyChange)
 		}
-		level := l.Spec().Level
-		*level(&w.Policy) = l.Clamp(*level(&d.Policy))
+		w.SetLever(l, l.Clamp(*l.Spec().Level(&d.Policy)))
 	}
 	for _, h := range d.Designate {
 		if h >= 0 && h < len(w.Hubs) && w.Hubs[h].Designated > w.Now {

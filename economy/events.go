@@ -221,8 +221,7 @@ var effects = [configs.NumEventKinds]effect{
 		},
 	},
 	configs.EventPolicy: {fire: func(w *World, e Event, _, _ string) string {
-		*e.Lever.Spec().Level(&w.Policy) = e.Value
-		w.applyRTTBounds() // this month's routes already see a latency lever's change
+		w.SetLever(e.Lever, e.Value)
 		return fmt.Sprintf("Policy change: %s set to %s from now on", e.Lever, num(e.Value))
 	}},
 	configs.EventBuildCap: {fire: func(w *World, e Event, where, _ string) string {

@@ -3,6 +3,8 @@ package economy
 import (
 	"math"
 	"math/rand/v2"
+
+	"dongshu/configs"
 )
 
 // The phases below are the economy's part of the monthly step; agents.Model.Step calls them in the order
@@ -36,6 +38,13 @@ func (w *World) applyWorldLevers() {
 	if g := w.Policy.ExtraGrowth; g != 0 {
 		w.DemandLift *= math.Pow(1+g, 1.0/12)
 	}
+	w.applyRTTBounds()
+}
+
+// SetLever sets a policy lever's level from now on (a policy event, a what-if, a human planner), with what
+// derives from it: the latency bounds in force follow at once, so that this month's routes see them.
+func (w *World) SetLever(l configs.Lever, level float64) {
+	*l.Spec().Level(&w.Policy) = level
 	w.applyRTTBounds()
 }
 
