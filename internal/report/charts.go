@@ -35,6 +35,15 @@ func (l *lang) utilStyles() map[string]seriesStyle {
 	}
 }
 
+// refScope names a scope where an observed value is marked: its line's label, the north-west's short
+// (the full one lists its provinces).
+func (l *lang) refScope(styles map[string]seriesStyle, scope string) string {
+	if scope == northwest {
+		return l.T("report.util.northwest_short")
+	}
+	return styles[scope].label
+}
+
 // utilisationUnit is the utilisation axis's unit: the 2022 utilisation outcome's (agents' table).
 func (l *lang) utilisationUnit() string { return l.outcome("northwest_utilisation_2022").Unit }
 
@@ -86,10 +95,6 @@ func utilisationChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 	timeAxis(p, ts.Months)
 	for _, r := range utilRefs(ts) {
 		st := styles[r.Scope]
-		name := st.label
-		if r.Scope == northwest {
-			name = l.T("report.util.northwest_short")
-		}
 		x0, x1 := math.Max(monthX(r.Year()+"-01"), p.X.Min), math.Min(monthX(r.Year()+"-12")+1.0/12, p.X.Max)
 		seg, err := plotter.NewLine(plotter.XYs{{X: x0, Y: r.Observed}, {X: x1, Y: r.Observed}})
 		if err != nil {
@@ -105,7 +110,7 @@ func utilisationChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 		dot.GlyphStyle.Radius = vg.Points(4)
 		dot.GlyphStyle.Color = st.paint.RGBA
 		p.Add(seg, dot)
-		leg.Add(l.T("report.ref.mark", name, r.Year(), l.refBound(r)), seg, dot)
+		leg.Add(l.T("report.ref.mark", l.refScope(styles, r.Scope), r.Year(), l.refBound(r)), seg, dot)
 	}
 	p.Y.Min, p.Y.Max = 0, 1
 	p.Y.Tick.Marker = chart.FixedTicks{L: l, Values: []float64{0, 0.2, 0.4, 0.6, 0.8, 1}, Decimals: 1}

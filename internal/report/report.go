@@ -102,11 +102,7 @@ func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 	if rs := utilRefs(ts); len(rs) > 0 {
 		var vals, srcs []string
 		for _, r := range rs {
-			name := us[r.Scope].label
-			if r.Scope == northwest {
-				name = l.T("report.util.northwest_short")
-			}
-			vals = append(vals, name+" "+l.refBound(r))
+			vals = append(vals, l.refScope(us, r.Scope)+" "+l.refBound(r))
 			if !slices.Contains(srcs, r.Source) {
 				srcs = append(srcs, r.Source)
 			}
