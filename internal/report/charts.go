@@ -143,21 +143,23 @@ func (l *lang) capacityStyles() [3]seriesStyle {
 // capacityChart draws national capacity online, capacity in use and demand over time.
 func capacityChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 	capM, used, dem := ts.Series[national+"/"+nationalCols[0]], ts.Series[national+"/"+nationalCols[1]], ts.Series[national+"/"+nationalCols[2]]
-	scale, unit := chart.Unit("MW", maxOf(capM, used, dem))
+	top := maxOf(capM, used, dem)
+	scale, unit := chart.Unit("MW", top)
 	title := l.T("report.cap.title")
 	if len(ts.Runs) > 1 {
 		title += "\n" + l.bandTitle(len(ts.Runs))
 	}
 	p := chart.NewPlot(title, l.T("report.year"), l.T("report.cap.axis", l.unit(unit)), 1)
 	leg := &legend{}
+	styles := l.capacityStyles()
 	for k, m := range [][][]float64{capM, used, dem} {
-		if err := addSeries(p, leg, ts.Months, m, l.capacityStyles()[k], scale); err != nil {
+		if err := addSeries(p, leg, ts.Months, m, styles[k], scale); err != nil {
 			return nil, nil, err
 		}
 	}
 	timeAxis(p, ts.Months)
 	p.Y.Min = 0
-	p.Y.Max = max(maxOf(capM, used, dem)*scale*1.05, 1)
+	p.Y.Max = max(top*scale*1.05, 1)
 	p.Y.Tick.Marker = chart.NewNiceTicks(l, &p.Y)
 	return p, leg, nil
 }
