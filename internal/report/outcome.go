@@ -253,15 +253,7 @@ func (f *outcomeFig) render() ([]byte, error) {
 	return chart.Encode(f.canvas)
 }
 
-// OutcomeChart draws the outcome chart of one parameter in English.
-func OutcomeChart(rs *Runs, param int, outcomes []int) ([]byte, error) {
-	l, err := newLang("en")
-	if err != nil {
-		return nil, err
-	}
-	return outcomeChart(l, rs, param, outcomes)
-}
-
+// outcomeChart draws the outcome chart of one parameter (outcome_vs_<param>.png) in language l.
 func outcomeChart(l *lang, rs *Runs, param int, outcomes []int) ([]byte, error) {
 	f, err := outcomeLayout(l, rs, param, outcomes)
 	if err != nil {
