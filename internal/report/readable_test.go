@@ -234,7 +234,7 @@ func TestFrenchReportHasNoEnglish(t *testing.T) {
 			english = append(english, s)
 		}
 	}
-	for _, n := range en.outcomeNames() {
+	for _, n := range headlineOrder() {
 		english = append(english, headlineInfo(n).Label, headlineInfo(n).Explain)
 	}
 	for _, s := range english {
@@ -249,7 +249,7 @@ func TestFrenchReportHasNoEnglish(t *testing.T) {
 func TestFrenchOutcomeTableComplete(t *testing.T) {
 	fr, err := newLang("fr")
 	require.NoError(t, err)
-	for _, n := range fr.outcomeNames() {
+	for _, n := range headlineOrder() {
 		o, ok := fr.outcomes.Outcome[n]
 		assert.True(t, ok && o.Label != "" && o.Explain != "", "outcomes_fr.toml: %s", n)
 		u := headlineInfo(n).Unit
