@@ -131,9 +131,7 @@ func hasHLine[T any](lines []T, y float64) bool {
 }
 
 func TestUtilisationChartMarksObserved2022(t *testing.T) {
-	dir := makeRunDir(t, 1)
-	ts, err := ReadTimeseries(filepath.Join(dir, "timeseries.csv"), false)
-	require.NoError(t, err)
+	ts := runTimeseries(t)
 	for _, l := range langs(t) {
 		p, leg, err := utilisationChart(l, ts)
 		require.NoError(t, err)
@@ -308,9 +306,7 @@ func TestProvinceChartShowsTheObservedYear(t *testing.T) {
 // both languages and checks every column ends inside the canvas: text cut at the right edge was the
 // clipped overbuild_by_province.png.
 func TestLegendsFitTheCanvas(t *testing.T) {
-	dir := makeRunDir(t, 1)
-	ts, err := ReadTimeseries(filepath.Join(dir, "timeseries.csv"), false)
-	require.NoError(t, err)
+	ts := runTimeseries(t)
 	for _, l := range langs(t) {
 		p, leg, err := utilisationChart(l, ts)
 		require.NoError(t, err)
