@@ -149,12 +149,7 @@ func strict(s map[string]any) map[string]any {
 	for k, v := range s {
 		switch k {
 		case "description":
-		case "items":
-			if m, ok := v.(map[string]any); ok {
-				v = strict(m)
-			}
-			out[k] = v
-		case "additionalProperties":
+		case "items", "additionalProperties":
 			if m, ok := v.(map[string]any); ok {
 				v = strict(m)
 			}
