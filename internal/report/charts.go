@@ -222,20 +222,26 @@ func snapshotMonth() string {
 	return ""
 }
 
-// provincePanels are the province chart's snapshots: the observed year's end when the run covers it and
-// it is not the final month, then the final month.
+// provincePanel is one of the province chart's snapshots: a month and the provinces' means at it.
 type provincePanel struct {
 	month string
 	vals  []ProvinceFinal
 }
 
+// hasSnapPanel reports whether the province chart shows the observed year's end (SnapMonth) beside the
+// final month: when the run covers it and it is not the final month.
+func hasSnapPanel(ts *Timeseries) bool {
+	return ts.Snap != nil && ts.SnapMonth != ts.Months[len(ts.Months)-1]
+}
+
+// provincePanels are the province chart's snapshots: the observed year's end (hasSnapPanel), then the
+// final month.
 func provincePanels(ts *Timeseries) []provincePanel {
 	var out []provincePanel
-	last := ts.Months[len(ts.Months)-1]
-	if ts.Snap != nil && ts.SnapMonth != last {
+	if hasSnapPanel(ts) {
 		out = append(out, provincePanel{ts.SnapMonth, provinceMeans(ts.Provinces, ts.Snap)})
 	}
-	return append(out, provincePanel{last, ProvinceFinals(ts)})
+	return append(out, provincePanel{ts.Months[len(ts.Months)-1], ProvinceFinals(ts)})
 }
 
 // provinceStyles are the province chart's bars: overbuild, redundant.

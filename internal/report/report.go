@@ -113,8 +113,8 @@ func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 	ps := l.provinceStyles()
 	last := ts.Months[len(ts.Months)-1]
 	provExplain := l.T("report.prov.explain_one", l.colour(ps[0].paint), l.colour(ps[1].paint), last)
-	if pn := provincePanels(ts); len(pn) > 1 {
-		provExplain = l.T("report.prov.explain", l.colour(ps[0].paint), l.colour(ps[1].paint), pn[0].month[:4], last)
+	if hasSnapPanel(ts) {
+		provExplain = l.T("report.prov.explain", l.colour(ps[0].paint), l.colour(ps[1].paint), ts.SnapMonth[:4], last)
 	}
 	var outs []output
 	var docs []chartDoc
