@@ -170,7 +170,6 @@ func runReport(l *lang, dir string) ([]output, Summary, error) {
 		name = filepath.Base(dir)
 	}
 	pg := page{
-		Lang:     l.T("report.page.lang"),
 		Title:    l.T("report.page.run_title", name, rs.Seed),
 		Subtitle: l.T("report.page.run_sub", ts.Months[0], ts.Months[len(ts.Months)-1]),
 		Charts:   docs,

@@ -137,7 +137,7 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 	if name == "" {
 		name = filepath.Base(filepath.Clean(dir))
 	}
-	pg := page{Lang: l.T("report.page.lang"), Title: l.T("report.page.sweep_title", name), Charts: docs}
+	pg := page{Title: l.T("report.page.sweep_title", name), Charts: docs}
 	if len(rs.Params) == 0 {
 		pg.Subtitle = l.T("report.page.sweep_same", len(rs.Rows))
 	} else {
