@@ -176,6 +176,15 @@ func chartedOutcomes(rs *Runs) []int {
 func outcomeCharts(l *lang, rs *Runs, panels []int) ([]output, []chartDoc, error) {
 	var outs []output
 	var docs []chartDoc
+	// The panels, the same in every chart: their names and whether the share panels share a scale.
+	var labels []string
+	shares := 0
+	for _, o := range panels {
+		labels = append(labels, strings.ToLower(l.outcome(rs.Outcomes[o]).Label))
+		if isShare(rs.Outcomes[o]) {
+			shares++
+		}
+	}
 	used := map[string]bool{}
 	for p, key := range rs.Params {
 		name := "outcome_vs_" + safeName(key)
@@ -189,14 +198,6 @@ func outcomeCharts(l *lang, rs *Runs, panels []int) ([]output, []chartDoc, error
 			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		outs = append(outs, output{name, png})
-		var labels []string
-		shares := 0
-		for _, o := range panels {
-			labels = append(labels, strings.ToLower(l.outcome(rs.Outcomes[o]).Label))
-			if isShare(rs.Outcomes[o]) {
-				shares++
-			}
-		}
 		explain := l.T("report.outcome.explain", l.colour(dotPaint), l.colour(meanPaint), key, strings.Join(labels, l.T("report.list_sep")))
 		if shares > 1 {
 			explain += l.T("report.outcome.shared")
