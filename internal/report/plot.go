@@ -228,6 +228,18 @@ func renderWithLegend(p *plot.Plot, leg *legend, wpx, hpx int) ([]byte, error) {
 	return chart.Encode(c)
 }
 
+// withLegend draws a time-series chart with draw and renders it with its legend below, at the
+// time-series charts' size.
+func withLegend(draw func(*lang, *Timeseries) (*plot.Plot, *legend, error)) func(*lang, *Timeseries) ([]byte, error) {
+	return func(l *lang, ts *Timeseries) ([]byte, error) {
+		p, leg, err := draw(l, ts)
+		if err != nil {
+			return nil, err
+		}
+		return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
+	}
+}
+
 // paramAxis maps a parameter's raw values to x positions: the numbers themselves when every value is
 // numeric, else the index of the value among the sorted distinct values (with those as tick labels).
 func paramAxis(raw []string) (xs []float64, ticks plot.Ticker) {

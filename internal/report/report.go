@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"dongshu/internal/atomicfile"
-	"dongshu/internal/chart"
 )
 
 // Summary describes what Generate wrote.
@@ -120,28 +119,14 @@ func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 	var docs []chartDoc
 	for _, c := range []struct {
 		name, title, explain string
-		draw                 func() ([]byte, error)
+		draw                 func(*lang, *Timeseries) ([]byte, error)
 	}{
-		{"utilisation.png", l.T("report.util.heading"), utilExplain + pooled, func() ([]byte, error) {
-			p, leg, err := utilisationChart(l, ts)
-			if err != nil {
-				return nil, err
-			}
-			return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
-		}},
+		{"utilisation.png", l.T("report.util.heading"), utilExplain + pooled, withLegend(utilisationChart)},
 		{"capacity.png", l.T("report.cap.heading"),
-			l.T("report.cap.explain", l.look(cs[0]), l.look(cs[1]), l.look(cs[2])) + pooled, func() ([]byte, error) {
-				p, leg, err := capacityChart(l, ts)
-				if err != nil {
-					return nil, err
-				}
-				return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
-			}},
-		{"overbuild_by_province.png", l.T("report.prov.heading"), provExplain + averaged, func() ([]byte, error) {
-			return provinceChart(l, ts)
-		}},
+			l.T("report.cap.explain", l.look(cs[0]), l.look(cs[1]), l.look(cs[2])) + pooled, withLegend(capacityChart)},
+		{"overbuild_by_province.png", l.T("report.prov.heading"), provExplain + averaged, provinceChart},
 	} {
-		png, err := c.draw()
+		png, err := c.draw(l, ts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", c.name, err)
 		}
