@@ -24,9 +24,6 @@ const (
 	ProvinceHeightPx = 1200 // overbuild_by_province.png: 31 provinces need the room
 )
 
-// LineWidth is a series line's width.
-var LineWidth = vg.Points(4)
-
 var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
 // SetFont sets s to the charts' sans-serif font at size points.
@@ -91,7 +88,7 @@ func Line(xy plotter.XYs, c color.RGBA, dashes []vg.Length) (*plotter.Line, erro
 	if err != nil {
 		return nil, err
 	}
-	l.LineStyle.Width = LineWidth
+	l.LineStyle.Width = vg.Points(4)
 	l.LineStyle.Color = c
 	l.LineStyle.Dashes = dashes
 	return l, nil

@@ -35,6 +35,15 @@ func (l *lang) utilStyles() map[string]seriesStyle {
 	}
 }
 
+// refScope names a scope where an observed value is marked: its line's label, the north-west's short
+// (the full one lists its provinces).
+func (l *lang) refScope(styles map[string]seriesStyle, scope string) string {
+	if scope == northwest {
+		return l.T("report.util.northwest_short")
+	}
+	return styles[scope].label
+}
+
 // utilisationUnit is the utilisation axis's unit: the 2022 utilisation outcome's (agents' table).
 func (l *lang) utilisationUnit() string { return l.outcome("northwest_utilisation_2022").Unit }
 
@@ -86,10 +95,6 @@ func utilisationChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 	timeAxis(p, ts.Months)
 	for _, r := range utilRefs(ts) {
 		st := styles[r.Scope]
-		name := st.label
-		if r.Scope == northwest {
-			name = l.T("report.util.northwest_short")
-		}
 		x0, x1 := math.Max(monthX(r.Year()+"-01"), p.X.Min), math.Min(monthX(r.Year()+"-12")+1.0/12, p.X.Max)
 		seg, err := plotter.NewLine(plotter.XYs{{X: x0, Y: r.Observed}, {X: x1, Y: r.Observed}})
 		if err != nil {
@@ -105,7 +110,7 @@ func utilisationChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 		dot.GlyphStyle.Radius = vg.Points(4)
 		dot.GlyphStyle.Color = st.paint.RGBA
 		p.Add(seg, dot)
-		leg.Add(l.T("report.ref.mark", name, r.Year(), l.refBound(r)), seg, dot)
+		leg.Add(l.T("report.ref.mark", l.refScope(styles, r.Scope), r.Year(), l.refBound(r)), seg, dot)
 	}
 	p.Y.Min, p.Y.Max = 0, 1
 	p.Y.Tick.Marker = chart.FixedTicks{L: l, Values: []float64{0, 0.2, 0.4, 0.6, 0.8, 1}, Decimals: 1}
@@ -138,21 +143,23 @@ func (l *lang) capacityStyles() [3]seriesStyle {
 // capacityChart draws national capacity online, capacity in use and demand over time.
 func capacityChart(l *lang, ts *Timeseries) (*plot.Plot, *legend, error) {
 	capM, used, dem := ts.Series[national+"/"+nationalCols[0]], ts.Series[national+"/"+nationalCols[1]], ts.Series[national+"/"+nationalCols[2]]
-	scale, unit := chart.Unit("MW", maxOf(capM, used, dem))
+	top := maxOf(capM, used, dem)
+	scale, unit := chart.Unit("MW", top)
 	title := l.T("report.cap.title")
 	if len(ts.Runs) > 1 {
 		title += "\n" + l.bandTitle(len(ts.Runs))
 	}
 	p := chart.NewPlot(title, l.T("report.year"), l.T("report.cap.axis", l.unit(unit)), 1)
 	leg := &legend{}
+	styles := l.capacityStyles()
 	for k, m := range [][][]float64{capM, used, dem} {
-		if err := addSeries(p, leg, ts.Months, m, l.capacityStyles()[k], scale); err != nil {
+		if err := addSeries(p, leg, ts.Months, m, styles[k], scale); err != nil {
 			return nil, nil, err
 		}
 	}
 	timeAxis(p, ts.Months)
 	p.Y.Min = 0
-	p.Y.Max = max(maxOf(capM, used, dem)*scale*1.05, 1)
+	p.Y.Max = max(top*scale*1.05, 1)
 	p.Y.Tick.Marker = chart.NewNiceTicks(l, &p.Y)
 	return p, leg, nil
 }
@@ -215,20 +222,26 @@ func snapshotMonth() string {
 	return ""
 }
 
-// provincePanels are the province chart's snapshots: the observed year's end when the run covers it and
-// it is not the final month, then the final month.
+// provincePanel is one of the province chart's snapshots: a month and the provinces' means at it.
 type provincePanel struct {
 	month string
 	vals  []ProvinceFinal
 }
 
+// hasSnapPanel reports whether the province chart shows the observed year's end (SnapMonth) beside the
+// final month: when the run covers it and it is not the final month.
+func hasSnapPanel(ts *Timeseries) bool {
+	return ts.Snap != nil && ts.SnapMonth != ts.Months[len(ts.Months)-1]
+}
+
+// provincePanels are the province chart's snapshots: the observed year's end (hasSnapPanel), then the
+// final month.
 func provincePanels(ts *Timeseries) []provincePanel {
 	var out []provincePanel
-	last := ts.Months[len(ts.Months)-1]
-	if ts.Snap != nil && ts.SnapMonth != last {
+	if hasSnapPanel(ts) {
 		out = append(out, provincePanel{ts.SnapMonth, provinceMeans(ts.Provinces, ts.Snap)})
 	}
-	return append(out, provincePanel{last, ProvinceFinals(ts)})
+	return append(out, provincePanel{ts.Months[len(ts.Months)-1], ProvinceFinals(ts)})
 }
 
 // provinceStyles are the province chart's bars: overbuild, redundant.

@@ -88,6 +88,14 @@ func makeRunDir(t *testing.T, seed uint64) string {
 	return dir
 }
 
+// runTimeseries is the time series of makeRunDir's run of seed 1, as the report reads it.
+func runTimeseries(t *testing.T) *Timeseries {
+	t.Helper()
+	ts, err := ReadTimeseries(filepath.Join(makeRunDir(t, 1), "timeseries.csv"), false)
+	require.NoError(t, err)
+	return ts
+}
+
 // makeSweepDir writes a sweep directory varying planner.enforcement over values with seeds 1..reps at
 // each, with a tidy timeseries.csv when withTS.
 func makeSweepDir(t *testing.T, values []float64, reps int, withTS bool) string {

@@ -80,6 +80,7 @@ code { font-size: 0.85em; color: #555; }
 `))
 
 func renderPage(l *lang, p page) ([]byte, error) {
+	p.Lang = l.Lang()
 	p.Text = map[string]string{"title": l.T("report.page.title", p.Title)}
 	for _, k := range []string{"headline", "outcome", "unit", "footer"} {
 		p.Text[k] = l.T("report.page." + k)

@@ -113,6 +113,3 @@ func (l *lang) num(v float64) string {
 	s = r.Replace(s)
 	return strings.ReplaceAll(s, "\x00", "\u00a0")
 }
-
-// outcomeNames are the headline outcomes the report describes.
-func (l *lang) outcomeNames() []string { return headlineOrder() }

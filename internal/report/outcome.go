@@ -48,6 +48,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 	}
 	xs, ticks := paramAxis(raw)
 	key := rs.Params[param]
+	xlabel := paramLabel(key)
 	fig := &outcomeFig{}
 	shareTop, shares := 0.0, 0
 	cols := 2
@@ -62,7 +63,7 @@ func outcomeLayout(l *lang, rs *Runs, param int, outcomes []int) (*outcomeFig, e
 		for i, r := range rs.Rows {
 			ys[i] = r.Outcomes[o]
 		}
-		pn, err := drawOutcomePanel(l, name, key, xs, ys, ticks, tileW)
+		pn, err := drawOutcomePanel(l, name, xlabel, xs, ys, ticks, tileW)
 		if err != nil {
 			return nil, err
 		}
@@ -97,9 +98,10 @@ type outcomePanel struct {
 	hi   float64
 }
 
-// drawOutcomePanel draws outcome name's values ys against the parameter key's xs (ticks: the parameter's
-// labels when it is not numeric), its title and axis label wrapped to tileW.
-func drawOutcomePanel(l *lang, name, key string, xs, ys []float64, ticks plot.Ticker, tileW vg.Length) (outcomePanel, error) {
+// drawOutcomePanel draws outcome name's values ys against the parameter's xs (ticks: the parameter's
+// labels when it is not numeric; xlabel: its axis label, paramLabel), its title and axis label wrapped to
+// tileW.
+func drawOutcomePanel(l *lang, name, xlabel string, xs, ys []float64, ticks plot.Ticker, tileW vg.Length) (outcomePanel, error) {
 	info := l.outcome(name)
 	var pn outcomePanel
 	if r, ok := headlineRef(name); ok {
@@ -112,7 +114,7 @@ func drawOutcomePanel(l *lang, name, key string, xs, ys []float64, ticks plot.Ti
 	p := chart.NewPlot("", "", info.Unit, 0.85)
 	chart.SetFont(&p.Title.TextStyle, 14)
 	p.Title.Text = wrap(p.Title.TextStyle, title, tileW*0.95)
-	p.X.Label.Text = wrap(p.X.Label.TextStyle, paramLabel(key), tileW*0.9)
+	p.X.Label.Text = wrap(p.X.Label.TextStyle, xlabel, tileW*0.9)
 	lo, hi, n, err := addRunsAndMeans(p, xs, ys)
 	if err != nil {
 		return pn, err
@@ -253,15 +255,7 @@ func (f *outcomeFig) render() ([]byte, error) {
 	return chart.Encode(f.canvas)
 }
 
-// OutcomeChart draws the outcome chart of one parameter in English.
-func OutcomeChart(rs *Runs, param int, outcomes []int) ([]byte, error) {
-	l, err := newLang("en")
-	if err != nil {
-		return nil, err
-	}
-	return outcomeChart(l, rs, param, outcomes)
-}
-
+// outcomeChart draws the outcome chart of one parameter (outcome_vs_<param>.png) in language l.
 func outcomeChart(l *lang, rs *Runs, param int, outcomes []int) ([]byte, error) {
 	f, err := outcomeLayout(l, rs, param, outcomes)
 	if err != nil {

@@ -160,31 +160,32 @@ func (l *legend) columns(ncols int) []plot.Legend {
 func (l *legend) place(legs []plot.Legend, dc draw.Canvas, x0, y0, y1 vg.Length) (cols []draw.Canvas, fits bool) {
 	for size := 14.0; size >= 11 && !fits; size-- {
 		total := vg.Length(0)
-		per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
 		for k := range legs {
 			chart.SetFont(&legs[k].TextStyle, size)
-			w := vg.Length(0)
-			for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
-				w = max(w, legs[k].TextStyle.Width(e.text))
-			}
-			total += w + legs[k].ThumbnailWidth + 3*legs[k].TextStyle.Width(" ")
+			total += l.textWidth(legs, k) + legs[k].ThumbnailWidth + 3*legs[k].TextStyle.Width(" ")
 		}
 		fits = x0+total <= dc.Max.X-vg.Points(4)
 	}
 	var out []draw.Canvas
 	x := x0
-	per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
 	for k, lg := range legs {
-		w := vg.Length(0)
-		for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
-			w = max(w, lg.TextStyle.Width(e.text))
-		}
-		w += lg.ThumbnailWidth + lg.TextStyle.Width(" ")
+		w := l.textWidth(legs, k) + lg.ThumbnailWidth + lg.TextStyle.Width(" ")
 		out = append(out, draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{
 			Min: vg.Point{X: x, Y: y0}, Max: vg.Point{X: x + w, Y: y1}}})
 		x += w + 2*lg.TextStyle.Width("  ")
 	}
 	return out, fits
+}
+
+// textWidth is the width of the longest entry text in legend column k of legs (the entries split
+// evenly between them, as columns does).
+func (l *legend) textWidth(legs []plot.Legend, k int) vg.Length {
+	per := (len(l.entries) + len(legs) - 1) / max(len(legs), 1)
+	w := vg.Length(0)
+	for _, e := range l.entries[k*per : min(len(l.entries), (k+1)*per)] {
+		w = max(w, legs[k].TextStyle.Width(e.text))
+	}
+	return w
 }
 
 // legendRowHeight is the height of one legend row.
@@ -225,6 +226,18 @@ func renderWithLegend(p *plot.Plot, leg *legend, wpx, hpx int) ([]byte, error) {
 		lg.Draw(cols[k])
 	}
 	return chart.Encode(c)
+}
+
+// withLegend draws a time-series chart with draw and renders it with its legend below, at the
+// time-series charts' size.
+func withLegend(draw func(*lang, *Timeseries) (*plot.Plot, *legend, error)) func(*lang, *Timeseries) ([]byte, error) {
+	return func(l *lang, ts *Timeseries) ([]byte, error) {
+		p, leg, err := draw(l, ts)
+		if err != nil {
+			return nil, err
+		}
+		return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
+	}
 }
 
 // paramAxis maps a parameter's raw values to x positions: the numbers themselves when every value is

@@ -86,12 +86,7 @@ type tsPoint struct {
 	v          float64
 }
 
-// tsPoint2 is a run's [overbuild_mw, redundant_mw] of a province.
-type tsPoint2 struct {
-	run int
-	v   [2]float64
-}
-
+// finalVal is a run's [overbuild_mw, redundant_mw] of a province at a month.
 type finalVal struct {
 	month string
 	v     [2]float64
@@ -182,7 +177,7 @@ type tsReader struct {
 	points     map[string][]tsPoint        // "scope/metric" -> values
 	final      map[string]map[int]finalVal // province -> run -> value at latest month
 	snap       string                      // snapshotMonth
-	snapRows   map[string][]tsPoint2       // province -> (run index, value) at snap
+	snapRows   map[string]map[int]finalVal // province -> run -> value at snap
 	scopesSeen map[string]bool
 	rows       int
 }
@@ -212,7 +207,7 @@ func newTSReader(path string, header []string, tidy bool) (*tsReader, error) {
 		path: path, tidy: tidy, col: col, off: len(lead) - 2,
 		runIdx: map[string]int{}, monthIdx: map[string]int{},
 		points: map[string][]tsPoint{}, final: map[string]map[int]finalVal{},
-		snap: snapshotMonth(), snapRows: map[string][]tsPoint2{}, scopesSeen: map[string]bool{},
+		snap: snapshotMonth(), snapRows: map[string]map[int]finalVal{}, scopesSeen: map[string]bool{},
 	}, nil
 }
 
@@ -276,18 +271,24 @@ func (a *tsReader) addProvince(rec []string, line int, scope, month string, ri i
 			return err
 		}
 	}
-	byRun := a.final[scope]
-	if byRun == nil {
-		byRun = map[int]finalVal{}
-		a.final[scope] = byRun
-	}
+	byRun := runVals(a.final, scope)
 	if old, ok := byRun[ri]; !ok || month >= old.month {
 		byRun[ri] = finalVal{month, v}
 	}
 	if month == a.snap {
-		a.snapRows[scope] = append(a.snapRows[scope], tsPoint2{ri, v})
+		runVals(a.snapRows, scope)[ri] = finalVal{month, v}
 	}
 	return nil
+}
+
+// runVals is province scope's values by run in m, added empty when new.
+func runVals(m map[string]map[int]finalVal, scope string) map[int]finalVal {
+	byRun := m[scope]
+	if byRun == nil {
+		byRun = map[int]finalVal{}
+		m[scope] = byRun
+	}
+	return byRun
 }
 
 // complete checks that the file had rows, and rows for every scope the charts need.
@@ -326,32 +327,27 @@ func (a *tsReader) timeseries() *Timeseries {
 		ts.Series[k] = m
 	}
 	for prov, byRun := range a.final {
-		vals := nanPairs(len(a.runs))
-		for ri, fv := range byRun {
-			vals[ri] = fv.v
-		}
-		ts.Final[prov] = vals
+		ts.Final[prov] = pairsByRun(len(a.runs), byRun)
 		ts.Provinces = append(ts.Provinces, prov)
 	}
 	slices.Sort(ts.Provinces)
 	if len(a.snapRows) > 0 {
 		ts.SnapMonth, ts.Snap = a.snap, map[string][][2]float64{}
 		for _, prov := range ts.Provinces {
-			vals := nanPairs(len(a.runs))
-			for _, fv := range a.snapRows[prov] {
-				vals[fv.run] = fv.v
-			}
-			ts.Snap[prov] = vals
+			ts.Snap[prov] = pairsByRun(len(a.runs), a.snapRows[prov])
 		}
 	}
 	return ts
 }
 
-// nanPairs is n pairs of NaN (no row for that run).
-func nanPairs(n int) [][2]float64 {
+// pairsByRun lays n runs' values out by run index, a pair of NaN where a run has no row.
+func pairsByRun(n int, byRun map[int]finalVal) [][2]float64 {
 	vals := make([][2]float64, n)
 	for i := range vals {
 		vals[i] = [2]float64{math.NaN(), math.NaN()}
+	}
+	for ri, fv := range byRun {
+		vals[ri] = fv.v
 	}
 	return vals
 }

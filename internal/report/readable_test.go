@@ -131,9 +131,7 @@ func hasHLine[T any](lines []T, y float64) bool {
 }
 
 func TestUtilisationChartMarksObserved2022(t *testing.T) {
-	dir := makeRunDir(t, 1)
-	ts, err := ReadTimeseries(filepath.Join(dir, "timeseries.csv"), false)
-	require.NoError(t, err)
+	ts := runTimeseries(t)
 	for _, l := range langs(t) {
 		p, leg, err := utilisationChart(l, ts)
 		require.NoError(t, err)
@@ -234,7 +232,7 @@ func TestFrenchReportHasNoEnglish(t *testing.T) {
 			english = append(english, s)
 		}
 	}
-	for _, n := range en.outcomeNames() {
+	for _, n := range headlineOrder() {
 		english = append(english, headlineInfo(n).Label, headlineInfo(n).Explain)
 	}
 	for _, s := range english {
@@ -249,7 +247,7 @@ func TestFrenchReportHasNoEnglish(t *testing.T) {
 func TestFrenchOutcomeTableComplete(t *testing.T) {
 	fr, err := newLang("fr")
 	require.NoError(t, err)
-	for _, n := range fr.outcomeNames() {
+	for _, n := range headlineOrder() {
 		o, ok := fr.outcomes.Outcome[n]
 		assert.True(t, ok && o.Label != "" && o.Explain != "", "outcomes_fr.toml: %s", n)
 		u := headlineInfo(n).Unit
@@ -308,9 +306,7 @@ func TestProvinceChartShowsTheObservedYear(t *testing.T) {
 // both languages and checks every column ends inside the canvas: text cut at the right edge was the
 // clipped overbuild_by_province.png.
 func TestLegendsFitTheCanvas(t *testing.T) {
-	dir := makeRunDir(t, 1)
-	ts, err := ReadTimeseries(filepath.Join(dir, "timeseries.csv"), false)
-	require.NoError(t, err)
+	ts := runTimeseries(t)
 	for _, l := range langs(t) {
 		p, leg, err := utilisationChart(l, ts)
 		require.NoError(t, err)

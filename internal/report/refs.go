@@ -32,53 +32,45 @@ func (r Reference) Year() string {
 	return ""
 }
 
-var (
-	refsOnce sync.Once
-	refs     []Reference
-	refsErr  error
-)
-
 // References reads every target of configs/targets/*.toml that observes a headline outcome or one scope's
 // time-series column, in file then target order.
-func References() ([]Reference, error) {
-	refsOnce.Do(func() {
-		files, err := fs.Glob(configs.TargetFiles, "targets/*.toml")
+func References() ([]Reference, error) { return references() }
+
+var references = sync.OnceValues(func() ([]Reference, error) {
+	files, err := fs.Glob(configs.TargetFiles, "targets/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(files)
+	var refs []Reference
+	for _, name := range files {
+		b, err := fs.ReadFile(configs.TargetFiles, name)
 		if err != nil {
-			refsErr = err
-			return
+			return nil, err
 		}
-		slices.Sort(files)
-		for _, name := range files {
-			b, err := fs.ReadFile(configs.TargetFiles, name)
-			if err != nil {
-				refsErr = err
-				return
-			}
-			f, err := calibrate.Parse("configs/"+name, b)
-			if err != nil {
-				refsErr = fmt.Errorf("reference values: %w", err)
-				return
-			}
-			for _, t := range f.Targets {
-				kind := t.Kind
-				if kind == "" {
-					kind = "equal"
-				}
-				r := Reference{Name: t.Name, Observed: t.Observed, Kind: kind, Source: t.Source}
-				switch {
-				case t.Headline != "":
-					r.Headline = t.Headline
-				case len(t.Scopes) == 1 && len(t.ShareOf) == 0:
-					r.Scope, r.Column, r.Month, r.YearMean = t.Scopes[0], t.Column, t.Month, t.Statistic == "year_mean"
-				default:
-					continue
-				}
-				refs = append(refs, r)
-			}
+		f, err := calibrate.Parse("configs/"+name, b)
+		if err != nil {
+			return nil, fmt.Errorf("reference values: %w", err)
 		}
-	})
-	return refs, refsErr
-}
+		for _, t := range f.Targets {
+			kind := t.Kind
+			if kind == "" {
+				kind = "equal"
+			}
+			r := Reference{Name: t.Name, Observed: t.Observed, Kind: kind, Source: t.Source}
+			switch {
+			case t.Headline != "":
+				r.Headline = t.Headline
+			case len(t.Scopes) == 1 && len(t.ShareOf) == 0:
+				r.Scope, r.Column, r.Month, r.YearMean = t.Scopes[0], t.Column, t.Month, t.Statistic == "year_mean"
+			default:
+				continue
+			}
+			refs = append(refs, r)
+		}
+	}
+	return refs, nil
+})
 
 // headlineRef is the first reference observing a headline outcome.
 func headlineRef(name string) (Reference, bool) {

@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"dongshu/internal/atomicfile"
-	"dongshu/internal/chart"
 )
 
 // Summary describes what Generate wrote.
@@ -102,11 +101,7 @@ func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 	if rs := utilRefs(ts); len(rs) > 0 {
 		var vals, srcs []string
 		for _, r := range rs {
-			name := us[r.Scope].label
-			if r.Scope == northwest {
-				name = l.T("report.util.northwest_short")
-			}
-			vals = append(vals, name+" "+l.refBound(r))
+			vals = append(vals, l.refScope(us, r.Scope)+" "+l.refBound(r))
 			if !slices.Contains(srcs, r.Source) {
 				srcs = append(srcs, r.Source)
 			}
@@ -117,35 +112,21 @@ func timeseriesCharts(l *lang, ts *Timeseries) ([]output, []chartDoc, error) {
 	ps := l.provinceStyles()
 	last := ts.Months[len(ts.Months)-1]
 	provExplain := l.T("report.prov.explain_one", l.colour(ps[0].paint), l.colour(ps[1].paint), last)
-	if pn := provincePanels(ts); len(pn) > 1 {
-		provExplain = l.T("report.prov.explain", l.colour(ps[0].paint), l.colour(ps[1].paint), pn[0].month[:4], last)
+	if hasSnapPanel(ts) {
+		provExplain = l.T("report.prov.explain", l.colour(ps[0].paint), l.colour(ps[1].paint), ts.SnapMonth[:4], last)
 	}
 	var outs []output
 	var docs []chartDoc
 	for _, c := range []struct {
 		name, title, explain string
-		draw                 func() ([]byte, error)
+		draw                 func(*lang, *Timeseries) ([]byte, error)
 	}{
-		{"utilisation.png", l.T("report.util.heading"), utilExplain + pooled, func() ([]byte, error) {
-			p, leg, err := utilisationChart(l, ts)
-			if err != nil {
-				return nil, err
-			}
-			return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
-		}},
+		{"utilisation.png", l.T("report.util.heading"), utilExplain + pooled, withLegend(utilisationChart)},
 		{"capacity.png", l.T("report.cap.heading"),
-			l.T("report.cap.explain", l.look(cs[0]), l.look(cs[1]), l.look(cs[2])) + pooled, func() ([]byte, error) {
-				p, leg, err := capacityChart(l, ts)
-				if err != nil {
-					return nil, err
-				}
-				return renderWithLegend(p, leg, chart.WidthPx, chart.HeightPx)
-			}},
-		{"overbuild_by_province.png", l.T("report.prov.heading"), provExplain + averaged, func() ([]byte, error) {
-			return provinceChart(l, ts)
-		}},
+			l.T("report.cap.explain", l.look(cs[0]), l.look(cs[1]), l.look(cs[2])) + pooled, withLegend(capacityChart)},
+		{"overbuild_by_province.png", l.T("report.prov.heading"), provExplain + averaged, provinceChart},
 	} {
-		png, err := c.draw()
+		png, err := c.draw(l, ts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", c.name, err)
 		}
@@ -174,7 +155,6 @@ func runReport(l *lang, dir string) ([]output, Summary, error) {
 		name = filepath.Base(dir)
 	}
 	pg := page{
-		Lang:     l.T("report.page.lang"),
 		Title:    l.T("report.page.run_title", name, rs.Seed),
 		Subtitle: l.T("report.page.run_sub", ts.Months[0], ts.Months[len(ts.Months)-1]),
 		Charts:   docs,

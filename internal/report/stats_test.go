@@ -5,10 +5,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-	"gonum.org/v1/plot"
-
-	"dongshu/internal/chart"
 )
 
 func TestQuantile(t *testing.T) {
@@ -79,22 +75,10 @@ func TestProvinceFinalsAverageAndSort(t *testing.T) {
 	assert.Equal(t, []ProvinceFinal{{"gansu", 30, 0}, {"anhui", 15, 2}, {"beijing", 0, 5}}, ProvinceFinals(ts))
 }
 
-func TestFmtNumAndTicks(t *testing.T) {
+func TestFmtNum(t *testing.T) {
 	assert.Equal(t, "157,908", fmtNum(157907.6))
 	assert.Equal(t, "-1,000", fmtNum(-1000))
 	assert.Equal(t, "0.276", fmtNum(0.27560))
 	assert.Equal(t, "5.54", fmtNum(5.5366))
 	assert.Equal(t, "–", fmtNum(math.NaN()))
-	en, err := newLang("en")
-	require.NoError(t, err)
-	var labels []string
-	for _, tk := range chart.NewNiceTicks(en, &plot.New().X).Ticks(0, 1) {
-		labels = append(labels, tk.Label)
-	}
-	assert.Equal(t, []string{"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}, labels)
-	labels = nil
-	for _, tk := range chart.NewNiceTicks(en, &plot.New().X).Ticks(0, 5300) {
-		labels = append(labels, tk.Label)
-	}
-	assert.Equal(t, []string{"0", "1,000", "2,000", "3,000", "4,000", "5,000"}, labels)
 }

@@ -137,7 +137,7 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 	if name == "" {
 		name = filepath.Base(filepath.Clean(dir))
 	}
-	pg := page{Lang: l.T("report.page.lang"), Title: l.T("report.page.sweep_title", name), Charts: docs}
+	pg := page{Title: l.T("report.page.sweep_title", name), Charts: docs}
 	if len(rs.Params) == 0 {
 		pg.Subtitle = l.T("report.page.sweep_same", len(rs.Rows))
 	} else {
@@ -176,6 +176,15 @@ func chartedOutcomes(rs *Runs) []int {
 func outcomeCharts(l *lang, rs *Runs, panels []int) ([]output, []chartDoc, error) {
 	var outs []output
 	var docs []chartDoc
+	// The panels, the same in every chart: their names and whether the share panels share a scale.
+	var labels []string
+	shares := 0
+	for _, o := range panels {
+		labels = append(labels, strings.ToLower(l.outcome(rs.Outcomes[o]).Label))
+		if isShare(rs.Outcomes[o]) {
+			shares++
+		}
+	}
 	used := map[string]bool{}
 	for p, key := range rs.Params {
 		name := "outcome_vs_" + safeName(key)
@@ -189,14 +198,6 @@ func outcomeCharts(l *lang, rs *Runs, panels []int) ([]output, []chartDoc, error
 			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		outs = append(outs, output{name, png})
-		var labels []string
-		shares := 0
-		for _, o := range panels {
-			labels = append(labels, strings.ToLower(l.outcome(rs.Outcomes[o]).Label))
-			if isShare(rs.Outcomes[o]) {
-				shares++
-			}
-		}
 		explain := l.T("report.outcome.explain", l.colour(dotPaint), l.colour(meanPaint), key, strings.Join(labels, l.T("report.list_sep")))
 		if shares > 1 {
 			explain += l.T("report.outcome.shared")

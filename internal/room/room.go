@@ -580,17 +580,6 @@ func (r *Room) Debrief() wire.ClassDebrief {
 	return cd
 }
 
-func mean(v []float64) float64 {
-	if len(v) == 0 {
-		return 0
-	}
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s / float64(len(v))
-}
-
 // persist saves the room, logging a failure once (the game goes on: the next save may work).
 func (r *Room) persist() {
 	err := r.save()

@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -100,12 +101,7 @@ func convert(r io.Reader) (map[string][]byte, error) {
 		defs[name] = strict(s)
 	}
 	for name := range doc.Definitions {
-		d := defs[name].(map[string]any)
-		variant := make(map[string]any, len(d))
-		for k, v := range d {
-			variant[k] = v
-		}
-		defs[name+nullSuffix] = nullable(variant)
+		defs[name+nullSuffix] = nullable(maps.Clone(defs[name].(map[string]any)))
 	}
 	files := map[string][]byte{}
 	owner := map[string]string{} // path -> definition, to refuse two definitions of one kind
@@ -149,12 +145,7 @@ func strict(s map[string]any) map[string]any {
 	for k, v := range s {
 		switch k {
 		case "description":
-		case "items":
-			if m, ok := v.(map[string]any); ok {
-				v = strict(m)
-			}
-			out[k] = v
-		case "additionalProperties":
+		case "items", "additionalProperties":
 			if m, ok := v.(map[string]any); ok {
 				v = strict(m)
 			}
