@@ -296,22 +296,26 @@ func (a *App) chartXAxis(ch *chartPrep) {
 
 // chartPoints places the series' points over the chart's months.
 func (a *App) chartPoints(ch *chartPrep, def *series.Chart) {
-	cc := &a.charts.cols
 	h := a.sess.History()
+	for k := 0; k < ch.N; k++ {
+		ch.Series[k].Pts = a.charts.cols.points(ch.Series[k].Pts, ch, def.Series[k], h)
+	}
+}
+
+// points appends series se of history h to pts, placed over chart ch's plot and months (the run's own
+// series and the what-if comparison's dashed ones alike).
+func (cc *chartCols) points(pts []float32, ch *chartPrep, se series.Ref, h *session.History) []float32 {
 	p := ch.Plot
 	span := float32(max(int(ch.To-ch.From), 1))
-	for k := 0; k < ch.N; k++ {
-		se := def.Series[k]
-		sp := &ch.Series[k]
-		sc, col := cc.scope[se.Scope], cc.col[se.Column]
-		for mi, mo := range h.Months {
-			if mo < ch.From || mo > ch.To {
-				continue
-			}
-			v := h.Scope[mi][sc][col] * ch.Mul
-			sp.Pts = append(sp.Pts, p.X+p.W*float32(mo-ch.From)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
+	sc, col := cc.scope[se.Scope], cc.col[se.Column]
+	for mi, mo := range h.Months {
+		if mo < ch.From || mo > ch.To {
+			continue
 		}
+		v := h.Scope[mi][sc][col] * ch.Mul
+		pts = append(pts, p.X+p.W*float32(mo-ch.From)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
 	}
+	return pts
 }
 
 // yearLabel is a year as text (the few years of a scenario, without formatting per frame).
