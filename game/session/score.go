@@ -134,10 +134,7 @@ func (s *Session) careerBoard(p int) Board {
 	b := Board{Key: BoardCareer}
 	provinces := []int{p}
 	if p < 0 {
-		provinces = provinces[:0]
-		for q := range w.Provinces {
-			provinces = append(provinces, q)
-		}
+		provinces = s.allProvinces()
 	}
 	gdp := 0.0
 	for _, q := range provinces {
@@ -227,22 +224,21 @@ func (s *Session) nationBoard(p int) Board {
 		}
 		return sp
 	}
+	// ratio is column a over column b of the rows picked by row, summed over the last year.
+	ratio := func(row func(k int) []float64, a, b int) float64 {
+		u := s.sums(from, n, row, c(a), c(b))
+		return ratioOr0(u[0], u[1])
+	}
 
-	u := s.sums(from, n, nat, c(economy.ColUsed), c(economy.ColCapacity))
-	util := ratioOr0(u[0], u[1])
+	util := ratio(nat, economy.ColUsed, economy.ColCapacity)
 	sp := part(PartUse, UnitPercent, util, ratioOr0(util, target), n)
 	if p >= 0 {
-		o := s.sums(from, n, prow, c(economy.ColUsed), c(economy.ColCapacity))
-		ou := ratioOr0(o[0], o[1])
+		ou := ratio(prow, economy.ColUsed, economy.ColCapacity)
 		sp = own(sp, ou, ratioOr0(ou, target))
 	}
 	b.Parts = append(b.Parts, sp)
 
-	all := make([]int, len(w.Provinces))
-	for q := range all {
-		all[q] = q
-	}
-	rise, years := s.debtRise(all)
+	rise, years := s.debtRise(s.allProvinces())
 	sp = part(PartDebt, UnitYears, rise, 1-rise/years/debtWorst, n)
 	if p >= 0 {
 		r, _ := s.debtRise([]int{p})
@@ -250,22 +246,18 @@ func (s *Session) nationBoard(p int) Board {
 	}
 	b.Parts = append(b.Parts, sp)
 
-	e := s.sums(from, n, nat, c(economy.ColCO2), c(economy.ColEnergy))
-	co2 := ratioOr0(e[0], e[1])
+	co2 := ratio(nat, economy.ColCO2, economy.ColEnergy)
 	sp = part(PartEmissions, UnitTCO2MWh, co2, 1-ratioOr0(co2, thermal), n)
 	if p >= 0 {
-		o := s.sums(from, n, prow, c(economy.ColCO2), c(economy.ColEnergy))
-		oc := ratioOr0(o[0], o[1])
+		oc := ratio(prow, economy.ColCO2, economy.ColEnergy)
 		sp = own(sp, oc, 1-ratioOr0(oc, thermal))
 	}
 	b.Parts = append(b.Parts, sp)
 
-	un := s.sums(from, n, nat, c(economy.ColUnserved), c(economy.ColDemand))
-	unserved := ratioOr0(un[0], un[1])
+	unserved := ratio(nat, economy.ColUnserved, economy.ColDemand)
 	sp = part(PartUnserved, UnitPercent, unserved, 1-unserved/unservedWorst, n)
 	if p >= 0 {
-		o := s.sums(from, n, prow, c(economy.ColUnserved), c(economy.ColDemand))
-		ou := ratioOr0(o[0], o[1])
+		ou := ratio(prow, economy.ColUnserved, economy.ColDemand)
 		sp = own(sp, ou, 1-ou/unservedWorst)
 	}
 	b.Parts = append(b.Parts, sp)
@@ -290,6 +282,15 @@ func (s *Session) sums(from, to int, row func(k int) []float64, cols ...int) []f
 		}
 	}
 	return out
+}
+
+// allProvinces lists every province's index (the planner's role).
+func (s *Session) allProvinces() []int {
+	all := make([]int, len(s.m.W.Provinces))
+	for q := range all {
+		all[q] = q
+	}
+	return all
 }
 
 // gdpShare is province p's share of the country's GDP.
