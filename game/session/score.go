@@ -89,11 +89,9 @@ type Scores struct {
 	Nation   Board
 }
 
-// scoreCache keeps each role's boards for the month they were computed (index Province+1).
-type scoreCache struct {
-	at []int // months played when computed, -1 never
-	sc []Scores
-}
+// scoreCache keeps each role's boards (index Province+1), as of the months played in their Months (-1:
+// never computed).
+type scoreCache []Scores
 
 // Scores returns role p's two boards (p = -1: the planner; out of range: the planner's), computed once
 // per month and cached: the live scoreboards and the debrief read the same numbers. Read only.
@@ -102,19 +100,16 @@ func (s *Session) Scores(p int) Scores {
 	if p < -1 || p >= n {
 		p = -1
 	}
-	c := &s.scores
-	if len(c.at) != n+1 {
-		c.at = make([]int, n+1)
-		for i := range c.at {
-			c.at[i] = -1
+	if len(s.scores) != n+1 {
+		s.scores = make(scoreCache, n+1)
+		for i := range s.scores {
+			s.scores[i].Months = -1
 		}
-		c.sc = make([]Scores, n+1)
 	}
-	if months := len(s.hist.Months); c.at[p+1] != months {
-		c.at[p+1] = months
-		c.sc[p+1] = s.computeScores(p)
+	if s.scores[p+1].Months != len(s.hist.Months) {
+		s.scores[p+1] = s.computeScores(p)
 	}
-	return c.sc[p+1]
+	return s.scores[p+1]
 }
 
 func (s *Session) computeScores(p int) Scores {
