@@ -381,28 +381,9 @@ type colourFace struct {
 
 // moderationHeight is the height prepareDialogModeration takes.
 func (pl *playStage) moderationHeight(d *dialog, inner float32) float32 {
-	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
-	n := 0
-	for _, on := range d.moderate {
-		if on {
-			n++
-		}
-	}
-	list := min(max(n, 1), 3) // at most 3 lines of names (prepareDialogModeration wraps to 3)
-	if n > 0 {
-		names := ""
-		w := pl.sess.Model().W
-		for p, on := range d.moderate {
-			if on {
-				if names != "" {
-					names += ", "
-				}
-				names += c.Province(w.Provinces[p].ID)
-			}
-		}
-		list = len(wrapText(names, f.Small, inner, 3))
-	}
-	return 20*s + float32(list)*17*s + float32(len(wrapText(c.T("ui.dlg.moderate_hint"), f.Small, inner, 2)))*17*s
+	list, hint := pl.moderationLines(d, inner)
+	s := pl.fonts.scale
+	return 20*s + float32(len(list)+len(hint))*17*s
 }
 
 // plannerHelpKeys are the catalog keys of the help of the planner dialog's fields before its levers

@@ -247,7 +247,7 @@ func (pl *playStage) prepareDialog(sc *scene) {
 		pl.prepareDialogOutlook(sc, d, x0, y)
 	} else {
 		y = pl.prepareDialogPlanner(sc, d, x0, y) // cf.go
-		pl.prepareDialogModeration(sc, d, w, x0, y)
+		pl.prepareDialogModeration(sc, d, x0, y)
 	}
 	pl.prepareDialogButtons(sc, d, x0)
 }
@@ -412,31 +412,39 @@ func (pl *playStage) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
 }
 
 // prepareDialogModeration lists the provinces the planner calls to moderation (clicked on the map).
-func (pl *playStage) prepareDialogModeration(sc *scene, d *dialog, w *economy.World, x0, y float32) {
+func (pl *playStage) prepareDialogModeration(sc *scene, d *dialog, x0, y float32) {
 	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
-	box := pl.geo.Dialog
 	sc.text(c.T("ui.dlg.moderate_title"), x0, y, f.Bold, colAccent)
 	y += 20 * s
-	list := ""
-	for p, on := range d.moderate {
-		if on {
-			if list != "" {
-				list += ", "
-			}
-			list += c.Province(w.Provinces[p].ID)
-		}
-	}
-	if list == "" {
-		list = c.T("ui.dlg.moderate_none")
-	}
-	for _, l := range wrapText(list, f.Small, box.W-28*s, 3) {
+	list, hint := pl.moderationLines(d, pl.geo.Dialog.W-28*s)
+	for _, l := range list {
 		sc.text(l, x0, y, f.Small, colText)
 		y += 17 * s
 	}
-	for _, l := range wrapText(c.T("ui.dlg.moderate_hint"), f.Small, box.W-28*s, 2) {
+	for _, l := range hint {
 		sc.text(l, x0, y, f.Small, colDim)
 		y += 17 * s
 	}
+}
+
+// moderationLines are the moderation list's lines (the provinces called to moderate, or "none") and
+// its hint's, wrapped to width inner (the list and moderationHeight measure the same lines).
+func (pl *playStage) moderationLines(d *dialog, inner float32) (list, hint []string) {
+	c, f := pl.cat, pl.fonts
+	w := pl.sess.Model().W
+	names := ""
+	for p, on := range d.moderate {
+		if on {
+			if names != "" {
+				names += ", "
+			}
+			names += c.Province(w.Provinces[p].ID)
+		}
+	}
+	if names == "" {
+		names = c.T("ui.dlg.moderate_none")
+	}
+	return wrapText(names, f.Small, inner, 3), wrapText(c.T("ui.dlg.moderate_hint"), f.Small, inner, 2)
 }
 
 // prepareDialogButtons: the keys line and the advice (a province only), cancel and confirm buttons.
