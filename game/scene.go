@@ -52,6 +52,13 @@ func (sc *scene) panel(r Rect, s float32) {
 	sc.frame(r, colBorder, max(1, s))
 }
 
+// dialogPanel is a panel with the accent strip along its top: the look of every dialog and box over
+// the screen.
+func (sc *scene) dialogPanel(r Rect, s float32) {
+	sc.panel(r, s)
+	sc.rect(Rect{r.X, r.Y, r.W, 3 * s}, colAccent)
+}
+
 func (sc *scene) text(s string, x, y float32, f *Face, c color.RGBA) {
 	if sc == nil {
 		return

@@ -90,8 +90,7 @@ func (a *App) prepareBox(sc *scene, title string, lines, small []string) {
 	}
 	box := Centred(W, H, bw, bh)
 	sc.rect(Rect{0, 0, W, H}, colShade)
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	sc.text(title, box.X+20*s, box.Y+16*s, f.Head, colText)
 	y := box.Y + 48*s
 	for _, l := range lines {
@@ -149,8 +148,7 @@ func (a *App) prepareHelp(sc *scene) {
 	W, H := float32(a.w), float32(a.h)
 	sc.rect(Rect{0, 0, W, H}, colShade)
 	box := Centred(W, H, min(W-32*s, 820*s), min(H-32*s, 620*s))
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	sc.text(c.T("ui.help.title"), box.X+20*s, box.Y+16*s, f.Head, colText)
 	colW := (box.W - 48*s) / 2
 	top := box.Y + 52*s
@@ -219,8 +217,7 @@ func (pl *playStage) prepareDialog(sc *scene) {
 	d := pl.dlg
 	w := pl.sess.Model().W
 	box := pl.geo.Dialog
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	x0 := box.X + 14*s
 	y := box.Y + 12*s
 	title := c.T("ui.dlg.title_planner")

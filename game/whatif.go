@@ -129,8 +129,7 @@ func (pl *playStage) leverValue(l configs.Lever, v float64) string {
 func (pl *playStage) prepareWhatIf(sc *scene) {
 	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
 	box := pl.geo.Dialog
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	x0, w := box.X+14*s, box.W-28*s
 	y := box.Y + 12*s
 	sc.text(fit(c.T("ui.whatif.title"), f.Head, w), x0, y, f.Head, colText)
