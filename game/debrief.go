@@ -109,13 +109,7 @@ func (db *debriefStage) provinceFacts(p int, head string) []factLine {
 		return nil
 	}
 	pct := db.pct
-	signed := func(v float64) string {
-		s := c.Number(100*v, 0)
-		if v >= 0 && s != "0" {
-			s = "+" + s
-		}
-		return s
-	}
+	signed := func(v float64) string { return signedNumber(c.Number(100*v, 0), v) }
 	endYear := strconv.Itoa(f.End.Year())
 	out := []factLine{{head: head, sub: true}}
 	pf := db.sess.ProvinceFacts(p)
