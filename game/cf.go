@@ -125,10 +125,7 @@ func (db *debriefStage) prepareCounterfactual(sc *scene, x, y, w, bottom float32
 		sc.button(Rect{x + w - bs, y - 2*s, bs, bs}, "›", Command{Kind: CmdCF, Arg: 1}, false, false)
 	}
 	y += 28 * s
-	for _, l := range wrapText(c.T("ui.cf.seed"), f.Small, w, 2) {
-		sc.text(l, x, y, f.Small, colDim)
-		y += 15 * s
-	}
+	y = sc.lines(wrapText(c.T("ui.cf.seed"), f.Small, w, 2), x, y, f.Small, colDim, 15*s)
 	y += 6 * s
 	labelW := w * 0.34
 	colW := (w - labelW) / 3
@@ -315,10 +312,7 @@ func (pl *playStage) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) f
 		if y+float32(len(lines))*lh > bottom {
 			return false
 		}
-		for _, l := range lines {
-			sc.text(l, x0, y, col.face, col.col)
-			y += lh
-		}
+		y = sc.lines(lines, x0, y, col.face, col.col, lh)
 		return true
 	}
 	small, warn, dim := colourFace{f.Small, colText}, colourFace{f.Small, colWarn}, colourFace{f.Small, colDim}

@@ -359,10 +359,7 @@ func (db *debriefStage) debriefOverview(sc *scene, x, y, w, bottom float32) {
 		y += rowH
 	}
 	y += 2 * s
-	for _, l := range wrapText(c.T("ui.debrief.pages_hint"), f.Small, w, 2) {
-		sc.text(l, x, y, f.Small, colDim)
-		y += 15 * s
-	}
+	y = sc.lines(wrapText(c.T("ui.debrief.pages_hint"), f.Small, w, 2), x, y, f.Small, colDim, 15*s)
 	y += 10 * s
 	layoutFactsFit(sc, db.nationalFacts(), x, y, w, bottom, f, s)
 }
@@ -389,10 +386,7 @@ func layoutFactsFit(sc *scene, facts []factLine, x, y, w, bottom float32, f *fac
 // partsNote is the line on how the parts are scored.
 func (db *debriefStage) partsNote(sc *scene, x, y, w float32) float32 {
 	f, s := db.fonts, db.fonts.scale
-	for _, l := range wrapText(db.cat.T("ui.debrief.parts_note"), f.Small, w, 2) {
-		sc.text(l, x, y, f.Small, colDim)
-		y += 15 * s
-	}
+	y = sc.lines(wrapText(db.cat.T("ui.debrief.parts_note"), f.Small, w, 2), x, y, f.Small, colDim, 15*s)
 	return y + 10*s
 }
 

@@ -414,14 +414,8 @@ func (pl *playStage) prepareDialogModeration(sc *scene, d *dialog, x0, y float32
 	sc.text(c.T("ui.dlg.moderate_title"), x0, y, f.Bold, colAccent)
 	y += 20 * s
 	list, hint := pl.moderationLines(d, pl.geo.Dialog.W-28*s)
-	for _, l := range list {
-		sc.text(l, x0, y, f.Small, colText)
-		y += 17 * s
-	}
-	for _, l := range hint {
-		sc.text(l, x0, y, f.Small, colDim)
-		y += 17 * s
-	}
+	y = sc.lines(list, x0, y, f.Small, colText, 17*s)
+	sc.lines(hint, x0, y, f.Small, colDim, 17*s)
 }
 
 // moderationLines are the moderation list's lines (the provinces called to moderate, or "none") and
