@@ -42,20 +42,24 @@ func (db *debriefStage) startCounterfactuals() {
 		fa, fp := db.sess.Counterfactual(d.Province, session.CfAI), db.sess.Counterfactual(d.Province, session.CfPlan)
 		p, ch := d.Province, db.cf.ch
 		go func() {
-			out := cfOutcome{role: i, done: true}
-			if s, err := fa.Run(); err != nil {
-				out.err = err
-			} else {
-				out.ai = s.Headline(p, 0)
-			}
-			if s, err := fp.Run(); err != nil {
-				out.err = err
-			} else {
-				out.plan = s.Headline(p, 0)
-			}
-			ch <- out
+			h, err := runHeadlines([2]*session.Fork{fa, fp}, p, 0)
+			ch <- cfOutcome{role: i, done: true, ai: h[0], plan: h[1], err: err}
 		}()
 	}
+}
+
+// runHeadlines runs two forks one after the other (off the update loop) and reads role p's headline
+// figures in each, counting from month index from; err is the last fork's failure, if any.
+func runHeadlines(forks [2]*session.Fork, p, from int) (h [2]session.Headline, err error) {
+	for i, f := range forks {
+		s, e := f.Run()
+		if e != nil {
+			err = e
+			continue
+		}
+		h[i] = s.Headline(p, from)
+	}
+	return h, err
 }
 
 // pollCounterfactuals takes the counterfactuals that have come in (never waits).
@@ -273,16 +277,8 @@ func (pl *playStage) pollPreview() {
 	ch := p.ch
 	p.running = true
 	go func() {
-		if s, err := fm.Run(); err != nil {
-			r.err = err
-		} else {
-			r.mine = s.Headline(-1, from)
-		}
-		if s, err := fa.Run(); err != nil {
-			r.err = err
-		} else {
-			r.ai = s.Headline(-1, from)
-		}
+		h, err := runHeadlines([2]*session.Fork{fm, fa}, -1, from)
+		r.mine, r.ai, r.err = h[0], h[1], err
 		ch <- r
 	}()
 }
