@@ -42,20 +42,24 @@ func (db *debriefStage) startCounterfactuals() {
 		fa, fp := db.sess.Counterfactual(d.Province, session.CfAI), db.sess.Counterfactual(d.Province, session.CfPlan)
 		p, ch := d.Province, db.cf.ch
 		go func() {
-			out := cfOutcome{role: i, done: true}
-			if s, err := fa.Run(); err != nil {
-				out.err = err
-			} else {
-				out.ai = s.Headline(p, 0)
-			}
-			if s, err := fp.Run(); err != nil {
-				out.err = err
-			} else {
-				out.plan = s.Headline(p, 0)
-			}
-			ch <- out
+			h, err := runHeadlines([2]*session.Fork{fa, fp}, p, 0)
+			ch <- cfOutcome{role: i, done: true, ai: h[0], plan: h[1], err: err}
 		}()
 	}
+}
+
+// runHeadlines runs two forks one after the other (off the update loop) and reads role p's headline
+// figures in each, counting from month index from; err is the last fork's failure, if any.
+func runHeadlines(forks [2]*session.Fork, p, from int) (h [2]session.Headline, err error) {
+	for i, f := range forks {
+		s, e := f.Run()
+		if e != nil {
+			err = e
+			continue
+		}
+		h[i] = s.Headline(p, from)
+	}
+	return h, err
 }
 
 // pollCounterfactuals takes the counterfactuals that have come in (never waits).
@@ -125,10 +129,7 @@ func (db *debriefStage) prepareCounterfactual(sc *scene, x, y, w, bottom float32
 		sc.button(Rect{x + w - bs, y - 2*s, bs, bs}, "›", Command{Kind: CmdCF, Arg: 1}, false, false)
 	}
 	y += 28 * s
-	for _, l := range wrapText(c.T("ui.cf.seed"), f.Small, w, 2) {
-		sc.text(l, x, y, f.Small, colDim)
-		y += 15 * s
-	}
+	y = sc.lines(wrapText(c.T("ui.cf.seed"), f.Small, w, 2), x, y, f.Small, colDim, 15*s)
 	y += 6 * s
 	labelW := w * 0.34
 	colW := (w - labelW) / 3
@@ -276,16 +277,8 @@ func (pl *playStage) pollPreview() {
 	ch := p.ch
 	p.running = true
 	go func() {
-		if s, err := fm.Run(); err != nil {
-			r.err = err
-		} else {
-			r.mine = s.Headline(-1, from)
-		}
-		if s, err := fa.Run(); err != nil {
-			r.err = err
-		} else {
-			r.ai = s.Headline(-1, from)
-		}
+		h, err := runHeadlines([2]*session.Fork{fm, fa}, -1, from)
+		r.mine, r.ai, r.err = h[0], h[1], err
 		ch <- r
 	}()
 }
@@ -315,10 +308,7 @@ func (pl *playStage) prepareDialogPlanner(sc *scene, d *dialog, x0, y float32) f
 		if y+float32(len(lines))*lh > bottom {
 			return false
 		}
-		for _, l := range lines {
-			sc.text(l, x0, y, col.face, col.col)
-			y += lh
-		}
+		y = sc.lines(lines, x0, y, col.face, col.col, lh)
 		return true
 	}
 	small, warn, dim := colourFace{f.Small, colText}, colourFace{f.Small, colWarn}, colourFace{f.Small, colDim}
@@ -381,28 +371,9 @@ type colourFace struct {
 
 // moderationHeight is the height prepareDialogModeration takes.
 func (pl *playStage) moderationHeight(d *dialog, inner float32) float32 {
-	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
-	n := 0
-	for _, on := range d.moderate {
-		if on {
-			n++
-		}
-	}
-	list := min(max(n, 1), 3) // at most 3 lines of names (prepareDialogModeration wraps to 3)
-	if n > 0 {
-		names := ""
-		w := pl.sess.Model().W
-		for p, on := range d.moderate {
-			if on {
-				if names != "" {
-					names += ", "
-				}
-				names += c.Province(w.Provinces[p].ID)
-			}
-		}
-		list = len(wrapText(names, f.Small, inner, 3))
-	}
-	return 20*s + float32(list)*17*s + float32(len(wrapText(c.T("ui.dlg.moderate_hint"), f.Small, inner, 2)))*17*s
+	list, hint := pl.moderationLines(d, inner)
+	s := pl.fonts.scale
+	return 20*s + float32(len(list)+len(hint))*17*s
 }
 
 // plannerHelpKeys are the catalog keys of the help of the planner dialog's fields before its levers

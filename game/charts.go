@@ -296,22 +296,31 @@ func (a *App) chartXAxis(ch *chartPrep) {
 
 // chartPoints places the series' points over the chart's months.
 func (a *App) chartPoints(ch *chartPrep, def *series.Chart) {
-	cc := &a.charts.cols
 	h := a.sess.History()
+	for k := 0; k < ch.N; k++ {
+		ch.Series[k].Pts = a.charts.cols.points(ch.Series[k].Pts, ch, def.Series[k], h)
+	}
+}
+
+// points appends series se of history h to pts, placed over chart ch's plot and months (the run's own
+// series and the what-if comparison's dashed ones alike).
+func (cc *chartCols) points(pts []float32, ch *chartPrep, se series.Ref, h *session.History) []float32 {
+	sc, col := cc.scope[se.Scope], cc.col[se.Column]
+	for mi, mo := range h.Months {
+		if mo < ch.From || mo > ch.To {
+			continue
+		}
+		x, y := ch.xy(mo, h.Scope[mi][sc][col]*ch.Mul)
+		pts = append(pts, x, y)
+	}
+	return pts
+}
+
+// xy places value v (in the chart's unit) of month mo on the plot, clamped to its height.
+func (ch *chartPrep) xy(mo configs.Month, v float64) (x, y float32) {
 	p := ch.Plot
 	span := float32(max(int(ch.To-ch.From), 1))
-	for k := 0; k < ch.N; k++ {
-		se := def.Series[k]
-		sp := &ch.Series[k]
-		sc, col := cc.scope[se.Scope], cc.col[se.Column]
-		for mi, mo := range h.Months {
-			if mo < ch.From || mo > ch.To {
-				continue
-			}
-			v := h.Scope[mi][sc][col] * ch.Mul
-			sp.Pts = append(sp.Pts, p.X+p.W*float32(mo-ch.From)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
-		}
-	}
+	return p.X + p.W*float32(mo-ch.From)/span, p.Y + p.H*(1-float32(min(max(v/ch.Top, 0), 1)))
 }
 
 // yearLabel is a year as text (the few years of a scenario, without formatting per frame).
@@ -369,8 +378,7 @@ func (a *App) prepareChartTip() {
 	h := a.sess.History()
 	cc := &cs.cols
 	mo := h.Months[k.month]
-	p := ch.Plot
-	tip.X = p.X + p.W*float32(mo-ch.From)/float32(max(int(ch.To-ch.From), 1))
+	tip.X, _ = ch.xy(mo, 0)
 	tip.Lines[0], tip.Cols[0] = monthText(c, mo), colText
 	tip.N = 1
 	w := advance(tip.Lines[0], f.Small)
@@ -379,7 +387,8 @@ func (a *App) prepareChartTip() {
 		v := h.Scope[k.month][cc.scope[se.Scope]][cc.col[se.Column]] * ch.Mul
 		tip.Lines[1+j] = c.T("ui.charts.readout", c.T(series.Styles[se.ID].Key), c.Number(v, ch.digits+1), ch.Unit)
 		tip.Cols[1+j] = series.Styles[se.ID].C
-		tip.Dots[j] = [2]float32{tip.X, p.Y + p.H*(1-float32(min(max(v/ch.Top, 0), 1)))}
+		_, y := ch.xy(mo, v)
+		tip.Dots[j] = [2]float32{tip.X, y}
 		w = max(w, advance(tip.Lines[1+j], f.Small))
 		tip.N++
 	}
@@ -390,7 +399,7 @@ func (a *App) prepareChartTip() {
 		bx = max(tip.X-10*s-bw, ch.R.X+2*s)
 	}
 	bx = max(min(bx, a.geo.W-bw-2*s), 2*s)
-	tip.Box = Rect{bx, p.Y + 2*s, bw, bh}
+	tip.Box = Rect{bx, ch.Plot.Y + 2*s, bw, bh}
 }
 
 // monthIndex is the index of month mo in the history, -1 when it has not been played.

@@ -109,13 +109,7 @@ func (db *debriefStage) provinceFacts(p int, head string) []factLine {
 		return nil
 	}
 	pct := db.pct
-	signed := func(v float64) string {
-		s := c.Number(100*v, 0)
-		if v >= 0 && s != "0" {
-			s = "+" + s
-		}
-		return s
-	}
+	signed := func(v float64) string { return signedNumber(c.Number(100*v, 0), v) }
 	endYear := strconv.Itoa(f.End.Year())
 	out := []factLine{{head: head, sub: true}}
 	pf := db.sess.ProvinceFacts(p)
@@ -365,10 +359,7 @@ func (db *debriefStage) debriefOverview(sc *scene, x, y, w, bottom float32) {
 		y += rowH
 	}
 	y += 2 * s
-	for _, l := range wrapText(c.T("ui.debrief.pages_hint"), f.Small, w, 2) {
-		sc.text(l, x, y, f.Small, colDim)
-		y += 15 * s
-	}
+	y = sc.lines(wrapText(c.T("ui.debrief.pages_hint"), f.Small, w, 2), x, y, f.Small, colDim, 15*s)
 	y += 10 * s
 	layoutFactsFit(sc, db.nationalFacts(), x, y, w, bottom, f, s)
 }
@@ -395,10 +386,7 @@ func layoutFactsFit(sc *scene, facts []factLine, x, y, w, bottom float32, f *fac
 // partsNote is the line on how the parts are scored.
 func (db *debriefStage) partsNote(sc *scene, x, y, w float32) float32 {
 	f, s := db.fonts, db.fonts.scale
-	for _, l := range wrapText(db.cat.T("ui.debrief.parts_note"), f.Small, w, 2) {
-		sc.text(l, x, y, f.Small, colDim)
-		y += 15 * s
-	}
+	y = sc.lines(wrapText(db.cat.T("ui.debrief.parts_note"), f.Small, w, 2), x, y, f.Small, colDim, 15*s)
 	return y + 10*s
 }
 

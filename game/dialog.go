@@ -2,6 +2,7 @@ package game
 
 import (
 	"math"
+	"slices"
 
 	"dongshu/agents"
 	"dongshu/configs"
@@ -63,10 +64,8 @@ func fieldLever(f int) (l configs.Lever, ok bool) {
 
 // leverField is the planner field of lever l (-1: not in the dialog).
 func leverField(l configs.Lever) int {
-	for k, dl := range dialogLevers {
-		if dl == l {
-			return fFirstLever + k
-		}
+	if k := slices.Index(dialogLevers, l); k >= 0 {
+		return fFirstLever + k
 	}
 	return -1
 }

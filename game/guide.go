@@ -167,16 +167,10 @@ func (pl *playStage) prepareGuideBox(sc *scene, d *dialog, box, row Rect, label 
 		if i > 0 {
 			col = colDim
 		}
-		for _, l := range p {
-			sc.text(l, x, y, f.Small, col)
-			y += 16 * s
-		}
+		y = sc.lines(p, x, y, f.Small, col, 16*s)
 		y += 6 * s
 	}
-	for _, l := range keys {
-		sc.text(l, x, y, f.Tiny, colDim)
-		y += 14 * s
-	}
+	y = sc.lines(keys, x, y, f.Tiny, colDim, 14*s)
 	y += 6 * s
 	hw := (inner - 8*s) / 2
 	sc.button(Rect{x, y, hw, 28 * s}, fit(c.T("ui.guide.skip"), f.Small, hw-8*s), Command{Kind: CmdGuide}, false, false)

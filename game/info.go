@@ -214,8 +214,7 @@ func (a *App) prepareInfo(sc *scene) {
 	W, H := float32(a.w), float32(a.h)
 	sc.rect(Rect{0, 0, W, H}, colShade)
 	box := Centred(W, H, min(W-24*s, 1100*s), min(H-24*s, 680*s))
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	sc.text(fit(c.T("ui.info.title", a.gameName()), f.Head, box.W-40*s), box.X+20*s, box.Y+14*s, f.Head, colText)
 	left, right := a.infoSections()
 	top := box.Y + 50*s

@@ -114,7 +114,7 @@ type prepKey struct {
 	wiRev             int
 	hotSeat           int
 	screen            Screen
-	setupRev, cmdsRev int
+	setupRev          int
 	page              int  // debrief page
 	chartFull         bool // the charts' whole span
 	noSave            bool // title: no save file

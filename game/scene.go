@@ -52,6 +52,22 @@ func (sc *scene) panel(r Rect, s float32) {
 	sc.frame(r, colBorder, max(1, s))
 }
 
+// dialogPanel is a panel with the accent strip along its top: the look of every dialog and box over
+// the screen.
+func (sc *scene) dialogPanel(r Rect, s float32) {
+	sc.panel(r, s)
+	sc.rect(Rect{r.X, r.Y, r.W, 3 * s}, colAccent)
+}
+
+// lines adds lines one under the other from y, lh apart, and returns the y below the last.
+func (sc *scene) lines(lines []string, x, y float32, f *Face, c color.RGBA, lh float32) float32 {
+	for _, l := range lines {
+		sc.text(l, x, y, f, c)
+		y += lh
+	}
+	return y
+}
+
 func (sc *scene) text(s string, x, y float32, f *Face, c color.RGBA) {
 	if sc == nil {
 		return

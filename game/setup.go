@@ -428,10 +428,7 @@ func (su *setupStage) prepareSetupClaim(sc *scene, x, y, w float32) float32 {
 	if claim == "" {
 		return y
 	}
-	for _, l := range wrapText(claim, f.Small, w, 3) {
-		sc.text(l, x, y, f.Small, colAccent)
-		y += 17 * s
-	}
+	y = sc.lines(wrapText(claim, f.Small, w, 3), x, y, f.Small, colAccent, 17*s)
 	return y
 }
 

@@ -90,8 +90,7 @@ func (a *App) prepareBox(sc *scene, title string, lines, small []string) {
 	}
 	box := Centred(W, H, bw, bh)
 	sc.rect(Rect{0, 0, W, H}, colShade)
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	sc.text(title, box.X+20*s, box.Y+16*s, f.Head, colText)
 	y := box.Y + 48*s
 	for _, l := range lines {
@@ -149,8 +148,7 @@ func (a *App) prepareHelp(sc *scene) {
 	W, H := float32(a.w), float32(a.h)
 	sc.rect(Rect{0, 0, W, H}, colShade)
 	box := Centred(W, H, min(W-32*s, 820*s), min(H-32*s, 620*s))
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	sc.text(c.T("ui.help.title"), box.X+20*s, box.Y+16*s, f.Head, colText)
 	colW := (box.W - 48*s) / 2
 	top := box.Y + 52*s
@@ -219,8 +217,7 @@ func (pl *playStage) prepareDialog(sc *scene) {
 	d := pl.dlg
 	w := pl.sess.Model().W
 	box := pl.geo.Dialog
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	x0 := box.X + 14*s
 	y := box.Y + 12*s
 	title := c.T("ui.dlg.title_planner")
@@ -247,7 +244,7 @@ func (pl *playStage) prepareDialog(sc *scene) {
 		pl.prepareDialogOutlook(sc, d, x0, y)
 	} else {
 		y = pl.prepareDialogPlanner(sc, d, x0, y) // cf.go
-		pl.prepareDialogModeration(sc, d, w, x0, y)
+		pl.prepareDialogModeration(sc, d, x0, y)
 	}
 	pl.prepareDialogButtons(sc, d, x0)
 }
@@ -412,31 +409,33 @@ func (pl *playStage) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
 }
 
 // prepareDialogModeration lists the provinces the planner calls to moderation (clicked on the map).
-func (pl *playStage) prepareDialogModeration(sc *scene, d *dialog, w *economy.World, x0, y float32) {
+func (pl *playStage) prepareDialogModeration(sc *scene, d *dialog, x0, y float32) {
 	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
-	box := pl.geo.Dialog
 	sc.text(c.T("ui.dlg.moderate_title"), x0, y, f.Bold, colAccent)
 	y += 20 * s
-	list := ""
+	list, hint := pl.moderationLines(d, pl.geo.Dialog.W-28*s)
+	y = sc.lines(list, x0, y, f.Small, colText, 17*s)
+	sc.lines(hint, x0, y, f.Small, colDim, 17*s)
+}
+
+// moderationLines are the moderation list's lines (the provinces called to moderate, or "none") and
+// its hint's, wrapped to width inner (the list and moderationHeight measure the same lines).
+func (pl *playStage) moderationLines(d *dialog, inner float32) (list, hint []string) {
+	c, f := pl.cat, pl.fonts
+	w := pl.sess.Model().W
+	names := ""
 	for p, on := range d.moderate {
 		if on {
-			if list != "" {
-				list += ", "
+			if names != "" {
+				names += ", "
 			}
-			list += c.Province(w.Provinces[p].ID)
+			names += c.Province(w.Provinces[p].ID)
 		}
 	}
-	if list == "" {
-		list = c.T("ui.dlg.moderate_none")
+	if names == "" {
+		names = c.T("ui.dlg.moderate_none")
 	}
-	for _, l := range wrapText(list, f.Small, box.W-28*s, 3) {
-		sc.text(l, x0, y, f.Small, colText)
-		y += 17 * s
-	}
-	for _, l := range wrapText(c.T("ui.dlg.moderate_hint"), f.Small, box.W-28*s, 2) {
-		sc.text(l, x0, y, f.Small, colDim)
-		y += 17 * s
-	}
+	return wrapText(names, f.Small, inner, 3), wrapText(c.T("ui.dlg.moderate_hint"), f.Small, inner, 2)
 }
 
 // prepareDialogButtons: the keys line and the advice (a province only), cancel and confirm buttons.

@@ -129,8 +129,7 @@ func (pl *playStage) leverValue(l configs.Lever, v float64) string {
 func (pl *playStage) prepareWhatIf(sc *scene) {
 	c, f, s := pl.cat, pl.fonts, pl.fonts.scale
 	box := pl.geo.Dialog
-	sc.panel(box, s)
-	sc.rect(Rect{box.X, box.Y, box.W, 3 * s}, colAccent)
+	sc.dialogPanel(box, s)
 	x0, w := box.X+14*s, box.W-28*s
 	y := box.Y + 12*s
 	sc.text(fit(c.T("ui.whatif.title"), f.Head, w), x0, y, f.Head, colText)
@@ -221,20 +220,10 @@ func (pl *playStage) prepareCompare(sc *scene) {
 		if ch.Top <= 0 {
 			continue
 		}
-		p := ch.Plot
-		span := float32(max(int(ch.To-ch.From), 1))
 		for k := 0; k < ch.N; k++ {
 			g := &ch.Ghost[k]
 			g.C = ch.Series[k].C
-			se := series.Charts[i].Series[k]
-			sc, col := cc.scope[se.Scope], cc.col[se.Column]
-			for mi, mo := range h.Months {
-				if mo < ch.From || mo > ch.To {
-					continue
-				}
-				v := h.Scope[mi][sc][col] * ch.Mul
-				g.Pts = append(g.Pts, p.X+p.W*float32(mo-ch.From)/span, p.Y+p.H*(1-float32(min(max(v/ch.Top, 0), 1))))
-			}
+			g.Pts = cc.points(g.Pts, ch, series.Charts[i].Series[k], h)
 		}
 	}
 }

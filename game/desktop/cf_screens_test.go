@@ -39,8 +39,7 @@ func TestScreensCf(t *testing.T) {
 	nx := provinceIndex(t, "ningxia")
 	for _, lang := range []string{"en", "fr"} {
 		// Ningxia, the advisor deciding every round, ended in 2030: the counterfactual page.
-		a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
-			Role: session.Role{Provinces: []int{nx}}}, Start: true, Speed: 8, AutoDecide: true})
+		a := newApp(t, game.Options{Lang: lang, Setup: baseline(session.Role{Provinces: []int{nx}}), Start: true, Speed: 8, AutoDecide: true})
 		until(t, a, 60*60*10, func() bool { return a.Session().Model().W.Now >= configs.NewMonth(2030, 1) })
 		a.Do(game.Command{Kind: game.CmdEndGame})
 		a.Do(game.Command{Kind: game.CmdConfirm})
@@ -53,8 +52,7 @@ func TestScreensCf(t *testing.T) {
 
 		// The planner at the first round with quotas (decided in December 2022): Override on, a quota
 		// far below the rule's, the focus on West steering (its help), the preview in.
-		p := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
-			Role: session.Role{Planner: true}}, Start: true, Speed: 8})
+		p := newApp(t, game.Options{Lang: lang, Setup: baseline(session.Role{Planner: true}), Start: true, Speed: 8})
 		for {
 			until(t, p, 60*60, func() bool { return p.Overlay() == game.OverlayDialog })
 			require.Equal(t, game.OverlayDialog, p.Overlay())

@@ -24,8 +24,7 @@ import (
 func TestScreensCharts(t *testing.T) {
 	gz := provinceIndex(t, "guizhou")
 	for _, lang := range []string{"en", "fr"} {
-		a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
-			Role: session.Role{Provinces: []int{gz}}}, Start: true, Speed: session.MaxSpeed, AutoDecide: true})
+		a := newApp(t, game.Options{Lang: lang, Setup: baseline(session.Role{Provinces: []int{gz}}), Start: true, Speed: session.MaxSpeed, AutoDecide: true})
 		until(t, a, 60*60*5, func() bool { return a.Session().Model().W.Now.Year() >= 2022 })
 		a.Session().SetSpeed(0)
 		ticks(t, a, 2)

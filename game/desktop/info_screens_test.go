@@ -18,8 +18,7 @@ func TestScreensInfo(t *testing.T) {
 	gz := provinceIndex(t, "guizhou")
 	for _, lang := range []string{"en", "fr"} {
 		// The Info screen at the start (onboarding on, as cmd/dongshu sets it).
-		a := newApp(t, game.Options{Lang: lang, Onboard: true, Setup: session.Setup{Preset: "baseline", Seed: 1,
-			Difficulty: session.Normal, Role: session.Role{Planner: true}}, Start: true})
+		a := newApp(t, game.Options{Lang: lang, Onboard: true, Setup: baseline(session.Role{Planner: true}), Start: true})
 		require.Equal(t, game.OverlayInfo, a.Overlay(), lang)
 		img := render(t, a, 1280, 720, nil)
 		// Both columns carry text: many colours (glyph anti-aliasing) in each half of the box.
@@ -28,8 +27,7 @@ func TestScreensInfo(t *testing.T) {
 		saveScreen(t, img, "info-onboarding-"+lang)
 
 		// The guided first round of Guizhou, on its third field (stay within the quota).
-		b := newApp(t, game.Options{Lang: lang, Onboard: true, Setup: session.Setup{Preset: "baseline", Seed: 1,
-			Difficulty: session.Normal, Role: session.Role{Provinces: []int{gz}}}, Start: true})
+		b := newApp(t, game.Options{Lang: lang, Onboard: true, Setup: baseline(session.Role{Provinces: []int{gz}}), Start: true})
 		b.Do(game.Command{Kind: game.CmdInfo}) // close the Info screen
 		b.Session().SetSpeed(session.MaxSpeed)
 		until(t, b, 60*30, func() bool { return b.Overlay() == game.OverlayDialog })

@@ -112,6 +112,11 @@ func provinceIndex(t *testing.T, id string) int {
 	return i
 }
 
+// baseline is the baseline scenario's setup at seed 1 and normal difficulty, with role human.
+func baseline(role session.Role) session.Setup {
+	return session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal, Role: role}
+}
+
 func newApp(t *testing.T, opt game.Options) *game.App {
 	a, err := game.New(opt)
 	require.NoError(t, err)
@@ -322,8 +327,7 @@ func TestRenderHotSeatDebriefPages(t *testing.T) {
 	}
 	require.Len(t, roles, 3)
 	for _, lang := range []string{"en", "fr"} {
-		a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
-			Role: session.Role{Provinces: roles}}, Start: true, Speed: 8, AutoDecide: true})
+		a := newApp(t, game.Options{Lang: lang, Setup: baseline(session.Role{Provinces: roles}), Start: true, Speed: 8, AutoDecide: true})
 		until(t, a, 60*60, func() bool { return a.Screen() == game.ScreenDebrief })
 		for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {1024, 640}} {
 			a.Layout(size[0], size[1])

@@ -24,8 +24,7 @@ func TestScreensScore(t *testing.T) {
 	gz := provinceIndex(t, "gansu")
 	for _, lang := range []string{"en", "fr"} {
 		// Gansu, the advisor deciding, until the 2023 round (quotas in force) has been reported.
-		a := newApp(t, game.Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 1, Difficulty: session.Normal,
-			Role: session.Role{Provinces: []int{gz}}}, Start: true, Speed: 8, AutoDecide: true})
+		a := newApp(t, game.Options{Lang: lang, Setup: baseline(session.Role{Provinces: []int{gz}}), Start: true, Speed: 8, AutoDecide: true})
 		until(t, a, 60*60*5, func() bool {
 			r := a.Session().RoundReport(gz)
 			return r.Valid && r.Round && r.Month.Year() == 2024

@@ -162,6 +162,11 @@ func (c *Catalog) Province(id string) string {
 	return id
 }
 
+// MonthYear is a month of a year in this language ("May 2023", "mai 2023"); month is 1-12.
+func (c *Catalog) MonthYear(year, month int) string {
+	return c.T("date.month_year", c.T("date.month."+strconv.Itoa(month)), year)
+}
+
 // Number formats v with the language's decimal separator and digits.
 //
 // English: 12,345.6; French: 12 345,6 (no-break space). Thousands are grouped from four digits on. A

@@ -40,11 +40,14 @@ type Tension struct {
 	Cause          ScorePart
 }
 
-// The ledger's terms, in agents.Terms order.
-var driverPulls = []struct {
+// driverTerm is one term of the model's ledger: its catalog key and how to read it.
+type driverTerm struct {
 	key string
 	get func(*agents.Terms) float64
-}{
+}
+
+// The ledger's terms, in agents.Terms order.
+var driverPulls = []driverTerm{
 	{"score.driver.profit", func(t *agents.Terms) float64 { return t.Profit }},
 	{"score.driver.land", func(t *agents.Terms) float64 { return t.LandSales }},
 	{"score.driver.central", func(t *agents.Terms) float64 { return t.Central }},
@@ -52,10 +55,7 @@ var driverPulls = []struct {
 	{"score.driver.rivalry", func(t *agents.Terms) float64 { return t.Rivalry }},
 }
 
-var driverCosts = []struct {
-	key string
-	get func(*agents.Terms) float64
-}{
+var driverCosts = []driverTerm{
 	{"score.driver.local_capex", func(t *agents.Terms) float64 { return t.LocalCapex }},
 	{"score.driver.subsidy_bill", func(t *agents.Terms) float64 { return t.SubsidyBill }},
 	{"score.driver.invest", func(t *agents.Terms) float64 { return t.Invest }},
@@ -130,10 +130,7 @@ func (s *Session) why(p int) Why {
 // drivers ranks t's pulls and costs by their share of all pulls (costs), largest first, leaving out
 // those below a twentieth (assumption: too small to name).
 func drivers(t *agents.Terms) (pulls, costs []Driver) {
-	rank := func(list []struct {
-		key string
-		get func(*agents.Terms) float64
-	}) []Driver {
+	rank := func(list []driverTerm) []Driver {
 		total := 0.0
 		for _, d := range list {
 			total += max(0, d.get(t))

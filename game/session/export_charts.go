@@ -107,7 +107,8 @@ func (s *Session) provinceChart(c *i18n.Catalog) ([]byte, error) {
 		return cmp.Or(cmp.Compare(b.ob, a.ob), cmp.Compare(b.rd, a.rd), cmp.Compare(a.name, b.name))
 	})
 	mul, shown := series.Unit("MW", top)
-	p := chart.NewPlot(c.T("ui.charts.export_provinces", monthLabel(c, h.Months[last])), c.T("ui.charts.axis_unit", shown), "", 1)
+	mo := h.Months[last]
+	p := chart.NewPlot(c.T("ui.charts.export_provinces", c.MonthYear(mo.Year(), mo.MonthOfYear())), c.T("ui.charts.axis_unit", shown), "", 1)
 	n := len(ps)
 	ob, rd := make(plotter.Values, n), make(plotter.Values, n)
 	names := make([]string, n)
@@ -129,9 +130,4 @@ func (s *Session) provinceChart(c *i18n.Catalog) ([]byte, error) {
 	p.X.Tick.Marker = chart.NewNiceTicks(c, &p.X)
 	p.X.Min, p.X.Max = 0, max(top*mul*1.12, 1) // room for the last tick's label
 	return chart.Render(p, chart.WidthPx, chart.ProvinceHeightPx)
-}
-
-// monthLabel is "March 2022" in c's language.
-func monthLabel(c *i18n.Catalog, m configs.Month) string {
-	return c.T("date.month_year", c.T("date.month."+fmt.Sprint(m.MonthOfYear())), m.Year())
 }

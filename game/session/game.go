@@ -16,7 +16,6 @@ type Session struct {
 	setup   Setup
 	m       *agents.Model
 	actions []Action
-	whatIfs []WhatIfRecord // the what-ifs among actions, in order (the panel, the export, the compare run)
 	speed   int
 	// acc counts ticks in units of 1/TPS month: each tick adds the speed, a month is due at TPS. Integer
 	// arithmetic keeps exactly v months in TPS ticks at any speed, with no drift.
@@ -215,7 +214,6 @@ func (s *Session) Submit(a Action) error {
 	if wi := a.WhatIf; wi != nil {
 		l, _ := configs.ParseLever(wi.Key) // Check parsed it
 		s.m.PendingChanges = append(s.m.PendingChanges, agents.PolicyChange{Lever: l, Level: wi.Level})
-		s.whatIfs = append(s.whatIfs, WhatIfRecord{Month: a.Month, WhatIf: *wi})
 		// The news says so at once, dated the month it was set at: "From <next month>: ... (what-if)".
 		s.news = append(s.news, News{Month: a.Month, Key: "news.whatif", Lever: wi.Key, Args: []float64{wi.Level}})
 	} else if d := a.Province; d != nil {

@@ -128,10 +128,7 @@ func (rs *reportState) after(s *Session) {
 		n := len(h.Months)
 		c := w.Col(economy.ColDebt)
 		r.DebtBn = h.Province[n-1][p][c]
-		r.DebtYearBn = r.DebtBn - h.Province[max(0, n-13)][p][c]
-		if n <= 12 {
-			r.DebtYearBn = r.DebtBn - h.Province[0][p][c]
-		}
+		r.DebtYearBn = r.DebtBn - h.Province[max(0, n-13)][p][c] // a year ago, or the first month played
 		s.reports[k] = r
 	}
 }

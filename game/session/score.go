@@ -89,11 +89,9 @@ type Scores struct {
 	Nation   Board
 }
 
-// scoreCache keeps each role's boards for the month they were computed (index Province+1).
-type scoreCache struct {
-	at []int // months played when computed, -1 never
-	sc []Scores
-}
+// scoreCache keeps each role's boards (index Province+1), as of the months played in their Months (-1:
+// never computed).
+type scoreCache []Scores
 
 // Scores returns role p's two boards (p = -1: the planner; out of range: the planner's), computed once
 // per month and cached: the live scoreboards and the debrief read the same numbers. Read only.
@@ -102,19 +100,16 @@ func (s *Session) Scores(p int) Scores {
 	if p < -1 || p >= n {
 		p = -1
 	}
-	c := &s.scores
-	if len(c.at) != n+1 {
-		c.at = make([]int, n+1)
-		for i := range c.at {
-			c.at[i] = -1
+	if len(s.scores) != n+1 {
+		s.scores = make(scoreCache, n+1)
+		for i := range s.scores {
+			s.scores[i].Months = -1
 		}
-		c.sc = make([]Scores, n+1)
 	}
-	if months := len(s.hist.Months); c.at[p+1] != months {
-		c.at[p+1] = months
-		c.sc[p+1] = s.computeScores(p)
+	if s.scores[p+1].Months != len(s.hist.Months) {
+		s.scores[p+1] = s.computeScores(p)
 	}
-	return c.sc[p+1]
+	return s.scores[p+1]
 }
 
 func (s *Session) computeScores(p int) Scores {
@@ -134,10 +129,7 @@ func (s *Session) careerBoard(p int) Board {
 	b := Board{Key: BoardCareer}
 	provinces := []int{p}
 	if p < 0 {
-		provinces = provinces[:0]
-		for q := range w.Provinces {
-			provinces = append(provinces, q)
-		}
+		provinces = s.allProvinces()
 	}
 	gdp := 0.0
 	for _, q := range provinces {
@@ -227,22 +219,21 @@ func (s *Session) nationBoard(p int) Board {
 		}
 		return sp
 	}
+	// ratio is column a over column b of the rows picked by row, summed over the last year.
+	ratio := func(row func(k int) []float64, a, b int) float64 {
+		u := s.sums(from, n, row, c(a), c(b))
+		return ratioOr0(u[0], u[1])
+	}
 
-	u := s.sums(from, n, nat, c(economy.ColUsed), c(economy.ColCapacity))
-	util := ratioOr0(u[0], u[1])
+	util := ratio(nat, economy.ColUsed, economy.ColCapacity)
 	sp := part(PartUse, UnitPercent, util, ratioOr0(util, target), n)
 	if p >= 0 {
-		o := s.sums(from, n, prow, c(economy.ColUsed), c(economy.ColCapacity))
-		ou := ratioOr0(o[0], o[1])
+		ou := ratio(prow, economy.ColUsed, economy.ColCapacity)
 		sp = own(sp, ou, ratioOr0(ou, target))
 	}
 	b.Parts = append(b.Parts, sp)
 
-	all := make([]int, len(w.Provinces))
-	for q := range all {
-		all[q] = q
-	}
-	rise, years := s.debtRise(all)
+	rise, years := s.debtRise(s.allProvinces())
 	sp = part(PartDebt, UnitYears, rise, 1-rise/years/debtWorst, n)
 	if p >= 0 {
 		r, _ := s.debtRise([]int{p})
@@ -250,22 +241,18 @@ func (s *Session) nationBoard(p int) Board {
 	}
 	b.Parts = append(b.Parts, sp)
 
-	e := s.sums(from, n, nat, c(economy.ColCO2), c(economy.ColEnergy))
-	co2 := ratioOr0(e[0], e[1])
+	co2 := ratio(nat, economy.ColCO2, economy.ColEnergy)
 	sp = part(PartEmissions, UnitTCO2MWh, co2, 1-ratioOr0(co2, thermal), n)
 	if p >= 0 {
-		o := s.sums(from, n, prow, c(economy.ColCO2), c(economy.ColEnergy))
-		oc := ratioOr0(o[0], o[1])
+		oc := ratio(prow, economy.ColCO2, economy.ColEnergy)
 		sp = own(sp, oc, 1-ratioOr0(oc, thermal))
 	}
 	b.Parts = append(b.Parts, sp)
 
-	un := s.sums(from, n, nat, c(economy.ColUnserved), c(economy.ColDemand))
-	unserved := ratioOr0(un[0], un[1])
+	unserved := ratio(nat, economy.ColUnserved, economy.ColDemand)
 	sp = part(PartUnserved, UnitPercent, unserved, 1-unserved/unservedWorst, n)
 	if p >= 0 {
-		o := s.sums(from, n, prow, c(economy.ColUnserved), c(economy.ColDemand))
-		ou := ratioOr0(o[0], o[1])
+		ou := ratio(prow, economy.ColUnserved, economy.ColDemand)
 		sp = own(sp, ou, 1-ou/unservedWorst)
 	}
 	b.Parts = append(b.Parts, sp)
@@ -290,6 +277,15 @@ func (s *Session) sums(from, to int, row func(k int) []float64, cols ...int) []f
 		}
 	}
 	return out
+}
+
+// allProvinces lists every province's index (the planner's role).
+func (s *Session) allProvinces() []int {
+	all := make([]int, len(s.m.W.Provinces))
+	for q := range all {
+		all[q] = q
+	}
+	return all
 }
 
 // gdpShare is province p's share of the country's GDP.

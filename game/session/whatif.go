@@ -33,8 +33,16 @@ func (s *Session) WhatIfAllowed() bool {
 	return r.Planner || r.Autoplay()
 }
 
-// WhatIfs returns the what-ifs set so far, in order.
-func (s *Session) WhatIfs() []WhatIfRecord { return slices.Clone(s.whatIfs) }
+// WhatIfs returns the what-ifs set so far, in order (the action log's).
+func (s *Session) WhatIfs() []WhatIfRecord {
+	var out []WhatIfRecord
+	for _, a := range s.actions {
+		if a.WhatIf != nil {
+			out = append(out, WhatIfRecord{Month: a.Month, WhatIf: *a.WhatIf})
+		}
+	}
+	return out
+}
 
 // checkWhatIf accepts a what-if on a lever that exists at a level within its range, in a game that takes
 // what-ifs.
@@ -97,7 +105,7 @@ func notWhatIf(a Action) bool { return a.WhatIf == nil }
 // actions this game took since (what-ifs left out). The compare view calls it once per month.
 func (s *Session) CatchUp(b *Session) error {
 	acts := slices.DeleteFunc(slices.Clone(s.actions), func(a Action) bool { return !notWhatIf(a) })
-	if len(b.whatIfs) > 0 || len(b.actions) > len(acts) {
+	if len(b.WhatIfs()) > 0 || len(b.actions) > len(acts) {
 		return errors.New("session: catch up: not this game's run without what-ifs")
 	}
 	if err := b.run(acts, s.m.W.Now, nil); err != nil {
@@ -111,7 +119,7 @@ func (s *Session) CatchUp(b *Session) error {
 func (s *Session) writeWhatIfs(f io.Writer) error {
 	cw := csv.NewWriter(f)
 	_ = cw.Write([]string{"month", "applies_from", "key", "level", "unit"})
-	for _, r := range s.whatIfs {
+	for _, r := range s.WhatIfs() {
 		l, _ := configs.ParseLever(r.Key) // checked when set
 		_ = cw.Write([]string{r.Month.String(), (r.Month + 1).String(), r.Key,
 			strconv.FormatFloat(r.Level, 'g', -1, 64), l.Unit()})

@@ -2,7 +2,6 @@ package view
 
 import (
 	"math"
-	"strconv"
 
 	"dongshu/agents"
 	"dongshu/configs"
@@ -102,7 +101,7 @@ func nearestHub(w *economy.World, p int) int {
 
 // MonthLabel is a month in the catalog's language ("May 2023", "mai 2023").
 func MonthLabel(c *i18n.Catalog, m configs.Month) string {
-	return c.T("date.month_year", c.T("date.month."+strconv.Itoa(m.MonthOfYear())), m.Year())
+	return c.MonthYear(m.Year(), m.MonthOfYear())
 }
 
 // NewsLine translates one news item.
