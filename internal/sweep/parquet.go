@@ -34,7 +34,7 @@ type pcol struct {
 // since a few dozen values repeat on every row; doubles plain: their mantissas (10 significant digits
 // parsed to binary) are near-random, and byte-stream-split (+17 %) and dictionary (+34 %) measured larger.
 // Rounded doubles (--keep-bits) are byte-stream-split: their trailing zero bytes then form runs zstd
-// packs (12 baseline runs, 16 bits: 11 % smaller than plain).
+// packs (12 baseline runs: 10 % smaller than plain at 16 bits, 11 % at 23).
 var encodingTag = map[byte]string{'i': ",delta", 'u': ",delta", 'f': "", 's': ",dict"}
 
 func (c pcol) tag() string {
