@@ -218,3 +218,34 @@ func TestReportParquetSweepLikeCSV(t *testing.T) {
 		assert.Equal(t, b, fromPQ[name], name)
 	}
 }
+
+// A --keep-bits sweep is reported like the exact one: the same files; the charts drawn from runs.parquet
+// (never rounded) are identical, the timeseries charts are drawn, and the page names the precision.
+func TestReportKeepBitsSweep(t *testing.T) {
+	dir := t.TempDir()
+	exact, k8 := filepath.Join(dir, "exact"), filepath.Join(dir, "k8")
+	code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--out", exact)...)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--keep-bits", "8", "--out", k8)...)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = runMain(t, "report", "--out", filepath.Join(dir, "re"), exact)
+	require.Equal(t, 0, code, stderr)
+	code, stdout, stderr := runMain(t, "report", "--out", filepath.Join(dir, "rk"), k8)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "Sweep: baseline (sweep, 8 runs, 4 design points)")
+	fromExact, fromK8 := readAll(t, filepath.Join(dir, "re")), readAll(t, filepath.Join(dir, "rk"))
+	require.Equal(t, keys(fromExact), keys(fromK8))
+	for _, png := range []string{"utilisation.png", "capacity.png"} {
+		require.Contains(t, fromK8, png)
+		reportCheckPNG(t, filepath.Join(dir, "rk", png), 1200, 750)
+	}
+	outcomes := 0
+	for name, b := range fromExact {
+		if strings.HasPrefix(name, "outcome_vs_") {
+			assert.Equal(t, b, fromK8[name], name)
+			outcomes++
+		}
+	}
+	assert.Equal(t, 2, outcomes, "one outcome chart per varied key")
+	assert.Contains(t, fromK8["index.html"], "--keep-bits 8")
+}

@@ -23,13 +23,16 @@ import (
 
 const sweepUsage = `usage: dongshu-batch sweep [--preset NAME | --scenario FILE] --reps R [--seed-base S]
        --set key=v1,v2,... [--set ...] [--design full|lhs --samples N] [--workers W] [--out DIR]
-       [--timeseries] [--format csv|parquet] [--shard i/n]
+       [--timeseries] [--format csv|parquet [--keep-bits N]] [--shard i/n]
 
 Runs every design point R times. --set key=value (one value) is a fixed override; key=v1,v2 varies a
 scalar key; a list-valued key varies as key=a,b;c,d (alternatives separated by ';'); with --design lhs,
 key=min:max draws --samples points from a Latin hypercube. Run ids are point-major, replication-minor;
 run id k has seed splitmix64(seed-base + k). Writes runs.csv (or runs.parquet), timeseries.csv with
 --timeseries, and manifest.json into --out; re-running the same command resumes an interrupted sweep.
+--keep-bits N (1..52, with --format parquet --timeseries) rounds timeseries.parquet's metrics to N
+mantissa bits for smaller files (lossy: relative error <= 2^-(N+1); 16 bits: about 5 significant digits,
+0.38 MB a baseline run instead of 0.92; 23 bits: 7.2 digits, 0.50 MB); runs.parquet stays exact.
 
 `
 
@@ -47,6 +50,7 @@ type sweepArgs struct {
 	out        string
 	timeseries bool
 	format     string
+	keepBits   int
 	shard      string
 }
 
@@ -63,6 +67,7 @@ func (a *sweepArgs) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.out, "out", "out/sweep", "output `DIR`")
 	fs.BoolVar(&a.timeseries, "timeseries", false, "also write every run's timeseries (tidy: run_id,month,scope,<metrics>)")
 	fs.StringVar(&a.format, "format", "csv", "output format: csv or parquet")
+	fs.IntVar(&a.keepBits, "keep-bits", 0, "round timeseries.parquet's metrics to `N` mantissa bits (1..52; default exact)")
 	fs.StringVar(&a.shard, "shard", "", "run only shard `i/n`: the run ids with id % n == i-1")
 }
 
@@ -92,7 +97,11 @@ func (a *sweepArgs) canonical() []string {
 	if a.timeseries {
 		c = append(c, "--timeseries")
 	}
-	return append(c, "--format", a.format)
+	c = append(c, "--format", a.format)
+	if a.keepBits != 0 {
+		c = append(c, "--keep-bits", strconv.Itoa(a.keepBits))
+	}
+	return c
 }
 
 // parseSweep parses sweep arguments into a prepared Spec; every problem is a usage error.
@@ -114,6 +123,9 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 	if fs.NArg() > 0 {
 		return nil, nil, usagef("sweep: unexpected argument %q", fs.Arg(0))
 	}
+	if a.keepBits == 0 && flagSet(fs, "keep-bits") {
+		return nil, nil, usagef("sweep: --keep-bits 0: must be in [1,%d] (leave it out for exact output)", sweep.MaxKeepBits)
+	}
 	if a.reps < 1 {
 		return nil, nil, usagef("sweep: --reps %d: must be >= 1", a.reps)
 	}
@@ -132,7 +144,7 @@ func parseSweep(args []string, stderr io.Writer) (*sweepArgs, *sweep.Spec, error
 		return nil, nil, usagef("sweep: %v", err)
 	}
 	sp := &sweep.Spec{Design: sweep.Design{Type: design, Samples: a.samples, Reps: a.reps, SeedBase: a.seedBase},
-		Timeseries: a.timeseries, Format: format, Version: version(), Command: a.canonical()}
+		Timeseries: a.timeseries, Format: format, KeepBits: a.keepBits, Version: version(), Command: a.canonical()}
 	if a.shard != "" {
 		sh, err := sweep.ParseShard(a.shard)
 		if err != nil {

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -14,6 +19,7 @@ import (
 	"dongshu/internal/sweep"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -77,15 +83,17 @@ func keys(m map[string]string) []string {
 
 func TestSweepShardsMergeToTheSingleSweep(t *testing.T) {
 	dir := t.TempDir()
-	for _, format := range []string{"csv", "parquet"} {
+	variants := map[string][]string{"csv": {"--format", "csv"}, "parquet": {"--format", "parquet"},
+		"keep-bits": {"--format", "parquet", "--keep-bits", "12"}}
+	for format, fa := range variants {
 		single := filepath.Join(dir, format, "single")
-		code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--format", format, "--out", single)...)
+		code, _, stderr := runMain(t, sweepArgsWith(append(fa, "--timeseries", "--out", single)...)...)
 		require.Equal(t, 0, code, stderr)
 		var shards []string
 		for i := 1; i <= 3; i++ {
 			d := filepath.Join(dir, format, "shard"+string(rune('0'+i)))
 			shards = append(shards, d)
-			code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--format", format, "--shard", string(rune('0'+i))+"/3", "--out", d)...)
+			code, _, stderr := runMain(t, sweepArgsWith(append(fa, "--timeseries", "--shard", string(rune('0'+i))+"/3", "--out", d)...)...)
 			require.Equal(t, 0, code, stderr)
 			m := readAll(t, d)
 			assert.Contains(t, m["manifest.json"], `"shard": "`+string(rune('0'+i))+`/3"`)
@@ -110,6 +118,11 @@ func TestSweepShardsMergeToTheSingleSweep(t *testing.T) {
 	code, _, stderr = runMain(t, "merge", "--out", filepath.Join(dir, "bad2"), filepath.Join(dir, "csv", "shard1"), filepath.Join(dir, "csv", "shard2"), other)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "seed base")
+	// nor are shards of the same sweep at another precision
+	code, _, stderr = runMain(t, "merge", "--out", filepath.Join(dir, "bad3"), filepath.Join(dir, "parquet", "shard1"),
+		filepath.Join(dir, "keep-bits", "shard2"), filepath.Join(dir, "parquet", "shard3"))
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "keep bits (12 here, none (exact) in the directory)")
 }
 
 func TestSweepParquetIsReadable(t *testing.T) {
@@ -225,6 +238,12 @@ func TestSweepBadInputExits2AndWritesNothing(t *testing.T) {
 		"no reps":         {"sweep"},
 		"lhs no samples":  {"sweep", "--reps", "1", "--design", "lhs", "--set", "planner.enforcement=0:1"},
 		"format":          {"sweep", "--reps", "1", "--format", "xml"},
+		"keep-bits csv":   {"sweep", "--reps", "1", "--timeseries", "--keep-bits", "16"},
+		"keep-bits no ts": {"sweep", "--reps", "1", "--format", "parquet", "--keep-bits", "16"},
+		"keep-bits 0":     {"sweep", "--reps", "1", "--timeseries", "--format", "parquet", "--keep-bits", "0"},
+		"keep-bits 53":    {"sweep", "--reps", "1", "--timeseries", "--format", "parquet", "--keep-bits", "53"},
+		"keep-bits -1":    {"sweep", "--reps", "1", "--timeseries", "--format", "parquet", "--keep-bits", "-1"},
+		"keep-bits text":  {"sweep", "--reps", "1", "--timeseries", "--format", "parquet", "--keep-bits", "x"},
 	} {
 		dir := filepath.Join(t.TempDir(), "out")
 		code, _, stderr := runMain(t, append(args, "--out", dir)...)
@@ -319,3 +338,86 @@ func TestValidateAndParams(t *testing.T) {
 }
 
 func slicesSort(s []string) { sort.Strings(s) }
+
+// --keep-bits rounds timeseries.parquet's metrics, and only them, to the bound it promises: every value
+// is BitRound of the CSV's (so within 2^-17 of it at 16 bits), byte-stream-split; run ids, months,
+// scopes and runs.parquet are exact. The setting is the sweep's identity: in the manifest and its
+// command, and a rerun with another setting is refused.
+func TestSweepKeepBits(t *testing.T) {
+	dir := t.TempDir()
+	csvDir, exact, k16 := filepath.Join(dir, "csv"), filepath.Join(dir, "exact"), filepath.Join(dir, "k16")
+	for _, c := range []struct {
+		out  string
+		args []string
+	}{{csvDir, nil}, {exact, []string{"--format", "parquet"}}, {k16, []string{"--format", "parquet", "--keep-bits", "16"}}} {
+		code, _, stderr := runMain(t, sweepArgsWith(append(c.args, "--timeseries", "--out", c.out)...)...)
+		require.Equal(t, 0, code, stderr)
+	}
+	a, b := readAll(t, exact), readAll(t, k16)
+	assert.Equal(t, a["runs.parquet"], b["runs.parquet"], "runs.parquet is never rounded")
+	assert.Less(t, len(b["timeseries.parquet"]), len(a["timeseries.parquet"])*3/4)
+	m, err := sweep.ReadManifest(k16)
+	require.NoError(t, err)
+	assert.Equal(t, 16, m.KeepBits)
+	assert.Equal(t, []string{"--format", "parquet", "--keep-bits", "16"}, m.Command[len(m.Command)-4:])
+	assert.NotContains(t, a["manifest.json"], "keep_bits", "an exact sweep's manifest is unchanged")
+
+	f, err := os.Open(filepath.Join(k16, "timeseries.parquet"))
+	require.NoError(t, err)
+	defer f.Close()
+	st, err := f.Stat()
+	require.NoError(t, err)
+	pf, err := parquet.OpenFile(f, st.Size())
+	require.NoError(t, err)
+	for i, cc := range pf.Metadata().RowGroups[0].Columns {
+		assert.Equal(t, i >= 3, slices.Contains(cc.MetaData.Encoding, format.ByteStreamSplit), "column %v: %v", cc.MetaData.PathInSchema, cc.MetaData.Encoding)
+	}
+	cf, err := os.Open(filepath.Join(csvDir, "timeseries.csv"))
+	require.NoError(t, err)
+	defer cf.Close()
+	cr := csv.NewReader(cf)
+	header, err := cr.Read()
+	require.NoError(t, err)
+	r := parquet.NewReader(pf)
+	defer r.Close()
+	buf := make([]parquet.Row, 1)
+	bound, rows, rounded := math.Ldexp(1, -17), 0, 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		n, _ := r.ReadRows(buf)
+		require.Equal(t, 1, n, "row %d", rows)
+		row := buf[0]
+		assert.Equal(t, rec[0], strconv.FormatInt(row[0].Int64(), 10))
+		assert.Equal(t, rec[1:3], []string{row[1].String(), row[2].String()})
+		for i := 3; i < len(rec); i++ {
+			x, err := strconv.ParseFloat(rec[i], 64)
+			require.NoError(t, err)
+			y := row[i].Double()
+			require.Equal(t, math.Float64bits(sweep.BitRound(x, 16)), math.Float64bits(y), "row %d %s", rows, header[i])
+			require.LessOrEqual(t, math.Abs(y-x), bound*math.Abs(x), "row %d %s: %v for %v", rows, header[i], y, x)
+			if x != y {
+				rounded++
+			}
+		}
+		rows++
+	}
+	n, _ := r.ReadRows(buf)
+	assert.Zero(t, n, "no extra parquet rows")
+	assert.Equal(t, 8*18*39, rows)
+	assert.Greater(t, rounded, rows, "most values lose bits")
+
+	// Another precision, or none, on the same directory is another sweep.
+	code, _, stderr := runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--keep-bits", "23", "--out", k16)...)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "keep bits (23 here, 16 in the directory)")
+	code, _, stderr = runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--out", k16)...)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "keep bits (none (exact) here, 16 in the directory)")
+	code, _, stderr = runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--keep-bits", "16", "--out", k16)...)
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "already complete")
+}

@@ -139,7 +139,11 @@ func mergeOutputs(dirs []string, out string, names []string, base Manifest) erro
 		}
 		var err error
 		if base.Format == Parquet {
-			err = mergeParquet(in, filepath.Join(out, name), base.Runs)
+			keep := 0
+			if name == TSParquet {
+				keep = base.KeepBits // the rows are rounded already; the columns keep their encoding
+			}
+			err = mergeParquet(in, filepath.Join(out, name), base.Runs, keep)
 		} else {
 			err = mergeCSV(in, filepath.Join(out, name), base.Runs)
 		}
@@ -267,7 +271,7 @@ func (s *rowSource) peek() (parquet.Row, error) {
 	return s.buf[s.pos], nil
 }
 
-func mergeParquet(in []string, out string, runs int) error {
+func mergeParquet(in []string, out string, runs, keep int) error {
 	srcs := make([]*rowSource, len(in))
 	var cols []pcol
 	for i, name := range in {
@@ -286,7 +290,7 @@ func mergeParquet(in []string, out string, runs int) error {
 		}
 		srcs[i] = &rowSource{name: name, r: r, buf: make([]parquet.Row, 0, 1024)}
 	}
-	sink, err := newSink(out, cols)
+	sink, err := newSink(out, roundMetrics(cols, keep))
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ type Spec struct {
 	Design     Design
 	Timeseries bool // also write the tidy timeseries of every run
 	Format     Format
+	KeepBits   int // > 0: timeseries.parquet's metrics rounded to that many mantissa bits (BitRound)
 	Shard      Shard
 	// Command is the canonical command line: the sweep's arguments without --out, --workers and
 	// --shard, which do not change the results (so that shards and merges agree).
@@ -43,6 +44,7 @@ type Manifest struct {
 	ScenarioHash string   `json:"scenario_hash"`
 	Format       Format   `json:"format"`
 	Timeseries   bool     `json:"timeseries"`
+	KeepBits     int      `json:"keep_bits,omitempty"` // --keep-bits of timeseries.parquet; absent: exact
 	Runs         int      `json:"runs"`
 	RunRule      string   `json:"run_rule"`
 	SeedRule     string   `json:"seed_rule"`
@@ -63,6 +65,17 @@ func (sp *Spec) Prepare() error {
 	}
 	if sp.Format < 0 || sp.Format >= numFormats {
 		return usagef("--format %v: want %s", sp.Format, orList(formats[:]))
+	}
+	if sp.KeepBits != 0 {
+		if sp.KeepBits < 1 || sp.KeepBits > MaxKeepBits {
+			return usagef("--keep-bits %d: must be in [1,%d] (leave it out for exact output)", sp.KeepBits, MaxKeepBits)
+		}
+		if sp.Format != Parquet {
+			return usagef("--keep-bits %d: needs --format parquet (it rounds timeseries.parquet; CSV output is always exact)", sp.KeepBits)
+		}
+		if !sp.Timeseries {
+			return usagef("--keep-bits %d: needs --timeseries (it rounds timeseries.parquet only; runs.parquet is always exact)", sp.KeepBits)
+		}
 	}
 	seen := map[string]bool{}
 	for _, f := range sp.Design.Factors {
@@ -134,7 +147,7 @@ func (sp *Spec) scenario(point []string, seed uint64) (*configs.Scenario, error)
 // Manifest returns the sweep's manifest.
 func (sp *Spec) Manifest() Manifest {
 	return Manifest{Kind: KindSweep, Version: sp.Version, Command: sp.Command, Scenario: sp.Base.Name, ScenarioHash: sp.Base.Hash(),
-		Format: sp.Format, Timeseries: sp.Timeseries, Runs: sp.Design.NumRuns(), RunRule: RunRule,
+		Format: sp.Format, Timeseries: sp.Timeseries, KeepBits: sp.KeepBits, Runs: sp.Design.NumRuns(), RunRule: RunRule,
 		SeedRule: SeedRule, Design: sp.Design, Shard: sp.Shard.String(), Probes: sp.Probes}
 }
 
@@ -247,6 +260,7 @@ func diff(a, b Manifest) []string {
 	add(a.Scenario != b.Scenario, "scenario name", a.Scenario, b.Scenario)
 	add(a.Format != b.Format, "format", a.Format, b.Format)
 	add(a.Timeseries != b.Timeseries, "timeseries", a.Timeseries, b.Timeseries)
+	add(a.KeepBits != b.KeepBits, "keep bits", keepBitsString(a.KeepBits), keepBitsString(b.KeepBits))
 	add(a.Design.Type != b.Design.Type, "design type", a.Design.Type, b.Design.Type)
 	add(a.Design.Reps != b.Design.Reps, "reps", a.Design.Reps, b.Design.Reps)
 	add(a.Design.SeedBase != b.Design.SeedBase, "seed base", a.Design.SeedBase, b.Design.SeedBase)
@@ -265,6 +279,14 @@ func diff(a, b Manifest) []string {
 		add(!bytes.Equal(ma, mb), "command", strings.Join(a.Command, " "), strings.Join(b.Command, " "))
 	}
 	return d
+}
+
+// keepBitsString names a --keep-bits value in messages (0: no rounding).
+func keepBitsString(n int) string {
+	if n == 0 {
+		return "none (exact)"
+	}
+	return strconv.Itoa(n)
 }
 
 func short(h string) string {
