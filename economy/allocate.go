@@ -3,7 +3,9 @@ package economy
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"dongshu/economy/flow"
 )
@@ -79,21 +81,28 @@ type Allocator struct {
 	abroad        int     // node of the foreign accelerator pool, after the sources (-1: no leak)
 	nodeSupply    []int64 // per node of the last instance
 	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
-	keys          []int64 // route sort keys: cost << siteBits | site
-	bound         []int64 // per site: the most a route into it can carry this month
-	remote        []int64 // per site: min(gen, cor), the most a remote route into it can carry
-	allSites      []int32 // 0, 1, ..., np-1: the order in which build visits sites without warmSort
+	// Route selection's buffers (routePrefix): scratch per goroutine, the kept keys of one source (kept)
+	// or, in parallel, of each goroutine's sources (prefixes, located by at).
+	scratch  []routeScratch
+	kept     []int64
+	prefixes [][]int64
+	at       []keptRange
+	remote   []int64 // per site: min(gen, cor), the most a remote route into it can carry
+	allSites []int32 // 0, 1, ..., np-1: the order in which build visits sites without warmSort
 	// routeOrder[k*np:(k+1)*np] lists every site in the order source k's routes sorted last month
 	// (usable routes by key, then the others), when np*nc*np <= warmSortMax; see build.
 	routeOrder []int32
-	idle       []int32 // build: sites a source cannot use this month, in routeOrder order
 	// This month's cost terms (yuan per MW-month), see costTerms.
 	siteCost, westCredit, partner []float64
 	// Exhaustive keeps every usable route (reachable, with room) instead of pruning the ones no optimum
 	// needs (for checks).
 	Exhaustive bool
-	objective  int64 // last optimum in integer units
-	tieSeed    uint64
+	// RouteWorkers is how many goroutines select the sources' routes (routePrefix): 0 chooses, GOMAXPROCS
+	// (at most maxWorkers) in worlds of parallelMin candidate routes or more, else 1. The instance does not
+	// depend on it.
+	RouteWorkers int
+	objective    int64 // last optimum in integer units
+	tieSeed      uint64
 }
 
 // NewAllocator makes a reusable allocator for np provinces and nc classes; tieSeed (the run's seed)
@@ -195,6 +204,16 @@ func (a *Allocator) build(w *World) {
 	abroadSpare := a.addCapacityArcs(w, sink)
 	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
 	a.costTerms(w)
+	workers := a.RouteWorkers
+	if workers == 0 && a.np*a.nc*a.np >= parallelMin {
+		workers = min(runtime.GOMAXPROCS(0), maxWorkers)
+	}
+	parallel := workers > 1
+	if parallel {
+		a.prefixAll(w, total, offset, workers)
+	} else if len(a.scratch) == 0 {
+		a.scratch = make([]routeScratch, 1)
+	}
 	for o := 0; o < a.np; o++ {
 		for c := 0; c < a.nc; c++ {
 			k := o*a.nc + c
@@ -209,7 +228,15 @@ func (a *Allocator) build(w *World) {
 			// since it has no arc in: they get the month's total, which leaves every feasible flow as it was
 			// but keeps a month's change of supply from pushing last month's tree flows out of bounds (with
 			// the supply as capacity the warm start cut them, and a month took twice the pivots).
-			a.addRoutes(w, o, c, total, offset)
+			var kept []int64
+			if parallel {
+				r := a.at[k]
+				kept = a.prefixes[r.w][r.lo:r.hi]
+			} else {
+				kept = a.routePrefix(w, o, c, total, offset, &a.scratch[0], a.kept[:0])
+				a.kept = kept
+			}
+			a.addRoutes(o, c, total, kept, w.Classes[c].Cfg.NeedsAccelerator)
 			a.addVaultArc(w, o, c, sup, offset)
 			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
 			if abroadSpare > 0 && w.Classes[c].Cfg.NeedsAccelerator && w.Classes[c].RTTBoundMs == 0 {
@@ -257,13 +284,12 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 	a.tags, a.arcsOK = a.tags[:0], false
 	a.nodeSupply = resize(a.nodeSupply, nodes)
 	a.gen, a.acc, a.cor = resize(a.gen, np), resize(a.acc, np), resize(a.cor, np)
-	a.bound, a.remote = resize(a.bound, np), resize(a.remote, np)
+	a.remote = resize(a.remote, np)
 	if len(a.allSites) != np {
 		a.allSites = make([]int32, np)
 		for s := range np {
 			a.allSites[s] = int32(s)
 		}
-		a.idle = make([]int32, 0, np)
 	}
 	if a.warmSort() && len(a.routeOrder) != np*nc*np {
 		a.routeOrder = make([]int32, np*nc*np)
@@ -306,11 +332,18 @@ func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
 	return abroadSpare
 }
 
-// addRoutes adds the routes of source (o, c) that an optimum may need: its usable routes cheapest first
-// until they can take more than all the month's work (total, also their capacity).
-func (a *Allocator) addRoutes(w *World, o, c int, total, offset int64) {
+// routeScratch is the buffers routePrefix works in: one per goroutine.
+type routeScratch struct {
+	keys []int64
+	idle []int32
+}
+
+// routePrefix appends to kept the sort keys (cost << siteBits | site) of the routes of source (o, c) that
+// an optimum may need, cheapest first: its usable routes until they can take more than all the month's
+// work (total), and returns it. It reads the world and this month's terms and writes only source k's row
+// of routeOrder and sc, so that sources can be done in parallel (see prefixAll).
+func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *routeScratch, kept []int64) []int64 {
 	np, k := a.np, o*a.nc+c
-	src := a.srcNode[k]
 	cl := w.Classes[c].Cfg
 	rttBound := w.Classes[c].RTTBoundMs // in force: the lever's change applied
 	accel := cl.NeedsAccelerator
@@ -334,19 +367,21 @@ func (a *Allocator) addRoutes(w *World, o, c int, total, offset int64) {
 	if accel {
 		bounds = a.acc
 	}
+	bound := func(s int) int64 {
+		if s == o && !accel {
+			return a.gen[s] // local work uses no trunk
+		}
+		return bounds[s]
+	}
 	net := w.Net
 	rttRow, kmRow, partnerRow := net.RTT[o*np:(o+1)*np], net.RouteKm[o*np:(o+1)*np], a.partner[o*np:(o+1)*np]
-	keys, idle, popped := a.keys[:0], a.idle[:0], 0
+	keys, idle := sc.keys[:0], sc.idle[:0]
 	for _, s32 := range sites {
 		s := int(s32)
 		rtt := rttRow[s]
-		bound := bounds[s]
-		if s == o && !accel {
-			bound = a.gen[s] // local work uses no trunk
-		}
 		// Unusable: beyond the latency bound (Reachable, inlined), or a full site, corridor or
 		// accelerator pool.
-		if (rttBound > 0 && rtt > rttBound) || bound == 0 {
+		if (rttBound > 0 && rtt > rttBound) || bound(s) == 0 {
 			idle = append(idle, s32)
 			continue
 		}
@@ -356,12 +391,12 @@ func (a *Allocator) addRoutes(w *World, o, c int, total, offset int64) {
 			yuan -= a.westCredit[s]
 		}
 		cost := max(0, costUnits(yuan)+offset)
-		a.bound[s] = bound
 		keys = append(keys, cost<<siteBits|int64(s))
 	}
-	heaped := false
+	sc.keys, sc.idle = keys, idle
 	switch {
 	case a.Exhaustive: // every usable route, in site order
+		return append(kept, keys...)
 	case warmSort:
 		nearlySort(keys)
 		for i, key := range keys {
@@ -373,22 +408,31 @@ func (a *Allocator) addRoutes(w *World, o, c int, total, offset int64) {
 	default:
 		// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
 		heapify(keys)
-		heaped = true
+		room := int64(0)
+		for n := len(keys); n > 0 && room <= total; n-- {
+			key := heapPop(keys[:n])
+			room += bound(int(key & (1<<siteBits - 1)))
+			kept = append(kept, key)
+		}
+		return kept
 	}
-	a.idle = idle
-	a.keys = keys
 	room := int64(0)
-	for i := range keys {
-		if !a.Exhaustive && room > total {
+	for _, key := range keys {
+		if room > total {
 			break
 		}
-		key := keys[i]
-		if heaped {
-			key = heapPop(keys[:len(keys)-popped])
-			popped++
-		}
+		room += bound(int(key & (1<<siteBits - 1)))
+		kept = append(kept, key)
+	}
+	return kept
+}
+
+// addRoutes adds source (o, c)'s routes with the sort keys kept (routePrefix), in that order.
+func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
+	np, k := a.np, o*a.nc+c
+	src := a.srcNode[k]
+	for _, key := range kept {
 		s, cost := int(key&(1<<siteBits-1)), key>>siteBits
-		room += a.bound[s]
 		switch {
 		case accel:
 			a.add(ArcAccel, src, 2*np+s, k, s, total, cost)
@@ -399,6 +443,50 @@ func (a *Allocator) addRoutes(w *World, o, c int, total, offset int64) {
 		}
 	}
 }
+
+// parallelMin is the least number of candidate routes (provinces x classes x provinces) for which build
+// finds the sources' routes in parallel (prefixAll): at 1,000 provinces (4 million routes) that takes two
+// fifths of the allocator's month on one core; at 31 (3,844) a fraction of what starting goroutines
+// costs. Measured, see docs/ODD.md section 7.5.
+const parallelMin = 1 << 18
+
+// prefixAll runs routePrefix for every source with work to place, on the given number of goroutines, each
+// taking a contiguous range of sources; the kept keys of source k are then
+// prefixes[at[k].w][at[k].lo:at[k].hi]. The result does not depend on the number of goroutines.
+func (a *Allocator) prefixAll(w *World, total, offset int64, workers int) {
+	n := a.np * a.nc
+	workers = min(workers, n)
+	if len(a.scratch) < workers {
+		a.scratch = make([]routeScratch, workers)
+		a.prefixes = make([][]int64, workers)
+	}
+	if len(a.at) != n {
+		a.at = make([]keptRange, n)
+	}
+	var wg sync.WaitGroup
+	for wk := range workers {
+		lo, hi := wk*n/workers, (wk+1)*n/workers
+		wg.Go(func() {
+			kept := a.prefixes[wk][:0]
+			for k := lo; k < hi; k++ {
+				if a.supply[k] <= 0 {
+					continue
+				}
+				start := len(kept)
+				kept = a.routePrefix(w, k/a.nc, k%a.nc, total, offset, &a.scratch[wk], kept)
+				a.at[k] = keptRange{int32(wk), int32(start), int32(len(kept))}
+			}
+			a.prefixes[wk] = kept
+		})
+	}
+	wg.Wait()
+}
+
+// maxWorkers bounds prefixAll's goroutines.
+const maxWorkers = 8
+
+// keptRange locates a source's kept route keys in prefixAll's per-goroutine buffers.
+type keptRange struct{ w, lo, hi int32 }
 
 // addVaultArc adds source (o, c)'s failover arc to the digital vault if it has one this month: while o's
 // data centres are down, the replicated share of its work with a latency bound may run at the vault
