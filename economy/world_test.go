@@ -95,3 +95,40 @@ func TestWorldParsesOnce(t *testing.T) {
 		assert.ErrorContains(t, err, tc.msg)
 	}
 }
+
+// TestSiteAggregatesSkipRetired checks the provinces' capacity aggregates month after month, as data
+// centres are started, come online and retire, against a sum over every data centre: the refresh goes
+// over the data centres not retired only (dcsLive), which must give the same figures.
+func TestSiteAggregatesSkipRetired(t *testing.T) {
+	w := newTinyWorld(t, func(s *configs.Scenario) {
+		s.End = "2031-12"
+		s.DataCentres.LifeYears = 2 // retirements within the run
+		s.DataCentres.LeadTimeMonths = 3
+	})
+	retired := 0
+	for month := 0; w.Now < w.End; month++ {
+		if month%5 == 0 {
+			w.StartBuild(month%3, NewBuild{MW: float64(10 + month%7)})
+		}
+		w.Now++
+		w.AdvanceConstruction()
+		online, building := make([]float64, len(w.Provinces)), make([]float64, len(w.Provinces))
+		retired = 0
+		for _, d := range w.DCs {
+			switch d.State {
+			case Online:
+				online[d.Province] += d.MW
+			case Building:
+				building[d.Province] += d.MW
+			case Retired:
+				retired++
+			}
+		}
+		for i, p := range w.Provinces {
+			require.Equal(t, online[i], p.OnlineMW, "%s %s online", w.Now, p.ID)
+			require.Equal(t, building[i], p.BuildingMW, "%s %s building", w.Now, p.ID)
+		}
+		require.Len(t, w.dcsLive, len(w.DCs)-retired, "%s: the live list", w.Now)
+	}
+	assert.Positive(t, retired, "no data centre retired: the test shows nothing")
+}
