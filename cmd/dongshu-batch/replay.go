@@ -111,17 +111,10 @@ func replay(dir string, id int, stdout io.Writer) error {
 }
 
 // replayParquet re-runs run id of the parquet sweep in dir and compares it with its row of runs.parquet
-// (see sweep.Spec.CompareRunsParquet).
+// (see sweep.Spec.ReplayParquet).
 func replayParquet(dir string, id int, sp *sweep.Spec, m sweep.Manifest, stdout io.Writer) error {
 	name := filepath.Join(dir, sweep.RunsParquet)
-	if _, err := os.Stat(name); err != nil {
-		return usagef("replay: %v", err)
-	}
-	got, _, err := sp.RunOne(id)
-	if err != nil {
-		return err
-	}
-	diffs, err := sp.CompareRunsParquet(name, id, got)
+	diffs, err := sp.ReplayParquet(name, id)
 	if err != nil {
 		if errors.As(err, new(sweep.UsageError)) {
 			return usagef("replay: %v", err)

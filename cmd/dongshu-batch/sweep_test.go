@@ -459,7 +459,11 @@ func rerecord(t *testing.T, dir string) {
 	t.Helper()
 	m, err := sweep.ReadManifest(dir)
 	require.NoError(t, err)
-	m.Complete, err = sweep.Record(dir, m.Runs, []string{m.Complete.Files[0].Name})
+	var names []string
+	for _, f := range m.Complete.Files {
+		names = append(names, f.Name)
+	}
+	m.Complete, err = sweep.Record(dir, m.Runs, names)
 	require.NoError(t, err)
 	mb, err := json.Marshal(m)
 	require.NoError(t, err)
@@ -518,8 +522,12 @@ func TestReplayParquetSweep(t *testing.T) {
 
 func TestReplayParquetDamaged(t *testing.T) {
 	dir := t.TempDir()
-	code, _, stderr := runMain(t, "sweep", "--reps", "2", "--set", "end=2020-03", "--format", "parquet", "--out", dir)
+	code, _, stderr := runMain(t, "sweep", "--reps", "2", "--set", "end=2020-03", "--format", "parquet",
+		"--timeseries", "--keep-bits", "8", "--out", dir)
 	require.Equal(t, 0, code, stderr)
+	code, stdout, stderr := runMain(t, "replay", "--run-id", "1", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "run 1 reproduces\n", stdout, "runs.parquet is exact with --keep-bits")
 	name := filepath.Join(dir, "runs.parquet")
 	good, err := os.ReadFile(name)
 	require.NoError(t, err)

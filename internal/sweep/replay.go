@@ -1,6 +1,7 @@
 package sweep
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -8,7 +9,6 @@ import (
 	"math"
 	"os"
 	"strconv"
-	"strings"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -20,24 +20,28 @@ type FieldDiff struct {
 	Stored string // the stored value, as text
 }
 
-// CompareRunsParquet compares row, run id's runs.csv line as RunOne computes it, with run id's row of
-// the runs.parquet file name and returns the fields that differ. runs.parquet holds the CSV's values,
-// not its text (a varied "0.10" is the double 0.1), so the comparison is typed: each replayed field,
-// parsed as its column's type, must equal the stored value exactly (doubles bit for bit, NaN equal to
-// NaN). A file that cannot be read, or that does not hold run id exactly once, is a UsageError; columns
-// other than the spec's (names, order or types) are an error, since the run then cannot reproduce.
-func (sp *Spec) CompareRunsParquet(name string, id int, row []byte) (diffs []FieldDiff, err error) {
-	want := sp.runsColumns()
-	got, err := csv.NewReader(strings.NewReader(string(row))).Read()
-	if err != nil || len(got) != len(want) {
-		return nil, fmt.Errorf("run %d: the replayed row has %d fields, the spec %d columns", id, len(got), len(want))
-	}
+// ReplayParquet re-runs run id and compares it with its row of the runs.parquet file name, returning
+// the fields that differ. runs.parquet holds the CSV's values, not its text (a varied "0.10" is the
+// double 0.1), so the comparison is typed: each field of the run's runs.csv line (RunOne), parsed as its
+// column's type, must equal the stored value exactly (doubles bit for bit, NaN equal to NaN). The file is
+// read first, so bad input costs no run: a file that cannot be read, or that does not hold run id exactly
+// once, is a UsageError; columns other than the spec's (names, order or types) are an error, since the
+// run then cannot reproduce.
+func (sp *Spec) ReplayParquet(name string, id int) (diffs []FieldDiff, err error) {
 	stored, cols, err := readRunRow(name, id)
 	if err != nil {
 		return nil, err
 	}
-	if err := sameColumns(name, cols, want); err != nil {
+	if err := sameColumns(name, cols, sp.runsColumns()); err != nil {
 		return nil, err
+	}
+	row, _, err := sp.RunOne(id)
+	if err != nil {
+		return nil, err
+	}
+	got, err := csv.NewReader(bytes.NewReader(row)).Read()
+	if err != nil || len(got) != len(cols) {
+		return nil, fmt.Errorf("run %d: the replayed row has %d fields, the spec %d columns", id, len(got), len(cols))
 	}
 	for i, c := range cols {
 		if s, ok := sameValue(c.typ, got[i], stored[i]); !ok {
