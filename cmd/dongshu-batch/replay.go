@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,7 +24,9 @@ func replayCmd(args []string, stdout, stderr io.Writer) error {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dongshu-batch replay --run-id K DIR\n\n"+
 			"Re-runs run K of the sweep in DIR from its manifest.json (its recorded command) and checks that it\n"+
-			"reproduces its row of runs.csv byte for byte. Exit status 1 on a mismatch.\n\n")
+			"reproduces its row of runs.csv byte for byte; for a --format parquet sweep, its row of runs.parquet\n"+
+			"value for value (each replayed field, read as its column's type, equal to the stored value; doubles\n"+
+			"bit for bit). Prints each field that differs; exit status 1 on a mismatch.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -57,8 +60,8 @@ func replay(dir string, id int, stdout io.Writer) error {
 	if st.Kind != sweep.KindSweep {
 		return usagef("replay: %s holds a %s, not a sweep", dir, st.Kind)
 	}
-	if m.Format != sweep.CSV {
-		return usagef("replay: %s is a %s sweep; replay reads runs.csv (csv sweeps only)", dir, m.Format)
+	if m.Format != sweep.CSV && m.Format != sweep.Parquet {
+		return usagef("replay: %s: unknown format %q", dir, m.Format)
 	}
 	if len(m.Command) < 2 || m.Command[1] != "sweep" {
 		return usagef("replay: %s: the manifest records no sweep command", dir)
@@ -72,6 +75,9 @@ func replay(dir string, id int, stdout io.Writer) error {
 	}
 	if h := sp.Base.Hash(); h != m.ScenarioHash {
 		return fmt.Errorf("replay: the scenario has changed since the sweep (hash %s now, %s in the manifest)", h[:12], m.ScenarioHash[:12])
+	}
+	if m.Format == sweep.Parquet {
+		return replayParquet(dir, id, sp, m, stdout)
 	}
 	header, want, err := findRow(filepath.Join(dir, sweep.RunsCSV), id)
 	if err != nil {
@@ -101,10 +107,36 @@ func replay(dir string, id int, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "%s: replay %s, runs.csv %s\n", c, a, b)
 		}
 	}
+	return notReproduced(id, filepath.Join(dir, sweep.RunsCSV), m, stdout)
+}
+
+// replayParquet re-runs run id of the parquet sweep in dir and compares it with its row of runs.parquet
+// (see sweep.Spec.ReplayParquet).
+func replayParquet(dir string, id int, sp *sweep.Spec, m sweep.Manifest, stdout io.Writer) error {
+	name := filepath.Join(dir, sweep.RunsParquet)
+	diffs, err := sp.ReplayParquet(name, id)
+	if err != nil {
+		if errors.As(err, new(sweep.UsageError)) {
+			return usagef("replay: %v", err)
+		}
+		return fmt.Errorf("replay: %w", err)
+	}
+	if len(diffs) == 0 {
+		fmt.Fprintf(stdout, "run %d reproduces\n", id)
+		return nil
+	}
+	for _, d := range diffs {
+		fmt.Fprintf(stdout, "%s: replay %s, %s %s\n", d.Column, d.Replay, sweep.RunsParquet, d.Stored)
+	}
+	return notReproduced(id, name, m, stdout)
+}
+
+// notReproduced notes a version change, which may explain a mismatch, and returns the error.
+func notReproduced(id int, name string, m sweep.Manifest, stdout io.Writer) error {
 	if m.Version != version() {
 		fmt.Fprintf(stdout, "(the sweep was made by version %s, this is %s)\n", m.Version, version())
 	}
-	return fmt.Errorf("replay: run %d does not reproduce its row of %s", id, filepath.Join(dir, sweep.RunsCSV))
+	return fmt.Errorf("replay: run %d does not reproduce its row of %s", id, name)
 }
 
 func csvFields(line string) []string {

@@ -248,4 +248,17 @@ func TestReportKeepBitsSweep(t *testing.T) {
 	}
 	assert.Equal(t, 2, outcomes, "one outcome chart per varied key")
 	assert.Contains(t, fromK8["index.html"], "--keep-bits 8")
+
+	// The page says so beside the time-series charts (before the first), in its language; an exact
+	// sweep's page does not.
+	note := "Time series rounded to 8 mantissa bits (--keep-bits 8): every value in these charts is within a relative error of 2^-9"
+	html := fromK8["index.html"]
+	assert.Contains(t, html, `<p class="note">`+note)
+	assert.Less(t, strings.Index(html, note), strings.Index(html, `src="utilisation.png"`))
+	assert.NotContains(t, fromExact["index.html"], `class="note"`)
+	assert.NotContains(t, fromExact["index.html"], "mantissa")
+	code, _, stderr = runMain(t, "report", "--lang", "fr", "--out", filepath.Join(dir, "rkfr"), k8)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, readAll(t, filepath.Join(dir, "rkfr"))["index.html"],
+		"Séries temporelles arrondies à 8 bits de mantisse (--keep-bits 8) : chaque valeur de ces graphiques est à une erreur relative d&#39;au plus 2^-9")
 }

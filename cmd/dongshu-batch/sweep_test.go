@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
 	"math"
 	"os"
@@ -420,4 +421,142 @@ func TestSweepKeepBits(t *testing.T) {
 	code, _, stderr = runMain(t, sweepArgsWith("--timeseries", "--format", "parquet", "--keep-bits", "16", "--out", k16)...)
 	assert.Equal(t, 0, code, stderr)
 	assert.Contains(t, stderr, "already complete")
+}
+
+// rewriteParquet rewrites a sweep's runs.parquet with edit applied to its rows (keeping the schema) and
+// records the new file in the manifest, as if the model, not the file, had changed.
+func rewriteParquet(t *testing.T, dir string, edit func([]parquet.Row) []parquet.Row) {
+	t.Helper()
+	name := filepath.Join(dir, sweep.RunsParquet)
+	f, err := os.Open(name)
+	require.NoError(t, err)
+	st, err := f.Stat()
+	require.NoError(t, err)
+	pf, err := parquet.OpenFile(f, st.Size())
+	require.NoError(t, err)
+	r := parquet.NewReader(pf)
+	rows := make([]parquet.Row, pf.NumRows())
+	n, err := r.ReadRows(rows)
+	require.True(t, err == nil || errors.Is(err, io.EOF), "%v", err)
+	require.Equal(t, len(rows), n)
+	for i := range rows {
+		rows[i] = rows[i].Clone()
+	}
+	require.NoError(t, r.Close())
+	require.NoError(t, f.Close())
+	out, err := os.Create(name)
+	require.NoError(t, err)
+	w := parquet.NewWriter(out, pf.Schema())
+	_, err = w.WriteRows(edit(rows))
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	require.NoError(t, out.Close())
+	rerecord(t, dir)
+}
+
+// rerecord writes the completion record of a sweep's files as they now are.
+func rerecord(t *testing.T, dir string) {
+	t.Helper()
+	m, err := sweep.ReadManifest(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, f := range m.Complete.Files {
+		names = append(names, f.Name)
+	}
+	m.Complete, err = sweep.Record(dir, m.Runs, names)
+	require.NoError(t, err)
+	mb, err := json.Marshal(m)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, sweep.ManifestFile), mb, 0o644))
+}
+
+func TestReplayParquetSweep(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runMain(t, "sweep", "--reps", "2", "--set", "end=2020-06", "--set", "planner.enforcement=0,0.10",
+		"--set", "behaviour.build_options_mw=0,100;0,100,400", "--format", "parquet", "--out", dir)
+	require.Equal(t, 0, code, stderr)
+	for id := range 8 { // "0.10" is stored as the double 0.1, the lists as strings
+		code, stdout, stderr := runMain(t, "replay", "--run-id", strconv.Itoa(id), dir)
+		require.Equal(t, 0, code, "run %d: %s%s", id, stdout, stderr)
+		assert.Equal(t, "run "+strconv.Itoa(id)+" reproduces\n", stdout)
+	}
+	code, _, stderr = runMain(t, "replay", "--run-id", "8", dir)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "the sweep has runs 0..7")
+
+	// One headline value of run 5 altered: replay names the column and fails.
+	header := strings.Split(strings.TrimSpace(func() string {
+		sp, err := sweep.ReadManifest(dir)
+		require.NoError(t, err)
+		_, s, err := parseSweep(sp.Command[2:], io.Discard)
+		require.NoError(t, err)
+		return s.RunsHeader()
+	}()), ",")
+	last := len(header) - 1
+	var old float64
+	rewriteParquet(t, dir, func(rows []parquet.Row) []parquet.Row {
+		require.Equal(t, int64(5), rows[5][0].Int64())
+		old = rows[5][last].Double()
+		rows[5][last] = parquet.DoubleValue(old+1).Level(0, 0, last)
+		return rows
+	})
+	code, stdout, stderr := runMain(t, "replay", "--run-id", "5", dir)
+	assert.Equal(t, 1, code, stderr)
+	assert.Equal(t, header[last]+": replay "+strconv.FormatFloat(old, 'g', -1, 64)+", runs.parquet "+
+		strconv.FormatFloat(old+1, 'g', -1, 64)+"\n", stdout)
+	assert.Contains(t, stderr, "run 5 does not reproduce its row of "+filepath.Join(dir, "runs.parquet"))
+	code, stdout, _ = runMain(t, "replay", "--run-id", "4", dir)
+	assert.Equal(t, 0, code, "the other runs still reproduce")
+	assert.Equal(t, "run 4 reproduces\n", stdout)
+
+	// A run missing or present twice is bad input.
+	rewriteParquet(t, dir, func(rows []parquet.Row) []parquet.Row { return append(rows[:3], rows[4:]...) })
+	code, _, stderr = runMain(t, "replay", "--run-id", "3", dir)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "runs.parquet has no row for run 3")
+	rewriteParquet(t, dir, func(rows []parquet.Row) []parquet.Row { return append(rows, rows[0]) })
+	code, _, stderr = runMain(t, "replay", "--run-id", "0", dir)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "run 0 occurs more than once")
+}
+
+func TestReplayParquetDamaged(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runMain(t, "sweep", "--reps", "2", "--set", "end=2020-03", "--format", "parquet",
+		"--timeseries", "--keep-bits", "8", "--out", dir)
+	require.Equal(t, 0, code, stderr)
+	code, stdout, stderr := runMain(t, "replay", "--run-id", "1", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "run 1 reproduces\n", stdout, "runs.parquet is exact with --keep-bits")
+	name := filepath.Join(dir, "runs.parquet")
+	good, err := os.ReadFile(name)
+	require.NoError(t, err)
+
+	// Damaged without the manifest knowing: the checksum refuses it.
+	require.NoError(t, os.WriteFile(name, good[:len(good)/2], 0o644))
+	code, _, stderr = runMain(t, "replay", "--run-id", "1", dir)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "truncated")
+
+	// Damaged and recorded: replay reads the file and says it is unreadable, without panicking.
+	rerecord(t, dir)
+	code, _, stderr = runMain(t, "replay", "--run-id", "1", dir)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, name+": not a readable Parquet file")
+	for _, at := range []int{4, len(good) / 3, len(good) / 2, len(good) - 12} {
+		b := slices.Clone(good)
+		for i := at; i < min(at+8, len(b)-8); i++ {
+			b[i] ^= 0x5a
+		}
+		require.NoError(t, os.WriteFile(name, b, 0o644))
+		rerecord(t, dir)
+		code, stdout, stderr := runMain(t, "replay", "--run-id", "1", dir)
+		assert.NotEqual(t, 0, code, "damage at %d: %s", at, stdout)
+		assert.Contains(t, stderr, "dongshu-batch: replay: "+name+": not a readable Parquet file", "damage at %d", at)
+	}
+
+	require.NoError(t, os.Remove(name))
+	code, _, stderr = runMain(t, "replay", "--run-id", "1", dir)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, name+": missing")
 }

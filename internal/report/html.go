@@ -8,6 +8,7 @@ import (
 // chartDoc is one chart on the page.
 type chartDoc struct {
 	File, Title, Explain string
+	Note                 string // shown above the chart (the time series' rounding, on the first of them)
 }
 
 // tableRow is one headline outcome in the table: one cell per column (a run's value, or a design
@@ -51,6 +52,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 td.unit { white-space: nowrap; color: #333; }
 span.explain { display: block; font-size: 0.8em; color: #444; }
 code { font-size: 0.85em; color: #555; }
+p.note { border-left: 6px solid #555; padding: 0.2em 0.6em; background: #f2f2f2; }
 </style>
 </head>
 <body>
@@ -59,6 +61,7 @@ code { font-size: 0.85em; color: #555; }
 {{if .Meta}}<p class="meta">{{.Meta}}</p>{{end}}
 {{range .Charts}}
 <h2>{{.Title}}</h2>
+{{if .Note}}<p class="note">{{.Note}}</p>{{end}}
 <figure>
 <img src="{{.File}}" alt="{{.Title}}">
 <figcaption>{{.Explain}}</figcaption>

@@ -82,3 +82,23 @@ func TestFmtNum(t *testing.T) {
 	assert.Equal(t, "5.54", fmtNum(5.5366))
 	assert.Equal(t, "–", fmtNum(math.NaN()))
 }
+
+// keepBits reads the manifest's keep_bits; anything but a whole number of bits a sweep accepts is no
+// rounding (the manifest only supplies the page's notes).
+func TestKeepBitsFromManifest(t *testing.T) {
+	for _, c := range []struct {
+		m    map[string]any
+		want int
+	}{
+		{map[string]any{"keep_bits": 16.0}, 16},
+		{map[string]any{"keep_bits": 52.0}, 52},
+		{map[string]any{}, 0},
+		{nil, 0},
+		{map[string]any{"keep_bits": 0.0}, 0},
+		{map[string]any{"keep_bits": 53.0}, 0},
+		{map[string]any{"keep_bits": 8.5}, 0},
+		{map[string]any{"keep_bits": "8"}, 0},
+	} {
+		assert.Equal(t, c.want, keepBits(c.m), "%v", c.m)
+	}
+}

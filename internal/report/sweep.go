@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"dongshu/agents"
+	"dongshu/internal/sweep"
 )
 
 func headlineOrder() []string { return agents.HeadlineNames() }
@@ -126,13 +127,16 @@ func sweepReport(l *lang, dir string) ([]output, Summary, error) {
 			return nil, Summary{}, err
 		}
 	}
+	m := readManifest(filepath.Join(dir, "manifest.json"))
+	if n := keepBits(m); n > 0 && len(docs) > 0 {
+		docs[0].Note = l.T("report.page.ts_rounded", n, n+1)
+	}
 	oOuts, oDocs, err := outcomeCharts(l, rs, chartedOutcomes(rs))
 	if err != nil {
 		return nil, Summary{}, err
 	}
 	outs, docs = append(outs, oOuts...), append(docs, oDocs...)
 	dps := DesignPoints(rs)
-	m := readManifest(filepath.Join(dir, "manifest.json"))
 	name := manifestString(m, "scenario", "name", "title", "preset")
 	if name == "" {
 		name = filepath.Base(filepath.Clean(dir))
@@ -205,6 +209,16 @@ func outcomeCharts(l *lang, rs *Runs, panels []int) ([]output, []chartDoc, error
 		docs = append(docs, chartDoc{File: name, Title: l.T("report.outcome.heading", key), Explain: explain})
 	}
 	return outs, docs, nil
+}
+
+// keepBits is the mantissa bits a sweep's timeseries.parquet was rounded to (its manifest's keep_bits,
+// 1..sweep.MaxKeepBits), or 0: exact.
+func keepBits(m map[string]any) int {
+	n, ok := m["keep_bits"].(float64)
+	if !ok || n != math.Trunc(n) || n < 1 || n > sweep.MaxKeepBits {
+		return 0
+	}
+	return int(n)
 }
 
 // sweepMeta is the page's line on how the sweep was made, from its manifest m: design, scenario hash,

@@ -19,7 +19,7 @@ import (
 // Parquet output: a parquet sweep journals to hidden CSV files (resume works exactly as for CSV) and
 // converts them to runs.parquet and timeseries.parquet when the last run is done. Columns are the CSV's,
 // in the same order: run_id INT64, seed UINT64, varied keys (DOUBLE for numbers, INT64 for integers,
-// STRING otherwise), headline and metric columns DOUBLE, month and scope STRING.
+// STRING otherwise), headline, probe and metric columns DOUBLE, month and scope STRING.
 
 const rowGroupRows = 1 << 16 // rows per row group
 
@@ -75,7 +75,7 @@ func (sp *Spec) runsColumns() []pcol {
 		}
 		cols = append(cols, pcol{f.Key, t, 0})
 	}
-	for _, n := range headlineNames() {
+	for _, n := range append(headlineNames(), probeNames(sp.Probes)...) {
 		cols = append(cols, pcol{n, 'f', 0})
 	}
 	return cols
