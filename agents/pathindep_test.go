@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/economy/flow"
 )
 
@@ -84,4 +85,47 @@ func TestParallelRouteSelectionGivesTheSameInstance(t *testing.T) {
 	}
 	assert.Equal(t, serial.Rows(), par.Rows())
 	assert.Greater(t, months, 200)
+}
+
+// TestContestedPruningGivesTheSameFlows runs presets twice in lockstep, pruning each source's routes by
+// the work that competes for their capacity (the default) and by all the month's work
+// (Allocator.PruneByTotal, the rule before), and checks that every month books the same flows on the same
+// routes (vault and foreign-pool arcs included), while the default's instances are smaller.
+func TestContestedPruningGivesTheSameFlows(t *testing.T) {
+	type arcKey struct {
+		kind                economy.ArcKind
+		origin, class, site int
+	}
+	booked := func(a *economy.Allocator) map[arcKey]int64 {
+		out := map[arcKey]int64{}
+		flows := a.Flows()
+		for i, arc := range a.Arcs() {
+			if flows[i] != 0 {
+				out[arcKey{arc.Kind, arc.Origin, arc.Class, arc.Site}] = flows[i]
+			}
+		}
+		return out
+	}
+	for _, preset := range []string{"baseline", "export-controls", "east-outage"} {
+		t.Run(preset, func(t *testing.T) {
+			s, err := configs.LoadPreset(preset)
+			require.NoError(t, err)
+			contested, err := New(s.Clone())
+			require.NoError(t, err)
+			byTotal, err := New(s.Clone())
+			require.NoError(t, err)
+			byTotal.W.Alloc.PruneByTotal = true
+			arcsContested, arcsTotal := 0, 0
+			for !contested.Done() {
+				require.NoError(t, contested.Step())
+				require.NoError(t, byTotal.Step())
+				require.Equal(t, booked(byTotal.W.Alloc), booked(contested.W.Alloc), "%s: flows", contested.W.Now)
+				arcsContested += len(contested.W.Alloc.Arcs())
+				arcsTotal += len(byTotal.W.Alloc.Arcs())
+			}
+			assert.Equal(t, byTotal.Rows(), contested.Rows())
+			assert.Less(t, arcsContested, arcsTotal*9/10, "the contested rule should prune more")
+			t.Logf("arcs a month: %d by contested work, %d by all work", arcsContested/276, arcsTotal/276)
+		})
+	}
 }

@@ -81,6 +81,8 @@ type Allocator struct {
 	abroad        int     // node of the foreign accelerator pool, after the sources (-1: no leak)
 	nodeSupply    []int64 // per node of the last instance
 	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
+	// contested is the month's work of the general classes [0] and of those that need accelerators [1].
+	contested [2]int64
 	// Route selection's buffers (routePrefix): scratch per goroutine, the kept keys of one source (kept)
 	// or, in parallel, of each goroutine's sources (prefixes, located by at).
 	scratch  []routeScratch
@@ -97,6 +99,9 @@ type Allocator struct {
 	// Exhaustive keeps every usable route (reachable, with room) instead of pruning the ones no optimum
 	// needs (for checks).
 	Exhaustive bool
+	// PruneByTotal keeps each source's routes until they can take all the month's work, the pruning rule
+	// before contested totals (see routePrefix), for checks: the flows are the same.
+	PruneByTotal bool
 	// RouteWorkers is how many goroutines select the sources' routes (routePrefix): 0 chooses, GOMAXPROCS
 	// (at most maxWorkers) in worlds of parallelMin candidate routes or more, else 1. The instance does not
 	// depend on it.
@@ -204,6 +209,14 @@ func (a *Allocator) build(w *World) {
 	abroadSpare := a.addCapacityArcs(w, sink)
 	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
 	a.costTerms(w)
+	a.contested = [2]int64{}
+	for k, sup := range a.supply {
+		if w.Classes[k%a.nc].Cfg.NeedsAccelerator {
+			a.contested[1] += max(sup, 0)
+		} else {
+			a.contested[0] += max(sup, 0)
+		}
+	}
 	workers := a.RouteWorkers
 	if workers == 0 && a.np*a.nc*a.np >= parallelMin {
 		workers = min(runtime.GOMAXPROCS(0), maxWorkers)
@@ -349,11 +362,11 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 	accel := cl.NeedsAccelerator
 	transit := w.Policy.TransitCost * cl.TransitWeight / 1000
 	warmSort := a.warmSort()
-	// Exact pruning: once the routes kept can take more than all the work placed this month, some kept
-	// route is sure to have room left in any optimum; a dearer route used instead could be moved onto it
-	// at no greater cost, so dearer routes are never needed. Routes are taken cheapest first, ties by
-	// site (the sort key is cost, then site; keys are distinct, so the order does not depend on how it is
-	// reached).
+	// Exact pruning: once the routes kept can take more than all the work that can compete for their
+	// capacity (see enough below), some kept route is sure to have room left in any optimum; a dearer
+	// route used instead could be moved onto it at a lower cost, so routes dearer than every kept one are
+	// never needed. Routes are taken cheapest first, ties by site (the sort key is cost, then site; keys
+	// are distinct, so the order does not depend on how it is reached).
 	//
 	// Costs drift little from month to month, so with warmSort the sites are visited in the order this
 	// source's routes sorted last month and insertion-sorted: O(np) when the order holds, against
@@ -366,6 +379,24 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 	bounds := a.remote // the most a route can take whatever the other sources do
 	if accel {
 		bounds = a.acc
+	}
+	// The routes kept are enough once they can take more than all the work that competes for their
+	// capacity — the month's work of the classes that need accelerators for accelerator routes, of the
+	// others for the rest (contested): the two kinds of capacity serve disjoint classes — and the next
+	// route is dearer than the last kept; or once they can take more than all the month's work (total),
+	// the rule before, so that the instance never has a route that rule dropped. The routes this rule
+	// drops beyond it are then all dearer than every route it keeps, carry nothing in any optimum, and the
+	// tie rule picks the same flow (TestContestedPruningGivesTheSameFlows). A fifth fewer arcs a month in
+	// the baseline, a quarter less allocator time at 1,000 provinces.
+	contested := a.contested[0]
+	if accel {
+		contested = a.contested[1]
+	}
+	if a.PruneByTotal {
+		contested = total
+	}
+	enough := func(room, last, next int64) bool {
+		return room > total || (room > contested && next>>siteBits > last)
 	}
 	bound := func(s int) int64 {
 		if s == o && !accel {
@@ -408,21 +439,23 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 	default:
 		// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
 		heapify(keys)
-		room := int64(0)
-		for n := len(keys); n > 0 && room <= total; n-- {
+		room, last := int64(0), int64(-1)
+		for n := len(keys); n > 0 && !enough(room, last, keys[0]); n-- {
 			key := heapPop(keys[:n])
 			room += bound(int(key & (1<<siteBits - 1)))
 			kept = append(kept, key)
+			last = key >> siteBits
 		}
 		return kept
 	}
-	room := int64(0)
+	room, last := int64(0), int64(-1)
 	for _, key := range keys {
-		if room > total {
+		if enough(room, last, key) {
 			break
 		}
 		room += bound(int(key & (1<<siteBits - 1)))
 		kept = append(kept, key)
+		last = key >> siteBits
 	}
 	return kept
 }
