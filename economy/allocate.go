@@ -509,8 +509,11 @@ const parallelMin = 1 << 18
 func (a *Allocator) prefixAll(w *World, total, offset int64, workers int) {
 	n := a.np * a.nc
 	workers = min(workers, n)
+	// Sized apart: a serial month makes one scratch and no prefixes.
 	if len(a.scratch) < workers {
 		a.scratch = make([]routeScratch, workers)
+	}
+	if len(a.prefixes) < workers {
 		a.prefixes = make([][]int64, workers)
 	}
 	if len(a.at) != n {
