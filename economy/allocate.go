@@ -352,9 +352,9 @@ type routeScratch struct {
 }
 
 // routePrefix appends to kept the sort keys (cost << siteBits | site) of the routes of source (o, c) that
-// an optimum may need, cheapest first: its usable routes until they can take more than all the month's
-// work (total), and returns it. It reads the world and this month's terms and writes only source k's row
-// of routeOrder and sc, so that sources can be done in parallel (see prefixAll).
+// an optimum may need, cheapest first: its usable routes as far as prefixRule keeps them (all of them,
+// in site order, with Exhaustive), and returns it. It reads the world and this month's terms and writes
+// only source k's row of routeOrder and sc, so that sources can be done in parallel (see prefixAll).
 func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *routeScratch, kept []int64) []int64 {
 	np, k := a.np, o*a.nc+c
 	cl := w.Classes[c].Cfg
@@ -509,8 +509,11 @@ const parallelMin = 1 << 18
 func (a *Allocator) prefixAll(w *World, total, offset int64, workers int) {
 	n := a.np * a.nc
 	workers = min(workers, n)
+	// Sized apart: a serial month makes one scratch and no prefixes.
 	if len(a.scratch) < workers {
 		a.scratch = make([]routeScratch, workers)
+	}
+	if len(a.prefixes) < workers {
 		a.prefixes = make([][]int64, workers)
 	}
 	if len(a.at) != n {

@@ -202,7 +202,8 @@ type World struct {
 	Classes   []Class
 	DCs       []DataCentre
 	// dcsLive lists the data centres not retired (indices into DCs, increasing) as of the last
-	// refreshSitesAdvancing, which adds DCs[dcsListed:] to it.
+	// refreshSitesAdvancing, which adds DCs[dcsListed:] to it. It holds while DCs is only appended to and
+	// a retired data centre stays retired; a World copied by value shares its backing array.
 	dcsLive   []int32
 	dcsListed int
 

@@ -25,9 +25,9 @@ const (
 // count in between, as LEMON's). The cap matters only past 160,000 arcs: there, in warm-started solves,
 // an arc that can enter is rare (about one in 5,000 in the allocator at 1,000 provinces), every pivot
 // prices several blocks, and smaller blocks price fewer arcs in all for a few more pivots. At 1,000
-// provinces (0.9 million arcs, blocks of 950 otherwise) a cap of 250 to 600 priced 15-20 % fewer arcs
-// and made the month's solve about a fifth faster; at 31 provinces smaller blocks cost more pivots than
-// they save (measured December 2026, ODD 7.5).
+// provinces (0.9 million arcs, blocks of 950 otherwise) a cap of 600, 400 or 250 priced 6, 15 or 21 %
+// fewer arcs and made the month's solve about a fifth faster; at 31 provinces smaller blocks cost more
+// pivots than they save (measured December 2026, ODD 7.5).
 const (
 	nsMinBlock = 10
 	nsMaxBlock = 400
