@@ -106,7 +106,12 @@ func TestContestedPruningGivesTheSameFlows(t *testing.T) {
 		}
 		return out
 	}
-	for _, preset := range []string{"baseline", "export-controls", "east-outage"} {
+	// Each preset exercises its arcs: east-outage the vault's, export-controls the foreign pool's.
+	for _, tc := range []struct {
+		preset string
+		uses   economy.ArcKind
+	}{{"baseline", economy.ArcRemote}, {"export-controls", economy.ArcAbroad}, {"east-outage", economy.ArcVault}} {
+		preset := tc.preset
 		t.Run(preset, func(t *testing.T) {
 			s, err := configs.LoadPreset(preset)
 			require.NoError(t, err)
@@ -115,17 +120,27 @@ func TestContestedPruningGivesTheSameFlows(t *testing.T) {
 			byTotal, err := New(s.Clone())
 			require.NoError(t, err)
 			byTotal.W.Alloc.PruneByTotal = true
-			arcsContested, arcsTotal := 0, 0
+			arcsContested, arcsTotal, months, using := 0, 0, 0, 0
 			for !contested.Done() {
 				require.NoError(t, contested.Step())
 				require.NoError(t, byTotal.Step())
-				require.Equal(t, booked(byTotal.W.Alloc), booked(contested.W.Alloc), "%s: flows", contested.W.Now)
+				flows := booked(contested.W.Alloc)
+				require.Equal(t, booked(byTotal.W.Alloc), flows, "%s: flows", contested.W.Now)
 				arcsContested += len(contested.W.Alloc.Arcs())
 				arcsTotal += len(byTotal.W.Alloc.Arcs())
+				months++
+				for k := range flows {
+					if k.kind == tc.uses {
+						using++
+						break
+					}
+				}
 			}
 			assert.Equal(t, byTotal.Rows(), contested.Rows())
 			assert.Less(t, arcsContested, arcsTotal*9/10, "the contested rule should prune more")
-			t.Logf("arcs a month: %d by contested work, %d by all work", arcsContested/276, arcsTotal/276)
+			assert.Positive(t, using, "no month books work on a %v arc: the preset does not exercise it", tc.uses)
+			t.Logf("arcs a month: %d by contested work, %d by all work; %d months with flow on kind %v",
+				arcsContested/months, arcsTotal/months, using, tc.uses)
 		})
 	}
 }
