@@ -209,14 +209,6 @@ func (a *Allocator) build(w *World) {
 	abroadSpare := a.addCapacityArcs(w, sink)
 	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
 	a.costTerms(w)
-	a.contested = [2]int64{}
-	for k, sup := range a.supply {
-		if w.Classes[k%a.nc].Cfg.NeedsAccelerator {
-			a.contested[1] += max(sup, 0)
-		} else {
-			a.contested[0] += max(sup, 0)
-		}
-	}
 	workers := a.RouteWorkers
 	if workers == 0 && a.np*a.nc*a.np >= parallelMin {
 		workers = min(runtime.GOMAXPROCS(0), maxWorkers)
@@ -273,8 +265,8 @@ func (a *Allocator) maxCredit(w *World) float64 {
 	return credit
 }
 
-// layout numbers this month's nodes, resets the solver to them and sizes the builder's buffers; it
-// returns the sink and the total supply. Sites [0,np), corridors [np,2np), accelerators [2np,3np), the
+// layout numbers this month's nodes, resets the solver to them, sizes the builder's buffers and sums the
+// supplies by kind of capacity (contested); it returns the sink and the total supply. Sites [0,np), corridors [np,2np), accelerators [2np,3np), the
 // sink 3np, then the sources, then the foreign pool if any.
 func (a *Allocator) layout(w *World) (sink int, total int64) {
 	np, nc := a.np, a.nc
@@ -282,11 +274,17 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 	nodes := sink + 1
 	// Every (origin, class) has a source node, with supply 0 when it has nothing to place, so that node
 	// numbers do not shift between months and the solver's warm start carries over.
+	a.contested = [2]int64{}
 	for k := range a.srcNode {
 		a.srcNode[k] = nodes
 		nodes++
-		total += max(a.supply[k], 0)
+		accel := 0
+		if w.Classes[k%nc].Cfg.NeedsAccelerator {
+			accel = 1
+		}
+		a.contested[accel] += max(a.supply[k], 0)
 	}
+	total = a.contested[0] + a.contested[1]
 	// The foreign accelerator pool exists for the whole run when the scenario has a leak (fixed numbering).
 	a.abroad = -1
 	if w.AbroadSite >= 0 {
