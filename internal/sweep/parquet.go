@@ -171,31 +171,12 @@ func csvToParquet(src, dst string, cols []pcol) error {
 		}
 		row := make(parquet.Row, len(cols))
 		for i, c := range cols {
-			var v parquet.Value
-			switch c.typ {
-			case 'i':
-				x, err := strconv.ParseInt(rec[i], 10, 64)
-				if err != nil {
-					return fmt.Errorf("%s: column %s: %w", src, c.name, err)
-				}
-				v = parquet.Int64Value(x)
-			case 'u':
-				x, err := strconv.ParseUint(rec[i], 10, 64)
-				if err != nil {
-					return fmt.Errorf("%s: column %s: %w", src, c.name, err)
-				}
-				v = parquet.Int64Value(int64(x))
-			case 'f':
-				x, err := strconv.ParseFloat(rec[i], 64)
-				if err != nil {
-					return fmt.Errorf("%s: column %s: %w", src, c.name, err)
-				}
-				if c.keep > 0 {
-					x = BitRound(x, c.keep)
-				}
-				v = parquet.DoubleValue(x)
-			default:
-				v = parquet.ByteArrayValue([]byte(rec[i]))
+			v, err := fieldValue(c.typ, rec[i])
+			if err != nil {
+				return fmt.Errorf("%s: column %s: %w", src, c.name, err)
+			}
+			if c.typ == 'f' && c.keep > 0 {
+				v = parquet.DoubleValue(BitRound(v.Double(), c.keep))
 			}
 			row[i] = v.Level(0, 0, i)
 		}
@@ -210,6 +191,22 @@ func csvToParquet(src, dst string, cols []pcol) error {
 		return err
 	}
 	return sink.commit()
+}
+
+// fieldValue is a CSV field's value as a column of type typ stores it (a uint64 in an INT64 column).
+func fieldValue(typ byte, s string) (parquet.Value, error) {
+	switch typ {
+	case 'i':
+		x, err := strconv.ParseInt(s, 10, 64)
+		return parquet.Int64Value(x), err
+	case 'u':
+		x, err := strconv.ParseUint(s, 10, 64)
+		return parquet.Int64Value(int64(x)), err
+	case 'f':
+		x, err := strconv.ParseFloat(s, 64)
+		return parquet.DoubleValue(x), err
+	}
+	return parquet.ByteArrayValue([]byte(s)), nil
 }
 
 // columnsOf recovers the column list of a parquet file written by this package (which columns are

@@ -115,21 +115,18 @@ func readRunRow(name string, id int) (row parquet.Row, cols []pcol, err error) {
 // sameValue says whether the CSV field s, parsed as a column of type typ, is the stored value v, and
 // gives v as text.
 func sameValue(typ byte, s string, v parquet.Value) (string, bool) {
+	w, err := fieldValue(typ, s) // as the sweep stored it from runs.csv
 	switch typ {
 	case 'i':
-		x, err := strconv.ParseInt(s, 10, 64)
-		return strconv.FormatInt(v.Int64(), 10), err == nil && x == v.Int64()
+		return strconv.FormatInt(v.Int64(), 10), err == nil && w.Int64() == v.Int64()
 	case 'u':
-		x, err := strconv.ParseUint(s, 10, 64)
-		return strconv.FormatUint(v.Uint64(), 10), err == nil && x == v.Uint64()
+		return strconv.FormatUint(v.Uint64(), 10), err == nil && w.Int64() == v.Int64()
 	case 'f':
-		x, err := strconv.ParseFloat(s, 64)
-		y := v.Double()
+		x, y := w.Double(), v.Double()
 		same := math.Float64bits(x) == math.Float64bits(y) || (math.IsNaN(x) && math.IsNaN(y))
 		return strconv.FormatFloat(y, 'g', -1, 64), err == nil && same
-	default:
-		return string(v.ByteArray()), s == string(v.ByteArray())
 	}
+	return string(v.ByteArray()), s == string(v.ByteArray())
 }
 
 // sameColumns checks that a file's columns are the spec's, naming the first that differs.
