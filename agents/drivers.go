@@ -33,19 +33,19 @@ func (t *Terms) Add(u Terms) { t.addScaled(u, 1) }
 
 // addScaled adds k times u to t.
 func (t *Terms) addScaled(u Terms, k float64) {
-	t.Profit += k * u.Profit
-	t.LandSales += k * u.LandSales
-	t.Central += k * u.Central
-	t.Growth += k * u.Growth
-	t.Rivalry += k * u.Rivalry
-	t.LocalCapex += k * u.LocalCapex
-	t.SubsidyBill += k * u.SubsidyBill
-	t.Invest += k * u.Invest
-	t.Fine += k * u.Fine
-	t.Guidance += k * u.Guidance
-	t.Debt += k * u.Debt
-	t.Water += k * u.Water
-	t.Farm += k * u.Farm
+	t.Profit += float64(k * u.Profit)
+	t.LandSales += float64(k * u.LandSales)
+	t.Central += float64(k * u.Central)
+	t.Growth += float64(k * u.Growth)
+	t.Rivalry += float64(k * u.Rivalry)
+	t.LocalCapex += float64(k * u.LocalCapex)
+	t.SubsidyBill += float64(k * u.SubsidyBill)
+	t.Invest += float64(k * u.Invest)
+	t.Fine += float64(k * u.Fine)
+	t.Guidance += float64(k * u.Guidance)
+	t.Debt += float64(k * u.Debt)
+	t.Water += float64(k * u.Water)
+	t.Farm += float64(k * u.Farm)
 }
 
 // Drivers is one province's ledger over the rounds so far.

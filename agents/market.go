@@ -107,7 +107,7 @@ func (m *Model) expectedWork() newWork {
 		f.lastDemand[c] = total
 		grow := math.Pow(1+max(growth, 0), years) * (1 + mk.ForecastMargin)
 		for o := range np {
-			d := w.DemandMW[o][c]*grow - w.ServedMW[o][c]
+			d := float64(w.DemandMW[o][c]*grow) - w.ServedMW[o][c]
 			if d <= 0 {
 				continue
 			}
@@ -169,7 +169,7 @@ func (m *Model) buildForWork(work newWork) {
 	accBuilding := make([]float64, len(w.Provinces)) // accelerator capacity under construction
 	for i := range w.DCs {
 		if d := &w.DCs[i]; d.State == economy.Building {
-			accBuilding[d.Province] += d.MW * d.AccelShare
+			accBuilding[d.Province] += float64(d.MW * d.AccelShare)
 		}
 	}
 	for st, p := range w.Provinces {

@@ -45,7 +45,7 @@ func (pl *Planner) setQuota(w *economy.World) {
 		growth = d/pl.lastDemand - 1
 	} else {
 		for _, c := range w.Classes {
-			growth += c.Cfg.Share * c.Cfg.Growth
+			growth += float64(c.Cfg.Share * c.Cfg.Growth)
 		}
 	}
 	pl.lastDemand = d
@@ -76,16 +76,16 @@ func (pl *Planner) shares(w *economy.World, out []float64) {
 		eff := 1 / (p.PUE * p.PowerPrice)
 		switch {
 		case !anyHub:
-			weight[i] = p.DemandShare * eff
+			weight[i] = float64(p.DemandShare * eff)
 			restW += weight[i]
 		case p.HubSide == economy.WestHub:
 			weight[i] = eff
 			westW += weight[i]
 		case p.HubSide == economy.EastHub:
-			weight[i] = p.DemandShare * eff
+			weight[i] = float64(p.DemandShare * eff)
 			restW += weight[i]
 		default:
-			weight[i] = p.DemandShare * eff * s.Planner.NonHubWeight
+			weight[i] = float64(p.DemandShare * eff * s.Planner.NonHubWeight)
 			restW += weight[i]
 		}
 	}

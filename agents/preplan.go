@@ -94,7 +94,7 @@ func (m *Model) poolAdvantage(p *economy.Province) float64 {
 		m.pool.adv = resizeFloats(m.pool.adv, len(w.Provinces))
 		ref, wt := 0.0, 0.0
 		for _, q := range w.Provinces {
-			ref += q.DemandShare * energyCost(w, q)
+			ref += float64(q.DemandShare * energyCost(w, q))
 			wt += q.DemandShare
 		}
 		if wt > 0 && ref > 0 {

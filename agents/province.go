@@ -38,7 +38,7 @@ func newMind(w *economy.World, p *economy.Province) ProvinceMind {
 	// (the demand-weighted class growth).
 	g := 0.0
 	for _, c := range w.Classes {
-		g += c.Cfg.Share * c.Cfg.Growth
+		g += float64(c.Cfg.Share * c.Cfg.Growth)
 	}
 	// Before the first year is observed, a province takes its data centres to run its own demand as far
 	// as they reach — the legacy the run starts from (economy.World.seedContracts).
@@ -65,7 +65,7 @@ func (pm *ProvinceMind) closeYear(adaptation float64) {
 	pm.observed = true
 	if pm.lastYearUsed > 0 && used > 0 {
 		observed := used/pm.lastYearUsed - 1
-		pm.Growth = (1-adaptation)*pm.Growth + adaptation*observed
+		pm.Growth = float64((1-adaptation)*pm.Growth) + float64(adaptation*observed)
 	}
 	pm.lastYearUsed = used
 	pm.yearUsed, pm.yearCap, pm.months = 0, 0, 0
@@ -146,7 +146,7 @@ func (e *evaluator) buildTerms(build float64) *buildTerms {
 	t.capex = w.CapexBn(build)
 	t.local = s.Fiscal.LocalCapexShare * t.capex
 	// Halted construction earns no growth credit (see score).
-	t.keptCapex = t.capex - enf*s.Planner.HaltShare*w.CapexBn(beyond)
+	t.keptCapex = t.capex - float64(enf*s.Planner.HaltShare*w.CapexBn(beyond))
 
 	t.rivalry = b.Rivalry * min(build/1000, e.rivalLead)
 
@@ -183,7 +183,7 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	if mind.revenue > 0 {
 		shortfall = max(0, mind.landSale0-p.LandSale) / mind.revenue
 	}
-	e.fiscalW = b.FiscalWeight * (1 + b.StressAmplifier*shortfall)
+	e.fiscalW = b.FiscalWeight * (1 + float64(b.StressAmplifier*shortfall))
 	// Expected demand for own data centres when new capacity would open (lead time) and a year after:
 	// adaptive growth, then the optimism bias.
 	years := float64(w.Scn.DataCentres.LeadTimeMonths)/12 + 1
@@ -192,7 +192,7 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	// The national pool of latency-tolerant work the province believes its cheap energy wins
 	// (behaviour.pool_belief), grown like its own work.
 	if b.PoolBelief > 0 {
-		e.expDemand += b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * math.Pow(1+max(mind.Growth, -0.5), years)
+		e.expDemand += float64(b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * math.Pow(1+max(mind.Growth, -0.5), years))
 	}
 	e.existingMW = p.OnlineMW + p.BuildingMW
 	e.fibreMW = w.Scn.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
@@ -236,15 +236,15 @@ func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 		demand += e.powerMW
 	}
 	used := min(demand, (e.existingMW+o.build)*occ)
-	newUsed := max(0, used-e.existingMW*occ)
+	newUsed := max(0, used-float64(e.existingMW*occ))
 	if o.fibre || o.power || o.subsidy > 0 {
 		newUsed = max(0, used-min(e.expDemand, e.existingMW*occ)) // extra work on any capacity counts
 	}
 
 	// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 	// flowing in; minus the local subsidy bill, investments and the expected fine.
-	taxes := s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon
-	subsidyBill := subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon
+	taxes := float64(s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon)
+	subsidyBill := float64(subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon)
 	invest := 0.0
 	if o.fibre {
 		invest += b.FibreCostBnYuan
@@ -265,10 +265,10 @@ func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 	if o.power {
 		slot += 2
 	}
-	growth := b.GrowthCredit * scale * e.growthLog[slot].get(counted/scale, math.Log1p)
+	growth := float64(b.GrowthCredit * scale * e.growthLog[slot].get(counted/scale, math.Log1p))
 
 	debtRatio := (p.Debt + invest + bt.local) / max(e.mind.revenue, 1e-9)
-	debt := b.DebtWeight * max(0, debtRatio-b.DebtLimit)
+	debt := float64(b.DebtWeight * max(0, debtRatio-b.DebtLimit))
 
 	if t != nil {
 		fw := e.fiscalW
@@ -276,7 +276,7 @@ func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 			SubsidyBill: fw * subsidyBill, Invest: fw * invest, Fine: fw * bt.fine, Growth: growth, Rivalry: bt.rivalry,
 			Guidance: bt.guidance, Debt: debt, Water: bt.water, Farm: bt.farm}
 	}
-	return e.fiscalW*fiscal + growth + bt.rivalry - bt.guidance - debt - bt.water - bt.farm
+	return float64(e.fiscalW*fiscal) + growth + bt.rivalry - bt.guidance - debt - bt.water - bt.farm
 }
 
 // options enumerates every combination of build size, subsidy, fibre and power.

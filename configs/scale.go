@@ -66,8 +66,8 @@ func (sc *scaler) provinces(rng *rand.Rand) {
 				q.NameEN = p.NameEN + " " + strconv.Itoa(r)
 				q.NameFR = p.NameFR + " " + strconv.Itoa(r)
 				q.NameZH = p.NameZH + " " + strconv.Itoa(r)
-				q.Lat += 3 * (rng.Float64() - 0.5)
-				q.Lon += 3 * (rng.Float64() - 0.5)
+				q.Lat += float64(3 * (float64(rng.Float64()) - 0.5))
+				q.Lon += float64(3 * (float64(rng.Float64()) - 0.5))
 			}
 			q.Neighbours = nil
 			for _, nb := range p.Neighbours {

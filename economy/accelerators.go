@@ -16,12 +16,12 @@ import "math"
 
 // AcceleratorSupply is this year's national accelerator supply (MW of accelerator IT capacity for new
 // builds), after the chip_supply shocks in force.
-func (w *World) AcceleratorSupply() float64 { return w.uncutSupply() * w.ChipFactor }
+func (w *World) AcceleratorSupply() float64 { return float64(w.uncutSupply() * w.ChipFactor) }
 
 // uncutSupply is this year's supply without supply shocks.
 func (w *World) uncutSupply() float64 {
 	dc := &w.Scn.DataCentres
-	return dc.AcceleratorSupplyMW * math.Pow(1+dc.AcceleratorSupplyGrowth, float64(w.Now.Year()-w.Start.Year()))
+	return float64(dc.AcceleratorSupplyMW * math.Pow(1+dc.AcceleratorSupplyGrowth, float64(w.Now.Year()-w.Start.Year())))
 }
 
 // allotAccelerators shares the year's supply over the builds started since the last allotment, pro rata
@@ -40,15 +40,15 @@ func (w *World) allotAccelerators() {
 	}
 	want := 0.0
 	for i := from; i < len(w.DCs); i++ {
-		want += w.DCs[i].MW * w.DCs[i].AccelShare
+		want += float64(w.DCs[i].MW * w.DCs[i].AccelShare)
 	}
 	if want <= 0 {
 		return
 	}
 	r := min(1, max(0, w.AcceleratorSupply()-w.accelGranted)/want)
 	r0 := min(1, max(0, w.uncutSupply()-w.accelGrantedFree)/want)
-	w.accelGranted += r * want
-	w.accelGrantedFree += r0 * want
+	w.accelGranted += float64(r * want)
+	w.accelGrantedFree += float64(r0 * want)
 	w.AccelRation = r
 	if r >= 1 {
 		return
@@ -60,7 +60,7 @@ func (w *World) allotAccelerators() {
 		d.AccelShare *= r
 		capex := w.capexAt(d.MW, d.AccelShare)
 		if !d.Private { // the province's share of capex was booked at the start, this month
-			w.Provinces[d.Province].Ledger.Investment += (capex - d.CapexBn) * lcs
+			w.Provinces[d.Province].Ledger.Investment += float64((capex - d.CapexBn) * lcs)
 		}
 		d.CapexBn = capex
 	}

@@ -139,7 +139,7 @@ func Mix64(z uint64) uint64 {
 // SiteCost is the cost of running one MW of work for a month at site s, by energy alone (yuan).
 func (w *World) SiteCost(s int) float64 {
 	p := w.Provinces[s]
-	return p.EnergyCostMWh * p.PUE * HoursPerMonth
+	return float64(p.EnergyCostMWh * p.PUE * HoursPerMonth)
 }
 
 // PlacementCost is the cost of placing one MW of class c from origin o at site s for a month (yuan),
@@ -148,7 +148,7 @@ func (w *World) PlacementCost(o, c, s int) float64 {
 	cl := w.Classes[c].Cfg
 	return w.SiteCost(s) +
 		w.Policy.TransitCost*cl.TransitWeight*w.Net.Km(o, s)/1000 +
-		cl.LatencyValue*w.Net.Latency(o, s)
+		float64(cl.LatencyValue*w.Net.Latency(o, s))
 }
 
 // SteeringCredit is the planner's credit for placing class c from o at s (yuan per MW-month): work with no
@@ -394,7 +394,7 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 			continue
 		}
 		// PlacementCost - SteeringCredit, from this month's precomputed terms.
-		yuan := a.siteCost[s] + transit*kmRow[s] + cl.LatencyValue*rtt - partnerRow[s]
+		yuan := a.siteCost[s] + float64(transit*kmRow[s]) + float64(cl.LatencyValue*rtt) - partnerRow[s]
 		if rttBound == 0 {
 			yuan -= a.westCredit[s]
 		}
@@ -558,7 +558,7 @@ func (a *Allocator) addVaultArc(w *World, o, c int, sup, offset int64) {
 	replicated := int64(math.Floor(vs.ReplicaShare * float64(sup)))
 	if rtt > rttBound && rtt <= rttBound+vs.DegradedAllowanceMs && replicated > 0 && a.remote[vault] > 0 {
 		transit := w.Policy.TransitCost * cl.TransitWeight / 1000
-		yuan := a.siteCost[vault] + transit*w.Net.RouteKm[o*np+vault] + cl.LatencyValue*rtt - a.partner[o*np+vault] +
+		yuan := a.siteCost[vault] + float64(transit*w.Net.RouteKm[o*np+vault]) + float64(cl.LatencyValue*rtt) - a.partner[o*np+vault] +
 			vs.DegradedPenalty
 		a.add(ArcVault, a.srcNode[o*a.nc+c], np+vault, o*a.nc+c, vault, replicated, max(0, costUnits(yuan)+offset))
 	}

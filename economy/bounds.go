@@ -38,7 +38,7 @@ func CheckScenario(s *configs.Scenario) error {
 		y := float64(m-start) / 12
 		t := 0.0
 		for _, c := range s.Demand.Classes {
-			t += c.Share * math.Pow(1+c.Growth, y)
+			t += float64(c.Share * math.Pow(1+c.Growth, y))
 		}
 		return t * math.Pow(1+s.Demand.ExtraGrowth, y)
 	}

@@ -39,17 +39,18 @@ func (d *DemandModel) Generate(rng *rand.Rand) {
 	sd := w.Scn.Demand.NoiseSD
 	// The stationary variance of the AR(1) equals sd^2; the -var/2 term keeps the mean shock at 1.
 	innov := sd * math.Sqrt(1-shockPersistence*shockPersistence)
+	halfVar := float64(sd * sd / 2) // rounded here: see the package doc on fused multiply-adds
 	for p := range d.shock {
 		if w.Now == w.Start { // start from the stationary distribution
 			d.shock[p] = sd * rng.NormFloat64()
 			continue
 		}
-		d.shock[p] = shockPersistence*d.shock[p] + innov*rng.NormFloat64()
+		d.shock[p] = float64(shockPersistence*d.shock[p]) + float64(innov*rng.NormFloat64())
 	}
 	for c := range w.Classes {
 		trend := d.NationalTrend(c)
 		for p, pr := range w.Provinces {
-			w.DemandMW[p][c] = trend * pr.DemandShare * math.Exp(d.shock[p]-sd*sd/2)
+			w.DemandMW[p][c] = trend * pr.DemandShare * math.Exp(d.shock[p]-halfVar)
 		}
 	}
 }

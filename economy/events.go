@@ -217,7 +217,7 @@ var effects = [configs.NumEventKinds]effect{
 				where, num(100*e.Magnitude), months)
 		},
 		apply: func(w *World, e Effect) {
-			w.hit(e, func(p *Province) { p.PriceFactor *= 1 + e.Magnitude*p.Cfg.Thermal })
+			w.hit(e, func(p *Province) { p.PriceFactor *= 1 + float64(e.Magnitude*p.Cfg.Thermal) })
 		},
 	},
 	configs.EventPolicy: {fire: func(w *World, e Event, _, _ string) string {
@@ -245,7 +245,7 @@ func (w *World) fire(e Event) {
 }
 
 // UsableMW is the capacity that can run this month (online capacity less outages and drought caps).
-func (p *Province) UsableMW() float64 { return p.OnlineMW * p.Usable }
+func (p *Province) UsableMW() float64 { return float64(p.OnlineMW * p.Usable) }
 
 func plural(n int, unit string) string {
 	if n == 1 {

@@ -160,7 +160,7 @@ func (w *World) Scopes() []Scope {
 // jobs on capacity online (the jobs column).
 func (w *World) Jobs(p int) float64 {
 	pr, dc := w.Provinces[p], &w.Scn.DataCentres
-	return pr.BuildingMW*dc.JobsPerMWBuilding + pr.OnlineMW*dc.JobsPerMWOnline
+	return float64(pr.BuildingMW*dc.JobsPerMWBuilding) + float64(pr.OnlineMW*dc.JobsPerMWOnline)
 }
 
 // ProvinceRow fills row (len(Columns())) with one province's metrics this month; utilisation is left for
@@ -183,11 +183,11 @@ func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
 	row[w.col(ColQuota)] = pr.QuotaMW
 	row[w.col(ColOverQuota)] = pr.BeyondQuotaMW
 	row[w.col(ColOverbuild)] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
-	idle := max(0, pr.OnlineMW*dc.MaxOccupancy-pr.UsedMW)
+	idle := max(0, float64(pr.OnlineMW*dc.MaxOccupancy)-pr.UsedMW)
 	nIdle := 0.0
 	for _, q := range pr.Neighbours {
 		qq := w.Provinces[q]
-		nIdle += max(0, qq.OnlineMW*dc.MaxOccupancy-qq.UsedMW)
+		nIdle += max(0, float64(qq.OnlineMW*dc.MaxOccupancy)-qq.UsedMW)
 	}
 	row[w.col(ColRedundant)] = min(idle, nIdle)
 	row[w.col(ColEnergy)] = pr.EnergyMWh

@@ -14,7 +14,7 @@ func GreatCircleKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = math.Pi / 180
 	dlat := (lat2 - lat1) * rad
 	dlon := (lon2 - lon1) * rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	a := float64(math.Sin(dlat/2)*math.Sin(dlat/2)) + float64(math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2))
 	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 

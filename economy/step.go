@@ -122,10 +122,10 @@ func (w *World) updateEnergyCosts() {
 	markup := w.Scn.Power.ScarcityMarkup
 	for _, p := range w.Provinces {
 		stress := p.GridStress()
-		price := p.PowerPrice * p.PriceFactor * (1 + markup*stress*stress)
+		price := float64(p.PowerPrice * p.PriceFactor * (1 + float64(markup*stress*stress)))
 		p.EnergyCostMWh = max(0, price-p.LocalSubsidy) * 1000
 		if g := p.GreenShare; g > 0 { // matched energy comes from the builds' own renewables
-			p.EnergyCostMWh = (1-g)*p.EnergyCostMWh + g*w.Scn.Green.EnergyPrice*1000
+			p.EnergyCostMWh = float64((1-g)*p.EnergyCostMWh) + float64(g*w.Scn.Green.EnergyPrice*1000)
 		}
 	}
 }
@@ -145,14 +145,14 @@ func (w *World) Operate() {
 		}
 		idle := max(0, p.UsableMW()-p.UsedMW) // capacity down (outage, drought) draws nothing
 		itMWh := p.UsedMW * HoursPerMonth
-		p.EnergyMWh = (p.UsedMW + dc.IdleLoad*idle) * p.PUE * HoursPerMonth
+		p.EnergyMWh = (p.UsedMW + float64(dc.IdleLoad*idle)) * p.PUE * HoursPerMonth
 		p.FacilityLoadMW = p.EnergyMWh / HoursPerMonth
 		p.CO2t = p.EnergyMWh * p.Cfg.Thermal * w.Scn.Power.ThermalCO2
 		gridMWh := p.EnergyMWh
 		if g := p.GreenShare; g > 0 { // the matched share runs on the builds' own renewables, off the grid
 			gridMWh = (1 - g) * p.EnergyMWh
 			p.FacilityLoadMW = gridMWh / HoursPerMonth
-			p.CO2t = gridMWh*p.Cfg.Thermal*w.Scn.Power.ThermalCO2 + g*p.EnergyMWh*w.Scn.Green.RenewableCO2
+			p.CO2t = float64(gridMWh*p.Cfg.Thermal*w.Scn.Power.ThermalCO2) + float64(g*p.EnergyMWh*w.Scn.Green.RenewableCO2)
 		}
 		if w.Now == w.Start {
 			p.BaseLoadMW = p.FacilityLoadMW

@@ -4,6 +4,14 @@
 //
 // Units used throughout: capacity and load in MW of IT power; money in yuan inside a month's flows and
 // bn yuan in fiscal stocks; energy in MWh; time in months (configs.Month).
+//
+// Arithmetic gives the same bits on every machine (amd64 servers, arm64 Macs, js/wasm in the browser), so
+// that a scenario and seed reproduce anywhere. The Go spec lets a compiler fuse x*y + z into one fused
+// multiply-add, which rounds once instead of twice: arm64 does, amd64 (below GOAMD64=v3) and wasm do not.
+// An explicit conversion forbids it, so here and in every package whose numbers are outputs (agents,
+// configs, game/session, internal/sweep, sensitivity, calibrate, report's statistics) a product that feeds
+// a sum or a difference, directly or through a variable or an inlined call, is written float64(x*y).
+// TestNoFusedMultiplyAdd (cmd/dongshu-batch) finds any the compiler still fuses in the arm64 build.
 package economy
 
 import (
@@ -355,7 +363,7 @@ func (w *World) loadProvinces() error {
 			}
 			p.Neighbours = append(p.Neighbours, j)
 		}
-		p.DemandShare = pc.GDPBnYuan * pc.DigitalIntensity
+		p.DemandShare = float64(pc.GDPBnYuan * pc.DigitalIntensity)
 		totalWeight += p.DemandShare
 		w.Provinces = append(w.Provinces, p)
 	}
@@ -499,22 +507,22 @@ func (w *World) seedStock() {
 // reference costs cooling energy.
 func (w *World) pue(vintage int, tempC float64) float64 {
 	dc := &w.Scn.DataCentres
-	base := max(dc.PUEBest, dc.PUE2020-dc.PUEGainPerYear*float64(vintage-2020))
-	return base + dc.PUEPerDegC*max(0, tempC-dc.PUERefTempC)
+	base := max(dc.PUEBest, dc.PUE2020-float64(dc.PUEGainPerYear*float64(vintage-2020)))
+	return base + float64(dc.PUEPerDegC*max(0, tempC-dc.PUERefTempC))
 }
 
 // wue is litres of water per kWh of IT energy: evaporative cooling uses more in warm climates; where
 // water is stressed, operators use dry coolers for part of the year.
 func (w *World) wue(tempC, stress float64) float64 {
 	dc := &w.Scn.DataCentres
-	return (dc.WUEBase + dc.WUEPerDegC*max(0, tempC)) * (1 - dc.WUEStressCut*stress)
+	return (dc.WUEBase + float64(dc.WUEPerDegC*max(0, tempC))) * (1 - float64(dc.WUEStressCut*stress))
 }
 
 // AcceleratorShareWanted is the accelerator share builds started now want (the technology mix); the
 // year's national supply may grant less (accelerators.go).
 func (w *World) AcceleratorShareWanted() float64 {
 	dc := &w.Scn.DataCentres
-	return min(1, dc.AcceleratorShareNew+dc.AcceleratorShareGrowth*w.YearsSinceStart())
+	return min(1, dc.AcceleratorShareNew+float64(dc.AcceleratorShareGrowth*w.YearsSinceStart()))
 }
 
 // AcceleratorShareNew is the accelerator share a build started now expects: the share wanted times the
@@ -531,7 +539,7 @@ func (w *World) CapexBn(mw float64) float64 { return w.capexAt(mw, w.Accelerator
 // (including the renewables the green mandate requires of it).
 func (w *World) capexAt(mw, acc float64) float64 {
 	dc := &w.Scn.DataCentres
-	capex := mw * dc.CapexMYuanPerMW * (1 - acc + acc*dc.AcceleratorCapexFactor) / 1000
+	capex := mw * dc.CapexMYuanPerMW * (1 - acc + float64(acc*dc.AcceleratorCapexFactor)) / 1000
 	if g := w.MatchedShareNew(); g > 0 {
 		capex += w.greenCapexBn(mw, g)
 	}
@@ -587,10 +595,10 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 	capex := w.capexAt(b.MW, acc)
 	ha := min(pr.LandLeftHa, b.MW*dc.LandHaPerMW)
 	pr.LandLeftHa -= ha
-	pr.FarmlandHa += ha * pr.Cfg.FarmlandShare
+	pr.FarmlandHa += float64(ha * pr.Cfg.FarmlandShare)
 	pr.Ledger.DCLandSales += ha * w.Scn.Fiscal.LandPriceMYuanPerHa / 1000
 	if !b.Private {
-		pr.Ledger.Investment += capex * w.Scn.Fiscal.LocalCapexShare
+		pr.Ledger.Investment += float64(capex * w.Scn.Fiscal.LocalCapexShare)
 	}
 	pr.Ledger.CentralSubsidy += w.CentralSubsidyBn(p, b.MW)
 	online := w.Now + configs.Month(dc.LeadTimeMonths)
@@ -614,10 +622,10 @@ func (w *World) HaltBeyondQuota(p int, share float64) float64 {
 	for i := range w.DCs {
 		d := &w.DCs[i]
 		if d.Province == p && d.BeyondQuota && d.State == Building && d.Start == w.Now {
-			cut := d.MW * share
+			cut := float64(d.MW * share)
 			// The province's share of the halted capex is not spent (halts come in the month the build
 			// started, so this month's investment covers it).
-			w.Provinces[p].Ledger.Investment -= d.CapexBn * share * w.Scn.Fiscal.LocalCapexShare
+			w.Provinces[p].Ledger.Investment -= float64(d.CapexBn * share * w.Scn.Fiscal.LocalCapexShare)
 			d.MW -= cut
 			d.CapexBn *= 1 - share
 			halted += cut
@@ -695,10 +703,10 @@ func (w *World) refreshSitesAdvancing(advance bool) {
 		switch d.State {
 		case Online:
 			p.OnlineMW += d.MW
-			p.AccelOnlineMW += d.MW * d.AccelShare
-			p.PUE += d.MW * d.PUE
-			p.WUE += d.MW * d.WUE
-			p.GreenShare += d.MW * d.Matched
+			p.AccelOnlineMW += float64(d.MW * d.AccelShare)
+			p.PUE += float64(d.MW * d.PUE)
+			p.WUE += float64(d.MW * d.WUE)
+			p.GreenShare += float64(d.MW * d.Matched)
 			denied += d.DeniedAccelMW
 		case Building:
 			p.BuildingMW += d.MW
@@ -724,7 +732,7 @@ func kW(mw float64) int64 {
 	if mw <= 0 || math.IsNaN(mw) {
 		return 0
 	}
-	return int64(math.Floor(mw*1000 + 1e-6))
+	return int64(math.Floor(float64(mw*1000) + 1e-6))
 }
 
 // toMW converts whole kW back to MW.

@@ -161,7 +161,7 @@ func (s *Session) reason(p int) (Reason, float64, int) {
 	np := len(w.Provinces)
 	room := func(q int) bool {
 		x := w.Provinces[q]
-		return x.OnlineMW*occ*x.Usable-x.UsedMW > 1e-6
+		return float64(x.OnlineMW*occ*x.Usable)-x.UsedMW > 1e-6
 	}
 	total, far, transit, rival := 0.0, 0.0, 0.0, 0.0
 	byRival := make([]float64, np)

@@ -19,12 +19,12 @@ func Quantile(v []float64, q float64) float64 {
 		return math.NaN()
 	}
 	sort.Float64s(s)
-	h := q * float64(len(s)-1)
+	h := float64(q * float64(len(s)-1))
 	lo := int(math.Floor(h))
 	if lo >= len(s)-1 {
 		return s[len(s)-1]
 	}
-	return s[lo] + (h-float64(lo))*(s[lo+1]-s[lo])
+	return s[lo] + float64((h-float64(lo))*(s[lo+1]-s[lo]))
 }
 
 // Band is a median with its 10-90 % band.
@@ -224,7 +224,7 @@ func RefineBox(params []Param, post []Posterior) []Param {
 		if post[j].N == 0 {
 			continue
 		}
-		w := 0.1 * (p.Max - p.Min)
+		w := float64(0.1 * (p.Max - p.Min))
 		out[j].Min = max(p.Min, post[j].Lo-w)
 		out[j].Max = min(p.Max, post[j].Hi+w)
 		if out[j].Min >= out[j].Max {

@@ -24,7 +24,7 @@ func Quantile(sorted []float64, q float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
-	h := q * float64(n-1)
+	h := float64(q * float64(n-1))
 	lo := int(math.Floor(h))
 	if lo >= n-1 {
 		return sorted[n-1]
@@ -32,7 +32,7 @@ func Quantile(sorted []float64, q float64) float64 {
 	if lo < 0 {
 		return sorted[0]
 	}
-	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
+	return sorted[lo] + float64((h-float64(lo))*(sorted[lo+1]-sorted[lo]))
 }
 
 // finite returns the non-NaN values of xs, sorted, in a new slice.
@@ -77,7 +77,7 @@ func MeanSD(xs []float64) (mean, sd float64, n int) {
 		return mean, 0, 1
 	}
 	for _, x := range s {
-		sd += (x - mean) * (x - mean)
+		sd += float64((x - mean) * (x - mean))
 	}
 	return mean, math.Sqrt(sd / float64(n-1)), n
 }

@@ -117,7 +117,7 @@ func MorrisAnalyse(u [][]float64, y []float64, o Options) ([]Index, error) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x424f4f54)) // "BOOT"
-	z := normPPF(0.5 + o.Conf/2)
+	z := normPPF(0.5 + float64(o.Conf/2))
 	out := make([]Index, k)
 	for j, e := range ee {
 		ix := Index{N: len(e), Mu: math.NaN(), MuStar: math.NaN(), Sigma: math.NaN(), MuStarConf: math.NaN()}
@@ -162,7 +162,7 @@ func stdev(v []float64) float64 {
 	m := mean(v)
 	s := 0.0
 	for _, x := range v {
-		s += (x - m) * (x - m)
+		s += float64((x - m) * (x - m))
 	}
 	return math.Sqrt(s / float64(len(v)-1))
 }

@@ -31,7 +31,7 @@ func SaltelliSample(k, n int, seed uint64) ([][]float64, error) {
 		for j := range k {
 			perm := rng.Perm(n)
 			for i := range n {
-				m[i][j] = (float64(perm[i]) + rng.Float64()) / float64(n)
+				m[i][j] = (float64(perm[i]) + float64(rng.Float64())) / float64(n)
 			}
 		}
 		return m
@@ -89,7 +89,7 @@ func SobolAnalyse(k int, y []float64, o Options) ([]SobolIndex, error) {
 		m := mean(all)
 		v := 0.0
 		for _, x := range all {
-			v += (x - m) * (x - m)
+			v += float64((x - m) * (x - m))
 		}
 		v /= float64(len(all))
 		s1, st := make([]float64, k), make([]float64, k)
@@ -97,8 +97,8 @@ func SobolAnalyse(k int, y []float64, o Options) ([]SobolIndex, error) {
 			a, b := 0.0, 0.0
 			for _, i := range idx {
 				r := rows[i]
-				a += r[k+1] * (r[1+j] - r[0])
-				b += (r[0] - r[1+j]) * (r[0] - r[1+j])
+				a += float64(r[k+1] * (r[1+j] - r[0]))
+				b += float64((r[0] - r[1+j]) * (r[0] - r[1+j]))
 			}
 			n := float64(len(idx))
 			s1[j], st[j] = a/n/v, b/n/2/v
@@ -128,7 +128,7 @@ func SobolAnalyse(k int, y []float64, o Options) ([]SobolIndex, error) {
 			b1[j], bt[j] = append(b1[j], x1[j]), append(bt[j], xt[j])
 		}
 	}
-	z := normPPF(0.5 + o.Conf/2)
+	z := normPPF(0.5 + float64(o.Conf/2))
 	out := make([]SobolIndex, k)
 	for j := range k {
 		out[j] = SobolIndex{S1: s1[j], ST: st[j], S1Conf: z * stdev(b1[j]), STConf: z * stdev(bt[j])}

@@ -246,13 +246,13 @@ func (d *Design) Expand() error {
 		for j, f := range d.Factors {
 			perm := rng.Perm(n)
 			for i := range n {
-				u := (float64(perm[i]) + rng.Float64()) / float64(n)
+				u := (float64(perm[i]) + float64(rng.Float64())) / float64(n)
 				lo, hi := *f.Min, *f.Max
 				if f.Kind == KindInteger {
-					x := math.Floor(lo + u*(hi+1-lo))
+					x := math.Floor(lo + float64(u*(hi+1-lo)))
 					d.Points[i][j] = strconv.FormatFloat(min(x, hi), 'f', 0, 64)
 				} else {
-					d.Points[i][j] = strconv.FormatFloat(lo+u*(hi-lo), 'g', -1, 64)
+					d.Points[i][j] = strconv.FormatFloat(lo+float64(u*(hi-lo)), 'g', -1, 64)
 				}
 			}
 		}
