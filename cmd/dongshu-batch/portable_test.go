@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dongshu/configs"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -67,4 +70,105 @@ func TestNoFusedMultiplyAdd(t *testing.T) {
 	}
 	slices.Sort(found)
 	assert.Empty(t, slices.Compact(found), "fused multiply-adds (write the product as float64(x*y))")
+}
+
+// needTool returns the path of an executable a test needs: the test is skipped without it, and fails in
+// CI, where scripts/deps.sh installs it from the Debian package pkg.
+func needTool(t *testing.T, name, pkg string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (scripts/deps.sh installs Debian's %s)", name, pkg)
+		}
+		t.Skipf("%s is not installed (scripts/deps.sh installs Debian's %s; make test runs it)", name, pkg)
+	}
+	return path
+}
+
+// TestSameOutputsOnEveryArch runs every preset, a Latin-hypercube sweep and a Morris analysis natively,
+// as an arm64 binary under qemu-aarch64 and as js/wasm under node (the browser's build), and requires every
+// file they write to be byte-identical; charts (PNG) are drawn by gonum/plot and not compared.
+func TestSameOutputsOnEveryArch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every preset three times, two of them emulated")
+	}
+	qemu := needTool(t, "qemu-aarch64", "qemu-user")
+	needTool(t, "node", "nodejs")
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	require.NoError(t, err)
+	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "go_js_wasm_exec")
+
+	dir := t.TempDir()
+	build := func(name string, env ...string) string {
+		bin := filepath.Join(dir, "dongshu-batch-"+name)
+		cmd := exec.Command("go", "build", "-o", bin, "dongshu/cmd/dongshu-batch")
+		cmd.Env = append(append(os.Environ(), "CGO_ENABLED=0"), env...)
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		return bin
+	}
+	arches := []struct {
+		name string
+		argv []string // the command line before dongshu-batch's arguments
+	}{
+		{"native", []string{build("native")}},
+		{"arm64", []string{qemu, build("arm64", "GOOS=linux", "GOARCH=arm64")}},
+		{"wasm", []string{wasmExec, build("wasm", "GOOS=js", "GOARCH=wasm")}},
+	}
+
+	var jobs [][]string
+	for _, p := range configs.Presets() {
+		jobs = append(jobs, []string{"run", "--preset", p, "--seed", "1", "--out", "out/run-" + p})
+	}
+	jobs = append(jobs,
+		[]string{"sweep", "--design", "lhs", "--samples", "4", "--reps", "1", "--set", "end=2024-12",
+			"--set", "planner.enforcement=0:1", "--set", "behaviour.noise_temperature=0.05:0.5", "--timeseries",
+			"--workers", "2", "--out", "out/sweep"},
+		[]string{"sensitivity", "--set", "end=2022-12", "--set", "planner.enforcement=0:1",
+			"--set", "behaviour.noise_temperature=0.05:0.5", "--trajectories", "3", "--workers", "2",
+			"--out", "out/morris"})
+	for _, a := range arches {
+		for _, job := range jobs {
+			cmd := exec.Command(a.argv[0], append(a.argv[1:], job...)...)
+			cmd.Dir = filepath.Join(dir, a.name)
+			require.NoError(t, os.MkdirAll(cmd.Dir, 0o755))
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "%s %v: %s", a.name, job, out)
+		}
+	}
+
+	files := func(arch string) map[string][]byte {
+		root := filepath.Join(dir, arch, "out")
+		got := map[string][]byte{}
+		require.NoError(t, filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(path, ".png") {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			got[rel], err = os.ReadFile(path)
+			return err
+		}))
+		return got
+	}
+	native := files("native")
+	require.Greater(t, len(native), 3*len(jobs), "files written natively")
+	for _, a := range arches[1:] {
+		other := files(a.name)
+		assert.Equal(t, slices.Sorted(maps.Keys(native)), slices.Sorted(maps.Keys(other)), "%s wrote other files", a.name)
+		for name, want := range native {
+			if got, ok := other[name]; ok && !bytes.Equal(want, got) {
+				t.Errorf("%s: %s differs from the native run at byte %d", a.name, name, firstDiff(want, got))
+			}
+		}
+	}
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }
