@@ -4,9 +4,11 @@
 #   xvfb, xauth: a virtual display for the game's rendering tests and screenshots.
 #   glpk-utils: glpsol, the independent LP solver the allocator is checked against.
 #   chromium: the headless browser the classroom web client's test drives (chromedp).
+#   qemu-user, nodejs: run the arm64 and js/wasm builds, whose outputs must equal the native ones
+#   (TestSameOutputsOnEveryArch).
 set -euo pipefail
 pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev
-  libxxf86vm-dev libasound2-dev xvfb xauth glpk-utils chromium)
+  libxxf86vm-dev libasound2-dev xvfb xauth glpk-utils chromium qemu-user nodejs)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
