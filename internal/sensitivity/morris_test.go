@@ -118,8 +118,13 @@ func TestMorrisAnalyseRejectsANonTrajectory(t *testing.T) {
 }
 
 func TestNormPPF(t *testing.T) {
-	assert.InDelta(t, 1.959964, normPPF(0.975), 1e-6)
-	assert.InDelta(t, 0, normPPF(0.5), 1e-9)
+	assert.InDelta(t, 1.959963984540054, normPPF(0.975), 1e-14)
+	assert.InDelta(t, 0, normPPF(0.5), 1e-15)
+	assert.InDelta(t, -2.575829303548901, normPPF(0.005), 1e-13)
+	for _, x := range []float64{-9, -5, -2.5, -1, -0.1, 0, 0.3, 1, 2, 4, 8} {
+		want := 0.5 * math.Erfc(-x/math.Sqrt2)
+		assert.InDelta(t, want, normCDF(x), 1e-15, "normCDF(%g)", x) // absolute: what the bisection needs
+	}
 }
 
 // Ishigami (a = 7, b = 0.1) has known indices: S1 = 0.3139, 0.4424, 0; ST = 0.5576, 0.4424, 0.2437.
