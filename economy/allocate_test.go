@@ -1,6 +1,7 @@
 package economy
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -102,5 +103,25 @@ func TestNearlySortSortsAnyOrder(t *testing.T) {
 		rng.Shuffle(n, func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
 		nearlySort(keys)
 		assert.Equal(t, want, keys, "shuffled, %d keys", n)
+	}
+}
+
+func TestCostUnitsRoundsAsMathRound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	check := func(x float64) {
+		yuan := x * costUnit
+		assert.Equal(t, int64(math.Round(yuan/costUnit)), costUnits(yuan), "yuan %v", yuan)
+	}
+	for _, x := range []float64{0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994,
+		4503599627370495.5, 1 << 53, -(1 << 53), 1 << 60, math.Nextafter(0.5, 0), math.Nextafter(0.5, 1)} {
+		check(x)
+	}
+	for range 200_000 {
+		x := float64(rng.Int64N(1<<40)) / 2 // halves, exactly
+		if rng.IntN(2) == 0 {
+			x = -x
+		}
+		check(x)
+		check((rng.Float64() - 0.5) * math.Pow(2, float64(rng.IntN(62))))
 	}
 }
