@@ -106,22 +106,24 @@ func TestNearlySortSortsAnyOrder(t *testing.T) {
 	}
 }
 
-func TestCostUnitsRoundsAsMathRound(t *testing.T) {
+func TestRoundToIntRoundsAsMathRound(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	check := func(x float64) {
-		yuan := x * costUnit
-		assert.Equal(t, int64(math.Round(yuan/costUnit)), costUnits(yuan), "yuan %v", yuan)
+		assert.Equal(t, int64(math.Round(x)), roundToInt(x), "x %v", x)
 	}
 	for _, x := range []float64{0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994,
-		4503599627370495.5, 1 << 53, -(1 << 53), 1 << 60, math.Nextafter(0.5, 0), math.Nextafter(0.5, 1)} {
+		4503599627370495.5, 1 << 52, 1<<52 + 1, 1 << 53, -(1 << 53), 1 << 62, math.SmallestNonzeroFloat64,
+		math.Nextafter(0.5, 0), math.Nextafter(0.5, 1), math.Nextafter(1.5, 0), math.Nextafter(-2.5, 0)} {
 		check(x)
 	}
-	for range 200_000 {
-		x := float64(rng.Int64N(1<<40)) / 2 // halves, exactly
+	for range 100_000 {
+		x := float64(rng.Int64N(1<<53)) / 2 // integers and halves, exactly, with their neighbours
 		if rng.IntN(2) == 0 {
 			x = -x
 		}
 		check(x)
+		check(math.Nextafter(x, math.Inf(1)))
+		check(math.Nextafter(x, math.Inf(-1)))
 		check((rng.Float64() - 0.5) * math.Pow(2, float64(rng.IntN(62))))
 	}
 }
