@@ -77,12 +77,12 @@ func Cos(x float64) float64 {
 }
 
 // reduce returns q and r = rh+rl with x = (4n + q) pi/2 + r, |r| <= pi/4 (to
-// within 2^-60), for finite x >= 0. Larger x are reduced exactly in the
-// manner of Payne and Hanek (1983): x = M 2^e with M a 53-bit integer, and
-// x 2/pi mod 4 = M (bits of 2/pi from weight 2^(e-1) on) 2^(e...) needs only a
-// 192-bit window of 2/pi, so the product, done in integers, has an absolute
-// error below 2^-137 quadrant, relative error below 2^-75 for the smallest r a
-// float64 can give (about 2^-61, Muller, Elementary Functions, 11.3).
+// within 2^-60), for finite x >= 0, in the manner of Payne and Hanek (1983):
+// with x = M 2^e, M a 53-bit integer, the bits of 2/pi of weight 2^(1-e) and
+// above contribute multiples of 4 to x 2/pi and are skipped, and a 192-bit
+// window of the next bits, multiplied by M in integers, gives x 2/pi mod 4
+// within 2^-137. For the smallest |r| a float64 can give, about 2^-61 (Muller,
+// Elementary Functions, 2016, 11.3), that is a relative error below 2^-75.
 func reduce(x float64) (q uint64, rh, rl float64) {
 	if x <= pio2Hi/2 {
 		return 0, x, 0
