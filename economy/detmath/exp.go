@@ -27,8 +27,7 @@ func Exp(x float64) float64 {
 // ln2/64 = expL1 + expL2), e^x = 2^m 2^(j/64) e^r, 2^(j/64) from exp2Tab as a
 // double-double and e^r - 1 from its Taylor series to r^7/7! (truncation below
 // 2^-74). Only the final sum rounds at full size; the rest is below 2^-16 of
-// the result, so the result is within 0.5 + 2^-12 ulp before a subnormal
-// scaling (which may round once more).
+// the result, so the result is within 0.5 + 2^-12 ulp, subnormal or not.
 func expDD(xh, xl float64) float64 {
 	t := float64(xh * expInvL)
 	var k int

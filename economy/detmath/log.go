@@ -82,12 +82,12 @@ func Log1p(x float64) float64 {
 	case x == 0 || math.Abs(x) < 0x1p-60:
 		return x // ln(1+x) = x - x^2/2 rounds to x
 	}
-	// 1+x = s+t exactly; ln(s+t) = ln s + q - q^2/2 + ..., q = t/s, |q| <= 2^-53,
-	// with q as a double-double since ln(1+x) may be as small as 2^-53.
 	if x > 0x1p60 { // ln(1+x) = ln x + 1/x, 1/x below 2^-66 ln x
 		h, l := logDD(x)
 		return h + (l + 1/x)
 	}
+	// 1+x = s+t exactly; ln(s+t) = ln s + q - q^2/2 + ..., q = t/s, |q| <= 2^-53,
+	// with q as a double-double since ln(1+x) may be as small as 2^-53.
 	s, t := twoSum(1, x)
 	h, l := logDD(s)
 	q := t / s

@@ -19,7 +19,7 @@ const (
 )
 
 var (
-	zigK [128]uint32  // |j| < zigK[i]: x = j zigW[i] lies under layer i-1
+	zigK [128]uint32  // |j| < zigK[i]: x = j zigW[i] lies in layer i's rectangle, under the curve
 	zigW [128]float32 // x_i / 2^31
 	zigF [128]float32 // e^(-x_i^2/2)
 )
