@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"dongshu/economy"
+	"dongshu/economy/detmath"
 )
 
 // Firms is the memory of the firms that build data centres in the market regime: what they saw of
@@ -105,7 +106,7 @@ func (m *Model) expectedWork() newWork {
 			growth = total/f.lastDemand[c] - 1
 		}
 		f.lastDemand[c] = total
-		grow := math.Pow(1+max(growth, 0), years) * (1 + mk.ForecastMargin)
+		grow := detmath.Pow(1+max(growth, 0), years) * (1 + mk.ForecastMargin)
 		for o := range np {
 			d := float64(w.DemandMW[o][c]*grow) - w.ServedMW[o][c]
 			if d <= 0 {
@@ -151,7 +152,7 @@ func (m *Model) siteWeights(o, c int, wt []float64) (sum float64, ok bool) {
 			wt[st] = 0
 			continue
 		}
-		wt[st] = math.Exp(-(wt[st] - best) / w.Scn.Market.CostSpread)
+		wt[st] = detmath.Exp(-(wt[st] - best) / w.Scn.Market.CostSpread)
 		sum += wt[st]
 	}
 	return sum, true

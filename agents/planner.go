@@ -6,6 +6,7 @@ import (
 
 	"dongshu/configs"
 	"dongshu/economy"
+	"dongshu/economy/detmath"
 )
 
 // Planner is the central planner's memory between quota rounds.
@@ -50,7 +51,7 @@ func (pl *Planner) setQuota(w *economy.World) {
 	}
 	pl.lastDemand = d
 	years := float64(s.DataCentres.LeadTimeMonths)/12 + 1
-	need := d * math.Pow(1+max(growth, 0), years) * (1 + s.Planner.Margin) / s.Planner.TargetUtilisation
+	need := d * detmath.Pow(1+max(growth, 0), years) * (1 + s.Planner.Margin) / s.Planner.TargetUtilisation
 	have := 0.0
 	for _, p := range w.Provinces {
 		have += p.OnlineMW + p.BuildingMW

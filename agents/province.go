@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"dongshu/economy"
+	"dongshu/economy/detmath"
 )
 
 // Decision is what one province does at a quota round. AI provinces and human players produce the same
@@ -188,11 +189,11 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	// adaptive growth, then the optimism bias.
 	years := float64(w.Scn.DataCentres.LeadTimeMonths)/12 + 1
 	used := max(mind.lastYearUsed, p.UsedMW)
-	e.expDemand = used * math.Pow(1+max(mind.Growth, -0.5), years) * (1 + b.Optimism)
+	e.expDemand = used * detmath.Pow(1+max(mind.Growth, -0.5), years) * (1 + b.Optimism)
 	// The national pool of latency-tolerant work the province believes its cheap energy wins
 	// (behaviour.pool_belief), grown like its own work.
 	if b.PoolBelief > 0 {
-		e.expDemand += float64(b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * math.Pow(1+max(mind.Growth, -0.5), years))
+		e.expDemand += float64(b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * detmath.Pow(1+max(mind.Growth, -0.5), years))
 	}
 	e.existingMW = p.OnlineMW + p.BuildingMW
 	e.fibreMW = w.Scn.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
@@ -265,7 +266,7 @@ func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 	if o.power {
 		slot += 2
 	}
-	growth := float64(b.GrowthCredit * scale * e.growthLog[slot].get(counted/scale, math.Log1p))
+	growth := float64(b.GrowthCredit * scale * e.growthLog[slot].get(counted/scale, detmath.Log1p))
 
 	debtRatio := (p.Debt + invest + bt.local) / max(e.mind.revenue, 1e-9)
 	debt := float64(b.DebtWeight * max(0, debtRatio-b.DebtLimit))
@@ -325,7 +326,7 @@ func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, f
 			scores[i] = 0
 			continue
 		}
-		scores[i] = math.Exp((scores[i] - top) / t)
+		scores[i] = detmath.Exp((scores[i] - top) / t)
 		total += scores[i]
 	}
 	r := m.Rng.Float64() * total

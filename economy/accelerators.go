@@ -1,6 +1,6 @@
 package economy
 
-import "math"
+import "dongshu/economy/detmath"
 
 // Accelerators are supplied nationally: each calendar year the country can equip new builds with
 // AcceleratorSupply MW of accelerator capacity (datacentres.accelerator_supply_mw, growing at
@@ -21,7 +21,7 @@ func (w *World) AcceleratorSupply() float64 { return float64(w.uncutSupply() * w
 // uncutSupply is this year's supply without supply shocks.
 func (w *World) uncutSupply() float64 {
 	dc := &w.Scn.DataCentres
-	return float64(dc.AcceleratorSupplyMW * math.Pow(1+dc.AcceleratorSupplyGrowth, float64(w.Now.Year()-w.Start.Year())))
+	return float64(dc.AcceleratorSupplyMW * detmath.Pow(1+dc.AcceleratorSupplyGrowth, float64(w.Now.Year()-w.Start.Year())))
 }
 
 // allotAccelerators shares the year's supply over the builds started since the last allotment, pro rata

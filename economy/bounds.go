@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"dongshu/configs"
+	"dongshu/economy/detmath"
 )
 
 // The allocator counts in int64: flows in kW, costs in units of costUnit yuan per MW-month. Its optimum
@@ -32,15 +33,15 @@ func CheckScenario(s *configs.Scenario) error {
 	}
 	penalty := float64(costUnits(s.Allocator.UnservedPenalty) + costUnits(credit) + 1)
 	sd := s.Demand.NoiseSD
-	scale := 1000 * s.Demand.TotalMW * (1 + s.Vault.ReplicaShare) * math.Exp(shockMargin*sd) * penalty // cost units at trend 1
-	limit := float64(math.MaxInt64) / 2                                                                // rounding per source and arc
+	scale := 1000 * s.Demand.TotalMW * (1 + s.Vault.ReplicaShare) * detmath.Exp(shockMargin*sd) * penalty // cost units at trend 1
+	limit := float64(math.MaxInt64) / 2                                                                   // rounding per source and arc
 	trend := func(m configs.Month) float64 {
 		y := float64(m-start) / 12
 		t := 0.0
 		for _, c := range s.Demand.Classes {
-			t += float64(c.Share * math.Pow(1+c.Growth, y))
+			t += float64(c.Share * detmath.Pow(1+c.Growth, y))
 		}
-		return t * math.Pow(1+s.Demand.ExtraGrowth, y)
+		return t * detmath.Pow(1+s.Demand.ExtraGrowth, y)
 	}
 	if !(trend(end)*scale > limit) && !(trend(start)*scale > limit) {
 		return nil

@@ -3,6 +3,8 @@ package economy
 import (
 	"math"
 	"math/rand/v2"
+
+	"dongshu/economy/detmath"
 )
 
 // shockPersistence is the monthly autocorrelation of a province's demand shock: business cycles and
@@ -13,13 +15,14 @@ const shockPersistence = 0.9
 // class (its first-month share of total demand, compounding at its growth rate) split by each province's
 // share of data production (GDP x digital intensity), times a persistent log-normal shock.
 type DemandModel struct {
-	w     *World
-	shock []float64 // log shock per province, AR(1)
+	w      *World
+	shock  []float64 // log shock per province, AR(1)
+	factor []float64 // exp(shock - var/2): the multiplier, by province, of this month's demand
 }
 
 // NewDemandModel prepares demand generation for a world.
 func NewDemandModel(w *World) *DemandModel {
-	return &DemandModel{w: w, shock: make([]float64, len(w.Provinces))}
+	return &DemandModel{w: w, shock: make([]float64, len(w.Provinces)), factor: make([]float64, len(w.Provinces))}
 }
 
 // NationalTrend is the national demand of class c at the world's current month, before shocks (MW): the
@@ -29,8 +32,8 @@ func (d *DemandModel) NationalTrend(c int) float64 {
 	w := d.w
 	cl := w.Classes[c].Cfg
 	boomYears := float64(max(0, min(w.Now, w.BoomUntil)-w.Start)) / 12
-	return w.Scn.Demand.TotalMW * cl.Share * math.Pow(1+cl.Growth, w.YearsSinceStart()) *
-		math.Pow(1+w.Scn.Demand.BoomGrowth, boomYears) * w.DemandLift
+	return w.Scn.Demand.TotalMW * cl.Share * detmath.Pow(1+cl.Growth, w.YearsSinceStart()) *
+		detmath.Pow(1+w.Scn.Demand.BoomGrowth, boomYears) * w.DemandLift
 }
 
 // Generate draws this month's shocks from the run's generator and fills w.DemandMW.
@@ -42,15 +45,16 @@ func (d *DemandModel) Generate(rng *rand.Rand) {
 	halfVar := float64(sd * sd / 2) // rounded here: see the package doc on fused multiply-adds
 	for p := range d.shock {
 		if w.Now == w.Start { // start from the stationary distribution
-			d.shock[p] = sd * rng.NormFloat64()
-			continue
+			d.shock[p] = sd * detmath.Normal(rng)
+		} else {
+			d.shock[p] = float64(shockPersistence*d.shock[p]) + float64(innov*detmath.Normal(rng))
 		}
-		d.shock[p] = float64(shockPersistence*d.shock[p]) + float64(innov*rng.NormFloat64())
+		d.factor[p] = detmath.Exp(d.shock[p] - halfVar)
 	}
 	for c := range w.Classes {
 		trend := d.NationalTrend(c)
 		for p, pr := range w.Provinces {
-			w.DemandMW[p][c] = trend * pr.DemandShare * math.Exp(d.shock[p]-halfVar)
+			w.DemandMW[p][c] = trend * pr.DemandShare * d.factor[p]
 		}
 	}
 }

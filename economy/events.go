@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"dongshu/configs"
+	"dongshu/economy/detmath"
 )
 
 // Event is a scripted event, resolved against the world: Target and To are province indices (-1 for
@@ -112,7 +113,7 @@ func (w *World) loadEvents() error {
 				ts = append(ts, i)
 			}
 		}
-		w.Random = append(w.Random, RandomShock{Kind: kind, P: 1 - math.Exp(-r.RatePerYear/12), Targets: ts,
+		w.Random = append(w.Random, RandomShock{Kind: kind, P: 1 - detmath.Exp(-r.RatePerYear/12), Targets: ts,
 			Duration: r.DurationMonths, Magnitude: r.Magnitude})
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"dongshu/configs"
+	"dongshu/economy/detmath"
 )
 
 const earthRadiusKm = 6371.0
@@ -14,8 +15,8 @@ func GreatCircleKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = math.Pi / 180
 	dlat := (lat2 - lat1) * rad
 	dlon := (lon2 - lon1) * rad
-	a := float64(math.Sin(dlat/2)*math.Sin(dlat/2)) + float64(math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2))
-	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(a)))
+	a := float64(detmath.Sin(dlat/2)*detmath.Sin(dlat/2)) + float64(detmath.Cos(lat1*rad)*detmath.Cos(lat2*rad)*detmath.Sin(dlon/2)*detmath.Sin(dlon/2))
+	return 2 * earthRadiusKm * detmath.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 // localKm is the fibre route inside a province from where data is made to where it is processed when

@@ -1,10 +1,10 @@
 package economy
 
 import (
-	"math"
 	"math/rand/v2"
 
 	"dongshu/configs"
+	"dongshu/economy/detmath"
 )
 
 // The phases below are the economy's part of the monthly step; agents.Model.Step calls them in the order
@@ -15,8 +15,8 @@ import (
 func (w *World) BeginMonth() {
 	w.Now++
 	pw := &w.Scn.Power
-	priceStep := math.Pow(1+pw.PriceDriftPerYear, 1.0/12)
-	spareStep := math.Pow(1+pw.SpareGrowthPerYear, 1.0/12)
+	priceStep := detmath.Pow(1+pw.PriceDriftPerYear, 1.0/12)
+	spareStep := detmath.Pow(1+pw.SpareGrowthPerYear, 1.0/12)
 	for _, p := range w.Provinces {
 		p.Ledger = Ledger{}
 		if w.Now.MonthOfYear() == 1 && w.Now != w.Start { // the first year earns land_sale_bn_yuan
@@ -36,7 +36,7 @@ func (w *World) BeginMonth() {
 // directly (w.Policy.TransitCost). At the levers' neutral levels nothing changes, to the bit.
 func (w *World) applyWorldLevers() {
 	if g := w.Policy.ExtraGrowth; g != 0 {
-		w.DemandLift *= math.Pow(1+g, 1.0/12)
+		w.DemandLift *= detmath.Pow(1+g, 1.0/12)
 	}
 	w.applyRTTBounds()
 }

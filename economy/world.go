@@ -12,6 +12,8 @@
 // configs, game/session, internal/sweep, sensitivity, calibrate, report's statistics) a product that feeds
 // a sum or a difference, directly or through a variable or an inlined call, is written float64(x*y).
 // TestNoFusedMultiplyAdd (cmd/dongshu-batch) finds any the compiler still fuses in the arm64 build.
+// Elementary functions and normal draws come from economy/detmath, not math and rand.NormFloat64, whose
+// last bits differ by architecture. TestSameOutputsOnEveryArch compares whole runs on amd64, arm64, wasm.
 package economy
 
 import (

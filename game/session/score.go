@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"dongshu/economy"
+	"dongshu/economy/detmath"
 )
 
 // Two scoreboards, both live during play and the same numbers in the debrief (docs/game.md, Score). Each
@@ -147,7 +148,7 @@ func (s *Session) careerBoard(p int) Board {
 	credit, share := 0.0, 0.0
 	for _, v := range years {
 		if scale > 0 {
-			credit += math.Log1p(v/scale) / math.Log1p(PromotionFull)
+			credit += detmath.Log1p(v/scale) / detmath.Log1p(PromotionFull)
 		}
 		share += ratioOr0(v, gdp)
 	}

@@ -21,6 +21,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"dongshu/economy/detmath"
 )
 
 // Delta is the Morris step for p levels: p / (2 (p-1)).
@@ -199,5 +201,5 @@ func normCDF(x float64) float64 {
 		sum = next
 	}
 	const logSqrt2Pi = 0.91893853320467274178 // log(sqrt(2 pi))
-	return 0.5 + float64(sum*math.Exp(-float64(x2/2)-logSqrt2Pi))
+	return 0.5 + float64(sum*detmath.Exp(-float64(x2/2)-logSqrt2Pi))
 }
