@@ -15,7 +15,8 @@ func GreatCircleKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = math.Pi / 180
 	dlat := (lat2 - lat1) * rad
 	dlon := (lon2 - lon1) * rad
-	a := float64(detmath.Sin(dlat/2)*detmath.Sin(dlat/2)) + float64(detmath.Cos(lat1*rad)*detmath.Cos(lat2*rad)*detmath.Sin(dlon/2)*detmath.Sin(dlon/2))
+	sLat, sLon := detmath.Sin(dlat/2), detmath.Sin(dlon/2)
+	a := float64(sLat*sLat) + float64(detmath.Cos(lat1*rad)*detmath.Cos(lat2*rad)*sLon*sLon)
 	return 2 * earthRadiusKm * detmath.Asin(math.Min(1, math.Sqrt(a)))
 }
 
