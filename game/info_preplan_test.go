@@ -2,6 +2,8 @@ package game
 
 import (
 	"image/color"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -60,6 +62,53 @@ func TestRoundLineBeforeThePlan(t *testing.T) {
 			a.Draw(&r)
 			assert.Equal(t, configs.NewMonth(2022, 12), a.Session().Model().W.Now)
 			assert.Contains(t, r.texts, a.cat.T("ui.dlg.round", "2023"), "%s: the first quota round", lang)
+		}
+	}
+}
+
+// Between the quotas' coming into force (2022-02 in the baseline) and the first round held with them
+// (January 2023) no quota has been granted, so the dialog opened between rounds says that nothing is beyond
+// quota (the model's Advice.Quotas); after that round, the usual line, checked by the planner.
+func TestBetweenRoundsLineBeforeTheFirstQuotaRound(t *testing.T) {
+	gz := provinceOf(t, "guizhou")
+	for _, lang := range []string{"en", "fr"} {
+		a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 3, Difficulty: session.Normal,
+			Role: session.Role{Provinces: []int{gz}}}, Start: true})
+		s := a.Session()
+		for _, c := range []struct {
+			at  configs.Month
+			key string
+		}{{configs.NewMonth(2022, 5), "ui.dlg.between_free"}, {configs.NewMonth(2023, 5), "ui.dlg.between"}} {
+			for s.Model().W.Now < c.at {
+				if s.Waiting().Any() {
+					d := s.Advice(gz).Decision
+					require.NoError(t, s.Submit(session.Action{Month: s.Model().W.Now, Province: &d}))
+				}
+				require.NoError(t, s.Step())
+			}
+			require.Equal(t, c.at, s.Model().W.Now)
+			if a.Overlay() != OverlayNone {
+				press(t, a, Input{Keys: []Key{KeyEscape}})
+			}
+			press(t, a, Input{Chars: []rune("d")})
+			require.Equal(t, OverlayDialog, a.Overlay(), "%s %s", lang, c.at)
+			want := a.cat.T(c.key)
+			for _, size := range [][2]int{{1024, 640}, {1280, 720}} {
+				a.Layout(size[0], size[1])
+				var r placed
+				a.Draw(&r)
+				if c.key == "ui.dlg.between_free" {
+					assert.Contains(t, r.texts, want, "%s %v: the line, whole", lang, size)
+					continue
+				}
+				// The usual line is longer: it may be cut to fit.
+				shown := slices.ContainsFunc(r.texts, func(s string) bool {
+					cut, ok := strings.CutSuffix(s, "…")
+					return s == want || ok && len(cut) > 20 && strings.HasPrefix(want, cut)
+				})
+				assert.True(t, shown, "%s %v %s: %q", lang, size, c.at, want)
+			}
+			press(t, a, Input{Keys: []Key{KeyEscape}})
 		}
 	}
 }
