@@ -101,6 +101,10 @@ type Advice struct {
 	QuotaMW float64
 	// Outlook is the expected money of the advised decision.
 	Outlook Outlook
+	// Quotas reports whether quotas limit a decision made now (quotasLimitNext): false before the plan
+	// and, between rounds, until the first round held with quotas in force. QuotaMW is then 0 and
+	// nothing is beyond quota.
+	Quotas bool
 }
 
 // Outlook is a decision's money as the province sees it when deciding (bn yuan).
@@ -121,25 +125,29 @@ func (o Outlook) Cost() float64 {
 // it draws nothing from the run's generator and changes nothing, so asking for advice never changes a run.
 func (m *Model) Advise(i int) Advice {
 	opts := m.options(nil)
-	if !quotasInForce(m.W) {
-		// Before the plan the AI decides with no quota in mind (freeRound): so does its advice, and the
-		// province can expect no quota (QuotaMW 0, nothing is beyond it).
+	if !m.quotasLimitNext() {
+		// With no quota to limit the decision the AI decides with no quota in mind (freeRound): so does
+		// its advice, and the province can expect no quota (QuotaMW 0, nothing is beyond it).
 		e := m.newEvaluator(i, math.Inf(1))
 		best := m.best(&e, opts)
-		return m.advice(&e, best, best.build, 0)
+		return m.advice(&e, best, best.build, 0, false)
 	}
 	pl := m.plannerNow()
 	request, granted := m.requests(&pl, opts)
 	e := m.newEvaluator(i, granted[i])
-	return m.advice(&e, m.best(&e, opts), request[i], granted[i])
+	return m.advice(&e, m.best(&e, opts), request[i], granted[i], true)
 }
 
 // advice is option o of e's province, asking request MW at a quota, as advice.
-func (m *Model) advice(e *evaluator, o option, request, quota float64) Advice {
+func (m *Model) advice(e *evaluator, o option, request, quota float64, quotas bool) Advice {
 	d := Decision{Province: e.p.Index, RequestMW: request, BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre,
 		Power: o.power, Score: e.score(o)}
-	return Advice{Decision: d, QuotaMW: quota, Outlook: m.Outlook(d, quota)}
+	return Advice{Decision: d, QuotaMW: quota, Outlook: m.Outlook(d, quota), Quotas: quotas}
 }
+
+// quotasLimitNext reports whether quotas limit a decision made now: it applies at the next step, at that
+// month's round if it holds one, else between rounds (quotasLimit).
+func (m *Model) quotasLimitNext() bool { return m.quotasLimit(roundAt(m.W, m.W.Now+1)) }
 
 // plannerNow is the planner as its rule would set the quota if the round were now: a copy, since setQuota
 // updates the planner's memory, forgetting this year's detections as a round does.
@@ -150,11 +158,12 @@ func (m *Model) plannerNow() Planner {
 	return pl
 }
 
-// Outlook prices decision d for its province given quota (MW) at today's costs and policy; before the plan
-// there is no quota to exceed, whatever quota says.
+// Outlook prices decision d, made now, for its province given quota (MW) at today's costs and policy; when
+// no quota limits it (before the plan, or between rounds until the first round held with quotas in force:
+// quotasLimitNext) there is no quota to exceed, whatever quota says.
 func (m *Model) Outlook(d Decision, quota float64) Outlook {
 	w := m.W
-	if !quotasInForce(w) {
+	if !m.quotasLimitNext() {
 		quota = math.Inf(1)
 	}
 	s := w.Scn
@@ -194,7 +203,9 @@ type PlannerAdvice struct {
 	// QuotaMW is the national quota the rule would set if the round were now (0 while quotas are not
 	// in force).
 	QuotaMW float64
-	// Quotas reports whether national quotas are in force now (planner.quotas; an event may change it).
+	// Quotas reports whether the next round grants quotas: whether national quotas are in force now
+	// (planner.quotas; an event may change it). Between their coming into force and that round nothing
+	// limits the provinces (quotasLimit).
 	Quotas bool
 }
 
@@ -202,7 +213,7 @@ type PlannerAdvice struct {
 // nothing from the run's generator and changes nothing (the rule runs on a copy of the planner's memory).
 func (m *Model) AdvisePlanner() PlannerAdvice {
 	d := m.PlannerPolicy()
-	if !quotasInForce(m.W) {
+	if !m.quotasLimit(true) { // the planner's quota is for the next round
 		return PlannerAdvice{Decision: d}
 	}
 	pl := m.plannerNow()

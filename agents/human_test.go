@@ -263,3 +263,150 @@ func TestPlannerDecisionAtFreeRound(t *testing.T) {
 	}
 	assert.NotEqual(t, 4321.0, m.Planner.NationalQuotaMW, "the first round with quotas is the rule's")
 }
+
+// provinceIndex is the index of the province with id, failing the test if there is none.
+func provinceIndex(t *testing.T, m *Model, id string) int {
+	t.Helper()
+	for i, p := range m.W.Provinces {
+		if p.Cfg.ID == id {
+			return i
+		}
+	}
+	require.Failf(t, "no province", "%s", id)
+	return -1
+}
+
+// The baseline's quotas come into force in 2022-02, but quotas are granted at the yearly round: until the
+// January 2023 round no province has one, so a human province's decision between the two is all within
+// quota (it used to be counted all beyond a quota of 0, fined and halted); after that round the year's
+// quota limits it again.
+func TestHumanBetweenRoundsBeforeTheFirstQuotaRound(t *testing.T) {
+	s := baseline(t, 9)
+	s.Planner.Enforcement = 1 // whatever is beyond quota is caught
+	m, err := New(s)
+	require.NoError(t, err)
+	ningxia := provinceIndex(t, m, "ningxia")
+	p := m.W.Provinces[ningxia]
+	require.NoError(t, m.StepUntil(configs.NewMonth(2022, 6)))
+	require.True(t, quotasInForce(m.W), "the 2022-02 event set planner.quotas")
+	require.False(t, m.Planner.QuotasGranted, "no round held with quotas in force yet")
+	require.Zero(t, p.QuotaMW, "the January 2022 round was a free one")
+	require.Greater(t, p.LandLeftHa/s.DataCentres.LandHaPerMW, 2000.0, "land for the builds below")
+
+	// June 2022: 300 MW asked, 300 MW started, none of it beyond quota, nothing fined.
+	started, penalties := p.StartedMW, len(m.Penalties)
+	m.Pending[ningxia] = Decision{BuildMW: 300}
+	require.NoError(t, m.Step())
+	assert.InDelta(t, 300, p.StartedMW-started, 1e-9)
+	assert.Zero(t, p.BeyondQuotaMW)
+	assert.False(t, p.Penalised)
+	assert.Len(t, m.Penalties, penalties, "nothing to detect")
+	// Staying within the quota granted holds nothing back: none has been granted.
+	started = p.StartedMW
+	m.Pending[ningxia] = Decision{BuildMW: 100, CapAtQuota: true}
+	require.NoError(t, m.Step())
+	assert.InDelta(t, 100, p.StartedMW-started, 1e-9)
+	assert.Zero(t, p.BeyondQuotaMW)
+
+	// Through the January 2023 round, the first with quotas in force: the quota limits again.
+	require.NoError(t, m.StepUntil(configs.NewMonth(2023, 3)))
+	require.True(t, m.Planner.QuotasGranted)
+	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
+	penalties = len(m.Penalties)
+	m.Pending[ningxia] = Decision{BuildMW: left + 300}
+	require.NoError(t, m.Step())
+	require.Len(t, m.Penalties, penalties+1, "the part beyond quota is detected")
+	pen := m.Penalties[penalties]
+	assert.Equal(t, ningxia, pen.Province)
+	assert.Equal(t, m.W.Now, pen.Month)
+	assert.InDelta(t, 300, pen.BeyondMW, 1e-9, "what goes beyond the quota left is beyond quota")
+	assert.True(t, p.Penalised)
+}
+
+// The advice says the same: between the quotas' coming into force and the first round held with them,
+// a decision made now (applied between rounds) has no quota to exceed; one made for that round has.
+func TestAdviceBeforeTheFirstQuotaRound(t *testing.T) {
+	m, err := New(baseline(t, 3))
+	require.NoError(t, err)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2022, 6)))
+	require.True(t, quotasInForce(m.W))
+	opts := m.options(nil)
+	for i := range m.W.Provinces {
+		a := m.Advise(i)
+		assert.False(t, a.Quotas, "no quota limits a decision made now")
+		assert.Zero(t, a.QuotaMW)
+		assert.Zero(t, a.Outlook.ExpectedFineBn, "nothing beyond quota")
+		e := m.newEvaluator(i, math.Inf(1))
+		assert.Equal(t, m.best(&e, opts).build, a.Decision.BuildMW, "the build that no quota bounds")
+		assert.Zero(t, m.Outlook(Decision{Province: i, BuildMW: 2000}, 0).ExpectedFineBn)
+	}
+	assert.True(t, m.AdvisePlanner().Quotas, "the next round grants quotas")
+
+	// December 2022: a decision made now is the January 2023 round's, the first with quotas in force.
+	require.NoError(t, m.StepUntil(configs.NewMonth(2023, 1)))
+	require.False(t, m.Planner.QuotasGranted)
+	fined := false
+	for i := range m.W.Provinces {
+		a := m.Advise(i)
+		assert.True(t, a.Quotas, "the round's decision is limited by its grant")
+		fined = fined || m.Outlook(Decision{Province: i, BuildMW: 2000}, 0).ExpectedFineBn > 0
+	}
+	assert.True(t, fined, "a build beyond quota at that round carries an expected fine")
+
+	// Between rounds after it: limited.
+	require.NoError(t, m.StepUntil(configs.NewMonth(2023, 6)))
+	require.True(t, m.Planner.QuotasGranted)
+	fined = false
+	for i := range m.W.Provinces {
+		assert.True(t, m.Advise(i).Quotas)
+		fined = fined || m.Outlook(Decision{Province: i, BuildMW: 2000}, 0).ExpectedFineBn > 0
+	}
+	assert.True(t, fined)
+}
+
+// Quotas switched off, a free round held, then switched on mid-year: the same gap until the next round.
+// Switched off and on again between two rounds, the year's quotas limit again at once.
+func TestQuotasSwitchedOnMidYearAgain(t *testing.T) {
+	s := baseline(t, 4)
+	s.Planner.Enforcement = 1
+	m, err := New(s)
+	require.NoError(t, err)
+	gansu := provinceIndex(t, m, "gansu")
+	p := m.W.Provinces[gansu]
+	quotas := func(level float64) {
+		m.PendingChanges = append(m.PendingChanges, PolicyChange{Lever: configs.LeverQuotas, Level: level})
+	}
+	// beyond starts mw between rounds and returns what of it was beyond quota (before any halt).
+	beyond := func(mw float64) float64 {
+		n := len(m.Penalties)
+		b := p.BeyondQuotaMW
+		m.Pending[gansu] = Decision{BuildMW: mw}
+		require.NoError(t, m.Step())
+		if len(m.Penalties) > n {
+			return m.Penalties[n].BeyondMW
+		}
+		return p.BeyondQuotaMW - b
+	}
+	require.NoError(t, m.StepUntil(configs.NewMonth(2024, 3)))
+	require.True(t, m.Planner.QuotasGranted)
+	quotas(0)
+	require.NoError(t, m.Step())
+	assert.Zero(t, beyond(p.QuotaMW+200), "quotas off: free")
+	quotas(1)
+	require.NoError(t, m.Step())
+	assert.True(t, m.Planner.QuotasGranted, "this year's quotas still stand")
+	assert.InDelta(t, 200, beyond(max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))+200), 1e-9, "on again: limited at once")
+
+	quotas(0)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2025, 3))) // the January 2025 round is a free one
+	require.False(t, m.Planner.QuotasGranted)
+	require.Zero(t, p.QuotaMW)
+	quotas(1)
+	require.NoError(t, m.Step())
+	require.True(t, quotasInForce(m.W))
+	assert.Zero(t, beyond(300), "on again after a free round: nothing is granted until the next round")
+	assert.False(t, m.Advise(gansu).Quotas)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	require.True(t, m.Planner.QuotasGranted)
+	assert.InDelta(t, 300, beyond(max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))+300), 1e-9, "after that round: limited")
+}

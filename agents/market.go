@@ -25,7 +25,7 @@ func (m *Model) marketRound() {
 	for i := range m.Prov {
 		m.Prov[i].closeYear(s.Behaviour.Adaptation)
 	}
-	m.Planner.NationalQuotaMW = 0
+	m.Planner.NationalQuotaMW, m.Planner.QuotasGranted = 0, false
 	m.plannerAtRound = nil // a human planner's quota and calls have nothing to act on in a market
 	for _, p := range w.Provinces {
 		p.ModerationCalled = false

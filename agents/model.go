@@ -87,6 +87,11 @@ func (m *Model) Step() error {
 	return m.FinishStep()
 }
 
+// roundAt reports whether month holds the yearly round (planner.quota_month).
+func roundAt(w *economy.World, month configs.Month) bool {
+	return month.MonthOfYear() == w.Scn.Planner.QuotaMonth
+}
+
 // StepToAllocation runs the next month up to the allocator: the month's instance is built (W.Alloc) but
 // not solved, so that it can be inspected or exported; FinishStep completes the month.
 func (m *Model) StepToAllocation() {
@@ -104,7 +109,7 @@ func (m *Model) StepToAllocation() {
 	// be online this month (lead time >= 1), and before demand so provinces decide on what they have seen,
 	// not on this month's draw.
 	// Human choices enter here too, through the same decisions the AI makes.
-	round := w.Now.MonthOfYear() == w.Scn.Planner.QuotaMonth
+	round := roundAt(w, w.Now)
 	m.applyHumans(round)
 	switch {
 	case round && w.Regime == configs.RegimeMarket:

@@ -17,6 +17,10 @@ type Planner struct {
 	lastDemand float64
 	// Detected lists the provinces caught beyond quota at the last round.
 	Detected []int
+	// QuotasGranted is true once a round has been held with quotas in force (quotaRound), until a round
+	// without them (freeRound, marketRound): provinces hold this year's quotas, so between rounds the
+	// quotas limit building (quotasLimit). Model state like the rest: a game rebuilds it by replay.
+	QuotasGranted bool
 }
 
 // nationalDemand is this month's national demand (MW) — at a round, the last month's draw.
@@ -149,6 +153,7 @@ func (m *Model) quotaRound() {
 		m.freeRound()
 		return
 	}
+	m.Planner.QuotasGranted = true
 	m.Planner.setQuota(w)
 	if hp := m.plannerAtRound; hp != nil {
 		if hp.SetQuota {
@@ -243,9 +248,9 @@ func (m *Model) buildOf(d *Decision) (build, within float64) {
 	// A city's restriction on new data centres caps what starts in a year.
 	build = min(build, max(0, p.BuildCapMW-p.StartedMW))
 	// Quota left this year: a decision between rounds builds on what the round's decision left (no
-	// quota before the plan: everything is within).
+	// quota before the plan, nor before the first round held with quotas in force: everything is within).
 	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
-	if !quotasInForce(w) {
+	if !m.quotasLimit(false) { // a round sets QuotasGranted before its decisions apply
 		left = math.Inf(1)
 	}
 	if d.CapAtQuota {

@@ -12,14 +12,25 @@ import (
 // moderation calls, incentives outside hubs, cities' restrictions) are policy levers and dated events,
 // so one run goes from the free era into the plan.
 
-// quotasInForce reports whether national quotas bind this round.
+// quotasInForce reports whether national quotas are in force now (planner.quotas): a round held now is
+// a quota round.
 func quotasInForce(w *economy.World) bool { return w.Policy.Quotas > 0 }
+
+// quotasLimit reports whether national quotas limit a province's decision applied now, at a round (round)
+// or between rounds: quotas must be in force and, between rounds, a round must have been held with them
+// in force (Planner.QuotasGranted). Quotas come into force at any month (the baseline's 2022-02 event)
+// but are granted only at the yearly round: until the first round held with quotas in force no province
+// has one, so building is free as before the plan (it used to count all of it as beyond a quota of 0).
+// The one rule for what is beyond quota (buildOf) and for what the advice and outlook price.
+func (m *Model) quotasLimit(round bool) bool {
+	return quotasInForce(m.W) && (round || m.Planner.QuotasGranted)
+}
 
 // freeRound is the yearly round with no quotas: every province (or its human player) decides what to
 // build, subsidise and invest in; nothing is beyond quota, so nothing is enforced.
 func (m *Model) freeRound() {
 	w := m.W
-	m.Planner.NationalQuotaMW = 0
+	m.Planner.NationalQuotaMW, m.Planner.QuotasGranted = 0, false
 	// A human planner's decision for this round is used up here, as a quota round would: there is no quota
 	// to override before the plan, so that part is dropped (not kept for the first round with quotas,
 	// years later); moderation calls need no quota and are made now.

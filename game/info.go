@@ -182,7 +182,7 @@ func (a *App) infoSections() (left, right []infoSection) {
 	}
 	if e, ok := preplan(w); ok {
 		paras := []string{c.T("ui.info.era", view.MonthLabel(c, e.start), monthOr(c, e.quotas), monthOr(c, e.designate),
-			monthOr(c, e.designate), monthOr(c, e.moderation), monthOr(c, e.incentives))}
+			monthOr(c, e.designate), monthOr(c, e.moderation), monthOr(c, e.incentives), monthOr(c, e.round))}
 		if st.Role.Planner {
 			paras = append(paras, c.T("ui.info.era_planner", monthOr(c, e.round)))
 		}

@@ -63,3 +63,42 @@ func TestRoundLineBeforeThePlan(t *testing.T) {
 		}
 	}
 }
+
+// Between the quotas' coming into force (2022-02 in the baseline) and the first round held with them
+// (January 2023) no quota has been granted, so the dialog opened between rounds says that nothing is beyond
+// quota (the model's Advice.Quotas); after that round, the usual line, checked by the planner. Both lines
+// are shown whole at the smallest supported window.
+func TestBetweenRoundsLineBeforeTheFirstQuotaRound(t *testing.T) {
+	gz := provinceOf(t, "guizhou")
+	for _, lang := range []string{"en", "fr"} {
+		a := newApp(t, Options{Lang: lang, Setup: session.Setup{Preset: "baseline", Seed: 3, Difficulty: session.Normal,
+			Role: session.Role{Provinces: []int{gz}}}, Start: true})
+		s := a.Session()
+		for _, c := range []struct {
+			at  configs.Month
+			key string
+		}{{configs.NewMonth(2022, 5), "ui.dlg.between_free"}, {configs.NewMonth(2023, 5), "ui.dlg.between"}} {
+			for s.Model().W.Now < c.at {
+				if s.Waiting().Any() {
+					d := s.Advice(gz).Decision
+					require.NoError(t, s.Submit(session.Action{Month: s.Model().W.Now, Province: &d}))
+				}
+				require.NoError(t, s.Step())
+			}
+			require.Equal(t, c.at, s.Model().W.Now)
+			if a.Overlay() != OverlayNone {
+				press(t, a, Input{Keys: []Key{KeyEscape}})
+			}
+			press(t, a, Input{Chars: []rune("d")})
+			require.Equal(t, OverlayDialog, a.Overlay(), "%s %s", lang, c.at)
+			want := a.cat.T(c.key)
+			for _, size := range [][2]int{{1024, 640}, {1280, 720}} {
+				a.Layout(size[0], size[1])
+				var r placed
+				a.Draw(&r)
+				assert.Contains(t, r.texts, want, "%s %v: the line, whole", lang, size)
+			}
+			press(t, a, Input{Keys: []Key{KeyEscape}})
+		}
+	}
+}

@@ -98,6 +98,7 @@ func TestInfoScreen(t *testing.T) {
 	}
 	assert.Contains(t, info, "due May 2021", "the pre-plan era explains the hubs due May 2021")
 	assert.Contains(t, info, "February 2022", "and when quotas start")
+	assert.Contains(t, info, "first quota round (January 2023)", "and when the first are granted")
 	// Its button closes it; the clock runs again.
 	var close Button
 	for _, b := range a.Buttons() {

@@ -227,6 +227,9 @@ func (pl *playStage) prepareDialog(sc *scene) {
 	sc.text(title, x0, y, f.Head, colText)
 	y += 24 * s
 	sub := c.T("ui.dlg.between")
+	if d.kind == dlgProvince && !d.advice.Quotas {
+		sub = c.T("ui.dlg.between_free") // before the plan, or before the first round held with quotas
+	}
 	if d.waiting {
 		sub = pl.roundLine(w) // info.go: before the plan, a free round
 	}

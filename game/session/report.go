@@ -43,7 +43,9 @@ type RoundReport struct {
 	Valid    bool
 	Round    bool // the month held the quota round
 	Decided  bool // the province's own decision applied this month
-	Quotas   bool // national quotas were in force (before the plan nothing is beyond quota)
+	// Quotas: the last round was held with quotas in force (agents.Planner.QuotasGranted); a free round
+	// (before the plan) grants none and nothing is beyond quota.
+	Quotas bool
 	// Quota asked (the decision's request; at a round only) and granted (the year's quota).
 	RequestMW, GrantedMW float64
 	// MW started this month, before halts, and the part of it beyond quota.
@@ -96,7 +98,7 @@ func (rs *reportState) after(s *Session) {
 	for k, p := range ps {
 		pr := w.Provinces[p]
 		r := RoundReport{Province: p, Month: w.Now, Valid: true, Round: round, Decided: rs.pending[k], Rival: -1,
-			GrantedMW: pr.QuotaMW, Target: w.Scn.Planner.TargetUtilisation, Quotas: w.Policy.Quotas > 0}
+			GrantedMW: pr.QuotaMW, Target: w.Scn.Planner.TargetUtilisation, Quotas: m.Planner.QuotasGranted}
 		started, beyond := pr.StartedMW, pr.BeyondQuotaMW
 		if !round { // the year's totals carry on between rounds: this month's part only
 			started -= rs.started[k]

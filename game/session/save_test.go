@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"dongshu/agents"
 	"dongshu/configs"
 )
 
@@ -246,4 +247,60 @@ func FuzzLoad(f *testing.F) {
 		require.NotNil(t, s)
 		assert.Len(t, s.History().Months, int(s.Model().W.Now-s.Model().W.Start+1))
 	})
+}
+
+// A game saved between the quotas' coming into force (2022-02) and the first round held with them (January
+// 2023) loads to the same game, with the province's decision of that gap all within quota (no quota was
+// granted yet), and plays on through that round to the same game, where the quota limits it again.
+func TestSaveLoadThroughTheQuotaGap(t *testing.T) {
+	st := Setup{Preset: "baseline", Seed: 2, Difficulty: Normal, Role: Role{Provinces: []int{ningxia}}}
+	// play answers every round with nothing asked and nothing built, and builds 300 MW between rounds
+	// in June 2022 and June 2023.
+	play := func(s *Session, until configs.Month) {
+		for s.Model().W.Now < until {
+			now := s.Model().W.Now
+			if s.Waiting().Any() || now == month(2022, 5) || now == month(2023, 5) {
+				d := agents.Decision{Province: ningxia}
+				if !s.Waiting().Any() {
+					d.BuildMW = 300
+				}
+				require.NoError(t, s.Submit(Action{Month: now, Province: &d}))
+			}
+			require.NoError(t, s.Step())
+			if now+1 == month(2022, 6) || now+1 == month(2023, 6) {
+				r := s.RoundReport(ningxia)
+				require.True(t, r.Valid && r.Decided && !r.Round, "the report of %s", now+1)
+				assert.InDelta(t, 300, r.StartedMW, 1e-9, "%s", now+1)
+				if now+1 == month(2022, 6) {
+					assert.False(t, r.Quotas)
+					assert.Zero(t, r.BeyondMW, "no quota granted yet: nothing beyond it")
+					assert.False(t, r.Caught)
+				} else {
+					assert.True(t, r.Quotas)
+					assert.InDelta(t, 300, r.BeyondMW, 1e-9, "no quota asked at the 2023 round: all beyond it")
+				}
+			}
+		}
+	}
+	s := newGame(t, st)
+	play(s, month(2022, 8))
+	m := s.Model()
+	require.True(t, m.W.Policy.Quotas > 0)
+	require.False(t, m.Planner.QuotasGranted)
+	assert.Zero(t, m.W.Provinces[ningxia].BeyondQuotaMW)
+
+	path := filepath.Join(t.TempDir(), "gap.json")
+	require.NoError(t, s.Save(path))
+	got, err := Load(path)
+	require.NoError(t, err)
+	assertSameGame(t, s, got, "loaded in the gap")
+	assert.Equal(t, m.Planner, got.Model().Planner, "loaded in the gap")
+	assert.Equal(t, m.Penalties, got.Model().Penalties, "loaded in the gap")
+
+	play(s, month(2023, 8))
+	play(got, month(2023, 8))
+	require.True(t, got.Model().Planner.QuotasGranted)
+	assertSameGame(t, s, got, "played on through the round")
+	assert.Equal(t, s.Model().Planner, got.Model().Planner)
+	assert.Equal(t, s.Model().Penalties, got.Model().Penalties)
 }
