@@ -6,8 +6,7 @@ import (
 	"sort"
 )
 
-// Quantile is the q-quantile of the non-NaN values (linear interpolation between order statistics, as
-// numpy's default); NaN when there are none.
+// Quantile is the q-quantile of the non-NaN values (QuantileSorted of them, sorted); NaN when there are none.
 func Quantile(v []float64, q float64) float64 {
 	s := make([]float64, 0, len(v))
 	for _, x := range v {
@@ -15,16 +14,27 @@ func Quantile(v []float64, q float64) float64 {
 			s = append(s, x)
 		}
 	}
-	if len(s) == 0 {
+	sort.Float64s(s)
+	return QuantileSorted(s, q)
+}
+
+// QuantileSorted is the q-quantile (0 <= q <= 1) of sorted by linear interpolation between order
+// statistics (R's type 7, numpy's default); NaN for an empty slice. The one quantile of calibration and
+// of the reports' bands.
+func QuantileSorted(sorted []float64, q float64) float64 {
+	n := len(sorted)
+	if n == 0 {
 		return math.NaN()
 	}
-	sort.Float64s(s)
-	h := float64(q * float64(len(s)-1))
+	h := float64(q * float64(n-1))
 	lo := int(math.Floor(h))
-	if lo >= len(s)-1 {
-		return s[len(s)-1]
+	if lo >= n-1 {
+		return sorted[n-1]
 	}
-	return s[lo] + float64((h-float64(lo))*(s[lo+1]-s[lo]))
+	if lo < 0 {
+		return sorted[0]
+	}
+	return sorted[lo] + float64((h-float64(lo))*(sorted[lo+1]-sorted[lo]))
 }
 
 // Band is a median with its 10-90 % band.

@@ -84,6 +84,16 @@ func TestSelectFallsBackToTheBestQuantileAndMarksPareto(t *testing.T) {
 	assert.Equal(t, []bool{true, true, true, false, false}, par)
 }
 
+func TestQuantileSorted(t *testing.T) {
+	s := []float64{1, 2, 3, 4, 5}
+	assert.Equal(t, 3.0, QuantileSorted(s, 0.5))
+	assert.Equal(t, 1.0, QuantileSorted(s, 0))
+	assert.Equal(t, 5.0, QuantileSorted(s, 1))
+	assert.InDelta(t, 1.4, QuantileSorted(s, 0.1), 1e-12)
+	assert.InDelta(t, 2.5, QuantileSorted([]float64{1, 2, 3, 4}, 0.5), 1e-12)
+	assert.True(t, math.IsNaN(QuantileSorted(nil, 0.5)))
+}
+
 func TestQuantileAndErrors(t *testing.T) {
 	assert.InDelta(t, 2.5, Quantile([]float64{4, 1, 2, 3}, 0.5), 1e-12)
 	assert.InDelta(t, 1.3, Quantile([]float64{1, 2, 3, 4, math.NaN()}, 0.1), 1e-12)

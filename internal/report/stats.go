@@ -3,6 +3,8 @@ package report
 import (
 	"math"
 	"slices"
+
+	"dongshu/internal/calibrate"
 )
 
 // Band summarises one month's values across runs: the median and a band around it. The band is the
@@ -16,24 +18,6 @@ type Band struct {
 // BandQuantileMinRuns is the number of runs from which a band is the 10th-90th percentile rather than
 // the range.
 const BandQuantileMinRuns = 10
-
-// Quantile is the q-quantile (0 <= q <= 1) of sorted by linear interpolation between order statistics
-// (R's type 7, numpy's default). It is NaN for an empty slice.
-func Quantile(sorted []float64, q float64) float64 {
-	n := len(sorted)
-	if n == 0 {
-		return math.NaN()
-	}
-	h := float64(q * float64(n-1))
-	lo := int(math.Floor(h))
-	if lo >= n-1 {
-		return sorted[n-1]
-	}
-	if lo < 0 {
-		return sorted[0]
-	}
-	return sorted[lo] + float64((h-float64(lo))*(sorted[lo+1]-sorted[lo]))
-}
 
 // finite returns the non-NaN values of xs, sorted, in a new slice.
 func finite(xs []float64) []float64 {
@@ -50,9 +34,9 @@ func finite(xs []float64) []float64 {
 // Summarise computes the median and band of xs, skipping NaNs.
 func Summarise(xs []float64) Band {
 	s := finite(xs)
-	b := Band{N: len(s), Median: Quantile(s, 0.5)}
+	b := Band{N: len(s), Median: calibrate.QuantileSorted(s, 0.5)}
 	if len(s) >= BandQuantileMinRuns {
-		b.Lo, b.Hi = Quantile(s, 0.1), Quantile(s, 0.9)
+		b.Lo, b.Hi = calibrate.QuantileSorted(s, 0.1), calibrate.QuantileSorted(s, 0.9)
 	} else if len(s) > 0 {
 		b.Lo, b.Hi = s[0], s[len(s)-1]
 	} else {

@@ -7,16 +7,6 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestQuantile(t *testing.T) {
-	s := []float64{1, 2, 3, 4, 5}
-	assert.Equal(t, 3.0, Quantile(s, 0.5))
-	assert.Equal(t, 1.0, Quantile(s, 0))
-	assert.Equal(t, 5.0, Quantile(s, 1))
-	assert.InDelta(t, 1.4, Quantile(s, 0.1), 1e-12)
-	assert.InDelta(t, 2.5, Quantile([]float64{1, 2, 3, 4}, 0.5), 1e-12)
-	assert.True(t, math.IsNaN(Quantile(nil, 0.5)))
-}
-
 func TestSummariseBands(t *testing.T) {
 	// Fewer than 10 runs: min to max; NaN skipped; order does not matter.
 	b := Summarise([]float64{5, math.NaN(), 1, 3})
