@@ -4,16 +4,19 @@ import (
 	"crypto/subtle"
 	"embed"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
 
+	"dongshu/game/i18n"
 	"dongshu/game/view"
 )
 
@@ -22,7 +25,7 @@ var webFS embed.FS
 
 // Handler serves the room: the WebSocket endpoint (/ws), the pages (the students' page /, the
 // facilitator's console /console, the projector /projector), the QR code of the join URL (/qr.png), the
-// class export (/export/NAME, facilitator token as a Bearer header) and extra files, such as the WASM
+// class export (/export/NAME?lang=LANG, facilitator token as a Bearer header; charts in LANG, default en) and extra files, such as the WASM
 // client, from static (may be nil).
 func (r *Room) Handler(joinURL string, static fs.FS) http.Handler {
 	mux := http.NewServeMux()
@@ -82,6 +85,14 @@ func (r *Room) serveExport(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "the facilitator's token is needed", http.StatusUnauthorized)
 		return
 	}
+	lang := req.URL.Query().Get("lang") // the console's language; the charts' labels follow it
+	if lang == "" {
+		lang = i18n.Languages[0]
+	}
+	if !slices.Contains(i18n.Languages, lang) {
+		http.Error(w, fmt.Sprintf("lang=%q: the export's languages are %s", lang, strings.Join(i18n.Languages, ", ")), http.StatusBadRequest)
+		return
+	}
 	name := req.PathValue("name")
 	switch name {
 	case "timeseries.csv", "events.csv", "debrief.json", "room.json", "utilisation.png", "capacity.png",
@@ -96,7 +107,7 @@ func (r *Room) serveExport(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	defer os.RemoveAll(dir)
-	if err := r.Export(dir); err != nil {
+	if err := r.Export(dir, lang); err != nil {
 		http.Error(w, err.Error(), http.StatusConflict)
 		return
 	}

@@ -593,15 +593,16 @@ func (r *Room) persist() {
 }
 
 // Export writes the class export into dir: the game's export (the batch runner's timeseries.csv and
-// events.csv, and charts), the room file and the class debrief (debrief.json).
-func (r *Room) Export(dir string) error {
+// events.csv, and charts, labelled in language lang: i18n.Languages), the room file and the class
+// debrief (debrief.json).
+func (r *Room) Export(dir, lang string) error {
 	var err error
-	r.do(func() { err = r.export(dir) })
+	r.do(func() { err = r.export(dir, lang) })
 	return err
 }
 
-func (r *Room) export(dir string) error {
-	if err := r.sess.Export(dir); err != nil {
+func (r *Room) export(dir, lang string) error {
+	if err := r.sess.ExportLang(dir, lang); err != nil {
 		return err
 	}
 	data, err := r.marshal()

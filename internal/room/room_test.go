@@ -1,7 +1,10 @@
 package room_test
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sync"
@@ -50,6 +53,7 @@ type result struct {
 	timeseries []byte
 	events     []byte
 	debrief    []byte
+	chart      map[string][]byte // utilisation.png as the console downloads it, by ?lang= ("" none)
 }
 
 func finish(t testing.TB, tr *testRoom) result {
@@ -57,13 +61,40 @@ func finish(t testing.TB, tr *testRoom) result {
 	require.NoError(t, err)
 	require.True(t, st.Ended)
 	dir := t.TempDir()
-	require.NoError(t, tr.R.Export(dir))
+	require.NoError(t, tr.R.Export(dir, "en"))
 	read := func(n string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, n))
 		require.NoError(t, err)
 		return b
 	}
-	return result{save: save, timeseries: read("timeseries.csv"), events: read("events.csv"), debrief: read("debrief.json")}
+	res := result{save: save, timeseries: read("timeseries.csv"), events: read("events.csv"), debrief: read("debrief.json"),
+		chart: map[string][]byte{}}
+	for _, lang := range []string{"", "en", "fr"} {
+		code, body := exportHTTP(t, tr, "utilisation.png", lang)
+		require.Equal(t, http.StatusOK, code, "lang %q: %s", lang, body)
+		res.chart[lang] = body
+	}
+	code, body := exportHTTP(t, tr, "utilisation.png", "xx")
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Contains(t, string(body), `lang="xx": the export's languages are en, fr`)
+	return res
+}
+
+// exportHTTP downloads one file of the class export as the facilitator's console does.
+func exportHTTP(t testing.TB, tr *testRoom, name, lang string) (int, []byte) {
+	url := tr.HTTP + "export/" + name
+	if lang != "" {
+		url += "?lang=" + lang
+	}
+	req, err := http.NewRequest("GET", url, nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+tr.Fac)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, body
 }
 
 // classGame plays a whole baseline game: a player in every seat, spectators with replicas that check
@@ -117,4 +148,11 @@ func TestClassGame(t *testing.T) {
 	assert.True(t, s.Done())
 	assert.Contains(t, string(res.debrief), `"career"`)
 	assert.NotEmpty(t, res.timeseries)
+	// The console's export follows its language: the charts are labelled in French for a French console,
+	// in English by default.
+	for _, lang := range []string{"", "en", "fr"} {
+		assert.True(t, bytes.HasPrefix(res.chart[lang], []byte("\x89PNG")), "lang %q: a PNG", lang)
+	}
+	assert.Equal(t, res.chart["en"], res.chart[""], "English by default")
+	assert.NotEqual(t, res.chart["en"], res.chart["fr"], "French labels")
 }
