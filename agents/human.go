@@ -97,8 +97,12 @@ func (m *Model) applyHumans(round bool) {
 type Advice struct {
 	// Decision is the AI's best option now (no logit noise: advice is not a lottery).
 	Decision Decision
-	// QuotaMW is the quota the province can expect if every province requested what the AI would.
+	// QuotaMW is the quota the province can expect at the next round if every province requested what the
+	// AI would; for a decision between rounds (BetweenRounds), what is left of this year's quota.
 	QuotaMW float64
+	// BetweenRounds reports that a decision made now applies between rounds, against what is left of the
+	// quota granted at the last round (buildOf), not at a round: Decision.RequestMW is then 0.
+	BetweenRounds bool
 	// Outlook is the expected money of the advised decision.
 	Outlook Outlook
 	// Quotas reports whether quotas limit a decision made now (quotasLimitNext): false before the plan
@@ -131,6 +135,15 @@ func (m *Model) Advise(i int) Advice {
 		e := m.newEvaluator(i, math.Inf(1))
 		best := m.best(&e, opts)
 		return m.advice(&e, best, best.build, 0, false)
+	}
+	if !roundAt(m.W, m.W.Now+1) {
+		// Between rounds the decision is checked against what is left of this year's quota, not against
+		// a round's grant: the advice prices that (it used to price the next round's grant).
+		left := quotaLeft(m.W.Provinces[i])
+		e := m.newEvaluator(i, left)
+		a := m.advice(&e, m.best(&e, opts), 0, left, true)
+		a.BetweenRounds = true
+		return a
 	}
 	pl := m.plannerNow()
 	request, granted := m.requests(&pl, opts)

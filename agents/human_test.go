@@ -410,3 +410,40 @@ func TestQuotasSwitchedOnMidYearAgain(t *testing.T) {
 	require.True(t, m.Planner.QuotasGranted)
 	assert.InDelta(t, 300, beyond(max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))+300), 1e-9, "after that round: limited")
 }
+
+// Between rounds the advice prices what is left of this year's quota, the quota the decision is checked
+// against (buildOf), not the next round's grant: a build of the quota left plus 200 MW carries the fine on
+// 200 MW in the outlook, and 200 MW of it are beyond quota when it starts.
+func TestAdviceBetweenRoundsPricesTheQuotaLeft(t *testing.T) {
+	s := baseline(t, 5)
+	s.Planner.Enforcement = 1
+	m, err := New(s)
+	require.NoError(t, err)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2024, 5)))
+	require.True(t, m.Planner.QuotasGranted)
+	differs := false
+	for i, p := range m.W.Provinces {
+		a := m.Advise(i)
+		require.True(t, a.Quotas)
+		assert.True(t, a.BetweenRounds, "June is not a round month")
+		assert.Equal(t, quotaLeft(p), a.QuotaMW, "%s: the quota left this year", p.ID)
+		assert.Zero(t, a.Decision.RequestMW, "no quota is requested between rounds")
+		pl := m.plannerNow()
+		_, granted := m.requests(&pl, m.options(nil))
+		differs = differs || granted[i] != quotaLeft(p)
+	}
+	require.True(t, differs, "the next round's grants differ from the quotas left: the test tells them apart")
+
+	gansu := provinceIndex(t, m, "gansu")
+	p := m.W.Provinces[gansu]
+	require.Greater(t, p.LandLeftHa/s.DataCentres.LandHaPerMW, quotaLeft(p)+200, "land for the build")
+	a := m.Advise(gansu)
+	d := Decision{Province: gansu, BuildMW: a.QuotaMW + 200}
+	fine := m.Outlook(d, a.QuotaMW).ExpectedFineBn
+	assert.InDelta(t, 200*s.Planner.PenaltyMYuanPerMW/1000, fine, 1e-9, "the fine on 200 MW, enforcement 1")
+	n := len(m.Penalties)
+	m.Pending[gansu] = d
+	require.NoError(t, m.Step())
+	require.Len(t, m.Penalties, n+1)
+	assert.InDelta(t, 200, m.Penalties[n].BeyondMW, 1e-9, "200 MW beyond quota, as the advice said")
+}

@@ -249,7 +249,7 @@ func (m *Model) buildOf(d *Decision) (build, within float64) {
 	build = min(build, max(0, p.BuildCapMW-p.StartedMW))
 	// Quota left this year: a decision between rounds builds on what the round's decision left (no
 	// quota before the plan, nor before the first round held with quotas in force: everything is within).
-	left := max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW))
+	left := quotaLeft(p)
 	if !m.quotasLimit(false) { // a round sets QuotasGranted before its decisions apply
 		left = math.Inf(1)
 	}
@@ -258,6 +258,10 @@ func (m *Model) buildOf(d *Decision) (build, within float64) {
 	}
 	return build, min(build, left)
 }
+
+// quotaLeft is what is left of province p's quota this year: the quota granted at the round less what it
+// has started within quota since; a decision between rounds builds within it (buildOf, Advise).
+func quotaLeft(p *economy.Province) float64 { return max(0, p.QuotaMW-(p.StartedMW-p.BeyondQuotaMW)) }
 
 // enforce detects building beyond quota with probability planner.enforcement (one draw per offending
 // province, in province order), fines it and halts a share of it.

@@ -97,6 +97,13 @@ func TestBetweenRoundsLineBeforeTheFirstQuotaRound(t *testing.T) {
 				var r placed
 				a.Draw(&r)
 				assert.Contains(t, r.texts, want, "%s %v: the line, whole", lang, size)
+				// With a quota granted, a decision between rounds is priced at what is left of it.
+				quota, outlook := "ui.dlg.expected_quota", "ui.dlg.outlook_title"
+				if c.key == "ui.dlg.between" {
+					quota, outlook = "ui.dlg.quota_left", "ui.dlg.outlook_title_left"
+				}
+				assert.Contains(t, r.texts, a.cat.T(quota), "%s %v", lang, size)
+				assert.Contains(t, r.texts, a.cat.T(outlook), "%s %v", lang, size)
 			}
 			press(t, a, Input{Keys: []Key{KeyEscape}})
 		}

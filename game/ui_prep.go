@@ -389,11 +389,15 @@ func (pl *playStage) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
 		flags += " · " + c.T("ui.dlg.power_short")
 	}
 	line(c.T("ui.dlg.advice_line"), c.T("ui.dlg.advice_value", num(ad.RequestMW, 0), num(ad.BuildMW, 0), num(ad.Subsidy, 2))+flags, colText, f.Small)
-	line(c.T("ui.dlg.expected_quota"), c.T("ui.unit.mw", num(adv.QuotaMW, 0)), colText, f.Small)
+	quotaKey, outlookKey := "ui.dlg.expected_quota", "ui.dlg.outlook_title"
+	if adv.BetweenRounds && adv.Quotas { // checked against what is left of this year's quota
+		quotaKey, outlookKey = "ui.dlg.quota_left", "ui.dlg.outlook_title_left"
+	}
+	line(c.T(quotaKey), c.T("ui.unit.mw", num(adv.QuotaMW, 0)), colText, f.Small)
 	line(c.T("ui.dlg.advice_cost"), c.T("ui.unit.bn", num(adv.Outlook.Cost(), 2)), colText, f.Small)
 	y += 6 * s
 	o := pl.sess.Model().Outlook(d.provinceDecision(), adv.QuotaMW)
-	sc.text(c.T("ui.dlg.outlook_title"), x0, y, f.Bold, colAccent)
+	sc.text(c.T(outlookKey), x0, y, f.Bold, colAccent)
 	y += 20 * s
 	line(c.T("ui.dlg.capex"), c.T("ui.unit.bn", num(o.LocalCapexBn, 2)), colText, f.Small)
 	line(c.T("ui.dlg.invest"), c.T("ui.unit.bn", num(o.InvestBn, 2)), colText, f.Small)
