@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web screenshots
+.PHONY: all run play deps deps-test test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web screenshots
 
 all: build
 
@@ -13,9 +13,13 @@ check-go:
 build: check-go
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/dongshu-batch ./cmd/dongshu-batch
 
-# Debian/Ubuntu packages the game and the tests need (scripts/deps.sh installs only what is missing).
+# Debian/Ubuntu packages (scripts/deps.sh installs only what is missing): deps what the game needs to build,
+# deps-test what the tests and screenshots need besides (a virtual display, glpsol, chromium, qemu, node).
 deps:
-	@./scripts/deps.sh
+	@./scripts/deps.sh game
+
+deps-test:
+	@./scripts/deps.sh game test
 
 game: check-go deps
 	$(GO) build -o $(BIN)/dongshu ./cmd/dongshu
@@ -53,7 +57,7 @@ vet: check-go
 
 # What CI runs: formatting, vet, the whole test suite (incl. fuzz seed corpora, calibration, and the game's
 # rendering and screenshot tests on a virtual display), and the pure-Go build of the batch runner.
-test: deps fmt-check vet
+test: deps-test fmt-check vet
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-batch
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/dongshu-server
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
@@ -63,7 +67,7 @@ test: deps fmt-check vet
 
 # The screenshots under docs/screens/ (each TestScreens* test in game/desktop writes its PNGs when
 # DONGSHU_SCREENS names a directory; without it the same tests only render and check the frames).
-screenshots: check-go deps
+screenshots: check-go deps-test
 	mkdir -p docs/screens
 	DONGSHU_SCREENS=$(CURDIR)/docs/screens xvfb-run -a -s '-screen 0 1920x1200x24' $(GO) test -count=1 -run 'TestScreens' ./game/desktop/
 
