@@ -138,15 +138,8 @@ func (p *proc) claimAll(t testing.TB, seats []string) []*player {
 }
 
 func (p *proc) export(t testing.TB, name string) []byte {
-	req, err := http.NewRequest("GET", p.http()+"export/"+name, nil)
-	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+p.fac)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+	code, b := getExport(t, p.http(), p.fac, name, "")
+	require.Equal(t, http.StatusOK, code, string(b))
 	return b
 }
 

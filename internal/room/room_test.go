@@ -82,13 +82,19 @@ func finish(t testing.TB, tr *testRoom) result {
 
 // exportHTTP downloads one file of the class export as the facilitator's console does.
 func exportHTTP(t testing.TB, tr *testRoom, name, lang string) (int, []byte) {
-	url := tr.HTTP + "export/" + name
+	return getExport(t, tr.HTTP, tr.Fac, name, lang)
+}
+
+// getExport GETs /export/NAME?lang=LANG (no parameter when lang is "") from the server at base (ending in
+// /) with the facilitator's token, and returns the status and the body.
+func getExport(t testing.TB, base, token, name, lang string) (int, []byte) {
+	url := base + "export/" + name
 	if lang != "" {
 		url += "?lang=" + lang
 	}
 	req, err := http.NewRequest("GET", url, nil)
 	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+tr.Fac)
+	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
