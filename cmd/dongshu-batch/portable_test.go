@@ -86,9 +86,10 @@ func needTool(t *testing.T, name, pkg string) string {
 	return path
 }
 
-// TestSameOutputsOnEveryArch runs every preset, a Latin-hypercube sweep and a Morris analysis natively,
-// as an arm64 binary under qemu-aarch64 and as js/wasm under node (the browser's build), and requires every
-// file they write to be byte-identical; charts (PNG) are drawn by gonum/plot and not compared.
+// TestSameOutputsOnEveryArch runs every preset, a Latin-hypercube sweep, a Morris analysis and two whole
+// baseline runs in Parquet (every double exact) natively, as an arm64 binary under qemu-aarch64 and as
+// js/wasm under node (the browser's build), and requires every file they write to be byte-identical; charts
+// (PNG) are drawn by gonum/plot and not compared.
 func TestSameOutputsOnEveryArch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every preset three times, two of them emulated")
@@ -125,6 +126,9 @@ func TestSameOutputsOnEveryArch(t *testing.T) {
 		[]string{"sweep", "--design", "lhs", "--samples", "4", "--reps", "1", "--set", "end=2024-12",
 			"--set", "planner.enforcement=0:1", "--set", "behaviour.noise_temperature=0.05:0.5", "--timeseries",
 			"--workers", "2", "--out", "out/sweep"},
+		// Parquet keeps every double exactly (the CSV files print 10 significant digits): the whole
+		// baseline, bit for bit, as a classroom replica's monthly digest checks it against the server.
+		[]string{"sweep", "--reps", "2", "--format", "parquet", "--timeseries", "--workers", "2", "--out", "out/bits"},
 		[]string{"sensitivity", "--set", "end=2022-12", "--set", "planner.enforcement=0:1",
 			"--set", "behaviour.noise_temperature=0.05:0.5", "--trajectories", "3", "--workers", "2",
 			"--out", "out/morris"})
