@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin
 
-.PHONY: all run play deps deps-test test build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web screenshots
+.PHONY: all run play deps deps-test test cross-arch build game vet fmt-check fuzz bench calibrate calibrate-test clean check-go check-parquet cluster-test k8s-check server serve web screenshots
 
 all: build
 
@@ -63,7 +63,16 @@ test: deps-test fmt-check vet
 	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) test -count=1 ./...
 	./scripts/check-parquet.sh
 	./scripts/k8s-check.sh
+	$(MAKE) cross-arch
 	$(MAKE) fuzz
+
+# economy/detmath's golden hashes, special values and boundaries as arm64 under qemu-aarch64 and as js/wasm
+# under node: its functions give the same bits on every architecture, on their whole domains (whole runs
+# of the model: TestSameOutputsOnEveryArch, in go test ./...). A few seconds.
+DETMATH_PORTABLE := TestGolden|TestSpecialValues|TestBoundaries
+cross-arch: check-go
+	GOARCH=arm64 $(GO) test -count=1 -run '$(DETMATH_PORTABLE)' -exec qemu-aarch64 ./economy/detmath/
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -run '$(DETMATH_PORTABLE)' -exec "$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./economy/detmath/
 
 # The screenshots under docs/screens/ (each TestScreens* test in game/desktop writes its PNGs when
 # DONGSHU_SCREENS names a directory; without it the same tests only render and check the frames).
