@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-	"math"
 	"strings"
 
 	"dongshu/agents"
@@ -48,40 +46,3 @@ func headlineInfo(name string) HeadlineInfo {
 
 // interestingOutcomes are the outcomes drawn against each parameter, in panel order.
 var interestingOutcomes = []string{"northwest_utilisation_2022", "east_hubs_utilisation_2022", "overbuild_end_mw", "over_quota_total_mw"}
-
-// fmtNum formats a number for the tables: integers with thousands separators from 1000 up, about three
-// significant digits below; NaN is a dash.
-func fmtNum(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case math.IsNaN(v):
-		return "–"
-	case a >= 1000:
-		return groupThousands(fmt.Sprintf("%.0f", v))
-	case a >= 100:
-		return fmt.Sprintf("%.0f", v)
-	case a >= 10:
-		return fmt.Sprintf("%.1f", v)
-	case a >= 1:
-		return fmt.Sprintf("%.2f", v)
-	case a == 0:
-		return "0"
-	}
-	return fmt.Sprintf("%.3f", v)
-}
-
-func groupThousands(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}

@@ -3,6 +3,7 @@ package report
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
@@ -103,13 +104,20 @@ func (l *lang) outcome(name string) HeadlineInfo {
 	return h
 }
 
-// num formats a value for a table or a label in the language: as fmtNum, with its separators.
+// num formats a value for a table or a label in the language (its separators, Catalog.Number): integers
+// from 100 up (grouped by thousands from 1,000), one decimal from 10, two from 1, three below; NaN is a dash.
 func (l *lang) num(v float64) string {
-	s := fmtNum(v)
-	if l.Lang() == "en" {
-		return s
+	a := math.Abs(v)
+	digits := 3
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case a >= 100 || a == 0:
+		digits = 0
+	case a >= 10:
+		digits = 1
+	case a >= 1:
+		digits = 2
 	}
-	r := strings.NewReplacer(",", "\x00", ".", ",")
-	s = r.Replace(s)
-	return strings.ReplaceAll(s, "\x00", "\u00a0")
+	return l.Number(v, digits)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestSummariseBands(t *testing.T) {
@@ -65,12 +66,28 @@ func TestProvinceFinalsAverageAndSort(t *testing.T) {
 	assert.Equal(t, []ProvinceFinal{{"gansu", 30, 0}, {"anhui", 15, 2}, {"beijing", 0, 5}}, ProvinceFinals(ts))
 }
 
-func TestFmtNum(t *testing.T) {
-	assert.Equal(t, "157,908", fmtNum(157907.6))
-	assert.Equal(t, "-1,000", fmtNum(-1000))
-	assert.Equal(t, "0.276", fmtNum(0.27560))
-	assert.Equal(t, "5.54", fmtNum(5.5366))
-	assert.Equal(t, "–", fmtNum(math.NaN()))
+func TestTableNumbers(t *testing.T) {
+	en, err := newLang("en")
+	require.NoError(t, err)
+	fr, err := newLang("fr")
+	require.NoError(t, err)
+	for _, c := range []struct {
+		v      float64
+		en, fr string
+	}{
+		{157907.6, "157,908", "157\u00a0908"},
+		{-1000, "-1,000", "-1\u00a0000"},
+		{123.4, "123", "123"},
+		{12.34, "12.3", "12,3"},
+		{5.5366, "5.54", "5,54"},
+		{0.27560, "0.276", "0,276"},
+		{0, "0", "0"},
+		{-0.0001, "0.000", "0,000"}, // no sign on a zero
+		{math.NaN(), "–", "–"},
+	} {
+		assert.Equal(t, c.en, en.num(c.v), "%v", c.v)
+		assert.Equal(t, c.fr, fr.num(c.v), "%v", c.v)
+	}
 }
 
 // keepBits reads the manifest's keep_bits; anything but a whole number of bits a sweep accepts is no
