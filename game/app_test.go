@@ -26,6 +26,7 @@ func newApp(t testing.TB, opt Options) *App {
 	a, err := New(opt)
 	require.NoError(t, err)
 	a.Layout(1280, 720)
+	t.Cleanup(background.Wait) // its forks end with the test (see background)
 	return a
 }
 

@@ -3,6 +3,7 @@ package game
 import (
 	"image/color"
 	"math"
+	"sync"
 
 	"dongshu/agents"
 	"dongshu/configs"
@@ -34,6 +35,11 @@ type cfDebrief struct {
 	rev  int              // bumped at every change (the debrief's preparation rebuilds on it)
 }
 
+// background counts the forks running off the update loop (counterfactuals, planner previews); each
+// ends on its own. Tests wait for it so that one test's forks do not allocate in the next one's
+// allocation counts (testing.AllocsPerRun counts the whole process).
+var background sync.WaitGroup
+
 // startCounterfactuals starts every debrief role's two counterfactuals (called when the debrief opens).
 func (db *debriefStage) startCounterfactuals() {
 	n := len(db.debrief)
@@ -41,7 +47,9 @@ func (db *debriefStage) startCounterfactuals() {
 	for i, d := range db.debrief {
 		fa, fp := db.sess.Counterfactual(d.Province, session.CfAI), db.sess.Counterfactual(d.Province, session.CfPlan)
 		p, ch := d.Province, db.cf.ch
+		background.Add(1)
 		go func() {
+			defer background.Done()
 			h, err := runHeadlines([2]*session.Fork{fa, fp}, p, 0)
 			ch <- cfOutcome{role: i, done: true, ai: h[0], plan: h[1], err: err}
 		}()
@@ -276,7 +284,9 @@ func (pl *playStage) pollPreview() {
 	r := previewResult{dlg: d, rev: d.rev}
 	ch := p.ch
 	p.running = true
+	background.Add(1)
 	go func() {
+		defer background.Done()
 		h, err := runHeadlines([2]*session.Fork{fm, fa}, -1, from)
 		r.mine, r.ai, r.err = h[0], h[1], err
 		ch <- r
