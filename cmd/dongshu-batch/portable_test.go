@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"dongshu/configs"
+	"dongshu/internal/testtool"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,20 +73,6 @@ func TestNoFusedMultiplyAdd(t *testing.T) {
 	assert.Empty(t, slices.Compact(found), "fused multiply-adds (write the product as float64(x*y))")
 }
 
-// needTool returns the path of an executable a test needs: the test is skipped without it, and fails in
-// CI, where scripts/deps.sh installs it from the Debian package pkg.
-func needTool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (scripts/deps.sh installs Debian's %s)", name, pkg)
-		}
-		t.Skipf("%s is not installed (scripts/deps.sh installs Debian's %s; make test runs it)", name, pkg)
-	}
-	return path
-}
-
 // TestSameOutputsOnEveryArch runs every preset, a Latin-hypercube sweep, a Morris analysis and two whole
 // baseline runs in Parquet (every double exact) natively, as an arm64 binary under qemu-aarch64 and as
 // js/wasm under node (the browser's build), and requires every file they write to be byte-identical; charts
@@ -94,8 +81,8 @@ func TestSameOutputsOnEveryArch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every preset three times, two of them emulated")
 	}
-	qemu := needTool(t, "qemu-aarch64", "qemu-user")
-	needTool(t, "node", "nodejs")
+	qemu := testtool.Need(t, "qemu-aarch64", "qemu-user")
+	testtool.Need(t, "node", "nodejs")
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	require.NoError(t, err)
 	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "go_js_wasm_exec")

@@ -15,6 +15,7 @@ import (
 
 	_ "dongshu/game/desktop/xdisplay" // this binary links ebiten: it needs a display (Xvfb) to start
 	"dongshu/game/session"
+	"dongshu/internal/testtool"
 )
 
 func TestParseFlags(t *testing.T) {
@@ -86,13 +87,7 @@ func TestSmokeScreenshots(t *testing.T) {
 	if testing.Short() {
 		t.Skip("smoke test: builds and runs the game (skipped with -short)")
 	}
-	xvfb, err := exec.LookPath("xvfb-run")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("xvfb-run is missing under CI: the smoke test cannot be skipped (apt-get install xvfb)")
-		}
-		t.Skip("xvfb-run is missing: smoke test skipped (install xvfb)")
-	}
+	xvfb := testtool.Need(t, "xvfb-run", "xvfb")
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "dongshu")
 	build := exec.Command("go", "build", "-o", bin, ".")

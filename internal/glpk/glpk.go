@@ -15,13 +15,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// Available reports whether glpsol is on the PATH.
-func Available() bool {
-	_, err := exec.LookPath("glpsol")
-	return err == nil
-}
+	"dongshu/internal/testtool"
+)
 
 // Result is what glpsol reported.
 type Result struct {
@@ -88,13 +84,7 @@ func Solve(lpPath string) (Result, error) {
 // glpk-utils) a missing glpsol fails it.
 func Require(t testing.TB) {
 	t.Helper()
-	if Available() {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("glpsol not found: .ci/run must install Debian's glpk-utils")
-	}
-	t.Skip("glpsol not found (apt-get install glpk-utils); skipping the LP cross-check")
+	testtool.Need(t, "glpsol", "glpk-utils")
 }
 
 // SolveWritten writes an LP file into dir with write and solves it.

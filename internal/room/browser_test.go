@@ -22,6 +22,7 @@ import (
 	"dongshu/game/session"
 	"dongshu/game/view"
 	"dongshu/internal/room"
+	"dongshu/internal/testtool"
 	"dongshu/internal/wire"
 )
 
@@ -86,15 +87,9 @@ func mapDrawn(shot []byte, noData bool) (bool, int) {
 	return blocks >= 4, blocks
 }
 
-// browser starts a headless chromium (the test is skipped without one, and fails in CI).
+// browser starts a headless chromium (the test is skipped without one, and fails in CI: testtool.Need).
 func browser(t *testing.T) context.Context {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed (scripts/deps.sh installs it)")
-		}
-		t.Skip("chromium is not installed (scripts/deps.sh installs it; make test runs it)")
-	}
+	chromium := testtool.Need(t, "chromium", "chromium")
 	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
 		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("enable-unsafe-swiftshader", true), chromedp.Flag("disable-background-networking", true),
