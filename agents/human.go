@@ -100,8 +100,9 @@ type Advice struct {
 	// QuotaMW is the quota the province can expect at the next round if every province requested what the
 	// AI would; for a decision between rounds (BetweenRounds), what is left of this year's quota.
 	QuotaMW float64
-	// BetweenRounds reports that a decision made now applies between rounds, against what is left of the
-	// quota granted at the last round (buildOf), not at a round: Decision.RequestMW is then 0.
+	// BetweenRounds reports that a decision made now applies between rounds with quotas limiting it (so
+	// Quotas is true), against what is left of the quota granted at the last round (buildOf), not at a
+	// round: QuotaMW is that, and Decision.RequestMW is 0.
 	BetweenRounds bool
 	// Outlook is the expected money of the advised decision.
 	Outlook Outlook

@@ -390,7 +390,7 @@ func (pl *playStage) prepareDialogOutlook(sc *scene, d *dialog, x0, y float32) {
 	}
 	line(c.T("ui.dlg.advice_line"), c.T("ui.dlg.advice_value", num(ad.RequestMW, 0), num(ad.BuildMW, 0), num(ad.Subsidy, 2))+flags, colText, f.Small)
 	quotaKey, outlookKey := "ui.dlg.expected_quota", "ui.dlg.outlook_title"
-	if adv.BetweenRounds && adv.Quotas { // checked against what is left of this year's quota
+	if adv.BetweenRounds { // checked against what is left of this year's quota
 		quotaKey, outlookKey = "ui.dlg.quota_left", "ui.dlg.outlook_title_left"
 	}
 	line(c.T(quotaKey), c.T("ui.unit.mw", num(adv.QuotaMW, 0)), colText, f.Small)

@@ -81,6 +81,9 @@ type Options struct {
 	Seed      uint64  // bootstrap seed
 }
 
+// z is the two-sided normal quantile of the confidence level: a bootstrap SD times z is a half-width.
+func (o Options) z() float64 { return normPPF(0.5 + float64(o.Conf/2)) }
+
 // MorrisAnalyse computes each factor's indices from design points u (in the unit cube, as MorrisSample
 // returns them, k+1 per trajectory) and outputs y (one per point).
 func MorrisAnalyse(u [][]float64, y []float64, o Options) ([]Index, error) {
@@ -119,7 +122,7 @@ func MorrisAnalyse(u [][]float64, y []float64, o Options) ([]Index, error) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x424f4f54)) // "BOOT"
-	z := normPPF(0.5 + float64(o.Conf/2))
+	z := o.z()
 	out := make([]Index, k)
 	for j, e := range ee {
 		ix := Index{N: len(e), Mu: math.NaN(), MuStar: math.NaN(), Sigma: math.NaN(), MuStarConf: math.NaN()}
@@ -188,8 +191,13 @@ func normPPF(p float64) float64 {
 // arithmetic and detmath.Exp so that every machine gets the same bits (math.Erf's do not); absolute error
 // below 1e-15.
 func normCDF(x float64) float64 {
-	if x < -10 || x > 10 {
-		return max(0, min(1, 0.5+float64(x*math.Inf(1)))) // 0 or 1 to double precision
+	switch {
+	case x < -10: // Φ(-10) is below 1e-23: 0 and 1 to double precision, and the series would take long
+		return 0
+	case x > 10:
+		return 1
+	case x != x:
+		return x
 	}
 	sum, term, x2 := x, x, float64(x*x)
 	for i := 3.0; ; i += 2 {

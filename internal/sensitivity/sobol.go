@@ -128,7 +128,7 @@ func SobolAnalyse(k int, y []float64, o Options) ([]SobolIndex, error) {
 			b1[j], bt[j] = append(b1[j], x1[j]), append(bt[j], xt[j])
 		}
 	}
-	z := normPPF(0.5 + float64(o.Conf/2))
+	z := o.z()
 	out := make([]SobolIndex, k)
 	for j := range k {
 		out[j] = SobolIndex{S1: s1[j], ST: st[j], S1Conf: z * stdev(b1[j]), STConf: z * stdev(bt[j])}
