@@ -8,10 +8,10 @@
 // Arithmetic gives the same bits on every machine (amd64 servers, arm64 Macs, js/wasm in the browser), so
 // that a scenario and seed reproduce anywhere. The Go spec lets a compiler fuse x*y + z into one fused
 // multiply-add, which rounds once instead of twice: arm64 does, amd64 (below GOAMD64=v3) and wasm do not.
-// An explicit conversion forbids it, so here and in every package whose numbers are outputs (agents,
-// configs, game/session, internal/sweep, sensitivity, calibrate, report's statistics) a product that feeds
-// a sum or a difference, directly or through a variable or an inlined call, is written float64(x*y).
-// TestNoFusedMultiplyAdd (cmd/dongshu-batch) finds any the compiler still fuses in the arm64 build.
+// An explicit conversion forbids it, so here and in all of dongshu's code but what only draws or reads the
+// clock a product that feeds a sum or a difference, directly or through a variable or an inlined call, is
+// written float64(x*y). TestNoFusedMultiplyAdd (cmd/dongshu-batch; its fusionExempt lists the exceptions)
+// finds any the compiler still fuses in the arm64 build.
 // Elementary functions and normal draws come from economy/detmath, not math and rand.NormFloat64, whose
 // last bits differ by architecture. TestSameOutputsOnEveryArch compares whole runs on amd64, arm64, wasm.
 package economy
