@@ -96,6 +96,7 @@ type Allocator struct {
 	routeOrder []int32
 	// This month's cost terms (yuan per MW-month), see costTerms.
 	siteCost, westCredit, partner []float64
+	noCredit                      []float64 // np zeros: westCredit's stand-in for classes with a latency bound
 	// Exhaustive keeps every usable route (reachable, with room) instead of pruning the ones no optimum
 	// needs (for checks).
 	Exhaustive bool
@@ -364,9 +365,7 @@ type routeScratch struct {
 func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *routeScratch, kept []int64) []int64 {
 	np, k := a.np, o*a.nc+c
 	cl := w.Classes[c].Cfg
-	rttBound := w.Classes[c].RTTBoundMs // in force: the lever's change applied
 	accel := cl.NeedsAccelerator
-	transit := w.Policy.TransitCost * cl.TransitWeight / 1000
 	warmSort := a.warmSort()
 	// Exact pruning: once the routes kept can take more than all the work that can compete for their
 	// capacity (see enough below), some kept route is sure to have room left in any optimum; a dearer
@@ -389,27 +388,7 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 	if a.PruneByTotal {
 		rule.contested = total
 	}
-	net := w.Net
-	rttRow, kmRow, partnerRow := net.RTT[o*np:(o+1)*np], net.RouteKm[o*np:(o+1)*np], a.partner[o*np:(o+1)*np]
-	keys, idle := sc.keys[:0], sc.idle[:0]
-	for _, s32 := range sites {
-		s := int(s32)
-		rtt := rttRow[s]
-		// Unusable: beyond the latency bound (Reachable, inlined), or a full site, corridor or
-		// accelerator pool.
-		if (rttBound > 0 && rtt > rttBound) || rule.bound(s) == 0 {
-			idle = append(idle, s32)
-			continue
-		}
-		// PlacementCost - SteeringCredit, from this month's precomputed terms.
-		yuan := a.siteCost[s] + float64(transit*kmRow[s]) + float64(cl.LatencyValue*rtt) - partnerRow[s]
-		if rttBound == 0 {
-			yuan -= a.westCredit[s]
-		}
-		cost := max(0, costUnits(yuan)+offset)
-		keys = append(keys, cost<<siteBits|int64(s))
-	}
-	sc.keys, sc.idle = keys, idle
+	keys, idle := a.candidates(w, o, c, offset, sites, &rule, sc)
 	switch {
 	case a.Exhaustive: // every usable route, in site order
 		return append(kept, keys...)
@@ -427,6 +406,51 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 		return rule.takeHeap(keys, kept)
 	}
 	return rule.take(keys, kept)
+}
+
+// candidates splits sites, in their order, into the sort keys (cost << siteBits | site) of source (o, c)'s
+// usable routes and the unusable sites: beyond the latency bound (Reachable, inlined), or with a full
+// site, corridor or accelerator pool (rule.bound is 0). Costing every candidate route of every source
+// is most of the allocator's build; the loop is a function of its own so that its values stay in
+// registers (inside routePrefix they spilled to the stack on every route).
+func (a *Allocator) candidates(w *World, o, c int, offset int64, sites []int32, rule *prefixRule, sc *routeScratch) (keys []int64, idle []int32) {
+	np := a.np
+	cl := w.Classes[c].Cfg
+	rttBound := w.Classes[c].RTTBoundMs // in force: the lever's change applied
+	transit, latency := w.Policy.TransitCost*cl.TransitWeight/1000, cl.LatencyValue
+	net := w.Net
+	rttRow, kmRow, partnerRow := net.RTT[o*np:(o+1)*np], net.RouteKm[o*np:(o+1)*np], a.partner[o*np:(o+1)*np]
+	siteCost, west, bounds := a.siteCost[:np], a.westCredit[:np], rule.bounds[:np]
+	if rttBound != 0 {
+		west = a.noCredit[:np] // the west-hub credit goes to work without a latency bound only
+	}
+	local, localBound := -1, int64(0) // local work uses no trunk: its bound is the site's general capacity
+	if !rule.accel {
+		local, localBound = o, rule.gen[o]
+	}
+	if cap(sc.keys) < np {
+		sc.keys, sc.idle = make([]int64, np), make([]int32, np)
+	}
+	keys, idle = sc.keys[:np], sc.idle[:np]
+	nk, ni := 0, 0
+	for _, s32 := range sites {
+		s := int(s32)
+		rtt, bound := rttRow[s], bounds[s]
+		if s == local {
+			bound = localBound
+		}
+		if (rttBound > 0 && rtt > rttBound) || bound == 0 {
+			idle[ni] = s32
+			ni++
+			continue
+		}
+		// PlacementCost - SteeringCredit, from this month's precomputed terms; x - 0 is x exactly, so
+		// noCredit's zeros change no bit.
+		yuan := siteCost[s] + float64(transit*kmRow[s]) + float64(latency*rtt) - partnerRow[s] - west[s]
+		keys[nk] = max(0, costUnits(yuan)+offset)<<siteBits | int64(s)
+		nk++
+	}
+	return keys[:nk], idle[:ni]
 }
 
 // prefixRule says which of a source's routes, cheapest first, an optimum may need (routePrefix).
@@ -579,6 +603,7 @@ func (a *Allocator) addVaultArc(w *World, o, c int, sup, offset int64) {
 func (a *Allocator) costTerms(w *World) {
 	np := a.np
 	a.siteCost, a.westCredit, a.partner = resize(a.siteCost, np), resize(a.westCredit, np), resize(a.partner, np*np)
+	a.noCredit = resize(a.noCredit, np)
 	planned := w.Regime.Planned()
 	for s, p := range w.Provinces {
 		a.siteCost[s] = w.SiteCost(s)
