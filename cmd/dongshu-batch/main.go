@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 // usageError marks errors that exit with status 2.
@@ -54,7 +55,22 @@ run 'dongshu-batch <command> --help' for the command's flags.
 `
 
 func main() {
+	tuneGC()
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// gcPercent is the batch runner's garbage-collection target (GOGC; Go's default is 100). A baseline run
+// allocates about 2 MB and keeps a few MB live, so under the default, whose smallest heap goal is 4 MB, a
+// sweep collects after nearly every run. At 400 it collects a quarter as often: a 300-run baseline sweep
+// on 2 workers took 7 % less CPU and wall time for 12 MB more resident memory (28 -> 40 MB; measured
+// December 2026). The heap of any world may then grow to 5 times its live size instead of twice.
+const gcPercent = 400
+
+// tuneGC sets gcPercent unless GOGC or GOMEMLIMIT is set in the environment: a user's choice wins.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 // Main runs the command line and returns the exit status (tests call it directly).
