@@ -57,7 +57,11 @@ func (w *World) allotAccelerators() {
 	for i := from; i < len(w.DCs); i++ {
 		d := &w.DCs[i]
 		d.DeniedAccelMW = d.MW * d.AccelShare * max(0, r0-r)
+		if d.DeniedAccelMW != 0 {
+			w.deniedDCs = append(w.deniedDCs, int32(i))
+		}
 		d.AccelShare *= r
+		w.siteChanged(d.Province)
 		capex := w.capexAt(d.MW, d.AccelShare)
 		if !d.Private { // the province's share of capex was booked at the start, this month
 			w.Provinces[d.Province].Ledger.Investment += float64((capex - d.CapexBn) * lcs)

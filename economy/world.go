@@ -210,12 +210,15 @@ type World struct {
 	Hubs      []Hub
 	Clusters  []configs.Cluster
 	Classes   []Class
-	DCs       []DataCentre
-	// dcsLive lists the data centres not retired (indices into DCs, increasing) as of the last
-	// refreshSitesAdvancing, which adds DCs[dcsListed:] to it. It holds while DCs is only appended to and
-	// a retired data centre stays retired; a World copied by value shares its backing array.
-	dcsLive   []int32
+	// DCs is every data centre ever started, in the order started. Only the economy changes them
+	// (StartBuild, HaltBeyondQuota, the allotment, construction), and whatever changes one but its state
+	// calls siteChanged: the provinces' aggregates are re-summed from the data centres that changed (sites.go).
+	DCs []DataCentre
+	// sites holds each province's data-centre sums; dcsListed is how many of DCs they include;
+	// deniedDCs lists the data centres not retired with denied accelerators (increasing indices).
+	sites     []siteSums
 	dcsListed int
+	deniedDCs []int32
 
 	Net       *Network
 	Demand    *DemandModel
@@ -631,6 +634,7 @@ func (w *World) HaltBeyondQuota(p int, share float64) float64 {
 			d.MW -= cut
 			d.CapexBn *= 1 - share
 			halted += cut
+			w.siteChanged(p)
 		}
 	}
 	w.Provinces[p].BeyondQuotaMW -= halted
@@ -667,65 +671,6 @@ func (w *World) AdvanceConstruction() {
 	if w.AbroadSite >= 0 { // the foreign pool shrinks as the builds it stands for retire
 		w.Contracts.Fit(w.AbroadSite, 0, kW(w.AbroadMW*w.Scn.DataCentres.MaxOccupancy))
 	}
-}
-
-// refreshSites recomputes each province's capacity aggregates from its data centres.
-func (w *World) refreshSites() { w.refreshSitesAdvancing(false) }
-
-// refreshSitesAdvancing is refreshSites, first bringing each data centre online or retiring it when its
-// month has come if advance is set: one pass over the data centres instead of two (the aggregates
-// depend on each one's state after the change only, and sum in the same order).
-func (w *World) refreshSitesAdvancing(advance bool) {
-	for _, p := range w.Provinces {
-		p.OnlineMW, p.AccelOnlineMW, p.BuildingMW, p.PUE, p.WUE, p.GreenShare = 0, 0, 0, 0, 0, 0
-	}
-	denied := 0.0
-	// A retired data centre counts for nothing here and never returns, so the pass goes over the others
-	// only, in index order (the sums are those over all of them): three in four are retired by the end of
-	// a baseline run.
-	for ; w.dcsListed < len(w.DCs); w.dcsListed++ {
-		w.dcsLive = append(w.dcsLive, int32(w.dcsListed))
-	}
-	live := w.dcsLive[:0]
-	for _, i := range w.dcsLive {
-		d := &w.DCs[i]
-		if advance {
-			switch {
-			case d.State == Building && w.Now >= d.OnlineAt:
-				d.State = Online
-			case d.State == Online && w.Now >= d.RetireAt:
-				d.State = Retired
-			}
-		}
-		if d.State == Retired {
-			continue
-		}
-		live = append(live, i)
-		p := w.Provinces[d.Province]
-		switch d.State {
-		case Online:
-			p.OnlineMW += d.MW
-			p.AccelOnlineMW += float64(d.MW * d.AccelShare)
-			p.PUE += float64(d.MW * d.PUE)
-			p.WUE += float64(d.MW * d.WUE)
-			p.GreenShare += float64(d.MW * d.Matched)
-			denied += d.DeniedAccelMW
-		case Building:
-			p.BuildingMW += d.MW
-		}
-	}
-	for _, p := range w.Provinces {
-		if p.OnlineMW > 0 {
-			p.PUE /= p.OnlineMW
-			p.WUE /= p.OnlineMW
-			p.GreenShare /= p.OnlineMW
-		} else { // an empty site would be built to today's standard
-			p.PUE = w.pue(w.Now.Year(), p.SiteTempC)
-			p.WUE = w.wue(p.SiteTempC, p.Cfg.WaterStress)
-		}
-	}
-	w.dcsLive = live
-	w.AbroadMW = w.Scn.DataCentres.AcceleratorLeak * denied
 }
 
 // kW converts MW to whole kW (the allocator's integer unit), rounding down so that placed work never

@@ -96,39 +96,76 @@ func TestWorldParsesOnce(t *testing.T) {
 	}
 }
 
-// TestSiteAggregatesSkipRetired checks the provinces' capacity aggregates month after month, as data
-// centres are started, come online and retire, against a sum over every data centre: the refresh goes
-// over the data centres not retired only (dcsLive), which must give the same figures.
-func TestSiteAggregatesSkipRetired(t *testing.T) {
+// TestSiteAggregatesResummed checks the provinces' capacity aggregates month after month, as data
+// centres are started, halted, rationed accelerators, come online and retire, against one pass over every
+// data centre in order: the refresh re-sums only the provinces where something changed (sites.go), which
+// must give the same bits.
+func TestSiteAggregatesResummed(t *testing.T) {
 	w := newTinyWorld(t, func(s *configs.Scenario) {
 		s.End = "2031-12"
 		s.DataCentres.LifeYears = 2 // retirements within the run
 		s.DataCentres.LeadTimeMonths = 3
+		s.DataCentres.PUEPerDegC = 0.01
+		s.DataCentres.AcceleratorShareNew = 0.3
+		s.DataCentres.AcceleratorSupplyMW = 5
+		s.DataCentres.AcceleratorLeak = 0.5
 	})
-	retired := 0
+	w.ChipFactor = 0.5 // a supply cut: builds are denied accelerators, which leak abroad
+	retired, halted := 0, 0.0
 	for month := 0; w.Now < w.End; month++ {
 		if month%5 == 0 {
 			w.StartBuild(month%3, NewBuild{MW: float64(10 + month%7)})
 		}
+		if month%4 == 0 {
+			w.StartBuild(month%2, NewBuild{MW: 7.3, BeyondQuota: true})
+			halted += w.HaltBeyondQuota(month%2, 0.3)
+		}
 		w.Now++
 		w.AdvanceConstruction()
-		online, building := make([]float64, len(w.Provinces)), make([]float64, len(w.Provinces))
+		np := len(w.Provinces)
+		online, accel, building := make([]float64, np), make([]float64, np), make([]float64, np)
+		pue, wue := make([]float64, np), make([]float64, np)
+		denied := 0.0
 		retired = 0
-		for _, d := range w.DCs {
+		for i, d := range w.DCs {
+			want := Retired // every data centre changes state in the month its date comes
+			switch {
+			case w.Now < d.OnlineAt:
+				want = Building
+			case w.Now < d.RetireAt:
+				want = Online
+			}
+			require.Equal(t, want, d.State, "%s: data centre %d", w.Now, i)
 			switch d.State {
 			case Online:
 				online[d.Province] += d.MW
+				accel[d.Province] += float64(d.MW * d.AccelShare)
+				pue[d.Province] += float64(d.MW * d.PUE)
+				wue[d.Province] += float64(d.MW * d.WUE)
+				denied += d.DeniedAccelMW
 			case Building:
 				building[d.Province] += d.MW
 			case Retired:
 				retired++
 			}
 		}
+		live := 0
 		for i, p := range w.Provinces {
 			require.Equal(t, online[i], p.OnlineMW, "%s %s online", w.Now, p.ID)
+			require.Equal(t, accel[i], p.AccelOnlineMW, "%s %s accelerators", w.Now, p.ID)
 			require.Equal(t, building[i], p.BuildingMW, "%s %s building", w.Now, p.ID)
+			if online[i] > 0 {
+				require.Equal(t, pue[i]/online[i], p.PUE, "%s %s PUE", w.Now, p.ID)
+				require.Equal(t, wue[i]/online[i], p.WUE, "%s %s WUE", w.Now, p.ID)
+			} else {
+				require.Equal(t, w.pue(w.Now.Year(), p.SiteTempC), p.PUE, "%s %s PUE of an empty site", w.Now, p.ID)
+			}
+			live += len(w.sites[i].live)
 		}
-		require.Len(t, w.dcsLive, len(w.DCs)-retired, "%s: the live list", w.Now)
+		require.Equal(t, w.Scn.DataCentres.AcceleratorLeak*denied, w.AbroadMW, "%s abroad", w.Now)
+		require.Equal(t, len(w.DCs)-retired, live, "%s: the live lists", w.Now)
 	}
 	assert.Positive(t, retired, "no data centre retired: the test shows nothing")
+	assert.Positive(t, halted, "no build halted: the test shows nothing")
+	assert.NotEmpty(t, w.deniedDCs, "no accelerators denied: the test shows nothing")
 }
