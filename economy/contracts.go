@@ -83,15 +83,30 @@ func (b *ContractBook) Add(origin, class, site int, accel bool, kw int64, months
 	}
 }
 
-// release frees up to kw from the contracts selected by match, soonest expiry first, and returns the
-// amount freed.
-func (b *ContractBook) release(kw int64, match func(*Contract) bool) int64 {
+// selector picks contracts for release: those of an origin and class, or those at a site on one kind of
+// capacity. It is a value, not a func, so that the test inlines into release's loop over every contract.
+type selector struct {
+	bySite bool
+	a, b   int32 // origin and class, or site
+	accel  bool  // with bySite: accelerator capacity
+}
+
+func (s selector) match(c *Contract) bool {
+	if s.bySite {
+		return c.Site == s.a && c.Accel == s.accel
+	}
+	return c.Origin == s.a && c.Class == s.b
+}
+
+// release frees up to kw from the contracts sel picks, soonest expiry first, and returns the amount
+// freed.
+func (b *ContractBook) release(kw int64, sel selector) int64 {
 	freed := int64(0)
 	for ahead := 1; ahead < len(b.buckets) && freed < kw; ahead++ {
 		bk := *b.bucket(ahead)
 		for i := range bk {
 			c := &bk[i]
-			if c.KW == 0 || !match(c) {
+			if c.KW == 0 || !sel.match(c) {
 				continue
 			}
 			take := min(c.KW, kw-freed)
@@ -108,20 +123,18 @@ func (b *ContractBook) release(kw int64, match func(*Contract) bool) int64 {
 // Trim releases work of an origin and class beyond target kW (demand fell below what is placed).
 func (b *ContractBook) Trim(origin, class int, target int64) {
 	if over := b.placed[origin*b.nc+class] - max(target, 0); over > 0 {
-		o, c := int32(origin), int32(class)
-		b.release(over, func(k *Contract) bool { return k.Origin == o && k.Class == c })
+		b.release(over, selector{a: int32(origin), b: int32(class)})
 	}
 }
 
 // Fit evicts work from a site until its general work fits the general capacity and its accelerator work
 // the accelerator capacity (kW). Accelerators are dedicated to the classes that need them.
 func (b *ContractBook) Fit(site int, genCapKW, accCapKW int64) {
-	s := int32(site)
 	if over := b.usedAcc[site] - accCapKW; over > 0 {
-		b.release(over, func(k *Contract) bool { return k.Site == s && k.Accel })
+		b.release(over, selector{bySite: true, a: int32(site), accel: true})
 	}
 	if over := b.used[site] - b.usedAcc[site] - genCapKW; over > 0 {
-		b.release(over, func(k *Contract) bool { return k.Site == s && !k.Accel })
+		b.release(over, selector{bySite: true, a: int32(site)})
 	}
 }
 

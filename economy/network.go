@@ -286,14 +286,14 @@ func (nw *Network) addCongestion() {
 		u := min(1, ps.CorridorLoad)
 		nw.congMs[s] = cfg.CongestionMs * u * u
 	}
+	cong := nw.congMs
 	for o := 0; o < n; o++ {
 		base, rtt := nw.baseMs[o*n:(o+1)*n], nw.RTT[o*n:(o+1)*n]
-		for s, c := range nw.congMs {
-			rtt[s] = base[s]
-			if o != s {
-				rtt[s] += c
-			}
+		base, rtt = base[:len(cong)], rtt[:len(cong)] // no bounds checks in the loop
+		for s, c := range cong {
+			rtt[s] = base[s] + c
 		}
+		rtt[o] = base[o] // no congestion within the province: the branch-free loop then this
 	}
 }
 
