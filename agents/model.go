@@ -173,7 +173,7 @@ func (m *Model) record() {
 	}
 	for i, s := range m.scopes {
 		if m.needs.Scopes == nil || m.needs.Scopes[i] {
-			w.ScopeRow(s.Members, m.pRows, m.sRows[i])
+			w.ScopeRow(s.Members, m.pRows, m.sRows[i], m.needs.Columns)
 		}
 	}
 }
@@ -194,8 +194,8 @@ func (n Needs) Need(scope, col int) {
 }
 
 // Track makes the model compute only what n marks from the next month on: the rows of other scopes stay
-// at 0 and costly columns not marked are 0 (see economy.World.ProvinceRow). A sweep without time series
-// reads only its headline outcomes and probes, so it tracks those.
+// at 0 and columns not marked may be 0 (see economy.World.ProvinceRow and ScopeRow). A sweep without time
+// series reads only its headline outcomes and probes, so it tracks those.
 func (m *Model) Track(n Needs) { m.needs = n }
 
 // ProvinceRows returns this month's metric rows, one per province in province order (valid until the next

@@ -165,44 +165,63 @@ func (w *World) Jobs(p int) float64 {
 
 // ProvinceRow fills row (len(Columns())) with one province's metrics this month; utilisation is left for
 // the scope sum to compute from capacity and use. cols marks the columns wanted by row position (nil: all);
-// a column that costs more than reading the world (nearest_rtt_ms loops over every province) is left at 0
-// when not wanted, the others are always filled.
+// a column that costs more than reading the world (demand and unserved by class, redundant capacity,
+// nearest_rtt_ms) is left at 0 when not wanted, the others are always filled. Demand is always filled.
 func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
 	pr := w.Provinces[p]
 	dc := &w.Scn.DataCentres
+	nc := len(w.Classes)
+	at := func(k int) int { // col, with the class count read once
+		if k > ColDemand {
+			return k + nc
+		}
+		return k
+	}
+	want := func(k int) bool { return cols == nil || cols[at(k)] }
 	clear(row)
-	row[w.col(ColCapacity)] = pr.OnlineMW
-	row[w.col(ColBuilding)] = pr.BuildingMW
-	row[w.col(ColUsed)] = pr.UsedMW
-	row[w.col(ColAccelCapacity)] = pr.AccelOnlineMW
-	for c := range w.Classes {
-		row[w.col(ColDemand)] += w.DemandMW[p][c]
-		row[w.ServedCol(c)] = w.ServedMW[p][c]
-		row[w.col(ColUnserved)] += w.UnservedMW[p][c]
+	row[ColCapacity] = pr.OnlineMW
+	row[ColBuilding] = pr.BuildingMW
+	row[ColUsed] = pr.UsedMW
+	row[ColAccelCapacity] = pr.AccelOnlineMW
+	demand, unserved := 0.0, 0.0 // summed in class order, as row += would
+	dm, sv, us := w.DemandMW[p][:nc], w.ServedMW[p][:nc], w.UnservedMW[p][:nc]
+	served := row[ColDemand+1 : ColDemand+1+nc]
+	for c, d := range dm {
+		demand += d
+		served[c] = sv[c]
 	}
-	row[w.col(ColQuota)] = pr.QuotaMW
-	row[w.col(ColOverQuota)] = pr.BeyondQuotaMW
-	row[w.col(ColOverbuild)] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
-	idle := max(0, float64(pr.OnlineMW*dc.MaxOccupancy)-pr.UsedMW)
-	nIdle := 0.0
-	for _, q := range pr.Neighbours {
-		qq := w.Provinces[q]
-		nIdle += max(0, float64(qq.OnlineMW*dc.MaxOccupancy)-qq.UsedMW)
+	if want(ColUnserved) {
+		for _, u := range us {
+			unserved += u
+		}
 	}
-	row[w.col(ColRedundant)] = min(idle, nIdle)
-	row[w.col(ColEnergy)] = pr.EnergyMWh
-	row[w.col(ColCO2)] = pr.CO2t
-	row[w.col(ColWater)] = pr.WaterM3
-	row[w.col(ColFarmland)] = pr.FarmlandHa
-	row[w.col(ColDebt)] = pr.Debt
-	row[w.col(ColRevenue)] = pr.Ledger.Revenue()
-	row[w.col(ColSpending)] = pr.Ledger.Spending()
-	row[w.col(ColJobs)] = w.Jobs(p)
-	if rtt := w.col(ColNearestRTT); cols == nil || cols[rtt] {
-		row[rtt] = w.nearestRTT(p) * row[w.col(ColDemand)] // weighted; divided in ScopeRow
+	row[ColDemand] = demand
+	row[at(ColUnserved)] = unserved
+	row[at(ColQuota)] = pr.QuotaMW
+	row[at(ColOverQuota)] = pr.BeyondQuotaMW
+	row[at(ColOverbuild)] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
+	if want(ColRedundant) {
+		idle := max(0, float64(pr.OnlineMW*dc.MaxOccupancy)-pr.UsedMW)
+		nIdle := 0.0
+		for _, q := range pr.Neighbours {
+			qq := w.Provinces[q]
+			nIdle += max(0, float64(qq.OnlineMW*dc.MaxOccupancy)-qq.UsedMW)
+		}
+		row[at(ColRedundant)] = min(idle, nIdle)
 	}
-	row[w.col(ColRemoteAccel)] = w.RemoteAccelMW[p]
-	row[w.col(ColVault)] = w.VaultMW[p]
+	row[at(ColEnergy)] = pr.EnergyMWh
+	row[at(ColCO2)] = pr.CO2t
+	row[at(ColWater)] = pr.WaterM3
+	row[at(ColFarmland)] = pr.FarmlandHa
+	row[at(ColDebt)] = pr.Debt
+	row[at(ColRevenue)] = pr.Ledger.Revenue()
+	row[at(ColSpending)] = pr.Ledger.Spending()
+	row[at(ColJobs)] = w.Jobs(p)
+	if want(ColNearestRTT) {
+		row[at(ColNearestRTT)] = w.nearestRTT(p) * demand // weighted; divided in ScopeRow
+	}
+	row[at(ColRemoteAccel)] = w.RemoteAccelMW[p]
+	row[at(ColVault)] = w.VaultMW[p]
 }
 
 // nearestRTT is the round trip from p to the province with capacity online that is nearest in latency
@@ -221,12 +240,27 @@ func (w *World) nearestRTT(p int) float64 {
 	return max(best, 0)
 }
 
-// ScopeRow sums province rows (indexed by province) into a scope row and derives the ratios.
-func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64) {
+// ScopeRow sums province rows (indexed by province) into a scope row and derives the ratios. cols marks
+// the columns wanted (nil: all); the others are left at 0, but for capacity, use and demand, which the
+// ratios read.
+func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64, cols []bool) {
 	clear(row)
-	for _, p := range members {
-		for i, v := range provinceRows[p] {
-			row[i] += v
+	if cols == nil {
+		for _, p := range members {
+			for i, v := range provinceRows[p] {
+				row[i] += v
+			}
+		}
+	} else {
+		for i, wanted := range cols {
+			if !wanted && i != ColCapacity && i != ColUsed && i != ColDemand {
+				continue
+			}
+			sum := 0.0 // in member order, as above
+			for _, p := range members {
+				sum += provinceRows[p][i]
+			}
+			row[i] = sum
 		}
 	}
 	u := w.col(ColUtilisation)
