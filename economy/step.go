@@ -75,9 +75,9 @@ func (w *World) GenerateDemand(rng *rand.Rand) {
 	if w.Now == w.Start {
 		w.seedContracts()
 	}
-	for o := range w.Provinces {
-		for c := range w.Classes {
-			w.Contracts.Trim(o, c, kW(w.DemandMW[o][c]))
+	for o, demand := range w.DemandMW {
+		for c, d := range demand {
+			w.Contracts.Trim(o, c, kW(d))
 		}
 	}
 }
@@ -103,12 +103,14 @@ func (w *World) FinishAllocation() error {
 	if err := w.Alloc.Solve(w); err != nil {
 		return err
 	}
-	for o := range w.Provinces {
-		for c := range w.Classes {
-			w.ServedMW[o][c] = toMW(w.Contracts.Placed(o, c))
+	for o, demand := range w.DemandMW {
+		served, unserved := w.ServedMW[o][:len(demand)], w.UnservedMW[o][:len(demand)]
+		for c, d := range demand {
+			s := toMW(w.Contracts.Placed(o, c))
+			served[c] = s
 			// Rounding to whole kW leaves under 1 kW per cell unplaced; it counts as unserved so that
 			// served + unserved = demand holds exactly.
-			w.UnservedMW[o][c] = w.DemandMW[o][c] - w.ServedMW[o][c]
+			unserved[c] = d - s
 		}
 		w.RemoteAccelMW[o] = toMW(w.Contracts.Abroad(o))
 	}
