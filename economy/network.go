@@ -249,25 +249,31 @@ func (nw *Network) directLinks() {
 }
 
 // shortestPaths closes the direct links into the fastest paths between every pair, by Floyd-Warshall;
-// the fixed loop order makes ties deterministic. Rows are taken as slices of length n so that the inner
-// loop runs without bounds checks (O(n^3): about a second at 1,000 provinces). Row i's column k never
-// changes while k is the intermediate (pathMs[k][k] = 0), so pathKm[i][k] is read once.
+// the fixed loop order makes ties deterministic (O(n^3): about a second at 1,000 provinces). Links are
+// undirected, so the paths are symmetric and stay so at every step, to the bit (ik + kj and jk + ki are
+// the same sum): the upper triangle is computed and mirrored, half the work. Row k and column k never
+// change while k is the intermediate (pathMs[k][k] = 0), so reading pathMs[i][k] below the diagonal and
+// row k is reading this step's values.
 func (nw *Network) shortestPaths() {
 	n := nw.n
+	ms, km := nw.pathMs, nw.pathKm
 	for k := 0; k < n; k++ {
-		msK, kmK := nw.pathMs[k*n:(k+1)*n], nw.pathKm[k*n:(k+1)*n]
-		for i := 0; i < n; i++ {
-			msI, kmI := nw.pathMs[i*n:(i+1)*n], nw.pathKm[i*n:(i+1)*n]
-			ik := msI[k]
+		msK, kmK := ms[k*n:(k+1)*n], km[k*n:(k+1)*n]
+		for i := 0; i < n-1; i++ {
+			ik := ms[i*n+k]
 			if math.IsInf(ik, 1) {
 				continue
 			}
-			kmIK := kmI[k]
-			msI, kmI = msI[:len(msK)], kmI[:len(msK)]
-			for j, kj := range msK {
-				if d := ik + kj; d < msI[j] {
-					msI[j] = d
-					kmI[j] = kmIK + kmK[j]
+			kmIK := km[i*n+k]
+			// Row i right of the diagonal, and row k over the same columns (j = i+1+jj).
+			msI, kmI := ms[i*n+i+1:(i+1)*n], km[i*n+i+1:(i+1)*n]
+			msKj, kmKj := msK[i+1:], kmK[i+1:]
+			msI, kmI, kmKj = msI[:len(msKj)], kmI[:len(msKj)], kmKj[:len(msKj)]
+			for jj, kj := range msKj {
+				if d := ik + kj; d < msI[jj] {
+					dk := kmIK + kmKj[jj]
+					msI[jj], kmI[jj] = d, dk
+					ms[(i+1+jj)*n+i], km[(i+1+jj)*n+i] = d, dk
 				}
 			}
 		}

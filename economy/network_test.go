@@ -1,0 +1,73 @@
+package economy
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fullFloydWarshall is Floyd-Warshall over every pair, the reference shortestPaths must match to the bit.
+func fullFloydWarshall(n int, ms, km []float64) {
+	for k := 0; k < n; k++ {
+		for i := 0; i < n; i++ {
+			ik := ms[i*n+k]
+			if math.IsInf(ik, 1) {
+				continue
+			}
+			for j := 0; j < n; j++ {
+				if d := ik + ms[k*n+j]; d < ms[i*n+j] {
+					ms[i*n+j], km[i*n+j] = d, km[i*n+k]+km[k*n+j]
+				}
+			}
+		}
+	}
+}
+
+// TestShortestPathsSymmetric: shortestPaths computes the upper triangle and mirrors it; on random
+// undirected graphs (some pairs unlinked, latencies in whole ms so that paths tie often, route lengths
+// not proportional to them, so that a tie broken differently shows in km) it gives the bits of
+// Floyd-Warshall over every pair.
+func TestShortestPathsSymmetric(t *testing.T) {
+	rng := rngFor(7)
+	ties := 0
+	for trial := range 40 {
+		n := 2 + trial%13
+		if trial%10 == 9 {
+			n = 60
+		}
+		ms, km := make([]float64, n*n), make([]float64, n*n)
+		for i := range ms {
+			ms[i], km[i] = math.Inf(1), math.Inf(1)
+		}
+		for a := range n {
+			ms[a*n+a], km[a*n+a] = 0, 0
+			for b := a + 1; b < n; b++ {
+				if rng.IntN(3) == 0 {
+					continue
+				}
+				m, k := float64(1+rng.IntN(5)), 0.1+float64(rng.IntN(1000))/7
+				ms[a*n+b], ms[b*n+a], km[a*n+b], km[b*n+a] = m, m, k, k
+			}
+		}
+		wantMs, wantKm := append([]float64(nil), ms...), append([]float64(nil), km...)
+		fullFloydWarshall(n, wantMs, wantKm)
+		nw := &Network{n: n, pathMs: ms, pathKm: km}
+		nw.shortestPaths()
+		for i := range ms {
+			require.Equal(t, math.Float64bits(wantMs[i]), math.Float64bits(ms[i]), "trial %d: ms[%d][%d]", trial, i/n, i%n)
+			require.Equal(t, math.Float64bits(wantKm[i]), math.Float64bits(km[i]), "trial %d: km[%d][%d]", trial, i/n, i%n)
+		}
+		for k := range n { // count pairs with an equally fast path through k: ties were exercised
+			for i := range n {
+				for j := range n {
+					if i != j && k != i && k != j && ms[i*n+k]+ms[k*n+j] == ms[i*n+j] && km[i*n+k]+km[k*n+j] != km[i*n+j] {
+						ties++
+					}
+				}
+			}
+		}
+	}
+	assert.Positive(t, ties, "no tie between paths of different length: the test shows nothing of tie-breaking")
+}
