@@ -3,23 +3,27 @@ package economy
 import "dongshu/configs"
 
 // siteSums is one province's sums over its data centres, as refreshSites adds them up: in the order of
-// DCs, so that a province's sums are those a single pass over every data centre would give. They change
-// only when one of its data centres is started, changed (siteChanged) or comes online or retires (at
-// next), so a month re-sums only the provinces where that happened: about one in five.
+// DCs, so that a province's sums are those a single pass over every data centre would give. Sums over
+// the data centres under construction (a few a province) are redone whenever one is started, changes or
+// comes online. Sums over those online (dozens) are redone when one retires or any data centre of the
+// province changed (siteChanged); a data centre coming online after every one online in the order of
+// DCs (the usual case: builds come online in the order started) only adds its terms to the sums, which
+// is the same fold. So a month re-sums only the provinces where something happened.
 type siteSums struct {
-	live  []int32       // the province's data centres not retired (increasing indices into DCs)
-	next  configs.Month // the first month one of them comes online or retires
-	stale bool          // one was started or changed since the sums
+	online, building []int32       // the province's data centres online and under construction (increasing indices into DCs)
+	nextOnline       configs.Month // the first month one under construction comes online
+	nextRetire       configs.Month // the first month one online retires
+	added, changed   bool          // one was started / one changed since the sums
 
-	online, accel, building float64 // MW online, of which accelerators, and under construction
-	pue, wue, green         float64 // MW x PUE, x WUE, x matched share, over the data centres online
+	onlineMW, accel, buildingMW float64 // MW online, of which accelerators, and under construction
+	pue, wue, green             float64 // MW x PUE, x WUE, x matched share, over the data centres online
 }
 
 // siteChanged marks province p's sums stale: one of its data centres changed other than by coming
 // online or retiring.
 func (w *World) siteChanged(p int) {
 	if p < len(w.sites) {
-		w.sites[p].stale = true
+		w.sites[p].changed = true
 	}
 }
 
@@ -27,24 +31,29 @@ func (w *World) siteChanged(p int) {
 func (w *World) refreshSites() { w.refreshSitesAdvancing(false) }
 
 // refreshSitesAdvancing is refreshSites, first bringing each data centre online or retiring it when its
-// month has come if advance is set. Without advance every province is re-summed.
+// month has come if advance is set (one change a month at most). Without advance every province is
+// re-summed.
 func (w *World) refreshSitesAdvancing(advance bool) {
 	if len(w.sites) != len(w.Provinces) {
 		w.sites = make([]siteSums, len(w.Provinces))
 	}
 	for ; w.dcsListed < len(w.DCs); w.dcsListed++ {
-		s := &w.sites[w.DCs[w.dcsListed].Province]
-		s.live = append(s.live, int32(w.dcsListed))
-		s.stale = true
+		d := &w.DCs[w.dcsListed]
+		s := &w.sites[d.Province]
+		if d.State == Building {
+			s.building = append(s.building, int32(w.dcsListed))
+			s.added = true
+		} else { // started online (the starting stock): the online sums are redone
+			s.online = append(s.online, int32(w.dcsListed))
+			s.changed = true
+		}
 	}
 	for i, p := range w.Provinces {
+		w.sumSite(&w.sites[i], advance)
 		s := &w.sites[i]
-		if s.stale || !advance || w.Now >= s.next {
-			w.sumSite(s, advance)
-		}
-		p.OnlineMW, p.AccelOnlineMW, p.BuildingMW = s.online, s.accel, s.building
-		if s.online > 0 {
-			p.PUE, p.WUE, p.GreenShare = s.pue/s.online, s.wue/s.online, s.green/s.online
+		p.OnlineMW, p.AccelOnlineMW, p.BuildingMW = s.onlineMW, s.accel, s.buildingMW
+		if s.onlineMW > 0 {
+			p.PUE, p.WUE, p.GreenShare = s.pue/s.onlineMW, s.wue/s.onlineMW, s.green/s.onlineMW
 		} else { // an empty site would be built to today's standard
 			p.PUE, p.GreenShare = w.pue(w.Now.Year(), p.SiteTempC), 0
 			p.WUE = w.wue(p.SiteTempC, p.Cfg.WaterStress)
@@ -67,37 +76,85 @@ func (w *World) refreshSitesAdvancing(advance bool) {
 	w.AbroadMW = w.Scn.DataCentres.AcceleratorLeak * denied
 }
 
-// sumSite sums a province's data centres not retired, first bringing each online or retiring it when
-// its month has come if advance is set, and drops those retired from its list.
+// sumSite brings a province's sums up to date (see siteSums), first bringing data centres online and
+// retiring them when their month has come if advance is set.
 func (w *World) sumSite(s *siteSums, advance bool) {
-	s.online, s.accel, s.building, s.pue, s.wue, s.green = 0, 0, 0, 0, 0, 0
-	s.next, s.stale = never, false
-	live := s.live[:0]
-	for _, i := range s.live {
-		d := &w.DCs[i]
-		if advance {
-			switch {
-			case d.State == Building && w.Now >= d.OnlineAt:
+	full := s.changed || !advance
+	var came []int32 // came online now, increasing (kept in w.cameOnline's storage)
+	if full || s.added || w.Now >= s.nextOnline {
+		came = w.cameOnline[:0]
+		s.buildingMW, s.nextOnline = 0, never
+		left := s.building[:0]
+		for _, i := range s.building {
+			d := &w.DCs[i]
+			if advance && w.Now >= d.OnlineAt {
 				d.State = Online
-			case d.State == Online && w.Now >= d.RetireAt:
+				came = append(came, i)
+				continue
+			}
+			s.buildingMW += d.MW
+			s.nextOnline = min(s.nextOnline, d.OnlineAt)
+			left = append(left, i)
+		}
+		s.building = left
+		w.cameOnline = came
+	}
+	switch {
+	case full || w.Now >= s.nextRetire:
+		// Retire those due (not those that came online now: one change a month), then merge in those
+		// that came online, and sum them all in order.
+		kept := s.online[:0]
+		for _, i := range s.online {
+			if d := &w.DCs[i]; d.State == Online && !(advance && w.Now >= d.RetireAt) {
+				kept = append(kept, i)
+			} else {
 				d.State = Retired
 			}
 		}
-		switch d.State {
-		case Online:
-			s.online += d.MW
-			s.accel += float64(d.MW * d.AccelShare)
-			s.pue += float64(d.MW * d.PUE)
-			s.wue += float64(d.MW * d.WUE)
-			s.green += float64(d.MW * d.Matched)
-			s.next = min(s.next, d.RetireAt)
-		case Building:
-			s.building += d.MW
-			s.next = min(s.next, d.OnlineAt)
-		default: // retired: it never returns
-			continue
-		}
-		live = append(live, i)
+		s.online = mergeIndices(kept, came)
+		s.onlineMW, s.accel, s.pue, s.wue, s.green, s.nextRetire = 0, 0, 0, 0, 0, never
+		w.addOnline(s, s.online)
+	case len(came) > 0 && (len(s.online) == 0 || came[0] > s.online[len(s.online)-1]):
+		s.online = append(s.online, came...)
+		w.addOnline(s, came)
+	case len(came) > 0:
+		s.online = mergeIndices(s.online, came)
+		s.onlineMW, s.accel, s.pue, s.wue, s.green, s.nextRetire = 0, 0, 0, 0, 0, never
+		w.addOnline(s, s.online)
 	}
-	s.live = live
+	s.added, s.changed = false, false
+}
+
+// addOnline adds data centres online to a province's sums, in the order given.
+func (w *World) addOnline(s *siteSums, idx []int32) {
+	for _, i := range idx {
+		d := &w.DCs[i]
+		s.onlineMW += d.MW
+		s.accel += float64(d.MW * d.AccelShare)
+		s.pue += float64(d.MW * d.PUE)
+		s.wue += float64(d.MW * d.WUE)
+		s.green += float64(d.MW * d.Matched)
+		s.nextRetire = min(s.nextRetire, d.RetireAt)
+	}
+}
+
+// mergeIndices merges b (increasing) into a (increasing), in place in a's storage when it has room.
+func mergeIndices(a, b []int32) []int32 {
+	if len(b) == 0 {
+		return a
+	}
+	n := len(a)
+	a = append(a, b...)
+	// Merge from the back so that nothing of a is overwritten before it is moved.
+	i, j := n-1, len(b)-1
+	for k := len(a) - 1; j >= 0; k-- {
+		if i >= 0 && a[i] > b[j] {
+			a[k] = a[i]
+			i--
+		} else {
+			a[k] = b[j]
+			j--
+		}
+	}
+	return a
 }

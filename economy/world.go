@@ -216,9 +216,10 @@ type World struct {
 	DCs []DataCentre
 	// sites holds each province's data-centre sums; dcsListed is how many of DCs they include;
 	// deniedDCs lists the data centres not retired with denied accelerators (increasing indices).
-	sites     []siteSums
-	dcsListed int
-	deniedDCs []int32
+	sites      []siteSums
+	dcsListed  int
+	deniedDCs  []int32
+	cameOnline []int32 // scratch of sumSite
 
 	Net       *Network
 	Demand    *DemandModel

@@ -97,9 +97,9 @@ func TestWorldParsesOnce(t *testing.T) {
 }
 
 // TestSiteAggregatesResummed checks the provinces' capacity aggregates month after month, as data
-// centres are started, halted, rationed accelerators, come online and retire, against one pass over every
-// data centre in order: the refresh re-sums only the provinces where something changed (sites.go), which
-// must give the same bits.
+// centres are started, halted, rationed accelerators, come online (some out of the order started) and
+// retire, against one pass over every data centre in order: the refresh re-sums only the provinces where
+// something changed, or adds to the sums (sites.go), which must give the same bits.
 func TestSiteAggregatesResummed(t *testing.T) {
 	w := newTinyWorld(t, func(s *configs.Scenario) {
 		s.End = "2031-12"
@@ -111,8 +111,17 @@ func TestSiteAggregatesResummed(t *testing.T) {
 		s.DataCentres.AcceleratorLeak = 0.5
 	})
 	w.ChipFactor = 0.5 // a supply cut: builds are denied accelerators, which leak abroad
-	retired, halted := 0, 0.0
+	retired, halted, outOfOrder := 0, 0.0, 0
 	for month := 0; w.Now < w.End; month++ {
+		switch month % 6 { // a build comes online before one started a month earlier
+		case 2:
+			w.Scn.DataCentres.LeadTimeMonths = 4
+			w.StartBuild(2, NewBuild{MW: 3})
+		case 3:
+			w.Scn.DataCentres.LeadTimeMonths = 1
+			w.StartBuild(2, NewBuild{MW: 4})
+		}
+		w.Scn.DataCentres.LeadTimeMonths = 3
 		if month%5 == 0 {
 			w.StartBuild(month%3, NewBuild{MW: float64(10 + month%7)})
 		}
@@ -136,6 +145,14 @@ func TestSiteAggregatesResummed(t *testing.T) {
 				want = Online
 			}
 			require.Equal(t, want, d.State, "%s: data centre %d", w.Now, i)
+			if d.OnlineAt == w.Now {
+				for _, e := range w.DCs[i+1:] {
+					if e.Province == d.Province && e.OnlineAt < w.Now && e.State == Online {
+						outOfOrder++ // d comes online after a later build: merged into the sums
+						break
+					}
+				}
+			}
 			switch d.State {
 			case Online:
 				online[d.Province] += d.MW
@@ -160,12 +177,13 @@ func TestSiteAggregatesResummed(t *testing.T) {
 			} else {
 				require.Equal(t, w.pue(w.Now.Year(), p.SiteTempC), p.PUE, "%s %s PUE of an empty site", w.Now, p.ID)
 			}
-			live += len(w.sites[i].live)
+			live += len(w.sites[i].online) + len(w.sites[i].building)
 		}
 		require.Equal(t, w.Scn.DataCentres.AcceleratorLeak*denied, w.AbroadMW, "%s abroad", w.Now)
 		require.Equal(t, len(w.DCs)-retired, live, "%s: the live lists", w.Now)
 	}
 	assert.Positive(t, retired, "no data centre retired: the test shows nothing")
 	assert.Positive(t, halted, "no build halted: the test shows nothing")
+	assert.Positive(t, outOfOrder, "no build came online out of order: the test shows nothing")
 	assert.NotEmpty(t, w.deniedDCs, "no accelerators denied: the test shows nothing")
 }
