@@ -28,12 +28,20 @@ func NewDemandModel(w *World) *DemandModel {
 // NationalTrend is the national demand of class c at the world's current month, before shocks (MW): the
 // class's growth compounds from the start, and demand.boom_growth compounds on top of it until
 // demand.boom_until; the world's DemandLift (demand.extra_growth since it was set) multiplies it.
-func (d *DemandModel) NationalTrend(c int) float64 {
+func (d *DemandModel) NationalTrend(c int) float64 { return d.trend(c, d.boom()) }
+
+// boom is the factor demand.boom_growth has compounded to by now, the same for every class.
+func (d *DemandModel) boom() float64 {
+	w := d.w
+	boomYears := float64(max(0, min(w.Now, w.BoomUntil)-w.Start)) / 12
+	return detmath.Pow(1+w.Scn.Demand.BoomGrowth, boomYears)
+}
+
+// trend is NationalTrend with the boom factor given.
+func (d *DemandModel) trend(c int, boom float64) float64 {
 	w := d.w
 	cl := w.Classes[c].Cfg
-	boomYears := float64(max(0, min(w.Now, w.BoomUntil)-w.Start)) / 12
-	return w.Scn.Demand.TotalMW * cl.Share * detmath.Pow(1+cl.Growth, w.YearsSinceStart()) *
-		detmath.Pow(1+w.Scn.Demand.BoomGrowth, boomYears) * w.DemandLift
+	return w.Scn.Demand.TotalMW * cl.Share * detmath.Pow(1+cl.Growth, w.YearsSinceStart()) * boom * w.DemandLift
 }
 
 // Generate draws this month's shocks from the run's generator and fills w.DemandMW.
@@ -51,8 +59,9 @@ func (d *DemandModel) Generate(rng *rand.Rand) {
 		}
 		d.factor[p] = detmath.Exp(d.shock[p] - halfVar)
 	}
+	boom := d.boom()
 	for c := range w.Classes {
-		trend := d.NationalTrend(c)
+		trend := d.trend(c, boom)
 		for p, pr := range w.Provinces {
 			w.DemandMW[p][c] = trend * pr.DemandShare * d.factor[p]
 		}
