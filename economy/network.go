@@ -308,15 +308,19 @@ func (nw *Network) updateBase() {
 	w, n := nw.w, nw.n
 	cfg := &w.Scn.Network
 	nw.baseMs = resize(nw.baseMs, n*n)
+	access, msPer100 := cfg.AccessMs, cfg.MsPer100Km
+	siteKm := nw.siteKm[:n]
 	for o := 0; o < n; o++ {
-		for s := 0; s < n; s++ {
-			siteKm := nw.siteKm[s]
-			km := nw.pathKm[o*n+s] + siteKm
+		// Row o of each matrix, sliced to n so that the loop runs without bounds checks.
+		pathMs, pathKm := nw.pathMs[o*n : (o+1)*n][:n], nw.pathKm[o*n : (o+1)*n][:n]
+		base, route := nw.baseMs[o*n : (o+1)*n][:n], nw.RouteKm[o*n : (o+1)*n][:n]
+		for s, sk := range siteKm {
+			km := pathKm[s] + sk
 			if o == s {
-				km = localKm + siteKm
+				km = localKm + sk
 			}
-			nw.baseMs[o*n+s] = cfg.AccessMs + km*cfg.MsPer100Km/100 + (nw.pathMs[o*n+s] - nw.pathKm[o*n+s]*cfg.MsPer100Km/100)
-			nw.RouteKm[o*n+s] = km
+			base[s] = access + km*msPer100/100 + (pathMs[s] - pathKm[s]*msPer100/100)
+			route[s] = km
 		}
 	}
 	nw.baseCfg, nw.baseOK = [2]uint64{math.Float64bits(cfg.AccessMs), math.Float64bits(cfg.MsPer100Km)}, true
