@@ -229,11 +229,13 @@ func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
 // from any data centre, whatever its spare capacity.
 func (w *World) nearestRTT(p int) float64 {
 	best := -1.0
+	n := len(w.Provinces)
+	rtts := w.Net.RTT[p*n : (p+1)*n] // Latency(p, s), the row read once
 	for s, ps := range w.Provinces {
 		if ps.OnlineMW <= 0 {
 			continue
 		}
-		if rtt := w.Net.Latency(p, s); best < 0 || rtt < best {
+		if rtt := rtts[s]; best < 0 || rtt < best {
 			best = rtt
 		}
 	}
@@ -247,8 +249,10 @@ func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64,
 	clear(row)
 	if cols == nil {
 		for _, p := range members {
-			for i, v := range provinceRows[p] {
-				row[i] += v
+			pr := provinceRows[p]
+			sum := row[:len(pr)] // no bounds check in the loop
+			for i, v := range pr {
+				sum[i] += v
 			}
 		}
 	} else {
