@@ -39,6 +39,8 @@ type Model struct {
 		adv   []float64
 	}
 
+	scoreBuf []float64 // best's scores
+
 	scopes []economy.Scope
 	pRows  [][]float64
 	sRows  [][]float64
