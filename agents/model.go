@@ -39,7 +39,8 @@ type Model struct {
 		adv   []float64
 	}
 
-	scoreBuf []float64 // best's scores
+	scoreBuf  []float64 // best's scores
+	growthLog [][4]memo // by province and build option (evaluator.growthLogs)
 
 	scopes []economy.Scope
 	pRows  [][]float64

@@ -83,24 +83,19 @@ type option struct {
 }
 
 // pairTwins sets the options' twins (option.twin): each option with a positive subsidy is paired with the
-// first such option of the same build, fibre and power.
+// first such option of the same build, fibre and power among the options of its build just before it
+// (options come build-major).
 func pairTwins(opts []option) {
-	type key struct {
-		build        float64
-		fibre, power bool
-	}
-	first := make(map[key]int32, len(opts)/2)
 	for i := range opts {
 		o := &opts[i]
 		o.twin = 0
-		if o.subsidy <= 0 {
+		if !(o.subsidy > 0) {
 			continue
 		}
-		k := key{o.build, o.fibre, o.power}
-		if j, ok := first[k]; ok {
-			o.twin = j
-		} else {
-			first[k] = int32(i + 1)
+		for j := i - 1; j >= 0 && opts[j].build == o.build; j-- {
+			if q := &opts[j]; q.subsidy > 0 && q.twin == 0 && q.fibre == o.fibre && q.power == o.power {
+				o.twin = int32(j + 1)
+			}
 		}
 	}
 }
@@ -119,10 +114,28 @@ type evaluator struct {
 	powerMW    float64 // demand dedicated generation would bring
 	// Scoring the options of a round was a tenth of a run. Options come build-major (options), so the
 	// terms that depend on the build alone are kept for the last build scored (bt), and the growth
-	// credit's Log1p, which depends on the build, fibre and power, by fibre and power (growthLog).
+	// credit's Log1p, which depends on the build, fibre and power, by fibre and power (growthLogs).
 	bt        buildTerms
 	growthLog [4]memo
 	share     float64 // incentiveShare
+}
+
+// growthLogs returns the memos, by fibre and power, of the growth credit's Log1p for build: the model's
+// for the province and the build option, kept from evaluator to evaluator (the credit of building nothing
+// is the same every round, and a build within quota is priced the same for the request and for the
+// decision: a quarter of the calls), or the evaluator's own for a build not among the options.
+func (e *evaluator) growthLogs(build float64) *[4]memo {
+	m := e.m
+	builds := m.W.Scn.Behaviour.BuildOptionsMW
+	for k, b := range builds {
+		if math.Float64bits(b) == math.Float64bits(build) {
+			if n := len(m.W.Provinces) * len(builds); len(m.growthLog) != n {
+				m.growthLog = make([][4]memo, n)
+			}
+			return &m.growthLog[e.p.Index*len(builds)+k]
+		}
+	}
+	return &e.growthLog
 }
 
 // buildTerms are the terms of a score that depend on the option's build alone, computed by buildTerms
@@ -276,6 +289,7 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 	// with nothing offered, an option scores as its twin (option.twin).
 	free := share == 0
 	var bt *buildTerms
+	var logs *[4]memo
 	for i := range opts {
 		o := &opts[i]
 		if free && o.twin > 0 {
@@ -284,6 +298,7 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		}
 		if bt == nil || math.Float64bits(bt.build) != math.Float64bits(o.build) {
 			bt = e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
+			logs = e.growthLogs(o.build)
 		}
 		if !bt.landOK || o.build > capLeft {
 			out[i] = math.Inf(-1)
@@ -328,7 +343,7 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		// Growth credit: investment attracted counts in the political tournament, whether or not it is
 		// used, relative to the size of the economy (concave). Halted construction earns none.
 		counted := bt.keptCapex + invest
-		growth := float64(credit * e.growthLog[slot].get(counted/scale, detmath.Log1p))
+		growth := float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
 
 		debtRatio := (debt0 + invest + bt.local) / revenue
 		debt := float64(debtWeight * max(0, debtRatio-debtLimit))
