@@ -289,7 +289,8 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 	// with nothing offered, an option scores as its twin (option.twin).
 	free := share == 0
 	var bt *buildTerms
-	var logs *[4]memo
+	feasible := false
+	var invest, growth, debt [4]float64 // by slot (option.slot), for bt's build
 	for i := range opts {
 		o := &opts[i]
 		if free && o.twin > 0 {
@@ -298,9 +299,28 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		}
 		if bt == nil || math.Float64bits(bt.build) != math.Float64bits(o.build) {
 			bt = e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
-			logs = e.growthLogs(o.build)
+			feasible = bt.landOK && !(o.build > capLeft)
+			logs := e.growthLogs(o.build)
+			for slot := range 4 {
+				if !feasible || slot&1 == 1 && hub {
+					continue
+				}
+				invest[slot] = 0
+				if slot&1 == 1 {
+					invest[slot] += fibreCost
+				}
+				if slot&2 == 2 {
+					invest[slot] += powerCost
+				}
+				// Growth credit: investment attracted counts in the political tournament, whether or not it
+				// is used, relative to the size of the economy (concave). Halted construction earns none.
+				counted := bt.keptCapex + invest[slot]
+				growth[slot] = float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
+				debtRatio := (debt0 + invest[slot] + bt.local) / revenue
+				debt[slot] = float64(debtWeight * max(0, debtRatio-debtLimit))
+			}
 		}
-		if !bt.landOK || o.build > capLeft {
+		if !feasible {
 			out[i] = math.Inf(-1)
 			continue
 		}
@@ -308,6 +328,7 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 			out[i] = math.Inf(-1) // a historic hub is the backbone already
 			continue
 		}
+		slot := o.slot()
 
 		// Demand the province believes it will attract, lifted by its subsidy.
 		demand := expDemand
@@ -315,18 +336,12 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		if powerPrice > 0 {
 			demand *= 1 + belief*subsidy/powerPrice
 		}
-		invest := 0.0
-		slot := 0
 		if o.fibre {
 			// A direct line relieves a busy corridor: the province expects the extra work it carries.
 			demand += fibreMW
-			invest += fibreCost
-			slot++
 		}
 		if o.power {
 			demand += powerMW
-			invest += powerCost
-			slot += 2
 		}
 		used := min(demand, (existing+o.build)*occ)
 		newUsed := max(0, used-existOcc)
@@ -338,22 +353,14 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		// flowing in; minus the local subsidy bill, investments and the expected fine.
 		taxes := float64(taxRate * newUsed * hours * price / 1e9 * horizon)
 		subsidyBill := float64(subsidy * used * pue * hours * 1000 / 1e9 * horizon)
-		fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - invest - bt.fine
-
-		// Growth credit: investment attracted counts in the political tournament, whether or not it is
-		// used, relative to the size of the economy (concave). Halted construction earns none.
-		counted := bt.keptCapex + invest
-		growth := float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
-
-		debtRatio := (debt0 + invest + bt.local) / revenue
-		debt := float64(debtWeight * max(0, debtRatio-debtLimit))
+		fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - invest[slot] - bt.fine
 
 		if t != nil {
 			*t = Terms{Profit: fw * taxes, LandSales: fw * bt.land, Central: fw * bt.central, LocalCapex: fw * bt.local,
-				SubsidyBill: fw * subsidyBill, Invest: fw * invest, Fine: fw * bt.fine, Growth: growth, Rivalry: bt.rivalry,
-				Guidance: bt.guidance, Debt: debt, Water: bt.water, Farm: bt.farm}
+				SubsidyBill: fw * subsidyBill, Invest: fw * invest[slot], Fine: fw * bt.fine, Growth: growth[slot],
+				Rivalry: bt.rivalry, Guidance: bt.guidance, Debt: debt[slot], Water: bt.water, Farm: bt.farm}
 		}
-		out[i] = float64(fw*fiscal) + growth + bt.rivalry - bt.guidance - debt - bt.water - bt.farm
+		out[i] = float64(fw*fiscal) + growth[slot] + bt.rivalry - bt.guidance - debt[slot] - bt.water - bt.farm
 	}
 }
 
