@@ -9,7 +9,7 @@ import (
 	"dongshu/configs"
 )
 
-// BenchmarkBaselineRun is a whole baseline run, 2020-01 to 2035-12 (192 months), seed 1.
+// BenchmarkBaselineRun is a whole baseline run, 2013-01 to 2035-12 (276 months), seed 1.
 func BenchmarkBaselineRun(b *testing.B) {
 	s := baseline(b, 1)
 	b.ReportAllocs()

@@ -39,6 +39,9 @@ type Model struct {
 		adv   []float64
 	}
 
+	scoreBuf  []float64 // best's scores
+	growthLog [][4]memo // by province and build option (evaluator.growthLogs)
+
 	scopes []economy.Scope
 	pRows  [][]float64
 	sRows  [][]float64

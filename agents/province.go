@@ -76,6 +76,28 @@ func (pm *ProvinceMind) closeYear(adaptation float64) {
 type option struct {
 	build, subsidy float64
 	fibre, power   bool
+	// twin is 1 + the index in the options of an earlier option that differs from this one only by a
+	// positive subsidy (0: none). A province that may offer no subsidy (incentiveShare 0) scores the two
+	// the same, so evaluator.scoreInto copies the twin's score (a quarter of a baseline run's options).
+	twin int32
+}
+
+// pairTwins sets the options' twins (option.twin): each option with a positive subsidy is paired with the
+// first such option of the same build, fibre and power among the options of its build just before it
+// (options come build-major).
+func pairTwins(opts []option) {
+	for i := range opts {
+		o := &opts[i]
+		o.twin = 0
+		if !(o.subsidy > 0) {
+			continue
+		}
+		for j := i - 1; j >= 0 && opts[j].build == o.build; j-- {
+			if q := &opts[j]; q.subsidy > 0 && q.twin == 0 && q.fibre == o.fibre && q.power == o.power {
+				o.twin = int32(j + 1)
+			}
+		}
+	}
 }
 
 // evaluator scores a province's options at a quota round.
@@ -92,9 +114,28 @@ type evaluator struct {
 	powerMW    float64 // demand dedicated generation would bring
 	// Scoring the options of a round was a tenth of a run. Options come build-major (options), so the
 	// terms that depend on the build alone are kept for the last build scored (bt), and the growth
-	// credit's Log1p, which depends on the build, fibre and power, by fibre and power (growthLog).
+	// credit's Log1p, which depends on the build, fibre and power, by fibre and power (growthLogs).
 	bt        buildTerms
 	growthLog [4]memo
+	share     float64 // incentiveShare
+}
+
+// growthLogs returns the memos, by fibre and power, of the growth credit's Log1p for build: the model's
+// for the province and the build option, kept from evaluator to evaluator (the credit of building nothing
+// is the same every round, and a build within quota is priced the same for the request and for the
+// decision: a quarter of the calls), or the evaluator's own for a build not among the options.
+func (e *evaluator) growthLogs(build float64) *[4]memo {
+	m := e.m
+	builds := m.W.Scn.Behaviour.BuildOptionsMW
+	for k, b := range builds {
+		if math.Float64bits(b) == math.Float64bits(build) {
+			if n := len(m.W.Provinces) * len(builds); len(m.growthLog) != n {
+				m.growthLog = make([][4]memo, n)
+			}
+			return &m.growthLog[e.p.Index*len(builds)+k]
+		}
+	}
+	return &e.growthLog
 }
 
 // buildTerms are the terms of a score that depend on the option's build alone, computed by buildTerms
@@ -170,7 +211,7 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	p := w.Provinces[pi]
 	mind := &m.Prov[pi]
 	b := &w.Scn.Behaviour
-	e := evaluator{m: m, p: p, mind: mind, quota: quota}
+	e := evaluator{m: m, p: p, mind: mind, quota: quota, share: incentiveShare(w, p)}
 	if len(p.Neighbours) > 0 {
 		nb := 0.0
 		for _, q := range p.Neighbours {
@@ -189,11 +230,12 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	// adaptive growth, then the optimism bias.
 	years := float64(w.Scn.DataCentres.LeadTimeMonths)/12 + 1
 	used := max(mind.lastYearUsed, p.UsedMW)
-	e.expDemand = used * detmath.Pow(1+max(mind.Growth, -0.5), years) * (1 + b.Optimism)
+	grow := detmath.Pow(1+max(mind.Growth, -0.5), years)
+	e.expDemand = used * grow * (1 + b.Optimism)
 	// The national pool of latency-tolerant work the province believes its cheap energy wins
 	// (behaviour.pool_belief), grown like its own work.
 	if b.PoolBelief > 0 {
-		e.expDemand += float64(b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * detmath.Pow(1+max(mind.Growth, -0.5), years))
+		e.expDemand += float64(b.PoolBelief * m.poolAdvantage(p) * m.poolMW() * grow)
 	}
 	e.existingMW = p.OnlineMW + p.BuildingMW
 	e.fibreMW = w.Scn.Network.FibreLineMW * min(1, p.CorridorLoad*p.CorridorLoad)
@@ -204,80 +246,134 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 // score is the option's value to the province (dimensionless utility); -Inf when infeasible.
 func (e *evaluator) score(o option) float64 { return e.scoreTerms(o, nil) }
 
+// scores writes score(opts[i]) into out[i].
+func (e *evaluator) scores(opts []option, out []float64) { e.scoreInto(opts, out, nil) }
+
 // scoreTerms is score, also writing the score's terms into t when t is not nil (the ledger of what drove
 // a choice, Model.Drivers); t is left alone for an infeasible option.
 func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
+	var out [1]float64
+	o.twin = 0 // alone
+	e.scoreInto([]option{o}, out[:], t)
+	return out[0]
+}
+
+// scoreInto writes score(opts[i]) into out[i] and, when t is not nil (one option), the terms of the score
+// into t (see scoreTerms). The options are scored in one loop, with what does not depend on the option
+// read once: a call per option cost as much as its arithmetic (Go keeps no register across a call).
+func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 	w := e.m.W
 	s := w.Scn
 	b := &s.Behaviour
 	dc := &s.DataCentres
 	p := e.p
-	bt := e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
-	if !bt.landOK || o.build > p.BuildCapMW-p.StartedMW+1e-9 {
-		return math.Inf(-1)
-	}
-	if o.fibre && p.HasIXP && w.Net.NearestHistoric(p.Index) == p.Index {
-		return math.Inf(-1) // a historic hub is the backbone already
-	}
+	out = out[:len(opts)]
+	capLeft := p.BuildCapMW - p.StartedMW + 1e-9
+	hub := p.HasIXP && w.Net.NearestHistoric(p.Index) == p.Index
 	occ := dc.MaxOccupancy
 	horizon := b.HorizonYears
 	hours := 12 * economy.HoursPerMonth
-
-	// Demand the province believes it will attract, lifted by its subsidy.
-	demand := e.expDemand
-	subsidy := o.subsidy * incentiveShare(w, p) // outside hubs, only what the plan still allows
-	if p.PowerPrice > 0 {
-		demand *= 1 + b.SubsidyBelief*subsidy/p.PowerPrice
-	}
-	if o.fibre {
-		// A direct line relieves a busy corridor: the province expects the extra work it carries.
-		demand += e.fibreMW
-	}
-	if o.power {
-		demand += e.powerMW
-	}
-	used := min(demand, (e.existingMW+o.build)*occ)
-	newUsed := max(0, used-float64(e.existingMW*occ))
-	if o.fibre || o.power || o.subsidy > 0 {
-		newUsed = max(0, used-min(e.expDemand, e.existingMW*occ)) // extra work on any capacity counts
-	}
-
-	// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
-	// flowing in; minus the local subsidy bill, investments and the expected fine.
-	taxes := float64(s.Fiscal.TaxRate * newUsed * hours * dc.PricePerMWh / 1e9 * horizon)
-	subsidyBill := float64(subsidy * used * max(p.PUE, 1) * hours * 1000 / 1e9 * horizon)
-	invest := 0.0
-	if o.fibre {
-		invest += b.FibreCostBnYuan
-	}
-	if o.power {
-		invest += b.PowerCostBnYuan
-	}
-	fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - invest - bt.fine
-
-	// Growth credit: investment attracted counts in the political tournament, whether or not it is used,
-	// relative to the size of the economy (concave). Halted construction earns none.
-	counted := bt.keptCapex + invest
+	taxRate, price := s.Fiscal.TaxRate, dc.PricePerMWh
+	pue := max(p.PUE, 1)
+	existOcc := float64(e.existingMW * occ)
+	baseUsed := min(e.expDemand, existOcc)
 	scale := b.GrowthScale * p.Cfg.GDPBnYuan
-	slot := 0
+	credit := b.GrowthCredit * scale
+	revenue := max(e.mind.revenue, 1e-9)
+	expDemand, share, existing, fibreMW, powerMW := e.expDemand, e.share, e.existingMW, e.fibreMW, e.powerMW
+	powerPrice, belief := p.PowerPrice, b.SubsidyBelief
+	fibreCost, powerCost := b.FibreCostBnYuan, b.PowerCostBnYuan
+	debt0, debtWeight, debtLimit := p.Debt, b.DebtWeight, b.DebtLimit
+	fw := e.fiscalW
+	// The subsidy enters a score only as offered (subsidy x incentiveShare) and as whether one is chosen:
+	// with nothing offered, an option scores as its twin (option.twin).
+	free := share == 0
+	var bt *buildTerms
+	feasible := false
+	var invest, growth, debt [4]float64 // by slot (option.slot), for bt's build
+	for i := range opts {
+		o := &opts[i]
+		if free && o.twin > 0 {
+			out[i] = out[o.twin-1]
+			continue
+		}
+		if bt == nil || math.Float64bits(bt.build) != math.Float64bits(o.build) {
+			bt = e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
+			feasible = bt.landOK && !(o.build > capLeft)
+			logs := e.growthLogs(o.build)
+			for slot := range 4 {
+				if !feasible || slot&1 == 1 && hub {
+					continue
+				}
+				invest[slot] = 0
+				if slot&1 == 1 {
+					invest[slot] += fibreCost
+				}
+				if slot&2 == 2 {
+					invest[slot] += powerCost
+				}
+				// Growth credit: investment attracted counts in the political tournament, whether or not it
+				// is used, relative to the size of the economy (concave). Halted construction earns none.
+				counted := bt.keptCapex + invest[slot]
+				growth[slot] = float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
+				debtRatio := (debt0 + invest[slot] + bt.local) / revenue
+				debt[slot] = float64(debtWeight * max(0, debtRatio-debtLimit))
+			}
+		}
+		if !feasible {
+			out[i] = math.Inf(-1)
+			continue
+		}
+		if o.fibre && hub {
+			out[i] = math.Inf(-1) // a historic hub is the backbone already
+			continue
+		}
+		slot := o.slot()
+
+		// Demand the province believes it will attract, lifted by its subsidy.
+		demand := expDemand
+		subsidy := o.subsidy * share // outside hubs, only what the plan still allows
+		if powerPrice > 0 {
+			demand *= 1 + belief*subsidy/powerPrice
+		}
+		if o.fibre {
+			// A direct line relieves a busy corridor: the province expects the extra work it carries.
+			demand += fibreMW
+		}
+		if o.power {
+			demand += powerMW
+		}
+		used := min(demand, (existing+o.build)*occ)
+		newUsed := max(0, used-existOcc)
+		if o.fibre || o.power || o.subsidy > 0 {
+			newUsed = max(0, used-baseUsed) // extra work on any capacity counts
+		}
+
+		// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
+		// flowing in; minus the local subsidy bill, investments and the expected fine.
+		taxes := float64(taxRate * newUsed * hours * price / 1e9 * horizon)
+		subsidyBill := float64(subsidy * used * pue * hours * 1000 / 1e9 * horizon)
+		fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - invest[slot] - bt.fine
+
+		if t != nil {
+			*t = Terms{Profit: fw * taxes, LandSales: fw * bt.land, Central: fw * bt.central, LocalCapex: fw * bt.local,
+				SubsidyBill: fw * subsidyBill, Invest: fw * invest[slot], Fine: fw * bt.fine, Growth: growth[slot],
+				Rivalry: bt.rivalry, Guidance: bt.guidance, Debt: debt[slot], Water: bt.water, Farm: bt.farm}
+		}
+		out[i] = float64(fw*fiscal) + growth[slot] + bt.rivalry - bt.guidance - debt[slot] - bt.water - bt.farm
+	}
+}
+
+// slot numbers the four combinations of fibre and power.
+func (o option) slot() int {
+	s := 0
 	if o.fibre {
-		slot++
+		s++
 	}
 	if o.power {
-		slot += 2
+		s += 2
 	}
-	growth := float64(b.GrowthCredit * scale * e.growthLog[slot].get(counted/scale, detmath.Log1p))
-
-	debtRatio := (p.Debt + invest + bt.local) / max(e.mind.revenue, 1e-9)
-	debt := float64(b.DebtWeight * max(0, debtRatio-b.DebtLimit))
-
-	if t != nil {
-		fw := e.fiscalW
-		*t = Terms{Profit: fw * taxes, LandSales: fw * bt.land, Central: fw * bt.central, LocalCapex: fw * bt.local,
-			SubsidyBill: fw * subsidyBill, Invest: fw * invest, Fine: fw * bt.fine, Growth: growth, Rivalry: bt.rivalry,
-			Guidance: bt.guidance, Debt: debt, Water: bt.water, Farm: bt.farm}
-	}
-	return float64(e.fiscalW*fiscal) + growth + bt.rivalry - bt.guidance - debt - bt.water - bt.farm
+	return s
 }
 
 // options enumerates every combination of build size, subsidy, fibre and power.
@@ -297,16 +393,20 @@ func (m *Model) options(buf []option) []option {
 			}
 		}
 	}
+	pairTwins(buf)
 	return buf
 }
 
 // best returns the highest-scoring option (the first of equals), with no noise: a quota request is a
 // statement and advice is not a lottery.
 func (m *Model) best(e *evaluator, opts []option) option {
+	m.scoreBuf = resizeFloats(m.scoreBuf, len(opts))
+	scores := m.scoreBuf
+	e.scores(opts, scores)
 	best, bestScore := option{}, math.Inf(-1)
-	for _, o := range opts {
-		if sc := e.score(o); sc > bestScore {
-			best, bestScore = o, sc
+	for i, sc := range scores {
+		if sc > bestScore {
+			best, bestScore = opts[i], sc
 		}
 	}
 	return best
@@ -315,13 +415,19 @@ func (m *Model) best(e *evaluator, opts []option) option {
 // choose draws an option with logit probabilities exp(score/T) from the run's generator.
 func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, float64) {
 	t := m.W.Scn.Behaviour.NoiseTemperature
+	e.scores(opts, scores)
 	top := math.Inf(-1)
-	for i, o := range opts {
-		scores[i] = e.score(o)
-		top = max(top, scores[i])
+	for _, sc := range scores {
+		top = max(top, sc)
 	}
 	total := 0.0
-	for i := range scores {
+	free := e.share == 0
+	for i, o := range opts {
+		if free && o.twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
+			scores[i] = scores[o.twin-1]
+			total += scores[i]
+			continue
+		}
 		if math.IsInf(scores[i], -1) {
 			scores[i] = 0
 			continue
