@@ -258,6 +258,39 @@ func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 	return out[0]
 }
 
+// slots are the terms of a score that depend on the build and on fibre and power, by option.slot.
+type slots struct{ invest, growth, debt [4]float64 }
+
+// setSlots sets sl for the build of bt, which is feasible; with hub (a historic hub, where fibre is
+// infeasible) the fibre slots are left as they were. scoreInto calls it once per build, so that its loop
+// over options calls nothing.
+func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
+	b := &e.m.W.Scn.Behaviour
+	p := e.p
+	scale := b.GrowthScale * p.Cfg.GDPBnYuan
+	credit := b.GrowthCredit * scale
+	revenue := max(e.mind.revenue, 1e-9)
+	logs := e.growthLogs(bt.build)
+	for slot := range 4 {
+		if slot&1 == 1 && hub {
+			continue
+		}
+		sl.invest[slot] = 0
+		if slot&1 == 1 {
+			sl.invest[slot] += b.FibreCostBnYuan
+		}
+		if slot&2 == 2 {
+			sl.invest[slot] += b.PowerCostBnYuan
+		}
+		// Growth credit: investment attracted counts in the political tournament, whether or not it is
+		// used, relative to the size of the economy (concave). Halted construction earns none.
+		counted := bt.keptCapex + sl.invest[slot]
+		sl.growth[slot] = float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
+		debtRatio := (p.Debt + sl.invest[slot] + bt.local) / revenue
+		sl.debt[slot] = float64(b.DebtWeight * max(0, debtRatio-b.DebtLimit))
+	}
+}
+
 // scoreInto writes score(opts[i]) into out[i] and, when t is not nil (one option), the terms of the score
 // into t (see scoreTerms). The options are scored in one loop, with what does not depend on the option
 // read once: a call per option cost as much as its arithmetic (Go keeps no register across a call).
@@ -277,20 +310,15 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 	pue := max(p.PUE, 1)
 	existOcc := float64(e.existingMW * occ)
 	baseUsed := min(e.expDemand, existOcc)
-	scale := b.GrowthScale * p.Cfg.GDPBnYuan
-	credit := b.GrowthCredit * scale
-	revenue := max(e.mind.revenue, 1e-9)
 	expDemand, share, existing, fibreMW, powerMW := e.expDemand, e.share, e.existingMW, e.fibreMW, e.powerMW
 	powerPrice, belief := p.PowerPrice, b.SubsidyBelief
-	fibreCost, powerCost := b.FibreCostBnYuan, b.PowerCostBnYuan
-	debt0, debtWeight, debtLimit := p.Debt, b.DebtWeight, b.DebtLimit
 	fw := e.fiscalW
 	// The subsidy enters a score only as offered (subsidy x incentiveShare) and as whether one is chosen:
 	// with nothing offered, an option scores as its twin (option.twin).
 	free := share == 0
 	var bt *buildTerms
 	feasible := false
-	var invest, growth, debt [4]float64 // by slot (option.slot), for bt's build
+	var sl slots // for bt's build
 	for i := range opts {
 		o := &opts[i]
 		if free && o.twin > 0 {
@@ -300,24 +328,8 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		if bt == nil || math.Float64bits(bt.build) != math.Float64bits(o.build) {
 			bt = e.buildTerms(o.build) // see buildTerms for the terms that depend on the build alone
 			feasible = bt.landOK && !(o.build > capLeft)
-			logs := e.growthLogs(o.build)
-			for slot := range 4 {
-				if !feasible || slot&1 == 1 && hub {
-					continue
-				}
-				invest[slot] = 0
-				if slot&1 == 1 {
-					invest[slot] += fibreCost
-				}
-				if slot&2 == 2 {
-					invest[slot] += powerCost
-				}
-				// Growth credit: investment attracted counts in the political tournament, whether or not it
-				// is used, relative to the size of the economy (concave). Halted construction earns none.
-				counted := bt.keptCapex + invest[slot]
-				growth[slot] = float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
-				debtRatio := (debt0 + invest[slot] + bt.local) / revenue
-				debt[slot] = float64(debtWeight * max(0, debtRatio-debtLimit))
+			if feasible {
+				e.setSlots(&sl, bt, hub)
 			}
 		}
 		if !feasible {
@@ -353,14 +365,14 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		// flowing in; minus the local subsidy bill, investments and the expected fine.
 		taxes := float64(taxRate * newUsed * hours * price / 1e9 * horizon)
 		subsidyBill := float64(subsidy * used * pue * hours * 1000 / 1e9 * horizon)
-		fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - invest[slot] - bt.fine
+		fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - sl.invest[slot] - bt.fine
 
 		if t != nil {
 			*t = Terms{Profit: fw * taxes, LandSales: fw * bt.land, Central: fw * bt.central, LocalCapex: fw * bt.local,
-				SubsidyBill: fw * subsidyBill, Invest: fw * invest[slot], Fine: fw * bt.fine, Growth: growth[slot],
-				Rivalry: bt.rivalry, Guidance: bt.guidance, Debt: debt[slot], Water: bt.water, Farm: bt.farm}
+				SubsidyBill: fw * subsidyBill, Invest: fw * sl.invest[slot], Fine: fw * bt.fine, Growth: sl.growth[slot],
+				Rivalry: bt.rivalry, Guidance: bt.guidance, Debt: sl.debt[slot], Water: bt.water, Farm: bt.farm}
 		}
-		out[i] = float64(fw*fiscal) + growth[slot] + bt.rivalry - bt.guidance - debt[slot] - bt.water - bt.farm
+		out[i] = float64(fw*fiscal) + sl.growth[slot] + bt.rivalry - bt.guidance - sl.debt[slot] - bt.water - bt.farm
 	}
 }
 
