@@ -171,13 +171,7 @@ func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
 	pr := w.Provinces[p]
 	dc := &w.Scn.DataCentres
 	nc := len(w.Classes)
-	at := func(k int) int { // col, with the class count read once
-		if k > ColDemand {
-			return k + nc
-		}
-		return k
-	}
-	want := func(k int) bool { return cols == nil || cols[at(k)] }
+	want := func(k int) bool { return cols == nil || cols[w.col(k)] }
 	clear(row)
 	row[ColCapacity] = pr.OnlineMW
 	row[ColBuilding] = pr.BuildingMW
@@ -196,10 +190,10 @@ func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
 		}
 	}
 	row[ColDemand] = demand
-	row[at(ColUnserved)] = unserved
-	row[at(ColQuota)] = pr.QuotaMW
-	row[at(ColOverQuota)] = pr.BeyondQuotaMW
-	row[at(ColOverbuild)] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
+	row[w.col(ColUnserved)] = unserved
+	row[w.col(ColQuota)] = pr.QuotaMW
+	row[w.col(ColOverQuota)] = pr.BeyondQuotaMW
+	row[w.col(ColOverbuild)] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
 	if want(ColRedundant) {
 		idle := max(0, float64(pr.OnlineMW*dc.MaxOccupancy)-pr.UsedMW)
 		nIdle := 0.0
@@ -207,21 +201,21 @@ func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
 			qq := w.Provinces[q]
 			nIdle += max(0, float64(qq.OnlineMW*dc.MaxOccupancy)-qq.UsedMW)
 		}
-		row[at(ColRedundant)] = min(idle, nIdle)
+		row[w.col(ColRedundant)] = min(idle, nIdle)
 	}
-	row[at(ColEnergy)] = pr.EnergyMWh
-	row[at(ColCO2)] = pr.CO2t
-	row[at(ColWater)] = pr.WaterM3
-	row[at(ColFarmland)] = pr.FarmlandHa
-	row[at(ColDebt)] = pr.Debt
-	row[at(ColRevenue)] = pr.Ledger.Revenue()
-	row[at(ColSpending)] = pr.Ledger.Spending()
-	row[at(ColJobs)] = w.Jobs(p)
+	row[w.col(ColEnergy)] = pr.EnergyMWh
+	row[w.col(ColCO2)] = pr.CO2t
+	row[w.col(ColWater)] = pr.WaterM3
+	row[w.col(ColFarmland)] = pr.FarmlandHa
+	row[w.col(ColDebt)] = pr.Debt
+	row[w.col(ColRevenue)] = pr.Ledger.Revenue()
+	row[w.col(ColSpending)] = pr.Ledger.Spending()
+	row[w.col(ColJobs)] = w.Jobs(p)
 	if want(ColNearestRTT) {
-		row[at(ColNearestRTT)] = w.nearestRTT(p) * demand // weighted; divided in ScopeRow
+		row[w.col(ColNearestRTT)] = w.nearestRTT(p) * demand // weighted; divided in ScopeRow
 	}
-	row[at(ColRemoteAccel)] = w.RemoteAccelMW[p]
-	row[at(ColVault)] = w.VaultMW[p]
+	row[w.col(ColRemoteAccel)] = w.RemoteAccelMW[p]
+	row[w.col(ColVault)] = w.VaultMW[p]
 }
 
 // nearestRTT is the round trip from p to the province with capacity online that is nearest in latency
