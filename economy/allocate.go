@@ -445,7 +445,7 @@ func (a *Allocator) candidates(w *World, o, c int, offset int64, sites []int32, 
 			continue
 		}
 		// PlacementCost - SteeringCredit, from this month's precomputed terms; x - 0 is x exactly, so
-		// noCredit's zeros change no bit.
+		// noCredit's zeros change no bit (a branch on the class instead ran 2 % more instructions a run).
 		yuan := siteCost[s] + float64(transit*kmRow[s]) + float64(latency*rtt) - partnerRow[s] - west[s]
 		keys[nk] = max(0, costUnits(yuan)+offset)<<siteBits | int64(s)
 		nk++
