@@ -13,8 +13,8 @@ import (
 
 // TestTrackHeadlineKeepsOutcomes runs presets twice, computing every row and only what the headline
 // outcomes read (a sweep without time series): the outcomes are bit for bit the same, the columns tracked
-// equal the full rows, the others are 0 or equal, and the scopes not tracked stay 0. It fails if an outcome reads a scope or column it does not
-// declare.
+// equal the full rows, the others are 0 or equal, and the scopes not tracked stay 0. It fails if an
+// outcome reads a scope or column it does not declare.
 func TestTrackHeadlineKeepsOutcomes(t *testing.T) {
 	for _, preset := range []string{"baseline", "east-outage", "export-controls"} {
 		t.Run(preset, func(t *testing.T) {
