@@ -48,6 +48,16 @@ func TestSaturatedCorridorSpillsToNextBestSite(t *testing.T) {
 	assert.Zero(t, w.Contracts.Used(east))
 }
 
+// TestLocalWorkNeedsNoCorridor fills nothing but the east's inbound corridor: its own work still runs at
+// home: local routes use no trunk.
+func TestLocalWorkNeedsNoCorridor(t *testing.T) {
+	w := newTinyWorld(t, func(s *configs.Scenario) { s.Provinces[east].CorridorMW = 0 })
+	placeDemand(t, w, map[[2]int]float64{{east, hot}: 30})
+	require.Zero(t, w.Alloc.remote[east], "remote work into the east had no room")
+	assert.InDelta(t, 30, toMW(w.Contracts.Used(east)), 1e-3, "hot work runs at home")
+	assert.InDelta(t, 30, w.ServedMW[east][hot], 1e-9)
+}
+
 func TestFullSitesLeaveWorkUnserved(t *testing.T) {
 	w := newTinyWorld(t, nil)
 	placeDemand(t, w, map[[2]int]float64{{east, hot}: 130, {east, cold}: 150})
