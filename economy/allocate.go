@@ -674,9 +674,17 @@ const warmSortMax = 1 << 23
 // keys, unless that takes more than a few moves per key (the first month, or a month when the network
 // changed), when it sorts from scratch. Keys are distinct, so either way gives the same order.
 func nearlySort(keys []int64) {
+	if len(keys) < 2 {
+		return
+	}
 	budget := 8*len(keys) + 64
+	last := keys[0] // the largest key so far, keys[i-1]
 	for i := 1; i < len(keys); i++ {
 		x := keys[i]
+		if x > last { // in place: most keys in a nearly sorted list, at a compare each
+			last = x
+			continue
+		}
 		j := i
 		for ; j > 0 && keys[j-1] > x; j-- {
 			keys[j] = keys[j-1]
