@@ -94,6 +94,15 @@ type Allocator struct {
 	// routeOrder[k*np:(k+1)*np] lists every site in the order source k's routes sorted last month
 	// (usable routes by key, then the others), when np*nc*np <= warmSortMax; see build.
 	routeOrder []int32
+	// reach[k] is how many sites of routeOrder's row k source k may reach this month: the row lists them
+	// first, then the sites beyond its class's latency bound whatever the congestion (by the network's
+	// LatencyFloor), which build does not visit. The rows were split by the floor of count reachGen of
+	// network reachNet and the class bounds reachBound (see splitByReach); reach is empty in a month the
+	// rows are not split, when every site is visited.
+	reach      []int32
+	reachNet   *Network
+	reachGen   uint64
+	reachBound []float64
 	// This month's cost terms (yuan per MW-month), see costTerms.
 	siteCost, westCredit, partner []float64
 	noCredit                      []float64 // np zeros: westCredit's stand-in for classes with a latency bound
@@ -218,6 +227,7 @@ func (a *Allocator) build(w *World) {
 	abroadSpare := a.addCapacityArcs(w, sink)
 	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
 	a.costTerms(w)
+	a.splitByReach(w)
 	workers := a.RouteWorkers
 	if workers == 0 && a.np*a.nc*a.np >= parallelMin {
 		workers = min(runtime.GOMAXPROCS(0), maxWorkers)
@@ -381,6 +391,9 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 	var sites []int32
 	if warmSort {
 		sites = a.routeOrder[k*np : (k+1)*np]
+		if len(a.reach) > 0 {
+			sites = sites[:a.reach[k]] // the others are out of reach (splitByReach)
+		}
 	} else {
 		sc.order = append(sc.order[:0], a.allSites...)
 		sites = sc.order
@@ -661,6 +674,54 @@ func (a *Allocator) costTerms(w *World) {
 	for _, pt := range w.partnerships {
 		if w.Now >= pt.since {
 			a.partner[pt.east*np+pt.west] += pt.credit
+		}
+	}
+}
+
+// splitByReach splits routeOrder's rows by reach for this month's routes (see Allocator.reach), or leaves
+// reach empty. The latency floor changes only with the network and its settings, and the class bounds
+// with a lever or an event, so the rows are split again only then (a fifth of the baseline's months);
+// every month build visits only the sites within reach of the floor, a third fewer of the baseline's
+// candidate routes (December 2026: 1.2 % fewer instructions a run).
+func (a *Allocator) splitByReach(w *World) {
+	np, nc := a.np, a.nc
+	floor, gen, ok := w.Net.LatencyFloor()
+	if !a.warmSort() || !ok {
+		// Every site is visited; after a month whose rows were not split, they are split again.
+		a.reach, a.reachNet = a.reach[:0], nil
+		return
+	}
+	same := a.reachNet == w.Net && a.reachGen == gen && len(a.reach) == np*nc
+	for c := range nc {
+		same = same && math.Float64bits(a.reachBound[c]) == math.Float64bits(w.Classes[c].RTTBoundMs)
+	}
+	if same {
+		return
+	}
+	a.reachNet, a.reachGen = w.Net, gen
+	a.reach, a.reachBound = resize(a.reach, np*nc), resize(a.reachBound, nc)
+	var far []int32
+	for c := range nc {
+		a.reachBound[c] = w.Classes[c].RTTBoundMs
+		limit := math.Inf(1) // as in candidates
+		if b := a.reachBound[c]; b > 0 {
+			limit = b
+		}
+		for o := range np {
+			k := o*nc + c
+			row, base := a.routeOrder[k*np:(k+1)*np], floor[o*np:(o+1)*np]
+			n := 0
+			far = far[:0]
+			for _, s := range row {
+				if base[s] > limit {
+					far = append(far, s)
+				} else {
+					row[n] = s
+					n++
+				}
+			}
+			copy(row[n:], far)
+			a.reach[k] = int32(n)
 		}
 	}
 }

@@ -137,3 +137,48 @@ func TestRoundToIntRoundsAsMathRound(t *testing.T) {
 		check((rng.Float64() - 0.5) * math.Pow(2, float64(rng.IntN(62))))
 	}
 }
+
+// TestReachSplitMatchesFreshAllocator changes, month after month, what the split of the route rows by
+// reach (Allocator.splitByReach) depends on — the class bounds (their lever), the latency floor (a
+// network setting), congestion below 0 — and checks every month's instance against a fresh allocator's,
+// which splits its rows from scratch. Each change brings the west within the hot bound of the east.
+func TestReachSplitMatchesFreshAllocator(t *testing.T) {
+	// Hot work has a bound of 30 ms; the west is about 32 ms from the east with 12 ms of access.
+	w := newTinyWorld(t, func(s *configs.Scenario) { s.Network.CongestionMs, s.Network.AccessMs = 8, 12 })
+	w.Policy.RTTBoundChange = 2
+	w.applyRTTBounds()
+	var hotWest []int // months with a route for hot work from the east to the west
+	for m := range 10 {
+		if m > 0 {
+			w.BeginMonth()
+		}
+		switch m {
+		case 2: // the bound 30 -> 60 ms
+			w.Policy.RTTBoundChange = 5
+			w.applyRTTBounds()
+		case 4:
+			w.Policy.RTTBoundChange = 2
+			w.applyRTTBounds()
+		case 6: // the floor 8 ms lower
+			w.Scn.Network.AccessMs = 4
+		case 8: // congestion into the west below 0: its latency under the floor
+			w.Scn.Network.AccessMs = 12
+			w.Scn.Network.CongestionMs = -20
+			w.Provinces[west].CorridorLoad = 1
+		}
+		w.DemandMW[east][hot], w.DemandMW[east][cold] = float64(5*(m+1)), float64(5*(m+1))
+		w.PrepareAllocation()
+		fresh := NewAllocator(len(w.Provinces), len(w.Classes), w.Scn.Seed)
+		fresh.Prepare(w)
+		require.Equal(t, fresh.Arcs(), w.Alloc.Arcs(), "month %d", m)
+		for _, arc := range w.Alloc.Arcs() {
+			if arc.Kind == ArcRemote && arc.Origin == east && arc.Class == hot && arc.Site == west {
+				hotWest = append(hotWest, m)
+			}
+		}
+		require.NoError(t, w.FinishAllocation())
+		w.Operate()
+	}
+	assert.Subset(t, hotWest, []int{2, 6, 8}, "each change reaches the west")
+	assert.NotContains(t, hotWest, 0)
+}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
 )
 
 // fullFloydWarshall is Floyd-Warshall over every pair, the reference shortestPaths must match to the bit.
@@ -70,4 +72,33 @@ func TestShortestPathsSymmetric(t *testing.T) {
 		}
 	}
 	assert.Positive(t, ties, "no tie between paths of different length: the test shows nothing of tie-breaking")
+}
+
+// TestLatencyFloorBoundsRTT: every month's RTT is at least its floor, which changes (and its count with
+// it) only with the network or its settings; with congestion below 0 the floor is not one.
+func TestLatencyFloorBoundsRTT(t *testing.T) {
+	w := newTinyWorld(t, func(s *configs.Scenario) { s.Network.CongestionMs = 8 })
+	nw := w.Net
+	for p := range w.Provinces {
+		w.Provinces[p].CorridorLoad = float64(p) / 2
+	}
+	nw.Update()
+	floor, gen, ok := nw.LatencyFloor()
+	require.True(t, ok)
+	require.Len(t, floor, len(nw.RTT))
+	for i, rtt := range nw.RTT {
+		assert.GreaterOrEqual(t, rtt, floor[i], "pair %d", i)
+	}
+	assert.Greater(t, nw.RTT[east*3+west], floor[east*3+west], "congestion into the west")
+	nw.Update()
+	_, again, _ := nw.LatencyFloor()
+	assert.Equal(t, gen, again, "nothing changed")
+	w.Scn.Network.AccessMs++
+	nw.Update()
+	_, next, _ := nw.LatencyFloor()
+	assert.NotEqual(t, gen, next, "the access delay changed")
+	w.Scn.Network.CongestionMs = -1
+	nw.Update()
+	_, _, ok = nw.LatencyFloor()
+	assert.False(t, ok, "congestion below 0 takes RTT under the floor")
 }
