@@ -14,11 +14,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The fast path of Exp (Ziv's test) must return the bits of the evaluation it
-// skips, expDD, on every input: every output of the model depends on them. The
-// error bound it rests on is argued at expFastErr; these sweeps check the
-// result on millions of inputs over the function's domain, on the edges of the
-// fast path and on every argument a baseline run passes.
+// The fast paths of Exp and Log1p (Ziv's test) must return the bits of the
+// evaluation they skip, expDD and log1pDD, on every input: every output of the
+// model depends on them. The error bounds they rest on are argued at
+// expFastErr and log1pFastErr; these sweeps check the result on millions of
+// inputs over each function's domain, on the edges of the fast paths and on
+// every argument a baseline run passes.
 
 // expSlow is Exp without its fast path.
 func expSlow(x float64) float64 {
@@ -26,6 +27,15 @@ func expSlow(x float64) float64 {
 		return Exp(x)
 	}
 	return expDD(x, 0)
+}
+
+// log1pSlow is Log1p without its fast path.
+func log1pSlow(x float64) float64 {
+	if x != x || x <= -1 || x > 0x1p60 || math.Abs(x) < 0x1p-3 {
+		return Log1p(x)
+	}
+	s, t := twoSum(1, x)
+	return log1pDD(s, t, t/s)
 }
 
 // binade returns ±(1+U) 2^k, U uniform in [0,1) and k in [lo, hi): every
@@ -89,5 +99,27 @@ func TestExpFastPath(t *testing.T) {
 	sweep("specials", len(specials), func(i int) float64 { return specials[i] })
 	xs := baselineInputs(t, "exp")
 	require.Greater(t, len(xs), 50_000)
+	sweep("baseline run", len(xs), func(i int) float64 { return xs[i] })
+}
+
+func TestLog1pFastPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 2))
+	sweep := func(name string, n int, gen func(i int) float64) {
+		sameAsSlow(t, "Log1p "+name, n, gen, Log1p, log1pSlow)
+	}
+	sweep("x in 2^[-3,60]", sweepSize(3_000_000), func(int) float64 { return binade(r, -3, 60, false) })
+	sweep("[0,1100]", sweepSize(2_000_000), func(int) float64 { return uniform(r, 0, 1100) })
+	sweep("(-1,-1/8]", sweepSize(1_000_000), func(int) float64 { return -binade(r, -3, 0, false) })
+	sweep("-1+2^[-53,-1]", sweepSize(500_000), func(int) float64 { return -1 + binade(r, -53, -1, false) })
+	sweep("integers", sweepSize(500_000), func(int) float64 { return float64(r.IntN(1 << 24)) })
+	// Where the fast path starts and stops.
+	edges := []float64{0x1p-3, -0x1p-3, 0x1p60}
+	sweep("edges", sweepSize(300_000), func(i int) float64 {
+		e := edges[i%len(edges)]
+		return math.Float64frombits(math.Float64bits(e) + uint64(r.IntN(2001)) - 1000)
+	})
+	sweep("specials", len(specials), func(i int) float64 { return specials[i] })
+	xs := baselineInputs(t, "log1p")
+	require.Greater(t, len(xs), 20_000)
 	sweep("baseline run", len(xs), func(i int) float64 { return xs[i] })
 }
