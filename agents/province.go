@@ -424,7 +424,8 @@ func (m *Model) best(e *evaluator, opts []option) option {
 	return best
 }
 
-// choose draws an option with logit probabilities exp(score/T) from the run's generator.
+// choose draws an option with logit probabilities exp(score/T) from the run's generator; it returns the
+// option and its score (scores keeps every option's score).
 func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, float64) {
 	t := m.W.Scn.Behaviour.NoiseTemperature
 	e.scores(opts, scores)
@@ -432,32 +433,36 @@ func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, f
 	for _, sc := range scores {
 		top = max(top, sc)
 	}
+	if cap(m.weightBuf) < len(opts) {
+		m.weightBuf = make([]float64, len(opts))
+	}
+	weights := m.weightBuf[:len(opts)]
 	total := 0.0
 	free := e.share == 0
-	for i, o := range opts {
-		if free && o.twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
-			scores[i] = scores[o.twin-1]
-			total += scores[i]
+	for i := range opts {
+		if twin := opts[i].twin; free && twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
+			weights[i] = weights[twin-1]
+			total += weights[i]
 			continue
 		}
 		if math.IsInf(scores[i], -1) {
-			scores[i] = 0
+			weights[i] = 0
 			continue
 		}
-		scores[i] = detmath.Exp((scores[i] - top) / t)
-		total += scores[i]
+		weights[i] = detmath.Exp((scores[i] - top) / t)
+		total += weights[i]
 	}
 	r := m.Rng.Float64() * total
-	for i, o := range opts {
-		if r < scores[i] {
-			return o, e.score(o)
+	for i, wt := range weights {
+		if r < wt {
+			return opts[i], scores[i]
 		}
-		r -= scores[i]
+		r -= wt
 	}
 	// Floating-point leftovers: fall back to the last feasible option.
 	for i := len(opts) - 1; i >= 0; i-- {
-		if scores[i] > 0 {
-			return opts[i], e.score(opts[i])
+		if weights[i] > 0 {
+			return opts[i], scores[i]
 		}
 	}
 	return option{}, 0
