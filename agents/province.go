@@ -287,7 +287,7 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 		counted := bt.keptCapex + sl.invest[slot]
 		sl.growth[slot] = float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
 		debtRatio := (p.Debt + sl.invest[slot] + bt.local) / revenue
-		sl.debt[slot] = float64(b.DebtWeight * max(0, debtRatio-b.DebtLimit))
+		sl.debt[slot] = float64(b.DebtWeight * nonNegative(debtRatio-b.DebtLimit))
 	}
 }
 
@@ -356,10 +356,11 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 			demand += powerMW
 		}
 		used := min(demand, (existing+o.build)*occ)
-		newUsed := max(0, used-existOcc)
+		base := existOcc
 		if o.fibre || o.power || o.subsidy > 0 {
-			newUsed = max(0, used-baseUsed) // extra work on any capacity counts
+			base = baseUsed // extra work on any capacity counts
 		}
+		newUsed := nonNegative(used - base)
 
 		// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 		// flowing in; minus the local subsidy bill, investments and the expected fine.
@@ -374,6 +375,15 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		}
 		out[i] = float64(fw*fiscal) + sl.growth[slot] + bt.rivalry - bt.guidance - sl.debt[slot] - bt.water - bt.farm
 	}
+}
+
+// nonNegative returns max(0, x), the same bits (-0 gives +0, a NaN stays) in half the instructions: Go's
+// max orders NaNs and signed zeros without branching.
+func nonNegative(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return x
 }
 
 // slot numbers the four combinations of fibre and power.

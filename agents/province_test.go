@@ -73,3 +73,18 @@ func TestChooseKeepsScores(t *testing.T) {
 	}
 	assert.Positive(t, built, "draws of an option that builds")
 }
+
+// TestNonNegativeIsMax checks nonNegative against max(0, x), bit for bit, on signed zeros, NaN, infinities
+// and ordinary values.
+func TestNonNegativeIsMax(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 1, -1, 1e-310, -1e-310,
+		math.MaxFloat64, -math.MaxFloat64, 0.5, -0.5}
+	for _, x := range xs {
+		want, got := max(0, x), nonNegative(x)
+		if math.IsNaN(want) {
+			assert.True(t, math.IsNaN(got), "%v", x)
+			continue
+		}
+		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%v", x)
+	}
+}
