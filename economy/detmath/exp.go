@@ -41,10 +41,11 @@ func Exp(x float64) float64 {
 // expFastErr bounds |lo - lo'| between expDD's lo and Exp's lo' (which leaves
 // out pl and rl) for xl = 0: |pl| <= ulp(th*rh)/2 <= 2^-60 (|th*rh| < 2^-6),
 // |th (rest - p2)| <= 1.98 (|rl| (1+|rh+p2|) + 2^-67.9) <= 2^-60 + 2^-66.2
-// (|rl| <= ulp(rh)/2 <= 2^-61), the two roundings of each lo's last sum
-// (|lo| < 2^-15) and of th*rest and th*p2 add 4 2^-68, the inner sums below
-// 2^-102: 2^-59 + 2^-65 in all. Since expDD's lo is a double, s+RN(lo'-E) <=
-// s+lo <= s+RN(lo'+E), so when both ends round alike expDD rounds there too.
+// (|rl| <= ulp(rh)/2 <= 2^-61); the roundings of th*rest, th*p2 and of each
+// lo's last sum (all below 2^-15) add 4 2^-68, those of the inner sums less
+// than 2^-102: 2^-59 + 2^-65 in all. Since expDD's lo is a double,
+// s+RN(lo'-E) <= s+lo <= s+RN(lo'+E), so when both ends round alike expDD
+// rounds there too.
 const expFastErr = 0x1.08p-59 // 2^-59 + 2^-64
 
 // expReduce returns k = round(64 xh/ln2), r1 = xh - k expL1 (exact) and
