@@ -142,21 +142,32 @@ type nsArc struct {
 // tree of the instance is a basis; it is made strongly feasible for the
 // new data as follows.
 //
+//   - Continued (the caller has said by SetContinuation which new arc
+//     continues which old one, and the node count is the same): the
+//     basis is carried over by these ids (see carryBasis). Node u keeps
+//     its parent if the new arc that continues u's old tree arc joins the
+//     same nodes in the same direction, else hangs from r by its
+//     artificial arc; an arc starts at its upper bound if the old one it
+//     continues did. Only the old tree and upper-bound arcs are looked up
+//     (Reset keeps the old instance's arcs, to check the endpoints, and
+//     the last Solve lists its upper-bound arcs), so this costs far less
+//     than matching endpoints; a wrong id only makes a worse start.
 //   - Same structure (same node count; arc i joins the same from -> to as
 //     before, same arc count): the tree is reused as it is. Solve compares
-//     the packed endpoints with the stored list in the pass that finds the
+//     the endpoints with the old instance's in the pass that finds the
 //     largest cost, about a nanosecond per arc.
 //   - Otherwise the basis is carried over by node number and endpoints
 //     (see remapBasis): node u keeps its parent if a new arc joins them in
 //     the direction of u's old tree arc, else hangs from r by its
 //     artificial arc; an arc starts at its upper bound if an old one with
-//     the same endpoints did. If more than half the nodes lose their tree
-//     arc this way, Solve cold-starts instead. The carried-over basis is
-//     only as good as node numbers are stable (nodes added or removed at
-//     the end, or arcs added, removed or reordered, cost little; renumbered
-//     nodes cost pivots), but it is always a valid start. A caller that
-//     keeps node numbers fixed (a node with nothing to send keeps its
-//     number with supply 0) gets the most out of it.
+//     the same endpoints did. The carried-over basis is only as good as
+//     node numbers are stable (nodes added or removed at the end, or arcs
+//     added, removed or reordered, cost little; renumbered nodes cost
+//     pivots), but it is always a valid start. A caller that keeps node
+//     numbers fixed (a node with nothing to send keeps its number with
+//     supply 0) gets the most out of it.
+//   - Either way, if more than half the nodes lose their tree arc, Solve
+//     cold-starts instead.
 //   - Non-tree arcs keep their bound (at the upper bound the flow is the
 //     new, possibly smaller, capacity); non-tree artificial arcs get 0.
 //   - Tree flows are recomputed bottom-up from the supplies. A real tree
@@ -235,7 +246,7 @@ type NetworkSimplex struct {
 	excess  []int64 // warm start: imbalance left to route through the tree
 	upStart []int32 // remapBasis: old upper-bound arcs by tail (CSR)
 	upTo    []int32
-	upArcs  []int32 // remapBasis: the old upper-bound arcs
+	upper   []int32 // finish: the user arcs at their upper bound, for the next warm start
 	pi2     []int64 // breakTies: potentials of the secondary costs
 	cand    []int32 // breakTies: non-tree arcs of zero reduced cost
 	// unthreaded: remapBasis has set parent and order but not thread,
@@ -249,24 +260,27 @@ type NetworkSimplex struct {
 	nextArc  int
 	solved   bool
 
-	// Warm start: the basis above belongs to an instance of prevN nodes
-	// whose arc i joined nsKey prevKey[i]; same reports whether the
-	// current instance has exactly that structure (set by Solve).
-	basisOK bool
-	same    bool
-	prevN   int
-	prevKey []uint64
+	// Warm start: the basis above belongs to an instance of basisN nodes
+	// and basisM user arcs, whose arcs Reset keeps in prevArcs (prevHeld)
+	// while the next instance is built in arcs; before that Reset they are
+	// still the first basisM of arcs. next[p] is the arc of the current
+	// instance that continues arc p of that one (SetContinuation; hinted
+	// says it was called since Reset).
+	basisOK  bool
+	basisN   int
+	basisM   int
+	prevHeld bool
+	prevArcs []nsArc
+	next     []int32
+	hinted   bool
 
 	// Statistics of the last Solve (for tests and tuning).
 	lastWarm   bool // started from the previous basis
-	lastRemap  bool // a different structure: the basis was carried over (or, if lastWarm is false, abandoned)
+	lastRemap  bool // a different structure or a continuation: the basis was carried over (or, if lastWarm is false, abandoned)
 	lastCuts   int  // tree arcs the warm start had to replace
 	lastPivots int  // pivots, including bound swaps
 	lastTies   int  // of which pivots among optima (breakTies)
 }
-
-// nsKey packs an arc's endpoints for the structure comparison.
-func nsKey(from, to int32) uint64 { return uint64(uint32(from))<<32 | uint64(uint32(to)) }
 
 // NewNetworkSimplex returns an empty instance with zero nodes.
 func NewNetworkSimplex() *NetworkSimplex {
@@ -281,9 +295,14 @@ func (g *NetworkSimplex) Reset(n int) {
 	}
 	g.n = n
 	g.m = 0
+	if !g.prevHeld { // the basis's arcs stay readable for the warm start
+		g.arcs, g.prevArcs = g.prevArcs, g.arcs
+		g.prevHeld = true
+	}
 	g.arcs = g.arcs[:0]
 	g.cap = g.cap[:0]
 	g.tie = g.tie[:0]
+	g.hinted = false
 	g.supply = nsResize(g.supply, n)
 	clear(g.supply)
 	g.solved = false
@@ -309,7 +328,7 @@ func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
 }
 
 // AppendArc is AddArc without its checks, with the arc's secondary cost (SetTie), for callers that add
-// many arcs a month (the allocator adds some 1,500): small enough to be inlined (a call per arc cost a
+// many arcs a month (the allocator adds some 1,000): small enough to be inlined (a call per arc cost a
 // few per cent of a run). The caller guarantees what AddArc and SetTie check (nodes in range, capacity
 // and cost >= 0, tie in [0, MaxTie]) and has called Reset since the last Solve; arc ids follow in order,
 // as with AddArc.
@@ -318,6 +337,20 @@ func (g *NetworkSimplex) AppendArc(from, to int, capacity, cost, tie int64) {
 	g.cap = append(g.cap, capacity)
 	g.tie = append(g.tie, tie)
 	g.m++
+}
+
+// SetContinuation tells the next Solve which arc of this instance continues which arc of the previous
+// one (the instance last solved): next[p] is the id of the arc that continues arc p, for p < len(next).
+// Solve then carries the previous basis over by these ids (see "Warm start" in the type comment), a
+// lookup per arc at a bound or in the tree, instead of matching endpoints, if the node count is the
+// same. Any entry is safe: one that is out of range, names an arc between other nodes than arc p
+// joined, or names an arc that another entry has already given a state, counts as no continuation, so
+// a wrong entry can make a worse start, never a wrong result; arcs that continue none start at their
+// lower bound. next is copied; Reset forgets it.
+func (g *NetworkSimplex) SetContinuation(next []int32) {
+	g.next = append(g.next[:0], next...)
+	g.hinted = true
+	g.solved = false
 }
 
 // badArc panics with the reason AddArc rejects an arc (kept out of AddArc
@@ -539,28 +572,21 @@ func (g *NetworkSimplex) prepare() error {
 	if pos+neg != 0 {
 		return ErrUnbalanced
 	}
-	// Largest cost, and whether the arc list is the stored one.
-	same := n == g.prevN && m == len(g.prevKey)
-	var cmax, tmax int64
-	g.ucaps = nsResize(g.ucaps, m+n)
-	for e, a := range g.arcs[:m] {
-		cmax = max(cmax, a.cost)
-		tmax = max(tmax, g.tie[e])
-		if same && g.prevKey[e] != nsKey(a.src, a.tgt) {
-			same = false
-		}
-		g.ucaps[e] = min(g.cap[e], pos)
-	}
-	g.same = same
-	g.hasTie = tmax > 0
-	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
-		return ErrOverflow
-	}
 	if int64(n+2) > mcfMaxDistance/MaxTie { // breakTies' potentials
 		return ErrOverflow
 	}
 	if int64(m)+int64(n) >= math.MaxInt32 {
 		return ErrOverflow // arc and node ids are int32
+	}
+	// Largest cost, capacities and (unless a continuation carries the
+	// basis over) whether the arc list is the basis's, in one pass.
+	warm := !g.ColdStart && g.basisOK
+	carry := warm && g.hinted && n == g.basisN
+	g.ucaps = nsResize(g.ucaps, m+n)
+	cmax, tmax, same := g.scanArcs(pos, !carry)
+	g.hasTie = tmax > 0
+	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
+		return ErrOverflow
 	}
 	g.art = (cmax + 1) * int64(n+1)
 	g.arcs = nsGrow(g.arcs[:m], m+n)
@@ -568,46 +594,93 @@ func (g *NetworkSimplex) prepare() error {
 		g.ucaps[e] = math.MaxInt64
 	}
 
-	warm := !g.ColdStart && g.basisOK
 	g.basisOK = false
-	if warm && !same {
+	rethread := false
+	switch {
+	case !warm:
+	case carry:
+		g.lastRemap = true
+		warm, rethread = g.carryBasis()
+	case !same:
 		g.lastRemap = true
 		warm = g.remapBasis()
 	}
 	if warm {
-		warm = g.warmStart()
+		warm = g.warmStart(carry, rethread)
 	}
 	if !warm {
 		g.coldStart()
 	}
 	g.lastWarm = warm
+	// The basis now belongs to this instance, whose arcs are in arcs.
+	g.basisN, g.basisM, g.prevHeld = n, m, false
 	return nil
 }
 
-// finish checks feasibility and sums the objective of the optimal basis.
+// scanArcs sets the user arcs' capacities as the simplex sees them (ucap,
+// for the total supply pos) and returns their largest cost and secondary
+// cost and, if compare, whether the arcs join the same nodes as the
+// basis's instance's.
+func (g *NetworkSimplex) scanArcs(pos int64, compare bool) (cmax, tmax int64, same bool) {
+	m := g.m
+	arcs, caps, tie, ucaps := g.arcs[:m], g.cap[:m], g.tie[:m], g.ucaps[:m]
+	same = compare && g.n == g.basisN && m == g.basisM
+	old := g.basisArcs()
+	for e, a := range arcs {
+		cmax = max(cmax, a.cost)
+		tmax = max(tmax, tie[e])
+		if same && (old[e].src != a.src || old[e].tgt != a.tgt) {
+			same = false
+		}
+		ucaps[e] = min(caps[e], pos)
+	}
+	return cmax, tmax, same
+}
+
+// basisArcs returns the user arcs of the instance the stored basis
+// belongs to.
+func (g *NetworkSimplex) basisArcs() []nsArc {
+	if g.prevHeld {
+		return g.prevArcs[:g.basisM]
+	}
+	return g.arcs[:g.basisM]
+}
+
+// finish lists the arcs at their upper bound (upper, for the next warm
+// start), checks feasibility and sums the objective of the optimal basis.
 func (g *NetworkSimplex) finish() (int64, error) {
 	n, m := g.n, g.m
+	upper := g.upper[:0]
+	for e, st := range g.state[:m] {
+		if st == nsUpper {
+			upper = append(upper, int32(e))
+		}
+	}
+	g.upper = upper
 	for _, f := range g.flow[m : m+n] {
 		if f > 0 {
 			return 0, ErrInfeasible
 		}
 	}
 
-	// totalCost's sum, written out: a call through its closure per arc
-	// cost more than the sum itself.
+	// Only tree arcs and arcs at their upper bound carry flow: the sum
+	// runs over them, the tree arcs being the nodes' preds (artificial
+	// ones excluded).
 	var total uint64
-	arcs := g.arcs[:m]
-	for e, f := range g.flow[:len(arcs)] {
-		c := arcs[e].cost
-		if f == 0 || c == 0 {
-			continue
-		}
+	arcs, flow := g.arcs[:m], g.flow[:m]
+	add := func(e int32) bool {
+		f, c := flow[e], arcs[e].cost
 		hi, lo := bits.Mul64(uint64(f), uint64(c))
-		if hi != 0 || lo > math.MaxInt64 {
+		total += lo
+		return hi == 0 && lo <= math.MaxInt64 && total <= math.MaxInt64
+	}
+	for _, e := range g.pred[:n] {
+		if int(e) < m && !add(e) {
 			return 0, ErrOverflow
 		}
-		total += lo
-		if total > math.MaxInt64 {
+	}
+	for _, e := range upper {
+		if !add(e) {
 			return 0, ErrOverflow
 		}
 	}
@@ -658,7 +731,6 @@ func (g *NetworkSimplex) coldStart() {
 	g.pred = nsResize(g.pred, N)
 	g.dir = nsResize(g.dir, N)
 	g.resizeNodes(N)
-	g.recordStructure()
 	g.unthreaded = false // the thread is set below
 
 	clear(g.flow[:m])
@@ -706,19 +778,89 @@ func (g *NetworkSimplex) resizeNodes(N int) {
 	}
 }
 
-// recordStructure stores the node count and arc endpoints that the basis
-// being built belongs to, unless they are already stored.
-func (g *NetworkSimplex) recordStructure() {
+// carryBasis carries the stored basis over to an instance of the same
+// node count by SetContinuation's ids: arc next[p] of the new instance
+// takes the state of arc p of the basis's instance, if it joins the same
+// nodes in the same direction and no other arc p has claimed it; the other
+// new arcs start at their lower bound. A node whose tree arc is not so
+// continued hangs from the root by its artificial arc (and rethread
+// reports that the thread no longer matches the tree); parents and
+// orientations are otherwise kept. It reports false, leaving a cold start
+// to the caller, when more than half the nodes lost their tree arc, or if
+// the imbalances overflow.
+//
+// Arcs at their upper bound get their flows, and the imbalances (excess)
+// those, as in setBounds; the other flows are 0, and the artificial arcs
+// are left at flow 0 as u -> root (warmStart sets those of the nodes that
+// hang from the root). Only the old arcs in the tree or at the upper bound
+// (upper, listed by finish) are looked up, about a quarter of the arcs in
+// the allocator, where remapBasis matches the endpoints of every arc.
+func (g *NetworkSimplex) carryBasis() (ok, rethread bool) {
 	n, m := g.n, g.m
-	if g.same {
+	root := int32(n)
+	old := g.basisArcs()
+	g.flow = nsResize(g.flow, m+n)
+	g.state = nsResize(g.state, m+n)
+	state, flow, arcs, next := g.state[:m+n], g.flow[:m+n], g.arcs[:m+n], g.next
+	nsFill(state, nsLower)
+	clear(flow)
+	for u := range root {
+		arcs[m+int(u)] = nsArc{src: u, tgt: root}
+	}
+	// continued returns the new arc that continues old arc p, or -1.
+	continued := func(p int) int32 {
+		if p >= len(next) {
+			return -1
+		}
+		e := next[p]
+		if uint32(e) >= uint32(m) || state[e] != nsLower || arcs[e].src != old[p].src || arcs[e].tgt != old[p].tgt {
+			return -1
+		}
+		return e
+	}
+
+	ex := g.excess[:n+1]
+	copy(ex, g.supply)
+	ex[n] = 0
+	ok = true
+	for _, p := range g.upper {
+		if e := continued(int(p)); e >= 0 {
+			c := g.ucaps[e]
+			state[e], flow[e] = nsUpper, c
+			a := arcs[e]
+			var ok1, ok2 bool
+			ex[a.src], ok1 = nsAdd(ex[a.src], -c)
+			ex[a.tgt], ok2 = nsAdd(ex[a.tgt], c)
+			ok = ok && ok1 && ok2
+		}
+	}
+
+	parent, pred := g.parent[:n], g.pred[:n]
+	lost := 0
+	for u, p := range pred {
+		if int(p) >= len(old) {
+			continue // artificial: hangs from the root
+		}
+		if e := continued(int(p)); e >= 0 {
+			pred[u], state[e] = e, nsTree
+		} else {
+			parent[u] = root
+			lost++
+		}
+	}
+	g.lastCuts += lost
+	return ok && 2*lost <= n, lost > 0
+}
+
+// nsFill sets every element of s to v, by doubling copies.
+func nsFill[T any](s []T, v T) {
+	if len(s) == 0 {
 		return
 	}
-	g.prevN = n
-	g.prevKey = nsResize(g.prevKey, m)
-	for e, a := range g.arcs[:m] {
-		g.prevKey[e] = nsKey(a.src, a.tgt)
+	s[0] = v
+	for k := 1; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
 	}
-	g.same = true
 }
 
 // remapBasis carries the stored basis over to a different instance,
@@ -735,7 +877,8 @@ func (g *NetworkSimplex) recordStructure() {
 // gives a valid starting basis.
 func (g *NetworkSimplex) remapBasis() bool {
 	n, m := g.n, g.m
-	nOld, mOld := g.prevN, len(g.prevKey)
+	nOld, mOld := g.basisN, g.basisM
+	old := g.basisArcs()
 	nMin := min(n, nOld)
 	root := int32(n)
 
@@ -743,14 +886,10 @@ func (g *NetworkSimplex) remapBasis() bool {
 	g.upStart = nsResize(g.upStart, nOld+1)
 	upStart := g.upStart
 	clear(upStart)
-	upArcs := g.upArcs[:0]
-	for e, st := range g.state[:mOld] {
-		if st == nsUpper {
-			upStart[g.prevKey[e]>>32]++
-			upArcs = append(upArcs, int32(e))
-		}
+	upArcs := g.upper
+	for _, e := range upArcs {
+		upStart[old[e].src]++
 	}
-	g.upArcs = upArcs
 	sum := int32(0)
 	for v, c := range upStart {
 		upStart[v] = sum
@@ -759,9 +898,8 @@ func (g *NetworkSimplex) remapBasis() bool {
 	g.upTo = nsResize(g.upTo, int(sum))
 	upTo := g.upTo
 	for _, e := range upArcs {
-		k := g.prevKey[e]
-		v := k >> 32
-		upTo[upStart[v]] = int32(uint32(k))
+		v := old[e].src
+		upTo[upStart[v]] = old[e].tgt
 		upStart[v]++ // now the start of v+1
 	}
 	for v := nOld; v > 0; v-- {
@@ -829,49 +967,23 @@ func (g *NetworkSimplex) remapBasis() bool {
 	// once its cuts are made.
 	g.preorderOfParents()
 	g.unthreaded = true
-	g.recordStructure()
 	return true
 }
 
 // warmStart turns the stored basis into a strongly feasible basis for the
 // current data (see "Warm start" in the type comment) and reports whether
 // it succeeded; on false (an int64 overflow while summing flows) the caller
-// must cold-start.
-func (g *NetworkSimplex) warmStart() bool {
-	n, m := g.n, g.m
+// must cold-start. carried says that carryBasis has set the non-tree arcs
+// and the imbalances, and rethread that it hung nodes from the root
+// without updating the thread.
+func (g *NetworkSimplex) warmStart(carried, rethread bool) bool {
+	n := g.n
 	root := int32(n)
 	arcs, flow, state := g.arcs, g.flow, g.state
 	parent, pred, dir := g.parent, g.pred, g.dir
 	ex := g.excess
-	copy(ex, g.supply)
-	ex[root] = 0
-
-	// Non-tree arcs at their bounds; their flow enters the imbalances.
-	for e, st := range state[:m] {
-		switch st {
-		case nsTree:
-		case nsUpper:
-			c := g.ucap(int32(e)) // 0 is fine: both bounds coincide
-			flow[e] = c
-			if c == 0 {
-				continue
-			}
-			s, t := arcs[e].src, arcs[e].tgt
-			var ok1, ok2 bool
-			ex[s], ok1 = nsAdd(ex[s], -c)
-			ex[t], ok2 = nsAdd(ex[t], c)
-			if !ok1 || !ok2 {
-				return false
-			}
-		default:
-			flow[e] = 0
-		}
-	}
-	for u := range root {
-		if e := int32(m) + u; state[e] != nsTree {
-			state[e], flow[e] = nsLower, 0
-			arcs[e].src, arcs[e].tgt, arcs[e].cost = u, root, 0
-		}
+	if !carried && !g.setBounds() {
+		return false
 	}
 
 	// Tree flows bottom-up (reverse preorder), cutting arcs that are out of
@@ -882,7 +994,7 @@ func (g *NetworkSimplex) warmStart() bool {
 	} else {
 		order = g.preorder()
 	}
-	cut := false
+	cut := rethread
 	for i := n; i >= 1; i-- {
 		u := order[i]
 		x := ex[u]
@@ -927,10 +1039,12 @@ func (g *NetworkSimplex) warmStart() bool {
 		cut = true
 	}
 	switch {
-	case cut:
+	case g.unthreaded && cut:
 		order = g.rebuildTree()
 	case g.unthreaded:
 		g.threadTree(order)
+	case cut:
+		order = g.regroupTree(order)
 	}
 	g.unthreaded = false
 
@@ -943,6 +1057,46 @@ func (g *NetworkSimplex) warmStart() bool {
 			g.pi[u] = g.pi[p] - c
 		} else {
 			g.pi[u] = g.pi[p] + c
+		}
+	}
+	return true
+}
+
+// setBounds sets the flows of the non-tree arcs at their bounds (non-tree
+// artificial arcs at 0, oriented towards the root) and starts the
+// imbalances (excess) from the supplies and those flows, for warmStart; it
+// reports false if an imbalance overflows.
+func (g *NetworkSimplex) setBounds() bool {
+	n, m := g.n, g.m
+	root := int32(n)
+	arcs, flow, state := g.arcs, g.flow, g.state
+	ex := g.excess
+	copy(ex, g.supply)
+	ex[root] = 0
+	for e, st := range state[:m] {
+		switch st {
+		case nsTree:
+		case nsUpper:
+			c := g.ucap(int32(e)) // 0 is fine: both bounds coincide
+			flow[e] = c
+			if c == 0 {
+				continue
+			}
+			s, t := arcs[e].src, arcs[e].tgt
+			var ok1, ok2 bool
+			ex[s], ok1 = nsAdd(ex[s], -c)
+			ex[t], ok2 = nsAdd(ex[t], c)
+			if !ok1 || !ok2 {
+				return false
+			}
+		default:
+			flow[e] = 0
+		}
+	}
+	for u := range root {
+		if e := int32(m) + u; state[e] != nsTree {
+			state[e], flow[e] = nsLower, 0
+			arcs[e].src, arcs[e].tgt, arcs[e].cost = u, root, 0
 		}
 	}
 	return true
@@ -966,6 +1120,45 @@ func (g *NetworkSimplex) rebuildTree() []int32 {
 	order := g.preorderOfParents()
 	g.threadTree(order)
 	return order
+}
+
+// regroupTree threads the tree after warmStart has hung subtrees from the
+// root, given order, the preorder of the tree before (whose subtree sizes
+// are still in succNum): each subtree that now hangs from the root is the
+// segment of order it had before, less the subtrees within it that hang
+// from the root too, and the new preorder lists these groups one after
+// another. That is O(n) with no sort by node number, which rebuildTree's
+// preorderOfParents does. It sets thread, revThread, succNum and lastSucc
+// and returns the new preorder (in g.order).
+func (g *NetworkSimplex) regroupTree(order []int32) []int32 {
+	n := g.n
+	root := int32(n)
+	parent, succNum := g.parent, g.succNum
+	out := append(g.child[:0], root) // n+1 nodes: capacity suffices
+	// Starts (in order) of the groups still to list: the root's old
+	// children first, then the subtrees hung from the root found in them.
+	todo := g.sibling[:0]
+	for i := 1; i <= n; i += int(succNum[order[i]]) {
+		todo = append(todo, int32(i))
+	}
+	for k := 0; k < len(todo); k++ {
+		i := int(todo[k])
+		end := i + int(succNum[order[i]])
+		out = append(out, order[i])
+		for i++; i < end; {
+			u := order[i]
+			if parent[u] == root {
+				todo = append(todo, int32(i))
+				i += int(succNum[u])
+				continue
+			}
+			out = append(out, u)
+			i++
+		}
+	}
+	g.order, g.child = out, g.order
+	g.threadTree(out)
+	return out
 }
 
 // preorderOfParents lists the nodes in preorder from parent alone
