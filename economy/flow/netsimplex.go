@@ -595,18 +595,17 @@ func (g *NetworkSimplex) prepare() error {
 	}
 
 	g.basisOK = false
-	rethread := false
 	switch {
 	case !warm:
 	case carry:
 		g.lastRemap = true
-		warm, rethread = g.carryBasis()
+		warm = g.carryBasis()
 	case !same:
 		g.lastRemap = true
 		warm = g.remapBasis()
 	}
 	if warm {
-		warm = g.warmStart(carry, rethread)
+		warm = g.warmStart(carry)
 	}
 	if !warm {
 		g.coldStart()
@@ -783,11 +782,10 @@ func (g *NetworkSimplex) resizeNodes(N int) {
 // takes the state of arc p of the basis's instance, if it joins the same
 // nodes in the same direction and no other arc p has claimed it; the other
 // new arcs start at their lower bound. A node whose tree arc is not so
-// continued hangs from the root by its artificial arc (and rethread
-// reports that the thread no longer matches the tree); parents and
-// orientations are otherwise kept. It reports false, leaving a cold start
-// to the caller, when more than half the nodes lost their tree arc, or if
-// the imbalances overflow.
+// continued gets pred -1, and warmStart hangs it from the root by its
+// artificial arc; parents, orientations and the thread are otherwise kept.
+// It reports false, leaving a cold start to the caller, when more than half
+// the nodes lost their tree arc, or if the imbalances overflow.
 //
 // Arcs at their upper bound get their flows, and the imbalances (excess)
 // those, as in setBounds; the other flows are 0, and the artificial arcs
@@ -795,7 +793,7 @@ func (g *NetworkSimplex) resizeNodes(N int) {
 // hang from the root). Only the old arcs in the tree or at the upper bound
 // (upper, listed by finish) are looked up, about a quarter of the arcs in
 // the allocator, where remapBasis matches the endpoints of every arc.
-func (g *NetworkSimplex) carryBasis() (ok, rethread bool) {
+func (g *NetworkSimplex) carryBasis() bool {
 	n, m := g.n, g.m
 	root := int32(n)
 	old := g.basisArcs()
@@ -822,7 +820,7 @@ func (g *NetworkSimplex) carryBasis() (ok, rethread bool) {
 	ex := g.excess[:n+1]
 	copy(ex, g.supply)
 	ex[n] = 0
-	ok = true
+	ok := true
 	for _, p := range g.upper {
 		if e := continued(int(p)); e >= 0 {
 			c := g.ucaps[e]
@@ -835,21 +833,22 @@ func (g *NetworkSimplex) carryBasis() (ok, rethread bool) {
 		}
 	}
 
-	parent, pred := g.parent[:n], g.pred[:n]
+	pred := g.pred[:n]
 	lost := 0
 	for u, p := range pred {
 		if int(p) >= len(old) {
 			continue // artificial: hangs from the root
 		}
-		if e := continued(int(p)); e >= 0 {
-			pred[u], state[e] = e, nsTree
+		e := continued(int(p))
+		if e >= 0 {
+			state[e] = nsTree
 		} else {
-			parent[u] = root
 			lost++
 		}
+		pred[u] = e
 	}
 	g.lastCuts += lost
-	return ok && 2*lost <= n, lost > 0
+	return ok && 2*lost <= n
 }
 
 // nsFill sets every element of s to v, by doubling copies.
@@ -974,9 +973,9 @@ func (g *NetworkSimplex) remapBasis() bool {
 // current data (see "Warm start" in the type comment) and reports whether
 // it succeeded; on false (an int64 overflow while summing flows) the caller
 // must cold-start. carried says that carryBasis has set the non-tree arcs
-// and the imbalances, and rethread that it hung nodes from the root
-// without updating the thread.
-func (g *NetworkSimplex) warmStart(carried, rethread bool) bool {
+// and the imbalances, and marked the nodes whose tree arc it could not
+// carry over with pred -1.
+func (g *NetworkSimplex) warmStart(carried bool) bool {
 	n := g.n
 	root := int32(n)
 	arcs, flow, state := g.arcs, g.flow, g.state
@@ -987,14 +986,18 @@ func (g *NetworkSimplex) warmStart(carried, rethread bool) bool {
 	}
 
 	// Tree flows bottom-up (reverse preorder), cutting arcs that are out of
-	// bounds or not strongly feasible.
+	// bounds or not strongly feasible. With a thread (all but after
+	// remapBasis), each cut subtree's thread segment moves to right after
+	// the root as it is cut (hang), which costs far less than threading
+	// the whole tree again.
+	threaded := !g.unthreaded
 	var order []int32
-	if g.unthreaded { // remapBasis left the preorder, not the thread
-		order = g.order[:n+1]
-	} else {
+	if threaded {
 		order = g.preorder()
+	} else { // remapBasis left the preorder, not the thread
+		order = g.order[:n+1]
 	}
-	cut := rethread
+	cut := false
 	for i := n; i >= 1; i-- {
 		u := order[i]
 		x := ex[u]
@@ -1003,39 +1006,45 @@ func (g *NetworkSimplex) warmStart(carried, rethread bool) bool {
 			g.setArtificial(u, x)
 			continue
 		}
-		f := x
-		if dir[u] == nsDown {
-			f = -x
-		}
-		c := g.ucap(e)
-		if f >= 0 && f <= c && ((dir[u] == nsUp && f < c) || (dir[u] == nsDown && f > 0)) {
-			flow[e] = f
-			var ok bool
-			if ex[p], ok = nsAdd(ex[p], x); !ok {
+		if e >= 0 {
+			f := x
+			if dir[u] == nsDown {
+				f = -x
+			}
+			c := g.ucap(e)
+			if f >= 0 && f <= c && ((dir[u] == nsUp && f < c) || (dir[u] == nsDown && f > 0)) {
+				flow[e] = f
+				var ok bool
+				if ex[p], ok = nsAdd(ex[p], x); !ok {
+					return false
+				}
+				continue
+			}
+			// Cut: the arc leaves the tree at the bound nearest its flow
+			// and u's artificial arc carries what the subtree still has to
+			// route.
+			var fb int64
+			if f <= 0 || c == 0 {
+				state[e] = nsLower
+			} else {
+				state[e], fb = nsUpper, c
+			}
+			flow[e] = fb
+			if dir[u] == nsUp { // e = u -> p carries fb out of the subtree
+				fb = -fb
+			}
+			var ok1, ok2 bool
+			x, ok1 = nsAdd(x, fb)
+			ex[p], ok2 = nsAdd(ex[p], -fb)
+			if !ok1 || !ok2 {
 				return false
 			}
-			continue
-		}
-		// Cut: the arc leaves the tree at the bound nearest its flow and
-		// u's artificial arc carries what the subtree still has to route.
-		var fb int64
-		if f <= 0 || c == 0 {
-			state[e] = nsLower
-		} else {
-			state[e], fb = nsUpper, c
-		}
-		flow[e] = fb
-		if dir[u] == nsUp { // e = u -> p carries fb out of the subtree
-			fb = -fb
-		}
-		var ok1, ok2 bool
-		x, ok1 = nsAdd(x, fb)
-		ex[p], ok2 = nsAdd(ex[p], -fb)
-		if !ok1 || !ok2 {
-			return false
+			g.lastCuts++
+		} // else carryBasis found no tree arc: u's subtree routes all of x
+		if threaded {
+			g.hang(u)
 		}
 		g.setArtificial(u, x)
-		g.lastCuts++
 		cut = true
 	}
 	switch {
@@ -1043,23 +1052,47 @@ func (g *NetworkSimplex) warmStart(carried, rethread bool) bool {
 		order = g.rebuildTree()
 	case g.unthreaded:
 		g.threadTree(order)
-	case cut:
-		order = g.regroupTree(order)
 	}
 	g.unthreaded = false
 
-	// Potentials top-down with the new costs and M.
-	g.pi[root] = 0
-	for _, u := range order[1:] {
-		p := parent[u]
+	// Potentials top-down with the new costs and M, in thread order.
+	pi, thread := g.pi, g.thread
+	pi[root] = 0
+	for u := thread[root]; u != root; u = thread[u] {
 		c := arcs[pred[u]].cost
 		if dir[u] == nsUp {
-			g.pi[u] = g.pi[p] - c
+			pi[u] = pi[parent[u]] - c
 		} else {
-			g.pi[u] = g.pi[p] + c
+			pi[u] = pi[parent[u]] + c
 		}
 	}
 	return true
+}
+
+// hang moves the subtree of u, whose tree arc warmStart cuts (parent[u] is
+// still its old parent), to hang from the root in the thread: its segment
+// (u to lastSucc[u]) moves to right after the root, and its old ancestors
+// lose its size and, if it ended their subtree, their last successor.
+// That is O(depth of u), where threading the tree again is O(n).
+func (g *NetworkSimplex) hang(u int32) {
+	root := int32(g.n)
+	parent, thread, revThread, succNum, lastSucc := g.parent, g.thread, g.revThread, g.succNum, g.lastSucc
+	last := lastSucc[u]
+	before, after := revThread[u], thread[last] // before is not the root: u has another parent
+	size := succNum[u]
+	for w := parent[u]; w != root; w = parent[w] {
+		succNum[w] -= size
+		if lastSucc[w] == last {
+			lastSucc[w] = before
+		}
+	}
+	if lastSucc[root] == last {
+		lastSucc[root] = before
+	}
+	thread[before], revThread[after] = after, before
+	first := thread[root]
+	thread[root], revThread[u] = u, root
+	thread[last], revThread[first] = first, last
 }
 
 // setBounds sets the flows of the non-tree arcs at their bounds (non-tree
@@ -1120,45 +1153,6 @@ func (g *NetworkSimplex) rebuildTree() []int32 {
 	order := g.preorderOfParents()
 	g.threadTree(order)
 	return order
-}
-
-// regroupTree threads the tree after warmStart has hung subtrees from the
-// root, given order, the preorder of the tree before (whose subtree sizes
-// are still in succNum): each subtree that now hangs from the root is the
-// segment of order it had before, less the subtrees within it that hang
-// from the root too, and the new preorder lists these groups one after
-// another. That is O(n) with no sort by node number, which rebuildTree's
-// preorderOfParents does. It sets thread, revThread, succNum and lastSucc
-// and returns the new preorder (in g.order).
-func (g *NetworkSimplex) regroupTree(order []int32) []int32 {
-	n := g.n
-	root := int32(n)
-	parent, succNum := g.parent, g.succNum
-	out := append(g.child[:0], root) // n+1 nodes: capacity suffices
-	// Starts (in order) of the groups still to list: the root's old
-	// children first, then the subtrees hung from the root found in them.
-	todo := g.sibling[:0]
-	for i := 1; i <= n; i += int(succNum[order[i]]) {
-		todo = append(todo, int32(i))
-	}
-	for k := 0; k < len(todo); k++ {
-		i := int(todo[k])
-		end := i + int(succNum[order[i]])
-		out = append(out, order[i])
-		for i++; i < end; {
-			u := order[i]
-			if parent[u] == root {
-				todo = append(todo, int32(i))
-				i += int(succNum[u])
-				continue
-			}
-			out = append(out, u)
-			i++
-		}
-	}
-	g.order, g.child = out, g.order
-	g.threadTree(out)
-	return out
 }
 
 // preorderOfParents lists the nodes in preorder from parent alone
