@@ -583,8 +583,8 @@ func (g *NetworkSimplex) prepare() error {
 	warm := !g.ColdStart && g.basisOK
 	carry := warm && g.hinted && n == g.basisN
 	g.ucaps = nsResize(g.ucaps, m+n)
-	cmax, tmax, same := g.scanArcs(pos, !carry)
-	g.hasTie = tmax > 0
+	cmax, hasTie, same := g.scanArcs(pos, !carry)
+	g.hasTie = hasTie
 	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
 		return ErrOverflow
 	}
@@ -617,23 +617,30 @@ func (g *NetworkSimplex) prepare() error {
 }
 
 // scanArcs sets the user arcs' capacities as the simplex sees them (ucap,
-// for the total supply pos) and returns their largest cost and secondary
-// cost and, if compare, whether the arcs join the same nodes as the
-// basis's instance's.
-func (g *NetworkSimplex) scanArcs(pos int64, compare bool) (cmax, tmax int64, same bool) {
-	m := g.m
-	arcs, caps, tie, ucaps := g.arcs[:m], g.cap[:m], g.tie[:m], g.ucaps[:m]
-	same = compare && g.n == g.basisN && m == g.basisM
-	old := g.basisArcs()
-	for e, a := range arcs {
-		cmax = max(cmax, a.cost)
-		tmax = max(tmax, tie[e])
-		if same && (old[e].src != a.src || old[e].tgt != a.tgt) {
-			same = false
-		}
+// for the total supply pos) and returns their largest cost, whether some
+// has a secondary cost and, if compare, whether the arcs join the same
+// nodes as the basis's instance's (a pass of its own, to keep the first
+// small).
+func (g *NetworkSimplex) scanArcs(pos int64, compare bool) (cmax int64, hasTie, same bool) {
+	arcs := g.arcs[:g.m]
+	caps, tie, ucaps := g.cap[:len(arcs)], g.tie[:len(arcs)], g.ucaps[:len(arcs)]
+	var ties int64 // ties are >= 0: their OR is 0 only if all are
+	for e := range arcs {
+		cmax = max(cmax, arcs[e].cost)
+		ties |= tie[e]
 		ucaps[e] = min(caps[e], pos)
 	}
-	return cmax, tmax, same
+	same = compare && g.n == g.basisN && len(arcs) == g.basisM
+	if same {
+		old := g.basisArcs()[:len(arcs)]
+		for e, a := range arcs {
+			if old[e].src != a.src || old[e].tgt != a.tgt {
+				same = false
+				break
+			}
+		}
+	}
+	return cmax, ties != 0, same
 }
 
 // basisArcs returns the user arcs of the instance the stored basis
