@@ -71,19 +71,18 @@ type Allocator struct {
 	mcf *flow.NetworkSimplex
 	// tags[i] says what arc i of the solver's instance stands for; its endpoints, capacity and cost are
 	// the solver's. (A full AllocArc per arc cost a tenth of the build; Arcs assembles them on demand.)
-	tags []arcTag
-	arcs []AllocArc // Arcs' view of the last built instance, valid if arcsOK
-	// Last month's instance, for the warm start (see add): its tags, and per source the id of its first
-	// arc, -1 if it had none (first: this month's). While a source's arcs are added, hint[s] is its last
-	// month's arc to site s, hintUnserved and hintAbroad its unserved and abroad arcs (-1: none); a hint
-	// may be stale (an arc of another source), which continueArc recognises. next[p] is this month's arc
-	// that continues last month's arc p (flow.NetworkSimplex.SetContinuation; stale where none does, which
-	// the solver recognises).
-	prevTags                 []arcTag
-	first, prevFirst         []int32
-	hint, next               []int32
-	hintUnserved, hintAbroad int32
-	arcsOK                   bool
+	tags   []arcTag
+	arcs   []AllocArc // Arcs' view of the last built instance, valid if arcsOK
+	arcsOK bool
+	// Last month's instance, for the warm start (see add): its tags, and the ids of source k's arcs in it,
+	// updated as this month's are added: lastArc[k*np+s] its route or vault arc to site s (np*nc*np
+	// entries, as routeOrder), lastUnserved[k] and lastAbroad[k] its unserved and abroad arcs. An id may be
+	// stale (k had no such arc last month), which continueArc recognises. next[p] is this month's arc that
+	// continues last month's arc p (flow.NetworkSimplex.SetContinuation; stale where none does, which the
+	// solver recognises).
+	prevTags                          []arcTag
+	lastArc, lastUnserved, lastAbroad []int32
+	next                              []int32
 	// Objective of the last solve in yuan (cost units converted back, offsets removed).
 	ObjectiveYuan float64
 	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
@@ -315,13 +314,12 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 	a.mcf.Reset(nodes)
 	// This month's arcs continue last month's (add).
 	a.tags, a.prevTags, a.arcsOK = a.prevTags[:0], a.tags, false
-	a.first, a.prevFirst = a.prevFirst, a.first
-	if len(a.first) != np*nc {
-		a.first, a.prevFirst, a.hint = make([]int32, np*nc), make([]int32, np*nc), make([]int32, np)
-		fill(a.prevFirst, -1)
-		fill(a.hint, -1)
+	if len(a.lastArc) != np*nc*np {
+		a.lastArc, a.lastUnserved, a.lastAbroad = make([]int32, np*nc*np), make([]int32, np*nc), make([]int32, np*nc)
+		fill(a.lastArc, -1)
+		fill(a.lastUnserved, -1)
+		fill(a.lastAbroad, -1)
 	}
-	fill(a.first, -1)
 	if len(a.next) < len(a.prevTags) {
 		a.next = make([]int32, len(a.prevTags), len(a.prevTags)+len(a.prevTags)/4)
 	}
@@ -347,21 +345,23 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 func (a *Allocator) warmSort() bool { return a.np*a.nc*a.np <= warmSortMax && !a.Exhaustive }
 
 // add appends an arc to the instance with its tag and its secondary cost (the tie rule), and records which
-// of last month's arcs it continues, if any (see continueArc). Capacity arcs are added first in the same
-// order every month, so they keep their ids; a source's arcs are looked up by loadHints. A remote route
-// and a vault arc to the same site join the same nodes and share a hint, as the solver's own matching by
-// endpoints would pair them.
+// of last month's arcs it continues, if any (see continueArc): a source's arc of the same kind to the same
+// site (lastArc and the like), a capacity arc at the same place (they come first, in the same order every
+// month). A remote route and a vault arc to the same site join the same nodes and share an entry, as the
+// solver's own matching by endpoints would pair them.
 func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost int64) {
+	e := int32(len(a.tags))
 	var prev int32
 	switch kind {
 	case ArcUnserved:
-		prev = a.hintUnserved
+		prev, a.lastUnserved[src] = a.lastUnserved[src], e
 	case ArcAbroad:
-		prev = a.hintAbroad
+		prev, a.lastAbroad[src] = a.lastAbroad[src], e
 	case ArcVault:
-		prev = a.hint[site]
+		i := src*a.np + site
+		prev, a.lastArc[i] = a.lastArc[i], e
 	default:
-		prev = int32(len(a.tags))
+		prev = e
 	}
 	t := arcTag{kind: kind, src: int32(src), site: int32(site)}
 	var same bool
@@ -396,30 +396,6 @@ func (a *Allocator) continueArc(t arcTag, prev int32) (tie int32, same bool) {
 //
 //go:noinline
 func (a *Allocator) tagTie(t arcTag) int32 { return int32(a.tie(t.kind, int(t.src), int(t.site))) }
-
-// loadHints starts source k's arcs: it records where they start and sets hint, hintUnserved and
-// hintAbroad from last month's arcs of k (contiguous, from prevFirst[k]).
-func (a *Allocator) loadHints(k int) {
-	a.first[k] = int32(len(a.tags))
-	unserved, abroad := int32(-1), int32(-1)
-	if f := a.prevFirst[k]; f >= 0 {
-		hint := a.hint
-		for i, t := range a.prevTags[f:] {
-			if t.src != int32(k) {
-				break
-			}
-			switch j := f + int32(i); t.kind {
-			case ArcUnserved:
-				unserved = j
-			case ArcAbroad:
-				abroad = j
-			default:
-				hint[t.site] = j
-			}
-		}
-	}
-	a.hintUnserved, a.hintAbroad = unserved, abroad
-}
 
 // addCapacityArcs sets every site's spare general, accelerator and corridor capacity and adds the arcs
 // that carry them (and the foreign pool's, whose spare capacity it returns).
@@ -606,7 +582,7 @@ func (r *prefixRule) takeHeap(keys, kept []int64) []int64 {
 func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 	np, k := a.np, o*a.nc+c
 	src := a.srcNode[k]
-	a.loadHints(k)
+	last := a.lastArc[k*np : (k+1)*np]
 	for _, key := range kept {
 		s, cost := int(key&(1<<siteBits-1)), key>>siteBits
 		t, to := arcTag{kind: ArcRemote, src: int32(k), site: int32(s)}, np+s
@@ -617,7 +593,9 @@ func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 			t.kind, to = ArcLocal, s
 		}
 		var same bool
-		if t.tie, same = a.continueArc(t, a.hint[s]); !same {
+		prev := last[s]
+		last[s] = int32(len(a.tags))
+		if t.tie, same = a.continueArc(t, prev); !same {
 			t.tie = a.tagTie(t)
 		}
 		a.emit(t, src, to, total, cost)
