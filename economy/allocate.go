@@ -46,6 +46,7 @@ type arcTag struct {
 	kind ArcKind
 	src  int32 // the (origin, class) index o*nc+c of a source arc, -1 for the others
 	site int32
+	tie  int32 // tie(kind, src, site), kept so that next month's arc of the same identity need not hash it
 }
 
 // Allocator places each month's new work on data centres as an exact min-cost flow.
@@ -73,6 +74,15 @@ type Allocator struct {
 	tags   []arcTag
 	arcs   []AllocArc // Arcs' view of the last built instance, valid if arcsOK
 	arcsOK bool
+	// Last month's instance, for the warm start (see add): its tags, and the ids of source k's arcs in it,
+	// updated as this month's are added: lastArc[k*np+s] its route or vault arc to site s (np*nc*np
+	// entries, as routeOrder), lastUnserved[k] and lastAbroad[k] its unserved and abroad arcs. An id may be
+	// stale (k had no such arc last month), which continueArc recognises. next[p] is this month's arc that
+	// continues last month's arc p (flow.NetworkSimplex.SetContinuation; stale where none does, which the
+	// solver recognises).
+	prevTags                          []arcTag
+	lastArc, lastUnserved, lastAbroad []int32
+	next                              []int32
 	// Objective of the last solve in yuan (cost units converted back, offsets removed).
 	ObjectiveYuan float64
 	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
@@ -270,6 +280,7 @@ func (a *Allocator) build(w *World) {
 		}
 	}
 	a.mcf.SetSupply(sink, -total)
+	a.mcf.SetContinuation(a.next[:len(a.prevTags)])
 	a.nodeSupply[sink] = -total
 	a.offsetTotal = offset * total
 }
@@ -311,7 +322,17 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 		nodes++
 	}
 	a.mcf.Reset(nodes)
-	a.tags, a.arcsOK = a.tags[:0], false
+	// This month's arcs continue last month's (add).
+	a.tags, a.prevTags, a.arcsOK = a.prevTags[:0], a.tags, false
+	if len(a.lastArc) != np*nc*np {
+		a.lastArc, a.lastUnserved, a.lastAbroad = make([]int32, np*nc*np), make([]int32, np*nc), make([]int32, np*nc)
+		fill(a.lastArc, -1)
+		fill(a.lastUnserved, -1)
+		fill(a.lastAbroad, -1)
+	}
+	if len(a.next) < len(a.prevTags) {
+		a.next = make([]int32, len(a.prevTags), len(a.prevTags)+len(a.prevTags)/4)
+	}
 	a.nodeSupply = resize(a.nodeSupply, nodes)
 	a.gen, a.acc, a.cor = resize(a.gen, np), resize(a.acc, np), resize(a.cor, np)
 	a.remote = resize(a.remote, np)
@@ -333,11 +354,58 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 // warmSort reports whether build keeps each source's routes in last month's order (see warmSortMax).
 func (a *Allocator) warmSort() bool { return a.np*a.nc*a.np <= warmSortMax && !a.Exhaustive }
 
-// add appends an arc to the instance with its tag and its secondary cost (the tie rule).
+// add appends an arc to the instance with its tag and its secondary cost (the tie rule), and records which
+// of last month's arcs it continues, if any (see continueArc): a source's arc of the same kind to the same
+// site (lastArc and the like), a capacity arc at the same place (they come first, in the same order every
+// month). A remote route and a vault arc to the same site join the same nodes and share an entry, as the
+// solver's own matching by endpoints would pair them.
 func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost int64) {
-	a.mcf.AppendArc(from, to, max(capacity, 0), cost, a.tie(kind, src, site))
-	a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
+	e := int32(len(a.tags))
+	var prev int32
+	switch kind {
+	case ArcUnserved:
+		prev, a.lastUnserved[src] = a.lastUnserved[src], e
+	case ArcAbroad:
+		prev, a.lastAbroad[src] = a.lastAbroad[src], e
+	case ArcVault:
+		i := src*a.np + site
+		prev, a.lastArc[i] = a.lastArc[i], e
+	default:
+		prev = e
+	}
+	t := arcTag{kind: kind, src: int32(src), site: int32(site)}
+	var same bool
+	if t.tie, same = a.continueArc(t, prev); !same {
+		t.tie = a.tagTie(t)
+	}
+	a.emit(t, from, to, capacity, cost)
 }
+
+// emit appends an arc, tagged t, to the instance.
+func (a *Allocator) emit(t arcTag, from, to int, capacity, cost int64) {
+	a.mcf.AppendArc(from, to, max(capacity, 0), cost, int64(t.tie))
+	a.tags = append(a.tags, t)
+}
+
+// continueArc records, for the arc tagged t about to be added, that it continues last month's arc prev if
+// that had the same source and site, so the same nodes (next; the solver checks them): last month's basis
+// then carries over by a lookup per arc (flow.NetworkSimplex.SetContinuation) instead of the solver's
+// matching of endpoints. If prev is also of the same kind, it returns prev's tie (the same value) and
+// true, else false (the caller hashes it, tagTie): a call here would keep it from being inlined.
+func (a *Allocator) continueArc(t arcTag, prev int32) (tie int32, same bool) {
+	if uint32(prev) < uint32(len(a.prevTags)) {
+		if p := &a.prevTags[prev]; p.src == t.src && p.site == t.site {
+			a.next[prev] = int32(len(a.tags))
+			return p.tie, p.kind == t.kind
+		}
+	}
+	return 0, false
+}
+
+// tagTie is tie for the arc tagged t.
+//
+//go:noinline
+func (a *Allocator) tagTie(t arcTag) int32 { return int32(a.tie(t.kind, int(t.src), int(t.site))) }
 
 // addCapacityArcs sets every site's spare general, accelerator and corridor capacity and adds the arcs
 // that carry them (and the foreign pool's, whose spare capacity it returns).
@@ -571,16 +639,23 @@ func (r *prefixRule) takeHeap(keys, kept []int64) []int64 {
 func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 	np, k := a.np, o*a.nc+c
 	src := a.srcNode[k]
+	last := a.lastArc[k*np : (k+1)*np]
 	for _, key := range kept {
 		s, cost := int(key&(1<<siteBits-1)), key>>siteBits
+		t, to := arcTag{kind: ArcRemote, src: int32(k), site: int32(s)}, np+s
 		switch {
 		case accel:
-			a.add(ArcAccel, src, 2*np+s, k, s, total, cost)
+			t.kind, to = ArcAccel, 2*np+s
 		case s == o:
-			a.add(ArcLocal, src, s, k, s, total, cost)
-		default:
-			a.add(ArcRemote, src, np+s, k, s, total, cost)
+			t.kind, to = ArcLocal, s
 		}
+		var same bool
+		prev := last[s]
+		last[s] = int32(len(a.tags))
+		if t.tie, same = a.continueArc(t, prev); !same {
+			t.tie = a.tagTie(t)
+		}
+		a.emit(t, src, to, total, cost)
 	}
 }
 
@@ -791,6 +866,13 @@ func siftDown(h []int64, i int) {
 		}
 		h[i], h[l] = h[l], h[i]
 		i = l
+	}
+}
+
+// fill sets every element of s to v.
+func fill[T any](s []T, v T) {
+	for i := range s {
+		s[i] = v
 	}
 }
 

@@ -182,3 +182,108 @@ func TestReachSplitMatchesFreshAllocator(t *testing.T) {
 	assert.Subset(t, hotWest, []int{2, 6, 8}, "each change reaches the west")
 	assert.NotContains(t, hotWest, 0)
 }
+
+// TestAllocatorContinuesLastMonthsArcs checks, month after month of presets (run without agents) whose
+// instances have the rarer kinds of arc (east-outage the vault's, whose arcs join the same nodes as remote
+// routes to the vault; export-controls, with its foreign pool opened by hand, the pool's), what the allocator tells the solver of last month's arcs
+// (flow.NetworkSimplex.SetContinuation): next[p] is this month's arc with last month's arc p's source and
+// site (and kind, for capacity arcs) whenever there is one; and every arc's tie, taken from last month's
+// arc where it continues one of the same kind, equals the hash (tie).
+func TestAllocatorContinuesLastMonthsArcs(t *testing.T) {
+	type arcID struct {
+		src, site int32
+		kind      ArcKind // capacity arcs only: a source's arcs differ by site
+	}
+	id := func(t arcTag) arcID {
+		k := arcID{src: t.src, site: t.site}
+		if t.src < 0 {
+			k.kind = t.kind
+		}
+		return k
+	}
+	for _, tc := range []struct {
+		preset string
+		uses   ArcKind
+	}{{"east-outage", ArcVault}, {"export-controls", ArcAbroad}} {
+		preset := tc.preset
+		s, err := configs.LoadPreset(preset)
+		require.NoError(t, err)
+		w, err := NewWorld(s)
+		require.NoError(t, err)
+		rng := rngFor(3)
+		var prev []arcTag
+		continued, fresh, kinds := 0, 0, map[ArcKind]int{}
+		for w.Now < w.End {
+			// stepMonth, with the foreign pool open (no agents build the data centres whose denied
+			// accelerators would open it).
+			w.BeginMonth()
+			w.FireEvents(rng)
+			w.OpenDueEvents()
+			w.AdvanceConstruction()
+			if w.AbroadSite >= 0 {
+				w.AbroadMW = 300
+			}
+			w.GenerateDemand(rng)
+			require.NoError(t, w.Allocate())
+			w.Operate()
+			a := w.Alloc
+			now := map[arcID]int32{}
+			for e, tag := range a.tags {
+				now[id(tag)] = int32(e)
+				require.Equal(t, int32(a.tie(tag.kind, int(tag.src), int(tag.site))), tag.tie, "%s %s: tie of arc %d", preset, w.Now, e)
+			}
+			for p, tag := range prev {
+				e, ok := now[id(tag)]
+				if !ok {
+					fresh++
+					continue
+				}
+				require.Equal(t, e, a.next[p], "%s %s: the arc that continues arc %d", preset, w.Now, p)
+				continued++
+				kinds[tag.kind]++
+			}
+			prev = append(prev[:0], a.tags...)
+		}
+		assert.Greater(t, continued, 10*fresh, "%s: most arcs continue one", preset)
+		assert.Positive(t, fresh, "%s: some arcs are new", preset)
+		for _, k := range []ArcKind{ArcLocal, ArcRemote, ArcUnserved, ArcCorridor, ArcSite, ArcAccelCap, tc.uses} {
+			assert.Positive(t, kinds[k], "%s: kind %d continued", preset, k)
+		}
+		t.Logf("%s: %d arcs continued (by kind %v), %d not", preset, continued, kinds, fresh)
+	}
+}
+
+// TestContinueArcReusesTheTieOfTheSameArcOnly checks continueArc on last month's arcs of every relation to
+// the arc added: the same arc (continued, its tie reused), a vault arc where a remote route to the same
+// site is added (the same nodes: continued, but another tie), another source's or site's arc and an id
+// out of range (neither).
+func TestContinueArcReusesTheTieOfTheSameArcOnly(t *testing.T) {
+	a := NewAllocator(3, 2, 7)
+	a.prevTags = []arcTag{
+		{kind: ArcRemote, src: 4, site: 1, tie: 11},
+		{kind: ArcVault, src: 4, site: 2, tie: 12},
+		{kind: ArcRemote, src: 5, site: 1, tie: 13},
+		{kind: ArcRemote, src: 4, site: 0, tie: 14},
+	}
+	a.next = []int32{-1, -1, -1, -1}
+	a.tags = make([]arcTag, 9) // the arc to be added is arc 9
+	for _, tc := range []struct {
+		prev      int32
+		continued bool
+		same      bool
+	}{{0, true, true}, {1, true, false}, {2, false, false}, {3, false, false}, {4, false, false}, {-1, false, false}} {
+		clear(a.next)
+		site := int32(1)
+		if tc.prev == 1 {
+			site = 2
+		}
+		tie, same := a.continueArc(arcTag{kind: ArcRemote, src: 4, site: site}, tc.prev)
+		assert.Equal(t, tc.same, same, "prev %d", tc.prev)
+		if same {
+			assert.Equal(t, a.prevTags[tc.prev].tie, tie, "prev %d", tc.prev)
+		}
+		if uint32(tc.prev) < uint32(len(a.next)) {
+			assert.Equal(t, tc.continued, a.next[tc.prev] == 9, "prev %d", tc.prev)
+		}
+	}
+}
