@@ -41,12 +41,40 @@ type AllocArc struct {
 	Cost          int64 // cost units per kW-month
 }
 
-// arcTag is what the allocator keeps of an arc besides what the solver has (endpoints, capacity, cost).
+// arcTag is what the allocator keeps of an arc besides what the solver has (endpoints, capacity, cost,
+// tie).
 type arcTag struct {
 	kind ArcKind
 	src  int32 // the (origin, class) index o*nc+c of a source arc, -1 for the others
 	site int32
-	tie  int32 // tie(kind, src, site), kept so that next month's arc of the same identity need not hash it
+}
+
+// arcLink is what the allocator keeps from month to month of the arcs of one identity (a source's route or
+// vault arc to a site, its unserved or abroad arc, a capacity arc) to tell the solver which of this
+// month's arcs continues which of last month's (see continueArc).
+type arcLink struct {
+	arc   int32 // the id of the identity's arc in the instance of build number built
+	built int32 // the last build that added an arc of this identity (-1: none)
+}
+
+// arcCell is an arcLink with the identity's tie (of an arc of kind tieKind to site tieSite; noKind: none
+// yet), kept so that next month's arc need not hash it.
+type arcCell struct {
+	arcLink
+	tie, tieSite int32
+	tieKind      ArcKind
+}
+
+// noKind is no ArcKind: arcCell.tieKind before a tie is hashed.
+const noKind ArcKind = 255
+
+// routeCell is an arcLink of a source's route to a site (shared with its vault arc to the site, which
+// joins the same nodes) with the route's head node, tie and tag, which stay the same while the source's
+// class's need of accelerators does (see routeRow).
+type routeCell struct {
+	arcLink
+	to, tie int32
+	tag     arcTag
 }
 
 // Allocator places each month's new work on data centres as an exact min-cost flow.
@@ -69,20 +97,24 @@ type Allocator struct {
 	// The solver: network simplex, warm-started from last month's optimal basis (node numbers are kept
 	// fixed from month to month so the basis carries over).
 	mcf *flow.NetworkSimplex
-	// tags[i] says what arc i of the solver's instance stands for; its endpoints, capacity and cost are
-	// the solver's. (A full AllocArc per arc cost a tenth of the build; Arcs assembles them on demand.)
+	// tags[i] says what arc i of the solver's instance stands for; its endpoints, capacity, cost and tie
+	// are the solver's. (A full AllocArc per arc cost a tenth of the build; Arcs assembles them on demand.)
 	tags   []arcTag
 	arcs   []AllocArc // Arcs' view of the last built instance, valid if arcsOK
 	arcsOK bool
-	// Last month's instance, for the warm start (see add): its tags, and the ids of source k's arcs in it,
-	// updated as this month's are added: lastArc[k*np+s] its route or vault arc to site s (np*nc*np
-	// entries, as routeOrder), lastUnserved[k] and lastAbroad[k] its unserved and abroad arcs. An id may be
-	// stale (k had no such arc last month), which continueArc recognises. next[p] is this month's arc that
-	// continues last month's arc p (flow.NetworkSimplex.SetContinuation; stale where none does, which the
-	// solver recognises).
-	prevTags                          []arcTag
-	lastArc, lastUnserved, lastAbroad []int32
-	next                              []int32
+	// For the warm start (see add), the arcs of each identity, updated as this month's are added (their
+	// ids are last month's until then): routeCells[k*np+s] source k's route or vault arc to site s
+	// (np*nc*np entries, as routeOrder; row k is for routes with accelerators if routeAccel[k] is 1, without
+	// if 0, not set if -1), unservedCells[k] and abroadCells[k] its unserved and abroad arcs, capCells[i]
+	// the i-th capacity arc (they come first, in the same order every month). builds numbers the builds;
+	// last month's instance had prevArcs arcs. next[p] is this month's arc that continues last month's arc
+	// p (flow.NetworkSimplex.SetContinuation; stale where none does, which the solver recognises).
+	routeCells                           []routeCell
+	routeAccel                           []int8
+	unservedCells, abroadCells, capCells []arcCell
+	builds                               int32
+	prevArcs                             int
+	next                                 []int32
 	// Objective of the last solve in yuan (cost units converted back, offsets removed).
 	ObjectiveYuan float64
 	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
@@ -280,7 +312,7 @@ func (a *Allocator) build(w *World) {
 		}
 	}
 	a.mcf.SetSupply(sink, -total)
-	a.mcf.SetContinuation(a.next[:len(a.prevTags)])
+	a.mcf.SetContinuation(a.next[:a.prevArcs])
 	a.nodeSupply[sink] = -total
 	a.offsetTotal = offset * total
 }
@@ -323,15 +355,16 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 	}
 	a.mcf.Reset(nodes)
 	// This month's arcs continue last month's (add).
-	a.tags, a.prevTags, a.arcsOK = a.prevTags[:0], a.tags, false
-	if len(a.lastArc) != np*nc*np {
-		a.lastArc, a.lastUnserved, a.lastAbroad = make([]int32, np*nc*np), make([]int32, np*nc), make([]int32, np*nc)
-		fill(a.lastArc, -1)
-		fill(a.lastUnserved, -1)
-		fill(a.lastAbroad, -1)
+	a.prevArcs, a.tags, a.arcsOK = len(a.tags), a.tags[:0], false
+	a.builds++
+	if len(a.routeCells) != np*nc*np {
+		a.routeCells, a.routeAccel = make([]routeCell, np*nc*np), make([]int8, np*nc)
+		fill(a.routeCells, routeCell{arcLink: noLink})
+		fill(a.routeAccel, -1)
+		a.unservedCells, a.abroadCells, a.capCells = newCells(np*nc), newCells(np*nc), newCells(3*np+1)
 	}
-	if len(a.next) < len(a.prevTags) {
-		a.next = make([]int32, len(a.prevTags), len(a.prevTags)+len(a.prevTags)/4)
+	if len(a.next) < a.prevArcs {
+		a.next = make([]int32, a.prevArcs, a.prevArcs+a.prevArcs/4)
 	}
 	a.nodeSupply = resize(a.nodeSupply, nodes)
 	a.gen, a.acc, a.cor = resize(a.gen, np), resize(a.acc, np), resize(a.cor, np)
@@ -354,58 +387,92 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 // warmSort reports whether build keeps each source's routes in last month's order (see warmSortMax).
 func (a *Allocator) warmSort() bool { return a.np*a.nc*a.np <= warmSortMax && !a.Exhaustive }
 
+// noLink is the arcLink of an identity that has had no arc.
+var noLink = arcLink{arc: -1, built: -1}
+
+// newCells returns n arcCells of identities that have had no arc.
+func newCells(n int) []arcCell {
+	cells := make([]arcCell, n)
+	fill(cells, arcCell{arcLink: noLink, tieKind: noKind})
+	return cells
+}
+
 // add appends an arc to the instance with its tag and its secondary cost (the tie rule), and records which
-// of last month's arcs it continues, if any (see continueArc): a source's arc of the same kind to the same
-// site (lastArc and the like), a capacity arc at the same place (they come first, in the same order every
-// month). A remote route and a vault arc to the same site join the same nodes and share an entry, as the
-// solver's own matching by endpoints would pair them.
+// of last month's arcs it continues, if any (see continueArc): the arc of the same identity, a source's of
+// the same kind (to the same site), a capacity arc at the same place (they come first, in the same order
+// every month: capCells is indexed by arc id). A remote route and a vault arc to the same site join the
+// same nodes and share a link, as the solver's own matching by endpoints would pair them.
 func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost int64) {
 	e := int32(len(a.tags))
-	var prev int32
-	switch kind {
-	case ArcUnserved:
-		prev, a.lastUnserved[src] = a.lastUnserved[src], e
-	case ArcAbroad:
-		prev, a.lastAbroad[src] = a.lastAbroad[src], e
-	case ArcVault:
-		i := src*a.np + site
-		prev, a.lastArc[i] = a.lastArc[i], e
-	default:
-		prev = e
-	}
-	t := arcTag{kind: kind, src: int32(src), site: int32(site)}
-	var same bool
-	if t.tie, same = a.continueArc(t, prev); !same {
-		t.tie = a.tagTie(t)
-	}
-	a.emit(t, from, to, capacity, cost)
-}
-
-// emit appends an arc, tagged t, to the instance.
-func (a *Allocator) emit(t arcTag, from, to int, capacity, cost int64) {
-	a.mcf.AppendArc(from, to, max(capacity, 0), cost, int64(t.tie))
-	a.tags = append(a.tags, t)
-}
-
-// continueArc records, for the arc tagged t about to be added, that it continues last month's arc prev if
-// that had the same source and site, so the same nodes (next; the solver checks them): last month's basis
-// then carries over by a lookup per arc (flow.NetworkSimplex.SetContinuation) instead of the solver's
-// matching of endpoints. If prev is also of the same kind, it returns prev's tie (the same value) and
-// true, else false (the caller hashes it, tagTie): a call here would keep it from being inlined.
-func (a *Allocator) continueArc(t arcTag, prev int32) (tie int32, same bool) {
-	if uint32(prev) < uint32(len(a.prevTags)) {
-		if p := &a.prevTags[prev]; p.src == t.src && p.site == t.site {
-			a.next[prev] = int32(len(a.tags))
-			return p.tie, p.kind == t.kind
+	var link *arcLink
+	var tie int32
+	if kind == ArcVault { // rare: its tie is not kept
+		link, tie = &a.routeCells[src*a.np+site].arcLink, a.hashTie(kind, src, site)
+	} else {
+		var cell *arcCell
+		switch kind {
+		case ArcUnserved:
+			cell = &a.unservedCells[src]
+		case ArcAbroad:
+			cell = &a.abroadCells[src]
+		default:
+			cell = &a.capCells[e]
 		}
+		if cell.tieKind != kind || cell.tieSite != int32(site) {
+			cell.tie, cell.tieSite, cell.tieKind = a.hashTie(kind, src, site), int32(site), kind
+		}
+		link, tie = &cell.arcLink, cell.tie
 	}
-	return 0, false
+	a.continueArc(link, e)
+	a.mcf.ReserveArcs(1)
+	a.mcf.PutArc(from, to, max(capacity, 0), cost, int64(tie))
+	a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
 }
 
-// tagTie is tie for the arc tagged t.
+// hashTie is tie, kept out of add (a call here keeps the caller compact).
 //
 //go:noinline
-func (a *Allocator) tagTie(t arcTag) int32 { return int32(a.tie(t.kind, int(t.src), int(t.site))) }
+func (a *Allocator) hashTie(kind ArcKind, src, site int) int32 { return int32(a.tie(kind, src, site)) }
+
+// continueArc records that arc e, about to be added, continues the arc of the same identity (link) in last
+// month's instance if that had one, which joined the same nodes (next; the solver checks them): last
+// month's basis then carries over by a lookup per arc (flow.NetworkSimplex.SetContinuation) instead of the
+// solver's matching of endpoints.
+func (a *Allocator) continueArc(link *arcLink, e int32) {
+	if link.built == a.builds-1 {
+		a.next[link.arc] = e
+	}
+	link.arc, link.built = e, a.builds
+}
+
+// routeRow sets row k of routeCells, source k = (o, c)'s routes, for routes with accelerators or without
+// (accel), and returns it: it sets each route's kind, head and tie, keeping the links.
+//
+//go:noinline
+func (a *Allocator) routeRow(o, c int, accel bool) []routeCell {
+	np, k := a.np, o*a.nc+c
+	cells := a.routeCells[k*np : (k+1)*np]
+	for s := range cells {
+		// Routes go to the sites' corridors, or accelerator nodes; the local one (not for accelerators) to
+		// the site itself.
+		cell := &cells[s]
+		cell.tag = arcTag{kind: ArcRemote, src: int32(k), site: int32(s)}
+		switch {
+		case accel:
+			cell.tag.kind, cell.to = ArcAccel, int32(2*np+s)
+		case s == o:
+			cell.tag.kind, cell.to = ArcLocal, int32(s)
+		default:
+			cell.to = int32(np + s)
+		}
+		cell.tie = int32(a.tie(cell.tag.kind, k, s))
+	}
+	a.routeAccel[k] = 0
+	if accel {
+		a.routeAccel[k] = 1
+	}
+	return cells
+}
 
 // addCapacityArcs sets every site's spare general, accelerator and corridor capacity and adds the arcs
 // that carry them (and the foreign pool's, whose spare capacity it returns).
@@ -635,27 +702,35 @@ func (r *prefixRule) takeHeap(keys, kept []int64) []int64 {
 	return kept
 }
 
-// addRoutes adds source (o, c)'s routes with the sort keys kept (routePrefix), in that order.
+// addRoutes adds source (o, c)'s routes with the sort keys kept (routePrefix), in that order, as add
+// would one by one (a month adds some 700). Each route's head, tie and tag come from its cell (routeRow),
+// so that the loop has few enough values to keep them in registers: in the baseline sweep a route costs 86
+// instructions instead of 133 when the loop worked them out and appended (December 2026).
 func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 	np, k := a.np, o*a.nc+c
+	cells := a.routeCells[k*np : (k+1)*np]
+	want := int8(0)
+	if accel {
+		want = 1
+	}
+	if a.routeAccel[k] != want {
+		cells = a.routeRow(o, c, accel)
+	}
 	src := a.srcNode[k]
-	last := a.lastArc[k*np : (k+1)*np]
-	for _, key := range kept {
-		s, cost := int(key&(1<<siteBits-1)), key>>siteBits
-		t, to := arcTag{kind: ArcRemote, src: int32(k), site: int32(s)}, np+s
-		switch {
-		case accel:
-			t.kind, to = ArcAccel, 2*np+s
-		case s == o:
-			t.kind, to = ArcLocal, s
+	g, builds, next := a.mcf, a.builds, a.next
+	g.ReserveArcs(len(kept))
+	e0 := len(a.tags)
+	a.tags = extend(a.tags, len(kept))
+	tags := a.tags[e0:]
+	tags = tags[:len(kept)] // for the compiler: no bounds check below
+	for i, key := range kept {
+		cell := &cells[key&(1<<siteBits-1)]
+		if cell.built == builds-1 {
+			next[cell.arc] = int32(e0 + i)
 		}
-		var same bool
-		prev := last[s]
-		last[s] = int32(len(a.tags))
-		if t.tie, same = a.continueArc(t, prev); !same {
-			t.tie = a.tagTie(t)
-		}
-		a.emit(t, src, to, total, cost)
+		cell.arc, cell.built = int32(e0+i), builds
+		g.PutArc(src, int(cell.to), total, key>>siteBits, int64(cell.tie))
+		tags[i] = cell.tag
 	}
 }
 
@@ -874,6 +949,18 @@ func fill[T any](s []T, v T) {
 	for i := range s {
 		s[i] = v
 	}
+}
+
+// extend returns s extended by n elements, keeping its contents (the new elements are left as they are, for
+// the caller to set), reusing its array when it is large enough (a new one has room for a quarter more,
+// as resize).
+func extend[T any](s []T, n int) []T {
+	if cap(s)-len(s) >= n {
+		return s[:len(s)+n]
+	}
+	t := make([]T, len(s)+n, (len(s)+n)*5/4)
+	copy(t, s)
+	return t
 }
 
 // resize returns s with length n, zeroed, reusing its array when it is large enough (a new one has room

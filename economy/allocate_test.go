@@ -187,8 +187,8 @@ func TestReachSplitMatchesFreshAllocator(t *testing.T) {
 // instances have the rarer kinds of arc (east-outage the vault's, whose arcs join the same nodes as remote
 // routes to the vault; export-controls, with its foreign pool opened by hand, the pool's), what the allocator tells the solver of last month's arcs
 // (flow.NetworkSimplex.SetContinuation): next[p] is this month's arc with last month's arc p's source and
-// site (and kind, for capacity arcs) whenever there is one; and every arc's tie, taken from last month's
-// arc where it continues one of the same kind, equals the hash (tie).
+// site (and kind, for capacity arcs) whenever there is one; and every arc's tie, kept from month to month
+// in the allocator's cells, equals the hash (tie), as does the LP export's.
 func TestAllocatorContinuesLastMonthsArcs(t *testing.T) {
 	type arcID struct {
 		src, site int32
@@ -230,7 +230,7 @@ func TestAllocatorContinuesLastMonthsArcs(t *testing.T) {
 			now := map[arcID]int32{}
 			for e, tag := range a.tags {
 				now[id(tag)] = int32(e)
-				require.Equal(t, int32(a.tie(tag.kind, int(tag.src), int(tag.site))), tag.tie, "%s %s: tie of arc %d", preset, w.Now, e)
+				require.Equal(t, a.tie(tag.kind, int(tag.src), int(tag.site)), a.mcf.Tie(e), "%s %s: tie of arc %d", preset, w.Now, e)
 			}
 			for p, tag := range prev {
 				e, ok := now[id(tag)]
@@ -253,37 +253,53 @@ func TestAllocatorContinuesLastMonthsArcs(t *testing.T) {
 	}
 }
 
-// TestContinueArcReusesTheTieOfTheSameArcOnly checks continueArc on last month's arcs of every relation to
-// the arc added: the same arc (continued, its tie reused), a vault arc where a remote route to the same
-// site is added (the same nodes: continued, but another tie), another source's or site's arc and an id
-// out of range (neither).
-func TestContinueArcReusesTheTieOfTheSameArcOnly(t *testing.T) {
+// TestContinueArcLinksLastMonthsArcOnly checks continueArc on links of every age: an arc added last month
+// (continued), in an earlier month or never (neither); and that it records this month's arc.
+func TestContinueArcLinksLastMonthsArcOnly(t *testing.T) {
 	a := NewAllocator(3, 2, 7)
-	a.prevTags = []arcTag{
-		{kind: ArcRemote, src: 4, site: 1, tie: 11},
-		{kind: ArcVault, src: 4, site: 2, tie: 12},
-		{kind: ArcRemote, src: 5, site: 1, tie: 13},
-		{kind: ArcRemote, src: 4, site: 0, tie: 14},
-	}
+	a.builds = 5
 	a.next = []int32{-1, -1, -1, -1}
-	a.tags = make([]arcTag, 9) // the arc to be added is arc 9
 	for _, tc := range []struct {
-		prev      int32
+		link      arcLink
 		continued bool
-		same      bool
-	}{{0, true, true}, {1, true, false}, {2, false, false}, {3, false, false}, {4, false, false}, {-1, false, false}} {
-		clear(a.next)
-		site := int32(1)
-		if tc.prev == 1 {
-			site = 2
-		}
-		tie, same := a.continueArc(arcTag{kind: ArcRemote, src: 4, site: site}, tc.prev)
-		assert.Equal(t, tc.same, same, "prev %d", tc.prev)
-		if same {
-			assert.Equal(t, a.prevTags[tc.prev].tie, tie, "prev %d", tc.prev)
-		}
-		if uint32(tc.prev) < uint32(len(a.next)) {
-			assert.Equal(t, tc.continued, a.next[tc.prev] == 9, "prev %d", tc.prev)
-		}
+	}{{arcLink{arc: 2, built: 4}, true}, {arcLink{arc: 2, built: 3}, false}, {noLink, false}} {
+		fill(a.next, -1)
+		link := tc.link
+		a.continueArc(&link, 9)
+		assert.Equal(t, tc.continued, a.next[2] == 9, "%+v", tc.link)
+		assert.Equal(t, arcLink{arc: 9, built: 5}, link, "%+v", tc.link)
 	}
+}
+
+// TestAllocatorFollowsAClassChangingItsNeedOfAccelerators checks that the routes' cells (routeRow), which
+// keep each route's kind, head and tie, follow a class whose need of accelerators changes: every month's
+// instance, ties included, is a fresh allocator's.
+func TestAllocatorFollowsAClassChangingItsNeedOfAccelerators(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	accel := 0
+	for m := range 6 {
+		if m > 0 {
+			w.BeginMonth()
+		}
+		w.Classes[cold].Cfg.NeedsAccelerator = m%3 == 1
+		if m%3 == 1 {
+			for s := range w.Provinces {
+				w.Provinces[s].AccelOnlineMW = w.Provinces[s].OnlineMW / 2
+			}
+		}
+		w.DemandMW[east][hot], w.DemandMW[east][cold] = float64(5*(m+1)), float64(5*(m+1))
+		w.PrepareAllocation()
+		fresh := NewAllocator(len(w.Provinces), len(w.Classes), w.Scn.Seed)
+		fresh.Prepare(w)
+		require.Equal(t, fresh.Arcs(), w.Alloc.Arcs(), "month %d", m)
+		for e, arc := range w.Alloc.Arcs() {
+			require.Equal(t, fresh.mcf.Tie(e), w.Alloc.mcf.Tie(e), "month %d: tie of arc %d", m, e)
+			if arc.Kind == ArcAccel {
+				accel++
+			}
+		}
+		require.NoError(t, w.FinishAllocation())
+		w.Operate()
+	}
+	assert.Positive(t, accel, "some routes need accelerators")
 }
