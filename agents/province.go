@@ -76,15 +76,17 @@ func (pm *ProvinceMind) closeYear(adaptation float64) {
 type option struct {
 	build, subsidy float64
 	fibre, power   bool
-	// twin is 1 + the index in the options of an earlier option that differs from this one only by a
-	// positive subsidy (0: none). A province that may offer no subsidy (incentiveShare 0) scores the two
-	// the same, so evaluator.scoreInto copies the twin's score (a quarter of a baseline run's options).
+	// twin is 1 + the index in the options of an earlier option that scores the same as this one when the
+	// province may offer no subsidy (incentiveShare 0; 0: none), so that evaluator.scoreInto copies the
+	// twin's score (seven in twelve of the baseline's options, a quarter of those a run scores). Nothing
+	// offered, the subsidy enters a score only as whether one is chosen, and that only without fibre or
+	// power (see scoreInto's base).
 	twin int32
 }
 
 // pairTwins sets the options' twins (option.twin): each option with a positive subsidy is paired with the
-// first such option of the same build, fibre and power among the options of its build just before it
-// (options come build-major).
+// first option of the same build, fibre and power among the options of its build just before it (options
+// come build-major) that also has a positive subsidy or, with fibre or power, any subsidy.
 func pairTwins(opts []option) {
 	for i := range opts {
 		o := &opts[i]
@@ -92,8 +94,9 @@ func pairTwins(opts []option) {
 		if !(o.subsidy > 0) {
 			continue
 		}
+		anySubsidy := o.fibre || o.power
 		for j := i - 1; j >= 0 && opts[j].build == o.build; j-- {
-			if q := &opts[j]; q.subsidy > 0 && q.twin == 0 && q.fibre == o.fibre && q.power == o.power {
+			if q := &opts[j]; (q.subsidy > 0 || anySubsidy) && q.twin == 0 && q.fibre == o.fibre && q.power == o.power {
 				o.twin = int32(j + 1)
 			}
 		}

@@ -27,6 +27,15 @@ func TestScoresAsAlone(t *testing.T) {
 		}
 	}
 	require.Positive(t, twins, "options with a twin")
+	// With fibre or power the subsidy is scored only as offered, so a subsidised option pairs with the one
+	// that offers none.
+	for i, o := range opts {
+		if o.subsidy > 0 && (o.fibre || o.power) {
+			require.Positive(t, o.twin, "option %+v", o)
+			tw := opts[o.twin-1]
+			assert.Equal(t, option{build: o.build, fibre: o.fibre, power: o.power}, tw, "twin of option %d", i)
+		}
+	}
 	free := 0
 	for i := range m.W.Provinces {
 		for _, quota := range []float64{math.Inf(1), 100} {
