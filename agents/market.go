@@ -37,7 +37,7 @@ func (m *Model) marketRound() {
 			opts = append(opts, o)
 		}
 	}
-	pairTwins(opts)
+	relate(opts)
 	scores := make([]float64, len(opts))
 	m.LastDecisions = m.LastDecisions[:0]
 	for i := range w.Provinces {

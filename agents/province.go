@@ -82,6 +82,24 @@ type option struct {
 	// offered, the subsidy enters a score only as whether one is chosen, and that only without fibre or
 	// power (see scoreInto's base).
 	twin int32
+	// offer numbers the option's subsidy, fibre and power (what it offers besides its build) in the
+	// options: the index of the first option that offers the same (relate). scoreInto prices each offer once.
+	offer int32
+}
+
+// relate sets the options' twins and offers (option.twin, option.offer), which scoreInto reads.
+func relate(opts []option) {
+	pairTwins(opts)
+	for i := range opts {
+		o := &opts[i]
+		o.offer = int32(i)
+		for j := range i {
+			if q := &opts[j]; math.Float64bits(q.subsidy) == math.Float64bits(o.subsidy) && q.fibre == o.fibre && q.power == o.power {
+				o.offer = int32(j)
+				break
+			}
+		}
+	}
 }
 
 // pairTwins sets the options' twins (option.twin): each option with a positive subsidy is paired with the
@@ -256,7 +274,7 @@ func (e *evaluator) scores(opts []option, out []float64) { e.scoreInto(opts, out
 // a choice, Model.Drivers); t is left alone for an infeasible option.
 func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 	var out [1]float64
-	o.twin = 0 // alone
+	o.twin, o.offer = 0, 0 // alone
 	e.scoreInto([]option{o}, out[:], t)
 	return out[0]
 }
@@ -294,11 +312,35 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 	}
 }
 
+// offerTerms are the terms of a score that depend on the option's offer alone (option.offer), as scoreInto
+// prices them in a call (stamp).
+type offerTerms struct {
+	stamp   uint64
+	blocked bool // fibre at a historic hub, which is the backbone already
+	slot    int
+	subsidy float64 // the subsidy offered: outside hubs, only what the plan still allows
+	demand  float64 // the demand the province believes it will attract
+	base    float64 // the work that counts as there without the build
+}
+
+// offerScratch returns n offers' terms for a scoreInto call and the call's stamp: terms stamped otherwise
+// are another call's.
+func (m *Model) offerScratch(n int) ([]offerTerms, uint64) {
+	if len(m.offerBuf) < n {
+		m.offerBuf = make([]offerTerms, n)
+	}
+	m.offerStamp++
+	return m.offerBuf[:n], m.offerStamp
+}
+
 // scoreInto writes score(opts[i]) into out[i] and, when t is not nil (one option), the terms of the score
 // into t (see scoreTerms). The options are scored in one loop, with what does not depend on the option
-// read once: a call per option cost as much as its arithmetic (Go keeps no register across a call).
+// read once and what depends on its build or its offer alone computed once per build (buildTerms,
+// setSlots) or offer (offerTerms): a call per option cost as much as its arithmetic (Go keeps no
+// register across a call).
 func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
-	w := e.m.W
+	m := e.m
+	w := m.W
 	s := w.Scn
 	b := &s.Behaviour
 	dc := &s.DataCentres
@@ -311,17 +353,16 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 	hours := 12 * economy.HoursPerMonth
 	taxRate, price := s.Fiscal.TaxRate, dc.PricePerMWh
 	pue := max(p.PUE, 1)
-	existOcc := float64(e.existingMW * occ)
-	baseUsed := min(e.expDemand, existOcc)
-	expDemand, share, existing, fibreMW, powerMW := e.expDemand, e.share, e.existingMW, e.fibreMW, e.powerMW
-	powerPrice, belief := p.PowerPrice, b.SubsidyBelief
+	existing := e.existingMW
 	fw := e.fiscalW
 	// The subsidy enters a score only as offered (subsidy x incentiveShare) and as whether one is chosen:
 	// with nothing offered, an option scores as its twin (option.twin).
-	free := share == 0
+	free := e.share == 0
+	offers, stamp := m.offerScratch(len(opts))
 	var bt *buildTerms
 	feasible := false
-	var sl slots // for bt's build
+	var sl slots    // for bt's build
+	capacity := 0.0 // the work bt's build and what exists could run
 	for i := range opts {
 		o := &opts[i]
 		if free && o.twin > 0 {
@@ -334,41 +375,48 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 			if feasible {
 				e.setSlots(&sl, bt, hub)
 			}
+			capacity = (existing + o.build) * occ
 		}
 		if !feasible {
 			out[i] = math.Inf(-1)
 			continue
 		}
-		if o.fibre && hub {
-			out[i] = math.Inf(-1) // a historic hub is the backbone already
+		of := &offers[o.offer]
+		if of.stamp != stamp {
+			// The offer's terms, here rather than in a function: a call on this path, though it is taken
+			// once per offer, cost more than it saved (December 2026).
+			// Demand the province believes it will attract, lifted by its subsidy.
+			subsidy := o.subsidy * e.share // outside hubs, only what the plan still allows
+			demand := e.expDemand
+			if pp := p.PowerPrice; pp > 0 {
+				demand *= 1 + b.SubsidyBelief*subsidy/pp
+			}
+			if o.fibre {
+				// A direct line relieves a busy corridor: the province expects the extra work it carries.
+				demand += e.fibreMW
+			}
+			if o.power {
+				demand += e.powerMW
+			}
+			existOcc := float64(e.existingMW * occ)
+			base := existOcc
+			if o.fibre || o.power || o.subsidy > 0 {
+				base = min(e.expDemand, existOcc) // extra work on any capacity counts
+			}
+			*of = offerTerms{stamp: stamp, blocked: o.fibre && hub, slot: o.slot(), subsidy: subsidy, demand: demand, base: base}
+		}
+		if of.blocked {
+			out[i] = math.Inf(-1)
 			continue
 		}
-		slot := o.slot()
-
-		// Demand the province believes it will attract, lifted by its subsidy.
-		demand := expDemand
-		subsidy := o.subsidy * share // outside hubs, only what the plan still allows
-		if powerPrice > 0 {
-			demand *= 1 + belief*subsidy/powerPrice
-		}
-		if o.fibre {
-			// A direct line relieves a busy corridor: the province expects the extra work it carries.
-			demand += fibreMW
-		}
-		if o.power {
-			demand += powerMW
-		}
-		used := min(demand, (existing+o.build)*occ)
-		base := existOcc
-		if o.fibre || o.power || o.subsidy > 0 {
-			base = baseUsed // extra work on any capacity counts
-		}
-		newUsed := nonNegative(used - base)
+		used := min(of.demand, capacity)
+		newUsed := nonNegative(used - of.base)
 
 		// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 		// flowing in; minus the local subsidy bill, investments and the expected fine.
 		taxes := float64(taxRate * newUsed * hours * price / 1e9 * horizon)
-		subsidyBill := float64(subsidy * used * pue * hours * 1000 / 1e9 * horizon)
+		subsidyBill := float64(of.subsidy * used * pue * hours * 1000 / 1e9 * horizon)
+		slot := of.slot
 		fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - sl.invest[slot] - bt.fine
 
 		if t != nil {
@@ -418,7 +466,7 @@ func (m *Model) options(buf []option) []option {
 			}
 		}
 	}
-	pairTwins(buf)
+	relate(buf)
 	return buf
 }
 

@@ -3,6 +3,7 @@ package agents
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -29,13 +30,20 @@ func TestScoresAsAlone(t *testing.T) {
 		}
 	}
 	require.Positive(t, twins, "options with a twin")
+	// An option's offer is the first option with its subsidy, fibre and power (scoreInto prices it once).
+	offerOf := func(o option) [3]any { return [3]any{o.subsidy, o.fibre, o.power} }
+	for i, o := range opts {
+		first := slices.IndexFunc(opts, func(q option) bool { return offerOf(q) == offerOf(o) })
+		assert.Equal(t, first, int(o.offer), "offer of option %d", i)
+	}
 	// With fibre or power the subsidy is scored only as offered, so a subsidised option pairs with the one
 	// that offers none.
 	for i, o := range opts {
 		if o.subsidy > 0 && (o.fibre || o.power) {
 			require.Positive(t, o.twin, "option %+v", o)
 			tw := opts[o.twin-1]
-			assert.Equal(t, option{build: o.build, fibre: o.fibre, power: o.power}, tw, "twin of option %d", i)
+			assert.Equal(t, [4]any{o.build, 0.0, o.fibre, o.power}, [4]any{tw.build, tw.subsidy, tw.fibre, tw.power},
+				"twin of option %d", i)
 		}
 	}
 	free := 0
