@@ -41,6 +41,12 @@ type Model struct {
 
 	scoreBuf  []float64 // best's scores
 	weightBuf []float64 // choose's weights
+	// optionList is the options of the rounds and the build and subsidy options they were made of
+	// (Model.options).
+	optionList struct {
+		builds, subsidies []float64
+		opts              []option
+	}
 	// offerBuf is scoreInto's offers' terms, offerStamp its last call's stamp (Model.offerScratch).
 	offerBuf   []offerTerms
 	offerStamp uint64

@@ -21,7 +21,7 @@ func TestScoresAsAlone(t *testing.T) {
 	m, err := New(baseline(t, 1))
 	require.NoError(t, err)
 	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
-	opts := m.options(nil)
+	opts := m.options()
 	twins := 0
 	for _, o := range opts {
 		if o.twin > 0 {
@@ -71,7 +71,7 @@ func TestChooseKeepsScores(t *testing.T) {
 	m, err := New(baseline(t, 1))
 	require.NoError(t, err)
 	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
-	opts := m.options(nil)
+	opts := m.options()
 	built := 0
 	for i := range m.W.Provinces {
 		for _, quota := range []float64{math.Inf(1), 100} {
@@ -156,7 +156,7 @@ func pickFromEvery(weights []float64, r float64) int {
 func TestLogitDrawAsEveryWeight(t *testing.T) {
 	m, err := New(baseline(t, 1))
 	require.NoError(t, err)
-	opts := m.options(nil)
+	opts := m.options()
 	r := rand.New(rand.NewPCG(22, 1))
 	scores := make([]float64, len(opts))
 	weights, picked := make([]float64, len(opts)), make([]float64, len(opts))
@@ -206,4 +206,25 @@ func TestLogitDrawAsEveryWeight(t *testing.T) {
 	}
 	assert.Greater(t, leftOut, n*10, "weights left out")
 	assert.Greater(t, metLeftOut, n/10, "draws of an option whose weight was left out")
+}
+
+// TestOptionsKept checks that the rounds' options are built once and built again when the behaviour's
+// build or subsidy options change.
+func TestOptionsKept(t *testing.T) {
+	m, err := New(baseline(t, 1))
+	require.NoError(t, err)
+	b := &m.W.Scn.Behaviour
+	first := m.options()
+	require.NotEmpty(t, first)
+	assert.Same(t, &first[0], &m.options()[0], "the same options, kept")
+
+	b.BuildOptionsMW = append(slices.Clone(b.BuildOptionsMW), 3200)
+	more := m.options()
+	require.Len(t, more, len(first)+4*len(b.SubsidyOptions))
+	assert.Equal(t, 3200.0, more[len(more)-1].build)
+
+	b.SubsidyOptions = []float64{math.Copysign(0, -1)} // the same value, not the same bits
+	signed := m.options()
+	require.Len(t, signed, 4*len(b.BuildOptionsMW))
+	assert.True(t, math.Signbit(signed[0].subsidy), "a subsidy of -0 kept as given")
 }
