@@ -129,7 +129,7 @@ func (o Outlook) Cost() float64 {
 // Advise returns the AI's advice for province i before the next round, reading the current state only:
 // it draws nothing from the run's generator and changes nothing, so asking for advice never changes a run.
 func (m *Model) Advise(i int) Advice {
-	opts := m.options(nil)
+	opts := m.options()
 	if !m.quotasLimitNext() {
 		// With no quota to limit the decision the AI decides with no quota in mind (freeRound): so does
 		// its advice, and the province can expect no quota (QuotaMW 0, nothing is beyond it).

@@ -188,7 +188,7 @@ func TestAdviceBeforeThePlan(t *testing.T) {
 		assert.Zero(t, a.Outlook.ExpectedFineBn, "nothing beyond quota")
 		assert.Equal(t, a.Decision.BuildMW, a.Decision.RequestMW)
 		e := m.newEvaluator(i, math.Inf(1))
-		assert.Equal(t, m.best(&e, m.options(nil)).build, a.Decision.BuildMW, "the free round's best build")
+		assert.Equal(t, m.best(&e, m.options()).build, a.Decision.BuildMW, "the free round's best build")
 		built += a.Decision.BuildMW
 		// A build far beyond any quota is priced with no fine.
 		o := m.Outlook(Decision{Province: i, BuildMW: 500}, 0)
@@ -330,7 +330,7 @@ func TestAdviceBeforeTheFirstQuotaRound(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, m.StepUntil(configs.NewMonth(2022, 6)))
 	require.True(t, quotasInForce(m.W))
-	opts := m.options(nil)
+	opts := m.options()
 	for i := range m.W.Provinces {
 		a := m.Advise(i)
 		assert.False(t, a.Quotas, "no quota limits a decision made now")
@@ -429,7 +429,7 @@ func TestAdviceBetweenRoundsPricesTheQuotaLeft(t *testing.T) {
 		assert.Equal(t, quotaLeft(p), a.QuotaMW, "%s: the quota left this year", p.ID)
 		assert.Zero(t, a.Decision.RequestMW, "no quota is requested between rounds")
 		pl := m.plannerNow()
-		_, granted := m.requests(&pl, m.options(nil))
+		_, granted := m.requests(&pl, m.options())
 		differs = differs || granted[i] != quotaLeft(p)
 	}
 	require.True(t, differs, "the next round's grants differ from the quotas left: the test tells them apart")

@@ -32,12 +32,12 @@ func (m *Model) marketRound() {
 		p.QuotaMW, p.StartedMW, p.BeyondQuotaMW, p.Penalised = 0, 0, 0, false
 	}
 	var opts []option
-	for _, o := range m.options(nil) {
+	for _, o := range m.options() {
 		if o.build == 0 {
 			opts = append(opts, o)
 		}
 	}
-	pairTwins(opts)
+	relate(opts)
 	scores := make([]float64, len(opts))
 	m.LastDecisions = m.LastDecisions[:0]
 	for i := range w.Provinces {

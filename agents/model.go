@@ -41,7 +41,16 @@ type Model struct {
 
 	scoreBuf  []float64 // best's scores
 	weightBuf []float64 // choose's weights
-	growthLog [][4]memo // by province and build option (evaluator.growthLogs)
+	// optionList is the options of the rounds and the build and subsidy options they were made of
+	// (Model.options).
+	optionList struct {
+		builds, subsidies []float64
+		opts              []option
+	}
+	// offerBuf is scoreInto's offers' terms, offerStamp its last call's stamp (Model.offerScratch).
+	offerBuf   []offerTerms
+	offerStamp uint64
+	growthLog  [][4]memo // by province and build option (evaluator.growthLogs)
 
 	scopes []economy.Scope
 	pRows  [][]float64

@@ -162,7 +162,7 @@ func (m *Model) quotaRound() {
 		m.moderationCalls(hp.Moderate)
 		m.plannerAtRound = nil
 	}
-	opts := m.options(nil)
+	opts := m.options()
 	request, granted := m.requests(&m.Planner, opts)
 
 	m.LastDecisions = m.LastDecisions[:0]

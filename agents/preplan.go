@@ -38,7 +38,7 @@ func (m *Model) freeRound() {
 		m.moderationCalls(hp.Moderate)
 		m.plannerAtRound = nil
 	}
-	opts := m.options(nil)
+	opts := m.options()
 	scores := make([]float64, len(opts))
 	m.LastDecisions = m.LastDecisions[:0]
 	for i := range w.Provinces {

@@ -2,6 +2,7 @@ package agents
 
 import (
 	"math"
+	"slices"
 
 	"dongshu/economy"
 	"dongshu/economy/detmath"
@@ -76,15 +77,35 @@ func (pm *ProvinceMind) closeYear(adaptation float64) {
 type option struct {
 	build, subsidy float64
 	fibre, power   bool
-	// twin is 1 + the index in the options of an earlier option that differs from this one only by a
-	// positive subsidy (0: none). A province that may offer no subsidy (incentiveShare 0) scores the two
-	// the same, so evaluator.scoreInto copies the twin's score (a quarter of a baseline run's options).
+	// twin is 1 + the index in the options of an earlier option that scores the same as this one when the
+	// province may offer no subsidy (incentiveShare 0; 0: none), so that evaluator.scoreInto copies the
+	// twin's score (seven in twelve of the baseline's options, a quarter of those a run scores). Nothing
+	// offered, the subsidy enters a score only as whether one is chosen, and that only without fibre or
+	// power (see scoreInto's base).
 	twin int32
+	// offer numbers the option's subsidy, fibre and power (what it offers besides its build) in the
+	// options: the index of the first option that offers the same (relate). scoreInto prices each offer once.
+	offer int32
+}
+
+// relate sets the options' twins and offers (option.twin, option.offer), which scoreInto reads.
+func relate(opts []option) {
+	pairTwins(opts)
+	for i := range opts {
+		o := &opts[i]
+		o.offer = int32(i)
+		for j := range i {
+			if q := &opts[j]; math.Float64bits(q.subsidy) == math.Float64bits(o.subsidy) && q.fibre == o.fibre && q.power == o.power {
+				o.offer = int32(j)
+				break
+			}
+		}
+	}
 }
 
 // pairTwins sets the options' twins (option.twin): each option with a positive subsidy is paired with the
-// first such option of the same build, fibre and power among the options of its build just before it
-// (options come build-major).
+// first option of the same build, fibre and power among the options of its build just before it (options
+// come build-major) that also has a positive subsidy or, with fibre or power, any subsidy.
 func pairTwins(opts []option) {
 	for i := range opts {
 		o := &opts[i]
@@ -92,8 +113,9 @@ func pairTwins(opts []option) {
 		if !(o.subsidy > 0) {
 			continue
 		}
+		anySubsidy := o.fibre || o.power
 		for j := i - 1; j >= 0 && opts[j].build == o.build; j-- {
-			if q := &opts[j]; q.subsidy > 0 && q.twin == 0 && q.fibre == o.fibre && q.power == o.power {
+			if q := &opts[j]; (q.subsidy > 0 || anySubsidy) && q.twin == 0 && q.fibre == o.fibre && q.power == o.power {
 				o.twin = int32(j + 1)
 			}
 		}
@@ -253,7 +275,7 @@ func (e *evaluator) scores(opts []option, out []float64) { e.scoreInto(opts, out
 // a choice, Model.Drivers); t is left alone for an infeasible option.
 func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 	var out [1]float64
-	o.twin = 0 // alone
+	o.twin, o.offer = 0, 0 // alone
 	e.scoreInto([]option{o}, out[:], t)
 	return out[0]
 }
@@ -291,11 +313,35 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 	}
 }
 
+// offerTerms are the terms of a score that depend on the option's offer alone (option.offer), as scoreInto
+// prices them in a call (stamp).
+type offerTerms struct {
+	stamp   uint64
+	blocked bool // fibre at a historic hub, which is the backbone already
+	slot    int
+	subsidy float64 // the subsidy offered: outside hubs, only what the plan still allows
+	demand  float64 // the demand the province believes it will attract
+	base    float64 // the work that counts as there without the build
+}
+
+// offerScratch returns n offers' terms for a scoreInto call and the call's stamp: terms stamped otherwise
+// are another call's.
+func (m *Model) offerScratch(n int) ([]offerTerms, uint64) {
+	if len(m.offerBuf) < n {
+		m.offerBuf = make([]offerTerms, n)
+	}
+	m.offerStamp++
+	return m.offerBuf[:n], m.offerStamp
+}
+
 // scoreInto writes score(opts[i]) into out[i] and, when t is not nil (one option), the terms of the score
 // into t (see scoreTerms). The options are scored in one loop, with what does not depend on the option
-// read once: a call per option cost as much as its arithmetic (Go keeps no register across a call).
+// read once and what depends on its build or its offer alone computed once per build (buildTerms,
+// setSlots) or offer (offerTerms): a call per option cost as much as its arithmetic (Go keeps no
+// register across a call).
 func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
-	w := e.m.W
+	m := e.m
+	w := m.W
 	s := w.Scn
 	b := &s.Behaviour
 	dc := &s.DataCentres
@@ -308,17 +354,16 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 	hours := 12 * economy.HoursPerMonth
 	taxRate, price := s.Fiscal.TaxRate, dc.PricePerMWh
 	pue := max(p.PUE, 1)
-	existOcc := float64(e.existingMW * occ)
-	baseUsed := min(e.expDemand, existOcc)
-	expDemand, share, existing, fibreMW, powerMW := e.expDemand, e.share, e.existingMW, e.fibreMW, e.powerMW
-	powerPrice, belief := p.PowerPrice, b.SubsidyBelief
+	existing := e.existingMW
 	fw := e.fiscalW
 	// The subsidy enters a score only as offered (subsidy x incentiveShare) and as whether one is chosen:
 	// with nothing offered, an option scores as its twin (option.twin).
-	free := share == 0
+	free := e.share == 0
+	offers, stamp := m.offerScratch(len(opts))
 	var bt *buildTerms
 	feasible := false
-	var sl slots // for bt's build
+	var sl slots    // for bt's build
+	capacity := 0.0 // the work bt's build and what exists could run
 	for i := range opts {
 		o := &opts[i]
 		if free && o.twin > 0 {
@@ -331,41 +376,48 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 			if feasible {
 				e.setSlots(&sl, bt, hub)
 			}
+			capacity = (existing + o.build) * occ
 		}
 		if !feasible {
 			out[i] = math.Inf(-1)
 			continue
 		}
-		if o.fibre && hub {
-			out[i] = math.Inf(-1) // a historic hub is the backbone already
+		of := &offers[o.offer]
+		if of.stamp != stamp {
+			// The offer's terms, here rather than in a function: a call on this path, though it is taken
+			// once per offer, cost more than it saved (December 2026).
+			// Demand the province believes it will attract, lifted by its subsidy.
+			subsidy := o.subsidy * e.share // outside hubs, only what the plan still allows
+			demand := e.expDemand
+			if pp := p.PowerPrice; pp > 0 {
+				demand *= 1 + b.SubsidyBelief*subsidy/pp
+			}
+			if o.fibre {
+				// A direct line relieves a busy corridor: the province expects the extra work it carries.
+				demand += e.fibreMW
+			}
+			if o.power {
+				demand += e.powerMW
+			}
+			existOcc := float64(e.existingMW * occ)
+			base := existOcc
+			if o.fibre || o.power || o.subsidy > 0 {
+				base = min(e.expDemand, existOcc) // extra work on any capacity counts
+			}
+			*of = offerTerms{stamp: stamp, blocked: o.fibre && hub, slot: o.slot(), subsidy: subsidy, demand: demand, base: base}
+		}
+		if of.blocked {
+			out[i] = math.Inf(-1)
 			continue
 		}
-		slot := o.slot()
-
-		// Demand the province believes it will attract, lifted by its subsidy.
-		demand := expDemand
-		subsidy := o.subsidy * share // outside hubs, only what the plan still allows
-		if powerPrice > 0 {
-			demand *= 1 + belief*subsidy/powerPrice
-		}
-		if o.fibre {
-			// A direct line relieves a busy corridor: the province expects the extra work it carries.
-			demand += fibreMW
-		}
-		if o.power {
-			demand += powerMW
-		}
-		used := min(demand, (existing+o.build)*occ)
-		base := existOcc
-		if o.fibre || o.power || o.subsidy > 0 {
-			base = baseUsed // extra work on any capacity counts
-		}
-		newUsed := nonNegative(used - base)
+		used := min(of.demand, capacity)
+		newUsed := nonNegative(used - of.base)
 
 		// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 		// flowing in; minus the local subsidy bill, investments and the expected fine.
 		taxes := float64(taxRate * newUsed * hours * price / 1e9 * horizon)
-		subsidyBill := float64(subsidy * used * pue * hours * 1000 / 1e9 * horizon)
+		subsidyBill := float64(of.subsidy * used * pue * hours * 1000 / 1e9 * horizon)
+		slot := of.slot
 		fiscal := taxes + bt.land + bt.central - bt.local - subsidyBill - sl.invest[slot] - bt.fine
 
 		if t != nil {
@@ -398,25 +450,34 @@ func (o option) slot() int {
 	return s
 }
 
-// options enumerates every combination of build size, subsidy, fibre and power.
-func (m *Model) options(buf []option) []option {
+// options returns every combination of build size, subsidy, fibre and power, build-major, related
+// (relate). The list is kept from round to round while the behaviour's build and subsidy options stay
+// the same (bit for bit), as they do through a run, so callers only read it: building and relating it
+// every round cost 1.6 % of the instructions of the agents and detmath (December 2026).
+func (m *Model) options() []option {
 	b := &m.W.Scn.Behaviour
-	buf = buf[:0]
 	subs := b.SubsidyOptions
 	if len(subs) == 0 {
 		subs = []float64{0}
 	}
+	c := &m.optionList
+	sameBits := func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) }
+	if c.opts != nil && slices.EqualFunc(c.builds, b.BuildOptionsMW, sameBits) && slices.EqualFunc(c.subsidies, subs, sameBits) {
+		return c.opts
+	}
+	var opts []option
 	for _, mw := range b.BuildOptionsMW {
 		for _, s := range subs {
 			for _, f := range [2]bool{false, true} {
 				for _, pw := range [2]bool{false, true} {
-					buf = append(buf, option{build: mw, subsidy: s, fibre: f, power: pw})
+					opts = append(opts, option{build: mw, subsidy: s, fibre: f, power: pw})
 				}
 			}
 		}
 	}
-	pairTwins(buf)
-	return buf
+	relate(opts)
+	c.builds, c.subsidies, c.opts = slices.Clone(b.BuildOptionsMW), slices.Clone(subs), opts
+	return opts
 }
 
 // best returns the highest-scoring option (the first of equals), with no noise: a quota request is a
@@ -439,41 +500,85 @@ func (m *Model) best(e *evaluator, opts []option) option {
 func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, float64) {
 	t := m.W.Scn.Behaviour.NoiseTemperature
 	e.scores(opts, scores)
-	top := math.Inf(-1)
-	for _, sc := range scores {
-		top = max(top, sc)
-	}
 	if cap(m.weightBuf) < len(opts) {
 		m.weightBuf = make([]float64, len(opts))
 	}
 	weights := m.weightBuf[:len(opts)]
-	total := 0.0
-	free := e.share == 0
+	top, total := logitWeights(opts, scores, e.share == 0, t, weights)
+	i := logitPick(weights, scores, top, t, m.Rng.Float64()*total)
+	if i < 0 {
+		return option{}, 0
+	}
+	return opts[i], scores[i]
+}
+
+// A weight below 2^-57 (its score at least 40 T below the top: e^-40 < 2^-57 and Exp errs by less than an
+// ulp) changes neither a total of at least 1/8 that it is added to nor a remainder of at least 1/8 that it
+// is subtracted from, as it is within a quarter ulp of both; nor can such a remainder be below it. Such
+// weights are left uncomputed (negligible), until a smaller remainder meets one: a quarter of the
+// exponentials of a baseline run's draws (measured December 2026).
+const (
+	negligibleBelow = -40.0 // (score - top) / T
+	negligible      = -1.0  // the weight of such an option, not computed (no weight is negative)
+)
+
+// logitWeights sets weights[i] to exp((scores[i] - top) / T), or to negligible (see there), and returns
+// the top score and the weights' total, added in order. With free, twins score alike (option.twin).
+func logitWeights(opts []option, scores []float64, free bool, t float64, weights []float64) (top, total float64) {
+	top = math.Inf(-1)
+	for _, sc := range scores {
+		top = max(top, sc)
+	}
 	for i := range opts {
 		if twin := opts[i].twin; free && twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
 			weights[i] = weights[twin-1]
-			total += weights[i]
+			if weights[i] != negligible { // else left out of a smaller total already
+				total += weights[i]
+			}
 			continue
 		}
 		if math.IsInf(scores[i], -1) {
 			weights[i] = 0
 			continue
 		}
-		weights[i] = detmath.Exp((scores[i] - top) / t)
+		x := (scores[i] - top) / t
+		if x < negligibleBelow && total >= 0.125 {
+			weights[i] = negligible
+			continue
+		}
+		weights[i] = detmath.Exp(x)
 		total += weights[i]
 	}
-	r := m.Rng.Float64() * total
+	return top, total
+}
+
+// logitPick returns the first option whose weight (logitWeights) exceeds r less the weights before it,
+// subtracted in turn, or else the last option of positive weight (-1: none); it computes a negligible
+// weight where it matters.
+func logitPick(weights, scores []float64, top, t, r float64) int {
+	weight := func(i int) float64 {
+		if weights[i] == negligible {
+			weights[i] = detmath.Exp((scores[i] - top) / t)
+		}
+		return weights[i]
+	}
 	for i, wt := range weights {
+		if wt == negligible {
+			if r >= 0.125 {
+				continue
+			}
+			wt = weight(i)
+		}
 		if r < wt {
-			return opts[i], scores[i]
+			return i
 		}
 		r -= wt
 	}
 	// Floating-point leftovers: fall back to the last feasible option.
-	for i := len(opts) - 1; i >= 0; i-- {
-		if weights[i] > 0 {
-			return opts[i], scores[i]
+	for i := len(weights) - 1; i >= 0; i-- {
+		if weight(i) > 0 {
+			return i
 		}
 	}
-	return option{}, 0
+	return -1
 }

@@ -2,12 +2,15 @@ package agents
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
+	"dongshu/economy/detmath"
 )
 
 // TestScoresAsAlone checks the round's batch scoring (evaluator.scores: one loop, twins copied where no
@@ -18,7 +21,7 @@ func TestScoresAsAlone(t *testing.T) {
 	m, err := New(baseline(t, 1))
 	require.NoError(t, err)
 	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
-	opts := m.options(nil)
+	opts := m.options()
 	twins := 0
 	for _, o := range opts {
 		if o.twin > 0 {
@@ -27,6 +30,22 @@ func TestScoresAsAlone(t *testing.T) {
 		}
 	}
 	require.Positive(t, twins, "options with a twin")
+	// An option's offer is the first option with its subsidy, fibre and power (scoreInto prices it once).
+	offerOf := func(o option) [3]any { return [3]any{o.subsidy, o.fibre, o.power} }
+	for i, o := range opts {
+		first := slices.IndexFunc(opts, func(q option) bool { return offerOf(q) == offerOf(o) })
+		assert.Equal(t, first, int(o.offer), "offer of option %d", i)
+	}
+	// With fibre or power the subsidy is scored only as offered, so a subsidised option pairs with the one
+	// that offers none.
+	for i, o := range opts {
+		if o.subsidy > 0 && (o.fibre || o.power) {
+			require.Positive(t, o.twin, "option %+v", o)
+			tw := opts[o.twin-1]
+			assert.Equal(t, [4]any{o.build, 0.0, o.fibre, o.power}, [4]any{tw.build, tw.subsidy, tw.fibre, tw.power},
+				"twin of option %d", i)
+		}
+	}
 	free := 0
 	for i := range m.W.Provinces {
 		for _, quota := range []float64{math.Inf(1), 100} {
@@ -52,7 +71,7 @@ func TestChooseKeepsScores(t *testing.T) {
 	m, err := New(baseline(t, 1))
 	require.NoError(t, err)
 	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
-	opts := m.options(nil)
+	opts := m.options()
 	built := 0
 	for i := range m.W.Provinces {
 		for _, quota := range []float64{math.Inf(1), 100} {
@@ -87,4 +106,125 @@ func TestNonNegativeIsMax(t *testing.T) {
 		}
 		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%v", x)
 	}
+}
+
+// weighEvery is choose's weights as they were, every one computed: the reference for logitWeights.
+func weighEvery(opts []option, scores []float64, free bool, t float64) (weights []float64, total float64) {
+	top := math.Inf(-1)
+	for _, sc := range scores {
+		top = max(top, sc)
+	}
+	weights = make([]float64, len(opts))
+	for i := range opts {
+		if twin := opts[i].twin; free && twin > 0 {
+			weights[i] = weights[twin-1]
+			total += weights[i]
+			continue
+		}
+		if math.IsInf(scores[i], -1) {
+			continue
+		}
+		weights[i] = detmath.Exp((scores[i] - top) / t)
+		total += weights[i]
+	}
+	return weights, total
+}
+
+// pickFromEvery is choose's draw as it was, from every weight, by remainder r: the reference for
+// logitPick.
+func pickFromEvery(weights []float64, r float64) int {
+	for i, wt := range weights {
+		if r < wt {
+			return i
+		}
+		r -= wt
+	}
+	for i := len(weights) - 1; i >= 0; i-- {
+		if weights[i] > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestLogitDrawAsEveryWeight checks logitWeights and logitPick, which leave negligible weights
+// uncomputed, against the draw with every weight computed: the total bit for bit and the option drawn, on
+// 30,000 score vectors over the baseline's options, with and without twins, scores from the top to far
+// below it (and infeasible ones), temperatures from 0.01 to 10, by a remainder drawn at random and by the
+// partial sums of the weights before each weight left out and next to them (a remainder of 0 or nearly
+// meets the weight).
+func TestLogitDrawAsEveryWeight(t *testing.T) {
+	m, err := New(baseline(t, 1))
+	require.NoError(t, err)
+	opts := m.options()
+	r := rand.New(rand.NewPCG(22, 1))
+	scores := make([]float64, len(opts))
+	weights, picked := make([]float64, len(opts)), make([]float64, len(opts))
+	n, leftOut, metLeftOut := 30_000, 0, 0
+	if testing.Short() {
+		n = 3_000
+	}
+	for k := range n {
+		temp := math.Pow(10, float64(r.IntN(4))-2)
+		free := r.IntN(2) == 0
+		top := float64(r.NormFloat64())
+		for i := range scores {
+			switch {
+			case r.IntN(20) == 0:
+				scores[i] = math.Inf(-1)
+			case r.IntN(8) == 0:
+				scores[i] = top
+			default: // (score - top) / T mostly within 0 to -80, some far beyond
+				scores[i] = top - float64(temp*math.Abs(r.NormFloat64())*float64(10*(1+r.IntN(8))))
+			}
+			if free && opts[i].twin > 0 {
+				scores[i] = scores[opts[i].twin-1]
+			}
+		}
+		want, wantTotal := weighEvery(opts, scores, free, temp)
+		gotTop, gotTotal := logitWeights(opts, scores, free, temp, weights)
+		require.Equal(t, math.Float64bits(wantTotal), math.Float64bits(gotTotal), "vector %d: total", k)
+		rs := []float64{r.Float64() * wantTotal}
+		sum := 0.0
+		for i, w := range weights {
+			if w == negligible {
+				leftOut++
+				rs = append(rs, sum, math.Nextafter(sum, 0), math.Nextafter(sum, 2))
+			} else {
+				require.Equal(t, math.Float64bits(want[i]), math.Float64bits(w), "vector %d: weight %d", k, i)
+			}
+			sum += want[i]
+		}
+		for _, rr := range rs {
+			drawn := pickFromEvery(want, rr)
+			if drawn >= 0 && weights[drawn] == negligible {
+				metLeftOut++
+			}
+			copy(picked, weights)
+			require.Equal(t, drawn, logitPick(picked, scores, gotTop, temp, rr), "vector %d: remainder %v", k, rr)
+		}
+	}
+	assert.Greater(t, leftOut, n*10, "weights left out")
+	assert.Greater(t, metLeftOut, n/10, "draws of an option whose weight was left out")
+}
+
+// TestOptionsKept checks that the rounds' options are built once and built again when the behaviour's
+// build or subsidy options change.
+func TestOptionsKept(t *testing.T) {
+	m, err := New(baseline(t, 1))
+	require.NoError(t, err)
+	b := &m.W.Scn.Behaviour
+	first := m.options()
+	require.NotEmpty(t, first)
+	assert.Same(t, &first[0], &m.options()[0], "the same options, kept")
+
+	b.BuildOptionsMW = append(slices.Clone(b.BuildOptionsMW), 3200)
+	more := m.options()
+	require.Len(t, more, len(first)+4*len(b.SubsidyOptions))
+	assert.Equal(t, 3200.0, more[len(more)-1].build)
+
+	b.SubsidyOptions = []float64{math.Copysign(0, -1)} // the same value, not the same bits
+	signed := m.options()
+	require.Len(t, signed, 4*len(b.BuildOptionsMW))
+	assert.True(t, math.Signbit(signed[0].subsidy), "a subsidy of -0 kept as given")
 }
