@@ -167,18 +167,23 @@ func TestPivotRuleFollowsTheCandidateList(t *testing.T) {
 		}
 		assert.ErrorIs(t, err, wantErr, what)
 	}
-	for seed := uint64(1); seed <= 60; seed++ {
-		r := rand.New(rand.NewPCG(seed, 7))
-		inst := mcfRandomInstance(r, 2, 30)
-		if seed%2 == 0 {
-			inst = nsRandomTransport(r)
-		}
-		solve(&inst, "random")
-		for range 4 {
-			nsPerturb(r, &inst)
-			solve(&inst, "perturbed")
+	// Blocks of the default size, whole quads, and of 7 arcs, which start and end inside quads.
+	for _, block := range []int{0, 7} {
+		g.Block = block
+		for seed := uint64(1); seed <= 60; seed++ {
+			r := rand.New(rand.NewPCG(seed, 7))
+			inst := mcfRandomInstance(r, 2, 30)
+			if seed%2 == 0 {
+				inst = nsRandomTransport(r)
+			}
+			solve(&inst, "random")
+			for range 4 {
+				nsPerturb(r, &inst)
+				solve(&inst, "perturbed")
+			}
 		}
 	}
+	g.Block = 0
 	md := newNSMonthModel(12, 7)
 	r := rand.New(rand.NewPCG(7, 7))
 	for month := range 8 {
