@@ -271,7 +271,11 @@ type NetworkSimplex struct {
 	excess  []int64 // warm start: imbalance left to route through the tree
 	upStart []int32 // remapBasis: old upper-bound arcs by tail (CSR)
 	upTo    []int32
-	upper   []int32 // the user arcs at their upper bound in the basis last set up (prepare, for startPivots) or solved (finish, for the next warm start)
+	// upper lists the arcs at their upper bound: set up by prepare, kept
+	// by pivot (upperAt[e] is arc e's place in it) and, after finish, the
+	// user arcs of the optimal basis, for the next warm start.
+	upper   []int32
+	upperAt []int32
 	pi2     []int64 // breakTies: potentials of the secondary costs
 	cand    []int32 // breakTies: non-tree arcs of zero reduced cost
 	// unthreaded: remapBasis has set parent and order but not thread,
@@ -688,17 +692,16 @@ func (g *NetworkSimplex) basisArcs() []nsArc {
 	return g.arcs[:g.basisM]
 }
 
-// finish lists the arcs at their upper bound (upper, for the next warm
-// start), checks feasibility and sums the objective of the optimal basis.
+// finish leaves the user arcs at their upper bound in upper (kept by the
+// pivots, for the next warm start), checks feasibility and sums the
+// objective of the optimal basis.
 func (g *NetworkSimplex) finish() (int64, error) {
 	n, m := g.n, g.m
-	upper := g.upper[:0]
-	for e, st := range g.state[:m] {
-		if st == nsUpper {
-			upper = append(upper, int32(e))
-		}
+	upper := g.upper
+	if g.searched > m { // artificial arcs can have been at their upper bound
+		upper = slices.DeleteFunc(upper, func(e int32) bool { return int(e) >= m })
+		g.upper = upper
 	}
-	g.upper = upper
 	for _, f := range g.flow[m : m+n] {
 		if f > 0 {
 			return 0, ErrInfeasible
@@ -835,7 +838,7 @@ func (g *NetworkSimplex) resizeNodes(N int) {
 // those, as in setBounds; the other flows are 0, and the artificial arcs
 // are left at flow 0 as u -> root (warmStart sets those of the nodes that
 // hang from the root). Only the old arcs in the tree or at the upper bound
-// (upper, listed by finish) are looked up, about a quarter of the arcs in
+// (upper, as finish left it) are looked up, about a quarter of the arcs in
 // the allocator, where remapBasis matches the endpoints of every arc.
 func (g *NetworkSimplex) carryBasis() bool {
 	n, m := g.n, g.m
@@ -1292,8 +1295,12 @@ func (g *NetworkSimplex) startPivots() {
 			priced[N/4][e&3] = nsPricedLower(arcs[e])
 		}
 	}
-	for _, e := range g.upper {
+	// upper has room for every arc, so that pivot never grows it.
+	g.upper = nsGrow(g.upper, N)[:len(g.upper)]
+	g.upperAt = nsResize(g.upperAt, N)
+	for i, e := range g.upper {
 		priced[e>>2][e&3] = nsPricedUpper(arcs[e])
+		g.upperAt[e] = int32(i)
 	}
 	for _, e := range g.pred[:g.n] {
 		priced[e>>2][e&3] = nsTreeArc
@@ -1598,9 +1605,11 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 		if g.state[in] == nsLower {
 			g.state[in] = nsUpper
 			*g.pricedArc(in) = nsPricedUpper(g.arcs[in])
+			g.addUpper(in)
 		} else {
 			g.state[in] = nsLower
 			*g.pricedArc(in) = nsPricedLower(g.arcs[in])
+			g.removeUpper(in)
 		}
 		return -1
 	}
@@ -1610,6 +1619,9 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 		uIn, vIn = second, first
 	}
 	out := pred[uOut]
+	if g.state[in] == nsUpper {
+		g.removeUpper(in)
+	}
 	g.state[in] = nsTree
 	*g.pricedArc(in) = nsTreeArc
 	if flow[out] == 0 {
@@ -1618,6 +1630,7 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	} else {
 		g.state[out] = nsUpper
 		*g.pricedArc(out) = nsPricedUpper(g.arcs[out])
+		g.addUpper(out)
 		if int(out) >= g.m {
 			// An artificial arc at its upper bound (a flow of 2^63-1,
 			// never seen in practice) could be worth decreasing: from
@@ -1645,6 +1658,21 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 		w = thread[i]
 	}
 	return out
+}
+
+// addUpper lists arc e, which has come to its upper bound, in upper.
+func (g *NetworkSimplex) addUpper(e int32) {
+	g.upperAt[e] = int32(len(g.upper))
+	g.upper = append(g.upper, e) // within its capacity (startPivots)
+}
+
+// removeUpper drops arc e, which has left its upper bound, from upper:
+// the last arc listed takes its place.
+func (g *NetworkSimplex) removeUpper(e int32) {
+	upper := g.upper
+	i, last := g.upperAt[e], upper[len(upper)-1]
+	upper[i], g.upperAt[last] = last, i
+	g.upper = upper[:len(upper)-1]
 }
 
 // updateTree re-hangs the subtree of uOut (whose tree arc leaves) from vIn

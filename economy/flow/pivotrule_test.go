@@ -17,7 +17,8 @@ func nsViolation(g *NetworkSimplex, e int32) int64 {
 }
 
 // nsCheckPricing checks the pivot rule's data between pivots: every arc as priced is the arc itself at its
-// lower bound, reversed at the opposite cost at its upper bound, a loop in the tree, with its cost less one; the list holds at most 2*nsListLen
+// lower bound, reversed at the opposite cost at its upper bound, a loop in the tree, with its cost less one;
+// upper lists the arcs at their upper bound, upperAt their places in it; the list holds at most 2*nsListLen
 // arcs, none in the tree but for a copy of the arc that entered last, in (-1: none), which the search can
 // have met again.
 func nsCheckPricing(t *testing.T, g *NetworkSimplex, in int32) {
@@ -32,6 +33,16 @@ func nsCheckPricing(t *testing.T, g *NetworkSimplex, in int32) {
 		default:
 			assert.Equal(t, nsArc{src: p.src, tgt: p.src, cost: 1 - 1}, p, "tree arc %d priced as a loop of cost 1", e)
 		}
+	}
+	var upper []int32
+	for e := range int32(g.m + g.n) {
+		if g.state[e] == nsUpper {
+			upper = append(upper, e)
+		}
+	}
+	assert.ElementsMatch(t, upper, g.upper, "upper lists the arcs at their upper bound")
+	for i, e := range g.upper {
+		assert.Equal(t, int32(i), g.upperAt[e], "upperAt of arc %d", e)
 	}
 	assert.LessOrEqual(t, len(g.list), 2*nsListLen)
 	for _, c := range g.list {
