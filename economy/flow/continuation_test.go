@@ -40,7 +40,8 @@ func nsDistinctEndpoints(inst *mcfInstance) {
 }
 
 // nsSolveContinued solves inst on g with the continuation next, like Solve, checking nsCheckTree after
-// the start and after every pivot, and the result against MinCostFlow's.
+// the start and after every pivot, the arcs as priced (nsCheckPricing) at the start, and the result
+// against MinCostFlow's.
 func nsSolveContinued(t *testing.T, g *NetworkSimplex, inst *mcfInstance, next []int32, what string) {
 	t.Helper()
 	want, wantErr := nsMCF(inst)
@@ -51,6 +52,7 @@ func nsSolveContinued(t *testing.T, g *NetworkSimplex, inst *mcfInstance, next [
 	require.NoError(t, g.prepare(), what)
 	nsCheckTree(t, g)
 	g.startPivots()
+	nsCheckPricing(t, g, -1)
 	for g.step() {
 		nsCheckTree(t, g)
 		if t.Failed() {

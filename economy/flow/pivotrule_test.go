@@ -17,21 +17,32 @@ func nsViolation(g *NetworkSimplex, e int32) int64 {
 }
 
 // nsCheckPricing checks the pivot rule's data between pivots: every arc as priced is the arc itself at its
-// lower bound, reversed at its upper bound, nsTreeArc in the tree; the list holds at most 2*nsListLen
+// lower bound, reversed at the opposite cost at its upper bound, a loop in the tree, with its cost less one;
+// upper lists the arcs at their upper bound, upperAt their places in it; the list holds at most 2*nsListLen
 // arcs, none in the tree but for a copy of the arc that entered last, in (-1: none), which the search can
 // have met again.
 func nsCheckPricing(t *testing.T, g *NetworkSimplex, in int32) {
 	t.Helper()
 	for e := range g.m + g.n {
-		a, p := g.arcs[e], g.priced[e]
+		a, p := g.arcs[e], *g.pricedArc(int32(e))
 		switch g.state[e] {
 		case nsLower:
-			assert.Equal(t, a, p, "arc %d at its lower bound priced as it is", e)
+			assert.Equal(t, nsArc{src: a.src, tgt: a.tgt, cost: a.cost - 1}, p, "arc %d at its lower bound priced as it is", e)
 		case nsUpper:
-			assert.Equal(t, nsReversed(a), p, "arc %d at its upper bound priced reversed", e)
+			assert.Equal(t, nsArc{src: a.tgt, tgt: a.src, cost: -a.cost - 1}, p, "arc %d at its upper bound priced reversed", e)
 		default:
-			assert.Equal(t, nsTreeArc, p, "tree arc %d priced as a loop", e)
+			assert.Equal(t, nsArc{src: p.src, tgt: p.src, cost: 1 - 1}, p, "tree arc %d priced as a loop of cost 1", e)
 		}
+	}
+	var upper []int32
+	for e := range int32(g.m + g.n) {
+		if g.state[e] == nsUpper {
+			upper = append(upper, e)
+		}
+	}
+	assert.ElementsMatch(t, upper, g.upper, "upper lists the arcs at their upper bound")
+	for i, e := range g.upper {
+		assert.Equal(t, int32(i), g.upperAt[e], "upperAt of arc %d", e)
 	}
 	assert.LessOrEqual(t, len(g.list), 2*nsListLen)
 	for _, c := range g.list {
@@ -167,18 +178,23 @@ func TestPivotRuleFollowsTheCandidateList(t *testing.T) {
 		}
 		assert.ErrorIs(t, err, wantErr, what)
 	}
-	for seed := uint64(1); seed <= 60; seed++ {
-		r := rand.New(rand.NewPCG(seed, 7))
-		inst := mcfRandomInstance(r, 2, 30)
-		if seed%2 == 0 {
-			inst = nsRandomTransport(r)
-		}
-		solve(&inst, "random")
-		for range 4 {
-			nsPerturb(r, &inst)
-			solve(&inst, "perturbed")
+	// Blocks of the default size, whole quads, and of 7 arcs, which start and end inside quads.
+	for _, block := range []int{0, 7} {
+		g.Block = block
+		for seed := uint64(1); seed <= 60; seed++ {
+			r := rand.New(rand.NewPCG(seed, 7))
+			inst := mcfRandomInstance(r, 2, 30)
+			if seed%2 == 0 {
+				inst = nsRandomTransport(r)
+			}
+			solve(&inst, "random")
+			for range 4 {
+				nsPerturb(r, &inst)
+				solve(&inst, "perturbed")
+			}
 		}
 	}
+	g.Block = 0
 	md := newNSMonthModel(12, 7)
 	r := rand.New(rand.NewPCG(7, 7))
 	for month := range 8 {
@@ -217,4 +233,46 @@ func TestKeepBestSelectsTheMostViolating(t *testing.T) {
 		}
 		require.ElementsMatch(t, list, got)
 	}
+}
+
+// TestMaskedNodeArraysArePowersOfTwo checks what the masked indexing of pricing and pivot relies on (see
+// nsMasked): over instances whose node count grows and shrinks, solved warm with secondary costs (which
+// size pi2), the potentials, the thread and the secondary potentials have a power of two as capacity, at
+// least the node count with the root; and nsMasked keeps the contents it reuses.
+func TestMaskedNodeArraysArePowersOfTwo(t *testing.T) {
+	isPow2 := func(c int) bool { return c > 0 && c&(c-1) == 0 }
+	g := NewNetworkSimplex()
+	r := rand.New(rand.NewPCG(5, 5))
+	for _, n := range []int{2, 3, 5, 9, 8, 17, 4, 33, 31, 65, 7, 130} {
+		inst := mcfRandomInstance(r, n, n)
+		perm := r.Perm(len(inst.arcs))
+		ties := make([]int64, len(inst.arcs))
+		for i := range ties {
+			ties[i] = r.Int64N(MaxTie + 1)
+		}
+		nsLoadTies(g, &inst, perm, ties)
+		want, wantErr := nsMCF(&inst)
+		got, err := g.Solve()
+		if wantErr != nil {
+			assert.ErrorIs(t, err, wantErr, "%d nodes", n)
+		} else {
+			require.NoError(t, err, "%d nodes", n)
+			assert.Equal(t, want, got, "%d nodes", n)
+		}
+		for name, c := range map[string]int{"pi": cap(g.pi), "thread": cap(g.thread)} {
+			assert.True(t, isPow2(c), "%d nodes: cap(%s) = %d", n, name, c)
+			assert.GreaterOrEqual(t, c, n+1, "%d nodes: cap(%s)", n, name)
+		}
+		if g.pi2 != nil {
+			assert.True(t, isPow2(cap(g.pi2)), "%d nodes: cap(pi2) = %d", n, cap(g.pi2))
+		}
+	}
+	require.NotNil(t, g.pi2, "some instance had ties to break")
+	s := nsMasked([]int64(nil), 5)
+	assert.Equal(t, 8, cap(s))
+	s[4] = 7
+	s = nsMasked(s, 8)
+	assert.Equal(t, 8, len(s))
+	assert.Equal(t, int64(7), s[4], "contents kept")
+	assert.Equal(t, 16, cap(nsMasked(s, 9)))
 }
