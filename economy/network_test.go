@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"dongshu/configs"
 )
 
 // fullFloydWarshall is Floyd-Warshall over every pair, the reference shortestPaths must match to the bit.
@@ -70,4 +72,28 @@ func TestShortestPathsSymmetric(t *testing.T) {
 		}
 	}
 	assert.Positive(t, ties, "no tie between paths of different length: the test shows nothing of tie-breaking")
+}
+
+// TestCapitalDistancesAreGreatCircles: NewNetwork computes half the distances between capitals and mirrors
+// them, which is exact because GreatCircleKm is symmetric to the bit; checked on random points over the whole
+// globe, and on the baseline's capitals against GreatCircleKm of every ordered pair.
+func TestCapitalDistancesAreGreatCircles(t *testing.T) {
+	rng := rngFor(11)
+	for range 20000 {
+		lat1, lon1 := 180*rng.Float64()-90, 360*rng.Float64()-180
+		lat2, lon2 := 180*rng.Float64()-90, 360*rng.Float64()-180
+		require.Equal(t, math.Float64bits(GreatCircleKm(lat1, lon1, lat2, lon2)),
+			math.Float64bits(GreatCircleKm(lat2, lon2, lat1, lon1)), "(%v,%v) (%v,%v)", lat1, lon1, lat2, lon2)
+	}
+	s, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	w, err := NewWorld(s)
+	require.NoError(t, err)
+	n := len(w.Provinces)
+	for a, pa := range w.Provinces {
+		for b, pb := range w.Provinces {
+			want := GreatCircleKm(pa.Cfg.Lat, pa.Cfg.Lon, pb.Cfg.Lat, pb.Cfg.Lon)
+			assert.Equal(t, math.Float64bits(want), math.Float64bits(w.Net.capKm[a*n+b]), "%s to %s", pa.ID, pb.ID)
+		}
+	}
 }
