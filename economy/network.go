@@ -40,7 +40,8 @@ const localKm = 50.0
 // province without one reaches the backbone through the nearest historic hub (Beijing, Shanghai,
 // Guangzhou), paying the detour and an extra hop. A direct fibre line is a dedicated route with no
 // exchange. Latency between two provinces is the least-delay path over these edges (Floyd-Warshall on
-// 31 nodes is ~30k operations, rerun only when the network changes), plus access delay at both ends,
+// 31 nodes is ~30k operations, rerun only when the network changes, and with a PathMemo only into a state
+// not met before), plus access delay at both ends,
 // the leg from the capital to the data-centre site, and congestion on the site's inbound corridor.
 type Network struct {
 	w        *World
@@ -67,6 +68,7 @@ type Network struct {
 	baseCfg [2]uint64 // AccessMs, MsPer100Km behind baseMs (their bits)
 	baseOK  bool
 	congMs  []float64 // Update: this month's congestion term per site
+	memo    *PathMemo // the paths of states met before (nil: none kept)
 }
 
 // Line is a fibre line between two provinces, as the map shows it.
@@ -98,7 +100,10 @@ type datedFibre struct {
 }
 
 // NewNetwork prepares the network of a world; IXPs and lines dated before the start are open at once.
-func NewNetwork(w *World) (*Network, error) {
+func NewNetwork(w *World) (*Network, error) { return newNetwork(w, nil) }
+
+// newNetwork is NewNetwork with a memo of paths (nil: none).
+func newNetwork(w *World, memo *PathMemo) (*Network, error) {
 	s := w.Scn
 	n := len(w.Provinces)
 	nw := &Network{w: w, n: n, pathMs: make([]float64, n*n), pathKm: make([]float64, n*n),
@@ -164,6 +169,10 @@ func NewNetwork(w *World) (*Network, error) {
 		}
 		nw.nearestH[a] = best
 	}
+	if memo != nil {
+		nw.memo = memo
+		memo.bind(nw)
+	}
 	nw.OpenDue()
 	nw.Update()
 	return nw, nil
@@ -217,13 +226,22 @@ func (nw *Network) Update() {
 	if nw.dirty {
 		nw.dirty = false
 		nw.baseOK = false
-		nw.directLinks()
-		nw.shortestPaths()
+		if nw.memo != nil {
+			nw.memo.update(nw)
+		} else {
+			nw.computePaths()
+		}
 	}
 	if !nw.baseOK || nw.baseCfg != [2]uint64{math.Float64bits(cfg.AccessMs), math.Float64bits(cfg.MsPer100Km)} {
 		nw.updateBase()
 	}
 	nw.addCongestion()
+}
+
+// computePaths sets the exchange paths of the network as it is now.
+func (nw *Network) computePaths() {
+	nw.directLinks()
+	nw.shortestPaths()
 }
 
 // directLinks sets the paths to the direct links alone: an exchange (IXP) to every other exchange, a

@@ -289,7 +289,11 @@ func monthOrNever(key, v string) (configs.Month, error) {
 }
 
 // NewWorld builds the world at its first month from a validated scenario.
-func NewWorld(s *configs.Scenario) (*World, error) {
+func NewWorld(s *configs.Scenario) (*World, error) { return NewWorldMemo(s, nil) }
+
+// NewWorldMemo is NewWorld with a memo of exchange paths that earlier worlds computed (nil: none), which the
+// world uses and adds to; the world is the same with or without it.
+func NewWorldMemo(s *configs.Scenario, memo *PathMemo) (*World, error) {
 	start, err := month("start", s.Start)
 	if err != nil {
 		return nil, err
@@ -324,7 +328,7 @@ func NewWorld(s *configs.Scenario) (*World, error) {
 	np, nc := len(w.Provinces), len(w.Classes)
 	w.DemandMW, w.ServedMW, w.UnservedMW = grid(np, nc), grid(np, nc), grid(np, nc)
 
-	if w.Net, err = NewNetwork(w); err != nil {
+	if w.Net, err = newNetwork(w, memo); err != nil {
 		return nil, err
 	}
 	w.Demand = NewDemandModel(w)

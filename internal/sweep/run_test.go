@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
+	"dongshu/economy"
 )
 
 // TestRunRowWithoutTimeseries checks that a run computing only what its runs.csv row reads (no time
@@ -62,4 +63,24 @@ func TestPreparedRunsNeedNoSecondCheck(t *testing.T) {
 	_, _, err = bad.RunOne(0)
 	assert.ErrorContains(t, err, "planner.enforcement", "a run of a sweep not prepared is checked")
 	assert.ErrorContains(t, bad.Prepare(), "planner.enforcement")
+}
+
+// TestRunsWithPathMemoUnchanged checks that runs sharing a worker's memo of network paths, as a sweep's
+// workers run them, write the rows and time series of runs without one.
+func TestRunsWithPathMemoUnchanged(t *testing.T) {
+	base, err := configs.LoadPreset("fibre-first")
+	require.NoError(t, err)
+	require.NoError(t, base.Set("end=2026-12"))
+	sp := &Spec{Base: base, Format: CSV, Timeseries: true, Design: Design{Type: Full, Reps: 2, SeedBase: 9,
+		Factors: []Factor{{Key: "network.hop_ms", Values: []string{"4", "2"}}}}}
+	require.NoError(t, sp.Prepare())
+	memo := economy.NewPathMemo()
+	for id := range sp.Design.NumRuns() {
+		row, ts, err := sp.runOne(id, memo)
+		require.NoError(t, err)
+		wantRow, wantTS, err := sp.RunOne(id)
+		require.NoError(t, err)
+		assert.Equal(t, string(wantRow), string(row), "run %d", id)
+		assert.Equal(t, string(wantTS), string(ts), "run %d", id)
+	}
 }
