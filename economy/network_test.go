@@ -2,6 +2,7 @@ package economy
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -95,5 +96,34 @@ func TestCapitalDistancesAreGreatCircles(t *testing.T) {
 			want := GreatCircleKm(pa.Cfg.Lat, pa.Cfg.Lon, pb.Cfg.Lat, pb.Cfg.Lon)
 			assert.Equal(t, math.Float64bits(want), math.Float64bits(w.Net.capKm[a*n+b]), "%s to %s", pa.ID, pb.ID)
 		}
+	}
+}
+
+// TestCongestionRedoneWhereChanged: month to month Update redoes the round-trip times of the sites whose
+// congestion changed only; over months of random corridor loads (most kept, some saturated, some changed,
+// and now and then a change of the base latency) it gives the bits of the full pass.
+func TestCongestionRedoneWhereChanged(t *testing.T) {
+	s, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	w, err := NewWorld(s)
+	require.NoError(t, err)
+	nw, rng := w.Net, rngFor(5)
+	for month := range 200 {
+		for _, p := range w.Provinces {
+			switch rng.IntN(4) {
+			case 0:
+				p.CorridorLoad = 1.5 * rng.Float64()
+			case 1:
+				p.CorridorLoad = 1 + rng.Float64() // saturated: the same congestion as any load above 1
+			}
+		}
+		if month%50 == 49 {
+			s.Network.AccessMs++
+		}
+		nw.Update()
+		got := slices.Clone(nw.RTT)
+		nw.rttOK = false
+		nw.addCongestion()
+		require.True(t, sameBits(nw.RTT, got), "month %d", month)
 	}
 }
