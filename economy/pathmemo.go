@@ -2,16 +2,20 @@ package economy
 
 import (
 	"encoding/binary"
+	"hash/maphash"
 	"math"
 	"slices"
 )
 
 // PathMemo remembers the exchange paths (Network's least-delay paths between capitals) of the network
-// states that runs met, for the runs after them: a baseline run changes its network 21 times, into the
-// same 22 states in every run, so that the runs of a sweep after its first copy their paths instead of
-// recomputing them (5 M instructions, 1.5 % of a baseline run, December 2026). The paths it gives are the
-// bits recomputing them would give: an entry is keyed by every input of directLinks and shortestPaths (the
-// geometry, the settings, which provinces have an exchange and the open fibre lines in order).
+// states that runs met more than once, for the runs after them: a baseline run changes its network 21
+// times, into the same 22 states in almost every run, so that the runs of a sweep after its second copy
+// their paths instead of recomputing them (5 M instructions, 1.5 % of a baseline run, December 2026). A
+// state met once is only noted (by a hash of its key): the states of a run that went its own way (a
+// random event, a province's own line) would otherwise fill the memo, and the garbage collector's heap
+// goal with it. The paths it gives are the bits recomputing them would give: an entry is keyed by every
+// input of directLinks and shortestPaths (the geometry, the settings, which provinces have an exchange and
+// the open fibre lines in order).
 //
 // A memo is not safe for concurrent use: a sweep gives each worker its own.
 type PathMemo struct {
@@ -20,14 +24,22 @@ type PathMemo struct {
 	nearestH []int
 	paths    map[string][]float64 // state key -> pathMs followed by pathKm
 	floats   int                  // held in paths
-	key      []byte               // scratch of stateKey
+	seen     map[uint64]struct{}  // hashes of the keys of states met once
+	seed     maphash.Seed
+	key      []byte // scratch of stateKey
 }
 
-// maxMemoFloats bounds the paths a memo holds (8 MB): at 31 provinces some 500 states, at 310 five.
-const maxMemoFloats = 1 << 20
+// Bounds of a memo, past which it forgets what it holds: the paths it keeps (1 MB: 68 states at 31
+// provinces, none past 256) and the states it notes as met once.
+const (
+	maxMemoFloats = 1 << 17
+	maxMemoSeen   = 1 << 14
+)
 
 // NewPathMemo returns an empty memo.
-func NewPathMemo() *PathMemo { return &PathMemo{paths: map[string][]float64{}} }
+func NewPathMemo() *PathMemo {
+	return &PathMemo{paths: map[string][]float64{}, seen: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+}
 
 // bind makes the memo serve network nw, forgetting every entry if nw's geometry is not the one they
 // were computed on (compared to the bit).
@@ -37,6 +49,7 @@ func (m *PathMemo) bind(nw *Network) {
 	}
 	m.capKm, m.nearestH = slices.Clone(nw.capKm), slices.Clone(nw.nearestH)
 	clear(m.paths)
+	clear(m.seen)
 	m.floats = 0
 }
 
@@ -51,6 +64,14 @@ func (m *PathMemo) update(nw *Network) {
 	}
 	nw.computePaths()
 	if 2*nn > maxMemoFloats {
+		return
+	}
+	h := maphash.Bytes(m.seed, key)
+	if _, ok := m.seen[h]; !ok {
+		if len(m.seen) >= maxMemoSeen {
+			clear(m.seen)
+		}
+		m.seen[h] = struct{}{}
 		return
 	}
 	if m.floats+2*nn > maxMemoFloats {
