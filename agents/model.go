@@ -40,6 +40,7 @@ type Model struct {
 	}
 
 	scoreBuf  []float64 // best's scores
+	weightBuf []float64 // choose's weights
 	growthLog [][4]memo // by province and build option (evaluator.growthLogs)
 
 	scopes []economy.Scope

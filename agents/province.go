@@ -287,7 +287,7 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 		counted := bt.keptCapex + sl.invest[slot]
 		sl.growth[slot] = float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
 		debtRatio := (p.Debt + sl.invest[slot] + bt.local) / revenue
-		sl.debt[slot] = float64(b.DebtWeight * max(0, debtRatio-b.DebtLimit))
+		sl.debt[slot] = float64(b.DebtWeight * nonNegative(debtRatio-b.DebtLimit))
 	}
 }
 
@@ -356,10 +356,11 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 			demand += powerMW
 		}
 		used := min(demand, (existing+o.build)*occ)
-		newUsed := max(0, used-existOcc)
+		base := existOcc
 		if o.fibre || o.power || o.subsidy > 0 {
-			newUsed = max(0, used-baseUsed) // extra work on any capacity counts
+			base = baseUsed // extra work on any capacity counts
 		}
+		newUsed := nonNegative(used - base)
 
 		// Fiscal gain over the horizon (bn yuan): taxes on the extra work, land sold, central subsidy
 		// flowing in; minus the local subsidy bill, investments and the expected fine.
@@ -374,6 +375,15 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 		}
 		out[i] = float64(fw*fiscal) + sl.growth[slot] + bt.rivalry - bt.guidance - sl.debt[slot] - bt.water - bt.farm
 	}
+}
+
+// nonNegative returns max(0, x), the same bits (-0 gives +0, a NaN stays) in half the instructions: Go's
+// max orders NaNs and signed zeros without branching.
+func nonNegative(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return x
 }
 
 // slot numbers the four combinations of fibre and power.
@@ -424,7 +434,8 @@ func (m *Model) best(e *evaluator, opts []option) option {
 	return best
 }
 
-// choose draws an option with logit probabilities exp(score/T) from the run's generator.
+// choose draws an option with logit probabilities exp(score/T) from the run's generator; it returns the
+// option and its score (scores keeps every option's score).
 func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, float64) {
 	t := m.W.Scn.Behaviour.NoiseTemperature
 	e.scores(opts, scores)
@@ -432,32 +443,36 @@ func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, f
 	for _, sc := range scores {
 		top = max(top, sc)
 	}
+	if cap(m.weightBuf) < len(opts) {
+		m.weightBuf = make([]float64, len(opts))
+	}
+	weights := m.weightBuf[:len(opts)]
 	total := 0.0
 	free := e.share == 0
-	for i, o := range opts {
-		if free && o.twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
-			scores[i] = scores[o.twin-1]
-			total += scores[i]
+	for i := range opts {
+		if twin := opts[i].twin; free && twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
+			weights[i] = weights[twin-1]
+			total += weights[i]
 			continue
 		}
 		if math.IsInf(scores[i], -1) {
-			scores[i] = 0
+			weights[i] = 0
 			continue
 		}
-		scores[i] = detmath.Exp((scores[i] - top) / t)
-		total += scores[i]
+		weights[i] = detmath.Exp((scores[i] - top) / t)
+		total += weights[i]
 	}
 	r := m.Rng.Float64() * total
-	for i, o := range opts {
-		if r < scores[i] {
-			return o, e.score(o)
+	for i, wt := range weights {
+		if r < wt {
+			return opts[i], scores[i]
 		}
-		r -= scores[i]
+		r -= wt
 	}
 	// Floating-point leftovers: fall back to the last feasible option.
 	for i := len(opts) - 1; i >= 0; i-- {
-		if scores[i] > 0 {
-			return opts[i], e.score(opts[i])
+		if weights[i] > 0 {
+			return opts[i], scores[i]
 		}
 	}
 	return option{}, 0

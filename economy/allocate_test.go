@@ -48,6 +48,16 @@ func TestSaturatedCorridorSpillsToNextBestSite(t *testing.T) {
 	assert.Zero(t, w.Contracts.Used(east))
 }
 
+// TestLocalWorkNeedsNoCorridor fills nothing but the east's inbound corridor: its own work still runs at
+// home: local routes use no trunk.
+func TestLocalWorkNeedsNoCorridor(t *testing.T) {
+	w := newTinyWorld(t, func(s *configs.Scenario) { s.Provinces[east].CorridorMW = 0 })
+	placeDemand(t, w, map[[2]int]float64{{east, hot}: 30})
+	require.Zero(t, w.Alloc.remote[east], "remote work into the east had no room")
+	assert.InDelta(t, 30, toMW(w.Contracts.Used(east)), 1e-3, "hot work runs at home")
+	assert.InDelta(t, 30, w.ServedMW[east][hot], 1e-9)
+}
+
 func TestFullSitesLeaveWorkUnserved(t *testing.T) {
 	w := newTinyWorld(t, nil)
 	placeDemand(t, w, map[[2]int]float64{{east, hot}: 130, {east, cold}: 150})
@@ -125,5 +135,155 @@ func TestRoundToIntRoundsAsMathRound(t *testing.T) {
 		check(math.Nextafter(x, math.Inf(1)))
 		check(math.Nextafter(x, math.Inf(-1)))
 		check((rng.Float64() - 0.5) * math.Pow(2, float64(rng.IntN(62))))
+	}
+}
+
+// TestReachSplitMatchesFreshAllocator changes, month after month, what the split of the route rows by
+// reach (Allocator.splitByReach) depends on — the class bounds (their lever), the latency floor (a
+// network setting), congestion below 0 — and checks every month's instance against a fresh allocator's,
+// which splits its rows from scratch. Each change brings the west within the hot bound of the east.
+func TestReachSplitMatchesFreshAllocator(t *testing.T) {
+	// Hot work has a bound of 30 ms; the west is about 32 ms from the east with 12 ms of access.
+	w := newTinyWorld(t, func(s *configs.Scenario) { s.Network.CongestionMs, s.Network.AccessMs = 8, 12 })
+	w.Policy.RTTBoundChange = 2
+	w.applyRTTBounds()
+	var hotWest []int // months with a route for hot work from the east to the west
+	for m := range 10 {
+		if m > 0 {
+			w.BeginMonth()
+		}
+		switch m {
+		case 2: // the bound 30 -> 60 ms
+			w.Policy.RTTBoundChange = 5
+			w.applyRTTBounds()
+		case 4:
+			w.Policy.RTTBoundChange = 2
+			w.applyRTTBounds()
+		case 6: // the floor 8 ms lower
+			w.Scn.Network.AccessMs = 4
+		case 8: // congestion into the west below 0: its latency under the floor
+			w.Scn.Network.AccessMs = 12
+			w.Scn.Network.CongestionMs = -20
+			w.Provinces[west].CorridorLoad = 1
+		}
+		w.DemandMW[east][hot], w.DemandMW[east][cold] = float64(5*(m+1)), float64(5*(m+1))
+		w.PrepareAllocation()
+		fresh := NewAllocator(len(w.Provinces), len(w.Classes), w.Scn.Seed)
+		fresh.Prepare(w)
+		require.Equal(t, fresh.Arcs(), w.Alloc.Arcs(), "month %d", m)
+		for _, arc := range w.Alloc.Arcs() {
+			if arc.Kind == ArcRemote && arc.Origin == east && arc.Class == hot && arc.Site == west {
+				hotWest = append(hotWest, m)
+			}
+		}
+		require.NoError(t, w.FinishAllocation())
+		w.Operate()
+	}
+	assert.Subset(t, hotWest, []int{2, 6, 8}, "each change reaches the west")
+	assert.NotContains(t, hotWest, 0)
+}
+
+// TestAllocatorContinuesLastMonthsArcs checks, month after month of presets (run without agents) whose
+// instances have the rarer kinds of arc (east-outage the vault's, whose arcs join the same nodes as remote
+// routes to the vault; export-controls, with its foreign pool opened by hand, the pool's), what the allocator tells the solver of last month's arcs
+// (flow.NetworkSimplex.SetContinuation): next[p] is this month's arc with last month's arc p's source and
+// site (and kind, for capacity arcs) whenever there is one; and every arc's tie, taken from last month's
+// arc where it continues one of the same kind, equals the hash (tie).
+func TestAllocatorContinuesLastMonthsArcs(t *testing.T) {
+	type arcID struct {
+		src, site int32
+		kind      ArcKind // capacity arcs only: a source's arcs differ by site
+	}
+	id := func(t arcTag) arcID {
+		k := arcID{src: t.src, site: t.site}
+		if t.src < 0 {
+			k.kind = t.kind
+		}
+		return k
+	}
+	for _, tc := range []struct {
+		preset string
+		uses   ArcKind
+	}{{"east-outage", ArcVault}, {"export-controls", ArcAbroad}} {
+		preset := tc.preset
+		s, err := configs.LoadPreset(preset)
+		require.NoError(t, err)
+		w, err := NewWorld(s)
+		require.NoError(t, err)
+		rng := rngFor(3)
+		var prev []arcTag
+		continued, fresh, kinds := 0, 0, map[ArcKind]int{}
+		for w.Now < w.End {
+			// stepMonth, with the foreign pool open (no agents build the data centres whose denied
+			// accelerators would open it).
+			w.BeginMonth()
+			w.FireEvents(rng)
+			w.OpenDueEvents()
+			w.AdvanceConstruction()
+			if w.AbroadSite >= 0 {
+				w.AbroadMW = 300
+			}
+			w.GenerateDemand(rng)
+			require.NoError(t, w.Allocate())
+			w.Operate()
+			a := w.Alloc
+			now := map[arcID]int32{}
+			for e, tag := range a.tags {
+				now[id(tag)] = int32(e)
+				require.Equal(t, int32(a.tie(tag.kind, int(tag.src), int(tag.site))), tag.tie, "%s %s: tie of arc %d", preset, w.Now, e)
+			}
+			for p, tag := range prev {
+				e, ok := now[id(tag)]
+				if !ok {
+					fresh++
+					continue
+				}
+				require.Equal(t, e, a.next[p], "%s %s: the arc that continues arc %d", preset, w.Now, p)
+				continued++
+				kinds[tag.kind]++
+			}
+			prev = append(prev[:0], a.tags...)
+		}
+		assert.Greater(t, continued, 10*fresh, "%s: most arcs continue one", preset)
+		assert.Positive(t, fresh, "%s: some arcs are new", preset)
+		for _, k := range []ArcKind{ArcLocal, ArcRemote, ArcUnserved, ArcCorridor, ArcSite, ArcAccelCap, tc.uses} {
+			assert.Positive(t, kinds[k], "%s: kind %d continued", preset, k)
+		}
+		t.Logf("%s: %d arcs continued (by kind %v), %d not", preset, continued, kinds, fresh)
+	}
+}
+
+// TestContinueArcReusesTheTieOfTheSameArcOnly checks continueArc on last month's arcs of every relation to
+// the arc added: the same arc (continued, its tie reused), a vault arc where a remote route to the same
+// site is added (the same nodes: continued, but another tie), another source's or site's arc and an id
+// out of range (neither).
+func TestContinueArcReusesTheTieOfTheSameArcOnly(t *testing.T) {
+	a := NewAllocator(3, 2, 7)
+	a.prevTags = []arcTag{
+		{kind: ArcRemote, src: 4, site: 1, tie: 11},
+		{kind: ArcVault, src: 4, site: 2, tie: 12},
+		{kind: ArcRemote, src: 5, site: 1, tie: 13},
+		{kind: ArcRemote, src: 4, site: 0, tie: 14},
+	}
+	a.next = []int32{-1, -1, -1, -1}
+	a.tags = make([]arcTag, 9) // the arc to be added is arc 9
+	for _, tc := range []struct {
+		prev      int32
+		continued bool
+		same      bool
+	}{{0, true, true}, {1, true, false}, {2, false, false}, {3, false, false}, {4, false, false}, {-1, false, false}} {
+		clear(a.next)
+		site := int32(1)
+		if tc.prev == 1 {
+			site = 2
+		}
+		tie, same := a.continueArc(arcTag{kind: ArcRemote, src: 4, site: site}, tc.prev)
+		assert.Equal(t, tc.same, same, "prev %d", tc.prev)
+		if same {
+			assert.Equal(t, a.prevTags[tc.prev].tie, tie, "prev %d", tc.prev)
+		}
+		if uint32(tc.prev) < uint32(len(a.next)) {
+			assert.Equal(t, tc.continued, a.next[tc.prev] == 9, "prev %d", tc.prev)
+		}
 	}
 }

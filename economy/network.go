@@ -67,6 +67,7 @@ type Network struct {
 	baseMs  []float64
 	baseCfg [2]uint64 // AccessMs, MsPer100Km behind baseMs (their bits)
 	baseOK  bool
+	baseGen uint64    // how many times updateBase has set baseMs (LatencyFloor)
 	congMs  []float64 // Update: this month's congestion term per site
 	rttOK   bool      // RTT is baseMs plus congMs (off the diagonal), so that Update redoes the sites whose congestion changed
 	memo    *PathMemo // the paths of states met before (nil: none kept)
@@ -381,6 +382,20 @@ func (nw *Network) updateBase() {
 	}
 	nw.baseCfg, nw.baseOK = [2]uint64{math.Float64bits(cfg.AccessMs), math.Float64bits(cfg.MsPer100Km)}, true
 	nw.rttOK = false
+	nw.baseGen++
+}
+
+// LatencyFloor returns the round-trip latencies before congestion, origin by origin as RTT, and a count
+// that changes whenever they do; ok reports that no RTT of this month is below its entry (no congestion
+// term is below 0, or NaN), so that a site beyond a latency bound by its floor is beyond it this month.
+// The floor changes only with the network and its settings, RTT every month.
+func (nw *Network) LatencyFloor() (floor []float64, gen uint64, ok bool) {
+	for _, c := range nw.congMs {
+		if !(c >= 0) {
+			return nw.baseMs, nw.baseGen, false
+		}
+	}
+	return nw.baseMs, nw.baseGen, true
 }
 
 // Latency returns the round-trip latency from origin o to site s this month (ms).

@@ -101,7 +101,8 @@ func TestCapitalDistancesAreGreatCircles(t *testing.T) {
 
 // TestCongestionRedoneWhereChanged: month to month Update redoes the round-trip times of the sites whose
 // congestion changed only; over months of random corridor loads (most kept, some saturated, some changed,
-// and now and then a change of the base latency) it gives the bits of the full pass.
+// and now and then a change of the base latency or of the congestion setting) it gives the bits of the
+// full pass.
 func TestCongestionRedoneWhereChanged(t *testing.T) {
 	s, err := configs.LoadPreset("baseline")
 	require.NoError(t, err)
@@ -120,10 +121,42 @@ func TestCongestionRedoneWhereChanged(t *testing.T) {
 		if month%50 == 49 {
 			s.Network.AccessMs++
 		}
+		if month%70 == 69 {
+			s.Network.CongestionMs = -s.Network.CongestionMs // every site's term changes, some to -0
+		}
 		nw.Update()
 		got := slices.Clone(nw.RTT)
 		nw.rttOK = false
 		nw.addCongestion()
 		require.True(t, sameBits(nw.RTT, got), "month %d", month)
 	}
+}
+
+// TestLatencyFloorBoundsRTT: every month's RTT is at least its floor, which changes (and its count with
+// it) only with the network or its settings; with congestion below 0 the floor is not one.
+func TestLatencyFloorBoundsRTT(t *testing.T) {
+	w := newTinyWorld(t, func(s *configs.Scenario) { s.Network.CongestionMs = 8 })
+	nw := w.Net
+	for p := range w.Provinces {
+		w.Provinces[p].CorridorLoad = float64(p) / 2
+	}
+	nw.Update()
+	floor, gen, ok := nw.LatencyFloor()
+	require.True(t, ok)
+	require.Len(t, floor, len(nw.RTT))
+	for i, rtt := range nw.RTT {
+		assert.GreaterOrEqual(t, rtt, floor[i], "pair %d", i)
+	}
+	assert.Greater(t, nw.RTT[east*3+west], floor[east*3+west], "congestion into the west")
+	nw.Update()
+	_, again, _ := nw.LatencyFloor()
+	assert.Equal(t, gen, again, "nothing changed")
+	w.Scn.Network.AccessMs++
+	nw.Update()
+	_, next, _ := nw.LatencyFloor()
+	assert.NotEqual(t, gen, next, "the access delay changed")
+	w.Scn.Network.CongestionMs = -1
+	nw.Update()
+	_, _, ok = nw.LatencyFloor()
+	assert.False(t, ok, "congestion below 0 takes RTT under the floor")
 }

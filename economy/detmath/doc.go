@@ -43,10 +43,16 @@
 //
 //   - Exp: Tang's table method (ACM TOMS 15(2), 1989), 64 entries, with a
 //     Cody and Waite reduction (Software Manual for the Elementary Functions,
-//     1980) and a degree-7 Taylor polynomial.
+//     1980) and a degree-7 Taylor polynomial. A cheaper evaluation without
+//     the two smallest terms comes first: Ziv's rounding test (as in
+//     CORE-MATH) keeps its result when the full evaluation, within a proven
+//     2^-59 of it, would round to the same double (98% of inputs), so Exp
+//     returns the same bits either way (fast_test.go).
 //   - Log: a 128-entry table of ln(1+j/128) and Mercator's series for
 //     ln(1+u), |u| <= 2^-8, as a double-double (also the core of Pow).
-//   - Log1p: 1+x as an exact double-double, then the same core.
+//   - Log1p: 1+x as an exact double-double, then the same core; for
+//     |x| >= 1/8 first without the terms below 2^-60, kept when Ziv's test
+//     proves the full evaluation rounds alike (99% of inputs).
 //   - Pow: e^(y ln|x|) with ln|x| and the product as double-doubles.
 //   - Sin, Cos: Payne and Hanek's reduction (1983) with 1216 bits of 2/pi,
 //     then Taylor series on [-pi/4, pi/4].

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 )
 
 // Arc states of the network simplex: a non-tree arc sits at its lower bound
@@ -21,17 +22,32 @@ const (
 	nsDown int8 = -1 // the arc runs parent -> node
 )
 
-// nsMinBlock and nsMaxBlock bound the block of the block-search pivot rule (the square root of the arc
-// count in between, as LEMON's). The cap matters only past 160,000 arcs: there, in warm-started solves,
-// an arc that can enter is rare (about one in 5,000 in the allocator at 1,000 provinces), every pivot
-// prices several blocks, and smaller blocks price fewer arcs in all for a few more pivots. At 1,000
-// provinces (0.9 million arcs, blocks of 950 otherwise) a cap of 600, 400 or 250 priced 6, 15 or 21 %
-// fewer arcs and made the month's solve about a fifth faster; at 31 provinces smaller blocks cost more
-// pivots than they save (measured December 2026, ODD 7.5).
+// nsMinBlock and nsMaxBlock bound the pivot rule's block (the square root of the arc count in between, as
+// LEMON's). The cap matters only past 160,000 arcs: there, in warm-started solves, an arc that can enter
+// is rare (about one in 5,000 in the allocator at 1,000 provinces), every pivot prices several blocks, and
+// smaller blocks price fewer arcs in all for a few more pivots. At 1,000 provinces (0.9 million arcs,
+// blocks of 950 otherwise) a cap of 600, 400 or 250 priced 6, 15 or 21 % fewer arcs and made the month's
+// solve about a fifth faster; at 31 provinces smaller blocks cost more pivots than they save (measured
+// December 2026 with block search, the rule before the candidate list, which prices the same blocks;
+// ODD 7.5). With the candidate list, blocks of 0.5, 0.75, 1.5 or 2 times the square root cost 1.3, 0.4,
+// 0.6 or 1.1 % more instructions in the baseline sweep.
 const (
 	nsMinBlock = 10
 	nsMaxBlock = 400
 )
+
+// nsListLen is the number of candidates the pivot rule keeps when its list
+// has grown beyond twice that (see findEntering). In the baseline sweep's
+// instructions (December 2026) 5 to 16 are within 0.4 % of each other, 8
+// the least.
+const nsListLen = 8
+
+// nsCand is a candidate of the pivot rule: an arc and its reduced cost as
+// priced (negative: the arc violates).
+type nsCand struct {
+	arc int32
+	rc  int64
+}
 
 // nsArc is one arc's endpoints and cost: user arcs as given to AddArc,
 // artificial arcs as set by Solve. Capacities are kept apart (cap, ucaps),
@@ -71,13 +87,16 @@ type nsArc struct {
 //
 // Each pivot:
 //
-//  1. Entering arc, by block search: the user arcs are priced in blocks of
-//     sqrt(arcs), at least 10 and at most 400 (nsMaxBlock), cyclically from
-//     where the last search stopped;
-//     the most violating arc of the first block that has one enters (an
-//     arc at its lower bound with negative reduced cost, or at its upper
-//     bound with positive reduced cost). Ties go to the first in scan
-//     order, so runs are deterministic. None: optimal. As in LEMON, an
+//  1. Entering arc, from a candidate list (after LEMON's altering
+//     candidate list): the violating arcs (at the lower bound with negative
+//     reduced cost, or at the upper bound with positive reduced cost) kept
+//     from the last pivot are priced again, then the user arcs of one block
+//     of sqrt(arcs), at least 10 and at most 400 (nsMaxBlock), cyclically
+//     from where the last search stopped, and of further blocks while no
+//     violating arc has been found. The most violating arc of the list and
+//     the blocks enters (the first of equals, so runs are deterministic);
+//     the other violating arcs stay in the list, cut back to the 8 most
+//     violating when it grows beyond 16. None: optimal. As in LEMON, an
 //     artificial arc that has left the tree is not priced: it carries no
 //     flow and never needs to come back (see below).
 //  2. The entering arc closes a cycle with the tree paths from its ends to
@@ -142,21 +161,32 @@ type nsArc struct {
 // tree of the instance is a basis; it is made strongly feasible for the
 // new data as follows.
 //
+//   - Continued (the caller has said by SetContinuation which new arc
+//     continues which old one, and the node count is the same): the
+//     basis is carried over by these ids (see carryBasis). Node u keeps
+//     its parent if the new arc that continues u's old tree arc joins the
+//     same nodes in the same direction, else hangs from r by its
+//     artificial arc; an arc starts at its upper bound if the old one it
+//     continues did. Only the old tree and upper-bound arcs are looked up
+//     (Reset keeps the old instance's arcs, to check the endpoints, and
+//     the last Solve lists its upper-bound arcs), so this costs far less
+//     than matching endpoints; a wrong id only makes a worse start.
 //   - Same structure (same node count; arc i joins the same from -> to as
 //     before, same arc count): the tree is reused as it is. Solve compares
-//     the packed endpoints with the stored list in the pass that finds the
+//     the endpoints with the old instance's in the pass that finds the
 //     largest cost, about a nanosecond per arc.
 //   - Otherwise the basis is carried over by node number and endpoints
 //     (see remapBasis): node u keeps its parent if a new arc joins them in
 //     the direction of u's old tree arc, else hangs from r by its
 //     artificial arc; an arc starts at its upper bound if an old one with
-//     the same endpoints did. If more than half the nodes lose their tree
-//     arc this way, Solve cold-starts instead. The carried-over basis is
-//     only as good as node numbers are stable (nodes added or removed at
-//     the end, or arcs added, removed or reordered, cost little; renumbered
-//     nodes cost pivots), but it is always a valid start. A caller that
-//     keeps node numbers fixed (a node with nothing to send keeps its
-//     number with supply 0) gets the most out of it.
+//     the same endpoints did. The carried-over basis is only as good as
+//     node numbers are stable (nodes added or removed at the end, or arcs
+//     added, removed or reordered, cost little; renumbered nodes cost
+//     pivots), but it is always a valid start. A caller that keeps node
+//     numbers fixed (a node with nothing to send keeps its number with
+//     supply 0) gets the most out of it.
+//   - Either way, if more than half the nodes lose their tree arc, Solve
+//     cold-starts instead.
 //   - Non-tree arcs keep their bound (at the upper bound the flow is the
 //     new, possibly smaller, capacity); non-tree artificial arcs get 0.
 //   - Tree flows are recomputed bottom-up from the supplies. A real tree
@@ -199,7 +229,7 @@ type NetworkSimplex struct {
 	// basis instead of warm-starting from the previous one (for
 	// benchmarks and comparisons; the results are equally exact).
 	ColdStart bool
-	// Block is the block-search pivot rule's block size (0: the square
+	// Block is the size of the pivot rule's blocks (0: the square
 	// root of the arc count, at least 10 and at most 400), for tests and tuning: with
 	// secondary costs (SetTie) the optimum returned does not depend on it.
 	Block int
@@ -235,7 +265,7 @@ type NetworkSimplex struct {
 	excess  []int64 // warm start: imbalance left to route through the tree
 	upStart []int32 // remapBasis: old upper-bound arcs by tail (CSR)
 	upTo    []int32
-	upArcs  []int32 // remapBasis: the old upper-bound arcs
+	upper   []int32 // finish: the user arcs at their upper bound, for the next warm start
 	pi2     []int64 // breakTies: potentials of the secondary costs
 	cand    []int32 // breakTies: non-tree arcs of zero reduced cost
 	// unthreaded: remapBasis has set parent and order but not thread,
@@ -249,24 +279,35 @@ type NetworkSimplex struct {
 	nextArc  int
 	solved   bool
 
-	// Warm start: the basis above belongs to an instance of prevN nodes
-	// whose arc i joined nsKey prevKey[i]; same reports whether the
-	// current instance has exactly that structure (set by Solve).
-	basisOK bool
-	same    bool
-	prevN   int
-	prevKey []uint64
+	// Pivot rule (findEntering): the candidate list, and arcs [0, m+n) as
+	// priced: an arc at its upper bound reversed (nsReversed), so that a
+	// violating arc's reduced cost is negative whatever its bound and
+	// pricing needs no state, and a tree arc as nsTreeArc (set by
+	// startPivots, kept by pivot).
+	list   []nsCand
+	priced []nsArc
+
+	// Warm start: the basis above belongs to an instance of basisN nodes
+	// and basisM user arcs, whose arcs Reset keeps in prevArcs (prevHeld)
+	// while the next instance is built in arcs; before that Reset they are
+	// still the first basisM of arcs. next[p] is the arc of the current
+	// instance that continues arc p of that one (SetContinuation; hinted
+	// says it was called since Reset).
+	basisOK  bool
+	basisN   int
+	basisM   int
+	prevHeld bool
+	prevArcs []nsArc
+	next     []int32
+	hinted   bool
 
 	// Statistics of the last Solve (for tests and tuning).
 	lastWarm   bool // started from the previous basis
-	lastRemap  bool // a different structure: the basis was carried over (or, if lastWarm is false, abandoned)
+	lastRemap  bool // a different structure or a continuation: the basis was carried over (or, if lastWarm is false, abandoned)
 	lastCuts   int  // tree arcs the warm start had to replace
 	lastPivots int  // pivots, including bound swaps
 	lastTies   int  // of which pivots among optima (breakTies)
 }
-
-// nsKey packs an arc's endpoints for the structure comparison.
-func nsKey(from, to int32) uint64 { return uint64(uint32(from))<<32 | uint64(uint32(to)) }
 
 // NewNetworkSimplex returns an empty instance with zero nodes.
 func NewNetworkSimplex() *NetworkSimplex {
@@ -281,9 +322,14 @@ func (g *NetworkSimplex) Reset(n int) {
 	}
 	g.n = n
 	g.m = 0
+	if !g.prevHeld { // the basis's arcs stay readable for the warm start
+		g.arcs, g.prevArcs = g.prevArcs, g.arcs
+		g.prevHeld = true
+	}
 	g.arcs = g.arcs[:0]
 	g.cap = g.cap[:0]
 	g.tie = g.tie[:0]
+	g.hinted = false
 	g.supply = nsResize(g.supply, n)
 	clear(g.supply)
 	g.solved = false
@@ -309,7 +355,7 @@ func (g *NetworkSimplex) AddArc(from, to int, capacity, cost int64) int {
 }
 
 // AppendArc is AddArc without its checks, with the arc's secondary cost (SetTie), for callers that add
-// many arcs a month (the allocator adds some 1,500): small enough to be inlined (a call per arc cost a
+// many arcs a month (the allocator adds some 1,000): small enough to be inlined (a call per arc cost a
 // few per cent of a run). The caller guarantees what AddArc and SetTie check (nodes in range, capacity
 // and cost >= 0, tie in [0, MaxTie]) and has called Reset since the last Solve; arc ids follow in order,
 // as with AddArc.
@@ -318,6 +364,20 @@ func (g *NetworkSimplex) AppendArc(from, to int, capacity, cost, tie int64) {
 	g.cap = append(g.cap, capacity)
 	g.tie = append(g.tie, tie)
 	g.m++
+}
+
+// SetContinuation tells the next Solve which arc of this instance continues which arc of the previous
+// one (the instance last solved): next[p] is the id of the arc that continues arc p, for p < len(next).
+// Solve then carries the previous basis over by these ids (see "Warm start" in the type comment), a
+// lookup per arc at a bound or in the tree, instead of matching endpoints, if the node count is the
+// same. Any entry is safe: one that is out of range, names an arc between other nodes than arc p
+// joined, or names an arc that another entry has already given a state, counts as no continuation, so
+// a wrong entry can make a worse start, never a wrong result; arcs that continue none start at their
+// lower bound. next is copied; Reset forgets it.
+func (g *NetworkSimplex) SetContinuation(next []int32) {
+	g.next = append(g.next[:0], next...)
+	g.hinted = true
+	g.solved = false
 }
 
 // badArc panics with the reason AddArc rejects an arc (kept out of AddArc
@@ -453,20 +513,23 @@ func (g *NetworkSimplex) TiePivots() int { return g.lastTies }
 // network simplex on the optimal face, whose candidates are the non-tree arcs of zero reduced cost.
 // Pivoting on them leaves the primary cost unchanged (the cycle such an arc closes costs nothing) and the
 // optimal potentials valid (every tree arc keeps a zero reduced cost), so they stay in pi and the
-// secondary potentials go to pi2. The candidates are few (a tenth of the arcs in the allocator), so they
-// are kept in a list and priced whole (the most violating enters): the optimum is unique, so the rule
-// does not change it. Artificial arcs carry no flow at an optimum and cost 0 here; they never enter.
+// secondary potentials go to pi2. The candidates are few (0.3 % of the arcs in the baseline sweep, none
+// in 58 % of its months), so they are kept in a list and priced whole (the most violating enters): the
+// optimum is unique, so the rule does not change it. The last search of the pivot rule, which found no
+// violating arc, listed them (collectBlock). Artificial arcs carry no flow at an optimum and cost 0
+// here; they never enter.
 func (g *NetworkSimplex) breakTies() {
 	if !g.hasTie {
 		return
 	}
 	m := g.m
-	arcs, state, pi, tie := g.arcs[:m], g.state, g.pi, g.tie
-	cand := g.cand[:0]
-	for e, a := range arcs {
-		if state[e] != nsTree && a.cost+pi[a.src]-pi[a.tgt] == 0 {
-			cand = append(cand, int32(e))
-		}
+	arcs, state, tie := g.arcs[:m], g.state, g.tie
+	// The pass of findEntering that found no violating arc left the others
+	// of zero reduced cost in cand: the user arcs, and the artificial ones
+	// if they are priced too.
+	cand := g.cand
+	if g.searched > m {
+		cand = slices.DeleteFunc(cand, func(e int32) bool { return int(e) >= m })
 	}
 	g.cand = cand
 	if len(cand) == 0 {
@@ -539,28 +602,21 @@ func (g *NetworkSimplex) prepare() error {
 	if pos+neg != 0 {
 		return ErrUnbalanced
 	}
-	// Largest cost, and whether the arc list is the stored one.
-	same := n == g.prevN && m == len(g.prevKey)
-	var cmax, tmax int64
-	g.ucaps = nsResize(g.ucaps, m+n)
-	for e, a := range g.arcs[:m] {
-		cmax = max(cmax, a.cost)
-		tmax = max(tmax, g.tie[e])
-		if same && g.prevKey[e] != nsKey(a.src, a.tgt) {
-			same = false
-		}
-		g.ucaps[e] = min(g.cap[e], pos)
-	}
-	g.same = same
-	g.hasTie = tmax > 0
-	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
-		return ErrOverflow
-	}
 	if int64(n+2) > mcfMaxDistance/MaxTie { // breakTies' potentials
 		return ErrOverflow
 	}
 	if int64(m)+int64(n) >= math.MaxInt32 {
 		return ErrOverflow // arc and node ids are int32
+	}
+	// Largest cost, capacities and (unless a continuation carries the
+	// basis over) whether the arc list is the basis's, in one pass.
+	warm := !g.ColdStart && g.basisOK
+	carry := warm && g.hinted && n == g.basisN
+	g.ucaps = nsResize(g.ucaps, m+n)
+	cmax, hasTie, same := g.scanArcs(pos, !carry)
+	g.hasTie = hasTie
+	if cmax > 0 && int64(n+2) > mcfMaxDistance/cmax {
+		return ErrOverflow
 	}
 	g.art = (cmax + 1) * int64(n+1)
 	g.arcs = nsGrow(g.arcs[:m], m+n)
@@ -568,46 +624,99 @@ func (g *NetworkSimplex) prepare() error {
 		g.ucaps[e] = math.MaxInt64
 	}
 
-	warm := !g.ColdStart && g.basisOK
 	g.basisOK = false
-	if warm && !same {
+	switch {
+	case !warm:
+	case carry:
+		g.lastRemap = true
+		warm = g.carryBasis()
+	case !same:
 		g.lastRemap = true
 		warm = g.remapBasis()
 	}
 	if warm {
-		warm = g.warmStart()
+		warm = g.warmStart(carry)
 	}
 	if !warm {
 		g.coldStart()
 	}
 	g.lastWarm = warm
+	// The basis now belongs to this instance, whose arcs are in arcs.
+	g.basisN, g.basisM, g.prevHeld = n, m, false
 	return nil
 }
 
-// finish checks feasibility and sums the objective of the optimal basis.
+// scanArcs sets the user arcs' capacities as the simplex sees them (ucap,
+// for the total supply pos) and returns their largest cost, whether some
+// has a secondary cost and, if compare, whether the arcs join the same
+// nodes as the basis's instance's (a pass of its own, to keep the first
+// small).
+func (g *NetworkSimplex) scanArcs(pos int64, compare bool) (cmax int64, hasTie, same bool) {
+	arcs := g.arcs[:g.m]
+	caps, tie, ucaps := g.cap[:len(arcs)], g.tie[:len(arcs)], g.ucaps[:len(arcs)]
+	var ties int64 // ties are >= 0: their OR is 0 only if all are
+	for e := range arcs {
+		cmax = max(cmax, arcs[e].cost)
+		ties |= tie[e]
+		ucaps[e] = min(caps[e], pos)
+	}
+	same = compare && g.n == g.basisN && len(arcs) == g.basisM
+	if same {
+		old := g.basisArcs()[:len(arcs)]
+		for e, a := range arcs {
+			if old[e].src != a.src || old[e].tgt != a.tgt {
+				same = false
+				break
+			}
+		}
+	}
+	return cmax, ties != 0, same
+}
+
+// basisArcs returns the user arcs of the instance the stored basis
+// belongs to.
+func (g *NetworkSimplex) basisArcs() []nsArc {
+	if g.prevHeld {
+		return g.prevArcs[:g.basisM]
+	}
+	return g.arcs[:g.basisM]
+}
+
+// finish lists the arcs at their upper bound (upper, for the next warm
+// start), checks feasibility and sums the objective of the optimal basis.
 func (g *NetworkSimplex) finish() (int64, error) {
 	n, m := g.n, g.m
+	upper := g.upper[:0]
+	for e, st := range g.state[:m] {
+		if st == nsUpper {
+			upper = append(upper, int32(e))
+		}
+	}
+	g.upper = upper
 	for _, f := range g.flow[m : m+n] {
 		if f > 0 {
 			return 0, ErrInfeasible
 		}
 	}
 
-	// totalCost's sum, written out: a call through its closure per arc
-	// cost more than the sum itself.
+	// Only tree arcs and arcs at their upper bound carry flow: the sum
+	// runs over them, the tree arcs being the nodes' preds (artificial
+	// ones excluded).
 	var total uint64
-	arcs := g.arcs[:m]
-	for e, f := range g.flow[:len(arcs)] {
-		c := arcs[e].cost
-		if f == 0 || c == 0 {
-			continue
-		}
+	arcs, flow := g.arcs[:m], g.flow[:m]
+	add := func(e int32) bool {
+		f, c := flow[e], arcs[e].cost
 		hi, lo := bits.Mul64(uint64(f), uint64(c))
-		if hi != 0 || lo > math.MaxInt64 {
+		total += lo
+		return hi == 0 && lo <= math.MaxInt64 && total <= math.MaxInt64
+	}
+	for _, e := range g.pred[:n] {
+		if int(e) < m && !add(e) {
 			return 0, ErrOverflow
 		}
-		total += lo
-		if total > math.MaxInt64 {
+	}
+	for _, e := range upper {
+		if !add(e) {
 			return 0, ErrOverflow
 		}
 	}
@@ -658,7 +767,6 @@ func (g *NetworkSimplex) coldStart() {
 	g.pred = nsResize(g.pred, N)
 	g.dir = nsResize(g.dir, N)
 	g.resizeNodes(N)
-	g.recordStructure()
 	g.unthreaded = false // the thread is set below
 
 	clear(g.flow[:m])
@@ -706,19 +814,89 @@ func (g *NetworkSimplex) resizeNodes(N int) {
 	}
 }
 
-// recordStructure stores the node count and arc endpoints that the basis
-// being built belongs to, unless they are already stored.
-func (g *NetworkSimplex) recordStructure() {
+// carryBasis carries the stored basis over to an instance of the same
+// node count by SetContinuation's ids: arc next[p] of the new instance
+// takes the state of arc p of the basis's instance, if it joins the same
+// nodes in the same direction and no other arc p has claimed it; the other
+// new arcs start at their lower bound. A node whose tree arc is not so
+// continued gets pred -1, and warmStart hangs it from the root by its
+// artificial arc; parents, orientations and the thread are otherwise kept.
+// It reports false, leaving a cold start to the caller, when more than half
+// the nodes lost their tree arc, or if the imbalances overflow.
+//
+// Arcs at their upper bound get their flows, and the imbalances (excess)
+// those, as in setBounds; the other flows are 0, and the artificial arcs
+// are left at flow 0 as u -> root (warmStart sets those of the nodes that
+// hang from the root). Only the old arcs in the tree or at the upper bound
+// (upper, listed by finish) are looked up, about a quarter of the arcs in
+// the allocator, where remapBasis matches the endpoints of every arc.
+func (g *NetworkSimplex) carryBasis() bool {
 	n, m := g.n, g.m
-	if g.same {
+	root := int32(n)
+	old := g.basisArcs()
+	g.flow = nsResize(g.flow, m+n)
+	g.state = nsResize(g.state, m+n)
+	state, flow, arcs, next := g.state[:m+n], g.flow[:m+n], g.arcs[:m+n], g.next
+	nsFill(state, nsLower)
+	clear(flow)
+	for u := range root {
+		arcs[m+int(u)] = nsArc{src: u, tgt: root}
+	}
+	// continued returns the new arc that continues old arc p, or -1.
+	continued := func(p int) int32 {
+		if p >= len(next) {
+			return -1
+		}
+		e := next[p]
+		if uint32(e) >= uint32(m) || state[e] != nsLower || arcs[e].src != old[p].src || arcs[e].tgt != old[p].tgt {
+			return -1
+		}
+		return e
+	}
+
+	ex := g.excess[:n+1]
+	copy(ex, g.supply)
+	ex[n] = 0
+	ok := true
+	for _, p := range g.upper {
+		if e := continued(int(p)); e >= 0 {
+			c := g.ucaps[e]
+			state[e], flow[e] = nsUpper, c
+			a := arcs[e]
+			var ok1, ok2 bool
+			ex[a.src], ok1 = nsAdd(ex[a.src], -c)
+			ex[a.tgt], ok2 = nsAdd(ex[a.tgt], c)
+			ok = ok && ok1 && ok2
+		}
+	}
+
+	pred := g.pred[:n]
+	lost := 0
+	for u, p := range pred {
+		if int(p) >= len(old) {
+			continue // artificial: hangs from the root
+		}
+		e := continued(int(p))
+		if e >= 0 {
+			state[e] = nsTree
+		} else {
+			lost++
+		}
+		pred[u] = e
+	}
+	g.lastCuts += lost
+	return ok && 2*lost <= n
+}
+
+// nsFill sets every element of s to v, by doubling copies.
+func nsFill[T any](s []T, v T) {
+	if len(s) == 0 {
 		return
 	}
-	g.prevN = n
-	g.prevKey = nsResize(g.prevKey, m)
-	for e, a := range g.arcs[:m] {
-		g.prevKey[e] = nsKey(a.src, a.tgt)
+	s[0] = v
+	for k := 1; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
 	}
-	g.same = true
 }
 
 // remapBasis carries the stored basis over to a different instance,
@@ -735,7 +913,8 @@ func (g *NetworkSimplex) recordStructure() {
 // gives a valid starting basis.
 func (g *NetworkSimplex) remapBasis() bool {
 	n, m := g.n, g.m
-	nOld, mOld := g.prevN, len(g.prevKey)
+	nOld, mOld := g.basisN, g.basisM
+	old := g.basisArcs()
 	nMin := min(n, nOld)
 	root := int32(n)
 
@@ -743,14 +922,10 @@ func (g *NetworkSimplex) remapBasis() bool {
 	g.upStart = nsResize(g.upStart, nOld+1)
 	upStart := g.upStart
 	clear(upStart)
-	upArcs := g.upArcs[:0]
-	for e, st := range g.state[:mOld] {
-		if st == nsUpper {
-			upStart[g.prevKey[e]>>32]++
-			upArcs = append(upArcs, int32(e))
-		}
+	upArcs := g.upper
+	for _, e := range upArcs {
+		upStart[old[e].src]++
 	}
-	g.upArcs = upArcs
 	sum := int32(0)
 	for v, c := range upStart {
 		upStart[v] = sum
@@ -759,9 +934,8 @@ func (g *NetworkSimplex) remapBasis() bool {
 	g.upTo = nsResize(g.upTo, int(sum))
 	upTo := g.upTo
 	for _, e := range upArcs {
-		k := g.prevKey[e]
-		v := k >> 32
-		upTo[upStart[v]] = int32(uint32(k))
+		v := old[e].src
+		upTo[upStart[v]] = old[e].tgt
 		upStart[v]++ // now the start of v+1
 	}
 	for v := nOld; v > 0; v-- {
@@ -829,24 +1003,146 @@ func (g *NetworkSimplex) remapBasis() bool {
 	// once its cuts are made.
 	g.preorderOfParents()
 	g.unthreaded = true
-	g.recordStructure()
 	return true
 }
 
 // warmStart turns the stored basis into a strongly feasible basis for the
 // current data (see "Warm start" in the type comment) and reports whether
 // it succeeded; on false (an int64 overflow while summing flows) the caller
-// must cold-start.
-func (g *NetworkSimplex) warmStart() bool {
-	n, m := g.n, g.m
+// must cold-start. carried says that carryBasis has set the non-tree arcs
+// and the imbalances, and marked the nodes whose tree arc it could not
+// carry over with pred -1.
+func (g *NetworkSimplex) warmStart(carried bool) bool {
+	n := g.n
 	root := int32(n)
 	arcs, flow, state := g.arcs, g.flow, g.state
 	parent, pred, dir := g.parent, g.pred, g.dir
 	ex := g.excess
+	if !carried && !g.setBounds() {
+		return false
+	}
+
+	// Tree flows bottom-up (reverse preorder), cutting arcs that are out of
+	// bounds or not strongly feasible. With a thread (all but after
+	// remapBasis), each cut subtree's thread segment moves to right after
+	// the root as it is cut (hang), which costs far less than threading
+	// the whole tree again.
+	threaded := !g.unthreaded
+	var order []int32
+	if threaded {
+		order = g.preorder()
+	} else { // remapBasis left the preorder, not the thread
+		order = g.order[:n+1]
+	}
+	cut := false
+	for i := n; i >= 1; i-- {
+		u := order[i]
+		x := ex[u]
+		p, e := parent[u], pred[u]
+		if p == root { // artificial arc: any flow, oriented by its sign
+			g.setArtificial(u, x)
+			continue
+		}
+		if e >= 0 {
+			f := x
+			if dir[u] == nsDown {
+				f = -x
+			}
+			c := g.ucap(e)
+			if f >= 0 && f <= c && ((dir[u] == nsUp && f < c) || (dir[u] == nsDown && f > 0)) {
+				flow[e] = f
+				var ok bool
+				if ex[p], ok = nsAdd(ex[p], x); !ok {
+					return false
+				}
+				continue
+			}
+			// Cut: the arc leaves the tree at the bound nearest its flow
+			// and u's artificial arc carries what the subtree still has to
+			// route.
+			var fb int64
+			if f <= 0 || c == 0 {
+				state[e] = nsLower
+			} else {
+				state[e], fb = nsUpper, c
+			}
+			flow[e] = fb
+			if dir[u] == nsUp { // e = u -> p carries fb out of the subtree
+				fb = -fb
+			}
+			var ok1, ok2 bool
+			x, ok1 = nsAdd(x, fb)
+			ex[p], ok2 = nsAdd(ex[p], -fb)
+			if !ok1 || !ok2 {
+				return false
+			}
+			g.lastCuts++
+		} // else carryBasis found no tree arc: u's subtree routes all of x
+		if threaded {
+			g.hang(u)
+		}
+		g.setArtificial(u, x)
+		cut = true
+	}
+	switch {
+	case g.unthreaded && cut:
+		order = g.rebuildTree()
+	case g.unthreaded:
+		g.threadTree(order)
+	}
+	g.unthreaded = false
+
+	// Potentials top-down with the new costs and M, in thread order.
+	pi, thread := g.pi, g.thread
+	pi[root] = 0
+	for u := thread[root]; u != root; u = thread[u] {
+		c := arcs[pred[u]].cost
+		if dir[u] == nsUp {
+			pi[u] = pi[parent[u]] - c
+		} else {
+			pi[u] = pi[parent[u]] + c
+		}
+	}
+	return true
+}
+
+// hang moves the subtree of u, whose tree arc warmStart cuts (parent[u] is
+// still its old parent), to hang from the root in the thread: its segment
+// (u to lastSucc[u]) moves to right after the root, and its old ancestors
+// lose its size and, if it ended their subtree, their last successor.
+// That is O(depth of u), where threading the tree again is O(n).
+func (g *NetworkSimplex) hang(u int32) {
+	root := int32(g.n)
+	parent, thread, revThread, succNum, lastSucc := g.parent, g.thread, g.revThread, g.succNum, g.lastSucc
+	last := lastSucc[u]
+	before, after := revThread[u], thread[last] // before is not the root: u has another parent
+	size := succNum[u]
+	for w := parent[u]; w != root; w = parent[w] {
+		succNum[w] -= size
+		if lastSucc[w] == last {
+			lastSucc[w] = before
+		}
+	}
+	if lastSucc[root] == last {
+		lastSucc[root] = before
+	}
+	thread[before], revThread[after] = after, before
+	first := thread[root]
+	thread[root], revThread[u] = u, root
+	thread[last], revThread[first] = first, last
+}
+
+// setBounds sets the flows of the non-tree arcs at their bounds (non-tree
+// artificial arcs at 0, oriented towards the root) and starts the
+// imbalances (excess) from the supplies and those flows, for warmStart; it
+// reports false if an imbalance overflows.
+func (g *NetworkSimplex) setBounds() bool {
+	n, m := g.n, g.m
+	root := int32(n)
+	arcs, flow, state := g.arcs, g.flow, g.state
+	ex := g.excess
 	copy(ex, g.supply)
 	ex[root] = 0
-
-	// Non-tree arcs at their bounds; their flow enters the imbalances.
 	for e, st := range state[:m] {
 		switch st {
 		case nsTree:
@@ -871,78 +1167,6 @@ func (g *NetworkSimplex) warmStart() bool {
 		if e := int32(m) + u; state[e] != nsTree {
 			state[e], flow[e] = nsLower, 0
 			arcs[e].src, arcs[e].tgt, arcs[e].cost = u, root, 0
-		}
-	}
-
-	// Tree flows bottom-up (reverse preorder), cutting arcs that are out of
-	// bounds or not strongly feasible.
-	var order []int32
-	if g.unthreaded { // remapBasis left the preorder, not the thread
-		order = g.order[:n+1]
-	} else {
-		order = g.preorder()
-	}
-	cut := false
-	for i := n; i >= 1; i-- {
-		u := order[i]
-		x := ex[u]
-		p, e := parent[u], pred[u]
-		if p == root { // artificial arc: any flow, oriented by its sign
-			g.setArtificial(u, x)
-			continue
-		}
-		f := x
-		if dir[u] == nsDown {
-			f = -x
-		}
-		c := g.ucap(e)
-		if f >= 0 && f <= c && ((dir[u] == nsUp && f < c) || (dir[u] == nsDown && f > 0)) {
-			flow[e] = f
-			var ok bool
-			if ex[p], ok = nsAdd(ex[p], x); !ok {
-				return false
-			}
-			continue
-		}
-		// Cut: the arc leaves the tree at the bound nearest its flow and
-		// u's artificial arc carries what the subtree still has to route.
-		var fb int64
-		if f <= 0 || c == 0 {
-			state[e] = nsLower
-		} else {
-			state[e], fb = nsUpper, c
-		}
-		flow[e] = fb
-		if dir[u] == nsUp { // e = u -> p carries fb out of the subtree
-			fb = -fb
-		}
-		var ok1, ok2 bool
-		x, ok1 = nsAdd(x, fb)
-		ex[p], ok2 = nsAdd(ex[p], -fb)
-		if !ok1 || !ok2 {
-			return false
-		}
-		g.setArtificial(u, x)
-		g.lastCuts++
-		cut = true
-	}
-	switch {
-	case cut:
-		order = g.rebuildTree()
-	case g.unthreaded:
-		g.threadTree(order)
-	}
-	g.unthreaded = false
-
-	// Potentials top-down with the new costs and M.
-	g.pi[root] = 0
-	for _, u := range order[1:] {
-		p := parent[u]
-		c := arcs[pred[u]].cost
-		if dir[u] == nsUp {
-			g.pi[u] = g.pi[p] - c
-		} else {
-			g.pi[u] = g.pi[p] + c
 		}
 	}
 	return true
@@ -1032,6 +1256,34 @@ func (g *NetworkSimplex) startPivots() {
 		g.block = g.Block
 	}
 	g.nextArc = 0
+	// Room for the list and one block: the search prices another block
+	// only while the list is empty.
+	g.list = nsResize(g.list, 2*nsListLen+g.block)[:0]
+	// The arcs as priced: at the upper bound reversed (see priced).
+	N := g.m + g.n
+	g.priced = nsResize(g.priced, N)
+	priced, arcs := g.priced, g.arcs[:N]
+	copy(priced, arcs)
+	for e, s := range g.state[:N] {
+		switch s {
+		case nsUpper:
+			priced[e] = nsReversed(arcs[e])
+		case nsTree:
+			priced[e] = nsTreeArc
+		}
+	}
+	g.cand = nsResize(g.cand, N)[:0]
+}
+
+// nsTreeArc is how a tree arc is priced: a loop of cost 1, whose reduced
+// cost is 1, so that it is never taken for a violating arc or one of zero
+// reduced cost (see collectBlock).
+var nsTreeArc = nsArc{cost: 1}
+
+// nsReversed returns arc a reversed, at the opposite cost: its reduced cost
+// is that of a negated.
+func nsReversed(a nsArc) nsArc {
+	return nsArc{src: a.tgt, tgt: a.src, cost: -a.cost}
 }
 
 // step makes one pivot and reports false, without pivoting, once the
@@ -1046,49 +1298,137 @@ func (g *NetworkSimplex) step() bool {
 	return true
 }
 
-// findEntering returns the most violating arc of the first block (scanning
-// cyclically from nextArc) that has one, or -1 if the basis is optimal.
+// findEntering returns the entering arc, or -1 if the basis is optimal, by
+// the candidate list (after LEMON's altering candidate list): the list's
+// arcs are priced again and those that no longer violate dropped; then one
+// block is priced (cyclically from nextArc), and further blocks while the
+// list is empty, and the violating arcs met join the list. Its most
+// violating arc (the first of equals) enters; a list left longer than
+// 2*nsListLen is cut back to its nsListLen most violating arcs, so that
+// pricing it again stays cheap. Violating arcs come in clusters (a
+// source's routes are adjacent), so a block often holds several, and the
+// list lets the next pivots choose among them without pricing them all
+// again. The search can come round to an arc still in the list: it is
+// then listed twice, and the copy left after it enters is dropped at the
+// next pricing (it is a tree arc, or swapped bounds and violates no more).
+// Against block search (the most violating arc of the first block that
+// has one), in the baseline sweep (December 2026): 63.6 pivots a month
+// instead of 75.7 and 4,818 arcs priced instead of 6,231, 2.1 % fewer
+// instructions in all; a cold solve of the 31-province transport
+// benchmark takes 937 pivots instead of 2,020.
 func (g *NetworkSimplex) findEntering() int32 {
 	total := g.searched
-	arcs, state, pi := g.arcs[:total], g.state[:total], g.pi
+	arcs, pi := g.priced[:total], g.pi
+	list := g.list
+	n, at := 0, -1
+	var best int64
+	for _, c := range list {
+		a := arcs[c.arc]
+		if rc := a.cost + pi[a.src] - pi[a.tgt]; rc < 0 {
+			list[n] = nsCand{arc: c.arc, rc: rc}
+			if rc < best {
+				best, at = rc, n
+			}
+			n++
+		}
+	}
+	buf := list[:cap(list)]
+	zero := g.cand[:0]
 	e := g.nextArc
 	for scanned := 0; scanned < total; {
-		end := min(e+g.block, total)
+		end := min(e+g.block, total, e+total-scanned) // each arc once
 		scanned += end - e
-		i := priceBlock(arcs[e:end], state[e:end], pi)
-		start := e
+		k := collectBlock(buf[n:n+end-e], arcs[e:end], pi)
+		for _, c := range buf[n : n+k] {
+			c.arc += int32(e)
+			if c.rc == 0 {
+				zero = append(zero, c.arc)
+				continue
+			}
+			buf[n] = c
+			if c.rc < best {
+				best, at = c.rc, n
+			}
+			n++
+		}
 		e = end
 		if e == total {
 			e = 0
 		}
-		if i >= 0 {
-			g.nextArc = e
-			return int32(start + i)
+		if n > 0 {
+			break
 		}
 	}
 	g.nextArc = e
-	return -1
+	g.cand = zero
+	if n == 0 {
+		g.list = buf[:0]
+		return -1
+	}
+	in := buf[at].arc
+	n--
+	buf[at] = buf[n]
+	if n > 2*nsListLen {
+		keepBest(buf[:n], nsListLen)
+		n = nsListLen
+	}
+	g.list = buf[:n]
+	return in
 }
 
-// priceBlock returns the index in blk of its most violating arc (the first
-// of equals), or -1 if none violates; st holds the arcs' states. It is the
-// hottest loop of the solver, kept apart (not inlined) so that its few
-// variables stay in registers: inlined into findEntering, the loop spills
-// them to the stack. A tree arc's state is 0 (nsTree), so its product is 0
-// and never beats best (<= 0): pricing it is cheaper than a branch to skip
-// it.
-//
-//go:noinline
-func priceBlock(blk []nsArc, st []int8, pi []int64) int {
-	st = st[:len(blk)] // one length for both: no bounds checks on st
-	var best int64
-	in := -1
-	for i, a := range blk {
-		if c := int64(st[i]) * (a.cost + pi[a.src] - pi[a.tgt]); c < best {
-			best, in = c, i
+// keepBest reorders list so that its first k entries are k of its most
+// violating (least reduced cost): Hoare's selection, O(len(list)) on
+// average.
+func keepBest(list []nsCand, k int) {
+	lo, hi := 0, len(list)-1
+	for lo < hi {
+		p := list[(lo+hi)/2].rc
+		i, j := lo, hi
+		for i <= j {
+			for list[i].rc < p {
+				i++
+			}
+			for list[j].rc > p {
+				j--
+			}
+			if i <= j {
+				list[i], list[j] = list[j], list[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
 		}
 	}
-	return in
+}
+
+// collectBlock stores in dst (as long as blk) the arcs of blk that violate
+// or have a zero reduced cost, as their index in blk with their reduced
+// costs, and returns how many it stored. blk holds arcs as priced (see
+// priced): a tree arc's reduced cost is 1 (nsTreeArc), so it is not
+// stored, without a branch to skip it. The arcs of zero reduced cost are
+// the tie rule's candidates once no arc violates (breakTies), found here
+// at no cost by the pass that proves optimality. It is the hottest loop of
+// the solver, kept apart (not inlined) so that its few variables stay in
+// registers.
+//
+//go:noinline
+func collectBlock(dst []nsCand, blk []nsArc, pi []int64) int {
+	dst = dst[:len(blk)] // one length for both: no bounds checks on dst[i]
+	k := 0
+	for i, a := range blk {
+		if rc := a.cost + pi[a.src] - pi[a.tgt]; rc <= 0 {
+			dst[k] = nsCand{arc: int32(i), rc: rc}
+			k++
+		}
+	}
+	return k
 }
 
 // pivot brings arc in, of the given cost, into the basis, updating the
@@ -1155,6 +1495,7 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	}
 	if result == 0 {
 		g.state[in] = -g.state[in]
+		g.priced[in] = nsReversed(g.priced[in])
 		return -1
 	}
 
@@ -1164,10 +1505,13 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	}
 	out := pred[uOut]
 	g.state[in] = nsTree
+	g.priced[in] = nsTreeArc
 	if flow[out] == 0 {
 		g.state[out] = nsLower
+		g.priced[out] = g.arcs[out]
 	} else {
 		g.state[out] = nsUpper
+		g.priced[out] = nsReversed(g.arcs[out])
 		if int(out) >= g.m {
 			// An artificial arc at its upper bound (a flow of 2^63-1,
 			// never seen in practice) could be worth decreasing: from
