@@ -59,8 +59,12 @@ type Model struct {
 }
 
 // New builds a model from a validated scenario; the generator is seeded from the scenario's seed.
-func New(s *configs.Scenario) (*Model, error) {
-	w, err := economy.NewWorld(s)
+func New(s *configs.Scenario) (*Model, error) { return NewMemo(s, nil) }
+
+// NewMemo is New with a memo of the network's paths shared with the models built before it on the same
+// goroutine (economy.PathMemo; nil: none); the model is the same with or without it.
+func NewMemo(s *configs.Scenario, memo *economy.PathMemo) (*Model, error) {
+	w, err := economy.NewWorldMemo(s, memo)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package economy
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,6 +73,63 @@ func TestShortestPathsSymmetric(t *testing.T) {
 		}
 	}
 	assert.Positive(t, ties, "no tie between paths of different length: the test shows nothing of tie-breaking")
+}
+
+// TestCapitalDistancesAreGreatCircles: NewNetwork computes half the distances between capitals and mirrors
+// them, which is exact because GreatCircleKm is symmetric to the bit; checked on random points over the whole
+// globe, and on the baseline's capitals against GreatCircleKm of every ordered pair.
+func TestCapitalDistancesAreGreatCircles(t *testing.T) {
+	rng := rngFor(11)
+	for range 20000 {
+		lat1, lon1 := 180*rng.Float64()-90, 360*rng.Float64()-180
+		lat2, lon2 := 180*rng.Float64()-90, 360*rng.Float64()-180
+		require.Equal(t, math.Float64bits(GreatCircleKm(lat1, lon1, lat2, lon2)),
+			math.Float64bits(GreatCircleKm(lat2, lon2, lat1, lon1)), "(%v,%v) (%v,%v)", lat1, lon1, lat2, lon2)
+	}
+	s, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	w, err := NewWorld(s)
+	require.NoError(t, err)
+	n := len(w.Provinces)
+	for a, pa := range w.Provinces {
+		for b, pb := range w.Provinces {
+			want := GreatCircleKm(pa.Cfg.Lat, pa.Cfg.Lon, pb.Cfg.Lat, pb.Cfg.Lon)
+			assert.Equal(t, math.Float64bits(want), math.Float64bits(w.Net.capKm[a*n+b]), "%s to %s", pa.ID, pb.ID)
+		}
+	}
+}
+
+// TestCongestionRedoneWhereChanged: month to month Update redoes the round-trip times of the sites whose
+// congestion changed only; over months of random corridor loads (most kept, some saturated, some changed,
+// and now and then a change of the base latency or of the congestion setting) it gives the bits of the
+// full pass.
+func TestCongestionRedoneWhereChanged(t *testing.T) {
+	s, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	w, err := NewWorld(s)
+	require.NoError(t, err)
+	nw, rng := w.Net, rngFor(5)
+	for month := range 200 {
+		for _, p := range w.Provinces {
+			switch rng.IntN(4) {
+			case 0:
+				p.CorridorLoad = 1.5 * rng.Float64()
+			case 1:
+				p.CorridorLoad = 1 + rng.Float64() // saturated: the same congestion as any load above 1
+			}
+		}
+		if month%50 == 49 {
+			s.Network.AccessMs++
+		}
+		if month%70 == 69 {
+			s.Network.CongestionMs = -s.Network.CongestionMs // every site's term changes, some to -0
+		}
+		nw.Update()
+		got := slices.Clone(nw.RTT)
+		nw.rttOK = false
+		nw.addCongestion()
+		require.True(t, sameBits(nw.RTT, got), "month %d", month)
+	}
 }
 
 // TestLatencyFloorBoundsRTT: every month's RTT is at least its floor, which changes (and its count with

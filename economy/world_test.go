@@ -96,6 +96,18 @@ func TestWorldParsesOnce(t *testing.T) {
 	}
 }
 
+// TestStockAllocatedOnce checks that DCs holding the baseline's starting stock was allocated for it, not
+// grown: its capacity is the length rounded up to an allocation size, where growth would have left at
+// least a quarter more.
+func TestStockAllocatedOnce(t *testing.T) {
+	s, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	w, err := NewWorld(s)
+	require.NoError(t, err)
+	require.NotEmpty(t, w.DCs)
+	assert.Less(t, cap(w.DCs), len(w.DCs)*5/4)
+}
+
 // TestSiteAggregatesResummed checks the provinces' capacity aggregates month after month, as data
 // centres are started, halted, rationed accelerators, come online (some out of the order started) and
 // retire, against one pass over every data centre in order: the refresh re-sums only the provinces where

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"dongshu/economy"
 	"dongshu/internal/atomicfile"
 )
 
@@ -327,11 +328,12 @@ func (sp *Spec) startRuns(ctx context.Context, ids []int, from int, tokens chan 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			memo := economy.NewPathMemo() // the worker's own: a memo is not for concurrent use
 			for idx := range jobs {
 				if ctx.Err() != nil {
 					continue
 				}
-				row, ts, err := sp.RunOne(ids[idx])
+				row, ts, err := sp.runOne(ids[idx], memo)
 				results <- result{idx, row, ts, err}
 			}
 		}()
