@@ -114,7 +114,13 @@ type Allocator struct {
 	unservedCells, abroadCells, capCells []arcCell
 	builds                               int32
 	prevArcs                             int
-	next                                 []int32
+	// solvedBuild is the build the solver last solved, whose basis it keeps. next continues the previous
+	// build's arcs, so after builds that were not solved (a month built again, to inspect or time it)
+	// carried[p] is the arc of this build that continues arc p of the solved build: next composed over
+	// the builds since.
+	solvedBuild int32
+	carried     []int32
+	next        []int32
 	// Objective of the last solve in yuan (cost units converted back, offsets removed).
 	ObjectiveYuan float64
 	offsetTotal   int64   // cost units added by the per-source offsets, for the objective in yuan
@@ -253,8 +259,24 @@ func (a *Allocator) Prepare(w *World) {
 // (for benchmarks and comparisons with other solvers).
 func (a *Allocator) Optimise() (float64, error) {
 	cost, err := a.mcf.Solve()
-	a.objective = cost
+	a.objective, a.solvedBuild = cost, a.builds
 	return float64(cost-a.offsetTotal) * costUnit / 1000, err
+}
+
+// continuation returns, for each arc of the instance the solver last solved, the arc of this build that
+// continues it (flow.NetworkSimplex.SetContinuation), once this build's arcs are added.
+func (a *Allocator) continuation() []int32 {
+	if a.solvedBuild == a.builds-1 {
+		a.carried = append(a.carried[:0], a.next[:a.prevArcs]...)
+		return a.carried
+	}
+	for p, e := range a.carried { // an entry that continues nothing is stale, and the solver ignores it
+		a.carried[p] = -1
+		if e >= 0 && int(e) < a.prevArcs {
+			a.carried[p] = a.next[e]
+		}
+	}
+	return a.carried
 }
 
 func (a *Allocator) build(w *World) {
@@ -312,7 +334,7 @@ func (a *Allocator) build(w *World) {
 		}
 	}
 	a.mcf.SetSupply(sink, -total)
-	a.mcf.SetContinuation(a.next[:a.prevArcs])
+	a.mcf.SetContinuation(a.continuation())
 	a.nodeSupply[sink] = -total
 	a.offsetTotal = offset * total
 }

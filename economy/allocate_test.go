@@ -303,3 +303,42 @@ func TestAllocatorFollowsAClassChangingItsNeedOfAccelerators(t *testing.T) {
 	}
 	assert.Positive(t, accel, "some routes need accelerators")
 }
+
+// TestRebuiltMonthsWarmStartAsBuiltOnce builds every month's instance again, once or twice, before it is
+// solved (as inspecting or timing a month does) and checks that the solve starts from the same basis as
+// when each month is built once: the same pivots and the same flows. The arcs' links to last month's then
+// continue an instance that was not solved; the allocator composes them back to the solved one.
+func TestRebuiltMonthsWarmStartAsBuiltOnce(t *testing.T) {
+	s, err := configs.LoadPreset("baseline")
+	require.NoError(t, err)
+	once, err := NewWorld(s)
+	require.NoError(t, err)
+	again, err := NewWorld(s)
+	require.NoError(t, err)
+	rngOnce, rngAgain := rngFor(5), rngFor(5)
+	months := 0
+	for once.Now < once.End && months < 60 {
+		for i, w := range []*World{once, again} {
+			rng := []*rand.Rand{rngOnce, rngAgain}[i]
+			w.BeginMonth()
+			w.FireEvents(rng)
+			w.OpenDueEvents()
+			w.AdvanceConstruction()
+			w.GenerateDemand(rng)
+			w.PrepareAllocation()
+			for range i + months%2 { // again: built twice or three times
+				w.Alloc.Prepare(w)
+			}
+			require.NoError(t, w.FinishAllocation())
+			w.Operate()
+		}
+		require.Equal(t, once.Alloc.Pivots(), again.Alloc.Pivots(), "%s: pivots", once.Now)
+		require.Equal(t, once.Alloc.Flows(), again.Alloc.Flows(), "%s: flows", once.Now)
+		// Solved again, an instance starts from its own optimum, not from a continuation used up.
+		_, err := again.Alloc.Optimise()
+		require.NoError(t, err)
+		assert.Zero(t, again.Alloc.Pivots(), "%s: pivots solving again", once.Now)
+		months++
+	}
+	assert.Equal(t, 60, months)
+}

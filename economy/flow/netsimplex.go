@@ -400,7 +400,7 @@ func (g *NetworkSimplex) PutArc(from, to int, capacity, cost, tie int64) {
 // same. Any entry is safe: one that is out of range, names an arc between other nodes than arc p
 // joined, or names an arc that another entry has already given a state, counts as no continuation, so
 // a wrong entry can make a worse start, never a wrong result; arcs that continue none start at their
-// lower bound. next is copied; Reset forgets it.
+// lower bound. next is copied; Reset forgets it, and so does a Solve (the basis is then the solved instance's own).
 func (g *NetworkSimplex) SetContinuation(next []int32) {
 	g.next = append(g.next[:0], next...)
 	g.hinted = true
@@ -676,8 +676,9 @@ func (g *NetworkSimplex) prepare() error {
 		g.coldStart()
 	}
 	g.lastWarm = warm
-	// The basis now belongs to this instance, whose arcs are in arcs.
-	g.basisN, g.basisM, g.prevHeld = n, m, false
+	// The basis now belongs to this instance, whose arcs are in arcs; a
+	// continuation into it is used up (solved again, it is its own).
+	g.basisN, g.basisM, g.prevHeld, g.hinted = n, m, false, false
 	return nil
 }
 
