@@ -70,9 +70,10 @@ const noKind ArcKind = 255
 
 // routeCell is an arcLink of a source's route to a site (shared with its vault arc to the site, which
 // joins the same nodes) with the route's tie, which stays the same while the source's class's need of
-// accelerators does (see routeRow). The route's head and kind follow from the site and are not kept: a
-// table of np*nc*np cells is 18 MB at 310 provinces with them (32 bytes a cell), and its cache misses
-// made the month about a tenth slower there than without the table (December 2026; 31 provinces, where the table is small, run 1 % fewer instructions with them).
+// accelerators does (see routeRow). The route's head and kind follow from the site (routeHead) and are not
+// kept: with them a cell took 32 bytes, the table of np*nc*np cells 18 MB at 310 provinces, and its cache
+// misses made that world's month about a tenth slower; at 31 provinces, where the table is small, they
+// saved 1 % of a run's instructions (December 2026).
 type routeCell struct {
 	arcLink
 	tie int32
