@@ -461,8 +461,7 @@ func (m *Model) options() []option {
 		subs = []float64{0}
 	}
 	c := &m.optionList
-	sameBits := func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) }
-	if c.opts != nil && slices.EqualFunc(c.builds, b.BuildOptionsMW, sameBits) && slices.EqualFunc(c.subsidies, subs, sameBits) {
+	if c.opts != nil && economy.SameBits(c.builds, b.BuildOptionsMW) && economy.SameBits(c.subsidies, subs) {
 		return c.opts
 	}
 	var opts []option

@@ -586,10 +586,7 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 func (a *Allocator) candidates(w *World, o, c int, offset int64, sites []int32, rule *prefixRule, sc *routeScratch) (keys []int64, idle []int32) {
 	np := a.np
 	cl := w.Classes[c].Cfg
-	limit := math.Inf(1) // a class without a latency bound reaches every site (Reachable)
-	if b := w.Classes[c].RTTBoundMs; b > 0 {
-		limit = b // in force: the lever's change applied
-	}
+	limit := reachLimit(w.Classes[c].RTTBoundMs) // in force: the lever's change applied
 	west := a.westCredit
 	if !math.IsInf(limit, 1) {
 		west = a.noCredit // the west-hub credit goes to work without a latency bound only
@@ -613,6 +610,15 @@ func (a *Allocator) candidates(w *World, o, c int, offset int64, sites []int32, 
 		transit: w.Policy.TransitCost * cl.TransitWeight / 1000, latency: cl.LatencyValue}
 	costRow.keys(keys, offset)
 	return keys, sites[:len(sites)-nu]
+}
+
+// reachLimit is the largest round-trip latency a class's routes may have: its bound, or +Inf for a class
+// without one (0), which reaches every site (Reachable).
+func reachLimit(boundMs float64) float64 {
+	if boundMs > 0 {
+		return boundMs
+	}
+	return math.Inf(1)
 }
 
 // splitUsable moves the sites a route can use (rtt within limit, bound > 0) to usable, which is at least
@@ -883,10 +889,7 @@ func (a *Allocator) splitByReach(w *World) {
 	var far []int32
 	for c := range nc {
 		a.reachBound[c] = w.Classes[c].RTTBoundMs
-		limit := math.Inf(1) // as in candidates
-		if b := a.reachBound[c]; b > 0 {
-			limit = b
-		}
+		limit := reachLimit(a.reachBound[c])
 		for o := range np {
 			k := o*nc + c
 			row, base := a.routeOrder[k*np:(k+1)*np], floor[o*np:(o+1)*np]

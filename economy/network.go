@@ -101,10 +101,8 @@ type datedFibre struct {
 	open  bool
 }
 
-// NewNetwork prepares the network of a world; IXPs and lines dated before the start are open at once.
-func NewNetwork(w *World) (*Network, error) { return newNetwork(w, nil) }
-
-// newNetwork is NewNetwork with a memo of paths (nil: none).
+// newNetwork prepares the network of a world, with a memo of paths (nil: none); IXPs and lines dated
+// before the start are open at once.
 func newNetwork(w *World, memo *PathMemo) (*Network, error) {
 	s := w.Scn
 	n := len(w.Provinces)
@@ -149,7 +147,7 @@ func newNetwork(w *World, memo *PathMemo) (*Network, error) {
 	}
 	nw.capKm, nw.siteKm, nw.nearestH = make([]float64, n*n), make([]float64, n), make([]int, n)
 	// The distances are symmetric (haversineKm): half of them are computed, each capital's cosine once.
-	// This halves NewNetwork's cost, 1 M instructions a run (December 2026).
+	// This halves newNetwork's cost, 1 M instructions a run (December 2026).
 	cosLat := make([]float64, n)
 	for a, pa := range w.Provinces {
 		cosLat[a] = detmath.Cos(pa.Cfg.Lat * radPerDegree)
@@ -329,33 +327,18 @@ func (nw *Network) addCongestion() {
 		nw.rttOK = false
 	}
 	cong := nw.congMs
-	if nw.rttOK {
-		for s, ps := range w.Provinces {
-			u := min(1, ps.CorridorLoad)
-			c := float64(cfg.CongestionMs * u * u)
-			if math.Float64bits(c) == math.Float64bits(cong[s]) {
-				continue
-			}
-			cong[s] = c
-			rtt, base := nw.RTT[s:], nw.baseMs[s:len(nw.RTT)]
-			for i := 0; i < len(rtt); i += n {
-				rtt[i] = base[i] + c
-			}
-			nw.RTT[s*n+s] = nw.baseMs[s*n+s]
-		}
-		return
-	}
 	for s, ps := range w.Provinces {
 		u := min(1, ps.CorridorLoad)
-		cong[s] = cfg.CongestionMs * u * u
-	}
-	for o := 0; o < n; o++ {
-		base, rtt := nw.baseMs[o*n:(o+1)*n], nw.RTT[o*n:(o+1)*n]
-		base, rtt = base[:len(cong)], rtt[:len(cong)] // no bounds checks in the loop
-		for s, c := range cong {
-			rtt[s] = base[s] + c
+		c := float64(cfg.CongestionMs * u * u)
+		if nw.rttOK && math.Float64bits(c) == math.Float64bits(cong[s]) {
+			continue
 		}
-		rtt[o] = base[o] // no congestion within the province: the branch-free loop then this
+		cong[s] = c
+		rtt, base := nw.RTT[s:], nw.baseMs[s:len(nw.RTT)] // column s: every n-th entry from s
+		for i := 0; i < len(rtt); i += n {
+			rtt[i] = base[i] + c
+		}
+		nw.RTT[s*n+s] = nw.baseMs[s*n+s] // no congestion within the province
 	}
 	nw.rttOK = true
 }

@@ -128,7 +128,7 @@ func TestCongestionRedoneWhereChanged(t *testing.T) {
 		got := slices.Clone(nw.RTT)
 		nw.rttOK = false
 		nw.addCongestion()
-		require.True(t, sameBits(nw.RTT, got), "month %d", month)
+		require.True(t, SameBits(nw.RTT, got), "month %d", month)
 	}
 }
 

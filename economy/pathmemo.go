@@ -44,7 +44,7 @@ func NewPathMemo() *PathMemo {
 // bind makes the memo serve network nw, forgetting every entry if nw's geometry is not the one they
 // were computed on (compared to the bit).
 func (m *PathMemo) bind(nw *Network) {
-	if sameBits(m.capKm, nw.capKm) && slices.Equal(m.nearestH, nw.nearestH) {
+	if SameBits(m.capKm, nw.capKm) && slices.Equal(m.nearestH, nw.nearestH) {
 		return
 	}
 	m.capKm, m.nearestH = slices.Clone(nw.capKm), slices.Clone(nw.nearestH)
@@ -111,7 +111,8 @@ func (m *PathMemo) stateKey(nw *Network) []byte {
 	return k
 }
 
-// sameBits reports whether a and b hold the same floats, bit for bit.
-func sameBits(a, b []float64) bool {
+// SameBits reports whether a and b hold the same floats, bit for bit (so -0 differs from 0, and a NaN
+// equals the same NaN): whether a result computed from a is the one computed from b.
+func SameBits(a, b []float64) bool {
 	return slices.EqualFunc(a, b, func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) })
 }

@@ -49,8 +49,8 @@ func TestPathMemoGivesComputedPaths(t *testing.T) {
 			nw.Update()
 			gotMs, gotKm := slices.Clone(nw.pathMs), slices.Clone(nw.pathKm)
 			nw.computePaths()
-			require.True(t, sameBits(nw.pathMs, gotMs), "world %d, state %v: latencies", world, state)
-			require.True(t, sameBits(nw.pathKm, gotKm), "world %d, state %v: route lengths", world, state)
+			require.True(t, SameBits(nw.pathMs, gotMs), "world %d, state %v: latencies", world, state)
+			require.True(t, SameBits(nw.pathKm, gotKm), "world %d, state %v: route lengths", world, state)
 		}
 		once, more := 0, 0
 		for state, n := range met {
@@ -65,5 +65,5 @@ func TestPathMemoGivesComputedPaths(t *testing.T) {
 		}
 		require.True(t, once > 0 && more > 0, "world %d: states met once and more (%d, %d)", world, once, more)
 	}
-	assert.False(t, sameBits([]float64{0}, []float64{math.Copysign(0, -1)}), "-0 is not 0 to the bit")
+	assert.False(t, SameBits([]float64{0}, []float64{math.Copysign(0, -1)}), "-0 is not 0 to the bit")
 }
