@@ -80,10 +80,7 @@ func TestContinuationStartsFromTheRemappedBasis(t *testing.T) {
 	carried, changed, cuts := 0, 0, 0
 	for seq := uint64(1); seq <= 12; seq++ {
 		r := rand.New(rand.NewPCG(seq, 77))
-		inst := mcfRandomInstance(r, 6, 30)
-		if seq%2 == 0 {
-			inst = nsRandomTransport(r)
-		}
+		inst := nsMixedInstance(r, seq, 6)
 		nsDistinctEndpoints(&inst)
 		byEnds, byIDs := NewNetworkSimplex(), NewNetworkSimplex()
 		for step := range 30 {
@@ -186,10 +183,7 @@ func TestContinuationToleratesWrongEntries(t *testing.T) {
 	solves := 0
 	for seq := uint64(1); seq <= 12; seq++ {
 		r := rand.New(rand.NewPCG(seq, 78))
-		inst := mcfRandomInstance(r, 6, 30)
-		if seq%2 == 0 {
-			inst = nsRandomTransport(r)
-		}
+		inst := nsMixedInstance(r, seq, 6)
 		g := NewNetworkSimplex()
 		nsSolveContinued(t, g, &inst, nil, "first")
 		var stale []int32

@@ -198,10 +198,7 @@ func TestNetworkSimplexInvariantsAfterEveryPivot(t *testing.T) {
 	}
 	for seed := uint64(1); seed <= 60; seed++ {
 		r := rand.New(rand.NewPCG(seed, 99))
-		inst := mcfRandomInstance(r, 2, 30)
-		if seed%2 == 0 {
-			inst = nsRandomTransport(r)
-		}
+		inst := nsMixedInstance(r, seed, 2)
 		check(&inst, "random")
 		for step := range 4 {
 			nsPerturb(r, &inst)
@@ -549,6 +546,17 @@ func TestNetworkSimplexWarmStartConditions(t *testing.T) {
 	require.ErrorIs(t, err, ErrInfeasible)
 	assert.True(t, g.lastWarm)
 	assert.Equal(t, warm, solve(fewer), "after ErrInfeasible")
+}
+
+// nsMixedInstance draws an instance of minN to 30 nodes (mcfRandomInstance) and, for an even seed, a
+// transport instance instead (drawn after it from the same generator), as the tests of random instance
+// families alternate them.
+func nsMixedInstance(r *rand.Rand, seed uint64, minN int) mcfInstance {
+	inst := mcfRandomInstance(r, minN, 30)
+	if seed%2 == 0 {
+		inst = nsRandomTransport(r)
+	}
+	return inst
 }
 
 // nsRandomTransport draws a transport-like instance: sources, sinks and a

@@ -183,10 +183,7 @@ func TestPivotRuleFollowsTheCandidateList(t *testing.T) {
 		g.Block = block
 		for seed := uint64(1); seed <= 60; seed++ {
 			r := rand.New(rand.NewPCG(seed, 7))
-			inst := mcfRandomInstance(r, 2, 30)
-			if seed%2 == 0 {
-				inst = nsRandomTransport(r)
-			}
+			inst := nsMixedInstance(r, seed, 2)
 			solve(&inst, "random")
 			for range 4 {
 				nsPerturb(r, &inst)
