@@ -52,10 +52,10 @@ type Model struct {
 	offerStamp uint64
 	growthLog  [][4]memo // by province and build option (evaluator.growthLogs)
 
-	scopes []economy.Scope
-	pRows  [][]float64
-	sRows  [][]float64
-	needs  Needs // what record computes (empty: everything)
+	scopes  []economy.Scope
+	pRows   [][]float64
+	sRows   [][]float64
+	tracked tracking // what record computes (none set: everything)
 }
 
 // New builds a model from a validated scenario; the generator is seeded from the scenario's seed.
@@ -185,35 +185,86 @@ func (m *Model) Run(emit func(month configs.Month, rows [][]float64) error) erro
 
 func (m *Model) record() {
 	w := m.W
+	n, changed := m.tracked.at(w.Now)
+	if changed { // scopes tracked last month and not now: their rows go back to 0
+		for i, row := range m.sRows {
+			if !n.scopes[i] {
+				clear(row)
+			}
+		}
+	}
 	for p := range w.Provinces {
-		w.ProvinceRow(p, m.pRows[p], m.needs.Columns)
+		w.ProvinceRow(p, m.pRows[p], n.columns)
 	}
 	for i, s := range m.scopes {
-		if m.needs.Scopes == nil || m.needs.Scopes[i] {
-			w.ScopeRow(s.Members, m.pRows, m.sRows[i], m.needs.Columns)
+		if n.scopes == nil || n.scopes[i] {
+			w.ScopeRow(s.Members, m.pRows, m.sRows[i], n.columns)
 		}
 	}
 }
 
-// Needs marks the metric scopes and columns a consumer of a run's rows reads, by position in
-// Model.Scopes and World.Columns; the zero Needs reads everything.
-type Needs struct{ Scopes, Columns []bool }
+// needs marks the metric scopes and columns a consumer of a run's rows reads in a month, by position in
+// Model.Scopes and World.Columns; the zero needs reads everything.
+type needs struct{ scopes, columns []bool }
 
-// NoNeeds returns needs that mark nothing yet, for Need and NeedHeadline to fill.
-func (m *Model) NoNeeds() Needs {
-	return Needs{make([]bool, len(m.scopes)), make([]bool, len(m.W.Columns()))}
+// Read is one column of one scope that a consumer of a run's rows reads (by position in Model.Scopes and
+// World.Columns), in the months In reports (nil: every month).
+type Read struct {
+	Scope, Col int
+	In         func(configs.Month) bool
 }
 
-// Need marks column col (a row position) of scope i.
-func (n Needs) Need(scope, col int) {
-	n.Scopes[scope] = true
-	n.Columns[col] = true
+// tracking is what Model.Track left for record: the needs of each month from from on, by index into sets
+// (months with the same reads share one), and the index record used last (-1: none yet).
+type tracking struct {
+	from    configs.Month
+	sets    []needs
+	byMonth []int32
+	last    int32
 }
 
-// Track makes the model compute only what n marks from the next month on: the rows of other scopes stay
-// at 0 and columns not marked may be 0 (see economy.World.ProvinceRow and ScopeRow). A sweep without time
-// series reads only its headline outcomes and probes, so it tracks those.
-func (m *Model) Track(n Needs) { m.needs = n }
+// at returns the needs of month (the zero needs outside the months tracked) and whether they differ from
+// those of the month recorded before, so that record can clear the rows of scopes no longer tracked.
+func (t *tracking) at(month configs.Month) (needs, bool) {
+	i := int(month - t.from)
+	if i < 0 || i >= len(t.byMonth) {
+		return needs{}, false
+	}
+	k := t.byMonth[i]
+	changed := t.last >= 0 && k != t.last
+	t.last = k
+	return t.sets[k], changed
+}
+
+// Track makes the model compute, each month from the next to the last, only the scopes and columns reads
+// read in that month: the rows of other scopes are 0 and columns not read may be 0 (see
+// economy.World.ProvinceRow and ScopeRow). A sweep without time series reads only its headline outcomes
+// and probes (most of them in a few months: a year, the last month), so it tracks those.
+func (m *Model) Track(reads []Read) {
+	w := m.W
+	t := tracking{from: w.Now + 1, last: -1}
+	active := make([]bool, len(reads)) // the reads of the month, compared with the month before's
+	for month := t.from; month <= w.End; month++ {
+		same := len(t.sets) > 0
+		for r := range reads {
+			in := reads[r].In == nil || reads[r].In(month)
+			same = same && in == active[r]
+			active[r] = in
+		}
+		if !same {
+			n := needs{make([]bool, len(m.scopes)), make([]bool, len(w.Columns()))}
+			for r, rd := range reads {
+				if active[r] {
+					n.scopes[rd.Scope] = true
+					n.columns[rd.Col] = true
+				}
+			}
+			t.sets = append(t.sets, n)
+		}
+		t.byMonth = append(t.byMonth, int32(len(t.sets)-1))
+	}
+	m.tracked = t
+}
 
 // ProvinceRows returns this month's metric rows, one per province in province order (valid until the next
 // Step); columns as economy.World.Columns.

@@ -67,8 +67,8 @@ const (
 )
 
 // observation says how an outcome is observed: which column of which named scope, folded how. A custom
-// fold names the scope and column it reads (noColumn: it reads the world, not the rows), so that
-// NeedHeadline can mark them.
+// fold names the scope and column it reads, in every month (noColumn: it reads the world, not the rows), so
+// that HeadlineReads can list them.
 type observation struct {
 	stat     stat
 	scope    economy.Aggregate
@@ -84,18 +84,40 @@ const share = "share, 0-1"
 // noColumn is the column of an observation that reads no row.
 const noColumn = -1
 
-// NeedHeadline marks in n what the headline outcomes read (Headline.Observe), for Model.Track.
-func NeedHeadline(w *economy.World, n Needs) {
+// HeadlineReads lists what the headline outcomes read (Headline.Observe), and in which months, for
+// Model.Track: most outcomes fold every month, but a year's mean reads that year alone and a final value
+// the last month alone.
+func HeadlineReads(w *economy.World) []Read {
+	var reads []Read
 	for o := range numOutcomes {
 		ob := &outcomeSpecs[o].obs
 		if ob.col == noColumn {
 			continue
 		}
-		n.Need(int(ob.scope), w.Col(ob.col))
+		in := ob.months(w)
+		reads = append(reads, Read{Scope: int(ob.scope), Col: w.Col(ob.col), In: in})
 		if ob.stat == ratioOfTotals {
-			n.Need(int(ob.scope), w.Col(ob.den))
+			reads = append(reads, Read{Scope: int(ob.scope), Col: w.Col(ob.den), In: in})
 		}
 	}
+	return reads
+}
+
+// months reports the months whose rows the observation reads (nil: every month), as Headline.Observe
+// folds them; a final value is overwritten every month, so only the last month's counts.
+func (ob *observation) months(w *economy.World) func(configs.Month) bool {
+	switch ob.stat {
+	case yearMean:
+		year := ob.month.Year()
+		return func(m configs.Month) bool { return m.Year() == year }
+	case atMonth:
+		at := ob.month
+		return func(m configs.Month) bool { return m == at }
+	case final:
+		end := w.End
+		return func(m configs.Month) bool { return m == end }
+	}
+	return nil
 }
 
 var y2022, dec2021, dec2022, dec2023 = configs.NewMonth(2022, 1), configs.NewMonth(2021, 12), configs.NewMonth(2022, 12), configs.NewMonth(2023, 12)

@@ -143,17 +143,19 @@ func nanSlice(n int) []float64 {
 	return v
 }
 
-// needs marks what a sweep's rows read from a run: the headline outcomes and the probes.
-func (sp *Spec) needs(m *agents.Model) agents.Needs {
-	n := m.NoNeeds()
-	agents.NeedHeadline(m.W, n)
-	for _, p := range sp.Probes {
-		for _, i := range p.scopes {
-			n.Need(i, p.col)
+// reads lists what a sweep's rows read from a run, and in which months: the headline outcomes and the
+// probes (a probe reads its month, or its year for a year mean).
+func (sp *Spec) reads(m *agents.Model) []agents.Read {
+	reads := agents.HeadlineReads(m.W)
+	for i := range sp.Probes {
+		p := &sp.Probes[i]
+		in := func(month configs.Month) bool { return month == p.month }
+		if p.YearMean {
+			in = func(month configs.Month) bool { return month.Year() == p.month.Year() }
 		}
-		for _, i := range p.share {
-			n.Need(i, p.col)
+		for _, s := range append(slices.Clip(p.scopes), p.share...) {
+			reads = append(reads, agents.Read{Scope: s, Col: p.col, In: in})
 		}
 	}
-	return n
+	return reads
 }

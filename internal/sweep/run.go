@@ -217,7 +217,7 @@ func (sp *Spec) runOne(id int, memo *economy.PathMemo) (row []byte, ts []byte, e
 			scopes = append(scopes, sc.Name)
 		}
 	} else {
-		m.Track(sp.needs(m))
+		m.Track(sp.reads(m))
 	}
 	ids := strconv.Itoa(id)
 	buf := make([]byte, 0, 32)
