@@ -46,7 +46,7 @@ func (m *Model) marketRound() {
 			delete(m.Pending, i)
 		} else {
 			e := m.newEvaluator(i, 0)
-			o, sc := m.choose(&e, opts, scores)
+			o, sc := m.choose(&e, opts, scores, math.Inf(-1))
 			d = Decision{Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
 		d.Province = i

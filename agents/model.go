@@ -40,7 +40,11 @@ type Model struct {
 	}
 
 	scoreBuf  []float64 // best's scores
+	asked     []float64 // the options' scores of each AI province at the last requests (province-major)
 	weightBuf []float64 // choose's weights
+	// scoreDecisionsAfresh makes a quota round's decisions score every option again rather than keep the
+	// requests' scores of the builds within quota (quotaRound): the reference of a test.
+	scoreDecisionsAfresh bool
 	// optionList is the options of the rounds and the build and subsidy options they were made of
 	// (Model.options).
 	optionList struct {

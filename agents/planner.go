@@ -175,8 +175,18 @@ func (m *Model) quotaRound() {
 			d.Province = i
 			m.noteHuman(&d, granted[i])
 		} else {
+			// The quota prices only what is beyond it, so an option whose build is within the grant
+			// scores as it did for the request; and what the provinces before this one decided changes
+			// none of this one's terms (their builds count among their neighbours' once they are summed,
+			// next month). So those scores are the request's: 30 % of the builds of a baseline run's
+			// quota rounds, 0.3 % of a sweep's instructions (December 2026).
 			e := m.newEvaluator(i, granted[i])
-			o, sc := m.choose(&e, opts, scores)
+			known := granted[i]
+			if m.scoreDecisionsAfresh {
+				known = math.Inf(-1)
+			}
+			copy(scores, m.asked[i*len(opts):])
+			o, sc := m.choose(&e, opts, scores, known)
 			m.noteDrivers(i, &e, o)
 			d = Decision{RequestMW: request[i], BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}
@@ -188,21 +198,24 @@ func (m *Model) quotaRound() {
 }
 
 // requests is the round's bargaining: planner pl splits its national quota into allotments, every
-// province requests (a human its pending request, the AI its best build with no quota in mind) and the
-// grants follow.
+// province requests (a human its pending request, the AI its best build with no quota in mind, its
+// options' scores kept in Model.asked) and the grants follow.
 func (m *Model) requests(pl *Planner, opts []option) (request, granted []float64) {
 	w := m.W
 	n := len(w.Provinces)
 	allot := make([]float64, n)
 	pl.shares(w, allot)
 	request = make([]float64, n)
+	m.asked = resizeFloats(m.asked, n*len(opts))
 	for i := range w.Provinces {
 		if d, ok := m.Pending[i]; ok {
 			request[i] = d.RequestMW
 			continue
 		}
 		e := m.newEvaluator(i, math.Inf(1))
-		request[i] = m.best(&e, opts).build
+		scores := m.asked[i*len(opts) : (i+1)*len(opts)]
+		e.scores(opts, scores)
+		request[i] = bestOf(opts, scores).build
 	}
 	granted = make([]float64, n)
 	grant(allot, request, granted)

@@ -49,7 +49,7 @@ func (m *Model) freeRound() {
 			m.noteHuman(&d, math.Inf(1))
 		} else {
 			e := m.newEvaluator(i, math.Inf(1))
-			o, sc := m.choose(&e, opts, scores)
+			o, sc := m.choose(&e, opts, scores, math.Inf(-1))
 			m.noteDrivers(i, &e, o)
 			d = Decision{RequestMW: o.build, BuildMW: o.build, Subsidy: o.subsidy, Fibre: o.fibre, Power: o.power, Score: sc}
 		}

@@ -269,14 +269,14 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 func (e *evaluator) score(o option) float64 { return e.scoreTerms(o, nil) }
 
 // scores writes score(opts[i]) into out[i].
-func (e *evaluator) scores(opts []option, out []float64) { e.scoreInto(opts, out, nil) }
+func (e *evaluator) scores(opts []option, out []float64) { e.scoreInto(opts, out, math.Inf(-1), nil) }
 
 // scoreTerms is score, also writing the score's terms into t when t is not nil (the ledger of what drove
 // a choice, Model.Drivers); t is left alone for an infeasible option.
 func (e *evaluator) scoreTerms(o option, t *Terms) float64 {
 	var out [1]float64
 	o.twin, o.offer = 0, 0 // alone
-	e.scoreInto([]option{o}, out[:], t)
+	e.scoreInto([]option{o}, out[:], math.Inf(-1), t)
 	return out[0]
 }
 
@@ -334,12 +334,13 @@ func (m *Model) offerScratch(n int) ([]offerTerms, uint64) {
 	return m.offerBuf[:n], m.offerStamp
 }
 
-// scoreInto writes score(opts[i]) into out[i] and, when t is not nil (one option), the terms of the score
-// into t (see scoreTerms). The options are scored in one loop, with what does not depend on the option
+// scoreInto writes score(opts[i]) into out[i], but for the options whose build is at most known, whose
+// scores out holds already (a round's decisions keep those of the requests: see quotaRound), and, when t
+// is not nil (one option), the terms of the score into t (see scoreTerms). The options are scored in one loop, with what does not depend on the option
 // read once and what depends on its build or its offer alone computed once per build (buildTerms,
 // setSlots) or offer (offerTerms): a call per option cost as much as its arithmetic (Go keeps no
 // register across a call).
-func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
+func (e *evaluator) scoreInto(opts []option, out []float64, known float64, t *Terms) {
 	m := e.m
 	w := m.W
 	s := w.Scn
@@ -366,6 +367,9 @@ func (e *evaluator) scoreInto(opts []option, out []float64, t *Terms) {
 	capacity := 0.0 // the work bt's build and what exists could run
 	for i := range opts {
 		o := &opts[i]
+		if o.build <= known {
+			continue
+		}
 		if free && o.twin > 0 {
 			out[i] = out[o.twin-1]
 			continue
@@ -483,8 +487,12 @@ func (m *Model) options() []option {
 // statement and advice is not a lottery.
 func (m *Model) best(e *evaluator, opts []option) option {
 	m.scoreBuf = resizeFloats(m.scoreBuf, len(opts))
-	scores := m.scoreBuf
-	e.scores(opts, scores)
+	e.scores(opts, m.scoreBuf)
+	return bestOf(opts, m.scoreBuf)
+}
+
+// bestOf returns the option of the highest score (the first of equals).
+func bestOf(opts []option, scores []float64) option {
 	best, bestScore := option{}, math.Inf(-1)
 	for i, sc := range scores {
 		if sc > bestScore {
@@ -495,10 +503,11 @@ func (m *Model) best(e *evaluator, opts []option) option {
 }
 
 // choose draws an option with logit probabilities exp(score/T) from the run's generator; it returns the
-// option and its score (scores keeps every option's score).
-func (m *Model) choose(e *evaluator, opts []option, scores []float64) (option, float64) {
+// option and its score (scores keeps every option's score). scores holds those of the options whose build
+// is at most known already (-Inf: none; see scoreInto).
+func (m *Model) choose(e *evaluator, opts []option, scores []float64, known float64) (option, float64) {
 	t := m.W.Scn.Behaviour.NoiseTemperature
-	e.scores(opts, scores)
+	e.scoreInto(opts, scores, known, nil)
 	if cap(m.weightBuf) < len(opts) {
 		m.weightBuf = make([]float64, len(opts))
 	}
@@ -528,6 +537,7 @@ func logitWeights(opts []option, scores []float64, free bool, t float64, weights
 	for _, sc := range scores {
 		top = max(top, sc)
 	}
+	scores, weights = scores[:len(opts)], weights[:len(opts)] // no bounds checks in the loop
 	for i := range opts {
 		if twin := opts[i].twin; free && twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
 			weights[i] = weights[twin-1]

@@ -79,7 +79,7 @@ func TestChooseKeepsScores(t *testing.T) {
 			want := make([]float64, len(opts))
 			e.scores(opts, want)
 			scores := make([]float64, len(opts))
-			o, sc := m.choose(&e, opts, scores)
+			o, sc := m.choose(&e, opts, scores, math.Inf(-1))
 			for j := range opts {
 				assert.Equal(t, math.Float64bits(want[j]), math.Float64bits(scores[j]), "province %d, quota %v, option %d", i, quota, j)
 			}
@@ -227,4 +227,51 @@ func TestOptionsKept(t *testing.T) {
 	signed := m.options()
 	require.Len(t, signed, 4*len(b.BuildOptionsMW))
 	assert.True(t, math.Signbit(signed[0].subsidy), "a subsidy of -0 kept as given")
+}
+
+// TestDecisionsKeepRequestScores runs presets twice, once with a quota round's decisions scoring every
+// option again: the decisions (their scores bit for bit) and the rows are the same every month. It fails
+// if a decision's score of a build within its grant is not the request's score (the quota priced it, or a
+// province's decision changed the terms of one after it).
+func TestDecisionsKeepRequestScores(t *testing.T) {
+	for _, preset := range []string{"baseline", "east-outage", "export-controls"} {
+		t.Run(preset, func(t *testing.T) {
+			s, err := configs.LoadPreset(preset)
+			require.NoError(t, err)
+			kept, err := New(s.Clone())
+			require.NoError(t, err)
+			afresh, err := New(s.Clone())
+			require.NoError(t, err)
+			afresh.scoreDecisionsAfresh = true
+			granted := 0 // decisions at quota rounds with a grant of at least the smallest build
+			smallest := math.Inf(1)
+			for _, b := range s.Behaviour.BuildOptionsMW {
+				if b > 0 {
+					smallest = min(smallest, b)
+				}
+			}
+			for !kept.Done() {
+				require.NoError(t, kept.Step())
+				require.NoError(t, afresh.Step())
+				w := kept.W
+				if roundAt(w, w.Now) && quotasInForce(w) {
+					for _, p := range w.Provinces {
+						if p.QuotaMW >= smallest {
+							granted++
+						}
+					}
+				}
+				require.Equal(t, afresh.LastDecisions, kept.LastDecisions, "%s", w.Now)
+				for i, d := range kept.LastDecisions {
+					require.Equal(t, math.Float64bits(afresh.LastDecisions[i].Score), math.Float64bits(d.Score), "%s decision %d", w.Now, i)
+				}
+				for i, row := range kept.Rows() {
+					for c, v := range row {
+						require.Equal(t, math.Float64bits(afresh.Rows()[i][c]), math.Float64bits(v), "%s scope %d column %d", w.Now, i, c)
+					}
+				}
+			}
+			require.Positive(t, granted, "decisions with a build within the grant")
+		})
+	}
 }
