@@ -76,9 +76,7 @@ func (w *World) GenerateDemand(rng *rand.Rand) {
 		w.seedContracts()
 	}
 	for o, demand := range w.DemandMW {
-		for c, d := range demand {
-			w.Contracts.Trim(o, c, kW(d))
-		}
+		w.Contracts.Trim(o, demand)
 	}
 }
 
