@@ -47,6 +47,46 @@ func TestNetworkSimplexPotentialsProveOptimality(t *testing.T) {
 	})
 }
 
+// TestNetworkSimplexPotentialsRelativeToTheRoot checks that Potential gives the potentials of the final
+// tree with the root at 0 (each node's is its parent's less the cost of an arc up, plus that of an arc
+// down) also when the pivots have moved the root's own: a pivot that re-hangs more than half the tree
+// shifts the rest of it instead, the root included. Warm starts after perturbations are included.
+func TestNetworkSimplexPotentialsRelativeToTheRoot(t *testing.T) {
+	g := NewNetworkSimplex()
+	solved, moved := 0, 0
+	for seed := uint64(1); seed <= 40; seed++ {
+		r := rand.New(rand.NewPCG(seed, 17))
+		inst := nsMixedInstance(r, seed, 2)
+		for step := range 3 {
+			if step > 0 {
+				nsPerturb(r, &inst)
+			}
+			nsLoad(g, &inst)
+			if _, err := g.Solve(); err != nil {
+				continue
+			}
+			solved++
+			root := int32(g.n)
+			if g.pi[root] != 0 {
+				moved++
+			}
+			want := make([]int64, g.n+1)
+			for _, u := range g.preorder()[1:] {
+				c := g.arcs[g.pred[u]].cost
+				if g.dir[u] == nsUp {
+					c = -c
+				}
+				want[u] = want[g.parent[u]] + c
+			}
+			for u := range g.n {
+				assert.Equal(t, want[u], g.Potential(u), "seed %d step %d node %d", seed, step, u)
+			}
+		}
+	}
+	require.Greater(t, solved, 20, "many instances are feasible")
+	assert.Positive(t, moved, "some solve ends with the root's potential moved")
+}
+
 // ExampleNetworkSimplex builds a two-route instance, solves it, reads flows and potentials, then
 // solves next month's instance, of the same shape, from the previous basis.
 func ExampleNetworkSimplex() {
