@@ -1068,17 +1068,22 @@ func (g *NetworkSimplex) warmStart(carried bool) bool {
 	// bounds or not strongly feasible. With a thread (all but after
 	// remapBasis), each cut subtree's thread segment moves to right after
 	// the root as it is cut (hang), which costs far less than threading
-	// the whole tree again.
+	// the whole tree again. The walk goes backwards along the thread
+	// (revThread), which spares listing the preorder first: a cut
+	// subtree's segment, walked already, moves ahead of the nodes still to
+	// come, and the node before it is read before it moves.
 	threaded := !g.unthreaded
-	var order []int32
-	if threaded {
-		order = g.preorder()
-	} else { // remapBasis left the preorder, not the thread
-		order = g.order[:n+1]
-	}
+	order := g.order[:n+1] // without a thread: remapBasis's preorder
+	revThread := g.revThread
+	next := revThread[root] // with a thread: the last node
 	cut := false
 	for i := n; i >= 1; i-- {
-		u := order[i]
+		u := next
+		if threaded {
+			next = revThread[u]
+		} else {
+			u = order[i]
+		}
 		x := ex[u]
 		p, e := parent[u], pred[u]
 		if p == root { // artificial arc: any flow, oriented by its sign
