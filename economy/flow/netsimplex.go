@@ -228,8 +228,8 @@ type nsQuad [4]nsArc
 //
 // As MinCostFlow: capacities any int64 >= 0, costs >= 0 (AddArc panics
 // otherwise), ErrOverflow when the positive supplies sum beyond int64, when
-// (nodes + 2) * (largest cost) >= 2^60 (which keeps M, potentials and
-// reduced costs far inside int64), when the optimal cost itself does not
+// (nodes + 2) * (largest cost) >= 2^60 (which keeps M, potentials
+// relative to the root's and reduced costs far inside int64), when the optimal cost itself does not
 // fit in int64 (summed with exact overflow checks), or beyond about 2^31
 // nodes plus arcs.
 type NetworkSimplex struct {
