@@ -1692,7 +1692,7 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	thread := g.thread
 	sigma := pi[vIn] - pi[uIn] - int64(dir[uIn])*cost
 	start, end := uIn, thread[g.lastSucc[uIn]]
-	if 2*int(succNum[uIn]) > g.n+1 {
+	if 2*int(g.succNum[uIn]) > g.n+1 {
 		start, end, sigma = end, uIn, -sigma
 	}
 	size := min(cap(pi), cap(thread)) // both powers of two
