@@ -304,7 +304,11 @@ func (a *Allocator) build(w *World) {
 	} else if len(a.scratch) == 0 {
 		a.scratch = make([]routeScratch, 1)
 	}
+	vaultOn := w.VaultActive()
 	for o := 0; o < a.np; o++ {
+		// Failover to the vault is for provinces whose data centres are down (addVaultArc), rare enough
+		// that the test is made once for the origin's classes.
+		failover := vaultOn && w.Provinces[o].Outage && o != w.VaultSite
 		for c := 0; c < a.nc; c++ {
 			k := o*a.nc + c
 			src := a.srcNode[k]
@@ -327,7 +331,9 @@ func (a *Allocator) build(w *World) {
 				a.kept = kept
 			}
 			a.addRoutes(o, c, total, kept, w.Classes[c].Cfg.NeedsAccelerator)
-			a.addVaultArc(w, o, c, sup, offset)
+			if failover {
+				a.addVaultArc(w, o, c, sup, offset)
+			}
 			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
 			if abroadSpare > 0 && w.Classes[c].Cfg.NeedsAccelerator && w.Classes[c].RTTBoundMs == 0 {
 				a.add(ArcAbroad, src, a.abroad, k, w.AbroadSite, total, abroadCost)
@@ -820,12 +826,13 @@ type keptRange struct{ w, lo, hi int32 }
 // addVaultArc adds source (o, c)'s failover arc to the digital vault if it has one this month: while o's
 // data centres are down, the replicated share of its work with a latency bound may run at the vault
 // beyond that bound (degraded, at a penalty), through the vault's corridor like any remote work. Within
-// the bound the ordinary routes already reach it.
+// the bound the ordinary routes already reach it. The caller has checked that the vault runs and that o,
+// another province than the vault's, has an outage.
 func (a *Allocator) addVaultArc(w *World, o, c int, sup, offset int64) {
 	vault := w.VaultSite
 	cl := w.Classes[c].Cfg
 	rttBound := w.Classes[c].RTTBoundMs
-	if !w.VaultActive() || !w.Provinces[o].Outage || o == vault || rttBound <= 0 || cl.NeedsAccelerator {
+	if rttBound <= 0 || cl.NeedsAccelerator {
 		return
 	}
 	np, vs := a.np, &w.Scn.Vault
