@@ -209,7 +209,10 @@ func (m *Model) record() {
 
 // needs marks the metric scopes and columns a consumer of a run's rows reads in a month, by position in
 // Model.Scopes and World.Columns; the zero needs reads everything.
-type needs struct{ scopes, columns []bool }
+type needs struct {
+	scopes  []bool
+	columns *economy.ColumnSet
+}
 
 // Read is one column of one scope that a consumer of a run's rows reads (by position in Model.Scopes and
 // World.Columns), in the months In reports (nil: every month).
@@ -256,13 +259,14 @@ func (m *Model) Track(reads []Read) {
 			active[r] = in
 		}
 		if !same {
-			n := needs{make([]bool, len(m.scopes)), make([]bool, len(w.Columns()))}
+			n, cols := needs{scopes: make([]bool, len(m.scopes))}, make([]bool, len(w.Columns()))
 			for r, rd := range reads {
 				if active[r] {
 					n.scopes[rd.Scope] = true
-					n.columns[rd.Col] = true
+					cols[rd.Col] = true
 				}
 			}
+			n.columns = w.NewColumnSet(cols)
 			t.sets = append(t.sets, n)
 		}
 		t.byMonth = append(t.byMonth, int32(len(t.sets)-1))

@@ -163,59 +163,86 @@ func (w *World) Jobs(p int) float64 {
 	return float64(pr.BuildingMW*dc.JobsPerMWBuilding) + float64(pr.OnlineMW*dc.JobsPerMWOnline)
 }
 
+// ColumnSet is a set of row positions (World.Columns) that a consumer of the metric rows reads; the nil
+// set holds every column. It lists the positions ScopeRow sums as well as marking them, so that a row
+// costs the columns read, not a test of every column.
+type ColumnSet struct {
+	wanted []bool // by row position
+	summed []int  // the positions wanted, and capacity, use and demand, which the ratios read; increasing
+}
+
+// NewColumnSet makes the set of the row positions marked in wanted (len(Columns())).
+func (w *World) NewColumnSet(wanted []bool) *ColumnSet {
+	cs := &ColumnSet{wanted: slices.Clone(wanted)}
+	for i, in := range wanted {
+		if in || i == w.col(ColCapacity) || i == w.col(ColUsed) || i == w.col(ColDemand) {
+			cs.summed = append(cs.summed, i)
+		}
+	}
+	return cs
+}
+
+// Has reports whether the set holds row position i.
+func (cs *ColumnSet) Has(i int) bool { return cs == nil || cs.wanted[i] }
+
 // ProvinceRow fills row (len(Columns())) with one province's metrics this month; utilisation is left for
-// the scope sum to compute from capacity and use. cols marks the columns wanted by row position (nil: all);
-// a column that costs more than reading the world (demand and unserved by class, redundant capacity,
-// nearest_rtt_ms) is left at 0 when not wanted, the others are always filled. Demand is always filled.
-func (w *World) ProvinceRow(p int, row []float64, cols []bool) {
+// the scope sum to compute from capacity and use. cols is the columns wanted (nil: all); a column that
+// costs more than reading the world (unserved, redundant capacity, nearest_rtt_ms) is left at 0 when not
+// wanted, the others are always filled. Demand is always filled.
+func (w *World) ProvinceRow(p int, row []float64, cols *ColumnSet) {
 	pr := w.Provinces[p]
 	dc := &w.Scn.DataCentres
-	nc := len(w.Classes)
-	want := func(k int) bool { return cols == nil || cols[w.col(k)] }
-	clear(row)
-	row[ColCapacity] = pr.OnlineMW
-	row[ColBuilding] = pr.BuildingMW
-	row[ColUsed] = pr.UsedMW
-	row[ColAccelCapacity] = pr.AccelOnlineMW
+	dm, sv := w.DemandMW[p], w.ServedMW[p]
+	// The fixed columns before and after served_<class>_mw, sliced to their lengths so that the constant
+	// positions below (tail[k-afterServed] is fixed column k > ColDemand) need no bounds checks.
+	const afterServed = ColDemand + 1
+	head, served := row[:afterServed], row[afterServed:][:len(dm)]
+	tail := row[afterServed+len(dm):][:numFixed-afterServed]
+	head[ColCapacity] = pr.OnlineMW
+	head[ColBuilding] = pr.BuildingMW
+	head[ColUsed] = pr.UsedMW
+	head[ColUtilisation] = 0
+	head[ColAccelCapacity] = pr.AccelOnlineMW
 	demand, unserved := 0.0, 0.0 // summed in class order, as row += would
-	dm, sv, us := w.DemandMW[p][:nc], w.ServedMW[p][:nc], w.UnservedMW[p][:nc]
-	served := row[ColDemand+1 : ColDemand+1+nc]
+	sv = sv[:len(dm)]
 	for c, d := range dm {
 		demand += d
 		served[c] = sv[c]
 	}
-	if want(ColUnserved) {
-		for _, u := range us {
+	if cols.Has(w.col(ColUnserved)) {
+		for _, u := range w.UnservedMW[p] {
 			unserved += u
 		}
 	}
-	row[ColDemand] = demand
-	row[w.col(ColUnserved)] = unserved
-	row[w.col(ColQuota)] = pr.QuotaMW
-	row[w.col(ColOverQuota)] = pr.BeyondQuotaMW
-	row[w.col(ColOverbuild)] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
-	if want(ColRedundant) {
+	head[ColDemand] = demand
+	tail[ColUnserved-afterServed] = unserved
+	tail[ColQuota-afterServed] = pr.QuotaMW
+	tail[ColOverQuota-afterServed] = pr.BeyondQuotaMW
+	tail[ColOverbuild-afterServed] = max(0, pr.OnlineMW-pr.UsedMW/w.Scn.Planner.TargetUtilisation)
+	tail[ColRedundant-afterServed] = 0
+	if cols.Has(w.col(ColRedundant)) {
 		idle := max(0, float64(pr.OnlineMW*dc.MaxOccupancy)-pr.UsedMW)
 		nIdle := 0.0
 		for _, q := range pr.Neighbours {
 			qq := w.Provinces[q]
 			nIdle += max(0, float64(qq.OnlineMW*dc.MaxOccupancy)-qq.UsedMW)
 		}
-		row[w.col(ColRedundant)] = min(idle, nIdle)
+		tail[ColRedundant-afterServed] = min(idle, nIdle)
 	}
-	row[w.col(ColEnergy)] = pr.EnergyMWh
-	row[w.col(ColCO2)] = pr.CO2t
-	row[w.col(ColWater)] = pr.WaterM3
-	row[w.col(ColFarmland)] = pr.FarmlandHa
-	row[w.col(ColDebt)] = pr.Debt
-	row[w.col(ColRevenue)] = pr.Ledger.Revenue()
-	row[w.col(ColSpending)] = pr.Ledger.Spending()
-	row[w.col(ColJobs)] = w.Jobs(p)
-	if want(ColNearestRTT) {
-		row[w.col(ColNearestRTT)] = w.nearestRTT(p) * demand // weighted; divided in ScopeRow
+	tail[ColEnergy-afterServed] = pr.EnergyMWh
+	tail[ColCO2-afterServed] = pr.CO2t
+	tail[ColWater-afterServed] = pr.WaterM3
+	tail[ColFarmland-afterServed] = pr.FarmlandHa
+	tail[ColDebt-afterServed] = pr.Debt
+	tail[ColRevenue-afterServed] = pr.Ledger.Revenue()
+	tail[ColSpending-afterServed] = pr.Ledger.Spending()
+	tail[ColJobs-afterServed] = w.Jobs(p)
+	tail[ColNearestRTT-afterServed] = 0
+	if cols.Has(w.col(ColNearestRTT)) {
+		tail[ColNearestRTT-afterServed] = w.nearestRTT(p) * demand // weighted; divided in ScopeRow
 	}
-	row[w.col(ColRemoteAccel)] = w.RemoteAccelMW[p]
-	row[w.col(ColVault)] = w.VaultMW[p]
+	tail[ColRemoteAccel-afterServed] = w.RemoteAccelMW[p]
+	tail[ColVault-afterServed] = w.VaultMW[p]
 }
 
 // nearestRTT is the round trip from p to the province with capacity online that is nearest in latency
@@ -236,10 +263,10 @@ func (w *World) nearestRTT(p int) float64 {
 	return max(best, 0)
 }
 
-// ScopeRow sums province rows (indexed by province) into a scope row and derives the ratios. cols marks
-// the columns wanted (nil: all); the others are left at 0, but for capacity, use and demand, which the
-// ratios read.
-func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64, cols []bool) {
+// ScopeRow sums province rows (indexed by province) into a scope row and derives the ratios. cols is the
+// columns wanted (nil: all); the others are left at 0, but for capacity, use and demand, which the ratios
+// read.
+func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64, cols *ColumnSet) {
 	clear(row)
 	if cols == nil {
 		for _, p := range members {
@@ -250,10 +277,7 @@ func (w *World) ScopeRow(members []int, provinceRows [][]float64, row []float64,
 			}
 		}
 	} else {
-		for i, wanted := range cols {
-			if !wanted && i != ColCapacity && i != ColUsed && i != ColDemand {
-				continue
-			}
+		for _, i := range cols.summed {
 			sum := 0.0 // in member order, as above
 			for _, p := range members {
 				sum += provinceRows[p][i]
