@@ -642,7 +642,13 @@ func (w *World) StartBuild(p int, b NewBuild) int {
 // planner's enforcement); the land stays sold. It returns the MW cancelled.
 func (w *World) HaltBeyondQuota(p int, share float64) float64 {
 	halted := 0.0
-	for i := range w.DCs {
+	// The builds started this month are the last of DCs (started in order, the starting stock before any):
+	// only they are looked at, not every data centre ever started.
+	from := len(w.DCs)
+	for from > 0 && w.DCs[from-1].Start == w.Now {
+		from--
+	}
+	for i := from; i < len(w.DCs); i++ {
 		d := &w.DCs[i]
 		if d.Province == p && d.BeyondQuota && d.State == Building && d.Start == w.Now {
 			cut := float64(d.MW * share)

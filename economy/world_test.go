@@ -2,6 +2,7 @@ package economy
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -198,4 +199,30 @@ func TestSiteAggregatesResummed(t *testing.T) {
 	assert.Positive(t, halted, "no build halted: the test shows nothing")
 	assert.Positive(t, outOfOrder, "no build came online out of order: the test shows nothing")
 	assert.NotEmpty(t, w.deniedDCs, "no accelerators denied: the test shows nothing")
+}
+
+// HaltBeyondQuota cuts the share of the province's over-quota builds started this month, and nothing
+// else: not its builds within quota, not those started in earlier months (still under construction), not
+// other provinces' builds of this month, whatever their order in DCs.
+func TestHaltBeyondQuotaCutsThisMonthsBuilds(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	w.StartBuild(0, NewBuild{MW: 5, BeyondQuota: true}) // last month's
+	w.Now++
+	mine := []int{
+		w.StartBuild(0, NewBuild{MW: 8, BeyondQuota: true}),
+		w.StartBuild(1, NewBuild{MW: 6, BeyondQuota: true}),
+		w.StartBuild(0, NewBuild{MW: 3}),
+		w.StartBuild(0, NewBuild{MW: 4, BeyondQuota: true}),
+		w.StartBuild(1, NewBuild{MW: 2}),
+	}
+	before := slices.Clone(w.DCs)
+	halted := w.HaltBeyondQuota(0, 0.25)
+	assert.Equal(t, 3.0, halted) // a quarter of 8 + 4
+	for i, d := range w.DCs {
+		want := before[i].MW
+		if i == mine[0] || i == mine[3] {
+			want *= 0.75
+		}
+		assert.Equal(t, want, d.MW, "data centre %d", i)
+	}
 }
