@@ -18,6 +18,7 @@ type DemandModel struct {
 	w      *World
 	shock  []float64 // log shock per province, AR(1)
 	factor []float64 // exp(shock - var/2): the multiplier, by province, of this month's demand
+	trends []float64 // Generate's national trends, by class
 }
 
 // NewDemandModel prepares demand generation for a world.
@@ -60,10 +61,15 @@ func (d *DemandModel) Generate(rng *rand.Rand) {
 		d.factor[p] = detmath.Exp(d.shock[p] - halfVar)
 	}
 	boom := d.boom()
+	d.trends = d.trends[:0]
 	for c := range w.Classes {
-		trend := d.trend(c, boom)
-		for p, pr := range w.Provinces {
-			w.DemandMW[p][c] = trend * pr.DemandShare * d.factor[p]
+		d.trends = append(d.trends, d.trend(c, boom))
+	}
+	// Province by province, so that each province's row is written in one pass.
+	for p, pr := range w.Provinces {
+		row, f := w.DemandMW[p][:len(d.trends)], d.factor[p]
+		for c, trend := range d.trends {
+			row[c] = trend * pr.DemandShare * f
 		}
 	}
 }
