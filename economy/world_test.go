@@ -1,6 +1,7 @@
 package economy
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -224,5 +225,27 @@ func TestHaltBeyondQuotaCutsThisMonthsBuilds(t *testing.T) {
 			want *= 0.75
 		}
 		assert.Equal(t, want, d.MW, "data centre %d", i)
+	}
+}
+
+// TestKWIsTheFloor checks kW's truncation against the floor it stands for, on whole, nearly whole,
+// tiny, huge and invalid amounts.
+func TestKWIsTheFloor(t *testing.T) {
+	floorKW := func(mw float64) int64 {
+		if mw <= 0 || math.IsNaN(mw) {
+			return 0
+		}
+		return int64(math.Floor(float64(mw*1000) + 1e-6))
+	}
+	inputs := []float64{0, math.Copysign(0, -1), -1, -1e-9, 1e-300, 1e-9, 0.0009999999, 0.001, 1, 2.5, 1e15, 1e300,
+		math.Inf(1), math.Inf(-1), math.NaN(), math.MaxFloat64, math.SmallestNonzeroFloat64}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		whole := float64(rng.IntN(1 << 30))
+		inputs = append(inputs, rng.Float64()*1000, whole/1000, math.Nextafter(whole/1000, 0),
+			math.Nextafter(whole/1000, math.Inf(1)), rng.NormFloat64()*1e6)
+	}
+	for _, mw := range inputs {
+		require.Equal(t, floorKW(mw), kW(mw), "kW(%v)", mw)
 	}
 }
