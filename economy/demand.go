@@ -19,6 +19,7 @@ type DemandModel struct {
 	shock  []float64 // log shock per province, AR(1)
 	factor []float64 // exp(shock - var/2): the multiplier, by province, of this month's demand
 	trends []float64 // Generate's national trends, by class
+	boomed powMemo   // boom's factor, the same every month once demand.boom_until has passed
 }
 
 // NewDemandModel prepares demand generation for a world.
@@ -35,7 +36,7 @@ func (d *DemandModel) NationalTrend(c int) float64 { return d.trend(c, d.boom())
 func (d *DemandModel) boom() float64 {
 	w := d.w
 	boomYears := float64(max(0, min(w.Now, w.BoomUntil)-w.Start)) / 12
-	return detmath.Pow(1+w.Scn.Demand.BoomGrowth, boomYears)
+	return d.boomed.pow(1+w.Scn.Demand.BoomGrowth, boomYears)
 }
 
 // trend is NationalTrend with the boom factor given.

@@ -222,6 +222,9 @@ type World struct {
 	deniedDCs  []int32
 	cameOnline []int32 // scratch of sumSite
 
+	// The monthly steps of the power price, the spare generation and DemandLift (BeginMonth).
+	priceStep, spareStep, liftStep powMemo
+
 	Net       *Network
 	Demand    *DemandModel
 	Contracts *ContractBook
