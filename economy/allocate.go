@@ -41,8 +41,8 @@ type AllocArc struct {
 	Cost          int64 // cost units per kW-month
 }
 
-// arcTag is what the allocator keeps of an arc besides what the solver has (endpoints, capacity, cost,
-// tie).
+// arcTag is what an arc of the instance stands for besides what the solver has (endpoints, capacity,
+// cost, tie): see Allocator.tag.
 type arcTag struct {
 	kind ArcKind
 	src  int32 // the (origin, class) index o*nc+c of a source arc, -1 for the others
@@ -99,11 +99,12 @@ type Allocator struct {
 	// The solver: network simplex, warm-started from last month's optimal basis (node numbers are kept
 	// fixed from month to month so the basis carries over).
 	mcf *flow.NetworkSimplex
-	// tags[i] says what arc i of the solver's instance stands for; its endpoints, capacity, cost and tie
-	// are the solver's. (A full AllocArc per arc cost a tenth of the build; Arcs assembles them on demand.)
-	tags   []arcTag
-	arcs   []AllocArc // Arcs' view of the last built instance, valid if arcsOK
-	arcsOK bool
+	// What an arc of the solver's instance stands for follows from its endpoints (tag), but for the vault
+	// arcs, listed in vaultArcs by id. (A full AllocArc per arc cost a tenth of the build, and a tag per arc
+	// 1 % of a run's instructions; Arcs assembles them on demand.)
+	vaultArcs []int32
+	arcs      []AllocArc // Arcs' view of the last built instance, valid if arcsOK
+	arcsOK    bool
 	// For the warm start (see add), the arcs of each identity, updated as this month's are added (their
 	// ids are last month's until then): routeCells[k*np+s] source k's route or vault arc to site s
 	// (np*nc*np entries, as routeOrder; row k is for routes with accelerators if routeAccel[k] is 1, without
@@ -129,6 +130,7 @@ type Allocator struct {
 	supply        []int64 // [o*nc+c] kW to place this month
 	srcNode       []int   // [o*nc+c] node id
 	abroad        int     // node of the foreign accelerator pool, after the sources (-1: no leak)
+	abroadSite    int     // the foreign pool's site (World.AbroadSite)
 	nodeSupply    []int64 // per node of the last instance
 	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
 	// contested is the month's work of the general classes [0] and of those that need accelerators [1].
@@ -378,14 +380,14 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 	}
 	total = a.contested[0] + a.contested[1]
 	// The foreign accelerator pool exists for the whole run when the scenario has a leak (fixed numbering).
-	a.abroad = -1
+	a.abroad, a.abroadSite = -1, w.AbroadSite
 	if w.AbroadSite >= 0 {
 		a.abroad = nodes
 		nodes++
 	}
-	a.mcf.Reset(nodes)
 	// This month's arcs continue last month's (add).
-	a.prevArcs, a.tags, a.arcsOK = len(a.tags), a.tags[:0], false
+	a.prevArcs, a.vaultArcs, a.arcsOK = a.mcf.NumArcs(), a.vaultArcs[:0], false
+	a.mcf.Reset(nodes)
 	a.builds++
 	if len(a.routeCells) != np*nc*np {
 		a.routeCells, a.routeAccel = make([]routeCell, np*nc*np), make([]int8, np*nc)
@@ -414,6 +416,43 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 	return sink, total
 }
 
+// tag says what arc e, from -> to, of the last built instance stands for. Under layout's numbering its
+// ends tell: a source's arc runs into a site (local), a corridor (remote), an accelerator node, the sink
+// (unserved) or the foreign pool; the others are capacity arcs, out of a site, a corridor, an accelerator
+// node or the pool. The one pair of kinds that join the same nodes, a vault arc and a remote route to the
+// vault, is told apart by vaultArcs.
+func (a *Allocator) tag(e, from, to int) arcTag {
+	np := a.np
+	sink := 3 * np
+	if from > sink && from != a.abroad {
+		k := int32(from - sink - 1)
+		switch {
+		case to < np:
+			return arcTag{kind: ArcLocal, src: k, site: int32(to)}
+		case to < 2*np:
+			kind := ArcRemote
+			if slices.Contains(a.vaultArcs, int32(e)) {
+				kind = ArcVault
+			}
+			return arcTag{kind: kind, src: k, site: int32(to - np)}
+		case to < sink:
+			return arcTag{kind: ArcAccel, src: k, site: int32(to - 2*np)}
+		case to == sink:
+			return arcTag{kind: ArcUnserved, src: k, site: -1}
+		}
+		return arcTag{kind: ArcAbroad, src: k, site: int32(a.abroadSite)}
+	}
+	switch {
+	case from == a.abroad:
+		return arcTag{kind: ArcAbroadCap, src: -1, site: int32(a.abroadSite)}
+	case from < np:
+		return arcTag{kind: ArcSite, src: -1, site: int32(from)}
+	case from < 2*np:
+		return arcTag{kind: ArcCorridor, src: -1, site: int32(from - np)}
+	}
+	return arcTag{kind: ArcAccelCap, src: -1, site: int32(from - 2*np)}
+}
+
 // warmSort reports whether build keeps each source's routes in last month's order (see warmSortMax).
 func (a *Allocator) warmSort() bool { return a.np*a.nc*a.np <= warmSortMax && !a.Exhaustive }
 
@@ -427,17 +466,18 @@ func newCells(n int) []arcCell {
 	return cells
 }
 
-// add appends an arc to the instance with its tag and its secondary cost (the tie rule), and records which
+// add appends an arc to the instance with its secondary cost (the tie rule), and records which
 // of last month's arcs it continues, if any (see continueArc): the arc of the same identity, a source's of
 // the same kind (to the same site), a capacity arc at the same place (they come first, in the same order
 // every month: capCells is indexed by arc id). A remote route and a vault arc to the same site join the
 // same nodes and share a link, as the solver's own matching by endpoints would pair them.
 func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost int64) {
-	e := int32(len(a.tags))
+	e := int32(a.mcf.NumArcs())
 	var link *arcLink
 	var tie int32
 	if kind == ArcVault { // rare: its tie is not kept
 		link, tie = &a.routeCells[src*a.np+site].arcLink, a.hashTie(kind, src, site)
+		a.vaultArcs = append(a.vaultArcs, e)
 	} else {
 		var cell *arcCell
 		switch kind {
@@ -456,7 +496,6 @@ func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost in
 	a.continueArc(link, e)
 	a.mcf.ReserveArcs(1)
 	a.mcf.PutArc(from, to, max(capacity, 0), cost, int64(tie))
-	a.tags = append(a.tags, arcTag{kind: kind, src: int32(src), site: int32(site)})
 }
 
 // hashTie is tie, kept out of add (a call here keeps the caller compact).
@@ -746,10 +785,7 @@ func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 	src := a.srcNode[k]
 	g, builds, next := a.mcf, a.builds, a.next
 	g.ReserveArcs(len(kept))
-	e0 := len(a.tags)
-	a.tags = extend(a.tags, len(kept))
-	tags := a.tags[e0:]
-	tags = tags[:len(kept)] // for the compiler: no bounds check below
+	e0 := g.NumArcs()
 	for i, key := range kept {
 		s := int(key & (1<<siteBits - 1))
 		cell := &cells[s]
@@ -757,9 +793,8 @@ func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 			next[cell.arc] = int32(e0 + i)
 		}
 		cell.arc, cell.built = int32(e0+i), builds
-		to, kind := routeHead(np, o, s, accel)
+		to, _ := routeHead(np, o, s, accel)
 		g.PutArc(src, to, total, key>>siteBits, int64(cell.tie))
-		tags[i] = arcTag{kind: kind, src: int32(k), site: int32(s)}
 	}
 }
 
@@ -991,18 +1026,6 @@ func fill[T any](s []T, v T) {
 	}
 }
 
-// extend returns s extended by n elements, keeping its contents (the new elements are left as they are, for
-// the caller to set), reusing its array when it is large enough (a new one has room for a quarter more,
-// as resize).
-func extend[T any](s []T, n int) []T {
-	if cap(s)-len(s) >= n {
-		return s[:len(s)+n]
-	}
-	t := make([]T, len(s)+n, (len(s)+n)*5/4)
-	copy(t, s)
-	return t
-}
-
 // resize returns s with length n, zeroed, reusing its array when it is large enough (a new one has room
 // for a quarter more, as nsResize).
 func resize[T any](s []T, n int) []T {
@@ -1022,8 +1045,9 @@ func (a *Allocator) Arcs() []AllocArc {
 	}
 	g := a.mcf
 	a.arcs = a.arcs[:0]
-	for i, t := range a.tags {
+	for i := range g.NumArcs() {
 		from, to, capacity, cost := g.Arc(i)
+		t := a.tag(i, from, to)
 		arc := AllocArc{Kind: t.kind, From: from, To: to, Site: int(t.site), Cap: capacity, Cost: cost}
 		if t.src >= 0 {
 			arc.Origin, arc.Class = int(t.src)/a.nc, int(t.src)%a.nc
@@ -1043,8 +1067,7 @@ func (a *Allocator) Instance(w *World) *FlowInstance {
 	for i, arc := range a.Arcs() {
 		f.From, f.To = append(f.From, arc.From), append(f.To, arc.To)
 		f.Cap, f.Cost = append(f.Cap, arc.Cap), append(f.Cost, arc.Cost)
-		t := a.tags[i]
-		f.Tie = append(f.Tie, a.tie(t.kind, int(t.src), int(t.site)))
+		f.Tie = append(f.Tie, a.mcf.Tie(i))
 	}
 	np := a.np
 	pid := func(i int) string { return w.Provinces[i].ID }
@@ -1099,8 +1122,8 @@ func (a *Allocator) Instance(w *World) *FlowInstance {
 
 // Flows returns the flow on every arc of the last solved instance (kW), in arc order.
 func (a *Allocator) Flows() []int64 {
-	out := make([]int64, len(a.tags))
-	for i := range a.tags {
+	out := make([]int64, a.mcf.NumArcs())
+	for i := range out {
 		out[i] = a.mcf.Flow(i)
 	}
 	return out
@@ -1125,10 +1148,14 @@ func (a *Allocator) Solve(w *World) error {
 	}
 	a.ObjectiveYuan = obj
 	clear(w.VaultMW)
-	flows := a.mcf.Flows()[:len(a.tags)] // solved: the flows are the optimum's
-	for i, t := range a.tags {
-		f := flows[i]
-		if f == 0 || t.src < 0 {
+	// Solved: the flows are the optimum's. Only the arcs with flow (a fifth) are told apart.
+	for i, f := range a.mcf.Flows() {
+		if f == 0 {
+			continue
+		}
+		from, to, _, _ := a.mcf.Arc(i)
+		t := a.tag(i, from, to)
+		if t.src < 0 {
 			continue
 		}
 		o, c, s := int(t.src)/a.nc, int(t.src)%a.nc, int(t.site)

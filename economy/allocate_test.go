@@ -228,9 +228,13 @@ func TestAllocatorContinuesLastMonthsArcs(t *testing.T) {
 			w.Operate()
 			a := w.Alloc
 			now := map[arcID]int32{}
-			for e, tag := range a.tags {
+			tags := make([]arcTag, a.mcf.NumArcs())
+			for e := range tags {
+				from, to, _, _ := a.mcf.Arc(e)
+				tag := a.tag(e, from, to)
 				now[id(tag)] = int32(e)
 				require.Equal(t, a.tie(tag.kind, int(tag.src), int(tag.site)), a.mcf.Tie(e), "%s %s: tie of arc %d", preset, w.Now, e)
+				tags[e] = tag
 			}
 			for p, tag := range prev {
 				e, ok := now[id(tag)]
@@ -242,7 +246,7 @@ func TestAllocatorContinuesLastMonthsArcs(t *testing.T) {
 				continued++
 				kinds[tag.kind]++
 			}
-			prev = append(prev[:0], a.tags...)
+			prev = tags
 		}
 		assert.Greater(t, continued, 10*fresh, "%s: most arcs continue one", preset)
 		assert.Positive(t, fresh, "%s: some arcs are new", preset)
