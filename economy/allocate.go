@@ -340,7 +340,12 @@ func (a *Allocator) build(w *World) {
 			if abroadSpare > 0 && w.Classes[c].Cfg.NeedsAccelerator && w.Classes[c].RTTBoundMs == 0 {
 				a.add(ArcAbroad, src, a.abroad, k, w.AbroadSite, total, abroadCost)
 			}
-			a.add(ArcUnserved, src, sink, k, -1, total, penalty)
+			// The unserved arc, as add would add it: every source has one, so it is added here without add's
+			// choice of cell and check of the tie (set once, in layout).
+			cell := &a.unservedCells[k]
+			a.mcf.ReserveArcs(1)
+			a.continueArc(&cell.arcLink, int32(a.mcf.NumArcs()))
+			a.mcf.PutArc(src, sink, total, penalty, int64(cell.tie))
 		}
 	}
 	a.mcf.SetSupply(sink, -total)
@@ -394,6 +399,10 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 		fill(a.routeCells, routeCell{arcLink: noLink})
 		fill(a.routeAccel, -1)
 		a.unservedCells, a.abroadCells, a.capCells = newCells(np*nc), newCells(np*nc), newCells(3*np+1)
+		for k := range a.unservedCells { // once: build does not check them
+			cell := &a.unservedCells[k]
+			cell.tie, cell.tieSite, cell.tieKind = a.hashTie(ArcUnserved, k, -1), -1, ArcUnserved
+		}
 	}
 	if len(a.next) < a.prevArcs {
 		a.next = make([]int32, a.prevArcs, a.prevArcs+a.prevArcs/4)
@@ -481,8 +490,6 @@ func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost in
 	} else {
 		var cell *arcCell
 		switch kind {
-		case ArcUnserved:
-			cell = &a.unservedCells[src]
 		case ArcAbroad:
 			cell = &a.abroadCells[src]
 		default:
