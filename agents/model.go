@@ -55,6 +55,9 @@ type Model struct {
 	offerBuf   []offerTerms
 	offerStamp uint64
 	growthLog  [][4]memo // by province and build option (evaluator.growthLogs)
+	// demandGrowth is, by province, the factor its expected growth compounds to by when new capacity
+	// would open (newEvaluator).
+	demandGrowth []memo
 
 	scopes  []economy.Scope
 	pRows   [][]float64

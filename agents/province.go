@@ -209,8 +209,12 @@ func (e *evaluator) buildTerms(build float64) *buildTerms {
 	t.fine = enf * beyond * s.Planner.PenaltyMYuanPerMW / 1000
 	t.capex = w.CapexBn(build)
 	t.local = s.Fiscal.LocalCapexShare * t.capex
-	// Halted construction earns no growth credit (see score).
-	t.keptCapex = t.capex - float64(enf*s.Planner.HaltShare*w.CapexBn(beyond))
+	// Halted construction earns no growth credit (see score). Nothing beyond quota halts nothing, to the
+	// bit (CapexBn(0) is 0 and enforcement and halt share are finite), so the second CapexBn is skipped.
+	t.keptCapex = t.capex
+	if beyond > 0 {
+		t.keptCapex -= float64(enf * s.Planner.HaltShare * w.CapexBn(beyond))
+	}
 
 	t.rivalry = b.Rivalry * min(build/1000, e.rivalLead)
 
@@ -252,7 +256,12 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	// adaptive growth, then the optimism bias.
 	years := float64(w.Scn.DataCentres.LeadTimeMonths)/12 + 1
 	used := max(mind.lastYearUsed, p.UsedMW)
-	grow := detmath.Pow(1+max(mind.Growth, -0.5), years)
+	// The expected growth changes only once a year (closeYear) and years not at all, so the power is
+	// kept by province (Model.demandGrowth): detmath.Pow was half of newEvaluator.
+	if len(m.demandGrowth) != len(w.Provinces) {
+		m.demandGrowth = make([]memo, len(w.Provinces))
+	}
+	grow := m.demandGrowth[pi].get(mind.Growth, func(g float64) float64 { return detmath.Pow(1+max(g, -0.5), years) })
 	e.expDemand = used * grow * (1 + b.Optimism)
 	// The national pool of latency-tolerant work the province believes its cheap energy wins
 	// (behaviour.pool_belief), grown like its own work.

@@ -275,3 +275,60 @@ func TestDecisionsKeepRequestScores(t *testing.T) {
 		})
 	}
 }
+
+// TestEvaluatorKeepsGrowthFactor checks newEvaluator's expected demand, whose growth factor is kept by
+// province between evaluators (Model.demandGrowth), against evaluators made with nothing kept, bit for bit,
+// as the provinces' expected growth changes and stays.
+func TestEvaluatorKeepsGrowthFactor(t *testing.T) {
+	m, err := New(baseline(t, 1))
+	require.NoError(t, err)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	changed := 0
+	for _, g := range []float64{0.1, 0.1, -0.9, 0.25, 0.25, 0} {
+		for i := range m.Prov {
+			m.Prov[i].Growth = g
+			kept := m.newEvaluator(i, math.Inf(1))
+			m.demandGrowth = nil
+			fresh := m.newEvaluator(i, math.Inf(1))
+			assert.Equal(t, math.Float64bits(fresh.expDemand), math.Float64bits(kept.expDemand), "province %d, growth %v", i, g)
+			if kept.expDemand != 0 {
+				changed++
+			}
+			// Kept from the first evaluator, computed by the second.
+			m.Prov[i].Growth = g + 0.5
+			m.demandGrowth = nil
+			_ = m.newEvaluator(i, math.Inf(1))
+			m.Prov[i].Growth = g
+			again := m.newEvaluator(i, math.Inf(1))
+			assert.Equal(t, math.Float64bits(fresh.expDemand), math.Float64bits(again.expDemand), "province %d, growth %v", i, g)
+		}
+	}
+	require.Positive(t, changed, "evaluators expecting demand")
+}
+
+// TestKeptCapexWithinQuota checks buildTerms' capex kept from halting against its formula, capex less the
+// expected halted part, bit for bit, for builds within the quota (where buildTerms prices no halted part)
+// and beyond it, under full enforcement.
+func TestKeptCapexWithinQuota(t *testing.T) {
+	m, err := New(baseline(t, 1))
+	require.NoError(t, err)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	w := m.W
+	w.Policy.Enforcement = 1
+	halted := 0
+	for i := range w.Provinces {
+		for _, quota := range []float64{0, 100, math.Inf(1)} {
+			for _, build := range w.Scn.Behaviour.BuildOptionsMW {
+				e := m.newEvaluator(i, quota)
+				bt := e.buildTerms(build)
+				beyond := max(0, build-quota)
+				want := bt.capex - float64(w.Policy.Enforcement*w.Scn.Planner.HaltShare*w.CapexBn(beyond))
+				assert.Equal(t, math.Float64bits(want), math.Float64bits(bt.keptCapex), "province %d, quota %v, build %v", i, quota, build)
+				if bt.keptCapex != bt.capex {
+					halted++
+				}
+			}
+		}
+	}
+	require.Positive(t, halted, "builds with a halted part")
+}
