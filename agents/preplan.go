@@ -68,8 +68,17 @@ func incentiveShare(w *economy.World, p *economy.Province) float64 {
 	return w.Policy.NonHubIncentives
 }
 
-// poolMW is the national demand of the classes with no latency bound at the last draw (MW).
+// poolMW is the national demand of the classes with no latency bound at the last draw (MW). It is summed
+// once a draw (m.pool): every evaluator asks for it, and the sum was two thirds of newEvaluator.
 func (m *Model) poolMW() float64 {
+	if !m.pool.mwKept {
+		m.pool.mw, m.pool.mwKept = m.sumPoolMW(), true
+	}
+	return m.pool.mw
+}
+
+// sumPoolMW is poolMW summed afresh.
+func (m *Model) sumPoolMW() float64 {
 	w := m.W
 	pool := 0.0
 	for c, cl := range w.Classes {

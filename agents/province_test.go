@@ -332,3 +332,17 @@ func TestKeptCapexWithinQuota(t *testing.T) {
 	}
 	require.Positive(t, halted, "builds with a halted part")
 }
+
+// TestPoolMWKeptByDraw checks poolMW, summed once a draw of demand, against the sum made afresh, bit for
+// bit, before and after every month's draw of a baseline run.
+func TestPoolMWKeptByDraw(t *testing.T) {
+	m, err := New(baseline(t, 1))
+	require.NoError(t, err)
+	for m.W.Now.Year() < 2028 {
+		assert.Equal(t, math.Float64bits(m.sumPoolMW()), math.Float64bits(m.poolMW()), "before the draw of %v", m.W.Now)
+		m.StepToAllocation()
+		require.Positive(t, m.sumPoolMW(), "pool drawn")
+		assert.Equal(t, math.Float64bits(m.sumPoolMW()), math.Float64bits(m.poolMW()), "after the draw of %v", m.W.Now)
+		require.NoError(t, m.FinishStep())
+	}
+}
