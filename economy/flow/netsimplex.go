@@ -396,6 +396,31 @@ func (g *NetworkSimplex) PutArc(from, to int, capacity, cost, tie int64) {
 	g.solved = false
 }
 
+// ArcSpan is the endpoints and costs of arcs that AppendArcs added, arc NumArcs()+i as it was before the
+// call set by Put(i, ...).
+type ArcSpan []nsArc
+
+// Put sets the endpoints and cost of arc i of s; it panics (index out of range) unless i is in [0, len(s)).
+func (s ArcSpan) Put(i, from, to int, cost int64) {
+	s[i] = nsArc{src: int32(from), tgt: int32(to), cost: cost}
+}
+
+// AppendArcs adds k arcs (none if k <= 0), ids NumArcs() to NumArcs()+k-1, and returns the solver's
+// arrays for them: arcs[i], capacity[i] and tie[i] are arc NumArcs()+i's, as it was before the call. The
+// caller must set all three for every one of them before the next Solve, Arc or Tie, with what AppendArc
+// requires of an arc (until then they hold whatever the arrays held); they are valid until the next
+// Reset or arc added otherwise. It is for callers that add many arcs in a loop: the arrays are held by
+// value and can stay in registers, where PutArc reloads them through the solver after every store, as
+// it must.
+func (g *NetworkSimplex) AppendArcs(k int) (arcs ArcSpan, capacity, tie []int64) {
+	k = max(k, 0)
+	g.ReserveArcs(k)
+	m := g.m
+	g.m = m + k
+	g.solved = false
+	return g.arcs[m : m+k], g.cap[m : m+k], g.tie[m : m+k]
+}
+
 // SetContinuation tells the next Solve which arc of this instance continues which arc of the previous
 // one (the instance last solved): next[p] is the id of the arc that continues arc p, for p < len(next).
 // Solve then carries the previous basis over by these ids (see "Warm start" in the type comment), a

@@ -34,11 +34,60 @@ func nsLoadPut(r *rand.Rand, g *NetworkSimplex, inst *mcfInstance, ties []int64)
 	}
 }
 
+// nsLoadAppend rebuilds inst into g by AppendArcs for runs of random length (some empty, some asked for
+// with a negative count), each run's arcs put in a random order, now and then one by AppendArc instead.
+func nsLoadAppend(r *rand.Rand, g *NetworkSimplex, inst *mcfInstance, ties []int64) {
+	g.Reset(inst.n)
+	for e := 0; e < len(inst.arcs); {
+		if r.IntN(8) == 0 {
+			a := inst.arcs[e]
+			g.AppendArc(a.from, a.to, a.cap, a.cost, ties[e])
+			e++
+			continue
+		}
+		run := min(r.IntN(9), len(inst.arcs)-e)
+		k := run
+		if run == 0 && r.IntN(2) == 0 {
+			k = -1 - r.IntN(3)
+		}
+		first := g.NumArcs()
+		arcs, caps, tieOf := g.AppendArcs(k)
+		if len(arcs) != run || len(caps) != run || len(tieOf) != run || g.NumArcs() != first+run {
+			panic("flow: AppendArcs added the wrong number of arcs")
+		}
+		for _, i := range r.Perm(run) {
+			a := inst.arcs[e+i]
+			arcs.Put(i, a.from, a.to, a.cost)
+			caps[i], tieOf[i] = a.cap, ties[e+i]
+		}
+		e += run
+	}
+	for v, s := range inst.supply {
+		if s != 0 {
+			g.SetSupply(v, s)
+		}
+	}
+}
+
 // TestNetworkSimplexPutArcBuildsAddArcsInstance builds random instances of every size, one after the other,
 // on one solver by ReserveArcs and PutArc (mixed with AppendArc and AddArc), so that the arcs are written
 // over those of larger and smaller instances and of the artificial arcs, and on a fresh solver by AddArc
 // and SetTie: the two instances must have the same arcs and ties, and solve to the same flows.
 func TestNetworkSimplexPutArcBuildsAddArcsInstance(t *testing.T) {
+	nsCheckLoader(t, nsLoadPut)
+}
+
+// TestNetworkSimplexAppendArcsBuildsAddArcsInstance is TestNetworkSimplexPutArcBuildsAddArcsInstance for
+// instances built by AppendArcs.
+func TestNetworkSimplexAppendArcsBuildsAddArcsInstance(t *testing.T) {
+	nsCheckLoader(t, nsLoadAppend)
+}
+
+// nsCheckLoader builds random instances of every size, one after the other, on one solver by load, so
+// that the arcs are written over those of larger and smaller instances and of the artificial arcs, and on
+// a fresh solver by AddArc and SetTie: the two instances must have the same arcs and ties, and solve to
+// the same flows.
+func nsCheckLoader(t *testing.T, load func(*rand.Rand, *NetworkSimplex, *mcfInstance, []int64)) {
 	r := rand.New(rand.NewPCG(21, 22))
 	put := NewNetworkSimplex()
 	grown := 0
@@ -48,7 +97,7 @@ func TestNetworkSimplexPutArcBuildsAddArcsInstance(t *testing.T) {
 		for e := range ties {
 			ties[e] = r.Int64N(MaxTie + 1)
 		}
-		nsLoadPut(r, put, &inst, ties)
+		load(r, put, &inst, ties)
 		fresh := NewNetworkSimplex()
 		nsLoad(fresh, &inst)
 		for e, tie := range ties {
@@ -114,6 +163,32 @@ func TestNetworkSimplexAppendArcAfterSolve(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(4), cost)
 	g.AppendArc(0, 2, 5, 1, 7)
+	assert.Equal(t, 3, g.NumArcs())
+	assert.Equal(t, int64(7), g.Tie(2))
+	cost, err = g.Solve()
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), cost)
+	assert.Equal(t, []int64{0, 0, 2}, g.Flows())
+}
+
+// TestNetworkSimplexAppendArcsAfterSolve checks that arcs AppendArcs adds to a solved instance make its
+// flows those of an unsolved instance until the next Solve, and that Put checks its index.
+func TestNetworkSimplexAppendArcsAfterSolve(t *testing.T) {
+	g := NewNetworkSimplex()
+	g.Reset(3)
+	g.AppendArc(0, 1, 5, 1, 0)
+	g.AppendArc(1, 2, 5, 1, 0)
+	g.SetSupply(0, 2)
+	g.SetSupply(2, -2)
+	cost, err := g.Solve()
+	require.NoError(t, err)
+	require.Equal(t, int64(4), cost)
+	arcs, caps, ties := g.AppendArcs(1)
+	require.Len(t, arcs, 1)
+	assert.Panics(t, func() { arcs.Put(1, 0, 2, 1) })
+	arcs.Put(0, 0, 2, 1)
+	caps[0], ties[0] = 5, 7
+	assert.Nil(t, g.Flows(), "not solved since the arc was added")
 	assert.Equal(t, 3, g.NumArcs())
 	assert.Equal(t, int64(7), g.Tie(2))
 	cost, err = g.Solve()
