@@ -403,6 +403,12 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 			cell := &a.unservedCells[k]
 			cell.tie, cell.tieSite, cell.tieKind = a.hashTie(ArcUnserved, k, -1), -1, ArcUnserved
 		}
+		for s := range np { // once, so for the sites' capacity arcs (addCapacityArcs)
+			for j, kind := range siteCapKinds {
+				cell := &a.capCells[3*s+j]
+				cell.tie, cell.tieSite, cell.tieKind = a.hashTie(kind, -1, s), int32(s), kind
+			}
+		}
 	}
 	if len(a.next) < a.prevArcs {
 		a.next = make([]int32, a.prevArcs, a.prevArcs+a.prevArcs/4)
@@ -541,21 +547,35 @@ func (a *Allocator) routeRow(o, c int, accel bool) []routeCell {
 	return cells
 }
 
+// siteCapKinds is the kinds of a site's capacity arcs, in the order addCapacityArcs adds them.
+var siteCapKinds = [3]ArcKind{ArcSite, ArcAccelCap, ArcCorridor}
+
 // addCapacityArcs sets every site's spare general, accelerator and corridor capacity and adds the arcs
 // that carry them (and the foreign pool's, whose spare capacity it returns).
 func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
 	np := a.np
 	occ := w.Scn.DataCentres.MaxOccupancy
 	b := w.Contracts
+	// The sites' arcs are the first 3np, in the same order every month, so they are added as add would add
+	// them without its choice of cell and check of the tie (set once, in layout).
+	e := int32(a.mcf.NumArcs())
+	arcs, caps, ties := a.mcf.AppendArcs(3 * np)
+	cells := a.capCells[e : int(e)+3*np]
 	for s := 0; s < np; s++ {
 		p := w.Provinces[s]
 		a.gen[s] = max(0, kW((p.OnlineMW-p.AccelOnlineMW)*occ*p.Usable)-(b.Used(s)-b.UsedAccel(s)))
 		a.acc[s] = max(0, kW(p.AccelOnlineMW*occ*p.Usable)-b.UsedAccel(s))
 		a.cor[s] = max(0, kW(p.CorridorMW)-b.RemoteIn(s))
 		a.remote[s] = min(a.gen[s], a.cor[s])
-		a.add(ArcSite, s, sink, -1, s, a.gen[s], 0)
-		a.add(ArcAccelCap, 2*np+s, sink, -1, s, a.acc[s], 0)
-		a.add(ArcCorridor, np+s, s, -1, s, a.cor[s], 0)
+		arcs.Put(3*s, s, sink, 0)
+		arcs.Put(3*s+1, 2*np+s, sink, 0)
+		arcs.Put(3*s+2, np+s, s, 0)
+		caps[3*s], caps[3*s+1], caps[3*s+2] = a.gen[s], a.acc[s], a.cor[s]
+		for j := 3 * s; j < 3*s+3; j++ {
+			a.continueArc(&cells[j].arcLink, e)
+			ties[j] = int64(cells[j].tie)
+			e++
+		}
 	}
 	if a.abroad >= 0 {
 		abroadSpare = max(0, kW(w.AbroadMW*occ)-b.Used(w.AbroadSite))
@@ -776,9 +796,11 @@ func (r *prefixRule) takeHeap(keys, kept []int64) []int64 {
 }
 
 // addRoutes adds source (o, c)'s routes with the sort keys kept (routePrefix), in that order, as add
-// would one by one (a month adds some 700). Each route's head, tie and tag come from its cell (routeRow),
-// so that the loop has few enough values to keep them in registers: in the baseline sweep a route costs 86
-// instructions instead of 133 when the loop worked them out and appended (December 2026).
+// would one by one (a month adds some 700). Each route's tie comes from its cell (routeRow), its head from
+// routeHeads, and it is written into the solver's arrays (AppendArcs), so that the loop has few enough
+// values to keep most of them in registers: in the baseline sweep a route costs some 57 instructions
+// instead of 72 by PutArc, which reloads the arrays after every store (December 2026; 133 when the loop
+// worked out heads and ties and appended).
 func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 	np, k := a.np, o*a.nc+c
 	cells := a.routeCells[k*np : (k+1)*np]
@@ -790,18 +812,29 @@ func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 		cells = a.routeRow(o, c, accel)
 	}
 	src := a.srcNode[k]
-	g, builds, next := a.mcf, a.builds, a.next
-	g.ReserveArcs(len(kept))
-	e0 := g.NumArcs()
+	head, local := routeHeads(np, o, accel)
+	builds, next := a.builds, a.next
+	e := int32(a.mcf.NumArcs())
+	arcs, caps, ties := a.mcf.AppendArcs(len(kept))
+	// Of the length of kept, so that the loops need no bounds checks.
+	arcs, caps, ties = arcs[:len(kept)], caps[:len(kept)], ties[:len(kept)]
 	for i, key := range kept {
 		s := int(key & (1<<siteBits - 1))
 		cell := &cells[s]
 		if cell.built == builds-1 {
-			next[cell.arc] = int32(e0 + i)
+			next[cell.arc] = e
 		}
-		cell.arc, cell.built = int32(e0+i), builds
-		to, _ := routeHead(np, o, s, accel)
-		g.PutArc(src, to, total, key>>siteBits, int64(cell.tie))
+		cell.arc, cell.built = e, builds
+		e++
+		to := head + s
+		if s == local {
+			to = s
+		}
+		arcs.Put(i, src, to, key>>siteBits)
+		ties[i] = int64(cell.tie)
+	}
+	for i := range caps { // apart: in the loop above total and caps would not fit in registers
+		caps[i] = total
 	}
 }
 
@@ -816,6 +849,15 @@ func routeHead(np, o, s int, accel bool) (int, ArcKind) {
 		return s, ArcLocal
 	}
 	return np + s, ArcRemote
+}
+
+// routeHeads is routeHead's node as two terms for origin o's routes, which a loop over the sites keeps in
+// registers: a route to site s runs into head+s, or into s itself if s is local.
+func routeHeads(np, o int, accel bool) (head, local int) {
+	if accel {
+		return 2 * np, -1
+	}
+	return np, o
 }
 
 // parallelMin is the least number of candidate routes (provinces x classes x provinces) for which build
