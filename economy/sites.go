@@ -1,6 +1,10 @@
 package economy
 
-import "dongshu/configs"
+import (
+	"slices"
+
+	"dongshu/configs"
+)
 
 // siteSums is one province's sums over its data centres, as refreshSites adds them up: in the order of
 // DCs, so that a province's sums are those a single pass over every data centre would give. Sums over
@@ -171,6 +175,9 @@ func (w *World) sumSite(s *siteSums, advance bool) {
 // order of DCs) to its list and their terms to its terms.
 func (w *World) appendOnline(s *siteSums, came []int32) {
 	s.online = append(s.online, came...)
+	if cap(s.terms) < len(s.online) { // grown with online's array, not by append's own steps: half the allocations
+		s.terms = slices.Grow(s.terms, cap(s.online)-len(s.terms))
+	}
 	for _, i := range came {
 		d := &w.DCs[i]
 		s.terms = append(s.terms, onlineTerms{mw: d.MW, accel: float64(d.MW * d.AccelShare), pue: float64(d.MW * d.PUE),
