@@ -34,12 +34,13 @@ type Model struct {
 
 	// pool caches the provinces' believed advantage for the national pool of latency-tolerant work
 	// (poolAdvantage), for the month it was computed.
-	// mw is poolMW's sum, kept from one draw of demand to the next (mwKept; StepToAllocation draws).
+	// mw is poolMW's sum for the draw of demand mwDraw (economy.World.DemandDraws), if mwKept.
 	pool struct {
 		month  configs.Month
 		adv    []float64
 		mw     float64
 		mwKept bool
+		mwDraw uint64
 	}
 
 	scoreBuf  []float64 // best's scores
@@ -148,7 +149,6 @@ func (m *Model) StepToAllocation() {
 	w.AdvanceConstruction()
 	// 4. Demand, then expiries: work whose contract ends joins the new work in one pool.
 	w.GenerateDemand(m.Rng)
-	m.pool.mwKept = false
 	// 5. The allocator places the pool on the capacity left (built here, solved in FinishStep).
 	w.PrepareAllocation()
 }

@@ -71,8 +71,8 @@ func incentiveShare(w *economy.World, p *economy.Province) float64 {
 // poolMW is the national demand of the classes with no latency bound at the last draw (MW). It is summed
 // once a draw (m.pool): every evaluator asks for it, and the sum was two thirds of newEvaluator.
 func (m *Model) poolMW() float64 {
-	if !m.pool.mwKept {
-		m.pool.mw, m.pool.mwKept = m.sumPoolMW(), true
+	if draw := m.W.DemandDraws; !m.pool.mwKept || m.pool.mwDraw != draw {
+		m.pool.mw, m.pool.mwKept, m.pool.mwDraw = m.sumPoolMW(), true, draw
 	}
 	return m.pool.mw
 }

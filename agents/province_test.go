@@ -345,4 +345,9 @@ func TestPoolMWKeptByDraw(t *testing.T) {
 		assert.Equal(t, math.Float64bits(m.sumPoolMW()), math.Float64bits(m.poolMW()), "after the draw of %v", m.W.Now)
 		require.NoError(t, m.FinishStep())
 	}
+	// A draw made otherwise than by StepToAllocation (a test's, a tool's) is seen too.
+	before := m.poolMW()
+	m.W.GenerateDemand(m.Rng)
+	require.NotEqual(t, math.Float64bits(before), math.Float64bits(m.sumPoolMW()), "a new draw")
+	assert.Equal(t, math.Float64bits(m.sumPoolMW()), math.Float64bits(m.poolMW()), "after a direct draw")
 }

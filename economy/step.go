@@ -89,6 +89,7 @@ func (w *World) OpenDueEvents() (ixps []int, lines [][2]int) {
 // what is now demanded, so that the allocator sees exactly the work left to place.
 func (w *World) GenerateDemand(rng *rand.Rand) {
 	w.Demand.Generate(rng)
+	w.DemandDraws++
 	w.Contracts.Advance()
 	if w.Now == w.Start {
 		w.seedContracts()

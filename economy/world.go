@@ -234,6 +234,9 @@ type World struct {
 	DemandMW   [][]float64
 	ServedMW   [][]float64 // work in place at month end, by origin and class
 	UnservedMW [][]float64
+	// DemandDraws counts the draws of DemandMW (GenerateDemand): what is computed from the demand can be
+	// kept while it stays the same.
+	DemandDraws uint64
 
 	// Events: the scripted list (by month), the random shocks, the effects in force and the log of
 	// everything that fired (see events.go).
