@@ -57,24 +57,14 @@ type arcLink struct {
 	built int32 // the last build that added an arc of this identity (-1: none)
 }
 
-// arcCell is an arcLink with the identity's tie (of an arc of kind tieKind to site tieSite; noKind: none
-// yet), kept so that next month's arc need not hash it.
+// arcCell is an arcLink with the identity's tie, kept so that the arc need not hash it every month: a
+// source's route to a site (shared with its vault arc to the site, which joins the same nodes; the tie
+// stays the same while the source's class's need of accelerators does, see routeRow), its unserved or
+// abroad arc, a capacity arc (their ties are set in layout). A route's head and kind follow from the site
+// (routeHeads, routeKind) and are not kept: with them a cell took 32 bytes, the table of np*nc*np cells
+// 18 MB at 310 provinces, and its cache misses made that world's month about a tenth slower; at 31
+// provinces, where the table is small, they saved 1 % of a run's instructions (December 2026).
 type arcCell struct {
-	arcLink
-	tie, tieSite int32
-	tieKind      ArcKind
-}
-
-// noKind is no ArcKind: arcCell.tieKind before a tie is hashed.
-const noKind ArcKind = 255
-
-// routeCell is an arcLink of a source's route to a site (shared with its vault arc to the site, which
-// joins the same nodes) with the route's tie, which stays the same while the source's class's need of
-// accelerators does (see routeRow). The route's head and kind follow from the site (routeHead) and are not
-// kept: with them a cell took 32 bytes, the table of np*nc*np cells 18 MB at 310 provinces, and its cache
-// misses made that world's month about a tenth slower; at 31 provinces, where the table is small, they
-// saved 1 % of a run's instructions (December 2026).
-type routeCell struct {
 	arcLink
 	tie int32
 }
@@ -105,14 +95,14 @@ type Allocator struct {
 	vaultArcs []int32
 	arcs      []AllocArc // Arcs' view of the last built instance, valid if arcsOK
 	arcsOK    bool
-	// For the warm start (see add), the arcs of each identity, updated as this month's are added (their
+	// For the warm start (see putArc), the arcs of each identity, updated as this month's are added (their
 	// ids are last month's until then): routeCells[k*np+s] source k's route or vault arc to site s
 	// (np*nc*np entries, as routeOrder; row k is for routes with accelerators if routeAccel[k] is 1, without
 	// if 0, not set if -1), unservedCells[k] and abroadCells[k] its unserved and abroad arcs, capCells[i]
 	// the i-th capacity arc (they come first, in the same order every month). builds numbers the builds;
 	// last month's instance had prevArcs arcs. next[p] is this month's arc that continues last month's arc
 	// p (flow.NetworkSimplex.SetContinuation; stale where none does, which the solver recognises).
-	routeCells                           []routeCell
+	routeCells                           []arcCell
 	routeAccel                           []int8
 	unservedCells, abroadCells, capCells []arcCell
 	builds                               int32
@@ -338,14 +328,11 @@ func (a *Allocator) build(w *World) {
 			}
 			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
 			if abroadSpare > 0 && w.Classes[c].Cfg.NeedsAccelerator && w.Classes[c].RTTBoundMs == 0 {
-				a.add(ArcAbroad, src, a.abroad, k, w.AbroadSite, total, abroadCost)
+				cell := &a.abroadCells[k]
+				a.putArc(&cell.arcLink, cell.tie, src, a.abroad, total, abroadCost)
 			}
-			// The unserved arc, as add would add it: every source has one, so it is added here without add's
-			// choice of cell and check of the tie (set once, in layout).
 			cell := &a.unservedCells[k]
-			a.mcf.ReserveArcs(1)
-			a.continueArc(&cell.arcLink, int32(a.mcf.NumArcs()))
-			a.mcf.PutArc(src, sink, total, penalty, int64(cell.tie))
+			a.putArc(&cell.arcLink, cell.tie, src, sink, total, penalty)
 		}
 	}
 	a.mcf.SetSupply(sink, -total)
@@ -384,32 +371,38 @@ func (a *Allocator) layout(w *World) (sink int, total int64) {
 		a.contested[accel] += max(a.supply[k], 0)
 	}
 	total = a.contested[0] + a.contested[1]
+	// This month's arcs continue last month's (putArc).
+	a.prevArcs, a.vaultArcs, a.arcsOK = a.mcf.NumArcs(), a.vaultArcs[:0], false
+	a.builds++
+	// The ties of the arcs of fixed identity are hashed when their cells are made, the abroad ones when
+	// the foreign pool's site changes.
+	fresh := len(a.routeCells) != np*nc*np
+	if fresh {
+		a.routeCells, a.routeAccel = newCells(np*nc*np), make([]int8, np*nc)
+		fill(a.routeAccel, -1)
+		a.unservedCells, a.abroadCells, a.capCells = newCells(np*nc), newCells(np*nc), newCells(3*np+1)
+		for k := range a.unservedCells {
+			a.unservedCells[k].tie = a.hashTie(ArcUnserved, k, -1)
+		}
+		for s := range np { // the sites' capacity arcs, the first 3np (addCapacityArcs)
+			for j, kind := range siteCapKinds {
+				a.capCells[3*s+j].tie = a.hashTie(kind, -1, s)
+			}
+		}
+	}
+	if fresh || a.abroadSite != w.AbroadSite {
+		for k := range a.abroadCells {
+			a.abroadCells[k].tie = a.hashTie(ArcAbroad, k, w.AbroadSite)
+		}
+		a.capCells[3*np].tie = a.hashTie(ArcAbroadCap, -1, w.AbroadSite) // the pool's, after the sites'
+	}
 	// The foreign accelerator pool exists for the whole run when the scenario has a leak (fixed numbering).
 	a.abroad, a.abroadSite = -1, w.AbroadSite
 	if w.AbroadSite >= 0 {
 		a.abroad = nodes
 		nodes++
 	}
-	// This month's arcs continue last month's (add).
-	a.prevArcs, a.vaultArcs, a.arcsOK = a.mcf.NumArcs(), a.vaultArcs[:0], false
 	a.mcf.Reset(nodes)
-	a.builds++
-	if len(a.routeCells) != np*nc*np {
-		a.routeCells, a.routeAccel = make([]routeCell, np*nc*np), make([]int8, np*nc)
-		fill(a.routeCells, routeCell{arcLink: noLink})
-		fill(a.routeAccel, -1)
-		a.unservedCells, a.abroadCells, a.capCells = newCells(np*nc), newCells(np*nc), newCells(3*np+1)
-		for k := range a.unservedCells { // once: build does not check them
-			cell := &a.unservedCells[k]
-			cell.tie, cell.tieSite, cell.tieKind = a.hashTie(ArcUnserved, k, -1), -1, ArcUnserved
-		}
-		for s := range np { // once, so for the sites' capacity arcs (addCapacityArcs)
-			for j, kind := range siteCapKinds {
-				cell := &a.capCells[3*s+j]
-				cell.tie, cell.tieSite, cell.tieKind = a.hashTie(kind, -1, s), int32(s), kind
-			}
-		}
-	}
 	if len(a.next) < a.prevArcs {
 		a.next = make([]int32, a.prevArcs, a.prevArcs+a.prevArcs/4)
 	}
@@ -477,41 +470,22 @@ var noLink = arcLink{arc: -1, built: -1}
 // newCells returns n arcCells of identities that have had no arc.
 func newCells(n int) []arcCell {
 	cells := make([]arcCell, n)
-	fill(cells, arcCell{arcLink: noLink, tieKind: noKind})
+	fill(cells, arcCell{arcLink: noLink})
 	return cells
 }
 
-// add appends an arc to the instance with its secondary cost (the tie rule), and records which
-// of last month's arcs it continues, if any (see continueArc): the arc of the same identity, a source's of
+// putArc appends an arc to the instance with its secondary cost (the tie rule), and records which of last
+// month's arcs it continues, if any (see continueArc): the arc of the same identity (link), a source's of
 // the same kind (to the same site), a capacity arc at the same place (they come first, in the same order
 // every month: capCells is indexed by arc id). A remote route and a vault arc to the same site join the
 // same nodes and share a link, as the solver's own matching by endpoints would pair them.
-func (a *Allocator) add(kind ArcKind, from, to, src, site int, capacity, cost int64) {
-	e := int32(a.mcf.NumArcs())
-	var link *arcLink
-	var tie int32
-	if kind == ArcVault { // rare: its tie is not kept
-		link, tie = &a.routeCells[src*a.np+site].arcLink, a.hashTie(kind, src, site)
-		a.vaultArcs = append(a.vaultArcs, e)
-	} else {
-		var cell *arcCell
-		switch kind {
-		case ArcAbroad:
-			cell = &a.abroadCells[src]
-		default:
-			cell = &a.capCells[e]
-		}
-		if cell.tieKind != kind || cell.tieSite != int32(site) {
-			cell.tie, cell.tieSite, cell.tieKind = a.hashTie(kind, src, site), int32(site), kind
-		}
-		link, tie = &cell.arcLink, cell.tie
-	}
-	a.continueArc(link, e)
+func (a *Allocator) putArc(link *arcLink, tie int32, from, to int, capacity, cost int64) {
 	a.mcf.ReserveArcs(1)
+	a.continueArc(link, int32(a.mcf.NumArcs()))
 	a.mcf.PutArc(from, to, max(capacity, 0), cost, int64(tie))
 }
 
-// hashTie is tie, kept out of add (a call here keeps the caller compact).
+// hashTie is tie, kept out of line (a call here keeps the caller compact).
 //
 //go:noinline
 func (a *Allocator) hashTie(kind ArcKind, src, site int) int32 { return int32(a.tie(kind, src, site)) }
@@ -528,17 +502,14 @@ func (a *Allocator) continueArc(link *arcLink, e int32) {
 }
 
 // routeRow sets row k of routeCells, source k = (o, c)'s routes, for routes with accelerators or without
-// (accel), and returns it: it sets each route's kind, head and tie, keeping the links.
+// (accel), and returns it: it sets each route's tie, keeping the links.
 //
 //go:noinline
-func (a *Allocator) routeRow(o, c int, accel bool) []routeCell {
+func (a *Allocator) routeRow(o, c int, accel bool) []arcCell {
 	np, k := a.np, o*a.nc+c
 	cells := a.routeCells[k*np : (k+1)*np]
 	for s := range cells {
-		// Routes go to the sites' corridors, or accelerator nodes; the local one (not for accelerators) to
-		// the site itself.
-		_, kind := routeHead(np, o, s, accel)
-		cells[s].tie = int32(a.tie(kind, k, s))
+		cells[s].tie = int32(a.tie(routeKind(o, s, accel), k, s))
 	}
 	a.routeAccel[k] = 0
 	if accel {
@@ -556,8 +527,8 @@ func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
 	np := a.np
 	occ := w.Scn.DataCentres.MaxOccupancy
 	b := w.Contracts
-	// The sites' arcs are the first 3np, in the same order every month, so they are added as add would add
-	// them without its choice of cell and check of the tie (set once, in layout).
+	// The sites' arcs are the first 3np, in the same order every month, so they are written in one go, as
+	// putArc would add them one by one.
 	e := int32(a.mcf.NumArcs())
 	arcs, caps, ties := a.mcf.AppendArcs(3 * np)
 	cells := a.capCells[e : int(e)+3*np]
@@ -579,7 +550,8 @@ func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
 	}
 	if a.abroad >= 0 {
 		abroadSpare = max(0, kW(w.AbroadMW*occ)-b.Used(w.AbroadSite))
-		a.add(ArcAbroadCap, a.abroad, sink, -1, w.AbroadSite, abroadSpare, 0)
+		cell := &a.capCells[3*np]
+		a.putArc(&cell.arcLink, cell.tie, a.abroad, sink, abroadSpare, 0)
 	}
 	return abroadSpare
 }
@@ -795,7 +767,7 @@ func (r *prefixRule) takeHeap(keys, kept []int64) []int64 {
 	return kept
 }
 
-// addRoutes adds source (o, c)'s routes with the sort keys kept (routePrefix), in that order, as add
+// addRoutes adds source (o, c)'s routes with the sort keys kept (routePrefix), in that order, as putArc
 // would one by one (a month adds some 700). Each route's tie comes from its cell (routeRow), its head from
 // routeHeads, and it is written into the solver's arrays (AppendArcs), so that the loop has few enough
 // values to keep most of them in registers: in the baseline sweep a route costs some 57 instructions
@@ -838,21 +810,22 @@ func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 	}
 }
 
-// routeHead is the node a route of origin o to site s runs into, and the route's kind: the site's
-// accelerator node for work that needs accelerators, the site itself for local work (which uses no
-// trunk), else the site's corridor.
-func routeHead(np, o, s int, accel bool) (int, ArcKind) {
+// routeKind is the kind of a route of origin o to site s: to the site's accelerator node for work that
+// needs accelerators, to the site itself for local work (which uses no trunk), else to the site's
+// corridor (see routeHeads).
+func routeKind(o, s int, accel bool) ArcKind {
 	switch {
 	case accel:
-		return 2*np + s, ArcAccel
+		return ArcAccel
 	case s == o:
-		return s, ArcLocal
+		return ArcLocal
 	}
-	return np + s, ArcRemote
+	return ArcRemote
 }
 
-// routeHeads is routeHead's node as two terms for origin o's routes, which a loop over the sites keeps in
-// registers: a route to site s runs into head+s, or into s itself if s is local.
+// routeHeads is the node origin o's routes run into, as two terms that a loop over the sites keeps in
+// registers: a route to site s runs into head+s (the site's accelerator node or corridor), or into s
+// itself if s is local (see routeKind).
 func routeHeads(np, o int, accel bool) (head, local int) {
 	if accel {
 		return 2 * np, -1
@@ -926,7 +899,11 @@ func (a *Allocator) addVaultArc(w *World, o, c int, sup, offset int64) {
 		transit := w.Policy.TransitCost * cl.TransitWeight / 1000
 		yuan := a.siteCost[vault] + float64(transit*w.Net.RouteKm[o*np+vault]) + float64(cl.LatencyValue*rtt) - a.partner[o*np+vault] +
 			vs.DegradedPenalty
-		a.add(ArcVault, a.srcNode[o*a.nc+c], np+vault, o*a.nc+c, vault, replicated, max(0, costUnits(yuan)+offset))
+		// It shares the route's link (the same nodes); rare, its tie is not kept.
+		k := o*a.nc + c
+		a.vaultArcs = append(a.vaultArcs, int32(a.mcf.NumArcs()))
+		a.putArc(&a.routeCells[k*np+vault].arcLink, a.hashTie(ArcVault, k, vault), a.srcNode[k], np+vault, replicated,
+			max(0, costUnits(yuan)+offset))
 	}
 }
 
