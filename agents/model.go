@@ -7,6 +7,7 @@ import (
 
 	"dongshu/configs"
 	"dongshu/economy"
+	"dongshu/economy/detmath"
 )
 
 // Model is one run: the world, the run's single random generator and the agents' memories.
@@ -58,10 +59,10 @@ type Model struct {
 	// offerBuf is scoreInto's offers' terms, offerStamp its last call's stamp (Model.offerScratch).
 	offerBuf   []offerTerms
 	offerStamp uint64
-	growthLog  [][4]memo // by province and build option (evaluator.growthLogs)
+	growthLog  [][4]detmath.Memo // by province and build option (evaluator.growthLogs)
 	// demandGrowth is, by province, the factor its expected growth compounds to by when new capacity
 	// would open (newEvaluator).
-	demandGrowth []memo
+	demandGrowth []detmath.Memo
 
 	scopes  []economy.Scope
 	pRows   [][]float64

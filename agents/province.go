@@ -138,7 +138,7 @@ type evaluator struct {
 	// terms that depend on the build alone are kept for the last build scored (bt), and the growth
 	// credit's Log1p, which depends on the build, fibre and power, by fibre and power (growthLogs).
 	bt        buildTerms
-	growthLog [4]memo
+	growthLog [4]detmath.Memo
 	share     float64 // incentiveShare
 }
 
@@ -146,13 +146,13 @@ type evaluator struct {
 // for the province and the build option, kept from evaluator to evaluator (the credit of building nothing
 // is the same every round, and a build within quota is priced the same for the request and for the
 // decision: a quarter of the calls), or the evaluator's own for a build not among the options.
-func (e *evaluator) growthLogs(build float64) *[4]memo {
+func (e *evaluator) growthLogs(build float64) *[4]detmath.Memo {
 	m := e.m
 	builds := m.W.Scn.Behaviour.BuildOptionsMW
 	for k, b := range builds {
 		if math.Float64bits(b) == math.Float64bits(build) {
 			if n := len(m.W.Provinces) * len(builds); len(m.growthLog) != n {
-				m.growthLog = make([][4]memo, n)
+				m.growthLog = make([][4]detmath.Memo, n)
 			}
 			return &m.growthLog[e.p.Index*len(builds)+k]
 		}
@@ -171,20 +171,8 @@ type buildTerms struct {
 	water, farm                float64
 }
 
-// memo remembers a pure function's value at its last argument. The argument is compared bit for bit,
-// so the value returned is always the one a call would return.
-type memo struct {
-	ok   bool
-	x, v float64
-}
-
-// get returns f(x), calling f only when x differs from the last argument.
-func (c *memo) get(x float64, f func(float64) float64) float64 {
-	if !c.ok || math.Float64bits(c.x) != math.Float64bits(x) {
-		c.ok, c.x, c.v = true, x, f(x)
-	}
-	return c.v
-}
+// log1p is detmath.Log1p as a function of two arguments, for a detmath.Memo.
+func log1p(x, _ float64) float64 { return detmath.Log1p(x) }
 
 // buildTerms returns the terms of a score that depend on the build alone (kept for the last build).
 func (e *evaluator) buildTerms(build float64) *buildTerms {
@@ -259,9 +247,9 @@ func (m *Model) newEvaluator(pi int, quota float64) evaluator {
 	// The expected growth changes only once a year (closeYear) and years not at all, so the power is
 	// kept by province (Model.demandGrowth): detmath.Pow was half of newEvaluator.
 	if len(m.demandGrowth) != len(w.Provinces) {
-		m.demandGrowth = make([]memo, len(w.Provinces))
+		m.demandGrowth = make([]detmath.Memo, len(w.Provinces))
 	}
-	grow := m.demandGrowth[pi].get(mind.Growth, func(g float64) float64 { return detmath.Pow(1+max(g, -0.5), years) })
+	grow := m.demandGrowth[pi].Get(mind.Growth, years, func(g, years float64) float64 { return detmath.Pow(1+max(g, -0.5), years) })
 	e.expDemand = used * grow * (1 + b.Optimism)
 	// The national pool of latency-tolerant work the province believes its cheap energy wins
 	// (behaviour.pool_belief), grown like its own work.
@@ -316,7 +304,7 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 		// Growth credit: investment attracted counts in the political tournament, whether or not it is
 		// used, relative to the size of the economy (concave). Halted construction earns none.
 		counted := bt.keptCapex + sl.invest[slot]
-		sl.growth[slot] = float64(credit * logs[slot].get(counted/scale, detmath.Log1p))
+		sl.growth[slot] = float64(credit * logs[slot].Get(counted/scale, 0, log1p))
 		debtRatio := (p.Debt + sl.invest[slot] + bt.local) / revenue
 		sl.debt[slot] = float64(b.DebtWeight * nonNegative(debtRatio-b.DebtLimit))
 	}

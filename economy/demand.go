@@ -16,10 +16,10 @@ const shockPersistence = 0.9
 // share of data production (GDP x digital intensity), times a persistent log-normal shock.
 type DemandModel struct {
 	w      *World
-	shock  []float64 // log shock per province, AR(1)
-	factor []float64 // exp(shock - var/2): the multiplier, by province, of this month's demand
-	trends []float64 // Generate's national trends, by class
-	boomed powMemo   // boom's factor, the same every month once demand.boom_until has passed
+	shock  []float64    // log shock per province, AR(1)
+	factor []float64    // exp(shock - var/2): the multiplier, by province, of this month's demand
+	trends []float64    // Generate's national trends, by class
+	boomed detmath.Memo // boom's factor, the same every month once demand.boom_until has passed
 }
 
 // NewDemandModel prepares demand generation for a world.
@@ -36,7 +36,7 @@ func (d *DemandModel) NationalTrend(c int) float64 { return d.trend(c, d.boom())
 func (d *DemandModel) boom() float64 {
 	w := d.w
 	boomYears := float64(max(0, min(w.Now, w.BoomUntil)-w.Start)) / 12
-	return d.boomed.pow(1+w.Scn.Demand.BoomGrowth, boomYears)
+	return d.boomed.Get(1+w.Scn.Demand.BoomGrowth, boomYears, detmath.Pow)
 }
 
 // trend is NationalTrend with the boom factor given.

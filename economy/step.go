@@ -1,7 +1,6 @@
 package economy
 
 import (
-	"math"
 	"math/rand/v2"
 
 	"dongshu/configs"
@@ -16,8 +15,8 @@ import (
 func (w *World) BeginMonth() {
 	w.Now++
 	pw := &w.Scn.Power
-	priceStep := w.priceStep.pow(1+pw.PriceDriftPerYear, 1.0/12)
-	spareStep := w.spareStep.pow(1+pw.SpareGrowthPerYear, 1.0/12)
+	priceStep := w.priceStep.Get(1+pw.PriceDriftPerYear, 1.0/12, detmath.Pow)
+	spareStep := w.spareStep.Get(1+pw.SpareGrowthPerYear, 1.0/12, detmath.Pow)
 	for _, p := range w.Provinces {
 		p.Ledger = Ledger{}
 		if w.Now.MonthOfYear() == 1 && w.Now != w.Start { // the first year earns land_sale_bn_yuan
@@ -32,29 +31,12 @@ func (w *World) BeginMonth() {
 	w.applyWorldLevers()
 }
 
-// powMemo is detmath.Pow of the arguments last given, for a power taken every month whose arguments
-// seldom change (a monthly growth step, a boom over once its end has passed): detmath.Pow costs a few
-// hundred instructions.
-type powMemo struct {
-	x, y uint64 // the arguments' bits
-	v    float64
-	ok   bool
-}
-
-// pow returns detmath.Pow(x, y), computing it only when x or y differs in any bit from the last call's.
-func (m *powMemo) pow(x, y float64) float64 {
-	if bx, by := math.Float64bits(x), math.Float64bits(y); !m.ok || bx != m.x || by != m.y {
-		m.x, m.y, m.v, m.ok = bx, by, detmath.Pow(x, y), true
-	}
-	return m.v
-}
-
 // applyWorldLevers brings the world levers' effects up to date at the start of a month: the extra
 // demand growth compounds one month, the latency bounds follow their lever. Transit cost is read
 // directly (w.Policy.TransitCost). At the levers' neutral levels nothing changes, to the bit.
 func (w *World) applyWorldLevers() {
 	if g := w.Policy.ExtraGrowth; g != 0 {
-		w.DemandLift *= w.liftStep.pow(1+g, 1.0/12)
+		w.DemandLift *= w.liftStep.Get(1+g, 1.0/12, detmath.Pow)
 	}
 	w.applyRTTBounds()
 }

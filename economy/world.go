@@ -22,6 +22,7 @@ import (
 	"slices"
 
 	"dongshu/configs"
+	"dongshu/economy/detmath"
 )
 
 // HoursPerMonth is the average number of hours in a month (8,760 / 12).
@@ -223,7 +224,7 @@ type World struct {
 	cameOnline []int32 // scratch of sumSite
 
 	// The monthly steps of the power price, the spare generation and DemandLift (BeginMonth).
-	priceStep, spareStep, liftStep powMemo
+	priceStep, spareStep, liftStep detmath.Memo
 
 	Net       *Network
 	Demand    *DemandModel

@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
-	"dongshu/economy/detmath"
 )
 
 // tinyScenario is a hand-checkable world: an eastern metropolis with dear power, a cheap western site
@@ -248,25 +247,5 @@ func TestKWIsTheFloor(t *testing.T) {
 	}
 	for _, mw := range inputs {
 		require.Equal(t, floorKW(mw), kW(mw), "kW(%v)", mw)
-	}
-}
-
-// TestPowMemoMatchesPow checks the memo against detmath.Pow over argument sequences with repeats and
-// changes in the last bit, from its zero value on.
-func TestPowMemoMatchesPow(t *testing.T) {
-	var m powMemo
-	assert.Equal(t, 1.0, m.pow(0, 0), "the zero memo holds no power")
-	rng := rand.New(rand.NewPCG(3, 4))
-	x, y := 1.02, 1.0/12
-	for range 10000 {
-		switch rng.IntN(4) {
-		case 0:
-			x = 1 + rng.Float64()/10
-		case 1:
-			y = math.Nextafter(y, math.Inf(1))
-		case 2:
-			x = math.Nextafter(x, 0)
-		}
-		assert.Equal(t, math.Float64bits(detmath.Pow(x, y)), math.Float64bits(m.pow(x, y)), "Pow(%v, %v)", x, y)
 	}
 }
