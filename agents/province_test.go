@@ -18,9 +18,7 @@ import (
 // province in 2026 (quotas in force; provinces outside the hubs may offer no subsidy) under a quota and
 // with none.
 func TestScoresAsAlone(t *testing.T) {
-	m, err := New(baseline(t, 1))
-	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	m := baselineIn2026(t)
 	opts := m.options()
 	twins := 0
 	for _, o := range opts {
@@ -68,9 +66,7 @@ func TestScoresAsAlone(t *testing.T) {
 // TestChooseKeepsScores checks that choose leaves every option's score in scores and returns the drawn
 // option's score as the option scored alone would have it, bit for bit (it no longer scores it again).
 func TestChooseKeepsScores(t *testing.T) {
-	m, err := New(baseline(t, 1))
-	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	m := baselineIn2026(t)
 	opts := m.options()
 	built := 0
 	for i := range m.W.Provinces {
@@ -280,9 +276,7 @@ func TestDecisionsKeepRequestScores(t *testing.T) {
 // province between evaluators (Model.demandGrowth), against evaluators made with nothing kept, bit for bit,
 // as the provinces' expected growth changes and stays.
 func TestEvaluatorKeepsGrowthFactor(t *testing.T) {
-	m, err := New(baseline(t, 1))
-	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	m := baselineIn2026(t)
 	changed := 0
 	for _, g := range []float64{0.1, 0.1, -0.9, 0.25, 0.25, 0} {
 		for i := range m.Prov {
@@ -310,9 +304,7 @@ func TestEvaluatorKeepsGrowthFactor(t *testing.T) {
 // expected halted part, bit for bit, for builds within the quota (where buildTerms prices no halted part)
 // and beyond it, under full enforcement.
 func TestKeptCapexWithinQuota(t *testing.T) {
-	m, err := New(baseline(t, 1))
-	require.NoError(t, err)
-	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	m := baselineIn2026(t)
 	w := m.W
 	w.Policy.Enforcement = 1
 	halted := 0
@@ -350,4 +342,14 @@ func TestPoolMWKeptByDraw(t *testing.T) {
 	m.W.GenerateDemand(m.Rng)
 	require.NotEqual(t, math.Float64bits(before), math.Float64bits(m.sumPoolMW()), "a new draw")
 	assert.Equal(t, math.Float64bits(m.sumPoolMW()), math.Float64bits(m.poolMW()), "after a direct draw")
+}
+
+// baselineIn2026 is a baseline model (seed 1) stepped to March 2026, when quotas are in force and provinces
+// outside the hubs may offer no subsidy.
+func baselineIn2026(t *testing.T) *Model {
+	t.Helper()
+	m, err := New(baseline(t, 1))
+	require.NoError(t, err)
+	require.NoError(t, m.StepUntil(configs.NewMonth(2026, 3)))
+	return m
 }

@@ -166,11 +166,7 @@ func TestReachSplitMatchesFreshAllocator(t *testing.T) {
 			w.Scn.Network.CongestionMs = -20
 			w.Provinces[west].CorridorLoad = 1
 		}
-		w.DemandMW[east][hot], w.DemandMW[east][cold] = float64(5*(m+1)), float64(5*(m+1))
-		w.PrepareAllocation()
-		fresh := NewAllocator(len(w.Provinces), len(w.Classes), w.Scn.Seed)
-		fresh.Prepare(w)
-		require.Equal(t, fresh.Arcs(), w.Alloc.Arcs(), "month %d", m)
+		prepareAsFresh(t, w, m)
 		for _, arc := range w.Alloc.Arcs() {
 			if arc.Kind == ArcRemote && arc.Origin == east && arc.Class == hot && arc.Site == west {
 				hotWest = append(hotWest, m)
@@ -291,11 +287,7 @@ func TestAllocatorFollowsAClassChangingItsNeedOfAccelerators(t *testing.T) {
 				w.Provinces[s].AccelOnlineMW = w.Provinces[s].OnlineMW / 2
 			}
 		}
-		w.DemandMW[east][hot], w.DemandMW[east][cold] = float64(5*(m+1)), float64(5*(m+1))
-		w.PrepareAllocation()
-		fresh := NewAllocator(len(w.Provinces), len(w.Classes), w.Scn.Seed)
-		fresh.Prepare(w)
-		require.Equal(t, fresh.Arcs(), w.Alloc.Arcs(), "month %d", m)
+		fresh := prepareAsFresh(t, w, m)
 		for e, arc := range w.Alloc.Arcs() {
 			require.Equal(t, fresh.mcf.Tie(e), w.Alloc.mcf.Tie(e), "month %d: tie of arc %d", m, e)
 			if arc.Kind == ArcAccel {
@@ -345,4 +337,16 @@ func TestRebuiltMonthsWarmStartAsBuiltOnce(t *testing.T) {
 		months++
 	}
 	assert.Equal(t, 60, months)
+}
+
+// prepareAsFresh sets month m's demand of the tiny world's east (hot and cold work growing month by month),
+// prepares the world's allocation and requires the instance a fresh allocator builds, which it returns.
+func prepareAsFresh(t *testing.T, w *World, m int) *Allocator {
+	t.Helper()
+	w.DemandMW[east][hot], w.DemandMW[east][cold] = float64(5*(m+1)), float64(5*(m+1))
+	w.PrepareAllocation()
+	fresh := NewAllocator(len(w.Provinces), len(w.Classes), w.Scn.Seed)
+	fresh.Prepare(w)
+	require.Equal(t, fresh.Arcs(), w.Alloc.Arcs(), "month %d", m)
+	return fresh
 }

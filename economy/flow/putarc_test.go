@@ -153,19 +153,11 @@ func TestNetworkSimplexPutArcNeedsRoom(t *testing.T) {
 // TestNetworkSimplexAppendArcAfterSolve checks that AppendArc, like AddArc, may extend a solved instance
 // without Reset (the artificial arcs that follow the user arcs after a Solve are written over).
 func TestNetworkSimplexAppendArcAfterSolve(t *testing.T) {
-	g := NewNetworkSimplex()
-	g.Reset(3)
-	g.AppendArc(0, 1, 5, 1, 0)
-	g.AppendArc(1, 2, 5, 1, 0)
-	g.SetSupply(0, 2)
-	g.SetSupply(2, -2)
-	cost, err := g.Solve()
-	require.NoError(t, err)
-	assert.Equal(t, int64(4), cost)
+	g := solvedPath(t)
 	g.AppendArc(0, 2, 5, 1, 7)
 	assert.Equal(t, 3, g.NumArcs())
 	assert.Equal(t, int64(7), g.Tie(2))
-	cost, err = g.Solve()
+	cost, err := g.Solve()
 	require.NoError(t, err)
 	assert.Equal(t, int64(2), cost)
 	assert.Equal(t, []int64{0, 0, 2}, g.Flows())
@@ -174,15 +166,7 @@ func TestNetworkSimplexAppendArcAfterSolve(t *testing.T) {
 // TestNetworkSimplexAppendArcsAfterSolve checks that arcs AppendArcs adds to a solved instance make its
 // flows those of an unsolved instance until the next Solve, and that Put checks its index.
 func TestNetworkSimplexAppendArcsAfterSolve(t *testing.T) {
-	g := NewNetworkSimplex()
-	g.Reset(3)
-	g.AppendArc(0, 1, 5, 1, 0)
-	g.AppendArc(1, 2, 5, 1, 0)
-	g.SetSupply(0, 2)
-	g.SetSupply(2, -2)
-	cost, err := g.Solve()
-	require.NoError(t, err)
-	require.Equal(t, int64(4), cost)
+	g := solvedPath(t)
 	arcs, caps, ties := g.AppendArcs(1)
 	require.Len(t, arcs, 1)
 	assert.Panics(t, func() { arcs.Put(1, 0, 2, 1) })
@@ -191,7 +175,7 @@ func TestNetworkSimplexAppendArcsAfterSolve(t *testing.T) {
 	assert.Nil(t, g.Flows(), "not solved since the arc was added")
 	assert.Equal(t, 3, g.NumArcs())
 	assert.Equal(t, int64(7), g.Tie(2))
-	cost, err = g.Solve()
+	cost, err := g.Solve()
 	require.NoError(t, err)
 	assert.Equal(t, int64(2), cost)
 	assert.Equal(t, []int64{0, 0, 2}, g.Flows())
@@ -204,4 +188,19 @@ func TestNetworkSimplexTieOutOfRangePanics(t *testing.T) {
 	assert.Zero(t, g.Tie(0))
 	assert.Panics(t, func() { g.Tie(1) })
 	assert.Panics(t, func() { g.Tie(-1) })
+}
+
+// solvedPath is the path 0 -> 1 -> 2 (capacities 5, costs 1) carrying 2 units, solved (cost 4).
+func solvedPath(t *testing.T) *NetworkSimplex {
+	t.Helper()
+	g := NewNetworkSimplex()
+	g.Reset(3)
+	g.AppendArc(0, 1, 5, 1, 0)
+	g.AppendArc(1, 2, 5, 1, 0)
+	g.SetSupply(0, 2)
+	g.SetSupply(2, -2)
+	cost, err := g.Solve()
+	require.NoError(t, err)
+	require.Equal(t, int64(4), cost)
+	return g
 }
