@@ -18,7 +18,7 @@ func nsViolation(g *NetworkSimplex, e int32) int64 {
 
 // nsCheckPricing checks the pivot rule's data between pivots: every arc as priced is the arc itself at its
 // lower bound, reversed at the opposite cost at its upper bound, a loop in the tree, with its cost less one;
-// upper lists the arcs at their upper bound, upperAt their places in it; the list holds at most 2*nsListLen
+// upper lists the arcs at their upper bound, upperAt their places in it; the list holds at most 2*listLen
 // arcs, none in the tree but for a copy of the arc that entered last, in (-1: none), which the search can
 // have met again.
 func nsCheckPricing(t *testing.T, g *NetworkSimplex, in int32) {
@@ -44,7 +44,7 @@ func nsCheckPricing(t *testing.T, g *NetworkSimplex, in int32) {
 	for i, e := range g.upper {
 		assert.Equal(t, int32(i), g.upperAt[e], "upperAt of arc %d", e)
 	}
-	assert.LessOrEqual(t, len(g.list), 2*nsListLen)
+	assert.LessOrEqual(t, len(g.list), 2*g.listLen)
 	for _, c := range g.list {
 		if c.arc != in {
 			assert.NotEqual(t, nsTree, g.state[c.arc], "list arc %d is not in the tree", c.arc)
@@ -53,7 +53,7 @@ func nsCheckPricing(t *testing.T, g *NetworkSimplex, in int32) {
 }
 
 // nsRuleStats counts what nsStepChecked saw: pivots, pivots whose arc came from the list kept from the
-// previous one, and lists cut back to nsListLen; in is the arc that entered last.
+// previous one, and lists cut back to listLen; in is the arc that entered last.
 type nsRuleStats struct {
 	pivots, fromList, cut int
 	zero                  int // arcs of zero reduced cost at the optima
@@ -62,10 +62,11 @@ type nsRuleStats struct {
 
 // nsStepChecked makes one pivot like step, checking findEntering against its rule computed here from the
 // states and potentials: the candidates are the list's arcs that still violate and the violating arcs of
-// the block priced next (cyclically from nextArc), and of the following blocks while there is none; a
-// most violating candidate enters; the others stay in the list with their reduced costs, all of them or,
-// beyond 2*nsListLen, the nsListLen most violating; -1 only when no priced arc violates, and then the
-// non-tree arcs of zero reduced cost, the tie rule's candidates, are in cand.
+// the block priced next (cyclically from nextArc; with listOnly, only if no list arc violates), and of the
+// following blocks while there is none; a most violating candidate enters; the others stay in the list
+// with their reduced costs, all of them or, beyond 2*listLen, the listLen most violating; -1 only when no
+// priced arc violates, and then the non-tree arcs of zero reduced cost, the tie rule's candidates, are in
+// cand.
 func nsStepChecked(t *testing.T, g *NetworkSimplex, st *nsRuleStats) bool {
 	t.Helper()
 	total := g.searched
@@ -78,7 +79,7 @@ func nsStepChecked(t *testing.T, g *NetworkSimplex, st *nsRuleStats) bool {
 		}
 	}
 	e := g.nextArc
-	for scanned := 0; scanned < total; {
+	for scanned := 0; scanned < total && !(g.listOnly && len(cands) > 0); {
 		end := min(e+g.block, total, e+total-scanned)
 		for a := int32(e); a < int32(end); a++ {
 			if nsViolation(g, a) < 0 {
@@ -119,9 +120,9 @@ func nsStepChecked(t *testing.T, g *NetworkSimplex, st *nsRuleStats) bool {
 		kept = append(kept, c.arc)
 		assert.Equal(t, nsViolation(g, c.arc), c.rc, "reduced cost of list arc %d", c.arc)
 	}
-	if len(rest) > 2*nsListLen {
+	if len(rest) > 2*g.listLen {
 		st.cut++
-		assert.Len(t, kept, nsListLen, "a long list is cut back")
+		assert.Len(t, kept, g.listLen, "a long list is cut back")
 		var worstKept, bestDropped int64 = -1 << 62, 0
 		for _, c := range kept {
 			worstKept = max(worstKept, nsViolation(g, c))
@@ -148,61 +149,72 @@ func nsStepChecked(t *testing.T, g *NetworkSimplex, st *nsRuleStats) bool {
 // TestPivotRuleFollowsTheCandidateList solves random instances, perturbed warm sequences of them and
 // allocator-like months pivot by pivot, checking every choice of the entering arc against the rule
 // (nsStepChecked), the pricing data after every pivot (nsCheckPricing) and the optimum against
-// MinCostFlow's. It also requires that the list is at work: some arcs enter from it, and long lists get
-// cut.
+// MinCostFlow's, under both rules: the list-only rule of small instances (nsListOnlyMaxArcs), and the rule
+// of large ones, which prices a block at every pivot (set here on the same small instances). It also
+// requires that the list is at work under both: some arcs enter from it, and long lists get cut.
 func TestPivotRuleFollowsTheCandidateList(t *testing.T) {
-	g := NewNetworkSimplex()
-	var st nsRuleStats
-	solve := func(inst *mcfInstance, what string) {
-		t.Helper()
-		want, wantErr := nsMCF(inst)
-		nsLoad(g, inst)
-		err := g.prepare()
-		if err == nil {
-			g.startPivots()
-			nsCheckPricing(t, g, -1)
-			for nsStepChecked(t, g, &st) {
-				nsCheckPricing(t, g, st.in)
-				if t.Failed() {
-					t.FailNow()
+	for _, listOnly := range []bool{true, false} {
+		g := NewNetworkSimplex()
+		var st nsRuleStats
+		solve := func(inst *mcfInstance, what string) {
+			t.Helper()
+			want, wantErr := nsMCF(inst)
+			nsLoad(g, inst)
+			err := g.prepare()
+			if err == nil {
+				g.startPivots()
+				require.Equal(t, g.m <= nsListOnlyMaxArcs, g.listOnly, "the rule by size")
+				if !listOnly {
+					g.listOnly, g.listLen = false, nsListLen
+				}
+				nsCheckPricing(t, g, -1)
+				for nsStepChecked(t, g, &st) {
+					nsCheckPricing(t, g, st.in)
+					if t.Failed() {
+						t.FailNow()
+					}
+				}
+				g.basisOK = true
+				var got int64
+				got, err = g.finish()
+				if wantErr == nil {
+					require.NoError(t, err, what)
+					assert.Equal(t, want, got, what)
+					return
 				}
 			}
-			g.basisOK = true
-			var got int64
-			got, err = g.finish()
-			if wantErr == nil {
-				require.NoError(t, err, what)
-				assert.Equal(t, want, got, what)
-				return
+			assert.ErrorIs(t, err, wantErr, what)
+		}
+		// Blocks of the default size, whole quads, and of 7 arcs, which start and end inside quads.
+		for _, block := range []int{0, 7} {
+			g.Block = block
+			for seed := uint64(1); seed <= 60; seed++ {
+				r := rand.New(rand.NewPCG(seed, 7))
+				inst := nsMixedInstance(r, seed, 2)
+				solve(&inst, "random")
+				for range 4 {
+					nsPerturb(r, &inst)
+					solve(&inst, "perturbed")
+				}
 			}
 		}
-		assert.ErrorIs(t, err, wantErr, what)
-	}
-	// Blocks of the default size, whole quads, and of 7 arcs, which start and end inside quads.
-	for _, block := range []int{0, 7} {
-		g.Block = block
-		for seed := uint64(1); seed <= 60; seed++ {
-			r := rand.New(rand.NewPCG(seed, 7))
-			inst := nsMixedInstance(r, seed, 2)
-			solve(&inst, "random")
-			for range 4 {
-				nsPerturb(r, &inst)
-				solve(&inst, "perturbed")
+		g.Block = 0
+		// Months of 12 provinces, and of 24, whose larger blocks hold lists long enough to be cut under the
+		// list-only rule.
+		for _, provinces := range []int{12, 24} {
+			md := newNSMonthModel(provinces, 7)
+			r := rand.New(rand.NewPCG(7, 7))
+			for month := range 8 {
+				inst, site, kind := md.build()
+				solve(inst, "month")
+				md.advance(r, month, nsFlows(g), site, kind)
 			}
 		}
+		t.Logf("list only %v: %d pivots, %d from the list, %d cuts, %d arcs of zero reduced cost at optima", listOnly, st.pivots, st.fromList, st.cut, st.zero)
+		assert.Positive(t, st.zero, "optima with ties")
+		assert.Positive(t, st.fromList, "arcs enter from the list")
+		assert.Positive(t, st.cut, "long lists are cut back")
 	}
-	g.Block = 0
-	md := newNSMonthModel(12, 7)
-	r := rand.New(rand.NewPCG(7, 7))
-	for month := range 8 {
-		inst, site, kind := md.build()
-		solve(inst, "month")
-		md.advance(r, month, nsFlows(g), site, kind)
-	}
-	t.Logf("%d pivots, %d from the list, %d cuts, %d arcs of zero reduced cost at optima", st.pivots, st.fromList, st.cut, st.zero)
-	assert.Positive(t, st.zero, "optima with ties")
-	assert.Positive(t, st.fromList, "arcs enter from the list")
-	assert.Positive(t, st.cut, "long lists are cut back")
 }
 
 // TestKeepBestSelectsTheMostViolating checks keepBest against sorting on random lists with many equal
