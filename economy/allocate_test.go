@@ -96,7 +96,8 @@ func TestAllocatorObjectiveMatchesFlows(t *testing.T) {
 }
 
 // TestNearlySortSortsAnyOrder checks nearlySort on nearly sorted keys (insertion) and on shuffled ones
-// (past its move budget it sorts from scratch): both give the sorted order.
+// (past its move budget it sorts from scratch): both give the sorted order, and it reports a move exactly
+// when the keys were out of order.
 func TestNearlySortSortsAnyOrder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, n := range []int{0, 1, 2, 10, 100, 1000} {
@@ -105,13 +106,15 @@ func TestNearlySortSortsAnyOrder(t *testing.T) {
 			keys[i] = int64(i)*1000 + rng.Int64N(1000)
 		}
 		want := slices.Clone(keys)
+		assert.False(t, nearlySort(keys), "sorted, %d keys", n)
+		assert.Equal(t, want, keys, "sorted, %d keys", n)
 		for i := 0; i+1 < n; i += 7 { // a few neighbours swapped: cheap insertion
 			keys[i], keys[i+1] = keys[i+1], keys[i]
 		}
-		nearlySort(keys)
+		assert.Equal(t, n >= 2, nearlySort(keys), "nearly sorted, %d keys", n)
 		assert.Equal(t, want, keys, "nearly sorted, %d keys", n)
 		rng.Shuffle(n, func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
-		nearlySort(keys)
+		assert.Equal(t, !slices.IsSorted(keys), nearlySort(keys), "shuffled, %d keys", n)
 		assert.Equal(t, want, keys, "shuffled, %d keys", n)
 	}
 }
