@@ -320,17 +320,44 @@ func (a *Allocator) build(w *World) {
 			} else {
 				kept = a.routePrefix(w, o, c, total, offset, &a.scratch[0])
 			}
-			a.addRoutes(o, c, total, kept, w.Classes[c].Cfg.NeedsAccelerator)
+			// The source's arcs go in at once (AppendArcs), its routes, then its vault, abroad and unserved
+			// arcs: by putArc, the last three cost 2.2 M more instructions in the 4-run baseline sweep
+			// (December 2026).
+			var vaultCap, vaultCost int64
 			if failover {
-				a.addVaultArc(w, o, c, sup, offset)
+				vaultCap, vaultCost = a.vaultArc(w, o, c, sup, offset)
 			}
 			// Remote access: training work (accelerators, no latency bound) may run in foreign clouds.
-			if abroadSpare > 0 && w.Classes[c].Cfg.NeedsAccelerator && w.Classes[c].RTTBoundMs == 0 {
+			accel := w.Classes[c].Cfg.NeedsAccelerator
+			abroadOn := abroadSpare > 0 && accel && w.Classes[c].RTTBoundMs == 0
+			extra := 1
+			if vaultCap > 0 {
+				extra++
+			}
+			if abroadOn {
+				extra++
+			}
+			n, e := len(kept), int32(a.mcf.NumArcs())
+			arcs, caps, ties := a.mcf.AppendArcs(n + extra)
+			a.addRoutes(o, c, kept, accel, e, arcs[:n], ties[:n])
+			for i := range caps {
+				caps[i] = total
+			}
+			if vaultCap > 0 {
+				vs := w.VaultSite
+				a.vaultArcs = append(a.vaultArcs, e+int32(n))
+				// It shares the route's link (the same nodes); rare, its tie is not kept.
+				a.putAt(arcs, ties, e, n, &a.routeCells[k*a.np+vs].arcLink, a.hashTie(ArcVault, k, vs), src, a.np+vs, vaultCost)
+				caps[n] = vaultCap
+				n++
+			}
+			if abroadOn {
 				cell := &a.abroadCells[k]
-				a.putArc(&cell.arcLink, cell.tie, src, a.abroad, total, abroadCost)
+				a.putAt(arcs, ties, e, n, &cell.arcLink, cell.tie, src, a.abroad, abroadCost)
+				n++
 			}
 			cell := &a.unservedCells[k]
-			a.putArc(&cell.arcLink, cell.tie, src, sink, total, penalty)
+			a.putAt(arcs, ties, e, n, &cell.arcLink, cell.tie, src, sink, penalty)
 		}
 	}
 	a.mcf.SetSupply(sink, -total)
@@ -780,13 +807,14 @@ func (r *prefixRule) takeHeap(keys, kept []int64) []int64 {
 	return kept
 }
 
-// addRoutes adds source (o, c)'s routes with the sort keys kept (routePrefix), in that order, as putArc
-// would one by one (a month adds some 700). Each route's tie comes from its cell (routeRow), its head from
-// routeHeads, and it is written into the solver's arrays (AppendArcs), so that the loop has few enough
+// addRoutes writes source (o, c)'s routes with the sort keys kept (routePrefix), in that order, into
+// arcs and ties, of kept's length, that AppendArcs added from arc e on, as putArc would one by one (a
+// month adds some 700); the caller sets their capacity. Each route's tie comes from its cell (routeRow),
+// its head from routeHeads, and it is written into the solver's arrays, so that the loop has few enough
 // values to keep most of them in registers: in the baseline sweep a route costs some 57 instructions
 // instead of 72 by PutArc, which reloads the arrays after every store (December 2026; 133 when the loop
 // worked out heads and ties and appended).
-func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
+func (a *Allocator) addRoutes(o, c int, kept []int64, accel bool, e int32, arcs flow.ArcSpan, ties []int64) {
 	np, k := a.np, o*a.nc+c
 	cells := a.routeCells[k*np : (k+1)*np]
 	want := int8(0)
@@ -799,10 +827,8 @@ func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 	src := a.srcNode[k]
 	head, local := routeHeads(np, o, accel)
 	builds, next := a.builds, a.next
-	e := int32(a.mcf.NumArcs())
-	arcs, caps, ties := a.mcf.AppendArcs(len(kept))
-	// Of the length of kept, so that the loops need no bounds checks.
-	arcs, caps, ties = arcs[:len(kept)], caps[:len(kept)], ties[:len(kept)]
+	// Of the length of kept, so that the loop needs no bounds checks.
+	arcs, ties = arcs[:len(kept)], ties[:len(kept)]
 	for i, key := range kept {
 		s := int(key & (1<<siteBits - 1))
 		cell := &cells[s]
@@ -818,9 +844,14 @@ func (a *Allocator) addRoutes(o, c int, total int64, kept []int64, accel bool) {
 		arcs.Put(i, src, to, key>>siteBits)
 		ties[i] = int64(cell.tie)
 	}
-	for i := range caps { // apart: in the loop above total and caps would not fit in registers
-		caps[i] = total
-	}
+}
+
+// putAt writes arc i of arcs and ties, which AppendArcs added from arc e on, as putArc would add it (but
+// for its capacity).
+func (a *Allocator) putAt(arcs flow.ArcSpan, ties []int64, e int32, i int, link *arcLink, tie int32, from, to int, cost int64) {
+	a.continueArc(link, e+int32(i))
+	arcs.Put(i, from, to, cost)
+	ties[i] = int64(tie)
 }
 
 // routeKind is the kind of a route of origin o to site s: to the site's accelerator node for work that
@@ -893,17 +924,17 @@ const maxWorkers = 8
 // keptRange locates a source's kept route keys in prefixAll's per-goroutine buffers.
 type keptRange struct{ w, lo, hi int32 }
 
-// addVaultArc adds source (o, c)'s failover arc to the digital vault if it has one this month: while o's
-// data centres are down, the replicated share of its work with a latency bound may run at the vault
-// beyond that bound (degraded, at a penalty), through the vault's corridor like any remote work. Within
-// the bound the ordinary routes already reach it. The caller has checked that the vault runs and that o,
-// another province than the vault's, has an outage.
-func (a *Allocator) addVaultArc(w *World, o, c int, sup, offset int64) {
+// vaultArc returns the capacity and cost of source (o, c)'s failover arc to the digital vault, or a
+// capacity of 0 if it has none this month: while o's data centres are down, the replicated share of its
+// work with a latency bound may run at the vault beyond that bound (degraded, at a penalty), through the
+// vault's corridor like any remote work. Within the bound the ordinary routes already reach it. The
+// caller has checked that the vault runs and that o, another province than the vault's, has an outage.
+func (a *Allocator) vaultArc(w *World, o, c int, sup, offset int64) (capacity, cost int64) {
 	vault := w.VaultSite
 	cl := w.Classes[c].Cfg
 	rttBound := w.Classes[c].RTTBoundMs
 	if rttBound <= 0 || cl.NeedsAccelerator {
-		return
+		return 0, 0
 	}
 	np, vs := a.np, &w.Scn.Vault
 	rtt := w.Net.RTT[o*np+vault]
@@ -912,12 +943,9 @@ func (a *Allocator) addVaultArc(w *World, o, c int, sup, offset int64) {
 		transit := w.Policy.TransitCost * cl.TransitWeight / 1000
 		yuan := a.siteCost[vault] + float64(transit*w.Net.RouteKm[o*np+vault]) + float64(cl.LatencyValue*rtt) - a.partner[o*np+vault] +
 			vs.DegradedPenalty
-		// It shares the route's link (the same nodes); rare, its tie is not kept.
-		k := o*a.nc + c
-		a.vaultArcs = append(a.vaultArcs, int32(a.mcf.NumArcs()))
-		a.putArc(&a.routeCells[k*np+vault].arcLink, a.hashTie(ArcVault, k, vault), a.srcNode[k], np+vault, replicated,
-			max(0, costUnits(yuan)+offset))
+		return replicated, max(0, costUnits(yuan)+offset)
 	}
+	return 0, 0
 }
 
 // costTerms precomputes this month's cost terms that do not depend on the class: energy cost per site,
