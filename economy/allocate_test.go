@@ -353,3 +353,22 @@ func prepareAsFresh(t *testing.T, w *World, m int) *Allocator {
 	require.Equal(t, fresh.Arcs(), w.Alloc.Arcs(), "month %d", m)
 	return fresh
 }
+
+// TestCostRowsFollowANewNetwork checks that a month built on a new network (another access latency) costs
+// its routes by that network's rows, not by the rows of the last origin that candidates kept (routeScratch's
+// costRow): only the east has work, so every source has the origin of the last one costed.
+func TestCostRowsFollowANewNetwork(t *testing.T) {
+	w := newTinyWorld(t, nil)
+	prepareAsFresh(t, w, 0)
+	require.NoError(t, w.FinishAllocation())
+	w.Operate()
+	w.BeginMonth()
+	old := w.Net.RTT[east*len(w.Provinces)+west]
+	w.Scn.Network.AccessMs += 5
+	var err error
+	w.Net, err = newNetwork(w, nil)
+	require.NoError(t, err)
+	w.Net.Update()
+	require.NotEqual(t, old, w.Net.RTT[east*len(w.Provinces)+west], "the new network's latencies differ")
+	prepareAsFresh(t, w, 1)
+}
