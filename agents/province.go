@@ -530,10 +530,7 @@ const (
 // logitWeights sets weights[i] to exp((scores[i] - top) / T), or to negligible (see there), and returns
 // the top score and the weights' total, added in order. With free, twins score alike (option.twin).
 func logitWeights(opts []option, scores []float64, free bool, t float64, weights []float64) (top, total float64) {
-	top = math.Inf(-1)
-	for _, sc := range scores {
-		top = max(top, sc)
-	}
+	top = topScore(scores)
 	scores, weights = scores[:len(opts)], weights[:len(opts)] // no bounds checks in the loop
 	for i := range opts {
 		if twin := opts[i].twin; free && twin > 0 { // the same score, so the same weight (adding 0 for an infeasible twin is exact)
@@ -556,6 +553,21 @@ func logitWeights(opts []option, scores []float64, free bool, t float64, weights
 		total += weights[i]
 	}
 	return top, total
+}
+
+// topScore returns max(scores...) as Go's max does it (a NaN wins; -Inf for no score) but for the sign
+// of a top of zero, which no weight sees (e^(±0/T) is 1): Go's max orders signed zeros and NaNs without
+// branching, at twice the instructions of a comparison (December 2026).
+func topScore(scores []float64) float64 {
+	top := math.Inf(-1)
+	for _, sc := range scores {
+		if sc > top {
+			top = sc
+		} else if sc != sc { // the top whatever follows
+			return sc
+		}
+	}
+	return top
 }
 
 // logitPick returns the first option whose weight (logitWeights) exceeds r less the weights before it,

@@ -104,6 +104,33 @@ func TestNonNegativeIsMax(t *testing.T) {
 	}
 }
 
+// TestTopScoreIsMax checks topScore against Go's max over the scores, on vectors of signed zeros, NaNs,
+// infinities and ordinary values: the same bits but for the sign of a zero top, NaN for NaN.
+func TestTopScoreIsMax(t *testing.T) {
+	require.Equal(t, 1.0, detmath.Exp(math.Copysign(0, -1)), "the weight of a score at a top of -0 or +0")
+	xs := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 1, -1, 1e-310, -2.5}
+	r := rand.New(rand.NewPCG(24, 1))
+	for k := range 5_000 {
+		scores := make([]float64, r.IntN(6))
+		for i := range scores {
+			scores[i] = xs[r.IntN(len(xs))]
+		}
+		want := math.Inf(-1)
+		for _, sc := range scores {
+			want = max(want, sc)
+		}
+		got := topScore(scores)
+		switch {
+		case math.IsNaN(want):
+			assert.True(t, math.IsNaN(got), "vector %d: %v", k, scores)
+		case want == 0:
+			assert.Zero(t, got, "vector %d: %v", k, scores)
+		default:
+			assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "vector %d: %v", k, scores)
+		}
+	}
+}
+
 // weighEvery is choose's weights as they were, every one computed: the reference for logitWeights.
 func weighEvery(opts []option, scores []float64, free bool, t float64) (weights []float64, total float64) {
 	top := math.Inf(-1)
