@@ -518,14 +518,28 @@ func (m *Model) choose(e *evaluator, opts []option, scores []float64, known floa
 }
 
 // A weight below 2^-57 (its score at least 40 T below the top: e^-40 < 2^-57 and Exp errs by less than an
-// ulp) changes neither a total of at least 1/8 that it is added to nor a remainder of at least 1/8 that it
-// is subtracted from, as it is within a quarter ulp of both; nor can such a remainder be below it. Such
-// weights are left uncomputed (negligible), until a smaller remainder meets one: a quarter of the
-// exponentials of a baseline run's draws (measured December 2026).
+// ulp) changes no remainder of at least 1/8 that it is subtracted from, as it is within a quarter ulp of
+// it; nor can such a remainder be below it. Nor does it change a total it is added to if it is below a
+// quarter of the total's ulp (negligibleFor). Such weights are left uncomputed (negligible), until a
+// smaller remainder meets one: nearly half of the exponentials of a baseline run's draws (measured
+// December 2026).
 const (
 	negligibleBelow = -40.0 // (score - top) / T
 	negligible      = -1.0  // the weight of such an option, not computed (no weight is negative)
 )
+
+// negligibleFor returns an x (score - top) / T below which a weight e^x added to total leaves it as it
+// is (-Inf for a total of 0 or subnormal). With 2^E <= total < 2^(E+1), total's ulp is 2^(E-52) and
+// e^x < 2^(E-54) for x < (E-54) ln 2: with Exp's error (under an ulp), the weight is under half the
+// total's ulp, so the sum rounds to the total. A total of 1/8 or more gives -39.5 or more, so there
+// negligibleBelow decides, as logitPick needs.
+func negligibleFor(total float64) float64 {
+	e := int(math.Float64bits(total)>>52) & 0x7ff // E + 1023
+	if e == 0 {
+		return math.Inf(-1)
+	}
+	return float64(e-1023-54) * math.Ln2
+}
 
 // logitWeights sets weights[i] to exp((scores[i] - top) / T), or to negligible (see there), and returns
 // the top score and the weights' total, added in order. With free, twins score alike (option.twin).
@@ -545,7 +559,9 @@ func logitWeights(opts []option, scores []float64, free bool, t float64, weights
 			continue
 		}
 		x := (scores[i] - top) / t
-		if x < negligibleBelow && total >= 0.125 {
+		// Before the top's weight of 1 is added, the total is often below 1/8: negligibleFor leaves out
+		// 12 % of the exponentials the draws of a baseline run computed without it (December 2026).
+		if x < negligibleBelow && (total >= 0.125 || x < negligibleFor(total)) {
 			weights[i] = negligible
 			continue
 		}

@@ -171,7 +171,8 @@ func pickFromEvery(weights []float64, r float64) int {
 }
 
 // TestLogitDrawAsEveryWeight checks logitWeights and logitPick, which leave negligible weights
-// uncomputed, against the draw with every weight computed: the total bit for bit and the option drawn, on
+// uncomputed (also while the total is below 1/8), against the draw with every weight computed: the total
+// bit for bit and the option drawn, on
 // 30,000 score vectors over the baseline's options, with and without twins, scores from the top to far
 // below it (and infeasible ones), temperatures from 0.01 to 10, by a remainder drawn at random and by the
 // partial sums of the weights before each weight left out and next to them (a remainder of 0 or nearly
@@ -183,7 +184,7 @@ func TestLogitDrawAsEveryWeight(t *testing.T) {
 	r := rand.New(rand.NewPCG(22, 1))
 	scores := make([]float64, len(opts))
 	weights, picked := make([]float64, len(opts)), make([]float64, len(opts))
-	n, leftOut, metLeftOut := 30_000, 0, 0
+	n, leftOut, leftOutOfSmall, metLeftOut := 30_000, 0, 0, 0
 	if testing.Short() {
 		n = 3_000
 	}
@@ -212,6 +213,9 @@ func TestLogitDrawAsEveryWeight(t *testing.T) {
 		for i, w := range weights {
 			if w == negligible {
 				leftOut++
+				if sum < 0.125 {
+					leftOutOfSmall++ // negligibleFor's
+				}
 				rs = append(rs, sum, math.Nextafter(sum, 0), math.Nextafter(sum, 2))
 			} else {
 				require.Equal(t, math.Float64bits(want[i]), math.Float64bits(w), "vector %d: weight %d", k, i)
@@ -228,6 +232,7 @@ func TestLogitDrawAsEveryWeight(t *testing.T) {
 		}
 	}
 	assert.Greater(t, leftOut, n*10, "weights left out")
+	assert.Greater(t, leftOutOfSmall, n, "weights left out of a total below 1/8")
 	assert.Greater(t, metLeftOut, n/10, "draws of an option whose weight was left out")
 }
 
