@@ -10,13 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/economy/detmath"
 )
 
-// TestScoresAsAlone checks the round's batch scoring (evaluator.scores: one loop, twins copied where no
-// subsidy may be offered) against every option scored alone by a fresh evaluator, bit for bit, for every
-// province in 2026 (quotas in force; provinces outside the hubs may offer no subsidy) under a quota and
-// with none.
+// TestScoresAsAlone checks the round's batch scoring (evaluator.scores: one loop, a build's terms once per
+// run of its options, twins copied where no subsidy may be offered) against every option scored alone by
+// a fresh evaluator and against the options scored with no runs marked (one option each), bit for bit,
+// for every province in 2026 (quotas in force; provinces outside the hubs may offer no subsidy) under a
+// quota and with none.
 func TestScoresAsAlone(t *testing.T) {
 	m := baselineIn2026(t)
 	opts := m.options()
@@ -44,6 +46,18 @@ func TestScoresAsAlone(t *testing.T) {
 				"twin of option %d", i)
 		}
 	}
+	// A build's run (option.buildEnd) ends at the next build's first option.
+	for i, o := range opts {
+		end := i
+		for end < len(opts) && opts[end].build == o.build {
+			end++
+		}
+		assert.Equal(t, end, int(o.buildEnd), "run of option %d", i)
+	}
+	unmarked := slices.Clone(opts)
+	for k := range unmarked {
+		unmarked[k].buildEnd = 0
+	}
 	free := 0
 	for i := range m.W.Provinces {
 		for _, quota := range []float64{math.Inf(1), 100} {
@@ -53,6 +67,9 @@ func TestScoresAsAlone(t *testing.T) {
 			}
 			batch := make([]float64, len(opts))
 			e.scores(opts, batch)
+			one := make([]float64, len(opts))
+			e.scores(unmarked, one)
+			assert.True(t, economy.SameBits(batch, one), "province %d, quota %v: no runs marked", i, quota)
 			for j, o := range opts {
 				alone := m.newEvaluator(i, quota)
 				assert.Equal(t, math.Float64bits(alone.score(o)), math.Float64bits(batch[j]),
