@@ -10,13 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"dongshu/configs"
+	"dongshu/economy"
 	"dongshu/economy/detmath"
 )
 
-// TestScoresAsAlone checks the round's batch scoring (evaluator.scores: one loop, twins copied where no
-// subsidy may be offered) against every option scored alone by a fresh evaluator, bit for bit, for every
-// province in 2026 (quotas in force; provinces outside the hubs may offer no subsidy) under a quota and
-// with none.
+// TestScoresAsAlone checks the round's batch scoring (evaluator.scores: one loop, a build's terms once per
+// run of its options, twins copied where no subsidy may be offered) against every option scored alone by
+// a fresh evaluator and against the options scored with no runs marked (one option each), bit for bit,
+// for every province in 2026 (quotas in force; provinces outside the hubs may offer no subsidy) under a
+// quota and with none.
 func TestScoresAsAlone(t *testing.T) {
 	m := baselineIn2026(t)
 	opts := m.options()
@@ -44,6 +46,18 @@ func TestScoresAsAlone(t *testing.T) {
 				"twin of option %d", i)
 		}
 	}
+	// A build's run (option.buildEnd) ends at the next build's first option.
+	for i, o := range opts {
+		end := i
+		for end < len(opts) && opts[end].build == o.build {
+			end++
+		}
+		assert.Equal(t, end, int(o.buildEnd), "run of option %d", i)
+	}
+	unmarked := slices.Clone(opts)
+	for k := range unmarked {
+		unmarked[k].buildEnd = 0
+	}
 	free := 0
 	for i := range m.W.Provinces {
 		for _, quota := range []float64{math.Inf(1), 100} {
@@ -53,6 +67,9 @@ func TestScoresAsAlone(t *testing.T) {
 			}
 			batch := make([]float64, len(opts))
 			e.scores(opts, batch)
+			one := make([]float64, len(opts))
+			e.scores(unmarked, one)
+			assert.True(t, economy.SameBits(batch, one), "province %d, quota %v: no runs marked", i, quota)
 			for j, o := range opts {
 				alone := m.newEvaluator(i, quota)
 				assert.Equal(t, math.Float64bits(alone.score(o)), math.Float64bits(batch[j]),
@@ -104,6 +121,33 @@ func TestNonNegativeIsMax(t *testing.T) {
 	}
 }
 
+// TestTopScoreIsMax checks topScore against Go's max over the scores, on vectors of signed zeros, NaNs,
+// infinities and ordinary values: the same bits but for the sign of a zero top, NaN for NaN.
+func TestTopScoreIsMax(t *testing.T) {
+	require.Equal(t, 1.0, detmath.Exp(math.Copysign(0, -1)), "the weight of a score at a top of -0 or +0")
+	xs := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 1, -1, 1e-310, -2.5}
+	r := rand.New(rand.NewPCG(24, 1))
+	for k := range 5_000 {
+		scores := make([]float64, r.IntN(6))
+		for i := range scores {
+			scores[i] = xs[r.IntN(len(xs))]
+		}
+		want := math.Inf(-1)
+		for _, sc := range scores {
+			want = max(want, sc)
+		}
+		got := topScore(scores)
+		switch {
+		case math.IsNaN(want):
+			assert.True(t, math.IsNaN(got), "vector %d: %v", k, scores)
+		case want == 0:
+			assert.Zero(t, got, "vector %d: %v", k, scores)
+		default:
+			assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "vector %d: %v", k, scores)
+		}
+	}
+}
+
 // weighEvery is choose's weights as they were, every one computed: the reference for logitWeights.
 func weighEvery(opts []option, scores []float64, free bool, t float64) (weights []float64, total float64) {
 	top := math.Inf(-1)
@@ -144,7 +188,8 @@ func pickFromEvery(weights []float64, r float64) int {
 }
 
 // TestLogitDrawAsEveryWeight checks logitWeights and logitPick, which leave negligible weights
-// uncomputed, against the draw with every weight computed: the total bit for bit and the option drawn, on
+// uncomputed (also while the total is below 1/8), against the draw with every weight computed: the total
+// bit for bit and the option drawn, on
 // 30,000 score vectors over the baseline's options, with and without twins, scores from the top to far
 // below it (and infeasible ones), temperatures from 0.01 to 10, by a remainder drawn at random and by the
 // partial sums of the weights before each weight left out and next to them (a remainder of 0 or nearly
@@ -156,7 +201,7 @@ func TestLogitDrawAsEveryWeight(t *testing.T) {
 	r := rand.New(rand.NewPCG(22, 1))
 	scores := make([]float64, len(opts))
 	weights, picked := make([]float64, len(opts)), make([]float64, len(opts))
-	n, leftOut, metLeftOut := 30_000, 0, 0
+	n, leftOut, leftOutOfSmall, metLeftOut := 30_000, 0, 0, 0
 	if testing.Short() {
 		n = 3_000
 	}
@@ -185,6 +230,9 @@ func TestLogitDrawAsEveryWeight(t *testing.T) {
 		for i, w := range weights {
 			if w == negligible {
 				leftOut++
+				if sum < 0.125 {
+					leftOutOfSmall++ // negligibleFor's
+				}
 				rs = append(rs, sum, math.Nextafter(sum, 0), math.Nextafter(sum, 2))
 			} else {
 				require.Equal(t, math.Float64bits(want[i]), math.Float64bits(w), "vector %d: weight %d", k, i)
@@ -201,6 +249,7 @@ func TestLogitDrawAsEveryWeight(t *testing.T) {
 		}
 	}
 	assert.Greater(t, leftOut, n*10, "weights left out")
+	assert.Greater(t, leftOutOfSmall, n, "weights left out of a total below 1/8")
 	assert.Greater(t, metLeftOut, n/10, "draws of an option whose weight was left out")
 }
 
