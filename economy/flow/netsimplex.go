@@ -1105,9 +1105,6 @@ func (g *NetworkSimplex) remapBasis() bool {
 func (g *NetworkSimplex) warmStart(carried bool) bool {
 	n := g.n
 	root := int32(n)
-	arcs, flow, state := g.arcs, g.flow, g.state
-	parent, pred, dir := g.parent, g.pred, g.dir
-	ex := g.excess
 	if !carried && !g.setBounds() {
 		return false
 	}
@@ -1119,32 +1116,36 @@ func (g *NetworkSimplex) warmStart(carried bool) bool {
 	// the whole tree again. The walk goes backwards along the thread
 	// (revThread), which spares listing the preorder first: a cut
 	// subtree's segment, walked already, moves ahead of the nodes still to
-	// come, and the node before it is read before it moves.
+	// come, and the node before it is read before it moves. Without a
+	// thread, revThread (rebuilt below) first links remapBasis's preorder
+	// backwards, so that one loop walks either.
 	threaded := !g.unthreaded
-	order := g.order[:n+1] // without a thread: remapBasis's preorder
-	revThread := g.revThread
-	next := revThread[root] // with a thread: the last node
+	N, M := n+1, g.m+n
+	// Resliced to the same lengths, so that one bounds check covers the
+	// node arrays and one the arc arrays (December 2026: the loop took 79
+	// instructions a node with a check per array and every variable
+	// spilled).
+	ex, parent, pred, dir, revThread := g.excess[:N], g.parent[:N], g.pred[:N], g.dir[:N], g.revThread[:N]
+	flow, ucaps := g.flow[:M], g.ucaps[:M]
+	if !threaded {
+		order := g.order[:N]
+		revThread[root] = order[n]
+		for i := n; i >= 1; i-- {
+			revThread[order[i]] = order[i-1]
+		}
+	}
+	next := revThread[root] // the last node
 	cut := false
-	for i := n; i >= 1; i-- {
+	for range n {
 		u := next
-		if threaded {
-			next = revThread[u]
-		} else {
-			u = order[i]
-		}
+		next = revThread[u]
 		x := ex[u]
-		p, e := parent[u], pred[u]
-		if p == root { // artificial arc: any flow, oriented by its sign
-			g.setArtificial(u, x)
-			continue
-		}
-		if e >= 0 {
-			f := x
-			if dir[u] == nsDown {
-				f = -x
-			}
-			c := g.ucap(e)
-			if f >= 0 && f <= c && ((dir[u] == nsUp && f < c) || (dir[u] == nsDown && f > 0)) {
+		p, e, d := parent[u], pred[u], dir[u]
+		// The common case, an arc that stays: its flow f (x or -x) within
+		// [0, c) pointing up, (0, c] pointing down, one unsigned test.
+		if p != root && e >= 0 {
+			f := x * int64(d)
+			if uint64(f+int64(d>>1)) < uint64(ucaps[e]) {
 				flow[e] = f
 				var ok bool
 				if ex[p], ok = nsAdd(ex[p], x); !ok {
@@ -1152,53 +1153,71 @@ func (g *NetworkSimplex) warmStart(carried bool) bool {
 				}
 				continue
 			}
-			// Cut: the arc leaves the tree at the bound nearest its flow
-			// and u's artificial arc carries what the subtree still has to
-			// route.
-			var fb int64
-			if f <= 0 || c == 0 {
-				state[e] = nsLower
-			} else {
-				state[e], fb = nsUpper, c
-				g.upper = append(g.upper, e)
-			}
-			flow[e] = fb
-			if dir[u] == nsUp { // e = u -> p carries fb out of the subtree
-				fb = -fb
-			}
-			var ok1, ok2 bool
-			x, ok1 = nsAdd(x, fb)
-			ex[p], ok2 = nsAdd(ex[p], -fb)
-			if !ok1 || !ok2 {
-				return false
-			}
-			g.lastCuts++
-		} // else carryBasis found no tree arc: u's subtree routes all of x
-		if threaded {
-			g.hang(u)
 		}
-		g.setArtificial(u, x)
-		cut = true
+		if !g.hangFromRoot(u, x) {
+			return false
+		}
+		cut = cut || p != root
 	}
 	switch {
 	case g.unthreaded && cut:
-		order = g.rebuildTree()
+		g.rebuildTree()
 	case g.unthreaded:
-		g.threadTree(order)
+		g.threadTree(g.order[:N])
 	}
 	g.unthreaded = false
 
-	// Potentials top-down with the new costs and M, in thread order.
-	pi, thread := g.pi, g.thread
+	// Potentials top-down with the new costs and M, in thread order: a
+	// parent's less the cost of an up arc, plus that of a down one.
+	pi, thread, arcs := g.pi[:N], g.thread[:N], g.arcs[:M]
 	pi[root] = 0
 	for u := thread[root]; u != root; u = thread[u] {
-		c := arcs[pred[u]].cost
-		if dir[u] == nsUp {
-			pi[u] = pi[parent[u]] - c
-		} else {
-			pi[u] = pi[parent[u]] + c
-		}
+		pi[u] = pi[parent[u]] - int64(dir[u])*arcs[pred[u]].cost
 	}
+	return true
+}
+
+// hangFromRoot is warmStart's rare case for node u, whose subtree has the
+// imbalance x: u hangs from the root already (its artificial arc takes any
+// flow, oriented by its sign), or its tree arc is cut. A cut arc leaves
+// the tree at the bound nearest its flow, and u's artificial arc carries
+// what the subtree still has to route; with no tree arc (carryBasis found
+// none) it routes all of x. It reports false if an imbalance overflows.
+func (g *NetworkSimplex) hangFromRoot(u int32, x int64) bool {
+	p, e := g.parent[u], g.pred[u]
+	if p == int32(g.n) {
+		g.setArtificial(u, x)
+		return true
+	}
+	if e >= 0 {
+		f := x
+		if g.dir[u] == nsDown {
+			f = -x
+		}
+		c := g.ucap(e)
+		var fb int64
+		if f <= 0 || c == 0 {
+			g.state[e] = nsLower
+		} else {
+			g.state[e], fb = nsUpper, c
+			g.upper = append(g.upper, e)
+		}
+		g.flow[e] = fb
+		if g.dir[u] == nsUp { // e = u -> p carries fb out of the subtree
+			fb = -fb
+		}
+		var ok1, ok2 bool
+		x, ok1 = nsAdd(x, fb)
+		g.excess[p], ok2 = nsAdd(g.excess[p], -fb)
+		if !ok1 || !ok2 {
+			return false
+		}
+		g.lastCuts++
+	}
+	if !g.unthreaded {
+		g.hang(u)
+	}
+	g.setArtificial(u, x)
 	return true
 }
 
@@ -1924,10 +1943,8 @@ func (g *NetworkSimplex) updateTree(in, uIn, vIn, uOut, join int32) {
 // (MinInt64, MaxInt64] (so that it can also be negated).
 func nsAdd(a, b int64) (int64, bool) {
 	s := a + b
-	if (b > 0 && s < a) || (b < 0 && s > a) || s == math.MinInt64 {
-		return s, false
-	}
-	return s, true
+	// The sum overflowed when its sign differs from both operands'.
+	return s, (a^s)&(b^s) >= 0 && s != math.MinInt64
 }
 
 // nsResize returns s with length n, reusing its backing array when large

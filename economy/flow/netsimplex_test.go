@@ -2,6 +2,7 @@ package flow
 
 import (
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -1112,4 +1113,19 @@ func TestNetworkSimplexZeroAllocs(t *testing.T) {
 	})
 	assert.Zero(t, monthly, "allocations per month with a changing arc list")
 	assert.Positive(t, remaps)
+}
+
+func TestNsAddMatchesExactSum(t *testing.T) {
+	edges := []int64{math.MinInt64, math.MinInt64 + 1, -1 << 62, -2, -1, 0, 1, 2, 1 << 62, math.MaxInt64 - 1, math.MaxInt64}
+	for _, a := range edges {
+		for _, b := range edges {
+			exact := new(big.Int).Add(big.NewInt(a), big.NewInt(b))
+			inside := exact.Cmp(big.NewInt(math.MinInt64)) > 0 && exact.Cmp(big.NewInt(math.MaxInt64)) <= 0
+			s, ok := nsAdd(a, b)
+			assert.Equal(t, inside, ok, "%d + %d", a, b)
+			if ok {
+				assert.Equal(t, exact.Int64(), s, "%d + %d", a, b)
+			}
+		}
+	}
 }
