@@ -706,9 +706,7 @@ func (g *NetworkSimplex) prepare() error {
 	}
 	g.art = (cmax + 1) * int64(n+1)
 	g.arcs = nsGrow(g.arcs[:m], m+n)
-	for e := m; e < m+n; e++ {
-		g.ucaps[e] = math.MaxInt64
-	}
+	nsFill(g.ucaps[m:m+n], math.MaxInt64)
 
 	g.basisOK = false
 	switch {
