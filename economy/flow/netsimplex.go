@@ -795,24 +795,27 @@ func (g *NetworkSimplex) finish() (int64, error) {
 
 	// Only tree arcs and arcs at their upper bound carry flow: the sum
 	// runs over them, the tree arcs being the nodes' preds (artificial
-	// ones excluded).
-	var total uint64
+	// ones excluded). Flows and costs are >= 0: a term beyond MaxInt64
+	// has a high word or bit 63 of its low word set, and the sum first
+	// passes MaxInt64 (before it could wrap) with bit 63 set; over keeps
+	// those, to be tested once at the end.
+	var total, over uint64
 	arcs, flow := g.arcs[:m], g.flow[:m]
-	add := func(e int32) bool {
-		f, c := flow[e], arcs[e].cost
-		hi, lo := bits.Mul64(uint64(f), uint64(c))
+	add := func(e int32) {
+		hi, lo := bits.Mul64(uint64(flow[e]), uint64(arcs[e].cost))
 		total += lo
-		return hi == 0 && lo <= math.MaxInt64 && total <= math.MaxInt64
+		over |= hi | (lo|total)>>63
 	}
 	for _, e := range g.pred[:n] {
-		if int(e) < m && !add(e) {
-			return 0, ErrOverflow
+		if uint(e) < uint(len(arcs)) {
+			add(e)
 		}
 	}
 	for _, e := range upper {
-		if !add(e) {
-			return 0, ErrOverflow
-		}
+		add(e)
+	}
+	if over != 0 {
+		return 0, ErrOverflow
 	}
 	g.solved = true
 	return int64(total), nil

@@ -334,6 +334,21 @@ func TestNetworkSimplexHandChecked(t *testing.T) {
 			wantErr: ErrOverflow,
 		},
 		{
+			name:    "a term of the total cost reaches 2^63",
+			inst:    mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1 << 40, 1 << 23}}, supply: []int64{1 << 40, -(1 << 40)}},
+			wantErr: ErrOverflow,
+		},
+		{
+			name:    "the total cost reaches 2^63, its terms do not",
+			inst:    mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1 << 40, 1 << 22}, {0, 1, 1 << 40, 1 << 22}}, supply: []int64{1 << 41, -(1 << 41)}},
+			wantErr: ErrOverflow,
+		},
+		{
+			name:     "the total cost just fits",
+			inst:     mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1 << 40, 1 << 22}, {0, 1, 1<<40 - 1, 1 << 22}}, supply: []int64{1<<41 - 1, -(1<<41 - 1)}},
+			wantCost: 1<<63 - 1<<22,
+		},
+		{
 			name:    "arc cost too large for potentials",
 			inst:    mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1, math.MaxInt64 / 2}}, supply: []int64{1, -1}},
 			wantErr: ErrOverflow,
