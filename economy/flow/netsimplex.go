@@ -621,20 +621,19 @@ func (g *NetworkSimplex) breakTies() {
 	if len(cand) == 0 {
 		return // no other optimal flow
 	}
-	g.pi2 = nsMasked(g.pi2, g.n+1) // pivot indexes it masked
-	pi2 := g.pi2
-	pi2[g.n] = 0 // the root
-	for _, u := range g.preorder()[1:] {
-		p, e := g.parent[u], g.pred[u]
+	// Potentials top-down in thread order, as warmStart's: a parent's less
+	// the tie of an up arc, plus that of a down one (artificial arcs: 0).
+	N, root := g.n+1, int32(g.n)
+	g.pi2 = nsMasked(g.pi2, N) // pivot indexes it masked
+	pi2, thread, parent, pred, dir := g.pi2[:N], g.thread[:N], g.parent[:N], g.pred[:N], g.dir[:N]
+	userTie := tie[:m]
+	pi2[root] = 0
+	for u := thread[root]; u != root; u = thread[u] {
 		c := int64(0)
-		if int(e) < m {
-			c = tie[e]
+		if e := pred[u]; uint(e) < uint(len(userTie)) {
+			c = userTie[e]
 		}
-		if g.dir[u] == nsUp {
-			pi2[u] = pi2[p] - c
-		} else {
-			pi2[u] = pi2[p] + c
-		}
+		pi2[u] = pi2[parent[u]] - int64(dir[u])*c
 	}
 	for {
 		best, at := int64(0), -1
@@ -1301,24 +1300,10 @@ func (g *NetworkSimplex) setBounds() bool {
 	return true
 }
 
-// preorder lists the tree's nodes in thread order: root first, parents
-// before children.
-func (g *NetworkSimplex) preorder() []int32 {
-	order := g.order[:g.n+1]
-	w := int32(g.n)
-	for i := range order {
-		order[i] = w
-		w = g.thread[w]
-	}
-	return order
-}
-
 // rebuildTree rebuilds thread, revThread, succNum and lastSucc from parent
-// (children in increasing node order) and returns the preorder.
-func (g *NetworkSimplex) rebuildTree() []int32 {
-	order := g.preorderOfParents()
-	g.threadTree(order)
-	return order
+// (children in increasing node order).
+func (g *NetworkSimplex) rebuildTree() {
+	g.threadTree(g.preorderOfParents())
 }
 
 // preorderOfParents lists the nodes in preorder from parent alone

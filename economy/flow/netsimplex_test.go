@@ -72,6 +72,18 @@ func nsCheckBasis(t *testing.T, g *NetworkSimplex) {
 	}
 }
 
+// preorder lists the tree's nodes in thread order (root first, parents
+// before children), in g.order.
+func (g *NetworkSimplex) preorder() []int32 {
+	order := g.order[:g.n+1]
+	w := int32(g.n)
+	for i := range order {
+		order[i] = w
+		w = g.thread[w]
+	}
+	return order
+}
+
 // nsCheckTree checks the invariants that hold between pivots: a spanning
 // tree with consistent parent, tree arc, orientation and thread (a cyclic
 // preorder in which every subtree is the segment of succNum nodes ending
