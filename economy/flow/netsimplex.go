@@ -794,13 +794,17 @@ func (g *NetworkSimplex) basisArcs() []nsArc {
 func (g *NetworkSimplex) finish() (int64, error) {
 	n, m := g.n, g.m
 	upper := g.upper
-	if g.searched > m { // artificial arcs can have been at their upper bound
+	allFlow := g.flow[:m+n]
+	// artificial is the largest flow of an artificial arc (positive: the
+	// instance is infeasible). Only tree arcs, the nodes' preds, which the
+	// sum below reads, can carry one, unless an artificial arc can have
+	// been at its upper bound; then all are read here.
+	var artificial int64
+	if g.searched > m {
 		upper = slices.DeleteFunc(upper, func(e int32) bool { return int(e) >= m })
 		g.upper = upper
-	}
-	for _, f := range g.flow[m : m+n] {
-		if f > 0 {
-			return 0, ErrInfeasible
+		for _, f := range allFlow[m:] {
+			artificial = max(artificial, f)
 		}
 	}
 
@@ -811,7 +815,7 @@ func (g *NetworkSimplex) finish() (int64, error) {
 	// passes MaxInt64 (before it could wrap) with bit 63 set; over keeps
 	// those, to be tested once at the end.
 	var total, over uint64
-	arcs, flow := g.arcs[:m], g.flow[:m]
+	arcs, flow := g.arcs[:m], allFlow[:m]
 	add := func(e int32) {
 		hi, lo := bits.Mul64(uint64(flow[e]), uint64(arcs[e].cost))
 		total += lo
@@ -820,7 +824,12 @@ func (g *NetworkSimplex) finish() (int64, error) {
 	for _, e := range g.pred[:n] {
 		if uint(e) < uint(len(arcs)) {
 			add(e)
+		} else {
+			artificial = max(artificial, allFlow[e])
 		}
+	}
+	if artificial > 0 {
+		return 0, ErrInfeasible
 	}
 	for _, e := range upper {
 		add(e)
