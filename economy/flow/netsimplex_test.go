@@ -414,6 +414,14 @@ func TestNetworkSimplexPanicsOnBadInput(t *testing.T) {
 		{"to out of range", func(g *NetworkSimplex) { g.AddArc(0, 2, 1, 1) }},
 		{"supply node out of range", func(g *NetworkSimplex) { g.SetSupply(2, 1) }},
 		{"flow arc out of range", func(g *NetworkSimplex) { g.Flow(0) }},
+		{"arc out of range", func(g *NetworkSimplex) { g.Arc(0) }},
+		{"arc out of range, an artificial one's id after a solve", func(g *NetworkSimplex) {
+			g.AddArc(0, 1, 1, 1)
+			g.SetSupply(0, 1)
+			g.SetSupply(1, -1)
+			_, _ = g.Solve() // feasible: it makes room for the artificial arcs after the user arc
+			g.Arc(1)
+		}},
 		{"negative node count", func(g *NetworkSimplex) { g.Reset(-1) }},
 	}
 	for _, tc := range tests {
