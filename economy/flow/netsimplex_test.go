@@ -2,6 +2,7 @@ package flow
 
 import (
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -69,6 +70,18 @@ func nsCheckBasis(t *testing.T, g *NetworkSimplex) {
 			assert.LessOrEqual(t, rc, int64(0), "arc %d at upper bound: reduced cost", e)
 		}
 	}
+}
+
+// preorder lists the tree's nodes in thread order (root first, parents
+// before children), in g.order.
+func (g *NetworkSimplex) preorder() []int32 {
+	order := g.order[:g.n+1]
+	w := int32(g.n)
+	for i := range order {
+		order[i] = w
+		w = g.thread[w]
+	}
+	return order
 }
 
 // nsCheckTree checks the invariants that hold between pivots: a spanning
@@ -333,6 +346,21 @@ func TestNetworkSimplexHandChecked(t *testing.T) {
 			wantErr: ErrOverflow,
 		},
 		{
+			name:    "a term of the total cost reaches 2^63",
+			inst:    mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1 << 40, 1 << 23}}, supply: []int64{1 << 40, -(1 << 40)}},
+			wantErr: ErrOverflow,
+		},
+		{
+			name:    "the total cost reaches 2^63, its terms do not",
+			inst:    mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1 << 40, 1 << 22}, {0, 1, 1 << 40, 1 << 22}}, supply: []int64{1 << 41, -(1 << 41)}},
+			wantErr: ErrOverflow,
+		},
+		{
+			name:     "the total cost just fits",
+			inst:     mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1 << 40, 1 << 22}, {0, 1, 1<<40 - 1, 1 << 22}}, supply: []int64{1<<41 - 1, -(1<<41 - 1)}},
+			wantCost: 1<<63 - 1<<22,
+		},
+		{
 			name:    "arc cost too large for potentials",
 			inst:    mcfInstance{n: 2, arcs: []mcfArc{{0, 1, 1, math.MaxInt64 / 2}}, supply: []int64{1, -1}},
 			wantErr: ErrOverflow,
@@ -386,6 +414,14 @@ func TestNetworkSimplexPanicsOnBadInput(t *testing.T) {
 		{"to out of range", func(g *NetworkSimplex) { g.AddArc(0, 2, 1, 1) }},
 		{"supply node out of range", func(g *NetworkSimplex) { g.SetSupply(2, 1) }},
 		{"flow arc out of range", func(g *NetworkSimplex) { g.Flow(0) }},
+		{"arc out of range", func(g *NetworkSimplex) { g.Arc(0) }},
+		{"arc out of range, an artificial one's id after a solve", func(g *NetworkSimplex) {
+			g.AddArc(0, 1, 1, 1)
+			g.SetSupply(0, 1)
+			g.SetSupply(1, -1)
+			_, _ = g.Solve() // feasible: it makes room for the artificial arcs after the user arc
+			g.Arc(1)
+		}},
 		{"negative node count", func(g *NetworkSimplex) { g.Reset(-1) }},
 	}
 	for _, tc := range tests {
@@ -1112,4 +1148,19 @@ func TestNetworkSimplexZeroAllocs(t *testing.T) {
 	})
 	assert.Zero(t, monthly, "allocations per month with a changing arc list")
 	assert.Positive(t, remaps)
+}
+
+func TestNsAddMatchesExactSum(t *testing.T) {
+	edges := []int64{math.MinInt64, math.MinInt64 + 1, -1 << 62, -2, -1, 0, 1, 2, 1 << 62, math.MaxInt64 - 1, math.MaxInt64}
+	for _, a := range edges {
+		for _, b := range edges {
+			exact := new(big.Int).Add(big.NewInt(a), big.NewInt(b))
+			inside := exact.Cmp(big.NewInt(math.MinInt64)) > 0 && exact.Cmp(big.NewInt(math.MaxInt64)) <= 0
+			s, ok := nsAdd(a, b)
+			assert.Equal(t, inside, ok, "%d + %d", a, b)
+			if ok {
+				assert.Equal(t, exact.Int64(), s, "%d + %d", a, b)
+			}
+		}
+	}
 }
