@@ -59,7 +59,9 @@ type Model struct {
 	// offerBuf is scoreInto's offers' terms, offerStamp its last call's stamp (Model.offerScratch).
 	offerBuf   []offerTerms
 	offerStamp uint64
-	growthLog  [][4]detmath.Memo // by province and build option (evaluator.growthLogs)
+	// growthLogs is the growth credit's logarithms (evaluator.setSlots): the worker's, shared with the
+	// runs before (WorkerMemo), or the model's own.
+	growthLogs *log1pTable
 	// demandGrowth is, by province, the factor its expected growth compounds to by when new capacity
 	// would open (newEvaluator).
 	demandGrowth []detmath.Memo
@@ -73,15 +75,20 @@ type Model struct {
 // New builds a model from a validated scenario; the generator is seeded from the scenario's seed.
 func New(s *configs.Scenario) (*Model, error) { return NewMemo(s, nil) }
 
-// NewMemo is New with a memo of the network's paths shared with the models built before it on the same
-// goroutine (economy.PathMemo; nil: none); the model is the same with or without it.
-func NewMemo(s *configs.Scenario, memo *economy.PathMemo) (*Model, error) {
-	w, err := economy.NewWorldMemo(s, memo)
+// NewMemo is New with a memo shared with the models built before it on the same goroutine (WorkerMemo;
+// nil: none); the model is the same with or without it.
+func NewMemo(s *configs.Scenario, memo *WorkerMemo) (*Model, error) {
+	var paths *economy.PathMemo
+	growthLogs := new(log1pTable)
+	if memo != nil {
+		paths, growthLogs = memo.paths, &memo.growthLogs
+	}
+	w, err := economy.NewWorldMemo(s, paths)
 	if err != nil {
 		return nil, err
 	}
 	// PCG takes two 64-bit words; the second is a fixed odd constant so that seed 0 is as good as any.
-	m := &Model{W: w, Rng: rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15)), Pending: map[int]Decision{}}
+	m := &Model{W: w, Rng: rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15)), Pending: map[int]Decision{}, growthLogs: growthLogs}
 	m.Prov = make([]ProvinceMind, len(w.Provinces))
 	for i, p := range w.Provinces {
 		m.Prov[i] = newMind(w, p)

@@ -64,9 +64,12 @@ func TestInvariants(t *testing.T) {
 	assert.Equal(t, 276, months, "2013-01..2035-12")
 }
 
-func runCSV(t testing.TB, s *configs.Scenario) []byte {
+func runCSV(t testing.TB, s *configs.Scenario) []byte { return runCSVMemo(t, s, nil) }
+
+// runCSVMemo is runCSV with a memo shared with other runs (nil: none).
+func runCSVMemo(t testing.TB, s *configs.Scenario, memo *WorkerMemo) []byte {
 	t.Helper()
-	m, err := New(s)
+	m, err := NewMemo(s, memo)
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	cols := m.W.Columns()

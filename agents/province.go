@@ -145,29 +145,10 @@ type evaluator struct {
 	fibreMW    float64 // demand a direct fibre line would bring
 	powerMW    float64 // demand dedicated generation would bring
 	// Scoring the options of a round was a tenth of a run. Options come build-major (options), so the
-	// terms that depend on the build alone are kept for the last build scored (bt), and the growth
-	// credit's Log1p, which depends on the build, fibre and power, by fibre and power (growthLogs).
-	bt        buildTerms
-	growthLog [4]detmath.Memo
-	share     float64 // incentiveShare
-}
-
-// growthLogs returns the memos, by fibre and power, of the growth credit's Log1p for build: the model's
-// for the province and the build option, kept from evaluator to evaluator (the credit of building nothing
-// is the same every round, and a build within quota is priced the same for the request and for the
-// decision: a quarter of the calls), or the evaluator's own for a build not among the options.
-func (e *evaluator) growthLogs(build float64) *[4]detmath.Memo {
-	m := e.m
-	builds := m.W.Scn.Behaviour.BuildOptionsMW
-	for k, b := range builds {
-		if math.Float64bits(b) == math.Float64bits(build) {
-			if n := len(m.W.Provinces) * len(builds); len(m.growthLog) != n {
-				m.growthLog = make([][4]detmath.Memo, n)
-			}
-			return &m.growthLog[e.p.Index*len(builds)+k]
-		}
-	}
-	return &e.growthLog
+	// terms that depend on the build alone are kept for the last build scored (bt); the growth credit's
+	// Log1p, which depends on the build, fibre and power, is kept by its argument (Model.growthLogs).
+	bt    buildTerms
+	share float64 // incentiveShare
 }
 
 // buildTerms are the terms of a score that depend on the option's build alone, computed by buildTerms
@@ -180,9 +161,6 @@ type buildTerms struct {
 	rivalry, guidance          float64
 	water, farm                float64
 }
-
-// log1p is detmath.Log1p as a function of two arguments, for a detmath.Memo.
-func log1p(x, _ float64) float64 { return detmath.Log1p(x) }
 
 // buildTerms returns the terms of a score that depend on the build alone (kept for the last build).
 func (e *evaluator) buildTerms(build float64) *buildTerms {
@@ -299,7 +277,6 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 	scale := b.GrowthScale * p.Cfg.GDPBnYuan
 	credit := b.GrowthCredit * scale
 	revenue := max(e.mind.revenue, 1e-9)
-	logs := e.growthLogs(bt.build)
 	for slot := range 4 {
 		if slot&1 == 1 && hub {
 			continue
@@ -314,7 +291,7 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 		// Growth credit: investment attracted counts in the political tournament, whether or not it is
 		// used, relative to the size of the economy (concave). Halted construction earns none.
 		counted := bt.keptCapex + sl.invest[slot]
-		sl.growth[slot] = float64(credit * logs[slot].Get(counted/scale, 0, log1p))
+		sl.growth[slot] = float64(credit * e.m.growthLogs.log1p(counted/scale))
 		debtRatio := (p.Debt + sl.invest[slot] + bt.local) / revenue
 		sl.debt[slot] = float64(b.DebtWeight * nonNegative(debtRatio-b.DebtLimit))
 	}

@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"dongshu/economy"
+	"dongshu/agents"
 	"dongshu/internal/atomicfile"
 )
 
@@ -328,7 +328,7 @@ func (sp *Spec) startRuns(ctx context.Context, ids []int, from int, tokens chan 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			memo := economy.NewPathMemo() // the worker's own: a memo is not for concurrent use
+			memo := agents.NewWorkerMemo() // the worker's own: a memo is not for concurrent use
 			for idx := range jobs {
 				if ctx.Err() != nil {
 					continue

@@ -196,9 +196,9 @@ func csvField(s string) string {
 // RunOne computes run id: its runs.csv line and, with timeseries, its timeseries.csv lines.
 func (sp *Spec) RunOne(id int) (row []byte, ts []byte, err error) { return sp.runOne(id, nil) }
 
-// runOne is RunOne with a memo of network paths kept from the caller's earlier runs (nil: none), which
+// runOne is RunOne with a memo kept from the caller's earlier runs (agents.WorkerMemo; nil: none), which
 // changes no output.
-func (sp *Spec) runOne(id int, memo *economy.PathMemo) (row []byte, ts []byte, err error) {
+func (sp *Spec) runOne(id int, memo *agents.WorkerMemo) (row []byte, ts []byte, err error) {
 	seed := Seed(sp.Design.SeedBase, id)
 	point := sp.Design.Point(id)
 	s, err := sp.scenario(point, seed)

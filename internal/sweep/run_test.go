@@ -6,8 +6,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"dongshu/agents"
 	"dongshu/configs"
-	"dongshu/economy"
 )
 
 // TestRunRowWithoutTimeseries checks that a run computing only what its runs.csv row reads (no time
@@ -65,16 +65,16 @@ func TestPreparedRunsNeedNoSecondCheck(t *testing.T) {
 	assert.ErrorContains(t, bad.Prepare(), "planner.enforcement")
 }
 
-// TestRunsWithPathMemoUnchanged checks that runs sharing a worker's memo of network paths, as a sweep's
-// workers run them, write the rows and time series of runs without one.
-func TestRunsWithPathMemoUnchanged(t *testing.T) {
+// TestRunsWithWorkerMemoUnchanged checks that runs sharing a worker's memo (network paths, the growth
+// credit's logarithms), as a sweep's workers run them, write the rows and time series of runs without one.
+func TestRunsWithWorkerMemoUnchanged(t *testing.T) {
 	base, err := configs.LoadPreset("fibre-first")
 	require.NoError(t, err)
 	require.NoError(t, base.Set("end=2026-12"))
 	sp := &Spec{Base: base, Format: CSV, Timeseries: true, Design: Design{Type: Full, Reps: 2, SeedBase: 9,
 		Factors: []Factor{{Key: "network.hop_ms", Values: []string{"4", "2"}}}}}
 	require.NoError(t, sp.Prepare())
-	memo := economy.NewPathMemo()
+	memo := agents.NewWorkerMemo()
 	for id := range sp.Design.NumRuns() {
 		row, ts, err := sp.runOne(id, memo)
 		require.NoError(t, err)
