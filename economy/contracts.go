@@ -30,36 +30,46 @@ func NewContractBook(np, nc, maxMonths int) *ContractBook {
 		remoteIn: make([]int64, np+1), abroad: make([]int64, np)}
 }
 
-func (b *ContractBook) bucket(monthsAhead int) *[]Contract {
-	return &b.buckets[(b.now+monthsAhead)%len(b.buckets)]
+// slot is the index in buckets of the bucket monthsAhead months on (0 <= monthsAhead < len(buckets)):
+// a subtraction, not a division, as now is below len(buckets) too.
+func (b *ContractBook) slot(monthsAhead int) int {
+	i := b.now + monthsAhead
+	if i >= len(b.buckets) {
+		i -= len(b.buckets)
+	}
+	return i
+}
+
+// book adds kw (negative: removes) to the aggregates of the work of origin and class at site.
+func (b *ContractBook) book(origin, class, site int32, accel bool, kw int64) {
+	b.placed[int(origin)*b.nc+int(class)] += kw
+	b.used[site] += kw
+	if accel {
+		b.usedAcc[site] += kw
+	} else if origin != site {
+		b.remoteIn[site] += kw
+	}
+	if int(site) == b.np {
+		b.abroad[origin] += kw
+	}
 }
 
 func (b *ContractBook) drop(c *Contract, kw int64) {
 	c.KW -= kw
-	b.placed[int(c.Origin)*b.nc+int(c.Class)] -= kw
-	b.used[c.Site] -= kw
-	if c.Accel {
-		b.usedAcc[c.Site] -= kw
-	}
-	if c.Origin != c.Site && !c.Accel {
-		b.remoteIn[c.Site] -= kw
-	}
-	if int(c.Site) == b.np {
-		b.abroad[c.Origin] -= kw
-	}
+	b.book(c.Origin, c.Class, c.Site, c.Accel, -kw)
 }
 
 // Advance moves the book to the next month and expires the contracts due; their work returns to the
 // demand pool (it is no longer placed).
 func (b *ContractBook) Advance() {
-	b.now = (b.now + 1) % len(b.buckets)
-	bk := b.bucket(0)
-	for i := range *bk {
-		if c := &(*bk)[i]; c.KW > 0 {
+	b.now = b.slot(1)
+	bk := b.buckets[b.now]
+	for i := range bk {
+		if c := &bk[i]; c.KW > 0 {
 			b.drop(c, c.KW)
 		}
 	}
-	*bk = (*bk)[:0]
+	b.buckets[b.now] = bk[:0]
 }
 
 // Add places work under a contract lasting months (>= 1).
@@ -68,19 +78,9 @@ func (b *ContractBook) Add(origin, class, site int, accel bool, kw int64, months
 		return
 	}
 	months = min(max(months, 1), len(b.buckets)-1)
-	bk := b.bucket(months)
+	bk := &b.buckets[b.slot(months)]
 	*bk = append(*bk, Contract{Origin: int32(origin), Class: int32(class), Site: int32(site), Accel: accel, KW: kw})
-	b.placed[origin*b.nc+class] += kw
-	b.used[site] += kw
-	if accel {
-		b.usedAcc[site] += kw
-	}
-	if origin != site && !accel {
-		b.remoteIn[site] += kw
-	}
-	if site == b.np {
-		b.abroad[origin] += kw
-	}
+	b.book(int32(origin), int32(class), int32(site), accel, kw)
 }
 
 // selector picks contracts for release: those of an origin and class, or those at a site on one kind of
@@ -102,11 +102,15 @@ func (s selector) match(c *Contract) bool {
 // freed.
 func (b *ContractBook) release(kw int64, sel selector) int64 {
 	freed := int64(0)
-	for ahead := 1; ahead < len(b.buckets) && freed < kw; ahead++ {
-		bk := *b.bucket(ahead)
-		for i := range bk {
-			c := &bk[i]
-			if c.KW == 0 || !sel.match(c) {
+	for ahead, i := 1, b.now; ahead < len(b.buckets) && freed < kw; ahead++ {
+		if i++; i == len(b.buckets) {
+			i = 0
+		}
+		bk := b.buckets[i]
+		for j := range bk {
+			// The selector first: most contracts are another's, few of the selected are released.
+			c := &bk[j]
+			if !sel.match(c) || c.KW == 0 {
 				continue
 			}
 			take := min(c.KW, kw-freed)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestTrimReleasesBeyondDemand checks that Trim releases, class by class, an origin's work beyond its
@@ -24,4 +25,24 @@ func TestTrimReleasesBeyondDemand(t *testing.T) {
 	assert.Zero(t, b.Placed(0, 0))
 	assert.Zero(t, b.Placed(0, 1))
 	assert.Equal(t, int64(4000), b.Used(0))
+}
+
+// TestContractsWrapAroundTheRing checks that contracts booked across the end of the ring of buckets expire
+// in the month due and are released soonest expiry first.
+func TestContractsWrapAroundTheRing(t *testing.T) {
+	b := NewContractBook(1, 1, 3) // four buckets
+	for range 3 {
+		b.Advance()
+	}
+	b.Add(0, 0, 0, false, 1000, 9) // clamped to 3 months, past the ring's end
+	b.Add(0, 0, 0, false, 2000, 1)
+	b.Add(0, 0, 0, false, 4000, 2)
+	b.Fit(0, 6000, 0) // 1 MW over: from the 1-month contract
+	require.Equal(t, int64(6000), b.Used(0))
+	b.Advance()
+	assert.Equal(t, int64(5000), b.Used(0), "the rest of the 1-month contract is due")
+	b.Advance()
+	assert.Equal(t, int64(1000), b.Used(0), "the 2-month contract is due")
+	b.Advance()
+	assert.Zero(t, b.Used(0), "the 3-month contract is due")
 }
