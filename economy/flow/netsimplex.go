@@ -1438,10 +1438,17 @@ func (g *NetworkSimplex) startPivots() {
 		priced[e>>2][e&3] = nsPricedUpper(arcs[e])
 		g.upperAt[e] = int32(i)
 	}
-	for _, e := range g.pred[:g.n] {
-		priced[e>>2][e&3] = nsTreeArc
-	}
 	g.cand = nsResize(g.cand, N)[:0]
+	// Masked (see nsMasked), without a bounds check, and with the tree arc
+	// as priced in registers rather than read from memory for each node.
+	quads, tree := priced[:cap(priced)], nsTreeArc
+	if len(quads) == 0 {
+		return // no arcs, so no user nodes (each has an artificial arc)
+	}
+	quadMask := uint(len(quads) - 1)
+	for _, e := range g.pred[:g.n] {
+		quads[uint(uint32(e))>>2&quadMask][e&3] = tree
+	}
 }
 
 // pricedArc returns arc e as priced (see priced).
