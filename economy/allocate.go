@@ -589,9 +589,9 @@ func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
 type routeScratch struct {
 	keys   []int64
 	kept   []int64   // the keys takeHeap keeps
-	order  []int32   // the sites in site order, for a month without warmSort (candidates writes into it)
+	order  []int32   // the sites in site order, for a month without warmSort (splitUsable writes into it)
 	closed []float64 // classRoute.closed with the local site open, when its general route is closed but the site has room
-	// costRow is candidates' routeCostRow, whose rows by site are of origin rowOrigin in build rowBuild:
+	// costRow is routePrefix's routeCostRow, whose rows by site are of origin rowOrigin in build rowBuild:
 	// they are set only when the origin or the build changes, not for each of the origin's classes
 	// (December 2026: 0.9 % fewer instructions in the baseline sweep).
 	costRow   routeCostRow
@@ -676,8 +676,37 @@ func (a *Allocator) routePrefix(w *World, o, c int, offset int64, sc *routeScrat
 		sc.order = append(sc.order[:0], a.allSites...)
 		sites = sc.order
 	}
+	// The usable routes' sort keys (cost << siteBits | site), in sites' order, and the unusable sites, in
+	// theirs: beyond the latency bound (Reachable, inlined), or with a full site, corridor or accelerator
+	// pool (rule.bound is 0). Costing every candidate route of every source is most of the allocator's
+	// build: it takes two loops, splitUsable and routeCostRow.keys, since one loop needs more values than
+	// there are registers and kept some on the stack, reloaded on every route (December 2026: 15 % fewer
+	// instructions with the two, and one bounds test fewer since the local route's closure is a copy's
+	// entry). In a function of its own, called from here, this part ran 4.7 M more instructions in the
+	// 4-run baseline sweep (passing and saving its arguments).
 	rule := &cr.rule
-	keys, idle := a.candidates(w, o, offset, sites, cr, sc)
+	closed := cr.closed[:np]
+	if !rule.accel && rule.bounds[o] == 0 && rule.gen[o] != 0 {
+		// Local work uses no trunk: its route is usable while its site has room, whatever the corridor.
+		sc.closed = append(sc.closed[:0], closed...)
+		sc.closed[o] = 0
+		closed = sc.closed
+	}
+	if cap(sc.keys) < np {
+		sc.keys = make([]int64, np)
+	}
+	row := &sc.costRow
+	if sc.rowBuild != a.builds || sc.rowOrigin != o {
+		row.siteCost, row.km, row.rtt = a.siteCost[:np], w.Net.RouteKm[o*np:(o+1)*np], w.Net.RTT[o*np:(o+1)*np]
+		row.partner = a.partner[o*np : (o+1)*np]
+		sc.rowBuild, sc.rowOrigin = a.builds, o
+	}
+	row.west, row.transit, row.latency = cr.west, cr.transit, cr.latency
+	keys := sc.keys[:np]
+	nu := splitUsable(sites, row.rtt, closed, cr.limit, keys)
+	keys = keys[:nu]
+	row.keys(keys, offset)
+	idle := sites[:len(sites)-nu] // splitUsable moved them to the front
 	switch {
 	case a.Exhaustive: // every usable route, in site order
 		return keys
@@ -700,39 +729,6 @@ func (a *Allocator) routePrefix(w *World, o, c int, offset int64, sc *routeScrat
 	return keys[:rule.take(keys, sites, o)]
 }
 
-// candidates splits sites, in their order, into the sort keys (cost << siteBits | site) of the usable
-// routes of origin o's source of class cr and the unusable sites: beyond the latency bound (Reachable, inlined), or with a full
-// site, corridor or accelerator pool (rule.bound is 0). It returns the unusable sites as a prefix of sites,
-// which it overwrites. Costing every candidate route of every source is most of the allocator's build: it
-// takes two loops, splitUsable and routeCostRow.keys, since one loop needs more values than there are
-// registers and kept some on the stack, reloaded on every route (December 2026: 15 % fewer instructions
-// with the two, and one bounds test fewer since the local route's closure is a copy's entry).
-func (a *Allocator) candidates(w *World, o int, offset int64, sites []int32, cr *classRoute, sc *routeScratch) (keys []int64, idle []int32) {
-	np, rule := a.np, &cr.rule
-	closed := cr.closed[:np]
-	if !rule.accel && rule.bounds[o] == 0 && rule.gen[o] != 0 {
-		// Local work uses no trunk: its route is usable while its site has room, whatever the corridor.
-		sc.closed = append(sc.closed[:0], closed...)
-		sc.closed[o] = 0
-		closed = sc.closed
-	}
-	if cap(sc.keys) < np {
-		sc.keys = make([]int64, np)
-	}
-	row := &sc.costRow
-	if sc.rowBuild != a.builds || sc.rowOrigin != o {
-		row.siteCost, row.km, row.rtt = a.siteCost[:np], w.Net.RouteKm[o*np:(o+1)*np], w.Net.RTT[o*np:(o+1)*np]
-		row.partner = a.partner[o*np : (o+1)*np]
-		sc.rowBuild, sc.rowOrigin = a.builds, o
-	}
-	row.west, row.transit, row.latency = cr.west, cr.transit, cr.latency
-	keys = sc.keys[:np]
-	nu := splitUsable(sites, row.rtt, closed, cr.limit, keys)
-	keys = keys[:nu]
-	row.keys(keys, offset)
-	return keys, sites[:len(sites)-nu]
-}
-
 // reachLimit is the largest round-trip latency a class's routes may have: its bound, or +Inf for a class
 // without one (0), which reaches every site (Reachable).
 func reachLimit(boundMs float64) float64 {
@@ -746,7 +742,7 @@ func reachLimit(boundMs float64) float64 {
 // as long as sites, and the others to the front of sites, each in their order, and returns how many are
 // usable. A closed site's entry is NaN, an open one's 0, so that one comparison makes both tests (rtt is
 // never NaN, and rtt + 0 is rtt): 6 M fewer instructions in the 4-run baseline sweep than a test of the
-// route's bound beside the latency's (December 2026). Inlined, it shared the registers with candidates'
+// route's bound beside the latency's (December 2026). Inlined, it shared the registers with routePrefix's
 // values live across it and kept its counters on the stack. (Without a branch on the test, writing every
 // site to both places, it ran more instructions.)
 //

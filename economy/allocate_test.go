@@ -355,7 +355,7 @@ func prepareAsFresh(t *testing.T, w *World, m int) *Allocator {
 }
 
 // TestCostRowsFollowANewNetwork checks that a month built on a new network (another access latency) costs
-// its routes by that network's rows, not by the rows of the last origin that candidates kept (routeScratch's
+// its routes by that network's rows, not by the rows of the last origin that routePrefix kept (routeScratch's
 // costRow): only the east has work, so every source has the origin of the last one costed.
 func TestCostRowsFollowANewNetwork(t *testing.T) {
 	w := newTinyWorld(t, nil)
