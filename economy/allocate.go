@@ -701,11 +701,10 @@ func (a *Allocator) routePrefix(w *World, o, c int, offset int64, sc *routeScrat
 		row.partner = a.partner[o*np : (o+1)*np]
 		sc.rowBuild, sc.rowOrigin = a.builds, o
 	}
-	row.west, row.transit, row.latency = cr.west, cr.transit, cr.latency
 	keys := sc.keys[:np]
 	nu := splitUsable(sites, row.rtt, closed, cr.limit, keys)
 	keys = keys[:nu]
-	row.keys(keys, offset)
+	row.keys(keys, offset, cr)
 	idle := sites[:len(sites)-nu] // splitUsable moved them to the front
 	switch {
 	case a.Exhaustive: // every usable route, in site order
@@ -762,21 +761,20 @@ func splitUsable(sites []int32, rtt, closed []float64, limit float64, usable []i
 	return nu
 }
 
-// routeCostRow is what costing a source's routes reads: this month's terms by site (siteCost, west, and
-// the source's rows of the network and of partnership credits) and the class's weights.
+// routeCostRow is what costing an origin's routes reads besides its class's terms (classRoute): this
+// month's terms by site (siteCost, and the origin's rows of the network and of partnership credits).
 type routeCostRow struct {
-	siteCost, km, rtt, partner, west []float64 // by site, all of one length
-	transit, latency                 float64   // yuan per MW-month per km and per ms
+	siteCost, km, rtt, partner []float64 // by site, all of one length
 }
 
-// keys replaces each site in sites by its route's sort key (cost << siteBits | site), the cost being
-// PlacementCost - SteeringCredit from the month's precomputed terms in cost units, plus offset. Not
-// inlined, for the same reason as splitUsable.
+// keys replaces each site in sites by its route's sort key (cost << siteBits | site) for work of class
+// cr, the cost being PlacementCost - SteeringCredit from the month's precomputed terms in cost units,
+// plus offset. Not inlined, for the same reason as splitUsable.
 //
 //go:noinline
-func (r *routeCostRow) keys(sites []int64, offset int64) {
-	siteCost, transit, latency := r.siteCost, r.transit, r.latency
-	km, rtt, partner, west := r.km[:len(siteCost)], r.rtt[:len(siteCost)], r.partner[:len(siteCost)], r.west[:len(siteCost)]
+func (r *routeCostRow) keys(sites []int64, offset int64, cr *classRoute) {
+	siteCost, transit, latency := r.siteCost, cr.transit, cr.latency
+	km, rtt, partner, west := r.km[:len(siteCost)], r.rtt[:len(siteCost)], r.partner[:len(siteCost)], cr.west[:len(siteCost)]
 	for i, site := range sites {
 		s := int(site)
 		// x - 0 is x exactly, so noCredit's zeros change no bit (a branch on the class instead ran 2 % more
