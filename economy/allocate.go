@@ -125,6 +125,9 @@ type Allocator struct {
 	gen, acc, cor []int64 // spare general, accelerator and corridor capacity per site (kW)
 	// contested is the month's work of the general classes [0] and of those that need accelerators [1].
 	contested [2]int64
+	// classRoutes[c] is what routePrefix needs of class c this month besides the origin (setClassRoutes).
+	classRoutes []classRoute
+	closed      [2][]float64 // classRoute.closed of the general classes [0] and of those that need accelerators [1]
 	// Route selection's buffers (routePrefix): scratch per goroutine and, in parallel, the kept keys of each
 	// goroutine's sources (prefixes, located by at).
 	scratch  []routeScratch
@@ -284,6 +287,7 @@ func (a *Allocator) build(w *World) {
 	abroadSpare := a.addCapacityArcs(w, sink)
 	abroadCost := max(0, costUnits(w.Scn.DataCentres.RemoteAccelCost)+offset)
 	a.costTerms(w)
+	a.setClassRoutes(w, total)
 	a.splitByReach(w)
 	workers := a.RouteWorkers
 	if workers == 0 && a.np*a.nc*a.np >= parallelMin {
@@ -291,7 +295,7 @@ func (a *Allocator) build(w *World) {
 	}
 	parallel := workers > 1
 	if parallel {
-		a.prefixAll(w, total, offset, workers)
+		a.prefixAll(w, offset, workers)
 	} else if len(a.scratch) == 0 {
 		a.scratch = make([]routeScratch, 1)
 	}
@@ -318,7 +322,7 @@ func (a *Allocator) build(w *World) {
 				r := a.at[k]
 				kept = a.prefixes[r.w][r.lo:r.hi]
 			} else {
-				kept = a.routePrefix(w, o, c, total, offset, &a.scratch[0])
+				kept = a.routePrefix(w, o, c, offset, &a.scratch[0])
 			}
 			// The source's arcs go in at once (AppendArcs), its routes, then its vault, abroad and unserved
 			// arcs: by putArc, the last three cost 2.2 M more instructions in the 4-run baseline sweep
@@ -584,10 +588,10 @@ func (a *Allocator) addCapacityArcs(w *World, sink int) (abroadSpare int64) {
 // routeScratch is the buffers routePrefix works in: one per goroutine.
 type routeScratch struct {
 	keys   []int64
-	kept   []int64 // the keys takeHeap keeps
-	order  []int32 // the sites in site order, for a month without warmSort (candidates writes into it)
-	bounds []int64 // prefixRule.bounds with the local site's own bound, when the two differ in being 0
-	// costRow is candidates' routeCostRow, whose rows by site are of origin rowOrigin in build rowBuild:
+	kept   []int64   // the keys takeHeap keeps
+	order  []int32   // the sites in site order, for a month without warmSort (splitUsable writes into it)
+	closed []float64 // classRoute.closed with the local site open, when its general route is closed but the site has room
+	// costRow is routePrefix's routeCostRow, whose rows by site are of origin rowOrigin in build rowBuild:
 	// they are set only when the origin or the build changes, not for each of the origin's classes
 	// (December 2026: 0.9 % fewer instructions in the baseline sweep).
 	costRow   routeCostRow
@@ -595,15 +599,62 @@ type routeScratch struct {
 	rowBuild  int32
 }
 
+// classRoute is what choosing the routes of class c's sources needs besides their origin, the same for
+// each of them in a month: the pruning rule, the latency limit (reachLimit, in force: a lever's change
+// applied), the west-hub credits by site of the class's routes and its cost weights (yuan per MW-month per
+// km and per ms). Set once a build instead of for every source: 4-run baseline sweep 956.3 -> 948.4 M
+// instructions (December 2026).
+type classRoute struct {
+	rule             prefixRule
+	limit            float64
+	closed           []float64 // by site: NaN where the class's route can carry nothing (rule.bounds is 0), else 0
+	west             []float64
+	transit, latency float64
+}
+
+// setClassRoutes sets classRoutes for this month's terms (costTerms) and supplies (layout).
+func (a *Allocator) setClassRoutes(w *World, total int64) {
+	a.classRoutes = resize(a.classRoutes, a.nc)
+	a.closed[0], a.closed[1] = closedSites(a.closed[0], a.remote), closedSites(a.closed[1], a.acc)
+	for c := range a.classRoutes {
+		cr, cl := &a.classRoutes[c], w.Classes[c].Cfg
+		cr.rule = prefixRule{accel: cl.NeedsAccelerator, total: total, contested: a.contested[0], bounds: a.remote, gen: a.gen}
+		cr.closed = a.closed[0]
+		if cr.rule.accel {
+			cr.rule.contested, cr.rule.bounds, cr.closed = a.contested[1], a.acc, a.closed[1]
+		}
+		if a.PruneByTotal {
+			cr.rule.contested = total
+		}
+		cr.limit = reachLimit(w.Classes[c].RTTBoundMs)
+		cr.west = a.westCredit
+		if !math.IsInf(cr.limit, 1) {
+			cr.west = a.noCredit // the west-hub credit goes to work without a latency bound only
+		}
+		cr.transit, cr.latency = w.Policy.TransitCost*cl.TransitWeight/1000, cl.LatencyValue
+	}
+}
+
+// closedSites returns closed, resized, with NaN for each site whose bound is 0, 0 for the others (see
+// splitUsable).
+func closedSites(closed []float64, bounds []int64) []float64 {
+	closed = resize(closed, len(bounds))
+	for s, b := range bounds {
+		if b == 0 {
+			closed[s] = math.NaN()
+		}
+	}
+	return closed
+}
+
 // routePrefix returns the sort keys (cost << siteBits | site) of the routes of source (o, c) that an
 // optimum may need, cheapest first: its usable routes as far as prefixRule keeps them (all of them, in
 // site order, with Exhaustive), in sc's buffers, valid until the next call with sc. It reads the world and
 // this month's terms and writes only source k's row of routeOrder and sc, so that sources can be done in
 // parallel (see prefixAll).
-func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *routeScratch) []int64 {
+func (a *Allocator) routePrefix(w *World, o, c int, offset int64, sc *routeScratch) []int64 {
 	np, k := a.np, o*a.nc+c
-	cl := w.Classes[c].Cfg
-	accel := cl.NeedsAccelerator
+	cr := &a.classRoutes[c]
 	warmSort := a.warmSort()
 	// Exact pruning: once the routes kept can take more than all the work that can compete for their
 	// capacity (see enough below), some kept route is sure to have room left in any optimum; a dearer
@@ -625,57 +676,21 @@ func (a *Allocator) routePrefix(w *World, o, c int, total, offset int64, sc *rou
 		sc.order = append(sc.order[:0], a.allSites...)
 		sites = sc.order
 	}
-	rule := prefixRule{origin: o, accel: accel, total: total, contested: a.contested[0], bounds: a.remote, gen: a.gen}
-	if accel {
-		rule.contested, rule.bounds = a.contested[1], a.acc
-	}
-	if a.PruneByTotal {
-		rule.contested = total
-	}
-	keys, idle := a.candidates(w, o, c, offset, sites, &rule, sc)
-	switch {
-	case a.Exhaustive: // every usable route, in site order
-		return keys
-	case warmSort:
-		// With every site usable and the keys in last month's order (half the sources in the baseline),
-		// the row stays as it is; else it lists the sorted sites, then the idle ones.
-		moved := nearlySort(keys)
-		if len(idle) == 0 && !moved {
-			return keys[:rule.take(keys, nil)]
-		}
-		copy(sites[len(keys):], idle) // idle is sites' prefix: copy moves it as memmove does
-	case len(keys) <= 64:
-		slices.Sort(keys) // take then writes the sites into sc.order, where they are not read
-	default:
-		// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
-		heapify(keys)
-		sc.kept = rule.takeHeap(keys, sc.kept[:0])
-		return sc.kept
-	}
-	return keys[:rule.take(keys, sites)]
-}
-
-// candidates splits sites, in their order, into the sort keys (cost << siteBits | site) of source (o, c)'s
-// usable routes and the unusable sites: beyond the latency bound (Reachable, inlined), or with a full
-// site, corridor or accelerator pool (rule.bound is 0). It returns the unusable sites as a prefix of sites,
-// which it overwrites. Costing every candidate route of every source is most of the allocator's build: it
-// takes two loops, splitUsable and routeCostRow.keys, since one loop needs more values than there are
-// registers and kept some on the stack, reloaded on every route (December 2026: 15 % fewer instructions
-// with the two, and one bounds test fewer since the local route's bound is a copy's entry).
-func (a *Allocator) candidates(w *World, o, c int, offset int64, sites []int32, rule *prefixRule, sc *routeScratch) (keys []int64, idle []int32) {
-	np := a.np
-	cl := w.Classes[c].Cfg
-	limit := reachLimit(w.Classes[c].RTTBoundMs) // in force: the lever's change applied
-	west := a.westCredit
-	if !math.IsInf(limit, 1) {
-		west = a.noCredit // the west-hub credit goes to work without a latency bound only
-	}
-	bounds := rule.bounds[:np]
-	if !rule.accel && bounds[o] == 0 && rule.gen[o] != 0 {
+	// The usable routes' sort keys (cost << siteBits | site), in sites' order, and the unusable sites, in
+	// theirs: beyond the latency bound (Reachable, inlined), or with a full site, corridor or accelerator
+	// pool (rule.bound is 0). Costing every candidate route of every source is most of the allocator's
+	// build: it takes two loops, splitUsable and routeCostRow.keys, since one loop needs more values than
+	// there are registers and kept some on the stack, reloaded on every route (December 2026: 15 % fewer
+	// instructions with the two, and one bounds test fewer since the local route's closure is a copy's
+	// entry). In a function of its own, called from here, this part ran 4.7 M more instructions in the
+	// 4-run baseline sweep (passing and saving its arguments).
+	rule := &cr.rule
+	closed := cr.closed[:np]
+	if !rule.accel && rule.bounds[o] == 0 && rule.gen[o] != 0 {
 		// Local work uses no trunk: its route is usable while its site has room, whatever the corridor.
-		sc.bounds = append(sc.bounds[:0], bounds...)
-		sc.bounds[o] = rule.gen[o]
-		bounds = sc.bounds
+		sc.closed = append(sc.closed[:0], closed...)
+		sc.closed[o] = 0
+		closed = sc.closed
 	}
 	if cap(sc.keys) < np {
 		sc.keys = make([]int64, np)
@@ -686,12 +701,31 @@ func (a *Allocator) candidates(w *World, o, c int, offset int64, sites []int32, 
 		row.partner = a.partner[o*np : (o+1)*np]
 		sc.rowBuild, sc.rowOrigin = a.builds, o
 	}
-	row.west, row.transit, row.latency = west, w.Policy.TransitCost*cl.TransitWeight/1000, cl.LatencyValue
-	keys = sc.keys[:np]
-	nu := splitUsable(sites, row.rtt, limit, bounds, keys)
+	keys := sc.keys[:np]
+	nu := splitUsable(sites, row.rtt, closed, cr.limit, keys)
 	keys = keys[:nu]
-	row.keys(keys, offset)
-	return keys, sites[:len(sites)-nu]
+	row.keys(keys, offset, cr)
+	idle := sites[:len(sites)-nu] // splitUsable moved them to the front
+	switch {
+	case a.Exhaustive: // every usable route, in site order
+		return keys
+	case warmSort:
+		// With every site usable and the keys in last month's order (half the sources in the baseline),
+		// the row stays as it is; else it lists the sorted sites, then the idle ones.
+		moved := nearlySort(keys)
+		if len(idle) == 0 && !moved {
+			return keys[:rule.take(keys, nil, o)]
+		}
+		copy(sites[len(keys):], idle) // idle is sites' prefix: copy moves it as memmove does
+	case len(keys) <= 64:
+		slices.Sort(keys) // take then writes the sites into sc.order, where they are not read
+	default:
+		// Few routes are kept, so a long list is heap-ordered (O(n)) and popped, not sorted.
+		heapify(keys)
+		sc.kept = rule.takeHeap(keys, sc.kept[:0], o)
+		return sc.kept
+	}
+	return keys[:rule.take(keys, sites, o)]
 }
 
 // reachLimit is the largest round-trip latency a class's routes may have: its bound, or +Inf for a class
@@ -703,18 +737,21 @@ func reachLimit(boundMs float64) float64 {
 	return math.Inf(1)
 }
 
-// splitUsable moves the sites a route can use (rtt within limit, bound > 0) to usable, which is at least
+// splitUsable moves the sites a route can use (rtt within limit, not closed) to usable, which is at least
 // as long as sites, and the others to the front of sites, each in their order, and returns how many are
-// usable. Inlined, it shared the registers with candidates' values live across it and kept its counters
-// on the stack. (Without a branch on the test, writing every site to both places, it ran more instructions.)
+// usable. A closed site's entry is NaN, an open one's 0, so that one comparison makes both tests (rtt is
+// never NaN, and rtt + 0 is rtt): 6 M fewer instructions in the 4-run baseline sweep than a test of the
+// route's bound beside the latency's (December 2026). Inlined, it shared the registers with routePrefix's
+// values live across it and kept its counters on the stack. (Without a branch on the test, writing every
+// site to both places, it ran more instructions.)
 //
 //go:noinline
-func splitUsable(sites []int32, rtt []float64, limit float64, bounds []int64, usable []int64) int {
-	rtt = rtt[:len(bounds)]
+func splitUsable(sites []int32, rtt, closed []float64, limit float64, usable []int64) int {
+	rtt = rtt[:len(closed)]
 	nu := 0
 	for i, s32 := range sites {
 		s := int(s32)
-		if !(rtt[s] > limit) && bounds[s] != 0 {
+		if rtt[s]+closed[s] <= limit {
 			usable[nu] = int64(s)
 			nu++
 		} else {
@@ -724,21 +761,20 @@ func splitUsable(sites []int32, rtt []float64, limit float64, bounds []int64, us
 	return nu
 }
 
-// routeCostRow is what costing a source's routes reads: this month's terms by site (siteCost, west, and
-// the source's rows of the network and of partnership credits) and the class's weights.
+// routeCostRow is what costing an origin's routes reads besides its class's terms (classRoute): this
+// month's terms by site (siteCost, and the origin's rows of the network and of partnership credits).
 type routeCostRow struct {
-	siteCost, km, rtt, partner, west []float64 // by site, all of one length
-	transit, latency                 float64   // yuan per MW-month per km and per ms
+	siteCost, km, rtt, partner []float64 // by site, all of one length
 }
 
-// keys replaces each site in sites by its route's sort key (cost << siteBits | site), the cost being
-// PlacementCost - SteeringCredit from the month's precomputed terms in cost units, plus offset. Not
-// inlined, for the same reason as splitUsable.
+// keys replaces each site in sites by its route's sort key (cost << siteBits | site) for work of class
+// cr, the cost being PlacementCost - SteeringCredit from the month's precomputed terms in cost units,
+// plus offset. Not inlined, for the same reason as splitUsable.
 //
 //go:noinline
-func (r *routeCostRow) keys(sites []int64, offset int64) {
-	siteCost, transit, latency := r.siteCost, r.transit, r.latency
-	km, rtt, partner, west := r.km[:len(siteCost)], r.rtt[:len(siteCost)], r.partner[:len(siteCost)], r.west[:len(siteCost)]
+func (r *routeCostRow) keys(sites []int64, offset int64, cr *classRoute) {
+	siteCost, transit, latency := r.siteCost, cr.transit, cr.latency
+	km, rtt, partner, west := r.km[:len(siteCost)], r.rtt[:len(siteCost)], r.partner[:len(siteCost)], cr.west[:len(siteCost)]
 	for i, site := range sites {
 		s := int(site)
 		// x - 0 is x exactly, so noCredit's zeros change no bit (a branch on the class instead ran 2 % more
@@ -759,15 +795,14 @@ func (r *routeCostRow) keys(sites []int64, offset int64) {
 // same flow (TestContestedPruningGivesTheSameFlows). A fifth fewer arcs a month in the baseline, a
 // quarter less allocator time at 1,000 provinces.
 type prefixRule struct {
-	origin           int
 	accel            bool
 	total, contested int64
 	bounds, gen      []int64 // the most a route can take whatever the other sources do, by site; gen for local work
 }
 
-// bound is the most the route to site s can take whatever the other sources do.
-func (r *prefixRule) bound(s int) int64 {
-	if s == r.origin && !r.accel {
+// bound is the most the route from origin o to site s can take whatever the other sources do.
+func (r *prefixRule) bound(s, o int) int64 {
+	if s == o && !r.accel {
 		return r.gen[s] // local work uses no trunk
 	}
 	return r.bounds[s]
@@ -779,12 +814,12 @@ func (r *prefixRule) enough(room, last, next int64) bool {
 	return room > r.total || (room > r.contested && next>>siteBits > last)
 }
 
-// take returns the length of the prefix of the sorted keys the rule keeps, and writes each key's site
+// take returns the length of the prefix of origin o's sorted keys the rule keeps, and writes each key's site
 // into sites, in the keys' order (next month's order of visit, with warmSort), unless sites is nil (the
 // order holds), else at least as long as keys: one pass over the kept keys instead of two, and the kept
 // keys stay where they are instead of being appended to a buffer (December 2026: 1 % fewer instructions
 // in the baseline sweep).
-func (r *prefixRule) take(keys []int64, sites []int32) int {
+func (r *prefixRule) take(keys []int64, sites []int32, o int) int {
 	room, last := int64(0), int64(-1)
 	n := 0
 	for ; n < len(keys); n++ {
@@ -792,7 +827,7 @@ func (r *prefixRule) take(keys []int64, sites []int32) int {
 		if r.enough(room, last, key) {
 			break
 		}
-		room += r.bound(int(key & (1<<siteBits - 1)))
+		room += r.bound(int(key&(1<<siteBits-1)), o)
 		last = key >> siteBits
 	}
 	if sites != nil {
@@ -804,12 +839,12 @@ func (r *prefixRule) take(keys []int64, sites []int32) int {
 	return n
 }
 
-// takeHeap is take for keys ordered as a heap, popped only as far as needed.
-func (r *prefixRule) takeHeap(keys, kept []int64) []int64 {
+// takeHeap is take for origin o's keys ordered as a heap, popped only as far as needed.
+func (r *prefixRule) takeHeap(keys, kept []int64, o int) []int64 {
 	room, last := int64(0), int64(-1)
 	for n := len(keys); n > 0 && !r.enough(room, last, keys[0]); n-- {
 		key := heapPop(keys[:n])
-		room += r.bound(int(key & (1<<siteBits - 1)))
+		room += r.bound(int(key&(1<<siteBits-1)), o)
 		kept = append(kept, key)
 		last = key >> siteBits
 	}
@@ -899,7 +934,7 @@ const parallelMin = 1 << 18
 // prefixAll runs routePrefix for every source with work to place, on the given number of goroutines, each
 // taking a contiguous range of sources; the kept keys of source k are then
 // prefixes[at[k].w][at[k].lo:at[k].hi]. The result does not depend on the number of goroutines.
-func (a *Allocator) prefixAll(w *World, total, offset int64, workers int) {
+func (a *Allocator) prefixAll(w *World, offset int64, workers int) {
 	n := a.np * a.nc
 	workers = min(workers, n)
 	// Sized apart: a serial month makes one scratch and no prefixes.
@@ -922,7 +957,7 @@ func (a *Allocator) prefixAll(w *World, total, offset int64, workers int) {
 					continue
 				}
 				start := len(kept)
-				kept = append(kept, a.routePrefix(w, k/a.nc, k%a.nc, total, offset, &a.scratch[wk])...)
+				kept = append(kept, a.routePrefix(w, k/a.nc, k%a.nc, offset, &a.scratch[wk])...)
 				a.at[k] = keptRange{int32(wk), int32(start), int32(len(kept))}
 			}
 			a.prefixes[wk] = kept

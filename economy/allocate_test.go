@@ -355,7 +355,7 @@ func prepareAsFresh(t *testing.T, w *World, m int) *Allocator {
 }
 
 // TestCostRowsFollowANewNetwork checks that a month built on a new network (another access latency) costs
-// its routes by that network's rows, not by the rows of the last origin that candidates kept (routeScratch's
+// its routes by that network's rows, not by the rows of the last origin that routePrefix kept (routeScratch's
 // costRow): only the east has work, so every source has the origin of the last one costed.
 func TestCostRowsFollowANewNetwork(t *testing.T) {
 	w := newTinyWorld(t, nil)
@@ -371,4 +371,57 @@ func TestCostRowsFollowANewNetwork(t *testing.T) {
 	w.Net.Update()
 	require.NotEqual(t, old, w.Net.RTT[east*len(w.Provinces)+west], "the new network's latencies differ")
 	prepareAsFresh(t, w, 1)
+}
+
+// TestExhaustiveRoutesRunIntoOpenSites checks the routes of exhaustive instances (every usable route): a
+// source has a route to each site within its class's bound that can take some of its work — room at the
+// site and, unless the work is local, in its corridor; room in its accelerator pool for work that needs
+// accelerators — and to no other (splitUsable's closed sites), with cold work without and with the need.
+func TestExhaustiveRoutesRunIntoOpenSites(t *testing.T) {
+	for _, accel := range []bool{false, true} {
+		// No corridor into the east (whose own work still runs at home) or west2; accelerators in the east
+		// and west2 only.
+		w := newTinyWorld(t, func(s *configs.Scenario) { s.Provinces[east].CorridorMW, s.Provinces[west2].CorridorMW = 0, 0 })
+		w.Classes[cold].Cfg.NeedsAccelerator = accel
+		w.Provinces[east].AccelOnlineMW = w.Provinces[east].OnlineMW / 2
+		w.Provinces[west2].AccelOnlineMW = w.Provinces[west2].OnlineMW / 2
+		for o := range w.DemandMW {
+			w.DemandMW[o][hot], w.DemandMW[o][cold] = 10, 10
+		}
+		w.Alloc.Exhaustive = true
+		w.PrepareAllocation()
+		a := w.Alloc
+		got := map[[3]int]bool{}
+		for _, arc := range a.Arcs() {
+			if arc.Kind == ArcLocal || arc.Kind == ArcRemote || arc.Kind == ArcAccel {
+				got[[3]int{arc.Origin, arc.Class, arc.Site}] = true
+			}
+		}
+		want, closed := map[[3]int]bool{}, 0
+		for o := range w.Provinces {
+			for c := range w.Classes {
+				for s := range w.Provinces {
+					room := a.remote[s]
+					switch {
+					case w.Classes[c].Cfg.NeedsAccelerator:
+						room = a.acc[s]
+					case s == o:
+						room = a.gen[s]
+					}
+					if !w.Reachable(o, c, s) {
+						continue
+					}
+					if room > 0 {
+						want[[3]int{o, c, s}] = true
+					} else {
+						closed++
+					}
+				}
+			}
+		}
+		require.Positive(t, closed, "accel %t: some reachable sites are closed", accel)
+		require.Zero(t, a.remote[east], "accel %t: no remote work into the east", accel)
+		require.True(t, want[[3]int{east, hot, east}], "accel %t: the east's hot work runs at home", accel)
+		assert.Equal(t, want, got, "accel %t", accel)
+	}
 }
