@@ -1707,7 +1707,10 @@ func collectQuads(dst []nsCand, quads []nsQuad, pi []int64) int {
 // potentials pi, and returns the arc that left it, or swaps in's bound and
 // returns -1.
 func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
-	parent, pred, dir, succNum, flow := g.parent, g.pred, g.dir, g.succNum, g.flow
+	// The node arrays resliced to one length: one bounds check a node in
+	// the walks round the cycle.
+	parent := g.parent
+	pred, dir, succNum, flow := g.pred[:len(parent)], g.dir[:len(parent)], g.succNum[:len(parent)], g.flow
 
 	// Apex of the cycle: of two distinct nodes, the one with the smaller
 	// subtree is not an ancestor of the other, so it can step up.
