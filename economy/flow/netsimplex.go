@@ -1434,10 +1434,6 @@ func (g *NetworkSimplex) startPivots() {
 	// upper has room for every arc, so that pivot never grows it.
 	g.upper = nsGrow(g.upper, N)[:len(g.upper)]
 	g.upperAt = nsResize(g.upperAt, N)
-	for i, e := range g.upper {
-		priced[e>>2][e&3] = nsPricedUpper(arcs[e])
-		g.upperAt[e] = int32(i)
-	}
 	g.cand = nsResize(g.cand, N)[:0]
 	// Masked (see nsMasked), without a bounds check, and with the tree arc
 	// as priced in registers rather than read from memory for each node.
@@ -1446,6 +1442,11 @@ func (g *NetworkSimplex) startPivots() {
 		return // no arcs, so no user nodes (each has an artificial arc)
 	}
 	quadMask := uint(len(quads) - 1)
+	upperAt := g.upperAt[:N] // one bounds check with arcs
+	for i, e := range g.upper {
+		quads[uint(uint32(e))>>2&quadMask][e&3] = nsPricedUpper(arcs[e])
+		upperAt[e] = int32(i)
+	}
 	for _, e := range g.pred[:g.n] {
 		quads[uint(uint32(e))>>2&quadMask][e&3] = tree
 	}
