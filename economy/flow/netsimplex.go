@@ -1712,6 +1712,7 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	// the walks round the cycle.
 	parent := g.parent
 	pred, dir, succNum, flow := g.pred[:len(parent)], g.dir[:len(parent)], g.succNum[:len(parent)], g.flow
+	ucaps := g.ucaps[:len(flow)]
 
 	// Apex of the cycle: of two distinct nodes, the one with the smaller
 	// subtree is not an ancestor of the other, so it can step up.
@@ -1742,7 +1743,7 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 		e := pred[w]
 		d := flow[e]
 		if dir[w] == nsDown {
-			d = g.ucap(e) - d
+			d = ucaps[e] - d
 		}
 		if d < delta {
 			delta, uOut, result = d, w, 1
@@ -1752,7 +1753,7 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 		e := pred[w]
 		d := flow[e]
 		if dir[w] == nsUp {
-			d = g.ucap(e) - d
+			d = ucaps[e] - d
 		}
 		if d <= delta {
 			delta, uOut, result = d, w, 2
