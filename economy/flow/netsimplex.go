@@ -1711,21 +1711,11 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 	// The node arrays resliced to one length: one bounds check a node in
 	// the walks round the cycle.
 	parent := g.parent
-	pred, dir, succNum, flow := g.pred[:len(parent)], g.dir[:len(parent)], g.succNum[:len(parent)], g.flow
+	pred, dir, flow := g.pred[:len(parent)], g.dir[:len(parent)], g.flow
 	ucaps := g.ucaps[:len(flow)]
 
-	// Apex of the cycle: of two distinct nodes, the one with the smaller
-	// subtree is not an ancestor of the other, so it can step up.
 	s, t := g.arcs[in].src, g.arcs[in].tgt
-	u, v := s, t
-	for u != v {
-		if succNum[u] < succNum[v] {
-			u = parent[u]
-		} else {
-			v = parent[v]
-		}
-	}
-	join := u
+	join := g.apex(s, t)
 
 	// Flow is pushed first -> second along the entering arc, then up from
 	// second to the apex and down from the apex to first. The leaving arc
@@ -1837,6 +1827,27 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 		w = thread[i]
 	}
 	return out
+}
+
+// apex returns the apex of the cycle that an arc joining u and v closes:
+// their nearest common ancestor. Of two distinct nodes, the one with the
+// smaller subtree is not an ancestor of the other, so it can step up. It
+// is kept apart (not inlined), so that its few variables stay in
+// registers: inside pivot the potentials, an argument, were reloaded from
+// the stack at each step (December 2026).
+//
+//go:noinline
+func (g *NetworkSimplex) apex(u, v int32) int32 {
+	parent := g.parent
+	succNum := g.succNum[:len(parent)]
+	for u != v {
+		if succNum[u] < succNum[v] {
+			u = parent[u]
+		} else {
+			v = parent[v]
+		}
+	}
+	return u
 }
 
 // addUpper lists arc e, which has come to its upper bound, in upper.
