@@ -1871,8 +1871,11 @@ func (g *NetworkSimplex) removeUpper(e int32) {
 // is LEMON's updateTreeStructure: O(stem + paths to the apex) pointer
 // updates, apart from the thread splice.
 func (g *NetworkSimplex) updateTree(in, uIn, vIn, uOut, join int32) {
-	parent, pred, dir := g.parent, g.pred, g.dir
-	thread, revThread, succNum, lastSucc := g.thread, g.revThread, g.succNum, g.lastSucc
+	// The node arrays resliced to one length: one bounds check a node.
+	parent := g.parent
+	pred, dir := g.pred[:len(parent)], g.dir[:len(parent)]
+	thread, revThread := g.thread[:len(parent)], g.revThread[:len(parent)]
+	succNum, lastSucc := g.succNum[:len(parent)], g.lastSucc[:len(parent)]
 	oldRevThread := revThread[uOut]
 	oldSuccNum := succNum[uOut]
 	oldLastSucc := lastSucc[uOut]
