@@ -238,7 +238,13 @@ func costUnits(yuan float64) int64 { return roundToInt(yuan / costUnit) }
 // nearest, reaches the next integer exactly when x's fraction is at least 1/2. Costing every candidate
 // route calls it, and BaselineRun is 5 % faster than with Round's bit manipulation (a version with
 // branches on the fraction was 15 % slower: they are unpredictable).
-func roundToInt(x float64) int64 { return int64(x + math.Copysign(0.49999999999999994, x)) }
+func roundToInt(x float64) int64 { return int64(x + roundingHalf[math.Float64bits(x)>>63]) }
+
+// roundingHalf[b] is the double just below 1/2 with sign bit b: roundToInt reads Copysign's value from it
+// by x's sign bit, in 6 instructions instead of Copysign's 8, which masks x's bits with two 64-bit
+// constants (December 2026: 2 M fewer instructions in the 4-run baseline sweep, 4 M fewer in rounding less
+// an alignment no-op the cost loop took).
+var roundingHalf = [2]float64{0.49999999999999994, -0.49999999999999994}
 
 // Prepare writes this month's instance: supplies from the work left to place (demand minus work in
 // place), capacities from spare site, accelerator and corridor capacity, costs from the world now.

@@ -124,7 +124,7 @@ func TestRoundToIntRoundsAsMathRound(t *testing.T) {
 	check := func(x float64) {
 		assert.Equal(t, int64(math.Round(x)), roundToInt(x), "x %v", x)
 	}
-	for _, x := range []float64{0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994,
+	for _, x := range []float64{0, math.Copysign(0, -1), 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994,
 		4503599627370495.5, 1 << 52, 1<<52 + 1, 1 << 53, -(1 << 53), 1 << 62, math.SmallestNonzeroFloat64,
 		math.Nextafter(0.5, 0), math.Nextafter(0.5, 1), math.Nextafter(1.5, 0), math.Nextafter(-2.5, 0)} {
 		check(x)
