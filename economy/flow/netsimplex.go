@@ -1524,18 +1524,15 @@ func (g *NetworkSimplex) findEntering() int32 {
 		end := min(e+g.block, total, e+total-scanned) // each arc once
 		scanned += end - e
 		k := collectBlock(buf[n:], priced, e, end, pi)
-		for _, c := range buf[n : n+k] {
-			c.arc += int32(e)
-			if c.rc == 0 {
-				zero = append(zero, c.arc)
-				continue
-			}
-			buf[n] = c
-			if c.rc < best {
-				best, at = c.rc, n
-			}
-			n++
+		i, least, zeros := leastOf(buf[n : n+k])
+		if zeros {
+			k, zero = dropZeros(buf[n:n+k], zero)
+			i, least, _ = leastOf(buf[n : n+k])
 		}
+		if least < best {
+			best, at = least, n+i
+		}
+		n += k
 		e = end
 		if e == total {
 			e = 0
@@ -1593,6 +1590,45 @@ func repriceList(list []nsCand, priced []nsQuad, pi []int64) (n, at int, best in
 	return n, at, best
 }
 
+// leastOf returns the place in cands of the most violating (the first of
+// equals; -1 if none violates), its reduced cost (0 if none) and whether
+// some have a zero reduced cost (see collectBlock), the others being
+// negative: the AND of them all is then not negative. It is
+// kept apart (not inlined), like repriceList, so that its few variables
+// stay in registers: merged into the block loop of findEntering, which
+// also dropped the arcs of zero reduced cost one by one, about 25
+// instructions a candidate (December 2026).
+//
+//go:noinline
+func leastOf(cands []nsCand) (at int, least int64, zeros bool) {
+	at = -1
+	all := int64(-1)
+	for i := range cands {
+		rc := cands[i].rc
+		if rc < least {
+			least, at = rc, i
+		}
+		all &= rc
+	}
+	return at, least, all >= 0
+}
+
+// dropZeros removes from cands, keeping the others in order, the arcs of
+// zero reduced cost, which it appends to zero; it returns how many arcs
+// are left in cands and zero.
+func dropZeros(cands []nsCand, zero []int32) (int, []int32) {
+	k := 0
+	for _, c := range cands {
+		if c.rc == 0 {
+			zero = append(zero, c.arc)
+			continue
+		}
+		cands[k] = c
+		k++
+	}
+	return k, zero
+}
+
 // keepBest reorders list so that its first k entries are k of its most
 // violating (least reduced cost): Hoare's selection, O(len(list)) on
 // average.
@@ -1626,8 +1662,8 @@ func keepBest(list []nsCand, k int) {
 }
 
 // collectBlock stores in dst the arcs [lo, hi) of priced that violate or
-// have a zero reduced cost, as their index less lo with their reduced
-// costs, and returns how many it stored. The arcs of zero reduced cost are
+// have a zero reduced cost, with their reduced costs, and returns how many
+// it stored. The arcs of zero reduced cost are
 // the tie rule's candidates once no arc violates (breakTies), found here
 // at no cost by the pass that proves optimality. It prices the whole
 // quads that hold the block (collectQuads) and drops the arcs outside it,
@@ -1637,25 +1673,24 @@ func keepBest(list []nsCand, k int) {
 // (nsTreeArc) or artificial arcs.
 func collectBlock(dst []nsCand, priced []nsQuad, lo, hi int, pi []int64) int {
 	first := lo &^ 3
-	k := collectQuads(dst, priced[first>>2:(hi+3)>>2], pi)
-	for k > 0 && int(dst[k-1].arc) >= hi-first {
+	k := collectQuads(dst, priced[:(hi+3)>>2], uint(first>>2), pi)
+	for k > 0 && int(dst[k-1].arc) >= hi {
 		k--
 	}
 	if first < lo {
 		j := 0
-		for j < k && int(dst[j].arc) < lo-first {
+		for j < k && int(dst[j].arc) < lo {
 			j++
 		}
 		k = copy(dst, dst[j:k])
-		for i := range dst[:k] {
-			dst[i].arc -= int32(lo - first)
-		}
 	}
 	return k
 }
 
-// collectQuads is collectBlock for whole quads: it stores the arcs' index
-// from the first of quads, in increasing order. It is the hottest loop of
+// collectQuads is collectBlock for whole quads, those of quads from first
+// on: it stores the arcs in increasing order. Walking from first (rather
+// than from a slice's start) stores the arcs' own ids, which findEntering
+// had to correct one by one. It is the hottest loop of
 // the solver, kept apart (not inlined) and with few variables, so that
 // they stay in registers. It prices a quad, four arcs, a step: an arc as
 // priced has its reduced cost less one, negative exactly for the arcs to
@@ -1668,14 +1703,14 @@ func collectBlock(dst []nsCand, priced []nsQuad, lo, hi int, pi []int64) int {
 // one at a time (December 2026).
 //
 //go:noinline
-func collectQuads(dst []nsCand, quads []nsQuad, pi []int64) int {
+func collectQuads(dst []nsCand, quads []nsQuad, first uint, pi []int64) int {
 	pi = pi[:cap(pi)]
 	if len(pi) == 0 {
 		return 0
 	}
 	mask := uint(len(pi) - 1)
 	k := 0
-	for i := range quads {
+	for i := first; i < uint(len(quads)); i++ {
 		q := &quads[i]
 		r0 := q[0].cost + pi[uint(uint32(q[0].src))&mask] - pi[uint(uint32(q[0].tgt))&mask]
 		r1 := q[1].cost + pi[uint(uint32(q[1].src))&mask] - pi[uint(uint32(q[1].tgt))&mask]
