@@ -975,19 +975,27 @@ func (g *NetworkSimplex) carryBasis() bool {
 	old := g.basisArcs()
 	g.flow = nsResize(g.flow, m+n)
 	g.state = nsResize(g.state, m+n)
-	state, flow, arcs, next := g.state[:m+n], g.flow[:m+n], g.arcs[:m+n], g.next
+	state, flow, arcs := g.state[:m+n], g.flow[:m+n], g.arcs[:m+n]
 	nsFill(state, nsLower)
 	clear(flow)
-	for u := range root {
-		arcs[m+int(u)] = nsArc{src: u, tgt: root}
+	artificial := arcs[m:] // resliced: indexed by node, without a bounds check
+	for u := range artificial {
+		artificial[u] = nsArc{src: int32(u), tgt: root}
 	}
-	// continued returns the new arc that continues old arc p, or -1.
+	// continued returns the new arc that continues old arc p, or -1. It
+	// reads the user arcs and their states, and next and the old arcs it
+	// can continue, resliced to one length each, so that e and p are
+	// bounds-checked once.
+	next := g.next[:min(len(g.next), len(old))]
+	continuedArcs := old[:len(next)]
+	userArcs := arcs[:m]
+	userState := state[:len(userArcs)]
 	continued := func(p int) int32 {
 		if p >= len(next) {
 			return -1
 		}
 		e := next[p]
-		if uint32(e) >= uint32(m) || state[e] != nsLower || arcs[e].src != old[p].src || arcs[e].tgt != old[p].tgt {
+		if uint(int(e)) >= uint(len(userArcs)) || userState[e] != nsLower || userArcs[e].src != continuedArcs[p].src || userArcs[e].tgt != continuedArcs[p].tgt {
 			return -1
 		}
 		return e
