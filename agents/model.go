@@ -59,9 +59,6 @@ type Model struct {
 	// offerBuf is scoreInto's offers' terms, offerStamp its last call's stamp (Model.offerScratch).
 	offerBuf   []offerTerms
 	offerStamp uint64
-	// growthLogs is the growth credit's logarithms (evaluator.setSlots): the worker's, shared with the
-	// runs before (WorkerMemo), or the model's own.
-	growthLogs *log1pTable
 	// demandGrowth is, by province, the factor its expected growth compounds to by when new capacity
 	// would open (newEvaluator).
 	demandGrowth []detmath.Memo
@@ -79,16 +76,15 @@ func New(s *configs.Scenario) (*Model, error) { return NewMemo(s, nil) }
 // nil: none); the model is the same with or without it.
 func NewMemo(s *configs.Scenario, memo *WorkerMemo) (*Model, error) {
 	var paths *economy.PathMemo
-	growthLogs := new(log1pTable)
 	if memo != nil {
-		paths, growthLogs = memo.paths, &memo.growthLogs
+		paths = memo.paths
 	}
 	w, err := economy.NewWorldMemo(s, paths)
 	if err != nil {
 		return nil, err
 	}
 	// PCG takes two 64-bit words; the second is a fixed odd constant so that seed 0 is as good as any.
-	m := &Model{W: w, Rng: rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15)), Pending: map[int]Decision{}, growthLogs: growthLogs}
+	m := &Model{W: w, Rng: rand.New(rand.NewPCG(s.Seed, 0x9e3779b97f4a7c15)), Pending: map[int]Decision{}}
 	m.Prov = make([]ProvinceMind, len(w.Provinces))
 	for i, p := range w.Provinces {
 		m.Prov[i] = newMind(w, p)

@@ -145,8 +145,7 @@ type evaluator struct {
 	fibreMW    float64 // demand a direct fibre line would bring
 	powerMW    float64 // demand dedicated generation would bring
 	// Scoring the options of a round was a tenth of a run. Options come build-major (options), so the
-	// terms that depend on the build alone are kept for the last build scored (bt); the growth credit's
-	// Log1p, which depends on the build, fibre and power, is kept by its argument (Model.growthLogs).
+	// terms that depend on the build alone are kept for the last build scored (bt).
 	bt    buildTerms
 	share float64 // incentiveShare
 }
@@ -291,7 +290,7 @@ func (e *evaluator) setSlots(sl *slots, bt *buildTerms, hub bool) {
 		// Growth credit: investment attracted counts in the political tournament, whether or not it is
 		// used, relative to the size of the economy (concave). Halted construction earns none.
 		counted := bt.keptCapex + sl.invest[slot]
-		sl.growth[slot] = float64(credit * e.m.growthLogs.log1p(counted/scale))
+		sl.growth[slot] = float64(credit * detmath.Log1p(counted/scale))
 		debtRatio := (p.Debt + sl.invest[slot] + bt.local) / revenue
 		sl.debt[slot] = float64(b.DebtWeight * nonNegative(debtRatio-b.DebtLimit))
 	}

@@ -65,8 +65,8 @@ func TestPreparedRunsNeedNoSecondCheck(t *testing.T) {
 	assert.ErrorContains(t, bad.Prepare(), "planner.enforcement")
 }
 
-// TestRunsWithWorkerMemoUnchanged checks that runs sharing a worker's memo (network paths, the growth
-// credit's logarithms), as a sweep's workers run them, write the rows and time series of runs without one.
+// TestRunsWithWorkerMemoUnchanged checks that runs sharing a worker's memo (network paths), as a sweep's
+// workers run them, write the rows and time series of runs without one.
 func TestRunsWithWorkerMemoUnchanged(t *testing.T) {
 	base, err := configs.LoadPreset("fibre-first")
 	require.NoError(t, err)
