@@ -1860,7 +1860,13 @@ func (g *NetworkSimplex) pivot(in int32, cost int64, pi []int64) int32 {
 		}
 	}
 
-	g.updateTree(in, uIn, vIn, uOut, join)
+	// in runs uIn -> vIn (up) when uIn is its source; passed to updateTree,
+	// which would otherwise load the arc again (bounds check included).
+	inDir := nsDown
+	if uIn == s {
+		inDir = nsUp
+	}
+	g.updateTree(in, uIn, vIn, uOut, join, inDir)
 
 	// Potentials of the re-hung subtree shift by one constant, along its
 	// thread segment, masked (see nsMasked); when the subtree is the larger
@@ -1928,11 +1934,11 @@ func (g *NetworkSimplex) removeUpper(e int32) {
 }
 
 // updateTree re-hangs the subtree of uOut (whose tree arc leaves) from vIn
-// through the entering arc in, reversing the stem uIn ... uOut, and
-// updates parent, pred, dir, thread, revThread, succNum and lastSucc. This
-// is LEMON's updateTreeStructure: O(stem + paths to the apex) pointer
-// updates, apart from the thread splice.
-func (g *NetworkSimplex) updateTree(in, uIn, vIn, uOut, join int32) {
+// through the entering arc in (of orientation inDir at uIn), reversing the
+// stem uIn ... uOut, and updates parent, pred, dir, thread, revThread,
+// succNum and lastSucc. This is LEMON's updateTreeStructure: O(stem +
+// paths to the apex) pointer updates, apart from the thread splice.
+func (g *NetworkSimplex) updateTree(in, uIn, vIn, uOut, join int32, inDir int8) {
 	// The node arrays resliced to one length: one bounds check a node.
 	parent := g.parent
 	pred, dir := g.pred[:len(parent)], g.dir[:len(parent)]
@@ -1942,10 +1948,6 @@ func (g *NetworkSimplex) updateTree(in, uIn, vIn, uOut, join int32) {
 	oldSuccNum := succNum[uOut]
 	oldLastSucc := lastSucc[uOut]
 	vOut := parent[uOut]
-	inDir := nsDown
-	if uIn == g.arcs[in].src {
-		inDir = nsUp
-	}
 
 	if uIn == uOut {
 		parent[uIn], pred[uIn], dir[uIn] = vIn, in, inDir
