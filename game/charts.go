@@ -9,6 +9,7 @@ import (
 	"dongshu/game/series"
 	"dongshu/game/session"
 	"dongshu/game/view"
+	"dongshu/internal/chart"
 )
 
 // The national charts of the play screen and the debrief: labelled ticks on both axes, the top y tick
@@ -109,21 +110,6 @@ func (cc *chartCols) find(s *session.Session) {
 	cc.ok = cc.scope[0] >= 0 && cc.scope[1] >= 0 && cc.scope[2] >= 0
 }
 
-// niceStep is the tick step (1, 2, 2.5 or 5 times a power of ten) that covers top in at most n steps.
-func niceStep(top float64, n int) float64 {
-	if top <= 0 || math.IsNaN(top) || math.IsInf(top, 0) {
-		return 0.25
-	}
-	raw := top / float64(n)
-	p := math.Pow(10, math.Floor(math.Log10(raw)))
-	for _, k := range []float64{1, 2, 2.5, 5, 10} {
-		if k*p >= raw*0.9999 {
-			return k * p
-		}
-	}
-	return 10 * p
-}
-
 // chartSpan is the months the charts' x axis covers: from the game's start to now (at least a year), or
 // the scenario's whole span.
 func (a *App) chartSpan(cc *chartCols) (from, to configs.Month) {
@@ -168,7 +154,10 @@ func (a *App) prepareChart(ch *chartPrep, def *series.Chart, r Rect, from, to co
 	if unit == "1" {
 		top = 1 // a share: 0..100 %
 	}
-	step := niceStep(top*ch.Mul, 4)
+	step := 0.25 // no data, or none that a scale fits
+	if t := top * ch.Mul; t > 0 && !math.IsInf(t, 0) {
+		step, _ = chart.NiceStep(0, t, 4) // the top in at most 4 steps
+	}
 	ch.Top = step * math.Ceil(top*ch.Mul/step-1e-9)
 	if ch.Top <= 0 {
 		ch.Top = step

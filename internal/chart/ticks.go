@@ -54,9 +54,9 @@ func (f FixedTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
-// niceStep is the round step (1, 2, 2.5 or 5 times a power of ten) that cuts [lo, hi] into about n
-// intervals, and the decimals its labels need.
-func niceStep(lo, hi float64, n int) (step float64, decimals int) {
+// NiceStep is the round step (1, 2, 2.5 or 5 times a power of ten) that cuts [lo, hi] into about n
+// intervals, and the decimals its labels need; hi > lo, both finite. The game's charts use it too.
+func NiceStep(lo, hi float64, n int) (step float64, decimals int) {
 	raw := (hi - lo) / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step = 10 * mag
@@ -92,7 +92,7 @@ type NiceTicks struct {
 func NewNiceTicks(l Numberer, a *plot.Axis) *NiceTicks { return &NiceTicks{L: l, Style: a.Tick.Label} }
 
 func (t *NiceTicks) ticks(lo, hi float64, n int) []plot.Tick {
-	step, decimals := niceStep(lo, hi, n)
+	step, decimals := NiceStep(lo, hi, n)
 	var ts []plot.Tick
 	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+step*1e-9; k++ {
 		v := k * step
