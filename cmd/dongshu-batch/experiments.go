@@ -146,7 +146,7 @@ func fmtG(v float64) string {
 	return strconv.FormatFloat(v, 'g', 6, 64)
 }
 
-// fmtNum is a table number: 4 significant digits, "-" for NaN.
+// fmtNum is a table number: 4 significant digits (exponent below 0.001, whole at 10,000 and more), "–" (an en dash) for NaN.
 func fmtNum(v float64) string {
 	if math.IsNaN(v) {
 		return "–"
